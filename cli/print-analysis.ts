@@ -1,0 +1,124 @@
+/**
+ * The CLI's readable report: a table of customers (tier, name, score, lifecycle, churn risk,
+ * credit) and the manager's summary, in zh-CN or en.
+ */
+import type { Analysis, Lang, Tier } from '../shared/types';
+import { label, formatReason } from '../shared/i18n/labels';
+import { formatRowError } from '../shared/i18n/messages';
+import { renderTable, truncate } from './text-width';
+
+const TIER_ORDER: Record<Tier, number> = { A: 0, B: 1, C: 2, D: 3 };
+
+const num = (lang: Lang, x: number, digits = 0) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const pct = (lang: Lang, x: number) => `${num(lang, x * 100, 1)}%`;
+
+export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: string): string {
+  const zh = lang === 'zh';
+  const s = a.summary;
+  const out: string[] = [];
+  const kind = a.kind === 'customers' ? (zh ? '客户表' : 'customer table') : zh ? '交易流水' : 'transaction log';
+  out.push(zh ? `Rapport — ${source}: ${num(lang, s.customers)} 个客户 (${kind}), 分析日期 ${s.asOf}` : `Rapport — ${source}: ${num(lang, s.customers)} customers (${kind}), analysis date ${s.asOf}`);
+  const r = s.rows;
+  out.push(zh ? `读取 ${num(lang, r.read)} 行 = 接受 ${num(lang, r.accepted)} + 拒绝 ${num(lang, r.rejected)} + 跳过 ${num(lang, r.skipped)}` : `Rows: ${num(lang, r.read)} read = ${num(lang, r.accepted)} accepted + ${num(lang, r.rejected)} rejected + ${num(lang, r.skipped)} skipped`);
+  out.push('');
+
+  const sorted = [...a.customers].sort((x, y) => TIER_ORDER[x.tier] - TIER_ORDER[y.tier] || y.valueScore.score - x.valueScore.score || (x.key < y.key ? -1 : 1));
+  const shown = sorted.slice(0, limit);
+  const model = a.customers.some((c) => c.pAlive !== undefined);
+  const head = zh ? ['等级', '客户', '价值评分', '生命周期', '流失风险', '主要风险因素', '信用'] : ['Tier', 'Customer', 'Score', 'Lifecycle', 'Churn risk', 'Top risk factor', 'Credit'];
+  if (model) head.push(zh ? '活跃概率' : 'P(alive)', 'CLV');
+  const rows = [head];
+  for (const c of shown) {
+    const top = [...c.churnRisk.factors].sort((p, q) => q.points! - p.points!)[0];
+    const row = [
+      c.tier,
+      truncate(c.name, 28),
+      num(lang, c.valueScore.score, 1),
+      label(lang, 'lifecycle', c.lifecycle),
+      String(c.churnRisk.score) + (c.churnRisk.silent ? (zh ? ' 沉默' : ' silent') : ''),
+      top ? truncate(formatReason(lang, top), 34) : '',
+      c.credit.grade ? `${label(lang, 'creditGrade', c.credit.grade)} ${c.credit.score}` : '—',
+    ];
+    if (model) row.push(c.pAlive === undefined ? '' : pct(lang, c.pAlive), c.clv === undefined || c.clv === null ? '' : num(lang, c.clv, 2));
+    rows.push(row);
+  }
+  out.push(renderTable(rows, [false, false, true, false, true, false, false, true, true]));
+  if (sorted.length > shown.length)
+    out.push(zh ? `… 另有 ${num(lang, sorted.length - shown.length)} 个客户 (用 --limit N, --json 或 --csv 查看全部)` : `… ${num(lang, sorted.length - shown.length)} more customers (see all with --limit N, --json or --csv)`);
+  out.push('');
+
+  out.push(zh ? '汇总' : 'Summary');
+  const metricName = s.metric === 'profit' ? (zh ? '利润' : 'profit') : zh ? '销售额' : 'revenue';
+  const tierLine = (['A', 'B', 'C', 'D'] as Tier[])
+    .map((t) => {
+      const x = s.tiers[t];
+      const share = s.metric === 'profit' ? x.profitShare : x.revenueShare;
+      return zh ? `${t} 类 ${num(lang, x.count)} 个 (${metricName} ${pct(lang, share)}, 销售额 ${pct(lang, x.revenueShare)})` : `${t} ${num(lang, x.count)} (${pct(lang, share)} of ${metricName}, ${pct(lang, x.revenueShare)} of revenue)`;
+    })
+    .join(' · ');
+  out.push(`  ${zh ? '分级' : 'Tiers'}: ${tierLine}`);
+  const p = s.pyramid;
+  out.push(
+    zh
+      ? `  金字塔 20/80/30: 前 20% 客户贡献 ${pct(lang, p.top20Share)} 的${metricName}; 后 30% 客户${p.bottom30Share < 0 ? '减少' : '贡献'} ${pct(lang, Math.abs(p.bottom30Share))}; 没有他们${metricName}为 ${num(lang, p.withoutBottom30)} (现为 ${num(lang, p.total)})`
+      : `  Pyramid 20/80/30: the top 20% of customers bring ${pct(lang, p.top20Share)} of ${metricName}; the bottom 30% ${p.bottom30Share < 0 ? 'take away' : 'add'} ${pct(lang, Math.abs(p.bottom30Share))}; without them ${metricName} would be ${num(lang, p.withoutBottom30)} (now ${num(lang, p.total)})`,
+  );
+  const vc = s.valueClasses;
+  out.push(`  ${zh ? '价值类别' : 'Value classes'}: ${(['MVC', 'MGC', 'BZ', 'maintain'] as const).map((k) => `${label(lang, 'valueClass', k)} ${num(lang, vc[k])}`).join(' · ')}`);
+  out.push(`  ${zh ? '生命周期' : 'Lifecycle'}: ${Object.entries(s.lifecycle).filter(([, n]) => n > 0).map(([k, n]) => `${label(lang, 'lifecycle', k)} ${num(lang, n)}`).join(' · ')}`);
+  const w = s.shareOfWallet;
+  if (w.known > 0)
+    out.push(zh ? `  钱包份额: ${pct(lang, w.roseShare)} 的客户上升, ${pct(lang, w.fellShare)} 下降 (共 ${num(lang, w.known)} 个有两期份额)` : `  Share of wallet: rose for ${pct(lang, w.roseShare)} and fell for ${pct(lang, w.fellShare)} of the ${num(lang, w.known)} customers with both periods`);
+  out.push(`  ${zh ? '跳槽' : 'Defection'}: ${(['complete', 'partial', 'former', 'stable'] as const).map((k) => `${label(lang, 'defection', k)} ${num(lang, s.defection[k])}`).join(' · ')}`);
+  out.push(
+    `  ${zh ? '各核心类别跳槽率' : 'Defection rate by core class'}: ${(['best_core', 'other_core', 'general', 'expendable'] as const)
+      .map((k) => `${label(lang, 'coreClass', k)} ${pct(lang, s.defectionByCore[k].rate)} (${num(lang, s.defectionByCore[k].count)})`)
+      .join(' · ')}`,
+  );
+  if (s.churnReasons.length)
+    out.push(`  ${zh ? '流失原因' : 'Churn reasons'}: ${s.churnReasons.map((x) => `${label(lang, 'churnReason', x.code)} ${x.count}`).join(' · ')}`);
+  out.push(
+    zh
+      ? `  流失风险: 高风险 (≥ ${a.settings.churn.high}) ${num(lang, s.churnRisk.high)} 个, 沉默风险 ${num(lang, s.churnRisk.silent)} 个, 平均 ${s.churnRisk.average}; 拜访逾期 ${num(lang, s.visitsOverdue)} 个`
+      : `  Churn risk: ${num(lang, s.churnRisk.high)} high (≥ ${a.settings.churn.high}), ${num(lang, s.churnRisk.silent)} silent, average ${s.churnRisk.average}; ${num(lang, s.visitsOverdue)} visits overdue`,
+  );
+  if (s.csat.csat !== null)
+    out.push(zh ? `  满意度 CSAT: ${pct(lang, s.csat.csat)} (${num(lang, s.csat.responses)} 个答复中 ${num(lang, s.csat.satisfied)} 个满意)` : `  CSAT: ${pct(lang, s.csat.csat)} (${num(lang, s.csat.satisfied)} of ${num(lang, s.csat.responses)} answers are 4–5)`);
+  if (s.credit.graded > 0) {
+    const grades = Object.entries(s.credit.grades).map(([g, n]) => `${label(lang, 'creditGrade', g)} ${num(lang, n)}`).join(' · ');
+    const hasAlerts = Object.keys(s.credit.alerts).length > 0;
+    out.push(`  ${zh ? '信用' : 'Credit'}: ${grades}${hasAlerts ? ` — ${zh ? '预警' : 'alerts'}: ${alertSummary(lang, s.credit.alerts, a.settings.credit)}` : ''}`);
+  }
+  const m = s.model as { bgnbd?: { r: number; alpha: number; a: number; b: number; ll: number }; unit?: string } | undefined;
+  if (m?.bgnbd)
+    out.push(`  BG/NBD (${m.unit}): r=${m.bgnbd.r.toFixed(4)} α=${m.bgnbd.alpha.toFixed(4)} a=${m.bgnbd.a.toFixed(4)} b=${m.bgnbd.b.toFixed(4)} LL=${m.bgnbd.ll.toFixed(2)}`);
+
+  if (a.errors.length) {
+    out.push('');
+    out.push(zh ? `行错误 (${num(lang, a.errors.length)}):` : `Row errors (${num(lang, a.errors.length)}):`);
+    for (const e of a.errors.slice(0, 20)) out.push(`  ${formatRowError(lang, e)}${e.fatal ? '' : zh ? ' (该项留空, 行已接受)' : ' (left blank, row kept)'}`);
+    if (a.errors.length > 20) out.push(zh ? `  … 另有 ${a.errors.length - 20} 个 (--json 查看全部)` : `  … ${a.errors.length - 20} more (--json lists all)`);
+  }
+  const notes = a.notices.filter((n) => n.code !== 'skipped_blank');
+  if (notes.length) {
+    out.push('');
+    out.push(zh ? '说明:' : 'Notes:');
+    for (const n of notes.slice(0, 12)) out.push(`  ${n.message}`);
+    if (notes.length > 12) out.push(zh ? `  … 另有 ${notes.length - 12} 条` : `  … ${notes.length - 12} more`);
+  }
+  return out.join('\n');
+}
+
+function alertSummary(lang: Lang, alerts: Record<string, string[]>, t: Analysis['settings']['credit']): string {
+  const zh = lang === 'zh';
+  const u = Math.round(t.utilisationAlert * 100);
+  const r = Math.round(t.overdueRatioAlert * 100);
+  const names: Record<string, [string, string]> = {
+    utilisation: [`额度使用 > ${u}%`, `credit use > ${u}%`],
+    overdue_days: [`逾期 > ${t.overdueDaysAlert} 天`, `overdue > ${t.overdueDaysAlert} days`],
+    overdue_ratio: [`逾期占比 > ${r}%`, `overdue ratio > ${r}%`],
+  };
+  return Object.entries(alerts)
+    .map(([code, keys]) => `${names[code]?.[zh ? 0 : 1] ?? code} ${keys.length}`)
+    .join(' · ');
+}

@@ -1,0 +1,38 @@
+/**
+ * The tier chip beside the sender's name: plain DOM inside a WXT shadow root (neither the page's
+ * CSS nor ours leaks). A button, so it is keyboard-usable; clicking it asks the background to open
+ * the side panel (a user gesture). Text is set with textContent only.
+ */
+import type { ChipInfo } from '../messaging/messages';
+
+export const CHIP_CSS = `
+button{all:initial;display:inline-flex;align-items:center;gap:4px;margin-left:6px;padding:1px 7px;border-radius:10px;
+font:600 11px/16px system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;cursor:pointer;
+background:#e5e7eb;color:#111827;border:1px solid #d1d5db;vertical-align:middle}
+button:focus-visible{outline:2px solid #2563eb;outline-offset:1px}
+button[data-tier="A"]{background:#1d4ed8;color:#fff;border-color:#1d4ed8}
+button[data-tier="B"]{background:#0f766e;color:#fff;border-color:#0f766e}
+button[data-tier="C"]{background:#f3f4f6;color:#374151}
+button[data-tier="D"]{background:#fee2e2;color:#991b1b;border-color:#fecaca}
+`;
+
+export interface ChipWords {
+  known: (tier: string, name: string, matched: number) => string;
+  unknown: string;
+}
+
+/** Fills the chip's button for the given look-up result. */
+export function renderChip(button: HTMLButtonElement, info: ChipInfo, words: ChipWords): void {
+  if (info.status === 'known' && info.tier) {
+    button.dataset.tier = info.tier;
+    button.textContent = info.matched > 1 ? `${info.tier} · ${info.matched}` : info.tier;
+    const title = words.known(info.tier, info.name ?? '', info.matched);
+    button.title = title;
+    button.setAttribute('aria-label', title);
+  } else {
+    button.dataset.tier = '';
+    button.textContent = '+';
+    button.title = words.unknown;
+    button.setAttribute('aria-label', words.unknown);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The relationship records a rep keeps beside a customer: follow-ups, complaints, logged contacts,
+ * churn reasons and the people at the customer (issue 4, "Data"; METHOD §7, seed 001).
+ */
+import { newId, type RapportDB } from './database';
+import type {
+  ChurnReasonCode,
+  ChurnReasonRecord,
+  Complaint,
+  ComplaintCategory,
+  ContactLogEntry,
+  ContactPerson,
+  FollowUp,
+} from './records';
+
+export async function addFollowUp(db: RapportDB, customerKey: string, title: string, due: Date, now = new Date()): Promise<FollowUp> {
+  const f: FollowUp = { id: newId(), customerKey, title: title.trim(), due: due.toISOString(), done: 0, created: now.toISOString() };
+  await db.followUps.add(f);
+  return f;
+}
+
+export async function setFollowUpDone(db: RapportDB, id: string, done: boolean): Promise<void> {
+  await db.followUps.update(id, { done: done ? 1 : 0 });
+}
+
+/** Open follow-ups due at or before `at`, earliest first. */
+export async function dueFollowUps(db: RapportDB, at: Date): Promise<FollowUp[]> {
+  const list = await db.followUps.where('due').belowOrEqual(at.toISOString()).toArray();
+  return list.filter((f) => f.done === 0).sort((a, b) => a.due.localeCompare(b.due));
+}
+
+export async function followUpsOf(db: RapportDB, customerKey: string): Promise<FollowUp[]> {
+  const list = await db.followUps.where('customerKey').equals(customerKey).toArray();
+  return list.sort((a, b) => a.done - b.done || a.due.localeCompare(b.due));
+}
+
+export async function addComplaint(db: RapportDB, customerKey: string, category: ComplaintCategory, body: string, now = new Date()): Promise<Complaint> {
+  const c: Complaint = { id: newId(), customerKey, category, status: 'open', body: body.trim(), created: now.toISOString(), resolved: null };
+  await db.complaints.add(c);
+  return c;
+}
+
+export async function resolveComplaint(db: RapportDB, id: string, now = new Date()): Promise<void> {
+  await db.complaints.update(id, { status: 'resolved', resolved: now.toISOString() });
+}
+
+export async function complaintsOf(db: RapportDB, customerKey: string): Promise<Complaint[]> {
+  const list = await db.complaints.where('customerKey').equals(customerKey).toArray();
+  return list.sort((a, b) => b.created.localeCompare(a.created));
+}
+
+export async function logContact(db: RapportDB, customerKey: string, kind: ContactLogEntry['kind'], date: string, note = ''): Promise<ContactLogEntry> {
+  const e: ContactLogEntry = { id: newId(), customerKey, kind, date, note: note.trim() };
+  await db.contactLog.add(e);
+  return e;
+}
+
+export async function contactLogOf(db: RapportDB, customerKey: string): Promise<ContactLogEntry[]> {
+  const list = await db.contactLog.where('customerKey').equals(customerKey).toArray();
+  return list.sort((a, b) => b.date.localeCompare(a.date));
+}
+
+export async function addChurnReason(db: RapportDB, customerKey: string, code: ChurnReasonCode, text: string, date: string): Promise<ChurnReasonRecord> {
+  const r: ChurnReasonRecord = { id: newId(), customerKey, code, text: text.trim(), date };
+  await db.churnReasons.add(r);
+  return r;
+}
+
+export async function churnReasonsOf(db: RapportDB, customerKey: string): Promise<ChurnReasonRecord[]> {
+  return db.churnReasons.where('customerKey').equals(customerKey).toArray();
+}
+
+/** An empty archive card for a person at a customer (seed 001 客户档案). */
+export function blankContact(customerKey: string, email: string, name = ''): ContactPerson {
+  return { customerKey, email: email.toLowerCase(), name, role: 'user', title: '', birthplace: '', education: '', family: '', hobbies: '', likes: '', dislikes: '' };
+}
+
+export async function saveContact(db: RapportDB, contact: ContactPerson): Promise<number> {
+  return db.contacts.put(contact);
+}
+
+export async function contactsOf(db: RapportDB, customerKey: string): Promise<ContactPerson[]> {
+  return db.contacts.where('customerKey').equals(customerKey).toArray();
+}

@@ -1,0 +1,41 @@
+/** Logging why a customer left or is leaving, in the core's METHOD §7 taxonomy. */
+import { useState } from 'preact/hooks';
+import { CHURN_REASONS } from '../../shared/rules/churn-reasons';
+import { label } from '../../shared/i18n/labels';
+import { addChurnReason, churnReasonsOf } from '../db/relationship';
+import { useEnv, useT } from './panel-env';
+import { useQuery } from './use-query';
+import { day, todayIso } from './format';
+
+export function ChurnReasonsSection({ customerKey }: { customerKey: string }) {
+  const env = useEnv();
+  const t = useT();
+  const { data: list } = useQuery(() => churnReasonsOf(env.db, customerKey), [customerKey]);
+  const [code, setCode] = useState<string>(CHURN_REASONS[0]!.code);
+  const [text, setText] = useState('');
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await addChurnReason(env.db, customerKey, code, text, todayIso());
+      setText('');
+      env.changed();
+    } catch (err) {
+      env.fail(err);
+    }
+  };
+  return (
+    <section>
+      <details>
+        <summary>{t('churnReasons')} ({list?.length ?? 0})</summary>
+        <ul class="plain small">{list?.map((r) => <li key={r.id}>{day(env.lang, r.date)} · {label(env.lang, 'churnReason', r.code)}{r.text ? ` · ${r.text}` : ''}</li>)}</ul>
+        <form onSubmit={submit} class="row wrap">
+          <select value={code} onChange={(e) => setCode(e.currentTarget.value)} aria-label={t('churnReasons')}>
+            {[...CHURN_REASONS.map((r) => r.code), 'other'].map((c) => <option key={c} value={c}>{label(env.lang, 'churnReason', c)}</option>)}
+          </select>
+          <input value={text} onInput={(e) => setText(e.currentTarget.value)} aria-label={t('notePlaceholder')} />
+          <button type="submit">{t('logChurnReason')}</button>
+        </form>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/** Complaints by METHOD §7 category, open or resolved; open ones feed the core's churn risk. */
+import { useState } from 'preact/hooks';
+import { label } from '../../shared/i18n/labels';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../shared/rules/churn-reasons';
+import { addComplaint, complaintsOf, resolveComplaint } from '../db/relationship';
+import { reanalyze } from '../db/import-table';
+import { useEnv, useT } from './panel-env';
+import { useQuery } from './use-query';
+import { day } from './format';
+
+export function ComplaintsSection({ customerKey }: { customerKey: string }) {
+  const env = useEnv();
+  const t = useT();
+  const { data: list } = useQuery(() => complaintsOf(env.db, customerKey), [customerKey]);
+  const [category, setCategory] = useState<ComplaintCategory>('quality');
+  const [body, setBody] = useState('');
+  const after = async () => {
+    await reanalyze(env.db, env.analyzeContext);
+    env.changed();
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    try {
+      await addComplaint(env.db, customerKey, category, body);
+      setBody('');
+      await after();
+    } catch (err) {
+      env.fail(err);
+    }
+  };
+  return (
+    <section aria-labelledby="co-h">
+      <h3 id="co-h">{t('complaints')}</h3>
+      <form onSubmit={submit} class="row wrap">
+        <select value={category} onChange={(e) => setCategory(e.currentTarget.value as ComplaintCategory)} aria-label={t('complaints')}>
+          {COMPLAINT_CATEGORIES.map((c) => <option key={c} value={c}>{label(env.lang, 'guarantee', c)}</option>)}
+        </select>
+        <input value={body} onInput={(e) => setBody(e.currentTarget.value)} placeholder={t('complaintText')} aria-label={t('complaintText')} />
+        <button type="submit">{t('addComplaint')}</button>
+      </form>
+      {list && list.length === 0 && <p class="muted">{t('noComplaints')}</p>}
+      <ul class="plain">
+        {list?.map((c) => (
+          <li key={c.id} class={c.status === 'open' ? 'warn' : 'done'}>
+            {day(env.lang, c.created)} · {label(env.lang, 'guarantee', c.category)} · {c.body} ({t(c.status === 'open' ? 'open' : 'resolved')}){' '}
+            {c.status === 'open' && (
+              <button type="button" class="link" onClick={() => void resolveComplaint(env.db, c.id).then(after).catch(env.fail)}>{t('resolve')}</button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * "Log a call/visit": the entry becomes the customer's last contact and the core re-analyses, so
+ * next visit due, visit-overdue and churn risk move (METHOD §3, §7).
+ */
+import { useState } from 'preact/hooks';
+import { contactLogOf, logContact } from '../db/relationship';
+import { reanalyze } from '../db/import-table';
+import type { ContactLogEntry } from '../db/records';
+import type { StoredCustomer } from '../db/records';
+import { useEnv, useT } from './panel-env';
+import { useQuery } from './use-query';
+import { day, todayIso } from './format';
+
+const KINDS: ContactLogEntry['kind'][] = ['call', 'visit', 'email'];
+
+export function ContactLogSection({ customer }: { customer: StoredCustomer }) {
+  const env = useEnv();
+  const t = useT();
+  const { data: log } = useQuery(() => contactLogOf(env.db, customer.key), [customer.key]);
+  const [date, setDate] = useState(todayIso());
+  const [note, setNote] = useState('');
+  const add = async (kind: ContactLogEntry['kind']) => {
+    try {
+      await logContact(env.db, customer.key, kind, date, note);
+      setNote('');
+      await reanalyze(env.db, env.analyzeContext);
+      env.changed();
+      env.toast(t('logged'));
+    } catch (e) {
+      env.fail(e);
+    }
+  };
+  return (
+    <section aria-labelledby="log-h">
+      <h3 id="log-h">{t('logContact')}</h3>
+      <div class="row wrap">
+        <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} aria-label={t('lastContact')} />
+        <input value={note} onInput={(e) => setNote(e.currentTarget.value)} placeholder={t('notePlaceholder')} aria-label={t('notePlaceholder')} />
+        {KINDS.map((k) => (
+          <button key={k} type="button" onClick={() => void add(k)} data-testid={`log-${k}`}>{t(k)}</button>
+        ))}
+      </div>
+      {log && log.length > 0 && (
+        <details>
+          <summary>{t('contactLog')} ({log.length})</summary>
+          <ul class="plain small">{log.map((e) => <li key={e.id}>{day(env.lang, e.date)} · {t(e.kind)}{e.note ? ` · ${e.note}` : ''}</li>)}</ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+/** All customers with search (name, address, key) and filters by tier, lifecycle stage and risk. */
+import { useState } from 'preact/hooks';
+import type { Lifecycle, Tier } from '../../shared/types';
+import { label } from '../../shared/i18n/labels';
+import type { StoredCustomer } from '../db/records';
+import { useEnv, useT } from './panel-env';
+import { useQuery } from './use-query';
+import { TierBadge } from './tier-badge';
+import { CustomerCard } from './customer-card';
+
+const TIERS: Tier[] = ['A', 'B', 'C', 'D'];
+const STAGES: Lifecycle[] = ['prospecting', 'socialization', 'growth', 'maturity', 'at_risk', 'terminating', 'interrupted', 'recovery'];
+
+/** Pure filter used by the list (and its test). */
+export function filterCustomers(
+  all: readonly StoredCustomer[],
+  f: { text: string; tier: Tier | ''; stage: Lifecycle | ''; risk: 'high' | 'low' | '' },
+  highRisk: number,
+): StoredCustomer[] {
+  const q = f.text.trim().toLowerCase();
+  return all.filter(
+    (c) =>
+      (!f.tier || c.tier === f.tier) &&
+      (!f.stage || c.lifecycle === f.stage) &&
+      (!f.risk || (f.risk === 'high') === c.churnRisk.score >= highRisk) &&
+      (!q || c.name.toLowerCase().includes(q) || c.key.toLowerCase().includes(q) || c.emails.some((e) => e.includes(q))),
+  );
+}
+
+export function CustomerList() {
+  const env = useEnv();
+  const t = useT();
+  const { data: all } = useQuery(() => env.db.customers.toArray(), []);
+  const [text, setText] = useState('');
+  const [tier, setTier] = useState<Tier | ''>('');
+  const [stage, setStage] = useState<Lifecycle | ''>('');
+  const [risk, setRisk] = useState<'high' | 'low' | ''>('');
+  const [open, setOpen] = useState<string | null>(null);
+  if (!all) return <p class="muted">{t('loading')}</p>;
+  const opened = open ? all.find((c) => c.key === open) : undefined;
+  if (opened) {
+    return (
+      <div>
+        <button type="button" class="link" onClick={() => setOpen(null)}>{t('back')}</button>
+        <CustomerCard customer={opened} />
+      </div>
+    );
+  }
+  const shown = filterCustomers(all, { text, tier, stage, risk }, env.settings.churn.high).sort(
+    (a, b) => a.tier.localeCompare(b.tier) || b.metric - a.metric,
+  );
+  return (
+    <div>
+      <div class="filters">
+        <input type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={t('searchCustomers')} aria-label={t('searchCustomers')} data-testid="customer-search" />
+        <select value={tier} onChange={(e) => setTier(e.currentTarget.value as Tier | '')} aria-label={t('tier')}>
+          <option value="">{t('allTiers')}</option>
+          {TIERS.map((x) => <option key={x} value={x}>{label(env.lang, 'tier', x)}</option>)}
+        </select>
+        <select value={stage} onChange={(e) => setStage(e.currentTarget.value as Lifecycle | '')} aria-label={t('lifecycle')}>
+          <option value="">{t('allStages')}</option>
+          {STAGES.map((x) => <option key={x} value={x}>{label(env.lang, 'lifecycle', x)}</option>)}
+        </select>
+        <select value={risk} onChange={(e) => setRisk(e.currentTarget.value as 'high' | 'low' | '')} aria-label={t('churnRisk')}>
+          <option value="">{t('anyRisk')}</option>
+          <option value="high">{t('highRisk')}</option>
+          <option value="low">{t('lowRisk')}</option>
+        </select>
+      </div>
+      <p class="muted small">{t('customersShown', { shown: Math.min(shown.length, 200), total: all.length })}</p>
+      {shown.length === 0 && <p class="muted">{all.length === 0 ? t('noData') : t('noCustomerHits')}</p>}
+      <ul class="plain customer-rows">
+        {shown.slice(0, 200).map((c) => (
+          <li key={c.key}>
+            <button type="button" class="person" onClick={() => setOpen(c.key)}>
+              <TierBadge tier={c.tier} />
+              <span>{c.name}</span>
+              <span class="muted small">{label(env.lang, 'lifecycle', c.lifecycle)} · {t('churnRisk')} {Math.round(c.churnRisk.score)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

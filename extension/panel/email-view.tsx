@@ -1,0 +1,140 @@
+/**
+ * The open email: its people, each matched to a customer (exact address, then company domain).
+ * Several people → a list to pick from; several customers on one domain → pick one; an unknown
+ * sender → add as a new customer or attach to an existing one.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { PageContext, Person } from '../sites/page-context';
+import { matchPerson, type PersonMatch } from '../db/match-person';
+import { addManualCustomer } from '../db/import-table';
+import { blankContact, saveContact } from '../db/relationship';
+import { registrableDomain } from '../../shared/ingest/registrable-domain';
+import type { StringKey } from '../i18n/strings';
+import { useEnv, useT } from './panel-env';
+import { useQuery } from './use-query';
+import { CustomerCard } from './customer-card';
+import { TierBadge } from './tier-badge';
+
+interface PersonRow {
+  person: Person;
+  matches: PersonMatch[];
+}
+
+function UnknownPerson({ person }: { person: Person }) {
+  const env = useEnv();
+  const t = useT();
+  const [name, setName] = useState(person.name ?? '');
+  const [target, setTarget] = useState('');
+  const { data: all } = useQuery(() => env.db.customers.orderBy('name').toArray(), []);
+  const add = async (e: Event) => {
+    e.preventDefault();
+    if (!name.trim()) return;
+    try {
+      const key = await addManualCustomer(env.db, name, person.email, env.analyzeContext);
+      if (key) await saveContact(env.db, blankContact(key, person.email, person.name ?? ''));
+      env.changed();
+    } catch (err) {
+      env.fail(err);
+    }
+  };
+  const attach = async (e: Event) => {
+    e.preventDefault();
+    if (!target) return;
+    try {
+      await saveContact(env.db, blankContact(target, person.email, person.name ?? ''));
+      env.changed();
+    } catch (err) {
+      env.fail(err);
+    }
+  };
+  return (
+    <div class="card" data-testid="unknown-person">
+      <p>{t('unknownTitle', { email: person.email })}</p>
+      <form onSubmit={add} class="stack">
+        <label>{t('customerName')} <input value={name} onInput={(e) => setName(e.currentTarget.value)} /></label>
+        <button type="submit">{t('addAsNew')}</button>
+      </form>
+      {all && all.length > 0 && (
+        <form onSubmit={attach} class="stack">
+          <label>{t('attachTo')}
+            <select value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+              <option value="">{t('pickCustomer')}</option>
+              {all.map((c) => <option key={c.key} value={c.key}>{c.name}</option>)}
+            </select>
+          </label>
+          <button type="submit" class="secondary">{t('attach')}</button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+export function EmailView({ context }: { context: PageContext }) {
+  const env = useEnv();
+  const t = useT();
+  const { data: rows, error } = useQuery<PersonRow[]>(
+    async () => Promise.all(context.people.map(async (person) => ({ person, matches: await matchPerson(env.db, person.email) }))),
+    [context],
+  );
+  const [selected, setSelected] = useState(0);
+  const [customerKey, setCustomerKey] = useState<string | null>(null);
+  useEffect(() => {
+    // A new email: select its first matched person (a sender first), else its first person.
+    const i = rows ? rows.findIndex((r) => r.matches.length > 0) : -1;
+    setSelected(i >= 0 ? i : 0);
+    setCustomerKey(null);
+  }, [rows === undefined, context]);
+  if (error) {
+    env.fail(error);
+    return null;
+  }
+  if (!rows) return <p class="muted">{t('loading')}</p>;
+  const row = rows[selected] ?? rows[0];
+  if (!row) return <p class="muted">{t('noEmail')}</p>;
+  const chosen = row.matches.find((m) => m.customer.key === customerKey) ?? (row.matches.length === 1 ? row.matches[0] : undefined);
+  return (
+    <div>
+      {context.subject && <p class="subject" title={context.subject}>{context.subject}</p>}
+      {rows.length > 1 && (
+        <nav aria-label={t('peopleInEmail')}>
+          <h3>{t('peopleInEmail')}</h3>
+          <ul class="people" role="listbox" aria-label={t('peopleInEmail')}>
+            {rows.map((r, i) => (
+              <li key={r.person.email} role="option" aria-selected={i === selected}>
+                <button type="button" class={i === selected ? 'person selected' : 'person'} onClick={() => { setSelected(i); setCustomerKey(null); }}>
+                  {r.matches[0] ? <TierBadge tier={r.matches[0].customer.tier} /> : <span class="tier tier-none">?</span>}
+                  <span>{r.person.name ?? r.person.email}</span>
+                  <span class="muted small">{t(`role${r.person.role[0]!.toUpperCase()}${r.person.role.slice(1)}` as StringKey)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <p class="muted small" data-testid="match-how">
+        {row.person.email} ·{' '}
+        {row.matches.length === 0
+          ? t('unknownPerson')
+          : row.matches[0]!.by === 'email'
+            ? t('matchedByEmail')
+            : t('matchedByDomain', { domain: registrableDomain(row.person.email) ?? '' })}
+      </p>
+      {row.matches.length === 0 && <UnknownPerson person={row.person} />}
+      {row.matches.length > 1 && !chosen && (
+        <div class="card">
+          <p>{t('severalCustomers')}</p>
+          <ul class="plain">
+            {row.matches.map((m) => (
+              <li key={m.customer.key}>
+                <button type="button" class="person" onClick={() => setCustomerKey(m.customer.key)}>
+                  <TierBadge tier={m.customer.tier} /> {m.customer.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {chosen && <CustomerCard customer={chosen.customer} />}
+    </div>
+  );
+}

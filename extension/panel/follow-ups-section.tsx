@@ -1,0 +1,56 @@
+/** Follow-ups with due dates; each open one has an alarm that shows a notification when due. */
+import { useState } from 'preact/hooks';
+import { addFollowUp, followUpsOf, setFollowUpDone } from '../db/relationship';
+import { useEnv, useT } from './panel-env';
+import { useQuery } from './use-query';
+import { todayIso } from './format';
+
+export function FollowUpsSection({ customerKey }: { customerKey: string }) {
+  const env = useEnv();
+  const t = useT();
+  const { data: list } = useQuery(() => followUpsOf(env.db, customerKey), [customerKey]);
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState(`${todayIso(new Date(Date.now() + 86_400_000))}T09:00`);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const when = new Date(due);
+    if (!title.trim() || Number.isNaN(when.getTime())) return;
+    try {
+      await addFollowUp(env.db, customerKey, title, when);
+      setTitle('');
+      env.changed();
+    } catch (err) {
+      env.fail(err);
+    }
+  };
+  const toggle = async (id: string, done: boolean) => {
+    try {
+      await setFollowUpDone(env.db, id, done);
+      env.changed();
+    } catch (err) {
+      env.fail(err);
+    }
+  };
+  const now = new Date().toISOString();
+  return (
+    <section aria-labelledby="fu-h">
+      <h3 id="fu-h">{t('followUps')}</h3>
+      <form onSubmit={submit} class="row wrap">
+        <input value={title} onInput={(e) => setTitle(e.currentTarget.value)} placeholder={t('followUpTitle')} aria-label={t('followUpTitle')} />
+        <input type="datetime-local" value={due} onInput={(e) => setDue(e.currentTarget.value)} aria-label={t('due')} />
+        <button type="submit">{t('addFollowUp')}</button>
+      </form>
+      {list && list.length === 0 && <p class="muted">{t('noFollowUps')}</p>}
+      <ul class="plain">
+        {list?.map((f) => (
+          <li key={f.id} class={f.done ? 'done' : f.due <= now ? 'warn' : ''}>
+            <label>
+              <input type="checkbox" checked={f.done === 1} onChange={(e) => void toggle(f.id, e.currentTarget.checked)} />{' '}
+              {f.title} — {new Date(f.due).toLocaleString(env.lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

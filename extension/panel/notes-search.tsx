@@ -1,0 +1,34 @@
+/** Search across every note (words must all appear; #tag matches tags). */
+import { useState } from 'preact/hooks';
+import { searchNotes } from '../db/notes';
+import { useEnv, useT } from './panel-env';
+import { useQuery } from './use-query';
+import { day } from './format';
+
+export function NotesSearch() {
+  const env = useEnv();
+  const t = useT();
+  const { data } = useQuery(async () => {
+    const [notes, customers] = await Promise.all([env.db.notes.toArray(), env.db.customers.toArray()]);
+    return { notes, names: new Map(customers.map((c) => [c.key, c.name])) };
+  }, []);
+  const [q, setQ] = useState('');
+  const hits = data ? searchNotes(data.notes, q).slice(0, 200) : [];
+  return (
+    <div>
+      <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder={t('searchNotes')} aria-label={t('searchNotes')} />
+      {data && hits.length === 0 && <p class="muted">{data.notes.length === 0 ? t('noNotes') : t('noNoteHits')}</p>}
+      <ul class="timeline">
+        {hits.map((n) => (
+          <li key={n.id} class="note">
+            <div class="note-meta muted small">
+              <strong>{data?.names.get(n.customerKey) ?? n.customerKey}</strong> · {day(env.lang, n.created)}
+              {n.tags.map((tag) => <span key={tag} class="tag">#{tag}</span>)}
+            </div>
+            <p class="note-body">{n.body}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * What every panel component receives: the database, the UI language, a way to say "data changed"
+ * (re-reads everything and refreshes the chips in mail tabs) and the analysis context for the core.
+ */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { RapportDB } from '../db/database';
+import type { Lang } from '../../shared/types';
+import type { AnalyzeContext } from '../db/import-table';
+import type { Settings } from '../../shared/settings';
+import { t as translate, type StringKey } from '../i18n/strings';
+
+export interface PanelEnv {
+  db: RapportDB;
+  lang: Lang;
+  settings: Settings;
+  analyzeContext: AnalyzeContext;
+  /** Bumped after every write; queries depend on it. */
+  revision: number;
+  changed(): void;
+  /** Shows a message (and an optional undo) at the bottom of the panel. */
+  toast(text: string, undo?: () => void): void;
+  /** Reports an error in words a sales manager understands. */
+  fail(e: unknown): void;
+}
+
+export const EnvContext = createContext<PanelEnv | null>(null);
+
+export function useEnv(): PanelEnv {
+  const env = useContext(EnvContext);
+  if (!env) throw new Error('panel environment missing');
+  return env;
+}
+
+/** The translation function bound to the panel's language. */
+export function useT(): (key: StringKey, params?: Record<string, string | number>) => string {
+  const { lang } = useEnv();
+  return (key, params) => translate(lang, key, params);
+}

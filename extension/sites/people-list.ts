@@ -1,0 +1,31 @@
+import type { Person } from './page-context';
+
+/**
+ * Collects the people of a conversation: one entry per address, the strongest
+ * role kept (from > to > cc), the first non-empty name kept, the signed-in user left out.
+ */
+export class PeopleList {
+  private readonly byEmail = new Map<string, Person>();
+  constructor(private readonly self: ReadonlySet<string>) {}
+
+  add(email: string | null, role: Person['role'], name?: string | null): void {
+    if (!email) return;
+    const e = email.toLowerCase();
+    if (this.self.has(e)) return;
+    const n = name?.trim() || undefined;
+    const had = this.byEmail.get(e);
+    if (!had) {
+      this.byEmail.set(e, n ? { email: e, name: n, role } : { email: e, role });
+      return;
+    }
+    const rank = { from: 0, to: 1, cc: 2 } as const;
+    if (rank[role] < rank[had.role]) had.role = role;
+    if (!had.name && n) had.name = n;
+  }
+
+  /** Senders first, then To, then Cc; reading order within each role. */
+  toArray(): Person[] {
+    const rank = { from: 0, to: 1, cc: 2 } as const;
+    return [...this.byEmail.values()].sort((a, b) => rank[a.role] - rank[b.role]);
+  }
+}

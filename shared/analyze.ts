@@ -1,0 +1,115 @@
+/**
+ * The one entry point every surface calls (issue "Rapport core"): a pasted table in, every
+ * METHOD §1–§10 result out, with the reasons behind each number. Deterministic: the same table
+ * and options give the same Analysis, and the order of the rows changes no result.
+ */
+import type { Analysis, AnalyzeOptions, Customer, Lang, Notice, TableKind } from './types';
+import type { Column } from './types';
+import type { PurchaseHistory } from './model/purchase-history';
+import { resolveSettings, type Settings } from './settings';
+import { noticeText } from './i18n/messages';
+import { label } from './i18n/labels';
+import { AnalyzeError } from './ingest/analyze-error';
+import { matchHeaders, understoodHeaders } from './ingest/headers';
+import { keyColumn, readCustomers, type RowCounts } from './ingest/read-customers';
+import { hasTransactionColumns, summarizeTransactions } from './ingest/read-transactions';
+import type { CustomerInput } from './ingest/customer-input';
+import { keyOf } from './ingest/cell-reader';
+import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
+import { scoreCustomers } from './score-customers';
+import { summarize } from './summary';
+import { fitForAnalysis } from './model-figures';
+
+const CUSTOMER_ONLY_FIELDS = new Set(['revenue_prev', 'profit', 'first_purchase', 'last_purchase', 'orders', 'wallet', 'share', 'share_prev', 'satisfaction', 'overdue_days', 'credit_limit']);
+
+/**
+ * Customer table or transaction log (METHOD §1)? A log has a key, a date and an amount, and its
+ * keys repeat — or, when no key repeats, it has no customer-level column at all.
+ */
+export function detectKind(table: readonly (readonly unknown[])[], columns: readonly Column[]): TableKind {
+  if (!hasTransactionColumns(columns)) return 'customers';
+  if (!columns.some((c) => CUSTOMER_ONLY_FIELDS.has(c.field))) return 'transactions';
+  const key = keyColumn(columns)!;
+  const seen = new Set<string>();
+  for (let i = 1; i < table.length; i++) {
+    const k = keyOf(table[i]![key.index]);
+    if (k === null) continue;
+    if (seen.has(k)) return 'transactions';
+    seen.add(k);
+  }
+  return 'customers';
+}
+
+/** Analyse a pasted table: table[0] is the header row; cells as CSV or Sheets' getValues() give them. */
+export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analysis {
+  const lang: Lang = options.lang ?? 'en';
+  if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) throw new AnalyzeError('empty', lang);
+  const { settings, problems } = resolveSettings(options.settings ?? null);
+  const notices: Notice[] = problems.map((p) => ({ code: 'settings_problem', message: noticeText(lang, 'settings_problem', { path: p.path, message: p.message }) }));
+  const match = matchHeaders(table[0]);
+  const columns = match.columns;
+  if (!keyColumn(columns)) throw new AnalyzeError('no_key', lang, { headers: understoodHeaders(lang) });
+  if (table.length < 2) throw new AnalyzeError('no_rows', lang);
+  for (const d of match.duplicates) notices.push({ code: 'duplicate_column', message: noticeText(lang, 'duplicate_column', { header: d.header, field: d.field }) });
+  if (match.unknown.length) notices.push({ code: 'unknown_headers', message: noticeText(lang, 'unknown_headers', { headers: match.unknown.join(', ') }) });
+
+  let asOfOption: number | undefined;
+  if (options.asOf !== undefined) {
+    const d = isoToDay(options.asOf);
+    if (d === null) throw new AnalyzeError('bad_as_of', lang, { value: options.asOf });
+    asOfOption = d;
+  }
+
+  const kind = detectKind(table, columns);
+  let inputs: CustomerInput[];
+  let histories: PurchaseHistory[] | null = null;
+  let rows: RowCounts;
+  let errors;
+  let asOfDay: number;
+  if (kind === 'transactions') {
+    const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays });
+    inputs = t.inputs;
+    histories = t.histories;
+    rows = t.rows;
+    errors = t.errors;
+    notices.push(...t.notices);
+    asOfDay = isoToDay(t.asOf)!;
+    if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
+  } else {
+    const r = readCustomers(table, columns, lang);
+    inputs = r.inputs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    rows = r.rows;
+    errors = r.reader.errors;
+    notices.push(...r.notices);
+    if (asOfOption !== undefined) asOfDay = asOfOption;
+    else {
+      const latest = latestDay(inputs);
+      asOfDay = latest ?? todayDay();
+      notices.push({ code: latest === null ? 'as_of_none' : 'as_of_default', message: noticeText(lang, latest === null ? 'as_of_none' : 'as_of_default', { asOf: dayToIso(asOfDay) }) });
+    }
+  }
+
+  const model = histories && options.model !== false && inputs.length > 0 ? fitForAnalysis(histories, asOfDay, settings, lang) : null;
+  if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
+  const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
+  const scored = scoreCustomers(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
+  for (const p of scored.droppedParts) notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: label(lang, 'part', p) }) });
+  const customers: Customer[] = scored.customers;
+  const summary = summarize(customers, {
+    asOf: dayToIso(asOfDay),
+    rows,
+    metric: useProfit ? 'profit' : 'revenue',
+    pyramid: scored.pyramid,
+    settings,
+    model: model?.ok ? model.summary : undefined,
+  });
+  return { kind, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
+}
+
+function latestDay(inputs: readonly CustomerInput[]): number | null {
+  let best: number | null = null;
+  for (const c of inputs) {
+    for (const d of [c.lastPurchase, c.lastContact, c.firstPurchase]) if (d !== null && (best === null || d > best)) best = d;
+  }
+  return best;
+}

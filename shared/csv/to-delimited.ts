@@ -1,0 +1,34 @@
+/**
+ * Writing a table as CSV/TSV text (RFC 4180).
+ */
+
+/** Characters that make a field need quotes: any delimiter Rapport detects, quotes, line breaks. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
+function field(value: unknown, delimiter: string): string {
+  if (value === null || value === undefined) return '';
+  let text: string;
+  if (value instanceof Date) text = Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  else text = String(value);
+  if (NEEDS_QUOTES.test(text) || text.includes(delimiter)) return `"${text.replace(/"/g, '""')}"`;
+  return text;
+}
+
+/**
+ * Writes rows as delimited text (RFC 4180): fields containing a quote, a line break or any of
+ * the delimiters parseDelimited detects (',' ';' tab) are quoted, quotes doubled; every row ends
+ * with CRLF. null/undefined → empty field; Dates → ISO 8601 (UTC); everything else → String().
+ * The quoting of all candidate delimiters keeps delimiter detection unambiguous on read-back.
+ */
+export function toDelimited(rows: readonly (readonly unknown[])[], delimiter = ','): string {
+  const out: string[] = [];
+  for (const row of rows) {
+    let line = '';
+    for (let i = 0; i < row.length; i++) {
+      if (i > 0) line += delimiter;
+      line += field(row[i], delimiter);
+    }
+    out.push(line);
+  }
+  return out.length === 0 ? '' : `${out.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,69 @@
+/**
+ * Words for row errors and notices, in zh-CN and en, for a sales manager rather than a programmer.
+ * Templates use `{name}` placeholders filled from params.
+ */
+import type { Lang, RowError } from '../types';
+
+type Templates = Record<string, { zh: string; en: string }>;
+
+/** Reasons a cell or row was not taken (RowError.reason). */
+export const ERROR_TEXT: Templates = {
+  no_key: { zh: '没有客户编号或名称', en: 'has no customer id or name' },
+  no_customer: { zh: '没有客户编号, 无法归属到客户', en: 'has no customer id, so it cannot be credited to a customer' },
+  not_a_number: { zh: '不是数字', en: 'is not a number' },
+  negative: { zh: '不能为负数', en: 'must not be negative' },
+  not_a_date: { zh: '不是日期', en: 'is not a date' },
+  no_date: { zh: '缺少日期', en: 'has no date' },
+  no_amount: { zh: '缺少金额', en: 'has no amount' },
+  not_a_level: { zh: '不是五级满意度之一 (高度满意/一般满意/无意见/有些不满意/极不满意 或 1–5)', en: 'is not one of the five satisfaction levels (very satisfied … very dissatisfied, or 1–5)' },
+  not_high_low: { zh: '应为 高/中/低', en: 'should be high, medium or low' },
+  bad_email: { zh: '不是邮箱地址', en: 'is not an email address' },
+  share_range: { zh: '不是 0–100% 之间的份额', en: 'is not a share between 0 and 100%' },
+  future_date: { zh: '晚于分析日期', en: 'is after the analysis date' },
+};
+
+/** Notices: what the core did that the user should know. */
+export const NOTICE_TEXT: Templates = {
+  skipped_blank: { zh: '第 {row} 行为空行, 已跳过', en: 'row {row} is blank and was skipped' },
+  skipped_header: { zh: '第 {row} 行是重复的表头, 已跳过', en: 'row {row} repeats the header and was skipped' },
+  skipped_totals: { zh: '第 {row} 行是合计行, 已跳过 (计入客户会扭曲所有占比)', en: 'row {row} is a totals row and was skipped (counted as a customer it would distort every share)' },
+  duplicate_key: { zh: '客户 "{key}" 出现在多行 ({rows}), 已合并', en: 'customer "{key}" appears on several rows ({rows}) and was merged' },
+  duplicate_column: { zh: '列 "{header}" 与前面的列同为 {field}, 使用前一列', en: 'column "{header}" is also {field}; the earlier column is used' },
+  unknown_headers: { zh: '未识别的列 (未参与分析): {headers}', en: 'columns not recognised (not analysed): {headers}' },
+  day_order: { zh: '列 "{header}" 的日期按 {order} 理解', en: 'dates in column "{header}" read as {order}' },
+  day_order_conflict: { zh: '列 "{header}" 中日/月顺序前后矛盾, 按 {order} 理解, 请检查', en: 'column "{header}" mixes day/month orders; read as {order} — please check' },
+  part_dropped: { zh: '表中没有 {part} 的数据, 价值评分不含此项, 其余权重按比例放大', en: 'the table has no data for {part}; the value score leaves it out and scales the other weights up' },
+  as_of_default: { zh: '分析日期取数据中最晚的日期 {asOf}', en: 'analysis date is the latest date in the data, {asOf}' },
+  as_of_none: { zh: '数据中没有日期, 分析日期取 {asOf}', en: 'the data has no dates; analysis date {asOf}' },
+  transactions: { zh: '识别为交易流水: {rows} 行汇总为 {customers} 个客户', en: 'read as a transaction log: {rows} rows summarised into {customers} customers' },
+  cancellations: { zh: '{count} 行为退货/取消 (负数量或单号以 C 开头), 已从销售额中扣减', en: '{count} rows are cancellations or returns (negative quantity, or an invoice starting with C) and reduce revenue' },
+  future_rows: { zh: '{count} 个购买日或退货晚于分析日期 {asOf}, 不计入本期', en: '{count} purchase days or returns are dated after the analysis date {asOf} and are not counted in the period' },
+  settings_problem: { zh: '设置 {path}: {message} (使用默认值)', en: 'setting {path}: {message} (default used)' },
+  model_problem: { zh: '概率模型未拟合: {message}', en: 'probabilistic model not fitted: {message}' },
+};
+
+/** Fill a template's `{name}` placeholders. */
+export function fill(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The text of an error code in a language (falls back to the code itself). */
+export function errorReason(lang: Lang, code: string): string {
+  return ERROR_TEXT[code]?.[lang] ?? code;
+}
+
+/** A notice's message in a language. */
+export function noticeText(lang: Lang, code: string, params: Record<string, unknown> = {}): string {
+  const t = NOTICE_TEXT[code];
+  return t ? fill(t[lang], params) : code;
+}
+
+/**
+ * One line per row error, as a sales manager reads it:
+ * "第 12 行: 销售额 '12o0' 不是数字" / "row 12: revenue '12o0' is not a number".
+ */
+export function formatRowError(lang: Lang, e: RowError): string {
+  const reason = e.reason || errorReason(lang, e.code);
+  const what = [e.column, e.value !== undefined && e.value !== '' ? `'${e.value}'` : ''].filter(Boolean).join(' ');
+  return lang === 'zh' ? `第 ${e.row} 行: ${what ? what + ' ' : ''}${reason}` : `row ${e.row}: ${what ? what + ' ' : ''}${reason}`;
+}

@@ -1,0 +1,109 @@
+/**
+ * Reads one typed value out of one cell and, when the cell is unreadable, records a RowError
+ * with the row as the user counts it, the column header, the value and a reason in words.
+ */
+import type { Column, Lang, RowError, SwitchingCost } from '../types';
+import { errorReason } from '../i18n/messages';
+import { parseNumber } from './parse-number';
+import { parseDate, type DayOrder } from './parse-date';
+import { parseCompetitor, parseSatisfaction, parseSwitchingCost } from './parse-flags';
+import { isBlankCell } from './normalize-text';
+
+/** Marks a cell that could not be read (an error was recorded). */
+export const BAD = Symbol('bad cell');
+export type Read<T> = T | null | typeof BAD;
+
+export class CellReader {
+  readonly errors: RowError[] = [];
+  constructor(
+    readonly lang: Lang,
+    private readonly dayOrders: ReadonlyMap<number, DayOrder>,
+  ) {}
+
+  /** Record an error for this cell. */
+  fail(row: number, column: Column | undefined, cell: unknown, code: string, fatal: boolean): typeof BAD {
+    const e: RowError = { row, code, reason: errorReason(this.lang, code), fatal };
+    if (column) e.column = column.header;
+    if (cell !== undefined && cell !== null && cell !== '') e.value = cellText(cell);
+    this.errors.push(e);
+    return BAD;
+  }
+
+  /** A number that may be negative (money). */
+  amount(row: number, col: Column, cell: unknown, fatal: boolean): Read<number> {
+    const p = parseNumber(cell);
+    if (p === null) return null;
+    if (!p.ok) return this.fail(row, col, cell, 'not_a_number', fatal);
+    return p.value;
+  }
+
+  /** A count or number of days: not negative. */
+  count(row: number, col: Column, cell: unknown): Read<number> {
+    const p = parseNumber(cell);
+    if (p === null) return null;
+    if (!p.ok) return this.fail(row, col, cell, 'not_a_number', false);
+    if (p.value < 0) return this.fail(row, col, cell, 'negative', false);
+    return p.value;
+  }
+
+  /**
+   * A share of wallet as a fraction. "35%" and 0.35 are the same; a bare number above 1 and up to
+   * 100 is read as percent points ("35" in a 份额 column means 35%).
+   */
+  share(row: number, col: Column, cell: unknown): Read<number> {
+    const p = parseNumber(cell);
+    if (p === null) return null;
+    if (!p.ok) return this.fail(row, col, cell, 'not_a_number', false);
+    const v = !p.percent && p.value > 1 && p.value <= 100 ? p.value / 100 : p.value;
+    if (v < 0 || v > 1) return this.fail(row, col, cell, 'share_range', false);
+    return v;
+  }
+
+  /** A date as a day number, read in the column's decided day/month order. */
+  date(row: number, col: Column, cell: unknown, fatal = false): Read<number> {
+    const d = parseDate(cell, this.dayOrders.get(col.index) ?? 'mdy');
+    if (d === null) return null;
+    if (d === 'invalid') return this.fail(row, col, cell, 'not_a_date', fatal);
+    return d;
+  }
+
+  satisfaction(row: number, col: Column, cell: unknown): Read<number> {
+    const s = parseSatisfaction(cell);
+    if (s === 'invalid') return this.fail(row, col, cell, 'not_a_level', false);
+    return s;
+  }
+
+  switchingCost(row: number, col: Column, cell: unknown): Read<SwitchingCost> {
+    const s = parseSwitchingCost(cell);
+    if (s === 'invalid') return this.fail(row, col, cell, 'not_high_low', false);
+    return s;
+  }
+
+  competitor(cell: unknown): { buys: boolean; name: string | null } | null {
+    return parseCompetitor(cell);
+  }
+}
+
+/** A cell as trimmed text ('' for blank); numbers keep their digits, Dates become ISO dates. */
+export function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return isNaN(cell.getTime()) ? '' : `${cell.getFullYear()}-${String(cell.getMonth() + 1).padStart(2, '0')}-${String(cell.getDate()).padStart(2, '0')}`;
+  return String(cell).trim();
+}
+
+/** Text of a cell, or null when blank or a placeholder ('-', 'N/A'). */
+export function textOrNull(cell: unknown): string | null {
+  if (isBlankCell(cell)) return null;
+  const t = cellText(cell);
+  return t === '' ? null : t;
+}
+
+/**
+ * A customer key from a cell: trimmed text; whole-number floats lose a trailing ".0" so that
+ * "12348.0" (how some exports write ids) and 12348 are the same customer.
+ */
+export function keyOf(cell: unknown): string | null {
+  const t = textOrNull(cell);
+  if (t === null) return null;
+  return /^\d+\.0+$/.test(t) ? t.slice(0, t.indexOf('.')) : t;
+}

@@ -1,0 +1,112 @@
+/**
+ * A customer's inputs as the core understood them, before any rule runs. Dates are day numbers
+ * (days since 1970-01-01); null means "not in the data" — never zero by default.
+ */
+import type { SwitchingCost } from '../types';
+
+export interface CustomerInput {
+  key: string;
+  rows: number[];
+  name: string;
+  emails: string[];
+  domains: string[];
+  owner: string | null;
+  segment: string | null;
+  region: string | null;
+  revenue: number | null;
+  revenuePrev: number | null;
+  profit: number | null;
+  costToServe: number | null;
+  orders: number | null;
+  firstPurchase: number | null;
+  lastPurchase: number | null;
+  wallet: number | null;
+  share: number | null;
+  sharePrev: number | null;
+  competitor: boolean | null;
+  competitorName: string | null;
+  suppliers: number | null;
+  switchingCost: SwitchingCost | null;
+  potential: number | null;
+  receivable: number | null;
+  overdueAmount: number | null;
+  overdueDays: number | null;
+  creditLimit: number | null;
+  satisfaction: number | null;
+  complaints: number | null;
+  complaintsOpen: number | null;
+  lastContact: number | null;
+  churnReasonText: string | null;
+  /** Transaction logs: days between the first purchase of the current period and the purchase before it. */
+  gapBeforeCurrent: number | null;
+}
+
+/** An input with every field unknown. */
+export function emptyInput(key: string, row: number): CustomerInput {
+  return {
+    key,
+    rows: [row],
+    name: key,
+    emails: [],
+    domains: [],
+    owner: null,
+    segment: null,
+    region: null,
+    revenue: null,
+    revenuePrev: null,
+    profit: null,
+    costToServe: null,
+    orders: null,
+    firstPurchase: null,
+    lastPurchase: null,
+    wallet: null,
+    share: null,
+    sharePrev: null,
+    competitor: null,
+    competitorName: null,
+    suppliers: null,
+    switchingCost: null,
+    potential: null,
+    receivable: null,
+    overdueAmount: null,
+    overdueDays: null,
+    creditLimit: null,
+    satisfaction: null,
+    complaints: null,
+    complaintsOpen: null,
+    lastContact: null,
+    churnReasonText: null,
+    gapBeforeCurrent: null,
+  };
+}
+
+const add = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
+const min = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));
+const max = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/**
+ * Merge a duplicate key's row into the first (METHOD §1: duplicate keys are merged). Amounts and
+ * counts add up, first purchase is the earliest, last purchase and contact the latest, overdue days
+ * the worst; other fields keep the first non-empty value.
+ */
+export function mergeInputs(into: CustomerInput, from: CustomerInput): void {
+  into.rows.push(...from.rows);
+  for (const e of from.emails) if (!into.emails.includes(e)) into.emails.push(e);
+  for (const d of from.domains) if (!into.domains.includes(d)) into.domains.push(d);
+  into.revenue = add(into.revenue, from.revenue);
+  into.revenuePrev = add(into.revenuePrev, from.revenuePrev);
+  into.profit = add(into.profit, from.profit);
+  into.costToServe = add(into.costToServe, from.costToServe);
+  into.orders = add(into.orders, from.orders);
+  into.receivable = add(into.receivable, from.receivable);
+  into.overdueAmount = add(into.overdueAmount, from.overdueAmount);
+  into.complaints = add(into.complaints, from.complaints);
+  into.complaintsOpen = add(into.complaintsOpen, from.complaintsOpen);
+  into.firstPurchase = min(into.firstPurchase, from.firstPurchase);
+  into.lastPurchase = max(into.lastPurchase, from.lastPurchase);
+  into.lastContact = max(into.lastContact, from.lastContact);
+  into.overdueDays = max(into.overdueDays, from.overdueDays);
+  if (into.name === into.key && from.name !== from.key) into.name = from.name;
+  const keep = ['owner', 'segment', 'region', 'wallet', 'share', 'sharePrev', 'competitor', 'competitorName', 'suppliers', 'switchingCost', 'potential', 'creditLimit', 'satisfaction', 'churnReasonText'] as const;
+  for (const k of keep) if (into[k] === null && from[k] !== null) (into as unknown as Record<string, unknown>)[k] = from[k];
+}

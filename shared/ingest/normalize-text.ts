@@ -1,0 +1,48 @@
+/**
+ * Text normalisation shared by the cell parsers (METHOD §1: "full-width digits" and punctuation
+ * typed with a Chinese input method must read like their ASCII twins).
+ */
+
+/**
+ * Folds full-width ASCII (U+FF01–U+FF5E) to ASCII, the ideographic space (U+3000) to a space and
+ * the full-width yen sign (U+FFE5) to '¥'. Everything else is left as it is.
+ */
+export function foldWidth(text: string): string {
+  let out: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let r = -1;
+    if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
+    else if (c === 0x3000) r = 0x20;
+    else if (c === 0xffe5) r = 0xa5;
+    if (r >= 0) {
+      if (out === null) out = text.slice(0, i);
+      out += String.fromCharCode(r);
+    } else if (out !== null) {
+      out += text[i];
+    }
+  }
+  return out ?? text;
+}
+
+/** Placeholders people type for "no value" (METHOD §1: blank cells are not errors). */
+const BLANK_TOKENS: ReadonlySet<string> = new Set([
+  '',
+  '-',
+  '--',
+  '—',
+  '——',
+  '–',
+  'n/a',
+  'na',
+  '#n/a',
+  '无',
+  'null',
+]);
+
+/** True when a cell is empty or holds a "no value" placeholder ('-', '—', 'N/A', '无'). */
+export function isBlankCell(cell: unknown): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  return BLANK_TOKENS.has(foldWidth(cell).trim().toLowerCase());
+}

@@ -1,0 +1,246 @@
+/**
+ * Reading dates out of cells as integer day numbers: days since 1970-01-01 in the proleptic
+ * Gregorian calendar, with no time zone (METHOD §1 "Inputs").
+ */
+import { foldWidth, isBlankCell } from './normalize-text';
+
+export type DayOrder = 'mdy' | 'dmy';
+
+/** How a column's ambiguous 'a/b/yyyy' dates are to be read, and whether the data said so. */
+export interface DayOrderDecision {
+  order: DayOrder;
+  /** At least one unambiguous value (first part > 12 or second part > 12) was seen. */
+  decided: boolean;
+  /** Both kinds of unambiguous value were seen: some rows are d/m, others m/d. */
+  conflicting: boolean;
+}
+
+/** Excel/Sheets serial of 1970-01-01. */
+const SERIAL_EPOCH = 25569;
+/** Largest serial Excel accepts: 9999-12-31. */
+const SERIAL_MAX = 2958465;
+
+/** Days from 1970-01-01 to y-m-d (proleptic Gregorian; H. Hinnant, "days_from_civil"). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The calendar date of a day number (H. Hinnant, "civil_from_days"). */
+export function civilFromDays(day: number): { y: number; m: number; d: number } {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** True when y-m-d is a real calendar date with a four-digit year. */
+export function isValidDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  const max = m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1]!;
+  return d <= max;
+}
+
+function dayOrInvalid(y: number, m: number, d: number): number | 'invalid' {
+  return isValidDate(y, m, d) ? daysFromCivil(y, m, d) : 'invalid';
+}
+
+/** 'YYYY-MM-DD' for a day number. */
+export function dayToIso(day: number): string {
+  const { y, m, d } = civilFromDays(Math.floor(day));
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** The day number of a strict 'YYYY-MM-DD' string; null when it is not one or not a real date. */
+export function isoToDay(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return isValidDate(y, mo, d) ? daysFromCivil(y, mo, d) : null;
+}
+
+/** Today's day number in the local calendar of the machine (or of `now`). */
+export function todayDay(now: Date = new Date()): number {
+  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (the spreadsheet convention). */
+function fullYear(text: string): number {
+  const y = Number(text);
+  if (text.length > 2) return y;
+  return y < 70 ? 2000 + y : 1900 + y;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+
+/** Optional time of day after a date: ' 09:37', 'T09:37:00Z', ' 9:37:00 PM', '+08:00'. */
+const TIME = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:z|utc|gmt|[+-]\d{2}:?\d{2})?)?`;
+
+const RE_YMD = new RegExp(String.raw`^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})${TIME}$`, 'i');
+const RE_CJK = new RegExp(String.raw`^(\d{2,4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?${TIME}$`, 'i');
+const RE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const RE_AMBIGUOUS = new RegExp(String.raw`^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})${TIME}$`, 'i');
+const RE_DAY_MONTH_NAME = new RegExp(
+  String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*([a-z]{3,9})\.?[\s\-/.,]*(\d{4}|\d{2})${TIME}$`,
+  'i',
+);
+const RE_MONTH_NAME_DAY = new RegExp(
+  String.raw`^([a-z]{3,9})\.?[\s\-/.]*(\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|[\s\-/.]+)(\d{4}|\d{2})${TIME}$`,
+  'i',
+);
+const RE_MONTH_NAME_YEAR = /^([a-z]{3,9})\.?[\s\-/.,]*(\d{4})$/i;
+const RE_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+/i;
+const RE_SERIAL = /^\d{5}(?:\.\d+)?$/;
+
+/**
+ * The two parts of an 'a/b/yyyy' date (slash, dot or dash, year last), or null for other shapes.
+ */
+function ambiguousParts(cell: unknown): [number, number] | null {
+  if (typeof cell !== 'string') return null;
+  const m = RE_AMBIGUOUS.exec(foldWidth(cell).trim());
+  return m ? [Number(m[1]), Number(m[3])] : null;
+}
+
+/**
+ * Decides once per column whether 'a/b/yyyy' means month/day or day/month (METHOD §1: "ambiguous
+ * day/month: decide once per column from the values that are unambiguous"). A first part > 12
+ * votes day-first (dmy), a second part > 12 votes month-first (mdy). The majority wins; a tie, or
+ * no unambiguous value at all, gives 'mdy' (the spreadsheet default) with `decided` telling which.
+ * `conflicting` is true when both kinds were seen, so the caller can warn.
+ */
+export function decideDayOrder(cells: readonly unknown[]): DayOrderDecision {
+  let dmy = 0;
+  let mdy = 0;
+  for (const cell of cells) {
+    const parts = ambiguousParts(cell);
+    if (!parts) continue;
+    const [a, b] = parts;
+    if (a > 12 && b <= 12) dmy++;
+    else if (b > 12 && a <= 12) mdy++;
+  }
+  return {
+    order: dmy > mdy ? 'dmy' : 'mdy',
+    decided: dmy + mdy > 0,
+    conflicting: dmy > 0 && mdy > 0,
+  };
+}
+
+/**
+ * Reads a date cell as a day number (days since 1970-01-01), METHOD §1.
+ *
+ * - Blank ('' / null / '-' / 'N/A' / '无' …) → null; anything unreadable or not a real calendar
+ *   date (2024-02-30) → 'invalid'.
+ * - JS Date objects: the LOCAL calendar date (Apps Script hands over midnight in the sheet's zone).
+ * - Numbers: Excel/Sheets serials 1..2958465 (25569 = 1970-01-01, fractions are a time of day and
+ *   dropped). Serials below 61 follow Sheets (serial 1 = 1899-12-31), Excel's fictitious
+ *   1900-02-29 aside they agree. Numbers that are a valid yyyymmdd (20240301) are read as such.
+ * - Strings: '2024-03-01', '2024-3-1', '2024/3/1', '2024.3.1', '2024年3月1日', '2024年3月' (the
+ *   1st), '20240301', with an optional time ('2010-12-01 09:37:00', 'T09:37:00Z': the date as
+ *   written, no zone shift); 'a/b/yyyy' by `order`; two-digit years (00–69 → 20xx, 70–99 → 19xx);
+ *   English month names ('Mar 1, 2024', '1 March 2024', '1-Mar-2024', 'March 2024'); numeric
+ *   strings 20000–80000 as serials (1954–2119); full-width digits.
+ */
+export function parseDate(cell: unknown, order: DayOrder): number | null | 'invalid' {
+  if (isBlankCell(cell)) return null;
+  if (typeof cell === 'number') return fromNumber(cell);
+  if (cell instanceof Date) {
+    const t = cell.getTime();
+    if (Number.isNaN(t)) return 'invalid';
+    return dayOrInvalid(cell.getFullYear(), cell.getMonth() + 1, cell.getDate());
+  }
+  if (typeof cell !== 'string') return 'invalid';
+  return fromText(cell, order);
+}
+
+function fromNumber(n: number): number | 'invalid' {
+  if (!Number.isFinite(n)) return 'invalid';
+  if (n >= 1 && n <= SERIAL_MAX) return Math.floor(n) - SERIAL_EPOCH;
+  if (Number.isInteger(n) && n >= 10000101 && n <= 99991231) {
+    return dayOrInvalid(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+  }
+  return 'invalid';
+}
+
+function fromText(raw: string, order: DayOrder): number | 'invalid' {
+  let s = foldWidth(raw).trim();
+  let m: RegExpExecArray | null;
+
+  if ((m = RE_YMD.exec(s))) return dayOrInvalid(Number(m[1]), Number(m[3]), Number(m[4]));
+
+  if ((m = RE_COMPACT.exec(s))) return dayOrInvalid(Number(m[1]), Number(m[2]), Number(m[3]));
+
+  if (RE_SERIAL.test(s)) {
+    const n = Number(s);
+    return n >= 20000 && n <= 80000 ? Math.floor(n) - SERIAL_EPOCH : 'invalid';
+  }
+
+  if ((m = RE_CJK.exec(s))) {
+    return dayOrInvalid(fullYear(m[1]!), Number(m[2]), m[3] === undefined ? 1 : Number(m[3]));
+  }
+
+  if ((m = RE_AMBIGUOUS.exec(s))) {
+    const a = Number(m[1]);
+    const b = Number(m[3]);
+    const y = fullYear(m[4]!);
+    return order === 'dmy' ? dayOrInvalid(y, b, a) : dayOrInvalid(y, a, b);
+  }
+
+  s = s.replace(RE_WEEKDAY, '');
+  if ((m = RE_DAY_MONTH_NAME.exec(s))) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (month !== undefined) return dayOrInvalid(fullYear(m[3]!), month, Number(m[1]));
+  }
+  if ((m = RE_MONTH_NAME_DAY.exec(s))) {
+    const month = MONTHS[m[1]!.toLowerCase()];
+    if (month !== undefined) return dayOrInvalid(fullYear(m[3]!), month, Number(m[2]));
+  }
+  if ((m = RE_MONTH_NAME_YEAR.exec(s))) {
+    const month = MONTHS[m[1]!.toLowerCase()];
+    if (month !== undefined) return dayOrInvalid(Number(m[2]), month, 1);
+  }
+  return 'invalid';
+}

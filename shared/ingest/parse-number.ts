@@ -1,0 +1,257 @@
+/**
+ * Reading a number out of a cell as people write it (METHOD §1 "Inputs").
+ */
+import { foldWidth, isBlankCell } from './normalize-text';
+
+export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false };
+
+const FAIL: ParsedNumber = { ok: false };
+
+/** Plain decimals ('1234', '-12.5') skip the general path: most cells look like this. */
+const FAST = /^-?\d+(?:\.\d+)?$/;
+
+/** Currency signs and codes accepted before or after the amount, longest first. */
+const CURRENCIES = [
+  'us$',
+  'hk$',
+  'nt$',
+  'a$',
+  'c$',
+  's$',
+  'rmb',
+  'cny',
+  'usd',
+  'eur',
+  'gbp',
+  'hkd',
+  'jpy',
+  'twd',
+  'sgd',
+  'aud',
+  'cad',
+  '人民币',
+  '美元',
+  '元',
+  '¥',
+  '$',
+  '€',
+  '£',
+];
+
+/** Multipliers written after the amount (Chinese units, k). Exponents of ten. */
+const UNITS: Record<string, number> = { 万: 4, 亿: 8, 千: 3, 百: 2, k: 3 };
+
+/** Characters that only ever separate thousands. */
+const SPACE_SEPARATORS = new Set([' ', '\u00a0', '\u2009', '\u202f', '\u2007', "'", '’']);
+
+/** Minus signs: ASCII hyphen-minus, U+2212 minus, en dash. */
+const MINUS = new Set(['-', '−', '–']);
+
+/**
+ * Reads a number from a spreadsheet or CSV cell (METHOD §1).
+ *
+ * - Blank ('' / null / undefined / whitespace / '-' / '—' / 'N/A' / '无') → `null`.
+ * - Finite JS numbers pass through; NaN, ±Infinity, booleans, Dates and other objects fail.
+ * - Strings: currency signs and codes before or after (¥ ￥ $ € £ 元 RMB CNY USD EUR …);
+ *   thousands separators ',' '.' space, NBSP, thin space, '’', "'"; decimal comma.
+ *   Choice for ambiguous separators: with both ',' and '.', the last one is the decimal mark;
+ *   a lone ',' followed by exactly three digits is a thousands separator ('1,234' = 1234) unless the
+ *   integer part is 0, otherwise it is a decimal comma ('1234,5'); a lone '.' is always decimal
+ *   ('1.234' = 1.234); several of the same mark are thousands separators and groups must be three
+ *   digits; with space separators a lone ',' or '.' is decimal ('1 234,567' = 1234.567).
+ * - Units after the number: 万 (1e4), 亿 (1e8), 千 (1e3), 百 (1e2), combinable ('1.2千万'), and k/K.
+ * - Percent: '12%' → 0.12 with `percent: true` (also '％').
+ * - Negatives: leading '-' / '−', accounting parentheses '(1,234)', trailing '-' ('1234-').
+ * - Full-width digits and punctuation are read as ASCII.
+ * Anything else ('12o0', 'abc', '1.2.3,4,5') → `{ ok: false }`. Scaling is done in decimal
+ * ('1.2万' is parsed as "1.2e4"), so results are the correctly rounded doubles.
+ */
+export function parseNumber(cell: unknown): ParsedNumber | null {
+  if (typeof cell === 'string' && FAST.test(cell)) {
+    const value = Number(cell);
+    return { ok: true, value: value === 0 ? 0 : value, percent: false };
+  }
+  if (isBlankCell(cell)) return null;
+  if (typeof cell === 'number') {
+    return Number.isFinite(cell) ? { ok: true, value: cell, percent: false } : FAIL;
+  }
+  if (typeof cell === 'bigint') {
+    return { ok: true, value: Number(cell), percent: false };
+  }
+  if (typeof cell !== 'string') return FAIL;
+  return parseNumberText(cell);
+}
+
+function parseNumberText(raw: string): ParsedNumber | null {
+  let s = foldWidth(raw).trim();
+  if (s === '') return null;
+  let negative = false;
+  let signSeen = false;
+  let percent = false;
+  let exponent = 0;
+  let currencySeen = false;
+  let unitSeen = false;
+  let kSeen = false;
+
+  // Accounting negative: the whole cell in parentheses.
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    signSeen = true;
+    s = s.slice(1, -1).trim();
+  }
+
+  // Leading decorations: currency and sign, in any order, at most one of each.
+  for (;;) {
+    const before = s;
+    s = s.trimStart();
+    const cur = currencyPrefix(s);
+    if (cur > 0 && !currencySeen) {
+      currencySeen = true;
+      s = s.slice(cur);
+    } else if (!signSeen && (MINUS.has(s[0] ?? '') || s[0] === '+')) {
+      signSeen = true;
+      negative = s[0] !== '+';
+      s = s.slice(1);
+    } else if (s.startsWith('(') && s.endsWith(')') && !signSeen) {
+      // '¥(1,234)'
+      negative = true;
+      signSeen = true;
+      s = s.slice(1, -1);
+    }
+    if (s === before) break;
+  }
+
+  // Trailing decorations: percent, currency, units, trailing minus.
+  for (;;) {
+    const before = s;
+    s = s.trimEnd();
+    const last = s[s.length - 1] ?? '';
+    if (last === '%' && !percent && !unitSeen && !currencySeen) {
+      percent = true;
+      s = s.slice(0, -1);
+    } else if (!signSeen && MINUS.has(last) && s.length > 1) {
+      signSeen = true;
+      negative = true;
+      s = s.slice(0, -1);
+    } else {
+      const cur = currencySuffix(s);
+      if (cur > 0 && !currencySeen && !percent) {
+        currencySeen = true;
+        s = s.slice(0, s.length - cur);
+      } else {
+        const key = last.toLowerCase();
+        const unit = UNITS[key];
+        // Chinese units chain ('1.2千万'); 'k' stands alone.
+        const allowed = key === 'k' ? !unitSeen : !kSeen;
+        if (unit !== undefined && !percent && allowed) {
+          unitSeen = true;
+          if (key === 'k') kSeen = true;
+          exponent += unit;
+          s = s.slice(0, -1);
+        }
+      }
+    }
+    if (s === before) break;
+  }
+
+  s = s.trim();
+  const mantissa = normalizeDigits(s);
+  if (mantissa === null) return FAIL;
+  let e = exponent - (percent ? 2 : 0);
+  let text = mantissa;
+  // Fold an explicit exponent ('1.5e3') into the decimal scaling.
+  const ei = text.search(/e/i);
+  if (ei >= 0) {
+    e += Number(text.slice(ei + 1));
+    text = text.slice(0, ei);
+  }
+  let value = Number(e === 0 ? text : `${text}e${e}`);
+  if (!Number.isFinite(value)) return FAIL;
+  if (negative) value = -value;
+  if (Object.is(value, -0)) value = 0;
+  return { ok: true, value, percent };
+}
+
+function currencyPrefix(s: string): number {
+  const lower = s.toLowerCase();
+  for (const c of CURRENCIES) if (lower.startsWith(c)) return c.length;
+  return 0;
+}
+
+function currencySuffix(s: string): number {
+  const lower = s.toLowerCase();
+  for (const c of CURRENCIES) {
+    if (lower.endsWith(c)) {
+      // '$' after digits is fine; a code glued to a letter is not (e.g. 'abcusd').
+      return c.length;
+    }
+  }
+  return 0;
+}
+
+const PLAIN = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * Turns the bare digits-and-separators core into a plain decimal string ("1234.5"), or null when
+ * the separators do not form a number.
+ */
+function normalizeDigits(s: string): string | null {
+  if (s === '') return null;
+  if (PLAIN.test(s)) return s;
+  let spaces = false;
+  let commas = 0;
+  let dots = 0;
+  let lastComma = -1;
+  let lastDot = -1;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    if (ch >= '0' && ch <= '9') continue;
+    if (ch === ',') {
+      commas++;
+      lastComma = i;
+    } else if (ch === '.') {
+      dots++;
+      lastDot = i;
+    } else if (SPACE_SEPARATORS.has(ch)) {
+      spaces = true;
+    } else {
+      return null;
+    }
+  }
+  let decimalMark = '';
+  if (commas > 0 && dots > 0) {
+    decimalMark = lastComma > lastDot ? ',' : '.';
+    const decimalCount = decimalMark === ',' ? commas : dots;
+    if (decimalCount !== 1) return null;
+    if (spaces) return null;
+  } else if (commas === 1) {
+    const after = s.length - lastComma - 1;
+    const intPart = s.slice(0, lastComma);
+    decimalMark = spaces || after !== 3 || /^0*$/.test(intPart) ? ',' : '';
+  } else if (dots === 1) {
+    decimalMark = '.';
+  }
+  let intPart = s;
+  let frac = '';
+  if (decimalMark !== '') {
+    const at = s.lastIndexOf(decimalMark);
+    intPart = s.slice(0, at);
+    frac = s.slice(at + 1);
+    if (!/^\d*$/.test(frac)) return null;
+  }
+  // Integer part: groups split by one kind of thousands separator (plus spaces).
+  const groups = intPart.split(/[,.\s\u00a0\u2009\u202f\u2007'’]/);
+  if (groups.length > 1) {
+    const first = groups[0]!;
+    if (!/^\d{1,3}$/.test(first)) return null;
+    for (let i = 1; i < groups.length; i++) if (!/^\d{3}$/.test(groups[i]!)) return null;
+    // Only one kind of thousands mark in the integer part.
+    const marks = new Set(intPart.replace(/\d/g, ''));
+    if (marks.size > 1) return null;
+  } else if (!/^\d*$/.test(intPart)) {
+    return null;
+  }
+  const digits = groups.join('');
+  if (digits === '' && frac === '') return null;
+  return frac === '' ? digits || '0' : `${digits || '0'}.${frac}`;
+}

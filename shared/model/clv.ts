@@ -1,0 +1,61 @@
+/**
+ * Customer lifetime value over a horizon (METHOD §9): expected purchases (BG/NBD, Fader, Hardie &
+ * Lee 2005 eq. 10) × expected spend per purchase (Gamma-Gamma, note 025 eq. 5), optionally
+ * discounted.
+ */
+import type { BgNbdParams } from './bgnbd-likelihood';
+import { bgnbdExpectedPurchases } from './bgnbd-predict';
+import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
+import { unitDays, type TimeUnit } from './summarize-rfm';
+
+export interface ClvOptions {
+  horizonDays: number;
+  unit: TimeUnit;
+  /** Annual discount rate d (0.1 = 10 %); 0 or absent: no discounting. */
+  annualDiscountRate?: number;
+}
+
+/** Length of one discounting period, in days (monthly, as in lifetimes' customer_lifetime_value). */
+export const DISCOUNT_PERIOD_DAYS = 30;
+
+/**
+ * Expected purchases over the horizon, discounted: the horizon H (days) is cut into K = ⌈H/30⌉
+ * equal periods ending at τ_k = k·H/K; the purchases expected in period k,
+ * E[Y(τ_k)] − E[Y(τ_{k−1})], are discounted by (1+d)^(−τ_k/365) (end of period). With d = 0 this is
+ * exactly E[Y(H)].
+ */
+export function discountedExpectedPurchases(
+  p: BgNbdParams,
+  customer: { x: number; tx: number; T: number },
+  options: ClvOptions,
+): number {
+  const perUnit = unitDays(options.unit);
+  const H = options.horizonDays;
+  const d = options.annualDiscountRate ?? 0;
+  if (!(H > 0)) return 0;
+  if (d === 0) return bgnbdExpectedPurchases(p, H / perUnit, customer.x, customer.tx, customer.T);
+  const K = Math.max(1, Math.ceil(H / DISCOUNT_PERIOD_DAYS));
+  let prev = 0;
+  let total = 0;
+  for (let k = 1; k <= K; k++) {
+    const tau = (k * H) / K;
+    const e = bgnbdExpectedPurchases(p, tau / perUnit, customer.x, customer.tx, customer.T);
+    total += (e - prev) * Math.pow(1 + d, -tau / 365);
+    prev = e;
+  }
+  return total;
+}
+
+/**
+ * CLV = discounted expected purchases over the horizon × E[spend | x, mean repeat spend].
+ * `meanSpend` is the customer's mean repeat spend (ignored when x = 0).
+ */
+export function clv(
+  bgnbd: BgNbdParams,
+  gammaGamma: GammaGammaParams,
+  customer: { x: number; tx: number; T: number; meanSpend: number | null },
+  options: ClvOptions,
+): number {
+  const spend = gammaGammaExpectedSpend(gammaGamma, customer.x, customer.meanSpend ?? 0);
+  return discountedExpectedPurchases(bgnbd, customer, options) * spend;
+}

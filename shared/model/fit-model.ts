@@ -1,0 +1,132 @@
+/**
+ * The whole probabilistic model on a transaction log (METHOD §9): calibration summary, BG/NBD
+ * (Fader, Hardie & Lee 2005), Gamma-Gamma (note 025) and CLV, with every failure turned into a
+ * ModelProblem so that no NaN or Infinity reaches a user.
+ */
+import type { ModelFigures } from '../types';
+import { fitBgNbdData } from './bgnbd-fit';
+import type { BgNbdParams } from './bgnbd-likelihood';
+import { bgnbdPAlive } from './bgnbd-predict';
+import { discountedExpectedPurchases } from './clv';
+import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
+import {
+  exclusionMessage,
+  MIN_CUSTOMERS,
+  MIN_REPEAT_CUSTOMERS,
+  MIN_SPEND_CUSTOMERS,
+  modelProblem,
+  type ModelProblem,
+} from './model-problem';
+import type { PurchaseHistory } from './purchase-history';
+import { aggregateRfm } from './rfm-data';
+import { summarizeRfm, type TimeUnit } from './summarize-rfm';
+
+export interface FitModelOptions {
+  /** Calibration cut-off, days since 1970-01-01 (inclusive). */
+  asOfDay: number;
+  unit: TimeUnit;
+  /** Horizon for expected purchases and CLV, in days. */
+  horizonDays: number;
+  /** Annual discount rate for CLV (0 = none). */
+  annualDiscountRate: number;
+}
+
+export interface ModelFit {
+  ok: true;
+  unit: TimeUnit;
+  horizonDays: number;
+  bgnbd: BgNbdParams & { ll: number };
+  gammaGamma: (GammaGammaParams & { ll: number }) | null;
+  gammaGammaProblem: ModelProblem | null;
+  customers: Map<string, ModelFigures>;
+  excluded: { code: string; count: number; message: { zh: string; en: string } }[];
+  counts: { customers: number; repeat: number };
+}
+
+export type ModelResult = ModelFit | { ok: false; problem: ModelProblem };
+
+/**
+ * Fit BG/NBD and Gamma-Gamma on the histories at the cut-off and compute each customer's
+ * P(alive), expected purchases and spend over the horizon, and CLV (METHOD §9). Gamma-Gamma
+ * trouble leaves expectedSpend and clv null with gammaGammaProblem set; BG/NBD trouble gives
+ * { ok: false, problem }.
+ */
+export function fitModel(histories: readonly PurchaseHistory[], options: FitModelOptions): ModelResult {
+  const bad = checkOptions(options);
+  if (bad) return { ok: false, problem: modelProblem('bad_options', { what: bad }) };
+  const { rows, excluded } = summarizeRfm(histories, { asOfDay: options.asOfDay, unit: options.unit });
+  const excludedOut = excluded.map((e) => ({ ...e, message: exclusionMessage(e.code, e.count) }));
+  const repeat = rows.filter((r) => r.x > 0).length;
+  if (rows.length < MIN_CUSTOMERS) return { ok: false, problem: modelProblem('too_few_customers', { have: rows.length }) };
+  if (repeat < MIN_REPEAT_CUSTOMERS) return { ok: false, problem: modelProblem('too_few_repeat_customers', { have: repeat }) };
+
+  const fit = fitBgNbdData(aggregateRfm(rows));
+  const bgnbd = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, ll: fit.ll };
+  if (!fit.converged || !Object.values(bgnbd).every(Number.isFinite)) {
+    return { ok: false, problem: modelProblem('fit_failed') };
+  }
+
+  // Gamma-Gamma on repeat customers with positive net repeat spend.
+  let gammaGamma: (GammaGammaParams & { ll: number }) | null = null;
+  let gammaGammaProblem: ModelProblem | null = null;
+  const spendRows = rows
+    .filter((r) => r.x > 0 && r.meanRepeatSpend !== null && r.meanRepeatSpend > 0)
+    .map((r) => ({ x: r.x, meanSpend: r.meanRepeatSpend! }));
+  if (spendRows.length === 0) gammaGammaProblem = modelProblem('no_spend');
+  else if (spendRows.length < MIN_SPEND_CUSTOMERS) gammaGammaProblem = modelProblem('too_few_spend_customers', { have: spendRows.length });
+  else {
+    const gg = fitGammaGamma(spendRows);
+    const ok = gg.converged && gg.q > 1 && [gg.p, gg.q, gg.v, gg.ll].every(Number.isFinite);
+    if (ok) gammaGamma = { p: gg.p, q: gg.q, v: gg.v, ll: gg.ll };
+    else gammaGammaProblem = modelProblem('spend_fit_failed');
+  }
+
+  const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate };
+  const customers = new Map<string, ModelFigures>();
+  // Identical summaries give identical figures: compute each distinct one once.
+  const memo = new Map<string, ModelFigures>();
+  for (const row of rows) {
+    const memoKey = `${row.x} ${row.tx} ${row.T} ${row.meanRepeatSpend}`;
+    let figures = memo.get(memoKey);
+    if (!figures) {
+      const pAlive = bgnbdPAlive(fit, row.x, row.tx, row.T);
+      const undiscounted = discountedExpectedPurchases(fit, row, { ...clvOptions, annualDiscountRate: 0 });
+      const discounted = options.annualDiscountRate === 0 ? undiscounted : discountedExpectedPurchases(fit, row, clvOptions);
+      const expectedSpend = gammaGamma ? gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0) : null;
+      figures = {
+        x: row.x,
+        tx: row.tx,
+        T: row.T,
+        pAlive,
+        expectedPurchases: undiscounted,
+        expectedSpend,
+        clv: expectedSpend === null ? null : discounted * expectedSpend,
+      };
+      const numbers = [pAlive, undiscounted, discounted, expectedSpend ?? 0];
+      if (!numbers.every(Number.isFinite) || pAlive < 0 || pAlive > 1 || undiscounted < 0) {
+        return { ok: false, problem: modelProblem('numeric') };
+      }
+      memo.set(memoKey, figures);
+    }
+    customers.set(row.key, { ...figures });
+  }
+  return {
+    ok: true,
+    unit: options.unit,
+    horizonDays: options.horizonDays,
+    bgnbd,
+    gammaGamma,
+    gammaGammaProblem,
+    customers,
+    excluded: excludedOut,
+    counts: { customers: rows.length, repeat },
+  };
+}
+
+function checkOptions(o: FitModelOptions): string | null {
+  if (!Number.isFinite(o.asOfDay)) return 'no valid cut-off date / 截止日期无效';
+  if (o.unit !== 'days' && o.unit !== 'weeks') return 'the time unit must be days or weeks / 时间单位须为天或周';
+  if (!(o.horizonDays > 0) || !Number.isFinite(o.horizonDays)) return 'the horizon must be a positive number of days / 预测天数须为正数';
+  if (!(o.annualDiscountRate >= 0) || !Number.isFinite(o.annualDiscountRate)) return 'the discount rate must be 0 or more / 折现率须不小于 0';
+  return null;
+}

@@ -1,0 +1,25 @@
+/** The probabilistic model (METHOD §9): BG/NBD, Gamma-Gamma and CLV from purchase histories. */
+export type { PurchaseHistory } from './purchase-history';
+export { summarizeRfm, unitDays, EXCLUDED_AFTER_CUTOFF, EXCLUDED_NO_PURCHASES } from './summarize-rfm';
+export type { RfmRow, RfmSummary, TimeUnit } from './summarize-rfm';
+export { aggregateRfm, columnar } from './rfm-data';
+export type { RfmData, RfmPoint } from './rfm-data';
+export { bgnbdLogLikelihood, bgnbdLogLikelihoodData } from './bgnbd-likelihood';
+export type { BgNbdParams } from './bgnbd-likelihood';
+export { fitBgNbd, fitBgNbdData, BGNBD_LOG_BOUND } from './bgnbd-fit';
+export type { BgNbdFit } from './bgnbd-fit';
+export { bgnbdPAlive, bgnbdExpectedPurchases, bgnbdExpectedPopulation } from './bgnbd-predict';
+export { fitGammaGamma, gammaGammaExpectedSpend, gammaGammaLogLikelihood, GAMMA_GAMMA_LOG_BOUND } from './gamma-gamma';
+export type { GammaGammaParams, GammaGammaFit, SpendRow } from './gamma-gamma';
+export { clv, discountedExpectedPurchases, DISCOUNT_PERIOD_DAYS } from './clv';
+export type { ClvOptions } from './clv';
+export { fitModel } from './fit-model';
+export type { FitModelOptions, ModelFit, ModelResult } from './fit-model';
+export { modelProblem, exclusionMessage, MIN_CUSTOMERS, MIN_REPEAT_CUSTOMERS, MIN_SPEND_CUSTOMERS } from './model-problem';
+export type { ModelProblem } from './model-problem';
+export { hyp2f1 } from './hyp2f1';
+export { lgamma, lgammaSigned, digamma } from './gamma-functions';
+export { minimizeBfgs } from './minimize-bfgs';
+export type { MinimizeOptions, MinimizeResult } from './minimize-bfgs';
+export { simulateBgNbdCustomer, gammaVariate } from './simulate-bgnbd';
+export { bridgeSingularity } from './bridge-singularity';

@@ -1,0 +1,150 @@
+/**
+ * A small quasi-Newton minimiser: BFGS with an analytic gradient and a backtracking (Armijo) line
+ * search (Nocedal & Wright, Numerical Optimization, 2nd ed., Alg. 6.1 and 3.1). The likelihoods here
+ * have four or three parameters on the log scale, so a dense inverse-Hessian is cheap; the line
+ * search rejects steps where the function is not finite, and steps are capped so a trial point can
+ * never jump to an overflowing corner.
+ */
+
+export interface MinimizeOptions {
+  /** Stop when every gradient component is below this. */
+  gradTol?: number;
+  maxIterations?: number;
+  /** Largest change of any coordinate in one step. */
+  maxStep?: number;
+  /** Coordinates are kept inside [−bound, bound]. */
+  bound?: number;
+}
+
+export interface MinimizeResult {
+  x: number[];
+  f: number;
+  iterations: number;
+  evaluations: number;
+  converged: boolean;
+}
+
+/** Gradient size below which a point where no step improves f counts as the optimum. */
+const STUCK_GRAD_TOL = 1e-6;
+
+/** Minimise f, where fg(x, g) returns f(x) and writes ∇f(x) into g. */
+export function minimizeBfgs(
+  fg: (x: readonly number[], g: number[]) => number,
+  x0: readonly number[],
+  options: MinimizeOptions = {},
+): MinimizeResult {
+  const gradTol = options.gradTol ?? 1e-9;
+  const maxIterations = options.maxIterations ?? 500;
+  const maxStep = options.maxStep ?? 2;
+  const bound = options.bound ?? 30;
+  const n = x0.length;
+  let x = x0.slice();
+  let g: number[] = new Array<number>(n).fill(0);
+  let f = fg(x, g);
+  let evaluations = 1;
+  if (!Number.isFinite(f) || !g.every(Number.isFinite)) return { x, f, iterations: 0, evaluations, converged: false };
+  let H = identity(n);
+  let fresh = true;
+  let iterations = 0;
+  let converged = maxAbs(g) < gradTol;
+  let stalled = 0;
+  while (!converged && iterations < maxIterations) {
+    iterations++;
+    let d = matVec(H, g).map((v) => -v);
+    let slope = dot(g, d);
+    if (!(slope < 0)) {
+      H = identity(n);
+      fresh = true;
+      d = g.map((v) => -v);
+      slope = dot(g, d);
+    }
+    const scale = Math.min(1, maxStep / Math.max(maxAbs(d), 1e-300));
+    let step = scale;
+    let accepted = false;
+    let xn: number[] = x;
+    const gn: number[] = new Array<number>(n).fill(0);
+    let fn = f;
+    for (let tries = 0; tries < 60; tries++) {
+      xn = x.map((v, i) => clamp(v + step * d[i]!, bound));
+      fn = fg(xn, gn);
+      evaluations++;
+      if (Number.isFinite(fn) && gn.every(Number.isFinite) && fn <= f + 1e-4 * step * slope) {
+        accepted = true;
+        break;
+      }
+      step *= 0.5;
+    }
+    if (!accepted) {
+      if (fresh) {
+        // Even steepest descent cannot improve: a numerical optimum if the gradient is small.
+        converged = maxAbs(g) < STUCK_GRAD_TOL;
+        break;
+      }
+      H = identity(n);
+      fresh = true;
+      continue;
+    }
+    const s = xn.map((v, i) => v - x[i]!);
+    const y = gn.map((v, i) => v - g[i]!);
+    const sy = dot(s, y);
+    const fPrev = f;
+    x = xn;
+    f = fn;
+    g = gn;
+    if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
+      if (fresh) {
+        const yy = dot(y, y);
+        H = identity(n).map((row) => row.map((v) => (v * sy) / yy));
+        fresh = false;
+      }
+      bfgsUpdate(H, s, y, sy);
+    }
+    if (maxAbs(g) < gradTol) converged = true;
+    else if (Math.abs(fPrev - f) <= 1e-15 * (1 + Math.abs(f)) && maxAbs(s) < 1e-10) converged = maxAbs(g) < gradTol * 1e3;
+    // Creeping along a flat ridge (f no longer changes in 12 significant digits): stop; it is an
+    // optimum only if the gradient is small.
+    stalled = Math.abs(fPrev - f) <= 1e-12 * (1 + Math.abs(f)) ? stalled + 1 : 0;
+    if (!converged && stalled >= 10) {
+      converged = maxAbs(g) < STUCK_GRAD_TOL;
+      break;
+    }
+  }
+  return { x, f, iterations, evaluations, converged };
+}
+
+function bfgsUpdate(H: number[][], s: number[], y: number[], sy: number): void {
+  // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1/(yᵀs)
+  const n = s.length;
+  const rho = 1 / sy;
+  const Hy = matVec(H, y);
+  const yHy = dot(y, Hy);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      H[i]![j] = H[i]![j]! - rho * (Hy[i]! * s[j]! + s[i]! * Hy[j]!) + (rho * rho * yHy + rho) * s[i]! * s[j]!;
+    }
+  }
+}
+
+function identity(n: number): number[][] {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+}
+
+function matVec(M: number[][], v: readonly number[]): number[] {
+  return M.map((row) => row.reduce((acc, m, j) => acc + m * v[j]!, 0));
+}
+
+function dot(u: readonly number[], v: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < u.length; i++) s += u[i]! * v[i]!;
+  return s;
+}
+
+function maxAbs(v: readonly number[]): number {
+  let m = 0;
+  for (const e of v) m = Math.max(m, Math.abs(e));
+  return m;
+}
+
+function clamp(v: number, bound: number): number {
+  return v < -bound ? -bound : v > bound ? bound : v;
+}

@@ -1,0 +1,106 @@
+/**
+ * Why the probabilistic model gave no figures, in words a sales manager understands (zh-CN and en),
+ * saying what data would be needed (METHOD §9; team brief: errors in plain words).
+ */
+
+export interface ModelProblem {
+  code: string;
+  message: { zh: string; en: string };
+}
+
+/** Fewest customers (at the cut-off) the BG/NBD fit accepts. */
+export const MIN_CUSTOMERS = 20;
+/** Fewest customers with at least one repeat purchase the BG/NBD fit accepts. */
+export const MIN_REPEAT_CUSTOMERS = 10;
+/** Fewest repeat customers with positive spend the Gamma-Gamma fit accepts. */
+export const MIN_SPEND_CUSTOMERS = 10;
+
+export function modelProblem(code: string, params: Record<string, number | string> = {}): ModelProblem {
+  const n = (k: string): string => String(params[k] ?? '');
+  switch (code) {
+    case 'bad_options':
+      return {
+        code,
+        message: {
+          zh: `模型设置无效：${n('what')}。`,
+          en: `The model settings are not usable: ${n('what')}.`,
+        },
+      };
+    case 'too_few_customers':
+      return {
+        code,
+        message: {
+          zh: `只有 ${n('have')} 位客户在截止日期前有购买记录。购买概率模型至少需要 ${MIN_CUSTOMERS} 位客户的交易记录。`,
+          en: `Only ${n('have')} customers bought before the cut-off date. The purchase model needs the transactions of at least ${MIN_CUSTOMERS} customers.`,
+        },
+      };
+    case 'too_few_repeat_customers':
+      return {
+        code,
+        message: {
+          zh: `只有 ${n('have')} 位客户在截止日期前复购过（在不同日期购买两次以上）。模型至少需要 ${MIN_REPEAT_CUSTOMERS} 位复购客户，才能估计客户是否仍然活跃。请提供更长时间段的交易记录。`,
+          en: `Only ${n('have')} customers bought again on a later day before the cut-off. The model needs at least ${MIN_REPEAT_CUSTOMERS} customers with repeat purchases to judge who is still active. Use a longer stretch of the transaction log.`,
+        },
+      };
+    case 'fit_failed':
+      return {
+        code,
+        message: {
+          zh: '无法从这些交易记录中估计购买规律（计算没有得到稳定结果）。通常是客户太少、记录时间太短，或几乎所有客户的购买模式完全相同。请提供更多客户或更长时间的交易记录。',
+          en: 'The purchase pattern could not be estimated from this log (the calculation did not settle). This usually means too few customers, too short a period, or nearly all customers buying in exactly the same way. Use more customers or a longer period.',
+        },
+      };
+    case 'numeric':
+      return {
+        code,
+        message: {
+          zh: '模型对部分客户算不出可靠的数字，因此没有给出结果。请检查日期和金额是否正确。',
+          en: 'The model could not produce reliable figures for some customers, so none are shown. Check that the dates and amounts are right.',
+        },
+      };
+    case 'no_spend':
+      return {
+        code,
+        message: {
+          zh: '复购客户的消费金额全部为零（或被退货抵消），因此无法估计客户价值（CLV）。需要带有金额的交易记录。',
+          en: 'Every repeat purchase has zero value (or was cancelled by returns), so customer value (CLV) cannot be estimated. The log needs purchase amounts.',
+        },
+      };
+    case 'too_few_spend_customers':
+      return {
+        code,
+        message: {
+          zh: `只有 ${n('have')} 位复购客户有消费金额。估计客单价和客户价值（CLV）至少需要 ${MIN_SPEND_CUSTOMERS} 位这样的客户。`,
+          en: `Only ${n('have')} repeat customers have purchase amounts. Estimating spend per purchase and customer value (CLV) needs at least ${MIN_SPEND_CUSTOMERS} such customers.`,
+        },
+      };
+    case 'spend_fit_failed':
+      return {
+        code,
+        message: {
+          zh: '无法从复购客户的消费金额中估计客单价规律（例如所有客户的平均消费几乎相同，或差异极端）。因此不显示客户价值（CLV）。',
+          en: 'The spend per purchase could not be estimated from the repeat customers’ amounts (for example, all customers spend almost exactly the same, or the amounts are extremely uneven). Customer value (CLV) is not shown.',
+        },
+      };
+    default:
+      return { code, message: { zh: '无法计算购买概率模型。', en: 'The purchase model could not be computed.' } };
+  }
+}
+
+/** Plain-words explanation of an exclusion code from summarizeRfm. */
+export function exclusionMessage(code: string, count: number): { zh: string; en: string } {
+  switch (code) {
+    case 'first_purchase_after_cutoff':
+      return {
+        zh: `${count} 位客户的首次购买在截止日期之后，未计入模型。`,
+        en: `${count} customers first bought after the cut-off date and are not in the model.`,
+      };
+    case 'no_purchases':
+      return {
+        zh: `${count} 位客户没有任何有日期的购买记录，未计入模型。`,
+        en: `${count} customers have no dated purchase and are not in the model.`,
+      };
+    default:
+      return { zh: `${count} 位客户未计入模型（${code}）。`, en: `${count} customers are not in the model (${code}).` };
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Calibration summary of purchase histories into the BG/NBD inputs (x, t_x, T) and the repeat
+ * spend the Gamma-Gamma model needs (METHOD §9; Fader, Hardie & Lee 2005 §2).
+ */
+import type { PurchaseHistory } from './purchase-history';
+
+export type TimeUnit = 'days' | 'weeks';
+
+/** Days per model time unit. */
+export function unitDays(unit: TimeUnit): number {
+  return unit === 'weeks' ? 7 : 1;
+}
+
+export interface RfmRow {
+  key: string;
+  /** Repeat purchases: distinct purchase days up to the cut-off, minus one. */
+  x: number;
+  /** Time of the last purchase, from the first, in the unit. */
+  tx: number;
+  /** Age at the cut-off: cut-off minus first purchase, in the unit. */
+  T: number;
+  /** Mean spend of the repeat purchase days net of returns; null without repeat purchases. */
+  meanRepeatSpend: number | null;
+}
+
+export interface RfmSummary {
+  rows: RfmRow[];
+  excluded: { code: string; count: number }[];
+}
+
+/** Customers whose first purchase is after the cut-off (they do not exist yet at the cut-off). */
+export const EXCLUDED_AFTER_CUTOFF = 'first_purchase_after_cutoff';
+/** Customers with no dated purchase at all. */
+export const EXCLUDED_NO_PURCHASES = 'no_purchases';
+
+/**
+ * Summarise each history at the calibration cut-off `asOfDay` (days since 1970-01-01, inclusive):
+ * only purchase days on or before it count, one purchase per day (METHOD §9: same-day purchases
+ * count once). x = purchase days − 1, t_x = last − first, T = asOfDay − first, in days or weeks
+ * (days / 7). Customers whose first purchase is after the cut-off, or who have no purchase, are
+ * left out and counted.
+ *
+ * Repeat spend: the spend of the purchase days after the first, up to the cut-off. Returns are not
+ * dated, so they are spread over all of the customer's gross spend in proportion: every day's spend
+ * is multiplied by max(0, 1 − returns / total gross spend of the whole history). meanRepeatSpend is
+ * that net repeat spend divided by x (null when x = 0; 0 when everything was returned).
+ */
+export function summarizeRfm(
+  histories: readonly PurchaseHistory[],
+  options: { asOfDay: number; unit: TimeUnit },
+): RfmSummary {
+  const perUnit = unitDays(options.unit);
+  const asOf = options.asOfDay;
+  const rows: RfmRow[] = [];
+  let afterCutoff = 0;
+  let noPurchases = 0;
+  for (const h of histories) {
+    // Distinct days up to the cut-off, with their spend (robust to unmerged or unsorted input).
+    const spendByDay = new Map<number, number>();
+    let gross = 0;
+    let any = false;
+    for (let i = 0; i < h.days.length; i++) {
+      const day = h.days[i]!;
+      if (!Number.isFinite(day)) continue;
+      any = true;
+      const amount = Number.isFinite(h.amounts[i]) ? Math.max(0, h.amounts[i]!) : 0;
+      gross += amount;
+      if (day <= asOf) spendByDay.set(day, (spendByDay.get(day) ?? 0) + amount);
+    }
+    if (!any) {
+      noPurchases++;
+      continue;
+    }
+    if (spendByDay.size === 0) {
+      afterCutoff++;
+      continue;
+    }
+    const days = Array.from(spendByDay.keys()).sort((p, q) => p - q);
+    const first = days[0]!;
+    const last = days[days.length - 1]!;
+    const x = days.length - 1;
+    let meanRepeatSpend: number | null = null;
+    if (x > 0) {
+      let repeat = 0;
+      for (let i = 1; i < days.length; i++) repeat += spendByDay.get(days[i]!)!;
+      const returns = Number.isFinite(h.returns) ? Math.max(0, h.returns) : 0;
+      const keep = gross > 0 ? Math.max(0, 1 - returns / gross) : 0;
+      meanRepeatSpend = (repeat * keep) / x;
+    }
+    rows.push({ key: h.key, x, tx: (last - first) / perUnit, T: (asOf - first) / perUnit, meanRepeatSpend });
+  }
+  const excluded: { code: string; count: number }[] = [];
+  if (afterCutoff > 0) excluded.push({ code: EXCLUDED_AFTER_CUTOFF, count: afterCutoff });
+  if (noPurchases > 0) excluded.push({ code: EXCLUDED_NO_PURCHASES, count: noPurchases });
+  return { rows, excluded };
+}

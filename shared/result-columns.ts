@@ -1,0 +1,96 @@
+/**
+ * The result columns every surface writes beside the user's data — the CLI's --csv, the Sheets
+ * add-on's RAPPORT_ANALYZE and Compute menu, the extension's export — with their headers in
+ * zh-CN and en, so a column means the same thing everywhere.
+ */
+import type { Customer, Lang, RowError } from './types';
+import { formatRowError } from './i18n/messages';
+import { label, formatReason } from './i18n/labels';
+
+export interface ResultColumn {
+  /** Stable field name (RAPPORT_ANALYZE's `field` argument). */
+  field: string;
+  zh: string;
+  en: string;
+  /** The cell value for a customer: text in the user's language, or a number. */
+  value(c: Customer, lang: Lang): string | number | boolean | null;
+}
+
+const join = (lang: Lang, xs: string[]) => xs.join(lang === 'zh' ? '; ' : '; ');
+
+export const RESULT_COLUMNS: readonly ResultColumn[] = [
+  { field: 'tier', zh: '客户等级', en: 'Tier', value: (c) => c.tier },
+  { field: 'score', zh: '价值评分', en: 'Value score', value: (c) => c.valueScore.score },
+  { field: 'score_why', zh: '评分构成', en: 'Score parts', value: (c, l) => join(l, c.valueScore.parts.map((p) => `${label(l, 'part', p.part)} ${p.points}`)) },
+  { field: 'value_class', zh: '价值类别', en: 'Value class', value: (c, l) => label(l, 'valueClass', c.valueClass) },
+  { field: 'pyramid', zh: '金字塔', en: 'Pyramid', value: (c, l) => label(l, 'pyramid', c.pyramid) },
+  { field: 'lifecycle', zh: '生命周期', en: 'Lifecycle', value: (c, l) => label(l, 'lifecycle', c.lifecycle) },
+  { field: 'lifecycle_why', zh: '阶段依据', en: 'Lifecycle reason', value: (c, l) => formatReason(l, c.lifecycleWhy) },
+  { field: 'defection', zh: '跳槽类别', en: 'Defection', value: (c, l) => label(l, 'defection', c.defection) },
+  { field: 'relationship', zh: '关系类型', en: 'Relationship', value: (c, l) => label(l, 'relationship', c.relationship) },
+  { field: 'churn_risk', zh: '流失风险', en: 'Churn risk', value: (c) => c.churnRisk.score },
+  { field: 'churn_why', zh: '风险因素', en: 'Risk factors', value: (c, l) => join(l, c.churnRisk.factors.map((f) => formatReason(l, f, true))) },
+  { field: 'silent_risk', zh: '沉默风险', en: 'Silent risk', value: (c, l) => (c.churnRisk.silent ? (l === 'zh' ? '是' : 'yes') : '') },
+  { field: 'credit_score', zh: '信用分', en: 'Credit score', value: (c) => c.credit.score },
+  { field: 'credit_grade', zh: '信用等级', en: 'Credit grade', value: (c, l) => label(l, 'creditGrade', c.credit.grade) },
+  { field: 'credit_alerts', zh: '信用预警', en: 'Credit alerts', value: (c, l) => join(l, c.credit.alerts.map((a) => formatReason(l, a))) },
+  { field: 'core_class', zh: '核心类别', en: 'Core class', value: (c, l) => label(l, 'coreClass', c.coreClass) },
+  { field: 'next_visit', zh: '下次拜访', en: 'Next visit due', value: (c) => c.nextVisitDue },
+  { field: 'visit_overdue', zh: '拜访逾期', en: 'Visit overdue', value: (c, l) => (c.visitOverdue ? (l === 'zh' ? '是' : 'yes') : c.visitOverdue === false ? (l === 'zh' ? '否' : 'no') : '') },
+  {
+    field: 'ka_health',
+    zh: '大客户健康',
+    en: 'Key-account health',
+    value: (c, l) => {
+      const k = c.kaHealth;
+      if (!k) return '';
+      const bad = Object.entries(k.guarantees).filter(([, v]) => v === false).map(([g]) => label(l, 'guarantee', g));
+      const parts = [k.communication === false ? (l === 'zh' ? '沟通逾期' : 'contact overdue') : k.communication ? (l === 'zh' ? '沟通正常' : 'contact ok') : '', ...bad.map((b) => (l === 'zh' ? `${b}未保证` : `${b} at issue`))];
+      return parts.filter(Boolean).join('; ');
+    },
+  },
+  { field: 'p_alive', zh: '活跃概率', en: 'P(alive)', value: (c) => (c.pAlive === undefined ? null : Math.round(c.pAlive * 1000) / 1000) },
+  { field: 'expected_purchases', zh: '预期购买次数', en: 'Expected purchases', value: (c) => (c.expectedPurchases === undefined ? null : Math.round(c.expectedPurchases * 100) / 100) },
+  { field: 'clv', zh: '客户终身价值', en: 'CLV', value: (c) => (c.clv === undefined || c.clv === null ? null : Math.round(c.clv * 100) / 100) },
+];
+
+/** The result columns that apply to an analysis (the model's only when it was fitted). */
+export function resultColumnsFor(customers: readonly Customer[]): ResultColumn[] {
+  const model = customers.some((c) => c.pAlive !== undefined);
+  return RESULT_COLUMNS.filter((col) => model || !['p_alive', 'expected_purchases', 'clv'].includes(col.field));
+}
+
+/** Find a result column by field name or by its zh/en header (case-insensitive). */
+export function findResultColumn(name: string): ResultColumn | undefined {
+  const n = name.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return RESULT_COLUMNS.find((c) => c.field === n || c.zh === name.trim() || c.en.toLowerCase() === name.trim().toLowerCase());
+}
+
+/**
+ * Result cells aligned with the input table, header row first: each data row gets its customer's
+ * results (every row of a merged customer or a transaction log gets them), a rejected row gets its
+ * errors in words in the first result column ("row 12: revenue '12o0' is not a number"), a skipped row stays empty.
+ */
+export function resultTable(
+  rowCount: number,
+  analysis: { customers: readonly Customer[]; errors: readonly { row: number; fatal: boolean; code: string; reason: string; column?: string; value?: string }[] },
+  lang: Lang,
+  columns: readonly ResultColumn[] = resultColumnsFor(analysis.customers),
+): (string | number | boolean | null)[][] {
+  const out: (string | number | boolean | null)[][] = new Array(rowCount);
+  out[0] = columns.map((c) => c[lang]);
+  const width = columns.length;
+  for (const c of analysis.customers) {
+    const cells = columns.map((col) => col.value(c, lang));
+    for (const r of c.rows) out[r - 1] = cells;
+  }
+  const errs = new Map<number, string[]>();
+  for (const e of analysis.errors) if (e.fatal) (errs.get(e.row) ?? errs.set(e.row, []).get(e.row)!).push(formatRowError(lang, e as RowError));
+  for (const [row, msgs] of errs) {
+    const cells: (string | null)[] = new Array(width).fill(null);
+    cells[0] = msgs.join('; ');
+    out[row - 1] = cells;
+  }
+  for (let i = 1; i < rowCount; i++) if (!out[i]) out[i] = new Array(width).fill(null);
+  return out;
+}

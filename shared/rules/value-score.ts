@@ -1,0 +1,95 @@
+/**
+ * Value score 0–100 (METHOD §2; seeds 001, 002, 004): each part is a percentile rank among the
+ * table's customers, weighted. A part absent for the whole table drops out and the other weights
+ * are renormalised; a part absent for one customer takes the neutral 0.5.
+ */
+import type { ScorePart, ScorePartName, ValueScore } from '../types';
+import type { Settings } from '../settings';
+import type { CustomerInput } from '../ingest/customer-input';
+import { percentileRanks } from './rank';
+
+export const SCORE_PARTS: readonly ScorePartName[] = ['value', 'growth', 'share', 'payment', 'satisfaction', 'tenure'];
+
+const NA = NaN;
+
+/** Growth as a ratio; growth from zero is +Infinity (the highest rank), zero to zero is 0. */
+export function growthOf(revenue: number | null, prev: number | null): number {
+  if (revenue === null || prev === null) return NA;
+  if (prev > 0) return revenue / prev - 1;
+  if (prev === 0) return revenue > 0 ? Infinity : 0;
+  return NA;
+}
+
+export interface ValueScoreResult {
+  scores: ValueScore[];
+  /** Parts the table has no data for (dropped, weights renormalised). */
+  dropped: ScorePartName[];
+}
+
+/**
+ * Score every customer. `useProfit`: the value part ranks profit (else revenue).
+ * Payment ranks the inverse of overdue days and of the overdue ratio (overdue / receivable),
+ * averaged over whichever of the two the customer has.
+ */
+export function valueScores(inputs: readonly CustomerInput[], asOfDay: number, useProfit: boolean, settings: Settings): ValueScoreResult {
+  const n = inputs.length;
+  const raw: Record<ScorePartName, Float64Array> = {
+    value: new Float64Array(n),
+    growth: new Float64Array(n),
+    share: new Float64Array(n),
+    payment: new Float64Array(n),
+    satisfaction: new Float64Array(n),
+    tenure: new Float64Array(n),
+  };
+  const overdueDays = new Float64Array(n);
+  const overdueRatio = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = inputs[i]!;
+    const value = useProfit ? c.profit : c.revenue;
+    raw.value[i] = value ?? NA;
+    raw.growth[i] = growthOf(c.revenue, c.revenuePrev);
+    raw.share[i] = c.share ?? NA;
+    raw.satisfaction[i] = c.satisfaction ?? NA;
+    raw.tenure[i] = c.firstPurchase === null ? NA : asOfDay - c.firstPurchase;
+    overdueDays[i] = c.overdueDays === null ? NA : -c.overdueDays;
+    overdueRatio[i] = c.overdueAmount !== null && c.receivable !== null && c.receivable > 0 ? -(c.overdueAmount / c.receivable) : c.overdueAmount === 0 ? 0 : NA;
+  }
+  const ranks = {} as Record<ScorePartName, Float64Array>;
+  for (const p of SCORE_PARTS) if (p !== 'payment') ranks[p] = percentileRanks(raw[p]);
+  const rd = percentileRanks(overdueDays);
+  const rr = percentileRanks(overdueRatio);
+  const pay = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = rd[i]!;
+    const b = rr[i]!;
+    pay[i] = Number.isNaN(a) ? b : Number.isNaN(b) ? a : (a + b) / 2;
+  }
+  ranks.payment = pay;
+
+  const present = SCORE_PARTS.filter((p) => settings.weights[p] > 0 && ranks[p].some((r) => !Number.isNaN(r)));
+  const dropped = SCORE_PARTS.filter((p) => !present.includes(p) && settings.weights[p] > 0);
+  const total = present.reduce((s, p) => s + settings.weights[p], 0);
+  const weights = present.map((p) => (total > 0 ? settings.weights[p] / total : 0));
+
+  const scores: ValueScore[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const parts: ScorePart[] = new Array(present.length);
+    let score = 0;
+    for (let k = 0; k < present.length; k++) {
+      const r = ranks[present[k]!][i]!;
+      const neutral = Number.isNaN(r);
+      const rank = neutral ? 0.5 : r;
+      const points = rank * weights[k]! * 100;
+      score += points;
+      parts[k] = { part: present[k]!, rank: round(rank, 3), weight: round(weights[k]!, 4), points: round(points, 1), neutral };
+    }
+    scores[i] = { score: round(score, 1), parts };
+  }
+  return { scores, dropped };
+}
+
+/** Round half away from zero to `digits` decimals (stable for display and JSON). */
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

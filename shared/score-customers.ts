@@ -1,0 +1,130 @@
+/**
+ * Runs every rule of METHOD §2–§10 over the customers' inputs and assembles the Customer
+ * records the surfaces read. Table-wide rules (ranks, tiers, pyramid, MGC) run once over typed
+ * arrays; per-customer rules run in one pass.
+ */
+import type { Customer, ModelFigures, ScorePartName } from './types';
+import type { Settings } from './settings';
+import type { CustomerInput } from './ingest/customer-input';
+import { dayToIso } from './ingest/parse-date';
+import { valueScores } from './rules/value-score';
+import { abcTiers } from './rules/abc-tiers';
+import { valueClasses } from './rules/value-class';
+import { pyramid, type PyramidResult } from './rules/pyramid';
+import { lifecycle } from './rules/lifecycle';
+import { defection } from './rules/defection';
+import { relationship } from './rules/relationship';
+import { churnRisk } from './rules/churn-risk';
+import { credit } from './rules/credit';
+import { coreClass } from './rules/core-class';
+import { nextVisit } from './rules/service-policy';
+import { kaHealth } from './rules/ka-health';
+import { classifyChurnReason } from './rules/churn-reasons';
+
+export interface Scored {
+  customers: Customer[];
+  pyramid: PyramidResult;
+  droppedParts: ScorePartName[];
+}
+
+const iso = (d: number | null) => (d === null ? null : dayToIso(d));
+
+/** The tier metric of one input: profit when the table ranks by profit (missing profit = 0), else revenue. */
+export function metricOf(c: CustomerInput, useProfit: boolean): number {
+  return (useProfit ? c.profit : c.revenue) ?? 0;
+}
+
+export function scoreCustomers(
+  inputs: readonly CustomerInput[],
+  asOfDay: number,
+  settings: Settings,
+  useProfit: boolean,
+  model: ReadonlyMap<string, ModelFigures> | null,
+): Scored {
+  const n = inputs.length;
+  const metric = new Float64Array(n);
+  const keys: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    metric[i] = metricOf(inputs[i]!, useProfit);
+    keys[i] = inputs[i]!.key;
+  }
+  const tiers = abcTiers(metric, keys, settings.tiers, (i) => {
+    const p = inputs[i]!.profit;
+    return p !== null && p < 0;
+  });
+  const scores = valueScores(inputs, asOfDay, useProfit, settings);
+  const classes = valueClasses(inputs, tiers.tiers, settings.mgcTop);
+  const pyr = pyramid(metric, tiers.order, settings.pyramid);
+
+  const customers: Customer[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = inputs[i]!;
+    const tier = tiers.tiers[i]!;
+    const m = model?.get(c.key);
+    const pAlive = m?.pAlive;
+    const life = lifecycle(c, asOfDay, settings, pAlive);
+    const visit = nextVisit(c.lastContact, c.lastPurchase, tier, asOfDay, settings);
+    const lastTouch = c.lastContact ?? c.lastPurchase;
+    const risk = churnRisk(c, { asOfDay, visitOverdue: visit.overdue, daysSinceContact: lastTouch === null ? null : asOfDay - lastTouch, pAlive }, settings);
+    const out: Customer = {
+      key: c.key,
+      rows: c.rows,
+      name: c.name,
+      emails: c.emails,
+      domains: c.domains,
+      owner: c.owner,
+      segment: c.segment,
+      region: c.region,
+      revenue: c.revenue,
+      revenuePrev: c.revenuePrev,
+      profit: c.profit,
+      costToServe: c.costToServe,
+      orders: c.orders,
+      firstPurchase: iso(c.firstPurchase),
+      lastPurchase: iso(c.lastPurchase),
+      wallet: c.wallet,
+      share: c.share,
+      sharePrev: c.sharePrev,
+      competitor: c.competitor,
+      competitorName: c.competitorName,
+      suppliers: c.suppliers,
+      switchingCost: c.switchingCost,
+      potential: c.potential,
+      receivable: c.receivable,
+      overdueAmount: c.overdueAmount,
+      overdueDays: c.overdueDays,
+      creditLimit: c.creditLimit,
+      satisfaction: c.satisfaction,
+      complaints: c.complaints,
+      complaintsOpen: c.complaintsOpen,
+      lastContact: iso(c.lastContact),
+      churnReason: classifyChurnReason(c.churnReasonText),
+      churnReasonText: c.churnReasonText,
+      metric: metric[i]!,
+      cumulativeShare: Math.round(tiers.cumulativeShare[i]! * 1e6) / 1e6,
+      tier,
+      valueScore: scores.scores[i]!,
+      valueClass: classes[i]!,
+      pyramid: pyr.levels[i]!,
+      lifecycle: life.stage,
+      lifecycleWhy: life.why,
+      defection: defection(c, life.stage, asOfDay, settings),
+      relationship: relationship(c, asOfDay, settings),
+      churnRisk: risk,
+      credit: credit(c, asOfDay, settings),
+      coreClass: coreClass(c, tier, asOfDay, settings),
+      nextVisitDue: iso(visit.due),
+      visitOverdue: visit.overdue,
+      kaHealth: tier === 'A' ? kaHealth(visit.overdue, c.complaintsOpen) : null,
+    };
+    if (m) {
+      out.pAlive = m.pAlive;
+      out.expectedPurchases = m.expectedPurchases;
+      out.expectedSpend = m.expectedSpend;
+      out.clv = m.clv;
+      out.model = m;
+    }
+    customers[i] = out;
+  }
+  return { customers, pyramid: pyr, droppedParts: scores.dropped };
+}

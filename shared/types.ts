@@ -1,0 +1,279 @@
+/**
+ * The data shapes every surface reads: the CLI, the Sheets add-on and the extension.
+ * Field names are fixed (issue "Rapport core"); dates are ISO `YYYY-MM-DD` strings so an
+ * Analysis is plain JSON.
+ */
+import type { Settings } from './settings';
+
+export type Lang = 'zh' | 'en';
+export type Tier = 'A' | 'B' | 'C' | 'D';
+export type ValueClass = 'MVC' | 'MGC' | 'BZ' | 'maintain';
+export type PyramidLevel = 'platinum' | 'gold' | 'iron' | 'lead';
+export type Lifecycle =
+  | 'prospecting'
+  | 'socialization'
+  | 'growth'
+  | 'maturity'
+  | 'at_risk'
+  | 'terminating'
+  | 'interrupted'
+  | 'recovery';
+export type Defection = 'complete' | 'former' | 'partial' | 'stable';
+export type Relationship = 'partner' | 'transactional';
+export type CreditGrade = 'excellent' | 'good' | 'fair' | 'poor' | 'high_risk';
+export type CoreClass = 'best_core' | 'other_core' | 'general' | 'expendable';
+export type SwitchingCost = 'high' | 'medium' | 'low';
+export type TableKind = 'customers' | 'transactions';
+
+/** Canonical input fields (METHOD §1). */
+export type Field =
+  | 'id'
+  | 'name'
+  | 'email'
+  | 'domain'
+  | 'owner'
+  | 'revenue'
+  | 'revenue_prev'
+  | 'profit'
+  | 'cost_to_serve'
+  | 'orders'
+  | 'first_purchase'
+  | 'last_purchase'
+  | 'wallet'
+  | 'share'
+  | 'share_prev'
+  | 'competitor'
+  | 'suppliers'
+  | 'switching_cost'
+  | 'potential'
+  | 'receivable'
+  | 'overdue_amount'
+  | 'overdue_days'
+  | 'credit_limit'
+  | 'satisfaction'
+  | 'complaints'
+  | 'complaints_open'
+  | 'last_contact'
+  | 'churn_reason'
+  | 'segment'
+  | 'region'
+  // transaction-log fields
+  | 'date'
+  | 'quantity'
+  | 'unit_price'
+  | 'order_id';
+
+/** A recognised column: which field, where, and the header as the user wrote it. */
+export interface Column {
+  field: Field;
+  index: number;
+  header: string;
+}
+
+/** Why a number is what it is: a code, the numbers behind it, the points it carries. */
+export interface Reason {
+  code: string;
+  points?: number;
+  params?: Record<string, number | string | null>;
+}
+
+export type ScorePartName = 'value' | 'growth' | 'share' | 'payment' | 'satisfaction' | 'tenure';
+
+/** One weighted part of the value score (METHOD §2). */
+export interface ScorePart {
+  part: ScorePartName;
+  /** Percentile rank 0–1 among the table's customers; 0.5 when this customer lacks the input. */
+  rank: number;
+  /** Weight after renormalisation over the parts the table has. */
+  weight: number;
+  /** rank × weight × 100: this part's contribution to the score. */
+  points: number;
+  /** True when the customer lacked this input and took the neutral 0.5. */
+  neutral: boolean;
+}
+
+export interface ValueScore {
+  score: number;
+  parts: ScorePart[];
+}
+
+export interface ChurnRisk {
+  score: number;
+  factors: Reason[];
+  /** Revenue or share falling with no complaint on record (METHOD §7, seed 000). */
+  silent: boolean;
+}
+
+export interface Credit {
+  /** 0–100, or null when the customer has no payment data at all. */
+  score: number | null;
+  grade: CreditGrade | null;
+  alerts: Reason[];
+  deductions: Reason[];
+}
+
+export type Guarantee = 'quality' | 'service' | 'logistics' | 'value';
+
+/** Key-account checklist for tier A (METHOD §10): 一个沟通·两个一致·四个保证. */
+export interface KaHealth {
+  communication: boolean | null;
+  alignment: boolean | null;
+  guarantees: Record<Guarantee, boolean | null>;
+  openComplaints: number | null;
+}
+
+/** Per-customer figures from the probabilistic model (METHOD §9), on transaction logs. */
+export interface ModelFigures {
+  x: number;
+  tx: number;
+  T: number;
+  pAlive: number;
+  expectedPurchases: number;
+  expectedSpend: number | null;
+  clv: number | null;
+}
+
+/** One customer: the inputs as understood, and every result with its reasons. */
+export interface Customer {
+  key: string;
+  /** Input rows (as the user counts them, header = 1) that made this customer. */
+  rows: number[];
+  name: string;
+  emails: string[];
+  domains: string[];
+  owner: string | null;
+  segment: string | null;
+  region: string | null;
+
+  revenue: number | null;
+  revenuePrev: number | null;
+  profit: number | null;
+  costToServe: number | null;
+  orders: number | null;
+  firstPurchase: string | null;
+  lastPurchase: string | null;
+  wallet: number | null;
+  /** Share of wallet as a fraction 0–1. */
+  share: number | null;
+  sharePrev: number | null;
+  competitor: boolean | null;
+  competitorName: string | null;
+  suppliers: number | null;
+  switchingCost: SwitchingCost | null;
+  potential: number | null;
+  receivable: number | null;
+  overdueAmount: number | null;
+  overdueDays: number | null;
+  creditLimit: number | null;
+  satisfaction: number | null;
+  complaints: number | null;
+  complaintsOpen: number | null;
+  lastContact: string | null;
+  churnReason: string | null;
+  churnReasonText: string | null;
+
+  /** The metric the tiers rank by (profit when the table has it, else revenue). */
+  metric: number;
+  /** Cumulative share of the metric held by the customers ranked before this one. */
+  cumulativeShare: number;
+  tier: Tier;
+  valueScore: ValueScore;
+  valueClass: ValueClass;
+  pyramid: PyramidLevel;
+  lifecycle: Lifecycle;
+  lifecycleWhy: Reason;
+  defection: Defection;
+  relationship: Relationship | null;
+  churnRisk: ChurnRisk;
+  credit: Credit;
+  coreClass: CoreClass;
+  nextVisitDue: string | null;
+  visitOverdue: boolean | null;
+  kaHealth: KaHealth | null;
+
+  /** Transaction logs with a fitted model only (METHOD §9). */
+  pAlive?: number;
+  expectedPurchases?: number;
+  expectedSpend?: number | null;
+  clv?: number | null;
+  model?: ModelFigures;
+}
+
+/**
+ * A problem with one cell or row. `row` counts as the user sees it (header = row 1).
+ * `fatal` rows were rejected; non-fatal errors left that one field blank and kept the row.
+ */
+export interface RowError {
+  row: number;
+  column?: string;
+  value?: string;
+  code: string;
+  reason: string;
+  fatal: boolean;
+}
+
+/** Something the user should know that is not an error: skipped rows, merges, choices made. */
+export interface Notice {
+  row?: number;
+  code: string;
+  message: string;
+}
+
+export interface TierSummary {
+  count: number;
+  revenue: number;
+  profit: number;
+  revenueShare: number;
+  profitShare: number;
+}
+
+export interface Summary {
+  asOf: string;
+  rows: { read: number; accepted: number; rejected: number; skipped: number };
+  customers: number;
+  metric: 'profit' | 'revenue';
+  totals: { revenue: number; profit: number | null };
+  tiers: Record<Tier, TierSummary>;
+  /** 20/80/30 (METHOD §4). Shares are of total profit (or revenue when no profit). */
+  pyramid: {
+    counts: Record<PyramidLevel, number>;
+    top20Share: number;
+    bottom30Share: number;
+    /** Total without the bottom 30% — what the table would earn without its worst customers. */
+    withoutBottom30: number;
+    total: number;
+  };
+  valueClasses: Record<ValueClass, number>;
+  lifecycle: Record<Lifecycle, number>;
+  shareOfWallet: { known: number; rose: number; fell: number; steady: number; roseShare: number; fellShare: number };
+  defection: Record<Defection, number>;
+  defectionByCore: Record<CoreClass, { count: number; complete: number; partial: number; former: number; rate: number }>;
+  churnReasons: { code: string; controllable: boolean; count: number }[];
+  churnRisk: { high: number; silent: number; average: number };
+  csat: { responses: number; satisfied: number; csat: number | null };
+  credit: { graded: number; grades: Record<CreditGrade, number>; alerts: Record<string, string[]> };
+  visitsOverdue: number;
+  model?: unknown;
+}
+
+export interface Analysis {
+  kind: TableKind;
+  columns: Column[];
+  /** Headers the core did not recognise (kept, ignored). */
+  unknownHeaders: string[];
+  customers: Customer[];
+  errors: RowError[];
+  notices: Notice[];
+  summary: Summary;
+  settings: Settings;
+}
+
+export interface AnalyzeOptions {
+  /** Analysis date `YYYY-MM-DD`; default: the latest date found in the data. */
+  asOf?: string;
+  settings?: Partial<Settings>;
+  /** Language for error reasons and notices. */
+  lang?: Lang;
+  /** Fit the probabilistic model on a transaction log (default true when the log allows). */
+  model?: boolean;
+}

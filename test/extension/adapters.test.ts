@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import * as gmail from '../../extension/sites/gmail';
+import * as outlook from '../../extension/sites/outlook';
+import { ADAPTERS, localAlias, pickAdapter } from '../../extension/sites/adapters';
+import { parseNameAddress, mailtoAddress } from '../../extension/sites/address-text';
+import { sameContext } from '../../extension/sites/page-context';
+
+function fixture(name: string): Document {
+  const html = readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+}
+
+const GMAIL_THREAD = new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq');
+
+describe('URL tables: each URL matches its own adapter and no other', () => {
+  const table: [string, 'gmail' | 'outlook' | null][] = [
+    ['https://mail.google.com/mail/u/0/#inbox', 'gmail'],
+    ['https://mail.google.com/mail/u/1/#inbox/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq', 'gmail'],
+    ['https://mail.google.com/mail/u/0/#label/Customers/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq', 'gmail'],
+    ['https://outlook.live.com/mail/0/inbox/id/AQQkADAwATM0MDAAMS1hZjMwLWI1', 'outlook'],
+    ['https://outlook.office.com/mail/inbox/id/AAQkAGI2TG93AAA%3D', 'outlook'],
+    ['https://outlook.office365.com/mail/', 'outlook'],
+    ['https://outlook.office365.com/owa/?path=/mail/inbox', 'outlook'],
+    ['https://mail.google.com/chat/u/0/', null],
+    ['https://calendar.google.com/calendar/u/0/r', null],
+    ['https://outlook.office.com/calendar/view/week', null],
+    ['http://mail.google.com/mail/u/0/', null],
+    ['https://mail.google.com.evil.example/mail/u/0/', null],
+    ['https://www.outlook.com/mail/', null],
+    ['https://example.com/mail/', null],
+    ['http://127.0.0.1:5173/gmail/mail/u/0/#inbox/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq', null],
+  ];
+  it.each(table)('%s → %s', (href, expected) => {
+    const url = new URL(href);
+    const hits = ADAPTERS.filter((a) => a.matches(url)).map((a) => a.site);
+    expect(hits).toEqual(expected ? [expected] : []);
+    expect(pickAdapter(url)?.adapter.site ?? null).toBe(expected);
+  });
+
+  it('local fixture URLs map to their site only when local pages are allowed (test and demo builds)', () => {
+    const local = new URL('http://127.0.0.1:5173/gmail/mail/u/0/#inbox/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq');
+    expect(pickAdapter(local, false)).toBeNull();
+    const picked = pickAdapter(local, true);
+    expect(picked?.adapter.site).toBe('gmail');
+    expect(picked?.url.href).toBe('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq');
+    expect(localAlias(new URL('http://localhost:8080/outlook/mail/inbox/id/AAQk')).hostname).toBe('outlook.office.com');
+    expect(localAlias(new URL('https://example.com/gmail/mail/')).hostname).toBe('example.com');
+  });
+});
+
+describe('Gmail adapter', () => {
+  it('reads the open thread: senders first, collapsed message included, cc from the details table', () => {
+    const ctx = gmail.read(fixture('gmail-thread.html'), GMAIL_THREAD);
+    expect(ctx).toEqual({
+      site: 'gmail',
+      subject: 'Re: Q3 order for Shanghai plant',
+      people: [
+        { email: 'li.na@huaxin-machinery.com.cn', name: 'Li Na', role: 'from' },
+        { email: 'wang.qiang@huaxin-machinery.com.cn', name: 'Wang Qiang', role: 'from' },
+        { email: 'chen.jie@partner-logistics.com', name: 'Chen Jie', role: 'cc' },
+      ],
+    });
+  });
+
+  it('never returns the signed-in user, inbox-list people or addresses in a body', () => {
+    const emails = gmail.read(fixture('gmail-thread.html'), GMAIL_THREAD)!.people.map((p) => p.email);
+    for (const e of ['rep.zhang@gmail.com', 'list.person@hotmail.com', 'other.list@bigcorp.com', 'body.only@somewhere.com', 'finance@huaxin-machinery.com.cn', 'purchasing@huaxin-machinery.com.cn']) {
+      expect(emails).not.toContain(e);
+    }
+  });
+
+  it('returns null on the inbox list and logs the step', () => {
+    const spy = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    expect(gmail.read(fixture('gmail-inbox.html'), new URL('https://mail.google.com/mail/u/0/#inbox'))).toBeNull();
+    expect(spy.mock.calls[0]?.[0]).toMatch(/gmail: no conversation id/);
+    spy.mockClear();
+    // A thread URL whose page has no thread markup (selectors stopped matching): null, logged, no throw.
+    expect(gmail.read(fixture('gmail-inbox.html'), GMAIL_THREAD)).toBeNull();
+    expect(spy.mock.calls[0]?.[0]).toMatch(/gmail: no \[role=main\] with a subject/);
+    spy.mockRestore();
+  });
+
+  it('finds the signed-in user from the title and the account button', () => {
+    expect([...gmail.signedInAddresses(fixture('gmail-thread.html'))]).toEqual(['rep.zhang@gmail.com']);
+  });
+
+  it('anchors the chip at the last expanded sender', () => {
+    expect(gmail.chipAnchor(fixture('gmail-thread.html'))?.getAttribute('email')).toBe('wang.qiang@huaxin-machinery.com.cn');
+  });
+
+  it('tells thread hashes from list hashes', () => {
+    expect(gmail.isThreadHash('#inbox')).toBe(false);
+    expect(gmail.isThreadHash('#search/invoice')).toBe(false);
+    expect(gmail.isThreadHash('#inbox/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq')).toBe(true);
+    expect(gmail.isThreadHash('#search/invoice/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq')).toBe(true);
+  });
+});
+
+describe('Outlook adapter', () => {
+  const URL_PANE = new URL('https://outlook.office.com/mail/inbox/id/AAQkAGI2TG93AAA%3D');
+
+  it('reads the Chinese reading pane by aria-label, title and mailto, skipping list, body and self', () => {
+    expect(outlook.read(fixture('outlook-pane-on.html'), URL_PANE)).toEqual({
+      site: 'outlook',
+      subject: '回复: 三季度订单',
+      people: [
+        { email: 'li.na@huaxin-machinery.com.cn', name: 'Li Na', role: 'from' },
+        { email: 'procurement@huaxin-machinery.com.cn', name: 'Procurement', role: 'to' },
+        { email: 'chen.jie@partner-logistics.com', name: 'Chen Jie', role: 'cc' },
+      ],
+    });
+  });
+
+  it('reads the English pane and lower-cases addresses', () => {
+    expect(outlook.read(fixture('outlook-pane-en.html'), URL_PANE)).toEqual({
+      site: 'outlook',
+      subject: 'Invoice 2024-118 overdue',
+      people: [{ email: 'sam.carter@northwind-traders.com', name: 'Sam Carter', role: 'from' }],
+    });
+  });
+
+  it('returns null with the reading pane off (list only) and logs the step', () => {
+    const spy = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    expect(outlook.read(fixture('outlook-pane-off.html'), new URL('https://outlook.office.com/mail/inbox'))).toBeNull();
+    expect(spy.mock.calls[0]?.[0]).toMatch(/outlook: no reading pane/);
+    spy.mockRestore();
+  });
+
+  it('knows localised labels', () => {
+    expect(outlook.roleOfLabel('From: Li Na')).toBe('from');
+    expect(outlook.roleOfLabel('发件人：李娜')).toBe('from');
+    expect(outlook.roleOfLabel('收件人: 张伟')).toBe('to');
+    expect(outlook.roleOfLabel('抄送: x')).toBe('cc');
+    expect(outlook.roleOfLabel('Message body')).toBeNull();
+  });
+});
+
+describe('address text', () => {
+  it('parses "Name <address>", bare addresses and mailto links', () => {
+    expect(parseNameAddress('Li Na <Li.Na@Example.com>')).toEqual({ name: 'Li Na', email: 'li.na@example.com' });
+    expect(parseNameAddress('"Carter, Sam" <sam@x.org>')).toEqual({ name: 'Carter, Sam', email: 'sam@x.org' });
+    expect(parseNameAddress('sam@x.org')).toEqual({ email: 'sam@x.org' });
+    expect(parseNameAddress('no address here')).toBeNull();
+    expect(mailtoAddress('mailto:a%2Bb@x.org?subject=hi')).toBe('a+b@x.org');
+    expect(mailtoAddress('https://x.org')).toBeNull();
+  });
+
+  it('compares contexts by value', () => {
+    const a = { site: 'gmail' as const, people: [{ email: 'a@x.org', role: 'from' as const }] };
+    expect(sameContext(a, structuredClone(a))).toBe(true);
+    expect(sameContext(a, { ...a, subject: 's' })).toBe(false);
+    expect(sameContext(a, null)).toBe(false);
+  });
+});

@@ -1,0 +1,188 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import fc from 'fast-check';
+import { RapportDB, SCHEMA_V1, CURRENT_VERSION, TABLES } from '../../extension/db/database';
+import { matchPerson } from '../../extension/db/match-person';
+import { addNote, deleteNote, editNote, notesOf, normalizeTags, searchNotes, undoDeleteNote } from '../../extension/db/notes';
+import { addComplaint, addFollowUp, dueFollowUps, logContact, resolveComplaint, saveContact, blankContact, setFollowUpDone, addChurnReason } from '../../extension/db/relationship';
+import { clearAll, exportBackup, notesToCsv, restoreBackup, checkBackup } from '../../extension/db/backup';
+import { getLangChoice, setLangChoice, setSettingsJson, getSettings } from '../../extension/db/preferences';
+import type { Note } from '../../extension/db/records';
+import { makeCustomer } from './make-customer';
+
+let n = 0;
+const open: Dexie[] = [];
+function freshName(): string {
+  return `rapport-test-${++n}-${Date.now()}`;
+}
+function db(name = freshName()): RapportDB {
+  const d = new RapportDB(name);
+  open.push(d);
+  return d;
+}
+afterEach(async () => {
+  for (const d of open.splice(0)) {
+    d.close();
+    await Dexie.delete(d.name);
+  }
+});
+
+describe('schema versions', () => {
+  it('upgrades a version-1 database with its data kept (domains derived, notes gain tags and deleted)', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('customers').add({ key: 'C1', name: 'Huaxin', emails: ['li.na@huaxin-machinery.com.cn', 'boss.li@qq.com'] });
+    await v1.table('notes').add({ id: 'n1', customerKey: 'C1', body: '报价已发', created: '2025-01-02T00:00:00.000Z', updated: '2025-01-02T00:00:00.000Z' });
+    v1.close();
+
+    const d = db(name);
+    await d.open();
+    expect(d.verno).toBe(CURRENT_VERSION);
+    const c = await d.customers.get('C1');
+    expect(c).toMatchObject({ key: 'C1', name: 'Huaxin', domains: ['huaxin-machinery.com.cn'], source: 'import' });
+    expect(await d.notes.get('n1')).toEqual({ id: 'n1', customerKey: 'C1', body: '报价已发', created: '2025-01-02T00:00:00.000Z', updated: '2025-01-02T00:00:00.000Z', tags: [], deleted: null });
+    // the upgraded data is matchable by a new person's company domain
+    expect((await matchPerson(d, 'new.buyer@huaxin-machinery.com.cn')).map((m) => [m.customer.key, m.by])).toEqual([['C1', 'domain']]);
+    // every later table exists and is empty
+    for (const t of TABLES) expect(d.tables.map((x) => x.name)).toContain(t);
+  });
+});
+
+describe('matching a person', () => {
+  it('exact address first, then registrable domain, never a free-mail domain', async () => {
+    const d = db();
+    await d.customers.bulkPut([
+      makeCustomer('A', ['li.na@huaxin-machinery.com.cn'], ['huaxin-machinery.com.cn']),
+      makeCustomer('B', ['wang@huaxin-machinery.com.cn'], ['huaxin-machinery.com.cn']),
+      makeCustomer('G', ['someone@gmail.com'], []),
+    ]);
+    expect((await matchPerson(d, 'Li.Na@Huaxin-Machinery.com.cn')).map((m) => [m.customer.key, m.by])).toEqual([['A', 'email']]);
+    expect((await matchPerson(d, 'new@sales.huaxin-machinery.com.cn')).map((m) => [m.customer.key, m.by]).sort()).toEqual([['A', 'domain'], ['B', 'domain']]);
+    expect((await matchPerson(d, 'someone@gmail.com')).map((m) => m.customer.key)).toEqual(['G']);
+    expect(await matchPerson(d, 'stranger@gmail.com')).toEqual([]);
+    expect(await matchPerson(d, 'x@163.com')).toEqual([]);
+    expect(await matchPerson(d, 'x@unknown-company.com')).toEqual([]);
+  });
+});
+
+describe('notes', () => {
+  it('add, edit, delete with undo', async () => {
+    const d = db();
+    const a = await addNote(d, 'A', ' 约了下周拜访 ', ['#Visit', 'visit', ' 报价 '], new Date('2026-01-01T10:00:00Z'));
+    expect(a.body).toBe('约了下周拜访');
+    expect(a.tags).toEqual(['visit', '报价']);
+    const b = await addNote(d, 'A', 'second', [], new Date('2026-01-02T10:00:00Z'));
+    expect((await notesOf(d, 'A')).map((x) => x.id)).toEqual([b.id, a.id]);
+    await editNote(d, a.id, 'edited', ['x'], new Date('2026-01-03T00:00:00Z'));
+    expect(await d.notes.get(a.id)).toMatchObject({ body: 'edited', tags: ['x'], updated: '2026-01-03T00:00:00.000Z', created: '2026-01-01T10:00:00.000Z' });
+    await deleteNote(d, a.id);
+    expect((await notesOf(d, 'A')).map((x) => x.id)).toEqual([b.id]);
+    await undoDeleteNote(d, a.id);
+    expect((await notesOf(d, 'A')).map((x) => x.id)).toEqual([b.id, a.id]);
+  });
+
+  it('search needs every word; #tag words must be tags; deleted notes never match', () => {
+    const mk = (id: string, body: string, tags: string[], deleted: string | null = null): Note => ({ id, customerKey: 'A', body, tags, created: `2026-01-0${id}T00:00:00Z`, updated: '', deleted });
+    const notes = [mk('1', 'Price list sent to Li Na', ['quote']), mk('2', '价格谈判 next week', ['visit']), mk('3', 'price dropped', ['quote'], '2026-01-05')];
+    expect(searchNotes(notes, 'price').map((x) => x.id)).toEqual(['1']);
+    expect(searchNotes(notes, 'PRICE li').map((x) => x.id)).toEqual(['1']);
+    expect(searchNotes(notes, '#visit').map((x) => x.id)).toEqual(['2']);
+    expect(searchNotes(notes, '价格').map((x) => x.id)).toEqual(['2']);
+    expect(searchNotes(notes, 'quote').map((x) => x.id)).toEqual(['1']);
+    expect(searchNotes(notes, '').map((x) => x.id)).toEqual(['2', '1']);
+  });
+
+  it('property: a search result always contains every query word, and no live note containing them is missed', () => {
+    const word = fc.constantFrom('alpha', 'beta', 'gamma', '报价', '拜访');
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 4 }), { maxLength: 20 }), fc.array(word, { minLength: 1, maxLength: 2 }), (bodies, q) => {
+        const notes: Note[] = bodies.map((b, i) => ({ id: String(i), customerKey: 'A', body: b.join(' '), tags: [], created: String(i).padStart(3, '0'), updated: '', deleted: null }));
+        const hits = new Set(searchNotes(notes, q.join(' ')).map((x) => x.id));
+        for (const note of notes) expect(hits.has(note.id)).toBe(q.every((w) => note.body.includes(w)));
+      }),
+    );
+  });
+
+  it('normalises tags', () => {
+    expect(normalizeTags(['#A', 'a', '', '  b ', '##c'])).toEqual(['a', 'b', 'c']);
+  });
+
+  it('exports live notes to CSV with quoting and a BOM', () => {
+    const notes: Note[] = [
+      { id: '1', customerKey: 'K1', body: 'said "yes", then\nleft', tags: ['a', 'b'], created: 'c', updated: 'u', deleted: null },
+      { id: '2', customerKey: 'K1', body: 'gone', tags: [], created: 'c', updated: 'u', deleted: 'd' },
+    ];
+    expect(notesToCsv(notes, () => '华新, 机械')).toBe('\ufeffcustomer_key,customer,created,updated,tags,note\r\nK1,"华新, 机械",c,u,a b,"said ""yes"", then\nleft"\r\n');
+  });
+});
+
+describe('follow-ups, complaints, contacts', () => {
+  it('lists open follow-ups due by a time', async () => {
+    const d = db();
+    const f1 = await addFollowUp(d, 'A', 'send quote', new Date('2026-02-01T09:00:00Z'));
+    await addFollowUp(d, 'A', 'later', new Date('2026-03-01T09:00:00Z'));
+    const f3 = await addFollowUp(d, 'B', 'call back', new Date('2026-01-15T09:00:00Z'));
+    expect((await dueFollowUps(d, new Date('2026-02-01T09:00:00Z'))).map((f) => f.id)).toEqual([f3.id, f1.id]);
+    await setFollowUpDone(d, f3.id, true);
+    expect((await dueFollowUps(d, new Date('2026-02-01T09:00:00Z'))).map((f) => f.id)).toEqual([f1.id]);
+  });
+
+  it('resolves complaints', async () => {
+    const d = db();
+    const c = await addComplaint(d, 'A', 'logistics', 'late delivery', new Date('2026-01-01T00:00:00Z'));
+    expect(c.status).toBe('open');
+    await resolveComplaint(d, c.id, new Date('2026-01-03T00:00:00Z'));
+    expect(await d.complaints.get(c.id)).toMatchObject({ status: 'resolved', resolved: '2026-01-03T00:00:00.000Z' });
+  });
+});
+
+describe('backup', () => {
+  it('export → restore into an empty database → export is identical', async () => {
+    const a = db();
+    await a.customers.bulkPut([makeCustomer('A', ['li@x-corp.com'], ['x-corp.com'], { tier: 'B' }), makeCustomer('B', [], [])]);
+    await addNote(a, 'A', '第一次拜访', ['visit']);
+    const gone = await addNote(a, 'A', 'deleted but undoable', []);
+    await deleteNote(a, gone.id);
+    await addFollowUp(a, 'A', 'quote', new Date('2026-02-01T00:00:00Z'));
+    await addComplaint(a, 'A', 'quality', 'scratches');
+    await logContact(a, 'A', 'visit', '2026-01-20', 'met the buyer');
+    await addChurnReason(a, 'B', 'competitor_price', 'cheaper offer', '2026-01-10');
+    await saveContact(a, { ...blankContact('A', 'li@x-corp.com', 'Li'), role: 'decision_maker', hobbies: '钓鱼' });
+    await setLangChoice(a, 'zh');
+    const first = await exportBackup(a, new Date('2026-01-31T00:00:00Z'));
+    const json = JSON.parse(JSON.stringify(first));
+    expect(checkBackup(json)).toEqual([]);
+
+    const b = db();
+    await b.customers.put(makeCustomer('STALE', [], []));
+    await restoreBackup(b, json);
+    const second = await exportBackup(b, new Date('2026-01-31T00:00:00Z'));
+    expect(second).toEqual(first);
+    expect(await getLangChoice(b)).toBe('zh');
+    expect(await b.customers.get('STALE')).toBeUndefined();
+  });
+
+  it('refuses a file that is not a backup and changes nothing', async () => {
+    const d = db();
+    await d.customers.put(makeCustomer('A', [], []));
+    expect(checkBackup({ hello: 1 })).toContain('format');
+    await expect(restoreBackup(d, { hello: 1 } as never)).rejects.toThrow(/not a Rapport backup/);
+    expect(await d.customers.count()).toBe(1);
+    await clearAll(d);
+    expect(await d.customers.count()).toBe(0);
+  });
+});
+
+describe('preferences', () => {
+  it('stores valid settings and refuses invalid ones', async () => {
+    const d = db();
+    expect(await setSettingsJson(d, { visitDays: { A: 14 } })).toEqual([]);
+    expect((await getSettings(d)).visitDays.A).toBe(14);
+    const problems = await setSettingsJson(d, { visitDays: { A: 'often' } });
+    expect(problems.length).toBeGreaterThan(0);
+    expect((await getSettings(d)).visitDays.A).toBe(14);
+    expect(await getLangChoice(d)).toBe('auto');
+  });
+});

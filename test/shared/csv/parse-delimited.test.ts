@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { detectDelimiter, parseDelimited } from '../../../shared/csv/parse-delimited';
+import { toDelimited } from '../../../shared/csv/to-delimited';
+
+describe('parseDelimited', () => {
+  it('plain CSV with CRLF, trailing line break dropped', () => {
+    expect(parseDelimited('a,b\r\n1,2\r\n')).toEqual({
+      rows: [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+      delimiter: ',',
+    });
+  });
+
+  it('LF and CR line ends; no final line break', () => {
+    expect(parseDelimited('a,b\n1,2').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseDelimited('a,b\r1,2\r').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('quoted fields with delimiters, doubled quotes and line breaks', () => {
+    const text = 'name,amount,note\r\n"Acme, Inc.","1,234.50","He said ""hi""\r\nnext line"\r\n"",0,\r\n';
+    expect(parseDelimited(text).rows).toEqual([
+      ['name', 'amount', 'note'],
+      ['Acme, Inc.', '1,234.50', 'He said "hi"\r\nnext line'],
+      ['', '0', ''],
+    ]);
+  });
+
+  it('blank lines in the middle stay as rows so row numbers match the file', () => {
+    expect(parseDelimited('a,b\n\n1,2\n\n').rows).toEqual([['a', 'b'], [''], ['1', '2'], ['']]);
+  });
+
+  it('ragged rows are kept as they are', () => {
+    expect(parseDelimited('a,b,c\n1\n1,2,3,4\n').rows).toEqual([['a', 'b', 'c'], ['1'], ['1', '2', '3', '4']]);
+  });
+
+  it('a leading BOM is dropped', () => {
+    expect(parseDelimited('\ufeff客户,金额\n华为,1\n').rows).toEqual([
+      ['客户', '金额'],
+      ['华为', '1'],
+    ]);
+  });
+
+  it('empty text has no rows; a lone line break is one blank row', () => {
+    expect(parseDelimited('')).toEqual({ rows: [], delimiter: ',' });
+    expect(parseDelimited('\r\n').rows).toEqual([['']]);
+  });
+
+  it('tab-separated (Excel "Unicode text") with commas inside amounts', () => {
+    const r = parseDelimited('客户\t销售额\r\n华为\t1,234,567\r\n"A ""B"""\t2,000\r\n');
+    expect(r.delimiter).toBe('\t');
+    expect(r.rows).toEqual([
+      ['客户', '销售额'],
+      ['华为', '1,234,567'],
+      ['A "B"', '2,000'],
+    ]);
+  });
+
+  it('semicolon-separated with decimal commas (European Excel)', () => {
+    const r = parseDelimited('Kunde;Umsatz;Gewinn\nAcme;1.234,50;12,5\nBeta;99,00;-1,25\n');
+    expect(r.delimiter).toBe(';');
+    expect(r.rows[1]).toEqual(['Acme', '1.234,50', '12,5']);
+  });
+
+  it('single column', () => {
+    expect(parseDelimited('name\nAcme\nBeta\n')).toEqual({ rows: [['name'], ['Acme'], ['Beta']], delimiter: ',' });
+  });
+});
+
+describe('detectDelimiter', () => {
+  it.each([
+    ['a,b,c\n1,2,3\n', ','],
+    ['a\tb\tc\n1\t2\t3\n', '\t'],
+    ['a;b;c\n1;2;3\n', ';'],
+    ['a\tb\n1,5\t2,5\n', '\t'],
+    ['a;b\n1,5;2\n', ';'],
+    ['"x;y",b\n"1;2",3\n', ','],
+    ['"a\tb",c\n', ','],
+    ['a,b,c\n1,2\n', ','],
+    ['only\none\n', ','],
+    ['', ','],
+    ['a\tb,c\n1\t2,3\n', '\t'],
+  ])('%j → %j', (text, delimiter) => {
+    expect(detectDelimiter(text)).toBe(delimiter);
+  });
+});
+
+describe('toDelimited', () => {
+  it('RFC 4180 quoting and CRLF', () => {
+    expect(
+      toDelimited([
+        ['a', 'b,c', 'd"e'],
+        ['line\nbreak', '', 'x;y'],
+        [1, null, undefined],
+        [true, -1.5, 'tab\there'],
+      ]),
+    ).toBe('a,"b,c","d""e"\r\n"line\nbreak",,"x;y"\r\n1,,\r\ntrue,-1.5,"tab\there"\r\n');
+  });
+
+  it('other delimiters', () => {
+    expect(toDelimited([['a', 'b'], ['1,5', '2']], '\t')).toBe('a\tb\r\n"1,5"\t2\r\n');
+    expect(toDelimited([['a|b', 'c']], '|')).toBe('"a|b"|c\r\n');
+  });
+
+  it('dates as ISO 8601, no rows as empty text', () => {
+    expect(toDelimited([[new Date(Date.UTC(2024, 2, 1))]])).toBe('2024-03-01T00:00:00.000Z\r\n');
+    expect(toDelimited([])).toBe('');
+  });
+
+  it('property: toDelimited then parseDelimited returns the same table', () => {
+    const cell = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('', '"', '""', ',', ';', '\t', '\r\n', '\n', '\r', ' a ', '客户,金额', 'a"b'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom(',', '\t', ';'),
+        (rows, delimiter) => {
+          // Leading BOM is the one thing that is not data (decodeBytes and parseDelimited drop it).
+          const table = rows.map((r, i) => r.map((c, j) => (i === 0 && j === 0 ? c.replace(/^\ufeff/, '') : c)));
+          const text = toDelimited(table, delimiter);
+          const parsed = parseDelimited(text);
+          expect(parsed.rows).toEqual(table);
+          if (table.some((r) => r.length > 1)) expect(parsed.delimiter).toBe(delimiter);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { splitEmails } from '../../../shared/ingest/emails';
+
+describe('splitEmails', () => {
+  it.each([
+    ['a@acme.com', ['a@acme.com']],
+    ['A@Acme.COM', ['a@acme.com']],
+    ['a@acme.com, b@acme.com', ['a@acme.com', 'b@acme.com']],
+    ['a@acme.com;b@acme.com', ['a@acme.com', 'b@acme.com']],
+    ['a@acme.com、b@acme.com', ['a@acme.com', 'b@acme.com']],
+    ['a@acme.com，b@acme.com；c@acme.com', ['a@acme.com', 'b@acme.com', 'c@acme.com']],
+    ['a@acme.com b@acme.com', ['a@acme.com', 'b@acme.com']],
+    ['a@acme.com\nb@acme.com\r\nc@acme.com', ['a@acme.com', 'b@acme.com', 'c@acme.com']],
+    ['a@acme.com\tb@acme.com', ['a@acme.com', 'b@acme.com']],
+    ['mailto:a@acme.com', ['a@acme.com']],
+    ['MAILTO:A@acme.com', ['a@acme.com']],
+    ['John Smith <john@acme.com>', ['john@acme.com']],
+    ['张三 <zhang.san@huadong.com.cn>, 李四 <li@huadong.com.cn>', ['zhang.san@huadong.com.cn', 'li@huadong.com.cn']],
+    ['"Smith, John" <john@acme.com>; jane@acme.com', ['john@acme.com', 'jane@acme.com']],
+    ['<john@acme.com>', ['john@acme.com']],
+    ['John Smith john@acme.com', ['john@acme.com']],
+    ['a@acme.com, A@ACME.com, a@acme.com', ['a@acme.com']],
+    ['b@x.cn, a@x.cn, b@x.cn', ['b@x.cn', 'a@x.cn']],
+    ['(a@acme.com)', ['a@acme.com']],
+    ['a@acme.com.', ['a@acme.com']],
+    ['first.last+tag@sub.example.co.uk', ['first.last+tag@sub.example.co.uk']],
+    ['ａ＠ａｃｍｅ．ｃｏｍ', ['a@acme.com']],
+  ])('%j', (cell, emails) => {
+    expect(splitEmails(cell)).toEqual({ emails, invalid: [] });
+  });
+
+  it.each([
+    ['bad@', [], ['bad@']],
+    ['a@acme.com, bad@, c@acme', ['a@acme.com'], ['bad@', 'c@acme']],
+    ['@acme.com', [], ['@acme.com']],
+    ['a@@acme.com', [], ['a@@acme.com']],
+    ['a@acme..com', [], ['a@acme..com']],
+    ['a@-acme.com', [], ['a@-acme.com']],
+    ['a@acme.c', [], ['a@acme.c']],
+    ['no address here', [], ['no address here']],
+    ['a@acme.com, call me', ['a@acme.com'], ['call me']],
+    ['x@, x@', [], ['x@']],
+  ])('%j → emails %j, invalid %j', (cell, emails, invalid) => {
+    expect(splitEmails(cell)).toEqual({ emails, invalid });
+  });
+
+  it.each(['', '  ', '-', 'N/A', null, undefined, 42, true])('blank or not text %j → nothing', (cell) => {
+    expect(splitEmails(cell)).toEqual({ emails: [], invalid: [] });
+  });
+
+  it('property: a list of addresses joined by any separator splits back, lower-cased and deduplicated', () => {
+    const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
+    const address = fc
+      .tuple(fc.stringMatching(/^[A-Za-z0-9._+-]{1,12}$/), label, fc.constantFrom('com', 'cn', 'com.cn', 'co.uk', 'net'))
+      .filter(([local]) => !local.startsWith('.') && !local.endsWith('.'))
+      .map(([local, host, tld]) => `${local}@${host}.${tld}`);
+    fc.assert(
+      fc.property(fc.array(address, { minLength: 1, maxLength: 6 }), fc.constantFrom(', ', ';', '、', '，', '\n', ' '), (list, sep) => {
+        const expected = [...new Set(list.map((a) => a.toLowerCase()))];
+        expect(splitEmails(list.join(sep))).toEqual({ emails: expected, invalid: [] });
+      }),
+    );
+  });
+});

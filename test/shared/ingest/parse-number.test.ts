@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseNumber } from '../../../shared/ingest/parse-number';
+
+const ok = (value: number, percent = false) => ({ ok: true, value, percent });
+const FAIL = { ok: false };
+
+describe('parseNumber', () => {
+  it.each([
+    ['', null],
+    ['   ', null],
+    ['-', null],
+    ['—', null],
+    ['N/A', null],
+    ['n/a', null],
+    ['无', null],
+    ['\u3000', null],
+  ])('blank %j → null', (cell, expected) => {
+    expect(parseNumber(cell)).toBe(expected);
+  });
+
+  it('null and undefined are blank', () => {
+    expect(parseNumber(null)).toBeNull();
+    expect(parseNumber(undefined)).toBeNull();
+  });
+
+  it.each([
+    [0, ok(0)],
+    [1234.5, ok(1234.5)],
+    [-7, ok(-7)],
+    [NaN, FAIL],
+    [Infinity, FAIL],
+    [-Infinity, FAIL],
+    [true, FAIL],
+    [false, FAIL],
+    [new Date(2024, 2, 1), FAIL],
+    [{}, FAIL],
+    [[1], FAIL],
+  ])('typed cell %j', (cell, expected) => {
+    expect(parseNumber(cell)).toEqual(expected);
+  });
+
+  it.each([
+    // plain
+    ['1234', 1234],
+    ['-12.5', -12.5],
+    ['+12.5', 12.5],
+    ['.5', 0.5],
+    ['007', 7],
+    [' 42 ', 42],
+    ['1e3', 1000],
+    ['1.5E-3', 0.0015],
+    // currency before or after
+    ['¥1,234.50', 1234.5],
+    ['￥1,234.50', 1234.5],
+    ['$1,234', 1234],
+    ['€ 12,50', 12.5],
+    ['£99', 99],
+    ['1,234元', 1234],
+    ['1,234.5 元', 1234.5],
+    ['RMB 1,234', 1234],
+    ['rmb1234', 1234],
+    ['CNY 88', 88],
+    ['1234 USD', 1234],
+    ['EUR 1.234,50', 1234.5],
+    ['US$1,000', 1000],
+    ['人民币500', 500],
+    // thousands separators and decimal comma
+    ['1,234', 1234],
+    ['1,234,567', 1234567],
+    ['1,234,567.89', 1234567.89],
+    ['1.234.567', 1234567],
+    ['1.234.567,89', 1234567.89],
+    ['1.234,50', 1234.5],
+    ['1 234,5', 1234.5],
+    ['1 234 567', 1234567],
+    ['1\u00a0234,5', 1234.5],
+    ['1\u2009234', 1234],
+    ['1\u202f234.5', 1234.5],
+    ["1'234.50", 1234.5],
+    ['1’234', 1234],
+    ['1 234,567', 1234.567],
+    ['1234,5', 1234.5],
+    ['1,23', 1.23],
+    ['0,123', 0.123],
+    [',5', 0.5],
+    ['1.234', 1.234],
+    // Chinese units and k
+    ['1.2万', 12000],
+    ['3亿', 300000000],
+    ['5千', 5000],
+    ['1.2千万', 12000000],
+    ['2.5万元', 25000],
+    ['¥3万', 30000],
+    ['1.5k', 1500],
+    ['12K', 12000],
+    ['-0.5万', -5000],
+    // full width
+    ['１２３', 123],
+    ['１，２３４．５', 1234.5],
+    ['－５', -5],
+    ['￥１２３', 123],
+    // negatives
+    ['(1,234)', -1234],
+    ['（1,234）', -1234],
+    ['¥(1,234)', -1234],
+    ['(¥1,234)', -1234],
+    ['−1234', -1234],
+    ['1234-', -1234],
+    ['-¥1,234', -1234],
+    ['¥-1,234', -1234],
+    ['$-5', -5],
+  ])('%j → %d', (cell, value) => {
+    expect(parseNumber(cell)).toEqual(ok(value));
+  });
+
+  it.each([
+    ['12%', 0.12],
+    ['１２％', 0.12],
+    ['12.5 %', 0.125],
+    ['-3%', -0.03],
+    ['(3%)', -0.03],
+    ['100%', 1],
+    ['0.5%', 0.005],
+  ])('percent %j → %d', (cell, value) => {
+    expect(parseNumber(cell)).toEqual(ok(value, true));
+  });
+
+  it.each([
+    '12o0',
+    'abc',
+    '1.2.3,4,5',
+    '1,234.5.6',
+    '12 34',
+    '1,234 567',
+    '1.234,56,7',
+    '$',
+    '元',
+    'k',
+    '.',
+    '1-2',
+    '--5',
+    '(5',
+    '1万k',
+    '12万%',
+    '5%%',
+    '¥¥5',
+    'Infinity',
+    'NaN',
+    '0x1F',
+    '1 234.567,5',
+  ])('%j → fail', (cell) => {
+    expect(parseNumber(cell)).toEqual(FAIL);
+  });
+
+  it('never returns -0', () => {
+    expect(Object.is((parseNumber('-0') as { value: number }).value, 0)).toBe(true);
+    expect(Object.is((parseNumber('(0)') as { value: number }).value, 0)).toBe(true);
+  });
+
+  it('property: String(n) reads back as n for finite doubles', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        const r = parseNumber(String(n));
+        expect(r).toEqual(ok(n === 0 ? 0 : n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: integers with comma thousands separators read back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+        const text = n.toLocaleString('en-US');
+        expect(parseNumber(text)).toEqual(ok(n));
+        expect(parseNumber(`¥${text}`)).toEqual(ok(n));
+      }),
+    );
+  });
+
+  it('property: two-decimal amounts in German and French notation read back', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e11 }), (cents) => {
+        const n = cents / 100;
+        const de = n.toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        const fr = n.toLocaleString('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+        expect(parseNumber(de)).toEqual(ok(n));
+        expect(parseNumber(fr)).toEqual(ok(n));
+      }),
+    );
+  });
+});
