@@ -20,6 +20,8 @@ export interface ColumnPlan {
   owned: Set<number>;
   /** How many columns must be appended right of the data. */
   appended: number;
+  /** Our columns from an earlier run that this run does not write (cleared, header included). */
+  stale: number[];
 }
 
 /**
@@ -44,7 +46,9 @@ export function planColumns(header: readonly unknown[], columns: readonly Result
     appended++;
     return next++;
   });
-  return { positions, owned, appended };
+  const used = new Set(positions);
+  const stale = [...owned].filter((j) => !used.has(j)).sort((x, y) => x - y);
+  return { positions, owned, appended, stale };
 }
 
 /**
@@ -83,10 +87,15 @@ export function resultRows(rowCount: number, analysis: Analysis, columns: readon
   return out;
 }
 
-/** Text that Sheets would turn into a formula, a number or a date is written as text. */
+/**
+ * Text that Sheets would turn into a formula, a number or a boolean is written as text (a leading
+ * apostrophe, which Sheets hides): "=HYPERLINK(…)" in a customer name stays a name, id "000123"
+ * keeps its zeros. ISO dates ("2026-03-01") are left to become date cells.
+ */
 export function asText(v: CellOut): CellOut {
   if (typeof v !== 'string' || v === '') return v;
-  return /^[=+\-@']/.test(v) ? `'${v}` : v;
+  if (/^[=+\-@']/.test(v) || /^\s*[-+]?(\d[\d,]*)?\.?\d+(e[-+]?\d+)?%?\s*$/i.test(v) || /^\s*(true|false)\s*$/i.test(v)) return `'${v}`;
+  return v;
 }
 
 /**
@@ -98,7 +107,7 @@ export function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: Co
   const maxCols = sheet.getMaxColumns();
   if (need > maxCols) sheet.insertColumnsAfter(maxCols, need - maxCols);
   // runs of adjacent sheet columns, each with the result-column indexes it takes
-  const order = plan.positions.map((p, k) => ({ p, k })).sort((x, y) => x.p - y.p);
+  const order = [...plan.positions.map((p, k) => ({ p, k })), ...plan.stale.map((p) => ({ p, k: -1 }))].sort((x, y) => x.p - y.p);
   const runs: { start: number; ks: number[] }[] = [];
   for (const { p, k } of order) {
     const last = runs[runs.length - 1];
@@ -110,7 +119,10 @@ export function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: Co
     for (let i = 0; i < rows.length; i++) {
       const src = rows[i]!;
       const line: CellOut[] = new Array(run.ks.length);
-      for (let x = 0; x < run.ks.length; x++) line[x] = asText(src[run.ks[x]!]!);
+      for (let x = 0; x < run.ks.length; x++) {
+        const k = run.ks[x]!;
+        line[x] = k < 0 ? '' : asText(src[k]!);
+      }
       block[i] = line;
     }
     sheet.getRange(1, run.start + 1, rows.length, run.ks.length).setValues(block);

@@ -54,7 +54,7 @@ export function isoDateIn(d: Date, offsetAt: (ms: number) => number): string {
 }
 
 function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
 }
 
 /**

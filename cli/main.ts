@@ -31,7 +31,12 @@ Options for analyze:
   --lang zh|en         language (default: from the locale)
   --limit N            customers listed in the table (default 25)
   --sample N           size of the built-in sample (default 200)
-Options for fit: --as-of, --unit weeks|days, --horizon N, --json, --lang
+Options for fit:
+  --as-of YYYY-MM-DD   calibration cut-off (default: the latest date in the log)
+  --unit weeks|days    time unit of the model (default weeks)
+  --horizon DAYS       horizon for expected purchases and CLV, in days (default 90)
+  --discount RATE      annual discount rate for CLV (default 0)
+  --json, --lang zh|en
 
 Files: CSV or TSV in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK, detected automatically.`,
   zh: `Rapport — 根据客户表或交易流水计算客户分级、生命周期、流失风险和信用。
@@ -48,7 +53,12 @@ analyze 的选项:
   --lang zh|en         语言 (默认跟随系统区域设置)
   --limit N            表格中列出的客户数 (默认 25)
   --sample N           内置示例的客户数 (默认 200)
-fit 的选项: --as-of, --unit weeks|days, --horizon N, --json, --lang
+fit 的选项:
+  --as-of YYYY-MM-DD   校准截止日 (默认: 流水中最晚的日期)
+  --unit weeks|days    模型的时间单位 (默认 weeks)
+  --horizon 天数       预期购买次数和 CLV 的时间范围, 单位为天 (默认 90)
+  --discount 比率      CLV 的年折现率 (默认 0)
+  --json, --lang zh|en
 
 文件: CSV 或 TSV, UTF-8 (带或不带 BOM)、UTF-16 或 GB18030/GBK, 自动识别。`,
 };
@@ -60,7 +70,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   try {
     if (argv[0] === 'fit') {
       const { fitCommand } = await import('./fit');
-      return await fitCommand(argv.slice(1));
+      return await fitCommand(argv.slice(1), { out, err });
     }
     return analyzeCommand(argv[0] === 'analyze' ? argv.slice(1) : argv, lang, out);
   } catch (e) {

@@ -6,6 +6,7 @@
 import type { ChipInfo } from '../messaging/messages';
 
 export const CHIP_CSS = `
+html,body{display:inline!important;margin:0!important;padding:0!important}
 button{all:initial;display:inline-flex;align-items:center;gap:4px;margin-left:6px;padding:1px 7px;border-radius:10px;
 font:600 11px/16px system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;cursor:pointer;
 background:#e5e7eb;color:#111827;border:1px solid #d1d5db;vertical-align:middle}

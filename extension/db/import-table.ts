@@ -30,7 +30,7 @@ export interface ImportPreview {
 /** File bytes (any encoding the CLI reads) or pasted text → a table of strings. */
 export function tableFromInput(input: Uint8Array | string): string[][] {
   const text = typeof input === 'string' ? input : decodeBytes(input).text;
-  return parseDelimited(text);
+  return parseDelimited(text).rows;
 }
 
 export interface AnalyzeContext {
@@ -142,7 +142,15 @@ export async function reanalyze(db: RapportDB, ctx: AnalyzeContext, now = new Da
  * others, so it gets a tier and stage like any customer. Returns its key.
  */
 export async function addManualCustomer(db: RapportDB, name: string, email: string, ctx: AnalyzeContext, now = new Date()): Promise<string | null> {
-  const source = (await importSource(db)) ?? { table: [['Customer', 'Email']], name: 'manual', importedAt: now.toISOString() };
+  const address = email.trim().toLowerCase();
+  const kept = await importSource(db);
+  if (!kept) {
+    const table = [['Customer', 'Email'], [name.trim(), address]];
+    await db.meta.put({ key: 'source', value: { table, name: 'manual', importedAt: now.toISOString() } satisfies ImportSource });
+    await reanalyze(db, ctx, now);
+    return name.trim();
+  }
+  const source = kept;
   const base = analyze(source.table, options(ctx));
   const table = source.table.map((r) => r.slice());
   const header = table[0]!;
@@ -157,11 +165,11 @@ export async function addManualCustomer(db: RapportDB, name: string, email: stri
   const idCol = base.columns.find((c) => c.field === 'id')?.index ?? -1;
   const row: string[] = header.map(() => '');
   row[nameCol] = name.trim();
-  row[emailCol] = email.trim().toLowerCase();
+  row[emailCol] = address;
   const key = idCol >= 0 ? `M-${now.getTime()}` : name.trim();
   if (idCol >= 0) row[idCol] = key;
   table.push(row);
   await db.meta.put({ key: 'source', value: { ...source, table } });
   const analysis = await reanalyze(db, ctx, now);
-  return analysis?.customers.find((c) => c.key === key || c.emails.includes(email.trim().toLowerCase()))?.key ?? null;
+  return analysis?.customers.find((c) => c.key === key || c.emails.includes(address))?.key ?? null;
 }

@@ -41,25 +41,37 @@ export async function notesOf(db: RapportDB, customerKey: string): Promise<Note[
   return notes.filter((n) => n.deleted === null).sort((a, b) => b.created.localeCompare(a.created));
 }
 
+/** Live notes newest first, with their bodies lower-cased once, for repeated searches. */
+export interface NoteIndex {
+  notes: Note[];
+  lower: string[];
+}
+
+/** Builds the search index: deleted notes dropped, newest first, bodies lower-cased. */
+export function indexNotes(notes: readonly Note[]): NoteIndex {
+  const live = notes.filter((n) => n.deleted === null).sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
+  return { notes: live, lower: live.map((n) => n.body.toLowerCase()) };
+}
+
 /**
- * Search over notes already in memory: every word of the query (case-insensitive) must appear in
- * the body or as a tag; `#tag` words must be tags. Deleted notes never match. Newest first.
+ * Search: every word of the query (case-insensitive) must appear in the body or in a tag; `#tag`
+ * words must be tags. Deleted notes never match. Newest first, at most `limit` notes (the panel
+ * shows 200, so a search over an index stops at the 200th hit).
  */
-export function searchNotes(notes: readonly Note[], query: string): Note[] {
+export function searchNotes(source: readonly Note[] | NoteIndex, query: string, limit = Infinity): Note[] {
+  const index = Array.isArray(source) ? indexNotes(source as readonly Note[]) : (source as NoteIndex);
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const tagWords = words.filter((w) => w.startsWith('#')).map((w) => w.slice(1));
+  const textWords = words.filter((w) => !w.startsWith('#'));
   const hits: Note[] = [];
-  for (const n of notes) {
-    if (n.deleted !== null) continue;
-    const body = n.body.toLowerCase();
-    let ok = true;
-    for (const w of words) {
-      if (w.startsWith('#')) {
-        if (!n.tags.includes(w.slice(1))) { ok = false; break; }
-      } else if (!body.includes(w) && !n.tags.some((t) => t.includes(w))) { ok = false; break; }
-    }
-    if (ok) hits.push(n);
+  const { notes, lower } = index;
+  outer: for (let i = 0; i < notes.length && hits.length < limit; i++) {
+    const n = notes[i]!;
+    for (const tag of tagWords) if (!n.tags.includes(tag)) continue outer;
+    for (const w of textWords) if (!lower[i]!.includes(w) && !n.tags.some((t) => t.includes(w))) continue outer;
+    hits.push(n);
   }
-  return hits.sort((a, b) => b.created.localeCompare(a.created));
+  return hits;
 }
 
 /** Notes past their undo window are purged for good. */

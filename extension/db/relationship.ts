@@ -76,7 +76,7 @@ export function blankContact(customerKey: string, email: string, name = ''): Con
 }
 
 export async function saveContact(db: RapportDB, contact: ContactPerson): Promise<number> {
-  return db.contacts.put(contact);
+  return (await db.contacts.put(contact)) as number;
 }
 
 export async function contactsOf(db: RapportDB, customerKey: string): Promise<ContactPerson[]> {

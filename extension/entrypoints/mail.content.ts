@@ -15,7 +15,8 @@ import { chipWords } from '../content/chip-words';
 import { isMessage, type ChipInfo, type ContentToBackground } from '../messaging/messages';
 
 const LOCAL = import.meta.env.MODE === 'e2e';
-const DEBOUNCE_MS = 250;
+/** Mail apps mutate the DOM in bursts; one read after a short quiet spell. */
+const DEBOUNCE_MS = 80;
 
 export default defineContentScript({
   matches: MAIL_MATCHES,

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 /** Logging why a customer left or is leaving, in the core's METHOD §7 taxonomy. */
 import { useState } from 'preact/hooks';
 import { CHURN_REASONS } from '../../shared/rules/churn-reasons';

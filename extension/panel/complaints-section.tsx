@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 /** Complaints by METHOD §7 category, open or resolved; open ones feed the core's churn risk. */
 import { useState } from 'preact/hooks';
 import { label } from '../../shared/i18n/labels';

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 /**
  * "Log a call/visit": the entry becomes the customer's last contact and the core re-analyses, so
  * next visit due, visit-overdue and churn risk move (METHOD §3, §7).

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 /**
  * People at the customer with their role (决策人 decision-maker, influencer, user) and the archive
  * fields of seed 001 (客户档案).

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 /**
  * One customer as the core analysed it (issue 4, "Side panel"): tier, value score and its parts,
  * lifecycle stage and why, defection, churn risk and its factors, credit grade and alerts, next visit

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 /** All customers with search (name, address, key) and filters by tier, lifecycle stage and risk. */
 import { useState } from 'preact/hooks';
 import type { Lifecycle, Tier } from '../../shared/types';

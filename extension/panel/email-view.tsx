@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 /**
  * The open email: its people, each matched to a customer (exact address, then company domain).
  * Several people → a list to pick from; several customers on one domain → pick one; an unknown

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 /** Follow-ups with due dates; each open one has an alarm that shows a notification when due. */
 import { useState } from 'preact/hooks';
 import { addFollowUp, followUpsOf, setFollowUpDone } from '../db/relationship';

@@ -1,6 +1,7 @@
+/** @jsxImportSource preact */
 /** Search across every note (words must all appear; #tag matches tags). */
 import { useState } from 'preact/hooks';
-import { searchNotes } from '../db/notes';
+import { indexNotes, searchNotes } from '../db/notes';
 import { useEnv, useT } from './panel-env';
 import { useQuery } from './use-query';
 import { day } from './format';
@@ -10,14 +11,14 @@ export function NotesSearch() {
   const t = useT();
   const { data } = useQuery(async () => {
     const [notes, customers] = await Promise.all([env.db.notes.toArray(), env.db.customers.toArray()]);
-    return { notes, names: new Map(customers.map((c) => [c.key, c.name])) };
+    return { index: indexNotes(notes), names: new Map(customers.map((c) => [c.key, c.name])) };
   }, []);
   const [q, setQ] = useState('');
-  const hits = data ? searchNotes(data.notes, q).slice(0, 200) : [];
+  const hits = data ? searchNotes(data.index, q, 200) : [];
   return (
     <div>
       <input type="search" value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder={t('searchNotes')} aria-label={t('searchNotes')} />
-      {data && hits.length === 0 && <p class="muted">{data.notes.length === 0 ? t('noNotes') : t('noNoteHits')}</p>}
+      {data && hits.length === 0 && <p class="muted">{data.index.notes.length === 0 ? t('noNotes') : t('noNoteHits')}</p>}
       <ul class="timeline">
         {hits.map((n) => (
           <li key={n.id} class="note">

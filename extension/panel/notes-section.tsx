@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 /** A customer's notes timeline: add, edit, delete with undo, tags (issue 4). */
 import { useState } from 'preact/hooks';
 import { addNote, deleteNote, editNote, notesOf, undoDeleteNote } from '../db/notes';

@@ -1,3 +1,4 @@
+/** @jsxImportSource preact */
 import type { Tier } from '../../shared/types';
 import { label } from '../../shared/i18n/labels';
 import { useEnv } from './panel-env';

@@ -114,6 +114,7 @@ export const REASONS: Table = {
   p_alive: { zh: '仍活跃概率仅 {percent}%', en: 'only {percent}% likely to still be active' },
   revenue_grew: { zh: '销售额增长 {percent}%', en: 'revenue grew {percent}%' },
   steady: { zh: '购买稳定', en: 'buying steadily' },
+  revenue_from_zero: { zh: '上期没有销售额, 本期开始购买', en: 'no revenue last period, buying this period' },
   recency: { zh: '{days} 天未购买, 是平时间隔 ({usual} 天) 的 {times} 倍', en: '{days} days since last purchase, {times}× the usual {usual} days' },
   revenue_trend: { zh: '销售额下降 {percent}%', en: 'revenue down {percent}%' },
   share_trend: { zh: '钱包份额从 {from}% 降到 {to}%', en: 'share of wallet down from {from}% to {to}%' },

@@ -9,6 +9,9 @@ const NAMED = /(?:"[^"]*"|[^,;、，；\n\r<>"]*)\s*<([^<>]*)>/g;
 
 const SEPARATORS = /[,;、，；\s]+/;
 
+/** One plain ASCII address and nothing else. */
+const SIMPLE = /^\s*[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}\s*$/;
+
 /** A pragmatic address check: local@domain.tld, letters (any script), digits and the usual marks. */
 const EMAIL = /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
 
@@ -27,6 +30,8 @@ export function splitEmails(cell: unknown): { emails: string[]; invalid: string[
   const emails: string[] = [];
   const invalid: string[] = [];
   if (typeof cell !== 'string' || isBlankCell(cell)) return { emails, invalid };
+  // Fast path: one plain ASCII address, the common case in a large table.
+  if (SIMPLE.test(cell)) return { emails: [cell.trim().toLowerCase()], invalid };
   const text = foldWidth(cell).replace(/＠/g, '@').replace(NAMED, ' ,$1, ');
   const seen = new Set<string>();
   const seenInvalid = new Set<string>();

@@ -63,8 +63,7 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
   const nameCol = by.get('name');
   const profitFatal = by.has('profit');
   const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
-  const byKey = new Map<string, CustomerInput>();
-  const duplicates = new Map<string, number[]>();
+  const byKey = new Map<string, CustomerInput[]>();
 
   for (let i = 1; i < table.length; i++) {
     const row = table[i]!;
@@ -92,101 +91,155 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
       continue;
     }
     rows.accepted++;
-    const prev = byKey.get(key);
-    if (prev) {
-      mergeInputs(prev, input);
-      duplicates.set(key, prev.rows);
-    } else byKey.set(key, input);
+    const group = byKey.get(key);
+    if (group) group.push(input);
+    else byKey.set(key, [input]);
   }
-  for (const [key, rs] of duplicates) notices.push({ code: 'duplicate_key', message: noticeText(lang, 'duplicate_key', { key, rows: rs.join(', ') }) });
-  return { inputs: [...byKey.values()], reader, notices, rows };
+  const inputs: CustomerInput[] = [];
+  const merged: CustomerInput[] = [];
+  for (const group of byKey.values()) {
+    if (group.length === 1) {
+      inputs.push(group[0]!);
+      continue;
+    }
+    const one = mergeGroup(group);
+    inputs.push(one);
+    merged.push(one);
+  }
+  merged.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const m of merged) notices.push({ code: 'duplicate_key', message: noticeText(lang, 'duplicate_key', { key: m.key, rows: m.rows.join(', ') }) });
+  return { inputs, reader, notices, rows };
 }
 
 const v = <T>(r: Read<T>): T | null => (r === BAD ? null : r);
 
+/**
+ * Merge a duplicate key's rows in a canonical order (by their content, not their position), so
+ * that which row comes first never changes the merged customer; the rows are listed ascending.
+ */
+function mergeGroup(group: CustomerInput[]): CustomerInput {
+  const canon = (c: CustomerInput) => JSON.stringify({ ...c, rows: null });
+  const sorted = group.map((c) => [canon(c), c] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const first = sorted[0]![1];
+  for (let k = 1; k < sorted.length; k++) mergeInputs(first, sorted[k]![1]);
+  first.rows.sort((a, b) => a - b);
+  return first;
+}
+
+const MONEY: Partial<Record<Field, keyof CustomerInput>> = {
+  revenue_prev: 'revenuePrev',
+  cost_to_serve: 'costToServe',
+  wallet: 'wallet',
+  potential: 'potential',
+  receivable: 'receivable',
+  overdue_amount: 'overdueAmount',
+  credit_limit: 'creditLimit',
+};
+const COUNTS: Partial<Record<Field, keyof CustomerInput>> = {
+  orders: 'orders',
+  suppliers: 'suppliers',
+  complaints: 'complaints',
+  complaints_open: 'complaintsOpen',
+  overdue_days: 'overdueDays',
+};
+const DATES: Partial<Record<Field, keyof CustomerInput>> = { first_purchase: 'firstPurchase', last_purchase: 'lastPurchase', last_contact: 'lastContact' };
+const TEXTS: Partial<Record<Field, keyof CustomerInput>> = { owner: 'owner', segment: 'segment', region: 'region', churn_reason: 'churnReasonText' };
+const SHARES: Partial<Record<Field, keyof CustomerInput>> = { share: 'share', share_prev: 'sharePrev' };
+
+/** Registrable domains repeat across a table's emails: look each host up once per analysis. */
+class DomainCache {
+  private readonly map = new Map<string, string | null>();
+  private readonly company = new Map<string, string | null>();
+  of(host: string): string | null {
+    let d = this.map.get(host);
+    if (d === undefined) {
+      d = registrableDomain(host);
+      this.map.set(host, d);
+    }
+    return d;
+  }
+  /** The company domain of a host: its registrable domain unless it is a free-mail provider. */
+  companyOf(host: string): string | null {
+    let d = this.company.get(host);
+    if (d === undefined) {
+      const r = this.of(host);
+      d = r && !isFreeMail(r) ? r : null;
+      this.company.set(host, d);
+    }
+    return d;
+  }
+}
+const domainCaches = new WeakMap<CellReader, DomainCache>();
+
 /** Read one data row into a CustomerInput (errors go to the reader). */
 function readRow(row: readonly unknown[], rowNo: number, key: string, by: Map<Field, Column>, reader: CellReader, profitFatal: boolean): CustomerInput | null {
   const input = emptyInput(key, rowNo);
-  const cell = (f: Field) => {
-    const c = by.get(f);
-    return c ? row[c.index] : undefined;
-  };
-  const money = (f: Field, fatal = false) => {
-    const c = by.get(f);
-    return c ? v(reader.amount(rowNo, c, row[c.index], fatal)) : null;
-  };
-  const count = (f: Field) => {
-    const c = by.get(f);
-    return c ? v(reader.count(rowNo, c, row[c.index])) : null;
-  };
-  const date = (f: Field) => {
-    const c = by.get(f);
-    return c ? v(reader.date(rowNo, c, row[c.index])) : null;
-  };
-  const share = (f: Field) => {
-    const c = by.get(f);
-    return c ? v(reader.share(rowNo, c, row[c.index])) : null;
-  };
-
-  const name = textOrNull(cell('name'));
-  if (name !== null) input.name = name;
-  input.owner = textOrNull(cell('owner'));
-  input.segment = textOrNull(cell('segment'));
-  input.region = textOrNull(cell('region'));
-  input.churnReasonText = textOrNull(cell('churn_reason'));
-
-  const emailCol = by.get('email');
-  if (emailCol) {
-    const { emails, invalid } = splitEmails(row[emailCol.index]);
-    input.emails = emails;
-    for (const bad of invalid) reader.fail(rowNo, emailCol, bad, 'bad_email', false);
+  const rec = input as unknown as Record<string, unknown>;
+  let cache = domainCaches.get(reader);
+  if (!cache) domainCaches.set(reader, (cache = new DomainCache()));
+  let domainCell: string | null = null;
+  for (const col of by.values()) {
+    const f = col.field;
+    const cell = row[col.index];
+    let target: keyof CustomerInput | undefined;
+    if ((target = MONEY[f])) rec[target] = v(reader.amount(rowNo, col, cell, false));
+    else if ((target = COUNTS[f])) rec[target] = v(reader.count(rowNo, col, cell));
+    else if ((target = DATES[f])) rec[target] = v(reader.date(rowNo, col, cell));
+    else if ((target = TEXTS[f])) rec[target] = textOrNull(cell);
+    else if ((target = SHARES[f])) rec[target] = v(reader.share(rowNo, col, cell));
+    else
+      switch (f) {
+        case 'name': {
+          const name = textOrNull(cell);
+          if (name !== null) input.name = name;
+          break;
+        }
+        case 'revenue':
+          input.revenue = v(reader.amount(rowNo, col, cell, true));
+          break;
+        case 'profit':
+          input.profit = v(reader.amount(rowNo, col, cell, profitFatal));
+          break;
+        case 'email': {
+          const { emails, invalid } = splitEmails(cell);
+          input.emails = emails;
+          for (const bad of invalid) reader.fail(rowNo, col, bad, 'bad_email', false);
+          break;
+        }
+        case 'domain':
+          domainCell = textOrNull(cell);
+          break;
+        case 'competitor': {
+          const c = reader.competitor(cell);
+          if (c) {
+            input.competitor = c.buys;
+            input.competitorName = c.name;
+          }
+          break;
+        }
+        case 'switching_cost':
+          input.switchingCost = v(reader.switchingCost(rowNo, col, cell));
+          break;
+        case 'satisfaction':
+          input.satisfaction = v(reader.satisfaction(rowNo, col, cell));
+          break;
+        default:
+          break;
+      }
   }
   const domains: string[] = [];
-  const domainCell = textOrNull(cell('domain'));
-  if (domainCell) for (const part of domainCell.split(/[\s,;、，；]+/)) {
-    const d = part ? registrableDomain(part) : null;
+  if (domainCell !== null)
+    for (const part of (domainCell as string).split(/[\s,;、，；]+/)) {
+      const d = part ? cache.of(part) : null;
+      if (d && !domains.includes(d)) domains.push(d);
+    }
+  for (const e of input.emails) {
+    const d = cache.companyOf(e.slice(e.lastIndexOf('@') + 1));
     if (d && !domains.includes(d)) domains.push(d);
   }
-  for (const e of input.emails) {
-    const d = registrableDomain(e);
-    if (d && !isFreeMail(d) && !domains.includes(d)) domains.push(d);
-  }
   input.domains = domains;
-
-  input.revenue = money('revenue', true);
-  input.revenuePrev = money('revenue_prev');
-  input.profit = money('profit', profitFatal);
-  input.costToServe = money('cost_to_serve');
   if (input.profit === null && input.costToServe !== null && input.revenue !== null && !by.has('profit')) input.profit = input.revenue - input.costToServe;
-  input.wallet = money('wallet');
-  input.potential = money('potential');
-  input.receivable = money('receivable');
-  input.overdueAmount = money('overdue_amount');
-  input.creditLimit = money('credit_limit');
-  input.orders = count('orders');
-  input.suppliers = count('suppliers');
-  input.complaints = count('complaints');
-  input.complaintsOpen = count('complaints_open');
-  input.overdueDays = count('overdue_days');
-  input.firstPurchase = date('first_purchase');
-  input.lastPurchase = date('last_purchase');
-  input.lastContact = date('last_contact');
-  input.share = share('share');
-  input.sharePrev = share('share_prev');
   if (input.share === null && input.wallet !== null && input.wallet > 0 && input.revenue !== null && !by.has('share'))
     input.share = Math.min(1, Math.max(0, input.revenue / input.wallet));
-
-  const compCol = by.get('competitor');
-  if (compCol) {
-    const c = reader.competitor(row[compCol.index]);
-    if (c) {
-      input.competitor = c.buys;
-      input.competitorName = c.name;
-    }
-  }
-  const sc = by.get('switching_cost');
-  if (sc) input.switchingCost = v(reader.switchingCost(rowNo, sc, row[sc.index]));
-  const sat = by.get('satisfaction');
-  if (sat) input.satisfaction = v(reader.satisfaction(rowNo, sat, row[sat.index]));
   return input;
 }

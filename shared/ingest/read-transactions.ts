@@ -135,15 +135,17 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
       acc.negDays.push(day);
       acc.negAmounts.push(-Math.abs(amount));
     } else acc.days.set(day, (acc.days.get(day) ?? 0) + amount);
+    // Descriptive fields: when rows disagree, the smallest text wins, so row order never matters.
     const inp = acc.input;
-    if (nameCol && inp.name === key) {
+    if (nameCol) {
       const n = textOrNull(row[nameCol.index]);
-      if (n) inp.name = n;
+      if (n && (inp.name === key || n < inp.name)) inp.name = n;
     }
-    if (emailCol && inp.emails.length === 0) inp.emails = splitEmails(row[emailCol.index]).emails;
+    if (emailCol) for (const e of splitEmails(row[emailCol.index]).emails) if (!inp.emails.includes(e)) inp.emails.push(e);
     for (const f of ['owner', 'segment', 'region'] as const) {
       const c = by.get(f);
-      if (c && inp[f] === null) inp[f] = textOrNull(row[c.index]);
+      const t = c ? textOrNull(row[c.index]) : null;
+      if (t !== null && (inp[f] === null || t < inp[f]!)) inp[f] = t;
     }
   }
 
@@ -206,6 +208,7 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
     inp.revenue = revenue;
     inp.revenuePrev = revenuePrev;
     inp.gapBeforeCurrent = gap;
+    inp.emails.sort();
     const domains: string[] = [];
     for (const e of inp.emails) {
       const d = registrableDomain(e);

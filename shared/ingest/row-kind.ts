@@ -3,7 +3,7 @@
  * (合计, 总计, 小计, Total, Subtotal, Grand total) are skipped, each with a notice.
  */
 import type { Column } from '../types';
-import { normalizeHeader } from './headers';
+import { fieldOfHeader, normalizeHeader } from './headers';
 import { isBlankCell } from './normalize-text';
 
 export type SkipKind = 'blank' | 'header' | 'totals';
@@ -12,14 +12,15 @@ const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总和', '汇总', '
 
 /** True when a cell says "total" in any of the accepted words (合计:, Grand Total …). */
 export function isTotalsWord(cell: unknown): boolean {
-  if (typeof cell !== 'string') return false;
-  const n = normalizeHeader(cell).replace(/[:：]$/, '');
-  return TOTAL_WORDS.has(n);
+  if (typeof cell !== 'string' || cell.length > 24) return false;
+  return TOTAL_WORDS.has(normalizeHeader(cell).replace(/[:：]$/, ''));
 }
 
 /**
- * Classify a row before reading it. A totals row is one whose key cell is empty or a totals
- * word and that has a totals word in its key, name or first cell ("with no key of their own").
+ * Classify a row before reading it. A repeated header: the key cell names the key column's field
+ * (客户编号 under 客户编号, or "Customer ID" under 客户ID), or half the recognised cells repeat their
+ * header exactly. A totals row: its key cell is a totals word, or its key cell is empty and a
+ * totals word stands in any of its cells ("with no key of their own").
  */
 export function skipKind(row: readonly unknown[], columns: readonly Column[], keyIndex: number, nameIndex: number): SkipKind | null {
   let blank = true;
@@ -30,14 +31,19 @@ export function skipKind(row: readonly unknown[], columns: readonly Column[], ke
     }
   }
   if (blank) return 'blank';
+  const key = row[keyIndex];
+  const keyColumn = columns.find((c) => c.index === keyIndex);
+  if (typeof key === 'string' && keyColumn && key.length < 40 && !/^[\s\d.,-]*$/.test(key) && fieldOfHeader(key) === keyColumn.field) return 'header';
   let same = 0;
   for (const c of columns) {
     const v = row[c.index];
-    if (typeof v === 'string' && v !== '' && normalizeHeader(v) === normalizeHeader(c.header)) same++;
+    if (typeof v === 'string' && v.trim() === c.header) same++;
   }
   if (columns.length > 0 && same * 2 >= columns.length && same >= 1) return 'header';
-  const key = row[keyIndex];
-  const keyEmptyOrTotal = isBlankCell(key) || isTotalsWord(key);
-  if (keyEmptyOrTotal && (isTotalsWord(key) || (nameIndex >= 0 && isTotalsWord(row[nameIndex])) || isTotalsWord(row[0]))) return 'totals';
+  if (isTotalsWord(key)) return 'totals';
+  if (isBlankCell(key)) {
+    if (nameIndex >= 0 && isTotalsWord(row[nameIndex])) return 'totals';
+    for (let i = 0; i < row.length; i++) if (isTotalsWord(row[i])) return 'totals';
+  }
   return null;
 }

@@ -83,32 +83,34 @@ export function fitModel(histories: readonly PurchaseHistory[], options: FitMode
 
   const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate };
   const customers = new Map<string, ModelFigures>();
-  // Identical summaries give identical figures: compute each distinct one once.
-  const memo = new Map<string, ModelFigures>();
+  // Identical (x, t_x, T) give identical purchase figures: compute each distinct one once.
+  const memo = new Map<string, { pAlive: number; expected: number; discounted: number }>();
   for (const row of rows) {
-    const memoKey = `${row.x} ${row.tx} ${row.T} ${row.meanRepeatSpend}`;
-    let figures = memo.get(memoKey);
-    if (!figures) {
+    const memoKey = `${row.x} ${row.tx} ${row.T}`;
+    let purchases = memo.get(memoKey);
+    if (!purchases) {
       const pAlive = bgnbdPAlive(fit, row.x, row.tx, row.T);
-      const undiscounted = discountedExpectedPurchases(fit, row, { ...clvOptions, annualDiscountRate: 0 });
-      const discounted = options.annualDiscountRate === 0 ? undiscounted : discountedExpectedPurchases(fit, row, clvOptions);
-      const expectedSpend = gammaGamma ? gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0) : null;
-      figures = {
-        x: row.x,
-        tx: row.tx,
-        T: row.T,
-        pAlive,
-        expectedPurchases: undiscounted,
-        expectedSpend,
-        clv: expectedSpend === null ? null : discounted * expectedSpend,
-      };
-      const numbers = [pAlive, undiscounted, discounted, expectedSpend ?? 0];
-      if (!numbers.every(Number.isFinite) || pAlive < 0 || pAlive > 1 || undiscounted < 0) {
+      const expected = discountedExpectedPurchases(fit, row, { ...clvOptions, annualDiscountRate: 0 });
+      const discounted = options.annualDiscountRate === 0 ? expected : discountedExpectedPurchases(fit, row, clvOptions);
+      if (![pAlive, expected, discounted].every(Number.isFinite) || pAlive < 0 || pAlive > 1 || expected < 0 || discounted < 0) {
         return { ok: false, problem: modelProblem('numeric') };
       }
-      memo.set(memoKey, figures);
+      purchases = { pAlive, expected, discounted };
+      memo.set(memoKey, purchases);
     }
-    customers.set(row.key, { ...figures });
+    const expectedSpend = gammaGamma ? gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0) : null;
+    if (expectedSpend !== null && !(Number.isFinite(expectedSpend) && expectedSpend >= 0)) {
+      return { ok: false, problem: modelProblem('numeric') };
+    }
+    customers.set(row.key, {
+      x: row.x,
+      tx: row.tx,
+      T: row.T,
+      pAlive: purchases.pAlive,
+      expectedPurchases: purchases.expected,
+      expectedSpend,
+      clv: expectedSpend === null ? null : purchases.discounted * expectedSpend,
+    });
   }
   return {
     ok: true,

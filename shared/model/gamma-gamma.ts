@@ -33,39 +33,61 @@ export const GAMMA_GAMMA_LOG_BOUND = 20;
  * Rows with x ≤ 0 or meanSpend ≤ 0 are ignored (the model is for repeat customers' positive spend).
  */
 export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: readonly SpendRow[]): number {
-  return gammaGammaLl(params, usable(rows), null);
+  return gammaGammaLl(params, prepare(rows), null);
 }
 
-function usable(rows: readonly SpendRow[]): SpendRow[] {
-  return rows.filter((r) => r.x > 0 && r.meanSpend > 0 && Number.isFinite(r.x) && Number.isFinite(r.meanSpend));
+/** Usable rows, with the logs that do not depend on the parameters computed once. */
+interface SpendData {
+  x: Float64Array;
+  m: Float64Array;
+  /** Σ over rows, by distinct x: (px−1) ln m + px ln x = p·x(ln m + ln x) − ln m, so keep both sums. */
+  xLog: Float64Array;
+  lnM: Float64Array;
+  n: number;
 }
 
-function gammaGammaLl(params: GammaGammaParams, rows: readonly SpendRow[], grad: number[] | null): number {
+function prepare(rows: readonly SpendRow[]): SpendData {
+  const ok = rows.filter((r) => r.x > 0 && r.meanSpend > 0 && Number.isFinite(r.x) && Number.isFinite(r.meanSpend));
+  const n = ok.length;
+  const data: SpendData = { x: new Float64Array(n), m: new Float64Array(n), xLog: new Float64Array(n), lnM: new Float64Array(n), n };
+  ok.forEach((r, i) => {
+    data.x[i] = r.x;
+    data.m[i] = r.meanSpend;
+    data.lnM[i] = Math.log(r.meanSpend);
+    data.xLog[i] = r.x * (Math.log(r.meanSpend) + Math.log(r.x));
+  });
+  return data;
+}
+
+function gammaGammaLl(params: GammaGammaParams, data: SpendData, grad: number[] | null): number {
   const { p, q, v } = params;
   const lgQ = lgamma(q);
   const psiQ = digamma(q);
   const lnV = Math.log(v);
-  const cache = new Map<number, { lg: number; psi: number }>();
+  const cache = new Map<number, { lg: number; psi: number; psiPxQ: number }>();
   let total = 0;
   let gp = 0;
   let gq = 0;
   let gv = 0;
-  for (const { x, meanSpend: m } of rows) {
+  for (let i = 0; i < data.n; i++) {
+    const x = data.x[i]!;
+    const m = data.m[i]!;
     let c = cache.get(x);
     if (!c) {
       const px = p * x;
-      c = { lg: lgamma(px + q) - lgamma(px), psi: grad ? digamma(px + q) - digamma(px) : 0 };
+      const psiPxQ = grad ? digamma(px + q) : 0;
+      c = { lg: lgamma(px + q) - lgamma(px), psi: grad ? psiPxQ - digamma(px) : 0, psiPxQ };
       cache.set(x, c);
     }
     const px = p * x;
-    const lnM = Math.log(m);
-    const lnX = Math.log(x);
-    const lnVxm = Math.log(v + x * m);
-    total += c.lg - lgQ + q * lnV + (px - 1) * lnM + px * lnX - (px + q) * lnVxm;
+    const vxm = v + x * m;
+    const lnVxm = Math.log(vxm);
+    // lnΓ(px+q) − lnΓ(px) − lnΓ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(v + x m)
+    total += c.lg - lgQ + q * lnV + p * data.xLog[i]! - data.lnM[i]! - (px + q) * lnVxm;
     if (grad) {
-      gp += x * (c.psi + lnM + lnX - lnVxm);
-      gq += digamma(px + q) - psiQ + lnV - lnVxm;
-      gv += q / v - (px + q) / (v + x * m);
+      gp += x * c.psi + data.xLog[i]! - x * lnVxm;
+      gq += c.psiPxQ - psiQ + lnV - lnVxm;
+      gv += q / v - (px + q) / vxm;
     }
   }
   if (grad) {
@@ -81,9 +103,11 @@ function gammaGammaLl(params: GammaGammaParams, rows: readonly SpendRow[], grad:
  * BFGS on (ln p, ln q, ln v) with the analytic gradient, restarted once from the optimum.
  */
 export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
-  const data = usable(rows);
-  const n = Math.max(data.length, 1);
-  const mean = data.reduce((s, r) => s + r.meanSpend, 0) / n;
+  const data = prepare(rows);
+  const n = Math.max(data.n, 1);
+  let sum = 0;
+  for (let i = 0; i < data.n; i++) sum += data.m[i]!;
+  const mean = sum / n;
   const fg = (theta: readonly number[], g: number[]): number => {
     const ll = gammaGammaLl({ p: Math.exp(theta[0]!), q: Math.exp(theta[1]!), v: Math.exp(theta[2]!) }, data, g);
     for (let i = 0; i < 3; i++) g[i] = -g[i]! / n;
@@ -101,7 +125,7 @@ export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
     v: Math.exp(best.x[2]!),
     ll: -best.f * n,
     iterations: first.iterations + second.iterations,
-    converged: data.length > 0 && second.converged && best.x.every((t) => Math.abs(t) < GAMMA_GAMMA_LOG_BOUND - 1e-6),
+    converged: data.n > 0 && second.converged && best.x.every((t) => Math.abs(t) < GAMMA_GAMMA_LOG_BOUND - 1e-6),
   };
 }
 

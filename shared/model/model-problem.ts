@@ -15,6 +15,7 @@ export const MIN_REPEAT_CUSTOMERS = 10;
 /** Fewest repeat customers with positive spend the Gamma-Gamma fit accepts. */
 export const MIN_SPEND_CUSTOMERS = 10;
 
+/** The problem for a code, with the numbers it mentions (`have`: how many the data has). */
 export function modelProblem(code: string, params: Record<string, number | string> = {}): ModelProblem {
   const n = (k: string): string => String(params[k] ?? '');
   switch (code) {
@@ -97,8 +98,8 @@ export function exclusionMessage(code: string, count: number): { zh: string; en:
       };
     case 'no_purchases':
       return {
-        zh: `${count} 位客户没有任何有日期的购买记录，未计入模型。`,
-        en: `${count} customers have no dated purchase and are not in the model.`,
+        zh: `${count} 位客户只有退货或取消记录、没有购买，未计入模型。`,
+        en: `${count} customers have no purchase (only cancellations or returns) and are not in the model.`,
       };
     default:
       return { zh: `${count} 位客户未计入模型（${code}）。`, en: `${count} customers are not in the model (${code}).` };

@@ -24,32 +24,57 @@ export interface RfmData {
   total: number;
 }
 
-/** Group identical (x, t_x, T) rows and index them by distinct x. */
+/**
+ * Group identical (x, t_x, T) rows (exact equality) with counts: an open-addressing hash table on
+ * the bits of the three numbers, so 1,000,000 rows aggregate in tens of milliseconds.
+ */
 export function aggregateRfm(rows: readonly RfmPoint[]): RfmData {
-  const byKey = new Map<string, number>();
-  const xList: number[] = [];
-  const txList: number[] = [];
-  const tList: number[] = [];
-  const wList: number[] = [];
+  const n = rows.length;
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  const w = new Float64Array(n);
+  const bits = new Float64Array(1);
+  const words = new Uint32Array(bits.buffer);
+  let count = 0;
   for (const row of rows) {
-    const key = `${row.x} ${row.tx} ${row.T}`;
-    const at = byKey.get(key);
-    if (at === undefined) {
-      byKey.set(key, xList.length);
-      xList.push(row.x);
-      txList.push(row.tx);
-      tList.push(row.T);
-      wList.push(1);
-    } else {
-      wList[at]! += 1;
+    let h = 0x811c9dc5;
+    for (const v of [row.x, row.tx, row.T]) {
+      bits[0] = v === 0 ? 0 : v; // −0 and 0 hash alike
+      h = Math.imul(h ^ words[0]!, 0x01000193);
+      h = Math.imul(h ^ words[1]!, 0x01000193);
+    }
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const at = slots[slot]!;
+      if (at === -1) {
+        slots[slot] = count;
+        x[count] = row.x;
+        tx[count] = row.tx;
+        T[count] = row.T;
+        w[count] = 1;
+        count++;
+        break;
+      }
+      if (x[at] === row.x && tx[at] === row.tx && T[at] === row.T) {
+        w[at]! += 1;
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
   }
-  return columnar(xList, txList, tList, wList);
+  return columnar(x.subarray(0, count), tx.subarray(0, count), T.subarray(0, count), w.subarray(0, count));
 }
 
 /** Build the columnar form from parallel arrays with weights (no aggregation). */
 export function columnar(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, w: ArrayLike<number>): RfmData {
-  const distinct = Array.from(new Set(Array.from(x))).sort((p, q) => p - q);
+  const seen = new Set<number>();
+  for (let i = 0; i < x.length; i++) seen.add(x[i]!);
+  const distinct = Array.from(seen).sort((p, q) => p - q);
   const indexOf = new Map<number, number>();
   distinct.forEach((v, i) => indexOf.set(v, i));
   const n = x.length;

@@ -8,6 +8,9 @@
 import type { Tier } from '../types';
 import { orderDescending } from './rank';
 
+/** Shares are sums of money: 0.1 + 0.7 must count as 80%, so boundaries allow for rounding. */
+const EPS = 1e-9;
+
 export interface TierResult {
   tiers: Tier[];
   /** Cumulative share of the positive total held by the customers ranked before each one. */
@@ -42,8 +45,8 @@ export function abcTiers(
     const m = metric[i]!;
     const before = total > 0 ? cum / total : 1;
     cumulativeShare[i] = before;
-    if (m > 0 && before < limits.a) tiers[i] = 'A';
-    else if (m > 0 && before < limits.b) tiers[i] = 'B';
+    if (m > 0 && before < limits.a - EPS) tiers[i] = 'A';
+    else if (m > 0 && before < limits.b - EPS) tiers[i] = 'B';
     else {
       tiers[i] = 'C';
       cCount++;

@@ -2,7 +2,8 @@
  * The 7-stage lifecycle (客户生命周期, METHOD §5, seed 002), decline split into at risk and
  * terminating. Rules in order, first match wins; a rule whose inputs the customer lacks does not
  * apply to it (unknown order counts do not make everyone "socialization"):
- * 1 no purchase ever → prospecting; 2 none within the churn horizon → interrupted;
+ * 1 no purchase ever → prospecting; 2 none within the churn horizon (or none this period after
+ * revenue last period, the horizon being one period) → interrupted;
  * 3 bought this period after a gap longer than the horizon → recovery;
  * 4 first purchase within 90 days, or fewer than 3 orders → socialization;
  * 5 revenue fell > 50%, or days since last purchase > 3 × usual interval, or P(alive) < 0.2 → terminating;
@@ -26,24 +27,42 @@ export function usualInterval(c: CustomerInput): number | null {
   return span > 0 ? span / (c.orders - 1) : null;
 }
 
-/** True when the customer stopped buying (METHOD §5 rule 2, METHOD §6 "stopped buying"). */
+/**
+ * True when the customer stopped buying (METHOD §6): nothing within the churn horizon, or zero
+ * revenue this period after revenue last period.
+ */
 export function stoppedBuying(c: CustomerInput, asOfDay: number, settings: Settings): boolean {
-  if (c.lastPurchase !== null) return asOfDay - c.lastPurchase > settings.lifecycle.churnHorizonDays;
-  return c.revenue === 0 && c.revenuePrev !== null && c.revenuePrev > 0;
+  if (c.lastPurchase !== null && asOfDay - c.lastPurchase > settings.lifecycle.churnHorizonDays) return true;
+  return stoppedThisPeriod(c);
+}
+
+/** Zero revenue this period after revenue last period. */
+export function stoppedThisPeriod(c: CustomerInput): boolean {
+  return c.revenue !== null && c.revenue <= 0 && c.revenuePrev !== null && c.revenuePrev > 0;
+}
+
+/**
+ * No purchase ever (rule 1): an order count of zero, or no dates and no revenue at all — unless
+ * some other input shows a purchase (a first purchase date, revenue now or before).
+ */
+export function neverBought(c: CustomerInput): boolean {
+  const bought = c.firstPurchase !== null || c.lastPurchase !== null || (c.revenue ?? 0) > 0 || (c.revenuePrev ?? 0) > 0 || (c.orders ?? 0) > 0;
+  if (bought) return false;
+  return c.orders === 0 || c.revenue !== null || c.revenuePrev !== null;
 }
 
 const pct = (x: number) => Math.round(x * 1000) / 10;
+/** Ratios of money are compared with a little slack: 110 after 100 is exactly 10% growth, not more. */
+const EPS = 1e-9;
 
 export function lifecycle(c: CustomerInput, asOfDay: number, settings: Settings, pAlive?: number): LifecycleResult {
   const L = settings.lifecycle;
   // 1. never bought
-  const noRevenueKnown = (c.revenue !== null || c.revenuePrev !== null) && !(c.revenue ?? 0) && !(c.revenuePrev ?? 0);
-  if (c.orders === 0 || (c.orders === null && c.firstPurchase === null && c.lastPurchase === null && noRevenueKnown))
-    return { stage: 'prospecting', why: { code: 'never_bought' } };
+  if (neverBought(c)) return { stage: 'prospecting', why: { code: 'never_bought' } };
   // 2. nothing within the churn horizon
   if (c.lastPurchase !== null && asOfDay - c.lastPurchase > L.churnHorizonDays)
     return { stage: 'interrupted', why: { code: 'no_purchase_days', params: { days: asOfDay - c.lastPurchase, horizon: L.churnHorizonDays } } };
-  if (c.lastPurchase === null && c.revenue === 0 && c.revenuePrev !== null && c.revenuePrev > 0)
+  if (stoppedThisPeriod(c))
     return { stage: 'interrupted', why: { code: 'stopped_this_period', params: { revenuePrev: c.revenuePrev } } };
   // 3. back after a long gap
   if (c.gapBeforeCurrent !== null && c.gapBeforeCurrent > L.churnHorizonDays)
@@ -59,16 +78,17 @@ export function lifecycle(c: CustomerInput, asOfDay: number, settings: Settings,
   const usual = usualInterval(c);
   const since = c.lastPurchase !== null ? asOfDay - c.lastPurchase : null;
   const ratio = usual !== null && since !== null ? since / usual : null;
-  if (drop !== null && drop > L.terminatingDrop) return { stage: 'terminating', why: { code: 'revenue_fell', params: { percent: pct(drop) } } };
-  if (ratio !== null && ratio > L.terminatingIntervals)
+  if (drop !== null && drop > L.terminatingDrop + EPS) return { stage: 'terminating', why: { code: 'revenue_fell', params: { percent: pct(drop) } } };
+  if (ratio !== null && ratio > L.terminatingIntervals + EPS)
     return { stage: 'terminating', why: { code: 'late_vs_usual', params: { days: since, usual: Math.round(usual!), times: Math.round(ratio * 10) / 10 } } };
   if (pAlive !== undefined && pAlive < L.pAliveTerminating) return { stage: 'terminating', why: { code: 'p_alive', params: { percent: pct(pAlive) } } };
-  if (drop !== null && drop > L.atRiskDrop) return { stage: 'at_risk', why: { code: 'revenue_fell', params: { percent: pct(drop) } } };
-  if (ratio !== null && ratio > L.atRiskIntervals)
+  if (drop !== null && drop > L.atRiskDrop + EPS) return { stage: 'at_risk', why: { code: 'revenue_fell', params: { percent: pct(drop) } } };
+  if (ratio !== null && ratio > L.atRiskIntervals + EPS)
     return { stage: 'at_risk', why: { code: 'late_vs_usual', params: { days: since, usual: Math.round(usual!), times: Math.round(ratio * 10) / 10 } } };
   if (pAlive !== undefined && pAlive < L.pAliveAtRisk) return { stage: 'at_risk', why: { code: 'p_alive', params: { percent: pct(pAlive) } } };
   // 7. growth
-  if (c.revenue !== null && c.revenuePrev !== null && ((c.revenuePrev > 0 && c.revenue / c.revenuePrev - 1 > L.growthRise) || (c.revenuePrev === 0 && c.revenue > 0)))
-    return { stage: 'growth', why: { code: 'revenue_grew', params: { percent: c.revenuePrev > 0 ? pct(c.revenue / c.revenuePrev - 1) : null } } };
+  if (c.revenue !== null && c.revenuePrev !== null && c.revenuePrev > 0 && c.revenue / c.revenuePrev - 1 > L.growthRise + EPS)
+    return { stage: 'growth', why: { code: 'revenue_grew', params: { percent: pct(c.revenue / c.revenuePrev - 1) } } };
+  if (c.revenue !== null && c.revenue > 0 && c.revenuePrev === 0) return { stage: 'growth', why: { code: 'revenue_from_zero' } };
   return { stage: 'maturity', why: { code: 'steady' } };
 }

@@ -4,7 +4,7 @@ import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { RapportDB, SCHEMA_V1, CURRENT_VERSION, TABLES } from '../../extension/db/database';
 import { matchPerson } from '../../extension/db/match-person';
-import { addNote, deleteNote, editNote, notesOf, normalizeTags, searchNotes, undoDeleteNote } from '../../extension/db/notes';
+import { addNote, deleteNote, editNote, indexNotes, notesOf, normalizeTags, searchNotes, undoDeleteNote } from '../../extension/db/notes';
 import { addComplaint, addFollowUp, dueFollowUps, logContact, resolveComplaint, saveContact, blankContact, setFollowUpDone, addChurnReason } from '../../extension/db/relationship';
 import { clearAll, exportBackup, notesToCsv, restoreBackup, checkBackup } from '../../extension/db/backup';
 import { getLangChoice, setLangChoice, setSettingsJson, getSettings } from '../../extension/db/preferences';
@@ -103,6 +103,16 @@ describe('notes', () => {
         for (const note of notes) expect(hits.has(note.id)).toBe(q.every((w) => note.body.includes(w)));
       }),
     );
+  });
+
+  it('an index gives the same hits newest first, and a limit keeps the newest', () => {
+    const mk = (id: string, created: string, deleted: string | null = null): Note => ({ id, customerKey: 'A', body: `Quote ${id}`, tags: [], created, updated: '', deleted });
+    const notes = [mk('a', '2026-01-02'), mk('b', '2026-03-01'), mk('c', '2026-02-01', 'x'), mk('d', '2026-01-05')];
+    const index = indexNotes(notes);
+    expect(index.notes.map((n) => n.id)).toEqual(['b', 'd', 'a']);
+    expect(searchNotes(index, 'quote').map((n) => n.id)).toEqual(['b', 'd', 'a']);
+    expect(searchNotes(index, 'quote', 2).map((n) => n.id)).toEqual(['b', 'd']);
+    expect(searchNotes(notes, 'QUOTE A').map((n) => n.id)).toEqual(['a']);
   });
 
   it('normalises tags', () => {

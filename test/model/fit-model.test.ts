@@ -33,6 +33,7 @@ function numbersOf(result: ModelResult): number[] {
 describe('fitModel on CDNOW_sample.txt (cut-off 1997-09-30, weeks)', () => {
   const histories = cdnowSampleHistories();
   const result = fitModel(histories, { asOfDay: CUTOFF, unit: 'weeks', horizonDays: 273, annualDiscountRate: 0 });
+  const sumX = result.ok ? [...result.customers.values()].reduce((s, f) => s + f.x, 0) : 0;
 
   it('fits the published BG/NBD and Gamma-Gamma parameters', () => {
     expect(result.ok).toBe(true);
@@ -71,6 +72,18 @@ describe('fitModel on CDNOW_sample.txt (cut-off 1997-09-30, weeks)', () => {
       expect(f.pAlive).toBeLessThanOrEqual(1);
       if (f.x === 0) expect(f.pAlive).toBe(1);
     }
+  });
+
+  it('in days gives the same r, a, b and α × 7 (the time unit only rescales α)', () => {
+    const days = fitModel(histories, { asOfDay: CUTOFF, unit: 'days', horizonDays: 273, annualDiscountRate: 0 });
+    if (!result.ok || !days.ok) throw new Error('fit failed');
+    expect(days.bgnbd.r).toBeCloseTo(result.bgnbd.r, 4);
+    expect(days.bgnbd.a).toBeCloseTo(result.bgnbd.a, 4);
+    expect(days.bgnbd.b).toBeCloseTo(result.bgnbd.b, 3);
+    expect(days.bgnbd.alpha / 7).toBeCloseTo(result.bgnbd.alpha, 3);
+    // The likelihood of times in days differs by the Jacobian 7^(−x) per customer: Σx · ln 7.
+    expect(result.bgnbd.ll - days.bgnbd.ll).toBeCloseTo(result.counts.repeat > 0 ? sumX * Math.log(7) : 0, 2);
+    expect(days.customers.get('1')!.expectedPurchases).toBeCloseTo(result.customers.get('1')!.expectedPurchases, 4);
   });
 
   it('discounting lowers CLV but not expected purchases', () => {

@@ -34,6 +34,15 @@ describe('Gamma-Gamma on the CDNOW sample (Fader & Hardie note 025)', () => {
     expect(gammaGammaExpectedSpend({ p: 6.25, q: 3.74, v: 15.44 }, 2, 22.35)).toBeCloseTo(375.875 / 15.24, 12);
   });
 
+  it('finds a maximum: the log-likelihood is lower a little way off the fit in every direction', () => {
+    const fit = fitGammaGamma(rows);
+    for (const k of ['p', 'q', 'v'] as const) {
+      for (const f of [0.99, 1.01]) {
+        expect(gammaGammaLogLikelihood({ ...fit, [k]: fit[k] * f }, rows)).toBeLessThan(fit.ll);
+      }
+    }
+  });
+
   it('has no finite mean spend when q ≤ 1', () => {
     expect(gammaGammaExpectedSpend({ p: 1, q: 0.9, v: 10 }, 2, 20)).toBeNaN();
   });

@@ -1,2 +1,8 @@
+/** @jsxImportSource preact */
+/** Side panel entry — wiring only. */
 import { render } from 'preact';
-render(<p>hello</p>, document.getElementById('app')!);
+import { openDatabase } from '../../db/database';
+import { App } from '../../panel/app';
+import '../../panel/panel.css';
+
+render(<App db={openDatabase()} />, document.getElementById('app')!);

@@ -22,7 +22,7 @@ export class AppsScriptHarness {
 
   constructor(dir = BUILD_DIR) {
     if (!existsSync(join(dir, 'Code.js'))) throw new Error(`${dir}/Code.js is missing: run \`npm run build:sheets\` first`);
-    for (const f of readdirSync(dir)) this.files[f] = readFileSync(join(dir, f), 'utf8');
+    for (const f of readdirSync(dir)) if (!f.startsWith('.')) this.files[f] = readFileSync(join(dir, f), 'utf8');
     this.code = this.files['Code.js']!;
     this.script = new vm.Script(this.code, { filename: 'Code.js' });
   }

@@ -315,7 +315,7 @@ export class Execution {
 
   private install(): void {
     const g = this.context as Record<string, unknown>;
-    const ex = this;
+    const ex: Execution = this;
     const enumOf = (names: string[]) => Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
 
     g.SpreadsheetApp = this.track(
@@ -441,7 +441,7 @@ export class Execution {
   // ---- Spreadsheet ---------------------------------------------------------------------------
 
   spreadsheet(): object {
-    const ex = this;
+    const ex: Execution = this;
     const wb = this.wb;
     return this.track(
       {
@@ -497,7 +497,7 @@ export class Execution {
   }
 
   sheetFacade(s: SheetData): object {
-    const ex = this;
+    const ex: Execution = this;
     const wb = this.wb;
     const live = () => {
       if (!wb.sheets.includes(s)) ex.fail('The sheet has been deleted.');
@@ -616,7 +616,7 @@ export class Execution {
   }
 
   rangeFacade(s: SheetData, row: number, col: number, numRows: number, numCols: number): object {
-    const ex = this;
+    const ex: Execution = this;
     const block: Block = { row, col, numRows, numCols };
     const each = (f: (r: number, c: number) => void) => {
       for (let r = row; r < row + numRows; r++) for (let c = col; c < col + numCols; c++) f(r, c);
@@ -740,7 +740,7 @@ export class Execution {
   // ---- builders --------------------------------------------------------------------------------
 
   cfRule(d: CfRuleData): object {
-    const ex = this;
+    const ex: Execution = this;
     return this.track(
       {
         _data: d,
@@ -762,7 +762,7 @@ export class Execution {
   }
 
   cfBuilder(init?: CfRuleData): object {
-    const ex = this;
+    const ex: Execution = this;
     const d: CfRuleData = init ?? { ranges: [], criteria: '', values: [], background: null, fontColor: null, bold: null };
     const b: Record<string, unknown> = {
       whenTextEqualTo: (t: string) => ((d.criteria = 'TEXT_EQUAL_TO'), (d.values = [t]), proxy),
@@ -786,7 +786,7 @@ export class Execution {
   }
 
   dvBuilder(): object {
-    const ex = this;
+    const ex: Execution = this;
     const d = { criteria: '', values: [] as unknown[], allowInvalid: true, helpText: null as string | null };
     const b: Record<string, unknown> = {
       requireValueInList: (values: unknown[], showDropdown?: boolean) => (
@@ -808,7 +808,7 @@ export class Execution {
   }
 
   chartBuilder(s: SheetData, existing: ChartData | null): object {
-    const ex = this;
+    const ex: Execution = this;
     const d: ChartData = existing
       ? { ...existing, ranges: existing.ranges.slice(), options: { ...existing.options } }
       : { id: `chart-${Math.random().toString(36).slice(2, 9)}`, type: 'LINE', ranges: [], options: {}, position: { row: 1, col: 1, offsetX: 0, offsetY: 0 } };
@@ -828,7 +828,7 @@ export class Execution {
   }
 
   chartFacade(s: SheetData, d: ChartData): object {
-    const ex = this;
+    const ex: Execution = this;
     return this.track(
       {
         _data: d,
@@ -844,7 +844,7 @@ export class Execution {
   // ---- Ui and HtmlService ------------------------------------------------------------------------
 
   uiFacade(): object {
-    const ex = this;
+    const ex: Execution = this;
     const menu = (caption: string, addon: boolean) => {
       const m = { caption, addon, items: [] as ({ caption: string; functionName: string } | '-')[] };
       const api: Record<string, unknown> = {

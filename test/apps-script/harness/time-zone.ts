@@ -3,8 +3,12 @@
  * whose zone is Asia/Shanghai is midnight *Shanghai* time, which is 16:00 UTC the day before.
  */
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+const midnights = new Map<string, number>();
+
 function parts(ms: number, tz: string): Record<string, number> {
-  const f = new Intl.DateTimeFormat('en-US', {
+  let f = formats.get(tz);
+  if (!f) formats.set(tz, (f = new Intl.DateTimeFormat('en-US', {
     timeZone: tz,
     hourCycle: 'h23',
     year: 'numeric',
@@ -13,7 +17,7 @@ function parts(ms: number, tz: string): Record<string, number> {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  });
+  })));
   const out: Record<string, number> = {};
   for (const p of f.formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return out;
@@ -28,10 +32,14 @@ export function zoneOffset(ms: number, tz: string): number {
 
 /** The instant of local midnight of `YYYY-MM-DD` in `tz` (what getValues gives for a date cell). */
 export function zonedMidnight(iso: string, tz: string): number {
+  const k = `${tz} ${iso}`;
+  const hit = midnights.get(k);
+  if (hit !== undefined) return hit;
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d);
   let ms = guess - zoneOffset(guess, tz);
   ms = guess - zoneOffset(ms, tz);
+  midnights.set(k, ms);
   return ms;
 }
 

@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { detectDelimiter, parseDelimited } from '../../../shared/csv/parse-delimited';
 import { toDelimited } from '../../../shared/csv/to-delimited';
+import { generateCustomers } from '../../../shared/sample/generate-customers';
+import { generateTransactions } from '../../../shared/sample/generate-transactions';
+import Papa from 'papaparse';
+
+/** Papa Parse as the reference reader, with the same trailing-line rule. */
+function papaRows(text: string, delimiter: string): string[][] {
+  const rows = Papa.parse<string[]>(text, { delimiter }).data;
+  const last = rows[rows.length - 1];
+  if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(text)) rows.pop();
+  return rows;
+}
 
 describe('parseDelimited', () => {
   it('plain CSV with CRLF, trailing line break dropped', () => {
@@ -72,6 +83,67 @@ describe('parseDelimited', () => {
 
   it('single column', () => {
     expect(parseDelimited('name\nAcme\nBeta\n')).toEqual({ rows: [['name'], ['Acme'], ['Beta']], delimiter: ',' });
+  });
+});
+
+describe('parseDelimited: lenient reading of malformed quoting', () => {
+  it.each([
+    ['a,5" pipe,c\n', [['a', '5" pipe', 'c']]],
+    ['a,"x",5" pipe\n', [['a', 'x', '5" pipe']]],
+    ['"ab"cd,e\n', [['abcd', 'e']]],
+    ['a,"unclosed,b\nc,d\n', [['a', 'unclosed,b\nc,d\n']]],
+    ['"a",\n', [['a', '']]],
+    ['"a",', [['a', '']]],
+    ['x,"a"', [['x', 'a']]],
+    ['"",""\r\n', [['', '']]],
+    ['"a""b"\r"c"\n', [['a"b'], ['c']]],
+  ])('%j', (text, rows) => {
+    expect(parseDelimited(text).rows).toEqual(rows);
+  });
+
+  it('mixed line ends in one file', () => {
+    expect(parseDelimited('a,b\r\n1,2\n3,4\r5,"6\r\n7"\n').rows).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6\r\n7'],
+    ]);
+  });
+});
+
+describe('parseDelimited agrees with Papa Parse', () => {
+  it('on generated customer and transaction files, comma and tab, CRLF and LF', () => {
+    const tables = [generateCustomers(1500, { seed: 5 }), generateCustomers(500, { seed: 6, lang: 'en' }), generateTransactions(1500, { seed: 5 })];
+    for (const table of tables) {
+      for (const delimiter of [',', '\t']) {
+        const crlf = toDelimited(table, delimiter);
+        for (const text of [crlf, crlf.replace(/\r\n/g, '\n')]) {
+          const ours = parseDelimited(text);
+          expect(ours.delimiter).toBe(delimiter);
+          expect(ours.rows).toEqual(papaRows(text, delimiter));
+          expect(ours.rows).toEqual(table.map((r) => r.map((c) => String(c))));
+        }
+      }
+    }
+  });
+
+  it('property: on well-formed random CSV with any line ends', () => {
+    const cell = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', ';', '"', '\n', '\r', '\t', '客', '1') , maxLength: 8 }),
+      fc.string({ maxLength: 5 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('\r\n', '\n', '\r'),
+        (table, eol) => {
+          const text = toDelimited(table, ',').replace(/("(?:[^"]|"")*")|\r\n/g, (m, quoted: string | undefined) => quoted ?? eol);
+          expect(parseDelimited(text).rows).toEqual(papaRows(text, ','));
+          expect(parseDelimited(text).rows).toEqual(table);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -1,0 +1,147 @@
+/** @jsxImportSource preact */
+/**
+ * The side panel: follows the active mail tab (the background tells it which email is open) and
+ * shows that email's customer; tabs for the customer list, note search and import. Errors are caught
+ * here and shown in words; a toast offers undo after a delete.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { RapportDB } from '../db/database';
+import { getLangChoice, getSettingsJson } from '../db/preferences';
+import { resolveSettings } from '../../shared/settings';
+import { isMessage, type ActiveContext } from '../messaging/messages';
+import type { PageContext } from '../sites/page-context';
+import { t as translate, uiLang, type StringKey } from '../i18n/strings';
+import type { Lang } from '../../shared/types';
+import { EnvContext, type PanelEnv } from './panel-env';
+import { EmailView } from './email-view';
+import { CustomerList } from './customer-list';
+import { NotesSearch } from './notes-search';
+import { ImportView } from './import-view';
+import { loadSampleCustomers } from './sample-data';
+
+type View = 'email' | 'customers' | 'notes' | 'import';
+const VIEWS: { id: View; key: StringKey }[] = [
+  { id: 'email', key: 'tabEmail' },
+  { id: 'customers', key: 'tabCustomers' },
+  { id: 'notes', key: 'tabNotes' },
+  { id: 'import', key: 'tabImport' },
+];
+
+/** An error in words a sales manager understands. */
+export function describeError(lang: Lang, e: unknown): string {
+  const name = (e as { name?: string } | null)?.name ?? '';
+  if (/^(OpenFailedError|DatabaseClosedError|InvalidStateError|VersionError)$/.test(name)) return translate(lang, 'errorDb');
+  const message = e instanceof Error ? e.message : String(e);
+  return translate(lang, 'errorGeneric', { message });
+}
+
+export function App({ db }: { db: RapportDB }) {
+  const [revision, setRevision] = useState(0);
+  const [lang, setLang] = useState<Lang>(uiLang('auto', navigator.language));
+  const [settingsJson, setSettingsJson] = useState<Record<string, unknown>>({});
+  const [view, setView] = useState<View>('email');
+  const [context, setContext] = useState<PageContext | null>(null);
+  const [count, setCount] = useState<number | null>(null);
+  const [toast, setToast] = useState<{ text: string; undo?: () => void } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      setLang(uiLang(await getLangChoice(db), navigator.language));
+      setSettingsJson(await getSettingsJson(db));
+      setCount(await db.customers.count());
+    })().catch((e: unknown) => setError(describeError(lang, e)));
+  }, [revision]);
+
+  useEffect(() => {
+    browser.runtime
+      .sendMessage({ type: 'getActiveContext' })
+      .then((a: unknown) => setContext((a as ActiveContext | undefined)?.context ?? null))
+      .catch(() => setContext(null));
+    const onMessage = (m: unknown) => {
+      if (isMessage(m) && m.type === 'contextChanged') {
+        setContext(m.context);
+        setView('email');
+      }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+
+  const env: PanelEnv = useMemo(() => {
+    const settings = resolveSettings(settingsJson).settings;
+    return {
+      db,
+      lang,
+      settings,
+      analyzeContext: { lang, settings: settingsJson as PanelEnv['analyzeContext']['settings'] },
+      revision,
+      changed() {
+        setRevision((r) => r + 1);
+        browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
+      },
+      toast(text, undo) {
+        setToast({ text, undo });
+      },
+      fail(e) {
+        console.error('[rapport]', e);
+        setError(describeError(lang, e));
+      },
+    };
+  }, [db, lang, settingsJson, revision]);
+
+  const t = (k: StringKey, p?: Record<string, string | number>) => translate(lang, k, p);
+  const sample = () =>
+    void loadSampleCustomers(db, env.analyzeContext).then((n) => {
+      env.changed();
+      env.toast(t('sampleLoaded', { count: n }));
+    }, env.fail);
+
+  return (
+    <EnvContext.Provider value={env}>
+      <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+        <header class="top">
+          <h1>{t('appName')}</h1>
+          <nav class="tabs" role="tablist">
+            {VIEWS.map((v) => (
+              <button key={v.id} type="button" role="tab" aria-selected={view === v.id} class={view === v.id ? 'tab active' : 'tab'} onClick={() => setView(v.id)} data-testid={`tab-${v.id}`}>
+                {t(v.key)}
+              </button>
+            ))}
+          </nav>
+          <a class="options-link" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">{t('openOptions')}</a>
+        </header>
+        {error && (
+          <div class="error" role="alert">
+            {error} <button type="button" class="link" onClick={() => setError(null)}>×</button>
+          </div>
+        )}
+        <main>
+          {count === 0 && view !== 'import' && (
+            <div class="empty card" data-testid="empty-state">
+              <p>{t('noData')}</p>
+              <div class="row">
+                <button type="button" onClick={sample} data-testid="load-sample">{t('loadSample')}</button>
+                <button type="button" class="secondary" onClick={() => setView('import')}>{t('tabImport')}</button>
+              </div>
+            </div>
+          )}
+          {view === 'email' && (context ? <EmailView context={context} /> : count !== 0 && <p class="muted" data-testid="no-email">{t('noEmail')}</p>)}
+          {view === 'customers' && <CustomerList />}
+          {view === 'notes' && <NotesSearch />}
+          {view === 'import' && <ImportView onDone={() => setView(context ? 'email' : 'customers')} />}
+        </main>
+        {toast && (
+          <div class="toast" role="status">
+            {toast.text}
+            {toast.undo && (
+              <button type="button" class="link" onClick={() => { toast.undo!(); setToast(null); }} data-testid="toast-undo">{t('undo')}</button>
+            )}
+            <button type="button" class="link" aria-label="close" onClick={() => setToast(null)}>×</button>
+          </div>
+        )}
+      </div>
+    </EnvContext.Provider>
+  );
+}

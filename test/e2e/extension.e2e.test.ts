@@ -1,0 +1,106 @@
+/**
+ * End to end in Debian's Chromium with the test build of the extension loaded (issue 4, "Tests"):
+ * the service worker runs; an import with bad rows shows them before writing; a fixture Gmail thread
+ * served on 127.0.0.1 (only the test build matches it) gets its tier chip; the panel page shows the
+ * right customer; a note survives a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/extension-browser';
+import { startFixtureServer, type FixtureServer } from '../../scripts/mail-fixture-server';
+import { ensureE2eBuild, ROOT } from '../../scripts/ensure-e2e-build';
+
+const THREAD = readFileSync(join(ROOT, 'test/extension/fixtures/gmail-thread.html'), 'utf8');
+const THREAD_PATH = '/gmail/mail/u/0/#inbox/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq';
+
+const CSV = [
+  'Customer ID,Customer,Email,Revenue,Profit,Last contact',
+  'C001,Huaxin Machinery,li.na@huaxin-machinery.com.cn,1200000,300000,2026-10-01',
+  'C002,Northwind Traders,sam.carter@northwind-traders.com,150000,30000,2026-09-01',
+  'C003,Small Shop,owner@smallshop.cn,20000,2000,2026-05-01',
+  'C004,Bad Number Co,bad@bad-number.com,abc,100,2026-01-01',
+  ',,orphan@x-company.com,500,,',
+  'Total,,,1370500,,',
+].join('\n');
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+let userDataDir: string;
+
+beforeAll(async () => {
+  const dir = ensureE2eBuild();
+  server = await startFixtureServer({ gmail: () => THREAD });
+  userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+  browser = await launchWithExtension({ extensionDir: dir, userDataDir, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.context.close();
+  await server?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function panel(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  return page;
+}
+
+describe('the built extension in Chromium', () => {
+  it('loads its service worker (the extension id comes from it)', () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(browser.context.serviceWorkers().some((w) => w.url().endsWith('/background.js'))).toBe(true);
+  });
+
+  it('an empty database shows what to do', async () => {
+    const page = await panel();
+    await expect.poll(() => page.getByTestId('empty-state').isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('an import with bad rows shows them before anything is written, then imports the good rows', async () => {
+    const page = await panel();
+    await page.getByTestId('tab-import').click();
+    await page.getByTestId('import-paste').fill(CSV);
+    await page.getByTestId('import-preview').click();
+    const errors = page.getByTestId('import-errors');
+    await expect.poll(() => errors.textContent()).toContain("row 5: Revenue 'abc' is not a number");
+    expect(await errors.textContent()).toContain('row 6');
+    expect(await page.getByTestId('import-summary').textContent()).toBe('6 rows read: 3 customers, 2 rows rejected, 1 skipped.');
+    // nothing written yet: the customer list is empty
+    await page.getByTestId('tab-customers').click();
+    await expect.poll(() => page.getByText('0 of 0 customers').isVisible()).toBe(true);
+    await page.getByTestId('tab-import').click();
+    await page.getByTestId('import-paste').fill(CSV);
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-commit').click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Imported: 3 new, 0 updated');
+    await page.close();
+  });
+
+  it('a fixture Gmail thread gets its tier chip beside the sender', async () => {
+    const mail = await browser.context.newPage();
+    await mail.goto(server.origin + THREAD_PATH);
+    const chip = mail.locator('rapport-chip button');
+    await expect.poll(() => chip.textContent(), { timeout: 15_000 }).toBe('A · 2');
+    expect(await chip.getAttribute('title')).toContain('Huaxin Machinery');
+    // beside the last expanded sender
+    expect(await mail.locator('rapport-chip').evaluate((el) => el.previousElementSibling?.getAttribute('email'))).toBe('wang.qiang@huaxin-machinery.com.cn');
+  });
+
+  it('the panel page shows the thread’s customer; a note survives a reload', async () => {
+    const page = await panel();
+    await expect.poll(() => page.getByTestId('customer-name').first().textContent(), { timeout: 15_000 }).toBe('Huaxin Machinery');
+    expect(await page.getByTestId('match-how').textContent()).toContain('li.na@huaxin-machinery.com.cn · matched by address');
+    expect(await page.getByTestId('tier-badge').first().textContent()).toBe('A');
+    await page.getByTestId('note-input').fill('Promised the Q3 price list by Friday');
+    await page.getByTestId('note-add').click();
+    await expect.poll(() => page.getByTestId('note').first().textContent()).toContain('Promised the Q3 price list by Friday');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('note').first().textContent(), { timeout: 15_000 }).toContain('Promised the Q3 price list by Friday');
+    await page.close();
+  });
+});

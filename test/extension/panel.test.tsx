@@ -1,0 +1,185 @@
+/** @jsxImportSource preact */
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { Dexie } from 'dexie';
+import type { ComponentChildren } from 'preact';
+import { RapportDB } from '../../extension/db/database';
+import { EnvContext, type PanelEnv } from '../../extension/panel/panel-env';
+import { CustomerCard } from '../../extension/panel/customer-card';
+import { EmailView } from '../../extension/panel/email-view';
+import { ImportView } from '../../extension/panel/import-view';
+import { filterCustomers } from '../../extension/panel/customer-list';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import type { Lang } from '../../shared/types';
+import { makeCustomer } from './make-customer';
+import { t, uiLang } from '../../extension/i18n/strings';
+
+const dbs: RapportDB[] = [];
+afterEach(async () => {
+  cleanup();
+  for (const d of dbs.splice(0)) {
+    d.close();
+    await Dexie.delete(d.name);
+  }
+});
+
+function setup(lang: Lang = 'en') {
+  const db = new RapportDB(`rapport-panel-${dbs.length}-${Date.now()}`);
+  dbs.push(db);
+  const log: { toasts: string[]; errors: unknown[] } = { toasts: [], errors: [] };
+  let revision = 0;
+  const env = (): PanelEnv => ({
+    db,
+    lang,
+    settings: DEFAULT_SETTINGS,
+    analyzeContext: { lang },
+    revision,
+    changed() {
+      revision++;
+      view.rerender(wrap(current));
+    },
+    toast: (text) => void log.toasts.push(text),
+    fail: (e) => void log.errors.push(e),
+  });
+  let current: ComponentChildren = null;
+  const wrap = (ui: ComponentChildren) => <EnvContext.Provider value={env()}>{ui}</EnvContext.Provider>;
+  let view!: ReturnType<typeof render>;
+  const mount = (ui: ComponentChildren) => {
+    current = ui;
+    view = render(wrap(ui));
+    return view;
+  };
+  return { db, log, mount };
+}
+
+const huaxin = () =>
+  makeCustomer('C001', ['li.na@huaxin-machinery.com.cn'], ['huaxin-machinery.com.cn'], {
+    name: 'Huaxin Machinery',
+    tier: 'A',
+    valueScore: { score: 72.4, parts: [{ part: 'value', rank: 0.9, weight: 0.8, points: 72, neutral: false }, { part: 'tenure', rank: 0.5, weight: 0.2, points: 10, neutral: true }] },
+    churnRisk: { score: 55, factors: [{ code: 'no_contact', points: 10, params: { days: 86 } }], silent: true },
+    credit: { score: 62, grade: 'fair', alerts: [{ code: 'overdue_days', params: { days: 75 } }], deductions: [] },
+    kaHealth: { communication: false, alignment: null, guarantees: { quality: true, service: false, logistics: true, value: null }, openComplaints: 1 },
+    nextVisitDue: '2026-07-01',
+    visitOverdue: true,
+    lifecycle: 'at_risk',
+    lifecycleWhy: { code: 'revenue_fell', params: { percent: 22 } },
+  });
+
+describe('customer card', () => {
+  it('shows tier, score parts, lifecycle, risk factors, credit, visit due and the tier-A checklist in words', () => {
+    const { mount } = setup('en');
+    mount(<CustomerCard customer={huaxin()} />);
+    expect(screen.getByTestId('customer-name').textContent).toBe('Huaxin Machinery');
+    expect(screen.getByTestId('tier-badge').textContent).toBe('A');
+    expect(screen.getByTestId('value-score').textContent).toBe('72');
+    expect(screen.getByText('value (profit)')).toBeTruthy();
+    expect(screen.getByText('(no data — counted as average)', { exact: false })).toBeTruthy();
+    expect(screen.getByTestId('lifecycle').textContent).toBe('at risk');
+    expect(screen.getByText('revenue fell 22%')).toBeTruthy();
+    expect(screen.getByTestId('risk-factors').textContent).toBe('no contact for 86 days, past the visit interval (10 pts)');
+    expect(screen.getByText(/Silent risk/)).toBeTruthy();
+    expect(screen.getByText('fair (62)')).toBeTruthy();
+    expect(screen.getByText('75 days overdue')).toBeTruthy();
+    expect(screen.getByTestId('next-visit').textContent).toContain('overdue');
+    const ka = screen.getByTestId('ka-checklist');
+    expect(ka.querySelectorAll('li')).toHaveLength(6);
+    expect(ka.textContent).toContain('No open complaint: service quality');
+  });
+
+  it('speaks Chinese with the core’s labels', () => {
+    const { mount } = setup('zh');
+    mount(<CustomerCard customer={huaxin()} />);
+    expect(screen.getByTestId('lifecycle').textContent).toBe('危险期');
+    expect(screen.getByTestId('risk-factors').textContent).toBe('86 天未联系, 超过拜访周期 (10 分)');
+    expect(screen.getByText('大客户检查 (一个沟通·两个一致·四个保证)')).toBeTruthy();
+  });
+
+  it('has no key-account checklist below tier A', () => {
+    const { mount } = setup();
+    mount(<CustomerCard customer={{ ...huaxin(), tier: 'B' }} />);
+    expect(screen.queryByTestId('ka-checklist')).toBeNull();
+  });
+
+  it('adds a note and deletes it with undo', async () => {
+    const { mount, db, log } = setup();
+    await db.customers.put(huaxin());
+    mount(<CustomerCard customer={huaxin()} />);
+    fireEvent.input(screen.getByTestId('note-input'), { target: { value: 'Promised a price list' } });
+    fireEvent.click(screen.getByTestId('note-add'));
+    await waitFor(() => expect(screen.getAllByTestId('note')[0]!.textContent).toContain('Promised a price list'));
+    fireEvent.click(screen.getByText('Delete'));
+    await waitFor(() => expect(screen.queryAllByTestId('note')).toHaveLength(0));
+    expect(log.toasts).toEqual(['Note deleted.']);
+    expect(log.errors).toEqual([]);
+  });
+});
+
+describe('email view', () => {
+  it('several people: a list to pick from; a new person at a known company matches by domain', async () => {
+    const { mount, db } = setup();
+    await db.customers.put(huaxin());
+    mount(
+      <EmailView
+        context={{
+          site: 'gmail',
+          subject: 'Q3',
+          people: [
+            { email: 'stranger@bluepeak-robotics.com', name: 'Jordan', role: 'from' },
+            { email: 'new.buyer@huaxin-machinery.com.cn', name: 'New Buyer', role: 'cc' },
+          ],
+        }}
+      />,
+    );
+    // the first matched person is selected
+    await waitFor(() => expect(screen.getByTestId('customer-name').textContent).toBe('Huaxin Machinery'));
+    expect(screen.getByTestId('match-how').textContent).toBe('new.buyer@huaxin-machinery.com.cn · matched by company domain huaxin-machinery.com.cn');
+    fireEvent.click(screen.getByText('Jordan'));
+    await waitFor(() => expect(screen.getByTestId('unknown-person').textContent).toContain('stranger@bluepeak-robotics.com is not a known customer.'));
+    expect(screen.getByText('Add as a new customer')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Attach' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'Huaxin Machinery' })).toBeTruthy();
+  });
+});
+
+describe('import view', () => {
+  it('shows the row errors of a paste before writing', async () => {
+    const { mount, db } = setup();
+    mount(<ImportView onDone={() => {}} />);
+    fireEvent.input(screen.getByTestId('import-paste'), { target: { value: 'Customer,Revenue\nA Co,100\nB Co,lots\n' } });
+    fireEvent.click(screen.getByTestId('import-preview'));
+    await waitFor(() => expect(screen.getByTestId('import-errors').textContent).toBe("row 3: Revenue 'lots' is not a number"));
+    expect(screen.getByTestId('import-summary').textContent).toBe('2 rows read: 1 customers, 1 rows rejected, 0 skipped.');
+    expect(await db.customers.count()).toBe(0);
+    fireEvent.click(screen.getByTestId('import-commit'));
+    await waitFor(async () => expect(await db.customers.count()).toBe(1));
+  });
+});
+
+describe('customer list filter', () => {
+  it('filters by text, tier, stage and risk', () => {
+    const all = [
+      makeCustomer('C1', ['a@x.com'], [], { name: 'Alpha', tier: 'A', lifecycle: 'growth', churnRisk: { score: 70, factors: [], silent: false } }),
+      makeCustomer('C2', ['b@y.com'], [], { name: 'Beta', tier: 'B', lifecycle: 'at_risk', churnRisk: { score: 20, factors: [], silent: false } }),
+    ];
+    const f = (o: Partial<Parameters<typeof filterCustomers>[1]>) => filterCustomers(all, { text: '', tier: '', stage: '', risk: '', ...o }, 50).map((c) => c.key);
+    expect(f({})).toEqual(['C1', 'C2']);
+    expect(f({ text: 'b@y' })).toEqual(['C2']);
+    expect(f({ text: 'alp' })).toEqual(['C1']);
+    expect(f({ tier: 'B' })).toEqual(['C2']);
+    expect(f({ stage: 'growth' })).toEqual(['C1']);
+    expect(f({ risk: 'high' })).toEqual(['C1']);
+    expect(f({ risk: 'low' })).toEqual(['C2']);
+  });
+});
+
+describe('UI language', () => {
+  it('follows the browser unless overridden', () => {
+    expect(uiLang('auto', 'zh-CN')).toBe('zh');
+    expect(uiLang('auto', 'en-GB')).toBe('en');
+    expect(uiLang('en', 'zh-CN')).toBe('en');
+    expect(t('zh', 'imported', { added: 2, updated: 1 })).toBe('已导入: 新增 2 个, 更新 1 个。备注均保留。');
+  });
+});

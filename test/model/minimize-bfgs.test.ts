@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { minimizeBfgs } from '../../shared/model';
+
+describe('minimizeBfgs', () => {
+  it('finds the minimum of the Rosenbrock function at (1, 1)', () => {
+    const fg = (x: readonly number[], g: number[]): number => {
+      const [a, b] = [x[0]!, x[1]!];
+      g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+      g[1] = 200 * (b - a * a);
+      return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+    };
+    const r = minimizeBfgs(fg, [-1.2, 1], { gradTol: 1e-10, maxStep: 10 });
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBeCloseTo(1, 8);
+    expect(r.x[1]).toBeCloseTo(1, 8);
+  });
+
+  it('minimises a quadratic in a few iterations', () => {
+    // f = ½ xᵀAx − bᵀx with A = [[4, 1], [1, 3]], b = [1, 2]: minimum at A⁻¹b = [1/11, 7/11]
+    const fg = (x: readonly number[], g: number[]): number => {
+      g[0] = 4 * x[0]! + x[1]! - 1;
+      g[1] = x[0]! + 3 * x[1]! - 2;
+      return 0.5 * (4 * x[0]! ** 2 + 2 * x[0]! * x[1]! + 3 * x[1]! ** 2) - x[0]! - 2 * x[1]!;
+    };
+    const r = minimizeBfgs(fg, [5, -5]);
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBeCloseTo(1 / 11, 10);
+    expect(r.x[1]).toBeCloseTo(7 / 11, 10);
+    expect(r.iterations).toBeLessThan(15);
+  });
+
+  it('does not claim convergence where the function only decreases towards a bound', () => {
+    // f = e^x has no minimum; the search stops at the bound, not converged.
+    const r = minimizeBfgs((x, g) => ((g[0] = Math.exp(x[0]!)), Math.exp(x[0]!)), [0], { bound: 5, maxIterations: 200 });
+    expect(r.x[0]).toBe(-5);
+    expect(r.converged).toBe(false);
+  });
+
+  it('rejects trial points where the function is not finite', () => {
+    // f = −ln(x) + x on x > 0 (NaN below 0): minimum at x = 1, start far to the right.
+    const fg = (x: readonly number[], g: number[]): number => {
+      g[0] = -1 / x[0]! + 1;
+      return -Math.log(x[0]!) + x[0]!;
+    };
+    const r = minimizeBfgs(fg, [8], { maxStep: 20 });
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBeCloseTo(1, 8);
+  });
+});
