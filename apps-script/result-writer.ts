@@ -69,7 +69,8 @@ export function resultRows(rowCount: number, analysis: Analysis, columns: readon
     else notes.set(row, [text]);
   };
   for (const e of analysis.errors) addNote(e.row, formatRowError(lang, e));
-  for (const n of analysis.notices) if (n.row !== undefined) addNote(n.row, n.message);
+  // a blank row gets no note: rows the user emptied (below the data) must end up empty again
+  for (const n of analysis.notices) if (n.row !== undefined && n.code !== 'skipped_blank') addNote(n.row, n.message);
   const cache = new Map<Customer, CellOut[]>();
   for (let i = 1; i < rowCount; i++) {
     const c = byRow[i];

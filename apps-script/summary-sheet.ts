@@ -40,6 +40,8 @@ const pct = (x: number) => Math.round(x * 1000) / 1000;
 
 export interface SummaryLayout {
   rows: CellOut[][];
+  /** Blocks (1-based) holding fractions, shown as percentages. */
+  percent: { row: number; col: number; numRows: number; numCols: number }[];
   /** 1-based first row and number of rows of the Pareto table (header excluded). */
   pareto: { row: number; count: number };
 }
@@ -49,7 +51,10 @@ export function summaryRows(a: Analysis, sheetName: string, lang: Lang, problems
   const s = a.summary;
   const metric = t(lang, s.metric === 'profit' ? 'metricProfit' : 'metricRevenue');
   const rows: CellOut[][] = [];
+  const percent: SummaryLayout['percent'] = [];
   const add = (...cells: CellOut[]) => rows.push(cells);
+  /** Mark the next `numRows` rows' columns col..col+numCols−1 as percentages. */
+  const asPercent = (col: number, numCols: number, numRows = 1) => percent.push({ row: rows.length + 1, col, numRows, numCols });
   const head = (key: StringKey, params: Record<string, unknown> = {}) => {
     add();
     add(t(lang, key, { metric, ...params }));
@@ -57,16 +62,19 @@ export function summaryRows(a: Analysis, sheetName: string, lang: Lang, problems
   add(t(lang, 'summaryTitle', { sheet: sheetName, asOf: s.asOf }));
   add(t(lang, 'summaryKind'), t(lang, a.kind === 'transactions' ? 'kindTransactions' : 'kindCustomers'));
   add(t(lang, 'summaryRows'), s.rows.read, s.customers, s.rows.rejected, s.rows.skipped);
+  asPercent(2, 1);
   add(t(lang, 'csat'), s.csat.csat === null ? t(lang, 'none') : pct(s.csat.csat));
 
   head('summaryTiers');
   add(t(lang, 'colTier'), t(lang, 'colCustomers'), t(lang, 'colCustomerShare'), t(lang, 'colRevenueShare'), t(lang, 'colProfitShare'));
+  asPercent(3, 3, TIERS.length);
   for (const tier of TIERS) {
     const x = s.tiers[tier];
     add(tier, x.count, s.customers ? pct(x.count / s.customers) : 0, pct(x.revenueShare), s.totals.profit === null ? t(lang, 'none') : pct(x.profitShare));
   }
 
   head('summaryPyramid');
+  asPercent(2, 1, 2);
   add(t(lang, 'top20', { metric }), pct(s.pyramid.top20Share));
   add(t(lang, 'bottom30', { metric }), pct(s.pyramid.bottom30Share));
   add(t(lang, 'withoutBottom30', { metric }), s.pyramid.withoutBottom30, s.pyramid.total);
@@ -75,12 +83,14 @@ export function summaryRows(a: Analysis, sheetName: string, lang: Lang, problems
 
   head('summaryShare');
   add(t(lang, 'shareKnown'), s.shareOfWallet.known);
+  asPercent(3, 1, 2);
   add(t(lang, 'shareRose'), s.shareOfWallet.rose, pct(s.shareOfWallet.roseShare));
   add(t(lang, 'shareFell'), s.shareOfWallet.fell, pct(s.shareOfWallet.fellShare));
   add(t(lang, 'shareSteady'), s.shareOfWallet.steady);
 
   head('summaryDefection');
   add(t(lang, 'colCoreClass'), t(lang, 'colCustomers'), t(lang, 'colComplete'), t(lang, 'colPartial'), t(lang, 'colFormer'), t(lang, 'colRate'));
+  asPercent(6, 1, CORES.length);
   for (const c of CORES) {
     const d = s.defectionByCore[c];
     add(label(lang, 'coreClass', c), d.count, d.complete, d.partial, d.former, pct(d.rate));
@@ -109,6 +119,7 @@ export function summaryRows(a: Analysis, sheetName: string, lang: Lang, problems
   add(t(lang, 'colTopCustomers'), t(lang, 'colCumulative', { metric }));
   const points = paretoPoints(a.customers.map((c) => c.metric));
   const paretoRow = rows.length + 1;
+  asPercent(1, 2, points.length);
   for (const [x, y] of points) add(pct(x), pct(y));
 
   const notices = a.notices.filter((n) => n.row === undefined && n.code !== 'settings_problem');
@@ -132,7 +143,7 @@ export function summaryRows(a: Analysis, sheetName: string, lang: Lang, problems
     r.forEach((v, j) => (line[j] = asText(v === null || v === undefined ? '' : v)));
     return line;
   });
-  return { rows: padded, pareto: { row: paretoRow, count: points.length } };
+  return { rows: padded, percent, pareto: { row: paretoRow, count: points.length } };
 }
 
 /** Create or rewrite the summary sheet, with its Pareto chart. */
@@ -145,6 +156,7 @@ export function writeSummary(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, a: An
   if (layout.rows.length > maxRows) sheet.insertRowsAfter(maxRows, layout.rows.length - maxRows);
   sheet.getRange(1, 1, layout.rows.length, SUMMARY_WIDTH).setValues(layout.rows);
   sheet.getRange(1, 1).setFontWeight('bold');
+  for (const b of layout.percent) sheet.getRange(b.row, b.col, b.numRows, b.numCols).setNumberFormat('0.0%');
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   const metric = t(lang, a.summary.metric === 'profit' ? 'metricProfit' : 'metricRevenue');
   const chart = sheet

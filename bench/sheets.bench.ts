@@ -11,6 +11,7 @@ import type { BenchContext } from './baseline';
 import { builtHarness } from '../test/apps-script/built';
 import { workbookWith } from '../test/apps-script/harness/index';
 import { generateCustomers } from '../shared/sample/generate-customers';
+import { analyze } from '../shared/analyze';
 
 const CUSTOM_LIMIT_MS = 30_000;
 const EXECUTION_LIMIT_MS = 6 * 60_000;
@@ -19,6 +20,11 @@ export async function run(ctx: BenchContext): Promise<void> {
   const h = builtHarness();
   const big = generateCustomers(100_000, { seed: 1, lang: 'zh' });
 
+  {
+    const t0 = performance.now();
+    analyze(big, { lang: 'zh' });
+    ctx.report('core analyze() alone on the same 100,000 rows (for the split)', performance.now() - t0);
+  }
   {
     const ex = h.open(workbookWith([[]], { locale: 'zh_CN' }));
     const t0 = performance.now();

@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   const js = page.outputFiles[0]!.text.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
   const html = readFileSync(join(src, 'sidebar', 'Sidebar.html'), 'utf8');
   if (!html.includes('<!-- rapport:script -->')) throw new Error('Sidebar.html lost its <!-- rapport:script --> marker');
-  put('Sidebar.html', html.replace('<!-- rapport:script -->', () => `<script>\n${js}</script>`));
+  const page_ = html.replace('<!-- rapport:script -->', () => `<script>\n${js}</script>`);
+  put('Sidebar.html', page_);
 
   put('appsscript.json', readFileSync(join(src, 'appsscript.json'), 'utf8'));
 
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
     if (resolve(src, clasp.rootDir ?? '.') !== out) throw new Error(`apps-script/.clasp.json rootDir must point at ${out}`);
   }
   const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(0)} KiB`;
-  console.log(`build:sheets → dist/apps-script: Code.js ${kb(code)}, Sidebar.html ${kb(html)}, appsscript.json (${(performance.now() - t0).toFixed(0)} ms)`);
+  console.log(`build:sheets → dist/apps-script: Code.js ${kb(code)}, Sidebar.html ${kb(page_)}, appsscript.json (${(performance.now() - t0).toFixed(0)} ms)`);
 }
 
 main().catch((e: unknown) => {

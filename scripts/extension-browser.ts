@@ -6,7 +6,14 @@
 import { chromium, type BrowserContext } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Chromium, not branded Google Chrome: Chrome 137+ ignores --load-extension. CHROMIUM_PATH wins;
+ * otherwise the first that exists of Debian's, Ubuntu's, snap's and macOS's usual places.
+ */
+export const CHROMIUM =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium', '/Applications/Chromium.app/Contents/MacOS/Chromium'].find((p) => existsSync(p)) ??
+  '/usr/bin/chromium';
 
 export interface ExtensionBrowser {
   context: BrowserContext;

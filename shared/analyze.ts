@@ -23,12 +23,13 @@ import { fitForAnalysis } from './model-figures';
 const CUSTOMER_ONLY_FIELDS = new Set(['revenue_prev', 'profit', 'first_purchase', 'last_purchase', 'orders', 'wallet', 'share', 'share_prev', 'satisfaction', 'overdue_days', 'credit_limit']);
 
 /**
- * Customer table or transaction log (METHOD §1)? A log has a key, a date and an amount, and its
- * keys repeat — or, when no key repeats, it has no customer-level column at all.
+ * Customer table or transaction log (METHOD §1)? A log has a key, a date and an amount — or
+ * quantity × unit price — no customer-level column, and keys that repeat ("one row per order,
+ * customer keys repeat"). Anything else is a customer table.
  */
 export function detectKind(table: readonly (readonly unknown[])[], columns: readonly Column[]): TableKind {
   if (!hasTransactionColumns(columns)) return 'customers';
-  if (!columns.some((c) => CUSTOMER_ONLY_FIELDS.has(c.field))) return 'transactions';
+  if (columns.some((c) => CUSTOMER_ONLY_FIELDS.has(c.field))) return 'customers';
   const key = keyColumn(columns)!;
   const seen = new Set<string>();
   for (let i = 1; i < table.length; i++) {
@@ -40,6 +41,12 @@ export function detectKind(table: readonly (readonly unknown[])[], columns: read
   return 'customers';
 }
 
+/** In a customer table, a lone date column (日期, Date) is the last purchase. */
+function asCustomerColumns(columns: Column[]): Column[] {
+  if (columns.some((c) => c.field === 'last_purchase')) return columns;
+  return columns.map((c) => (c.field === 'date' ? { ...c, field: 'last_purchase' } : c));
+}
+
 /** Analyse a pasted table: table[0] is the header row; cells as CSV or Sheets' getValues() give them. */
 export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analysis {
   const lang: Lang = options.lang ?? 'en';
@@ -47,7 +54,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   const { settings, problems } = resolveSettings(options.settings ?? null);
   const notices: Notice[] = problems.map((p) => ({ code: 'settings_problem', message: noticeText(lang, 'settings_problem', { path: p.path, message: p.message }) }));
   const match = matchHeaders(table[0]);
-  const columns = match.columns;
+  let columns = match.columns;
   if (!keyColumn(columns)) throw new AnalyzeError('no_key', lang, { headers: understoodHeaders(lang) });
   if (table.length < 2) throw new AnalyzeError('no_rows', lang);
   for (const d of match.duplicates) notices.push({ code: 'duplicate_column', message: noticeText(lang, 'duplicate_column', { header: d.header, field: d.field }) });
@@ -61,6 +68,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   }
 
   const kind = detectKind(table, columns);
+  if (kind === 'customers') columns = asCustomerColumns(columns);
   let inputs: CustomerInput[];
   let histories: PurchaseHistory[] | null = null;
   let rows: RowCounts;
@@ -76,7 +84,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
     asOfDay = isoToDay(t.asOf)!;
     if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
   } else {
-    const r = readCustomers(table, columns, lang);
+    const r = readCustomers(table, asCustomerColumns(columns), lang);
     inputs = r.inputs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     rows = r.rows;
     errors = r.reader.errors;

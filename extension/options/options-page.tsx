@@ -10,7 +10,8 @@ import { getLangChoice, getSettingsJson, setLangChoice, setSettingsJson, type La
 import { checkBackup, clearAll, exportBackup, notesToCsv, restoreBackup, type Backup } from '../db/backup';
 import { reanalyze } from '../db/import-table';
 import { t as translate, uiLang, type StringKey } from '../i18n/strings';
-import { describeError } from '../panel/app';
+import { describeError } from '../panel/describe-error';
+import type { Settings } from '../../shared/settings';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -55,7 +56,7 @@ export function OptionsPage({ db }: { db: RapportDB }) {
         setMsg({ text: t('settingsProblems'), bad: true, list: problems.map((p) => `${p.path}: ${p.message}`) });
         return;
       }
-      await reanalyze(db, { lang, settings: parsed as Record<string, never> });
+      await reanalyze(db, { lang, settings: parsed as Partial<Settings> });
       setMsg({ text: t('settingsSaved') });
     } catch (e) {
       fail(e);

@@ -19,6 +19,7 @@ import { CustomerList } from './customer-list';
 import { NotesSearch } from './notes-search';
 import { ImportView } from './import-view';
 import { loadSampleCustomers } from './sample-data';
+import { describeError } from './describe-error';
 
 type View = 'email' | 'customers' | 'notes' | 'import';
 const VIEWS: { id: View; key: StringKey }[] = [
@@ -27,14 +28,6 @@ const VIEWS: { id: View; key: StringKey }[] = [
   { id: 'notes', key: 'tabNotes' },
   { id: 'import', key: 'tabImport' },
 ];
-
-/** An error in words a sales manager understands. */
-export function describeError(lang: Lang, e: unknown): string {
-  const name = (e as { name?: string } | null)?.name ?? '';
-  if (/^(OpenFailedError|DatabaseClosedError|InvalidStateError|VersionError)$/.test(name)) return translate(lang, 'errorDb');
-  const message = e instanceof Error ? e.message : String(e);
-  return translate(lang, 'errorGeneric', { message });
-}
 
 export function App({ db }: { db: RapportDB }) {
   const [revision, setRevision] = useState(0);

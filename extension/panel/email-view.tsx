@@ -99,10 +99,10 @@ export function EmailView({ context }: { context: PageContext }) {
       {rows.length > 1 && (
         <nav aria-label={t('peopleInEmail')}>
           <h3>{t('peopleInEmail')}</h3>
-          <ul class="people" role="listbox" aria-label={t('peopleInEmail')}>
+          <ul class="people">
             {rows.map((r, i) => (
-              <li key={r.person.email} role="option" aria-selected={i === selected}>
-                <button type="button" class={i === selected ? 'person selected' : 'person'} onClick={() => { setSelected(i); setCustomerKey(null); }}>
+              <li key={r.person.email}>
+                <button type="button" aria-pressed={i === selected} class={i === selected ? 'person selected' : 'person'} onClick={() => { setSelected(i); setCustomerKey(null); }}>
                   {r.matches[0] ? <TierBadge tier={r.matches[0].customer.tier} /> : <span class="tier tier-none">?</span>}
                   <span>{r.person.name ?? r.person.email}</span>
                   <span class="muted small">{t(`role${r.person.role[0]!.toUpperCase()}${r.person.role.slice(1)}` as StringKey)}</span>

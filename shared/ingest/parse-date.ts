@@ -123,6 +123,7 @@ const TIME = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?
 const RE_YMD = new RegExp(String.raw`^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})${TIME}$`, 'i');
 const RE_CJK = new RegExp(String.raw`^(\d{2,4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?${TIME}$`, 'i');
 const RE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const RE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RE_AMBIGUOUS = new RegExp(String.raw`^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})${TIME}$`, 'i');
 const RE_DAY_MONTH_NAME = new RegExp(
   String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*([a-z]{3,9})\.?[\s\-/.,]*(\d{4}|\d{2})${TIME}$`,
@@ -185,6 +186,11 @@ export function decideDayOrder(cells: readonly unknown[]): DayOrderDecision {
  *   strings 20000–80000 as serials (1954–2119); full-width digits.
  */
 export function parseDate(cell: unknown, order: DayOrder): number | null | 'invalid' {
+  if (typeof cell === 'string' && cell.length === 10) {
+    // Fast path for the commonest form, 'YYYY-MM-DD'.
+    const m = RE_ISO.exec(cell);
+    if (m) return dayOrInvalid(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
   if (isBlankCell(cell)) return null;
   if (typeof cell === 'number') return fromNumber(cell);
   if (cell instanceof Date) {

@@ -504,7 +504,8 @@ const COMPLAINT_MEAN = [0.5, 3, 1.5, 0.6, 0.3, 0.1];
  * - revenue is Pareto-distributed (alpha 1.2, so the top 20% hold roughly 75%, the 80/20 rule of
  *   METHOD §3); fates: 8% stopped (revenue 0 this period), 6% new (no previous revenue), 12% falling
  *   hard (to 20–60%), 24% growing, the rest stable (±15%);
- * - profit margin 5–35%, negative for about 7% of customers; cost to serve; orders;
+ * - profit margin 5–35%, negative for about 7% of customers; cost to serve; orders over the
+ *   whole relationship (at least 1);
  * - first/last purchase and last contact dates (ISO) on or before `asOf`;
  * - wallet ≥ revenue (share 15–100%), previous share = previous revenue / wallet;
  * - competitor (是/否 or yes/no, a named competitor for some), suppliers, switching cost, potential;
@@ -573,8 +574,10 @@ export function generateCustomers(n: number, options: GenerateCustomersOptions =
     const margin = rand() < 0.07 ? -between(rand, 0.05, 0.4) : between(rand, 0.05, 0.35);
     const profit = Math.round(revenue * margin);
     const costToServe = Math.round(revenue * between(rand, 0.03, 0.15) + between(rand, 200, 3000));
-    const orders = revenue === 0 ? 0 : Math.max(1, Math.round(revenue / between(rand, 1500, 15000)));
     const tenure = fate === 'new' ? intBetween(rand, 30, 330) : intBetween(rand, 365, 3650);
+    // Orders over the whole relationship (METHOD §5's usual interval divides the span by them).
+    const perYear = Math.max(1, Math.round(Math.max(revenue, previous) / between(rand, 1500, 15000)));
+    const orders = Math.max(1, Math.round((perYear * tenure) / 365));
     let lastAgo: number;
     if (fate === 'stopped') lastAgo = intBetween(rand, 180, 720);
     else if (fate === 'falling') lastAgo = intBetween(rand, 20, 150);

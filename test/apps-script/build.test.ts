@@ -25,6 +25,12 @@ describe('dist/apps-script', () => {
     expect(code).not.toMatch(/\brequire\s*\(|\bprocess\.|\bBuffer\b|node:/);
   });
 
+  it('uses no syntax or built-in newer than Apps Script’s V8 runs (ES2019 target, no web-only APIs)', () => {
+    const code = h.code;
+    for (const re of [/\?\?/, /\?\.[a-zA-Z_$[(]/, /\bstructuredClone\(/, /\.replaceAll\(/, /\.at\(-?\d/, /\bObject\.hasOwn\(/, /\.findLast(Index)?\(/, /\.to(Sorted|Reversed|Spliced)\(/, /\bIntl\.Segmenter\b/, /\bsetTimeout\(/, /\bTextEncoder\b/, /\bWeakRef\b/])
+      expect(code, String(re)).not.toMatch(re);
+  });
+
   it('declares every custom function at top level with @customfunction JSDoc and bilingual help', () => {
     for (const name of CUSTOM) {
       const m = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*function ${name}\\(`).exec(h.code);

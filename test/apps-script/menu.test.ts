@@ -130,6 +130,12 @@ describe('Compute tiers', () => {
     expect(s[range.row - 1]!.slice(0, 2)).toEqual(['Top share of customers', 'Cumulative share of profit']);
     expect(range.numRows).toBe(21);
     expect(s[range.row + 19]!.slice(0, 2)).toEqual([1, 1]);
+    // shares are shown as percentages: the tier table's three share columns, the Pareto table
+    const formats = wb.sheet('Rapport summary')!.numberFormats;
+    const tierRow = s.findIndex((r) => r[0] === 'A') + 1;
+    expect([3, 4, 5].map((c) => formats.get(`${tierRow},${c}`))).toEqual(['0.0%', '0.0%', '0.0%']);
+    expect(formats.get(`${tierRow},2`)).toBeUndefined();
+    expect(formats.get(`${range.row + 1},2`)).toBe('0.0%');
   });
 
   it('a rerun is idempotent: same cells, no new columns, one chart', () => {
@@ -141,6 +147,19 @@ describe('Compute tiers', () => {
     expect(sheetValues(wb, 'Data')).toEqual(first);
     expect(sheetValues(wb, 'Rapport summary')).toEqual(summary);
     expect(wb.sheet('Rapport summary')!.charts).toHaveLength(1);
+  });
+
+  it('clears its results from rows the user emptied, so the sheet shrinks back to the data', () => {
+    const { wb } = sampleBook();
+    compute(wb);
+    const data = wb.sheet('Data')!;
+    const width = 28;
+    const last = data.lastRow();
+    for (let r = last - 2; r <= last; r++) for (let c = 1; c <= width; c++) data.set(r, c, '');
+    compute(wb);
+    expect(data.lastRow()).toBe(last - 3);
+    compute(wb);
+    expect(data.lastRow()).toBe(last - 3);
   });
 
   it('never overwrites a user’s column, even after the user moved ours', () => {

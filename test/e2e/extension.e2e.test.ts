@@ -15,6 +15,8 @@ import { ensureE2eBuild, ROOT } from '../../scripts/ensure-e2e-build';
 
 const THREAD = readFileSync(join(ROOT, 'test/extension/fixtures/gmail-thread.html'), 'utf8');
 const THREAD_PATH = '/gmail/mail/u/0/#inbox/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq';
+const OUTLOOK = readFileSync(join(ROOT, 'test/extension/fixtures/outlook-pane-on.html'), 'utf8');
+const OUTLOOK_PATH = '/outlook/mail/inbox/id/AAQkAGI2TG93AAA%3D';
 
 const CSV = [
   'Customer ID,Customer,Email,Revenue,Profit,Last contact',
@@ -32,7 +34,7 @@ let userDataDir: string;
 
 beforeAll(async () => {
   const dir = ensureE2eBuild();
-  server = await startFixtureServer({ gmail: () => THREAD });
+  server = await startFixtureServer({ gmail: () => THREAD, outlook: () => OUTLOOK });
   userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
   browser = await launchWithExtension({ extensionDir: dir, userDataDir, headless: true });
 });
@@ -102,5 +104,49 @@ describe('the built extension in Chromium', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('note').first().textContent(), { timeout: 15_000 }).toContain('Promised the Q3 price list by Friday');
     await page.close();
+  });
+
+  it('logging a visit in the panel moves the last contact', async () => {
+    const page = await panel();
+    await expect.poll(() => page.getByTestId('customer-name').first().textContent(), { timeout: 15_000 }).toBe('Huaxin Machinery');
+    expect(await page.getByTestId('last-contact').textContent()).toBe('1 Oct 2026');
+    await page.locator('input[type="date"]').first().fill('2026-10-20');
+    await page.getByTestId('log-visit').click();
+    await expect.poll(() => page.getByTestId('last-contact').textContent()).toBe('20 Oct 2026');
+    await page.close();
+  });
+
+  it('clicking the chip opens the real side panel (a user gesture reaches sidePanel.open)', async () => {
+    for (const p of browser.context.pages()) if (p.url().includes('sidepanel.html')) await p.close();
+    const cdp = await browser.context.browser()!.newBrowserCDPSession();
+    const panels = async () =>
+      ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] }).targetInfos.filter((t) => t.url.endsWith('/sidepanel.html')).length;
+    expect(await panels()).toBe(0);
+    const mail = browser.context.pages().find((p) => p.url().includes('/gmail/'))!;
+    await mail.bringToFront();
+    await mail.locator('rapport-chip button').click();
+    await expect.poll(panels, { timeout: 10_000 }).toBe(1);
+    await cdp.detach();
+  });
+
+  it('a follow-up that is due raises a notification', async () => {
+    const page = await panel();
+    await expect.poll(() => page.getByTestId('customer-name').first().textContent(), { timeout: 15_000 }).toBe('Huaxin Machinery');
+    await page.getByPlaceholder('What to do').fill('Send the Q3 price list');
+    await page.getByLabel('Due').fill('2026-01-05T09:00');
+    await page.getByRole('button', { name: 'Add follow-up' }).click();
+    const worker = browser.context.serviceWorkers()[0]!;
+    const notifications = () =>
+      worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
+    await expect.poll(notifications, { timeout: 20_000 }).toEqual([expect.stringMatching(/^followup:/)]);
+    await page.close();
+  });
+
+  it('an Outlook reading pane (Chinese UI) gets its chip too', async () => {
+    const mail = await browser.context.newPage();
+    await mail.goto(server.origin + OUTLOOK_PATH);
+    const chip = mail.locator('rapport-chip button');
+    await expect.poll(() => chip.textContent(), { timeout: 15_000 }).toBe('A · 2');
+    await mail.close();
   });
 });

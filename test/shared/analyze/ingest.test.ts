@@ -146,6 +146,23 @@ describe('§1 table kind', () => {
     expect(a.customers).toHaveLength(2);
   });
 
+  it('key + amount + a date column but every key once → customer table (a log is one whose keys repeat)', () => {
+    // METHOD §1: "Transaction log: one row per order (customer key + date + amount, customer keys repeat)".
+    // Read as a log, 甲's 100,000 dated 2022 would fall outside the current period and 甲 would be D.
+    const a = analyze(
+      [
+        ['客户名称', '销售额', '日期'],
+        ['甲', '100000', '2022-05-01'],
+        ['乙', '500', '2024-12-01'],
+        ['丙', '300', '2024-06-01'],
+      ],
+      { asOf: AS_OF, model: false },
+    );
+    expect(a.kind).toBe('customers');
+    expect(byKey(a, '甲').revenue).toBe(100000);
+    expect(byKey(a, '甲').tier).toBe('A');
+  });
+
   it('key + date + amount with keys repeating → transaction log', () => {
     const a = analyze(
       [

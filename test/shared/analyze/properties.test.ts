@@ -92,6 +92,34 @@ describe('properties', () => {
     );
   });
 
+  it('shuffling rows with conflicting duplicate rows (names, owners, shares, emails, competitors) changes no result', () => {
+    const H = ['Customer ID', 'Customer', 'Revenue', 'Owner', 'Share of wallet', 'Buys from competitor', 'Email', 'Last order'];
+    const row = fc
+      .record({
+        id: fc.integer({ min: 1, max: 4 }),
+        name: fc.constantFrom('', 'Acme', '华为', 'Globex'),
+        revenue: fc.integer({ min: 0, max: 1000 }),
+        owner: fc.constantFrom('', '张三', 'Li'),
+        share: fc.constantFrom('', '10%', '55%', '0.3'),
+        comp: fc.constantFrom('', '是', '否', 'Siemens'),
+        email: fc.constantFrom('', 'a@acme.com', 'b@globex.cn; c@globex.cn'),
+        day: fc.option(fc.integer({ min: 1, max: 800 }), { nil: null }),
+      })
+      .map((r) => [`K${r.id}`, r.name, String(r.revenue), r.owner, r.share, r.comp, r.email, r.day === null ? '' : new Date(Date.UTC(2024, 11, 31) - r.day * 86400000).toISOString().slice(0, 10)]);
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 12 }).chain((rows) => fc.tuple(fc.constant<string[][]>(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }))),
+        ([rows, shuffled]) => {
+          const a = analyze([H, ...rows], { asOf: AS_OF });
+          const b = analyze([H, ...shuffled], { asOf: AS_OF });
+          expect(strip(b)).toEqual(strip(a));
+          expect(b.summary).toEqual(a.summary);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('scaling every amount by a positive integer changes no tier', () => {
     fc.assert(
       fc.property(uniqueRows, fc.integer({ min: 2, max: 1000 }), (rows, k) => {

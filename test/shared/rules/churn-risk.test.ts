@@ -96,6 +96,10 @@ describe('§7 churn-reason taxonomy', () => {
     ['客户自己做, 成为竞争对手', 'became_competitor', false],
     ['went to a cheaper competitor', 'competitor_price', true],
     ['bankrupt', 'bankruptcy', false],
+    // everyday phrasings of the same reasons
+    ['对手低价抢单', 'competitor_price', true],
+    ['客户业务萎缩', 'contraction', false],
+    ['对手的产品更好', 'competitor_product', true],
   ])('%j → %s (controllable %s)', (text, code, controllable) => {
     expect(classifyChurnReason(text)).toBe(code);
     expect(isControllable(code)).toBe(controllable);

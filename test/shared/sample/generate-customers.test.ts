@@ -115,7 +115,8 @@ describe('generateCustomers', () => {
       expect(num(r, '未解决投诉')).toBeLessThanOrEqual(num(r, '投诉次数'));
       expect(num(r, '逾期金额')).toBeLessThanOrEqual(num(r, '应收账款'));
       expect(num(r, '逾期天数') > 0).toBe(num(r, '逾期金额') > 0);
-      if (num(r, '本期销售额') === 0) expect(num(r, '订单数')).toBe(0);
+      // Orders count the whole relationship, so stopped customers have some too.
+      expect(num(r, '订单数')).toBeGreaterThanOrEqual(1);
     }
   });
 

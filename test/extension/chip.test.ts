@@ -1,0 +1,63 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { renderChip } from '../../extension/content/tier-chip';
+import { chipWords } from '../../extension/content/chip-words';
+import { chipInfo } from '../../extension/background/chip-info';
+import { describeError } from '../../extension/panel/describe-error';
+import { RapportDB } from '../../extension/db/database';
+import { makeCustomer } from './make-customer';
+
+const dbs: RapportDB[] = [];
+afterEach(async () => {
+  for (const d of dbs.splice(0)) {
+    d.close();
+    await Dexie.delete(d.name);
+  }
+});
+
+describe('tier chip', () => {
+  it('shows the tier (and how many people matched) with a tooltip in the browser language', () => {
+    const b = document.createElement('button');
+    renderChip(b, { status: 'known', tier: 'A', name: 'Huaxin', matched: 2 }, chipWords('en-US'));
+    expect(b.textContent).toBe('A · 2');
+    expect(b.dataset.tier).toBe('A');
+    expect(b.title).toBe('Rapport: Huaxin · tier A (2 people in this email match) — click to open the side panel');
+    renderChip(b, { status: 'unknown', tier: null, name: null, matched: 0 }, chipWords('zh-CN'));
+    expect(b.textContent).toBe('+');
+    expect(b.getAttribute('aria-label')).toBe('Rapport: 发件人不是已知客户 — 点击添加');
+  });
+
+  it('names a customer through script-free text (no markup is interpreted)', () => {
+    const b = document.createElement('button');
+    renderChip(b, { status: 'known', tier: 'B', name: '<img src=x onerror=alert(1)>', matched: 1 }, chipWords('en'));
+    expect(b.querySelector('img')).toBeNull();
+    expect(b.textContent).toBe('B');
+  });
+});
+
+describe('chip look-up in the background', () => {
+  it('takes the first person who matches, and counts the matches', async () => {
+    const db = new RapportDB(`rapport-chip-${Date.now()}`);
+    dbs.push(db);
+    await db.customers.bulkPut([
+      makeCustomer('C1', ['li@huaxin.com.cn'], ['huaxin.com.cn'], { name: 'Huaxin', tier: 'A' }),
+      makeCustomer('C2', ['sam@northwind.com'], ['northwind.com'], { name: 'Northwind', tier: 'B' }),
+    ]);
+    const people = [
+      { email: 'stranger@gmail.com', role: 'from' as const },
+      { email: 'new@northwind.com', role: 'to' as const },
+      { email: 'li@huaxin.com.cn', role: 'cc' as const },
+    ];
+    expect(await chipInfo(db, { site: 'gmail', people })).toEqual({ status: 'known', tier: 'B', name: 'Northwind', matched: 2 });
+    expect(await chipInfo(db, { site: 'gmail', people: [people[0]!] })).toEqual({ status: 'unknown', tier: null, name: null, matched: 0 });
+  });
+});
+
+describe('errors in words', () => {
+  it('gives storage advice for database errors and names other errors', () => {
+    expect(describeError('en', Object.assign(new Error('x'), { name: 'OpenFailedError' }))).toBe('The extension could not open its storage. Close other Rapport windows and try again.');
+    expect(describeError('zh', new Error('disk full'))).toBe('出错了: disk full。数据没有改动。');
+  });
+});
