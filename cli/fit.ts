@@ -159,6 +159,7 @@ export async function fitCommand(
             bgnbd: pick(result.bgnbd, ['r', 'alpha', 'a', 'b', 'll']),
             gammaGamma: result.gammaGamma ? pick(result.gammaGamma, ['p', 'q', 'v', 'll']) : null,
             gammaGammaProblem: result.gammaGammaProblem ? { code: result.gammaGammaProblem.code, message: result.gammaGammaProblem.message[lang] } : null,
+            warnings: result.warnings.map((w) => ({ code: w.code, message: w.message[lang] })),
             counts: result.counts,
             excluded,
             customers: customers.map(([key, f]) => ({ key, ...f })),
@@ -240,6 +241,7 @@ function formatText(
       `Gamma-Gamma: p = ${sig(g.p)}  q = ${sig(g.q)}  v = ${sig(g.v)}  ${t.ll} = ${g.ll.toFixed(2)}  (${t.ggMean(num((g.p * g.v) / (g.q - 1), 2))})`,
     );
   } else if (result.gammaGammaProblem) lines.push(`${t.ggNone} ${result.gammaGammaProblem.message[lang]}`);
+  for (const w of result.warnings) lines.push(`! ${w.message[lang]}`);
   lines.push('');
   if (excluded.length === 0) lines.push(t.nothingExcluded);
   else {

@@ -5,7 +5,7 @@
  *
  * With a display: a real browser window; click the tier chip beside the sender to open the side
  * panel; close the window to stop. Without one ($DISPLAY unset, or --headless): runs headless,
- * saves screenshots of the panel and the mail page, prints their paths and what the panel shows,
+ * saves screenshots of the panel and the mail page (`<screenshot>-mail.png`), prints their paths and what the panel shows,
  * and exits — it never waits forever.
  *
  * Options: --lang zh|en (default from $LANG), --headless, --screenshot PATH (panel screenshot).
@@ -28,7 +28,7 @@ const argOf = (name: string) => {
 const lang: Lang = (argOf('--lang') ?? process.env.LANG ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
 const headless = argv.includes('--headless') || !process.env.DISPLAY;
 const shotPath = resolve(argOf('--screenshot') ?? join(ROOT, '.output', 'demo', 'panel.png'));
-const mailShotPath = join(dirname(shotPath), 'mail.png');
+const mailShotPath = shotPath.replace(/\.png$/i, '') + '-mail.png';
 
 async function main(): Promise<void> {
   console.log(`Rapport demo (${lang === 'zh' ? '中文' : 'English'}, ${headless ? 'headless: no display found' : 'browser window'})`);
@@ -62,8 +62,11 @@ async function main(): Promise<void> {
       console.log(`\nThe demo inbox is open: ${inbox}`);
       console.log('Click the tier chip beside the sender (or the Rapport toolbar icon) to open the side panel.');
       for (const t of threads) console.log(`  • ${t.subject} — ${t.shows}`);
-      console.log('Close the browser window to stop.');
-      await new Promise<void>((done) => context.on('close', () => done()));
+      console.log('Close the browser window (or press Ctrl+C) to stop.');
+      await new Promise<void>((done) => {
+        context.on('close', () => done());
+        process.once('SIGINT', () => void context.close().finally(done));
+      });
       await server.close();
       rmSync(userDataDir, { recursive: true, force: true });
       return;

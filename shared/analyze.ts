@@ -99,6 +99,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
 
   const model = histories && options.model !== false && inputs.length > 0 ? fitForAnalysis(histories, asOfDay, settings, lang) : null;
   if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
+  if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
   const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
   const scored = scoreCustomers(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
   for (const p of scored.droppedParts) notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: label(lang, 'part', p) }) });

@@ -25,6 +25,7 @@ export function fitForAnalysis(histories: readonly PurchaseHistory[], asOfDay: n
       bgnbd: r.bgnbd,
       gammaGamma: r.gammaGamma,
       gammaGammaProblem: r.gammaGammaProblem ? r.gammaGammaProblem.message[lang] : null,
+      warnings: r.warnings.map((w) => w.message[lang]),
       excluded: r.excluded.map((e) => ({ code: e.code, count: e.count, message: e.message[lang] })),
       counts: r.counts,
     },

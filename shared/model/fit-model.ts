@@ -38,6 +38,8 @@ export interface ModelFit {
   bgnbd: BgNbdParams & { ll: number };
   gammaGamma: (GammaGammaParams & { ll: number }) | null;
   gammaGammaProblem: ModelProblem | null;
+  /** Fits that are valid but say little (e.g. no drop-out seen): shown beside the figures. */
+  warnings: ModelProblem[];
   customers: Map<string, ModelFigures>;
   excluded: { code: string; count: number; message: { zh: string; en: string } }[];
   counts: { customers: number; repeat: number };
@@ -112,6 +114,9 @@ export function fitModel(histories: readonly PurchaseHistory[], options: FitMode
       clv: expectedSpend === null ? null : purchases.discounted * expectedSpend,
     });
   }
+  // Mean drop-out probability after a purchase, a / (a + b): near zero, P(alive) cannot discriminate.
+  const dropout = fit.a / (fit.a + fit.b);
+  const warnings = dropout < 1e-3 ? [modelProblem('no_dropout_seen', { percent: (dropout * 100).toPrecision(2) })] : [];
   return {
     ok: true,
     unit: options.unit,
@@ -119,6 +124,7 @@ export function fitModel(histories: readonly PurchaseHistory[], options: FitMode
     bgnbd,
     gammaGamma,
     gammaGammaProblem,
+    warnings,
     customers,
     excluded: excludedOut,
     counts: { customers: rows.length, repeat },

@@ -27,6 +27,14 @@ export function modelProblem(code: string, params: Record<string, number | strin
           en: `The model settings are not usable: ${n('what')}.`,
         },
       };
+    case 'no_dropout_seen':
+      return {
+        code,
+        message: {
+          zh: `在这段历史中几乎看不到客户流失 (每次购买后流失的概率约 ${n('percent')}%), 因此所有客户的活跃概率都接近 100%。更长的交易历史才能区分谁已经离开。`,
+          en: `This history shows almost no customers dropping out (about ${n('percent')}% chance of leaving after a purchase), so P(alive) is close to 100% for everyone. A longer history is needed to tell who has left.`,
+        },
+      };
     case 'too_few_customers':
       return {
         code,
