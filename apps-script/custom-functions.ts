@@ -60,18 +60,6 @@ const MSG = {
     en: 'The ranges must have the same size (or be single cells)',
   },
   walletZero: { zh: '客户采购总额必须大于 0', en: 'wallet must be above 0' },
-  modelFit: {
-    zh: '无法拟合 BG/NBD 模型 (至少需要 20 个客户, 其中有复购者): 请提供参数 r, alpha, a, b',
-    en: 'The BG/NBD model could not be fitted (it needs at least 20 customers, some of them repeat buyers): pass the parameters r, alpha, a, b',
-  },
-  params: {
-    zh: '参数应为 {n} 个正数 ({names})',
-    en: 'params must be {n} positive numbers ({names})',
-  },
-  history: {
-    zh: '购买次数、最近购买时间、客户年龄应满足 0 ≤ 最近购买 ≤ 年龄',
-    en: 'needs frequency ≥ 0 and 0 ≤ recency ≤ age',
-  },
   asOf: { zh: '分析日期 "{value}" 不是日期', en: 'as_of "{value}" is not a date' },
 };
 

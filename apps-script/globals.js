@@ -9,9 +9,9 @@
  * defection, churn risk, credit, next visit. 分析客户表或订单流水 (含表头): 分级、价值评分、
  * 生命周期、跳槽、流失风险、信用、下次拜访。
  *
- * @param {A1:Z500} range The whole table including its header row. 含表头的整张表。
- * @param {"tier"} field Optional: one result column (tier, score, value_class, pyramid, lifecycle, defection, relationship, churn_risk, credit_score, credit_grade, core_class, next_visit, visit_overdue, ka_health, p_alive, clv); empty for all. 可选: 只返回一列结果; 留空返回全部。
- * @param {"2026-06-30"} as_of Optional analysis date (a date cell or "YYYY-MM-DD"); default the latest date in the data. 可选: 分析日期。
+ * @param {Object[][]} range The whole table including its header row. 含表头的整张表。
+ * @param {string} field Optional: one result column (tier, score, value_class, pyramid, lifecycle, defection, relationship, churn_risk, credit_score, credit_grade, core_class, next_visit, visit_overdue, ka_health, p_alive, clv); empty for all. 可选: 只返回一列结果; 留空返回全部。
+ * @param {Date|string} as_of Optional analysis date (a date cell or "YYYY-MM-DD"); default the latest date in the data. 可选: 分析日期。
  * @return The result column(s), header row first, aligned with the input rows. 结果列, 首行为表头, 与输入行对齐。
  * @customfunction
  */
@@ -24,7 +24,7 @@ function RAPPORT_ANALYZE(range, field, as_of) {
  * B until 95%, C; D = lowest 5% of C and every loss). 按帕累托法则给一列销售额或利润分 A/B/C/D 级
  * (累计 80% 以内为 A, 95% 以内为 B, 其余为 C; C 中最低 5% 及亏损为 D)。
  *
- * @param {B2:B500} values One column (or row) of numbers; a header cell on top is kept. 一列数值, 可含表头。
+ * @param {Object[][]} values One column (or row) of numbers; a header cell on top is kept. 一列数值, 可含表头。
  * @return The tier of each value. 每个值的等级。
  * @customfunction
  */
@@ -36,7 +36,7 @@ function RAPPORT_TIER(values) {
  * Cumulative share of the column's total held by each value and every larger one (the Pareto
  * curve, 0–1). 每个值及比它大的值合计占总额的累计比例 (帕累托曲线, 0–1)。
  *
- * @param {B2:B500} values One column (or row) of numbers. 一列数值。
+ * @param {Object[][]} values One column (or row) of numbers. 一列数值。
  * @return The cumulative share of each value. 每个值的累计占比。
  * @customfunction
  */
@@ -48,7 +48,7 @@ function RAPPORT_PARETO(values) {
  * Five-level satisfaction to a number: 高度满意/very satisfied 5, 一般满意/satisfied 4, 无意见/neutral 3,
  * 有些不满意/somewhat dissatisfied 2, 极不满意/very dissatisfied 1. 五级满意度转为 1–5 分。
  *
- * @param {X2:X500} values Satisfaction cells (text or 1–5). 满意度单元格 (文字或 1–5)。
+ * @param {Object[][]} values Satisfaction cells (text or 1–5). 满意度单元格 (文字或 1–5)。
  * @return 1–5 for each cell. 每格的 1–5 分。
  * @customfunction
  */
@@ -60,8 +60,8 @@ function RAPPORT_SATISFACTION(values) {
  * Share of wallet: our revenue divided by the customer's total spend in our category (0–1).
  * 消费份额: 本公司销售额 ÷ 客户在该品类的采购总额 (0–1)。
  *
- * @param {G2:G500} ours Our revenue per customer. 本公司对每个客户的销售额。
- * @param {N2:N500} wallet The customer's total category spend. 客户的品类采购总额。
+ * @param {Object[][]} ours Our revenue per customer. 本公司对每个客户的销售额。
+ * @param {Object[][]} wallet The customer's total category spend. 客户的品类采购总额。
  * @return The share of wallet of each customer. 每个客户的消费份额。
  * @customfunction
  */
@@ -74,10 +74,10 @@ function RAPPORT_SHARE(ours, wallet) {
  * params the model is fitted on the given customers. 客户仍然活跃的概率 (BG/NBD 模型); 不给参数时
  * 用这些客户拟合模型。
  *
- * @param {B2:B500} frequency Repeat purchases x. 复购次数 x。
- * @param {C2:C500} recency Time of the last purchase since the first, t_x (weeks or days). 末次购买距首次购买的时间 t_x。
- * @param {D2:D500} age Time since the first purchase, T (same unit). 首次购买至今的时间 T (同一单位)。
- * @param {"0.243,4.414,0.793,2.426"} params Optional r, alpha, a, b (a range or comma-separated text). 可选参数 r, alpha, a, b。
+ * @param {Object[][]} frequency Repeat purchases x. 复购次数 x。
+ * @param {Object[][]} recency Time of the last purchase since the first, t_x (weeks or days). 末次购买距首次购买的时间 t_x。
+ * @param {Object[][]} age Time since the first purchase, T (same unit). 首次购买至今的时间 T (同一单位)。
+ * @param {number[]|string} params Optional r, alpha, a, b (a range or comma-separated text). 可选参数 r, alpha, a, b。
  * @return P(alive) of each customer, 0–1. 每个客户的活跃概率。
  * @customfunction
  */
@@ -90,12 +90,12 @@ function RAPPORT_PALIVE(frequency, recency, age, params) {
  * purchase (Gamma-Gamma). Without params both models are fitted on the given customers.
  * 客户终身价值: 预期购买次数 (BG/NBD) × 预期客单价 (Gamma-Gamma)。
  *
- * @param {B2:B500} frequency Repeat purchases x. 复购次数 x。
- * @param {C2:C500} recency t_x, time of the last purchase since the first. 末次购买时间 t_x。
- * @param {D2:D500} age T, time since the first purchase. 客户年龄 T。
- * @param {E2:E500} mean_spend Average value of the repeat purchases. 复购平均金额。
- * @param {52} horizon Horizon in the same unit (e.g. 52 weeks). 预测期 (同一单位, 如 52 周)。
- * @param {"r,alpha,a,b,p,q,v"} params Optional BG/NBD r, alpha, a, b and Gamma-Gamma p, q, v. 可选模型参数。
+ * @param {Object[][]} frequency Repeat purchases x. 复购次数 x。
+ * @param {Object[][]} recency t_x, time of the last purchase since the first. 末次购买时间 t_x。
+ * @param {Object[][]} age T, time since the first purchase. 客户年龄 T。
+ * @param {Object[][]} mean_spend Average value of the repeat purchases. 复购平均金额。
+ * @param {number} horizon Horizon in the same unit (e.g. 52 weeks). 预测期 (同一单位, 如 52 周)。
+ * @param {number[]|string} params Optional BG/NBD r, alpha, a, b and Gamma-Gamma p, q, v. 可选模型参数。
  * @return The CLV of each customer. 每个客户的终身价值。
  * @customfunction
  */

@@ -99,11 +99,18 @@ export function asText(v: CellOut): CellOut {
   return v;
 }
 
+/** The part of a Sheet the writer uses (an Apps Script Sheet is one). */
+export interface WritableSheet {
+  getMaxColumns(): number;
+  insertColumnsAfter(afterPosition: number, howMany: number): unknown;
+  getRange(row: number, column: number, numRows: number, numColumns: number): { setValues(values: unknown[][]): unknown };
+}
+
 /**
  * Write `rows` (header + data, all `columns` wide) into the planned sheet columns: one setValues
  * per run of adjacent target columns.
  */
-export function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: ColumnPlan, rows: CellOut[][]): void {
+export function writeColumns(sheet: WritableSheet, plan: ColumnPlan, rows: CellOut[][]): void {
   const need = Math.max(...plan.positions) + 1;
   const maxCols = sheet.getMaxColumns();
   if (need > maxCols) sheet.insertColumnsAfter(maxCols, need - maxCols);

@@ -13,7 +13,7 @@ export function zoneOffsetReader(timeZone: string): (ms: number) => number {
   const cache = new Map<number, number>();
   let fmt: Intl.DateTimeFormat | null = null;
   try {
-    fmt = new Intl.DateTimeFormat('en-US', {
+    const f = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -23,6 +23,8 @@ export function zoneOffsetReader(timeZone: string): (ms: number) => number {
       minute: '2-digit',
       second: '2-digit',
     });
+    // use Intl only when it really knows the zone (a runtime without time-zone data would not)
+    if (f.resolvedOptions().timeZone.toLowerCase() === timeZone.toLowerCase() && f.formatToParts(new Date(0)).some((p) => p.type === 'hour')) fmt = f;
   } catch {
     fmt = null;
   }

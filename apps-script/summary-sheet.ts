@@ -4,7 +4,7 @@
  * Pareto chart and the row errors with their row numbers. Written with one setValues and a fixed
  * number of other calls, whatever the number of rows.
  */
-import type { Analysis, CoreClass, Lang, Tier } from '../shared/types';
+import type { Analysis, CoreClass, Lang, Lifecycle, Tier, ValueClass } from '../shared/types';
 import type { SettingsProblem } from '../shared/settings';
 import { label } from '../shared/i18n/labels';
 import { isControllable } from '../shared/rules/churn-reasons';
@@ -18,6 +18,8 @@ export const SUMMARY_WIDTH = 6;
 export const MAX_LISTED_ERRORS = 1000;
 const TIERS: Tier[] = ['A', 'B', 'C', 'D'];
 const CORES: CoreClass[] = ['best_core', 'other_core', 'general', 'expendable'];
+const CLASSES: ValueClass[] = ['MVC', 'MGC', 'BZ', 'maintain'];
+const STAGES: Lifecycle[] = ['prospecting', 'socialization', 'growth', 'maturity', 'at_risk', 'terminating', 'interrupted', 'recovery'];
 
 /** Share of the metric held by the top 5%, 10%, … 100% of customers (20 points). */
 export function paretoPoints(metrics: readonly number[]): [number, number][] {
@@ -80,6 +82,18 @@ export function summaryRows(a: Analysis, sheetName: string, lang: Lang, problems
   add(t(lang, 'withoutBottom30', { metric }), s.pyramid.withoutBottom30, s.pyramid.total);
   add(label(lang, 'pyramid', 'platinum'), s.pyramid.counts.platinum, label(lang, 'pyramid', 'gold'), s.pyramid.counts.gold);
   add(label(lang, 'pyramid', 'iron'), s.pyramid.counts.iron, label(lang, 'pyramid', 'lead'), s.pyramid.counts.lead);
+
+  head('summaryClasses');
+  for (const v of CLASSES) add(label(lang, 'valueClass', v), s.valueClasses[v]);
+
+  head('summaryLifecycle');
+  for (const st of STAGES) add(label(lang, 'lifecycle', st), s.lifecycle[st]);
+
+  head('summaryRisk');
+  add(t(lang, 'churnHigh', { high: a.settings.churn.high }), s.churnRisk.high);
+  add(t(lang, 'churnSilent'), s.churnRisk.silent);
+  add(t(lang, 'churnAverage'), Math.round(s.churnRisk.average * 10) / 10);
+  add(t(lang, 'visitsOverdue'), s.visitsOverdue);
 
   head('summaryShare');
   add(t(lang, 'shareKnown'), s.shareOfWallet.known);

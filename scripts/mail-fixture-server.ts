@@ -11,7 +11,7 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(pages: { gmail?: () => string; outlook?: () => string }): Promise<FixtureServer> {
+export async function startFixtureServer(pages: { gmail?: (path: string) => string; outlook?: (path: string) => string }): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const page = path.startsWith('/gmail/') ? pages.gmail : path.startsWith('/outlook/') ? pages.outlook : undefined;
@@ -19,7 +19,7 @@ export async function startFixtureServer(pages: { gmail?: () => string; outlook?
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page());
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(path));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -94,7 +94,11 @@ export function openDatabase(): RapportDB {
   return shared;
 }
 
-/** A new random id for notes, follow-ups, complaints and log entries. */
-export function newId(): string {
-  return crypto.randomUUID();
+/**
+ * A new id for notes, follow-ups, complaints and log entries: the creation time (ms, base 36, fixed
+ * width) then a random UUID, so ids sort by creation and a table read in key order is already
+ * chronological (the note search then needs no sort).
+ */
+export function newId(now = Date.now()): string {
+  return `${now.toString(36).padStart(9, '0')}-${crypto.randomUUID()}`;
 }

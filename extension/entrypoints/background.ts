@@ -37,7 +37,8 @@ export default defineBackground(() => {
         void (async () => {
           await setContext(tabId, raw.context);
           broadcast({ type: 'contextChanged', tabId, context: raw.context });
-          sendResponse(raw.context ? await chipInfo(db, raw.context) : null);
+          const lang = uiLang(await getLangChoice(db), navigator.language);
+          sendResponse(raw.context ? await chipInfo(db, raw.context, lang) : null);
         })().catch((e: unknown) => {
           console.warn('[rapport] pageContext', e);
           sendResponse(null);

@@ -27,7 +27,6 @@ export default defineContentScript({
     let chipState: ChipInfo | null = null;
     let timer: number | undefined;
     let observer: MutationObserver | null = null;
-    const words = chipWords(navigator.language);
 
     const send = (msg: ContentToBackground) => browser.runtime.sendMessage(msg);
 
@@ -41,7 +40,7 @@ export default defineContentScript({
       const anchor = picked?.adapter.chipAnchor(document);
       if (!anchor) return removeChip();
       if (chip && chip.shadowHost.isConnected && chip.shadowHost.previousElementSibling === anchor && chip.mounted) {
-        renderChip(chip.mounted, info, words);
+        renderChip(chip.mounted, info, chipWords(info.lang));
         return;
       }
       removeChip();
@@ -60,7 +59,7 @@ export default defineContentScript({
             e.stopPropagation();
             void send({ type: 'openPanel' });
           });
-          renderChip(b, info, words);
+          renderChip(b, info, chipWords(info.lang));
           container.append(b);
           return b;
         },
@@ -69,9 +68,27 @@ export default defineContentScript({
       chip.shadowHost.style.display = 'inline-block';
     };
 
-    const check = async (force = false) => {
+    let running = false;
+    let forceNext = false;
+    const check = async (force = false): Promise<void> => {
       timer = undefined;
       if (ctx.isInvalid) return;
+      if (running) {
+        // one look-up at a time; try again after this one
+        forceNext ||= force;
+        return schedule();
+      }
+      running = true;
+      const f = force || forceNext;
+      forceNext = false;
+      try {
+        await checkNow(f);
+      } finally {
+        running = false;
+      }
+    };
+
+    const checkNow = async (force: boolean) => {
       const url = new URL(location.href);
       const picked = pickAdapter(url, LOCAL);
       const context = picked ? picked.adapter.read(document, picked.url) : null;

@@ -3,7 +3,7 @@
  * Content scripts never open IndexedDB (it would be the mail site's); they send what they read here.
  */
 import type { PageContext } from '../sites/page-context';
-import type { Tier } from '../../shared/types';
+import type { Lang, Tier } from '../../shared/types';
 
 /** What the chip beside the sender shows. */
 export interface ChipInfo {
@@ -13,6 +13,8 @@ export interface ChipInfo {
   name: string | null;
   /** How many people of the thread matched a customer. */
   matched: number;
+  /** The UI language (the user's override, else the browser's), for the chip's tooltip. */
+  lang: Lang;
 }
 
 export type ContentToBackground =

@@ -31,16 +31,25 @@ export function OptionsPage({ db }: { db: RapportDB }) {
   const t = (k: StringKey, p?: Record<string, string | number>) => translate(lang, k, p);
   const fail = (e: unknown) => setMsg({ text: describeError(lang, e), bad: true });
 
+  const [touched, setTouched] = useState(false);
   useEffect(() => {
     void (async () => {
-      setChoice(await getLangChoice(db));
-      setJson(JSON.stringify(await getSettingsJson(db), null, 2));
+      const [c, s] = await Promise.all([getLangChoice(db), getSettingsJson(db)]);
+      if (!touched) setChoice(c);
+      setJson(JSON.stringify(s, null, 2));
     })().catch(fail);
   }, []);
 
+  /** Tells the side panel and the background that the data changed. */
+  const announce = () => {
+    // (absent outside the extension, e.g. in component tests)
+    browser?.runtime?.sendMessage({ type: 'dataChanged' }).catch(() => {});
+  };
+
   const saveLang = async (c: LangChoice) => {
+    setTouched(true);
     setChoice(c);
-    await setLangChoice(db, c).catch(fail);
+    await setLangChoice(db, c).then(announce, fail);
   };
   const saveSettings = async () => {
     let parsed: unknown;
@@ -57,6 +66,7 @@ export function OptionsPage({ db }: { db: RapportDB }) {
         return;
       }
       await reanalyze(db, { lang, settings: parsed as Partial<Settings> });
+      announce();
       setMsg({ text: t('settingsSaved') });
     } catch (e) {
       fail(e);
@@ -74,6 +84,7 @@ export function OptionsPage({ db }: { db: RapportDB }) {
       const problems = checkBackup(data);
       if (problems.length > 0) throw new Error(problems.join(', '));
       await restoreBackup(db, data as Backup);
+      announce();
       setMsg({ text: t('restored') });
     } catch (err) {
       fail(err);
@@ -86,7 +97,10 @@ export function OptionsPage({ db }: { db: RapportDB }) {
   };
   const clear = async () => {
     if (!confirm(t('clearConfirm'))) return;
-    await clearAll(db).then(() => setMsg({ text: t('cleared') }), fail);
+    await clearAll(db).then(() => {
+      announce();
+      setMsg({ text: t('cleared') });
+    }, fail);
   };
   const allowCrm = async () => {
     try {

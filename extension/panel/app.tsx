@@ -53,10 +53,13 @@ export function App({ db }: { db: RapportDB }) {
       .then((a: unknown) => setContext((a as ActiveContext | undefined)?.context ?? null))
       .catch(() => setContext(null));
     const onMessage = (m: unknown) => {
-      if (isMessage(m) && m.type === 'contextChanged') {
+      if (!isMessage(m)) return;
+      if (m.type === 'contextChanged') {
         setContext(m.context);
         setView('email');
       }
+      // Another extension page (the options page, a second panel) changed the data: re-read it.
+      if (m.type === 'dataChanged') setRevision((r) => r + 1);
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);

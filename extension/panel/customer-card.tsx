@@ -5,7 +5,6 @@
  * due from the tier policy, the key-account checklist for tier A, P(alive) and CLV when the model was
  * fitted — then the rep's own records. Words for results come from the core's labels.
  */
-import type { Guarantee } from '../../shared/types';
 import { label, formatReason } from '../../shared/i18n/labels';
 import type { StoredCustomer } from '../db/records';
 import { useEnv, useT } from './panel-env';
@@ -17,14 +16,7 @@ import { ComplaintsSection } from './complaints-section';
 import { ContactLogSection } from './contact-log-section';
 import { ContactsSection } from './contacts-section';
 import { ChurnReasonsSection } from './churn-reasons-section';
-
-const GUARANTEES: Guarantee[] = ['quality', 'service', 'logistics', 'value'];
-
-function Check({ ok }: { ok: boolean | null }) {
-  const t = useT();
-  if (ok === null) return <span class="check unknown" aria-label={t('unknownValue')}>?</span>;
-  return <span class={`check ${ok ? 'ok' : 'no'}`} aria-hidden="true">{ok ? '✓' : '✗'}</span>;
-}
+import { KeyAccountChecklist } from './key-account-checklist';
 
 export function CustomerCard({ customer: c }: { customer: StoredCustomer }) {
   const { lang, settings } = useEnv();
@@ -97,18 +89,7 @@ export function CustomerCard({ customer: c }: { customer: StoredCustomer }) {
         {c.credit.deductions.length > 0 && <ul class="muted small">{c.credit.deductions.map((a) => <li key={a.code}>{formatReason(lang, a, true)}</li>)}</ul>}
       </section>
 
-      {c.tier === 'A' && c.kaHealth && (
-        <section aria-labelledby="ka-h" data-testid="ka-checklist">
-          <h3 id="ka-h">{t('kaChecklist')}</h3>
-          <ul class="checklist">
-            <li><Check ok={c.kaHealth.communication} /> {t('kaCommunication')}</li>
-            <li><Check ok={c.kaHealth.alignment} /> {t('kaAlignment')}</li>
-            {GUARANTEES.map((g) => (
-              <li key={g}><Check ok={c.kaHealth!.guarantees[g]} /> {t('kaGuarantee', { what: label(lang, 'guarantee', g) })}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {c.tier === 'A' && <KeyAccountChecklist customer={c} />}
 
       <ContactLogSection customer={c} />
       <NotesSection customerKey={c.key} />

@@ -32,6 +32,16 @@ export function splitEmails(cell: unknown): { emails: string[]; invalid: string[
   if (typeof cell !== 'string' || isBlankCell(cell)) return { emails, invalid };
   // Fast path: one plain ASCII address, the common case in a large table.
   if (SIMPLE.test(cell)) return { emails: [cell.trim().toLowerCase()], invalid };
+  if (!cell.includes('<') && !cell.includes('"')) {
+    const parts = cell.split(/[,;、，；\s]+/).filter((p) => p !== '');
+    if (parts.length > 0 && parts.every((p) => SIMPLE.test(p))) {
+      for (const p of parts) {
+        const lower = p.toLowerCase();
+        if (!emails.includes(lower)) emails.push(lower);
+      }
+      return { emails, invalid };
+    }
+  }
   const text = foldWidth(cell).replace(/＠/g, '@').replace(NAMED, ' ,$1, ');
   const seen = new Set<string>();
   const seenInvalid = new Set<string>();

@@ -47,13 +47,16 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
  * ("销售额(元)", "Revenue [USD]") and spaces, underscores, hyphens and dots removed.
  */
 export function normalizeHeader(header: unknown): string {
-  let s = String(header ?? '');
-  s = s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+  let s = typeof header === 'string' ? header : String(header ?? '');
+  if (FULL_WIDTH.test(s)) s = s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
   s = s.toLowerCase();
-  s = s.replace(/[(\[【（][^)\]】）]*[)\]】）]/g, '');
-  s = s.replace(/[\s_\-.:：/]+/g, '');
-  return s;
+  if (OPEN_BRACKET.test(s)) s = s.replace(/[(\[【（][^)\]】）]*[)\]】）]/g, '');
+  return s.replace(SEPARATORS, '');
 }
+
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+const OPEN_BRACKET = /[(\[【（]/;
+const SEPARATORS = /[\s_\-.:：/]+/g;
 
 const LOOKUP: Map<string, Field> = (() => {
   const m = new Map<string, Field>();

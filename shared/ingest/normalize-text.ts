@@ -44,5 +44,11 @@ const BLANK_TOKENS: ReadonlySet<string> = new Set([
 export function isBlankCell(cell: unknown): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell !== 'string') return false;
+  if (cell.length > 6) {
+    // The placeholders are short: a long cell is blank only if it is white space around one.
+    const t = cell.trim();
+    if (t.length > 6) return false;
+    return BLANK_TOKENS.has(foldWidth(t).trim().toLowerCase());
+  }
   return BLANK_TOKENS.has(foldWidth(cell).trim().toLowerCase());
 }

@@ -8,7 +8,7 @@ import { noticeText } from '../i18n/messages';
 import { BAD, CellReader, keyOf, textOrNull, type Read } from './cell-reader';
 import { emptyInput, mergeInputs, type CustomerInput } from './customer-input';
 import { splitEmails } from './emails';
-import { registrableDomain, isFreeMail } from './registrable-domain';
+import { registrableDomain, isFreeMailRegistrable } from './registrable-domain';
 import { skipKind } from './row-kind';
 import { decideDayOrders } from './day-orders';
 
@@ -126,26 +126,6 @@ function mergeGroup(group: CustomerInput[]): CustomerInput {
   return first;
 }
 
-const MONEY: Partial<Record<Field, keyof CustomerInput>> = {
-  revenue_prev: 'revenuePrev',
-  cost_to_serve: 'costToServe',
-  wallet: 'wallet',
-  potential: 'potential',
-  receivable: 'receivable',
-  overdue_amount: 'overdueAmount',
-  credit_limit: 'creditLimit',
-};
-const COUNTS: Partial<Record<Field, keyof CustomerInput>> = {
-  orders: 'orders',
-  suppliers: 'suppliers',
-  complaints: 'complaints',
-  complaints_open: 'complaintsOpen',
-  overdue_days: 'overdueDays',
-};
-const DATES: Partial<Record<Field, keyof CustomerInput>> = { first_purchase: 'firstPurchase', last_purchase: 'lastPurchase', last_contact: 'lastContact' };
-const TEXTS: Partial<Record<Field, keyof CustomerInput>> = { owner: 'owner', segment: 'segment', region: 'region', churn_reason: 'churnReasonText' };
-const SHARES: Partial<Record<Field, keyof CustomerInput>> = { share: 'share', share_prev: 'sharePrev' };
-
 /** Registrable domains repeat across a table's emails: look each host up once per analysis. */
 class DomainCache {
   private readonly map = new Map<string, string | null>();
@@ -163,7 +143,7 @@ class DomainCache {
     let d = this.company.get(host);
     if (d === undefined) {
       const r = this.of(host);
-      d = r && !isFreeMail(r) ? r : null;
+      d = r && !isFreeMailRegistrable(r) ? r : null;
       this.company.set(host, d);
     }
     return d;
@@ -174,58 +154,112 @@ const domainCaches = new WeakMap<CellReader, DomainCache>();
 /** Read one data row into a CustomerInput (errors go to the reader). */
 function readRow(row: readonly unknown[], rowNo: number, key: string, by: Map<Field, Column>, reader: CellReader, profitFatal: boolean): CustomerInput | null {
   const input = emptyInput(key, rowNo);
-  const rec = input as unknown as Record<string, unknown>;
   let cache = domainCaches.get(reader);
   if (!cache) domainCaches.set(reader, (cache = new DomainCache()));
   let domainCell: string | null = null;
   for (const col of by.values()) {
-    const f = col.field;
     const cell = row[col.index];
-    let target: keyof CustomerInput | undefined;
-    if ((target = MONEY[f])) rec[target] = v(reader.amount(rowNo, col, cell, false));
-    else if ((target = COUNTS[f])) rec[target] = v(reader.count(rowNo, col, cell));
-    else if ((target = DATES[f])) rec[target] = v(reader.date(rowNo, col, cell));
-    else if ((target = TEXTS[f])) rec[target] = textOrNull(cell);
-    else if ((target = SHARES[f])) rec[target] = v(reader.share(rowNo, col, cell));
-    else
-      switch (f) {
-        case 'name': {
-          const name = textOrNull(cell);
-          if (name !== null) input.name = name;
-          break;
-        }
-        case 'revenue':
-          input.revenue = v(reader.amount(rowNo, col, cell, true));
-          break;
-        case 'profit':
-          input.profit = v(reader.amount(rowNo, col, cell, profitFatal));
-          break;
-        case 'email': {
-          const { emails, invalid } = splitEmails(cell);
-          input.emails = emails;
-          for (const bad of invalid) reader.fail(rowNo, col, bad, 'bad_email', false);
-          break;
-        }
-        case 'domain':
-          domainCell = textOrNull(cell);
-          break;
-        case 'competitor': {
-          const c = reader.competitor(cell);
-          if (c) {
-            input.competitor = c.buys;
-            input.competitorName = c.name;
-          }
-          break;
-        }
-        case 'switching_cost':
-          input.switchingCost = v(reader.switchingCost(rowNo, col, cell));
-          break;
-        case 'satisfaction':
-          input.satisfaction = v(reader.satisfaction(rowNo, col, cell));
-          break;
-        default:
-          break;
+    switch (col.field) {
+      case 'name': {
+        const name = textOrNull(cell);
+        if (name !== null) input.name = name;
+        break;
       }
+      case 'owner':
+        input.owner = textOrNull(cell);
+        break;
+      case 'segment':
+        input.segment = textOrNull(cell);
+        break;
+      case 'region':
+        input.region = textOrNull(cell);
+        break;
+      case 'churn_reason':
+        input.churnReasonText = textOrNull(cell);
+        break;
+      case 'revenue':
+        input.revenue = v(reader.amount(rowNo, col, cell, true));
+        break;
+      case 'profit':
+        input.profit = v(reader.amount(rowNo, col, cell, profitFatal));
+        break;
+      case 'revenue_prev':
+        input.revenuePrev = v(reader.amount(rowNo, col, cell, false));
+        break;
+      case 'cost_to_serve':
+        input.costToServe = v(reader.amount(rowNo, col, cell, false));
+        break;
+      case 'wallet':
+        input.wallet = v(reader.amount(rowNo, col, cell, false));
+        break;
+      case 'potential':
+        input.potential = v(reader.amount(rowNo, col, cell, false));
+        break;
+      case 'receivable':
+        input.receivable = v(reader.amount(rowNo, col, cell, false));
+        break;
+      case 'overdue_amount':
+        input.overdueAmount = v(reader.amount(rowNo, col, cell, false));
+        break;
+      case 'credit_limit':
+        input.creditLimit = v(reader.amount(rowNo, col, cell, false));
+        break;
+      case 'orders':
+        input.orders = v(reader.count(rowNo, col, cell));
+        break;
+      case 'suppliers':
+        input.suppliers = v(reader.count(rowNo, col, cell));
+        break;
+      case 'complaints':
+        input.complaints = v(reader.count(rowNo, col, cell));
+        break;
+      case 'complaints_open':
+        input.complaintsOpen = v(reader.count(rowNo, col, cell));
+        break;
+      case 'overdue_days':
+        input.overdueDays = v(reader.count(rowNo, col, cell));
+        break;
+      case 'first_purchase':
+        input.firstPurchase = v(reader.date(rowNo, col, cell));
+        break;
+      case 'last_purchase':
+        input.lastPurchase = v(reader.date(rowNo, col, cell));
+        break;
+      case 'last_contact':
+        input.lastContact = v(reader.date(rowNo, col, cell));
+        break;
+      case 'share':
+        input.share = v(reader.share(rowNo, col, cell));
+        break;
+      case 'share_prev':
+        input.sharePrev = v(reader.share(rowNo, col, cell));
+        break;
+      case 'email': {
+        const { emails, invalid } = splitEmails(cell);
+        input.emails = emails;
+        for (const bad of invalid) reader.fail(rowNo, col, bad, 'bad_email', false);
+        break;
+      }
+      case 'domain':
+        domainCell = textOrNull(cell);
+        break;
+      case 'competitor': {
+        const c = reader.competitor(cell);
+        if (c) {
+          input.competitor = c.buys;
+          input.competitorName = c.name;
+        }
+        break;
+      }
+      case 'switching_cost':
+        input.switchingCost = v(reader.switchingCost(rowNo, col, cell));
+        break;
+      case 'satisfaction':
+        input.satisfaction = v(reader.satisfaction(rowNo, col, cell));
+        break;
+      default:
+        break;
+    }
   }
   const domains: string[] = [];
   if (domainCell !== null)

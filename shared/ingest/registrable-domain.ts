@@ -87,6 +87,8 @@ const MULTI_PART_SUFFIXES: ReadonlySet<string> = new Set([
 ]);
 
 const LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
+/** Fast path for the common case: every label plain ASCII, not starting or ending with '-'. */
+const ASCII_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /**
  * The lower-cased registrable domain (eTLD+1) of an email address ('li@sales.acme.com.cn'), a URL
@@ -112,7 +114,7 @@ export function registrableDomain(input: string): string | null {
   if (s === '' || s === 'localhost' || s.endsWith('.localhost')) return null;
   if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(s)) return null; // IPv4
   const labels = s.split('.');
-  if (labels.length < 2 || !labels.every((l) => LABEL.test(l))) return null;
+  if (labels.length < 2 || !(ASCII_HOST.test(s) || labels.every((l) => LABEL.test(l)))) return null;
   if (/^\d+$/.test(labels[labels.length - 1]!)) return null;
   const lastTwo = labels.slice(-2).join('.');
   if (MULTI_PART_SUFFIXES.has(lastTwo)) {
@@ -195,7 +197,12 @@ const FREE_MAIL_BRANDS: ReadonlySet<string> = new Set(['gmx', 'yahoo', 'hotmail'
  */
 export function isFreeMail(domain: string): boolean {
   const d = registrableDomain(domain);
-  if (d === null) return false;
+  return d !== null && isFreeMailRegistrable(d);
+}
+
+/** isFreeMail for a domain that is already registrable (lower-case eTLD+1): no re-parsing. */
+export function isFreeMailRegistrable(d: string): boolean {
   if (FREE_MAIL_DOMAINS.has(d)) return true;
-  return FREE_MAIL_BRANDS.has(d.split('.')[0]!);
+  const dot = d.indexOf('.');
+  return FREE_MAIL_BRANDS.has(dot < 0 ? d : d.slice(0, dot));
 }

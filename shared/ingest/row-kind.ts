@@ -16,6 +16,15 @@ export function isTotalsWord(cell: unknown): boolean {
   return TOTAL_WORDS.has(normalizeHeader(cell).replace(/[:：]$/, ''));
 }
 
+/** Cheap pre-check before normalising a key cell: header words have no digits. */
+function mayBeHeaderWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return false;
+  }
+  return true;
+}
+
 /**
  * Classify a row before reading it. A repeated header: the key cell names the key column's field
  * (客户编号 under 客户编号, or "Customer ID" under 客户ID), or half the recognised cells repeat their
@@ -33,7 +42,7 @@ export function skipKind(row: readonly unknown[], columns: readonly Column[], ke
   if (blank) return 'blank';
   const key = row[keyIndex];
   const keyColumn = columns.find((c) => c.index === keyIndex);
-  if (typeof key === 'string' && keyColumn && key.length < 40 && !/^[\s\d.,-]*$/.test(key) && fieldOfHeader(key) === keyColumn.field) return 'header';
+  if (typeof key === 'string' && keyColumn && key.length < 40 && mayBeHeaderWord(key) && fieldOfHeader(key) === keyColumn.field) return 'header';
   let same = 0;
   for (const c of columns) {
     const v = row[c.index];

@@ -5,6 +5,7 @@
  * out by hand in the comments.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import vm from 'node:vm';
 import { builtHarness } from './built';
 import { putRows, workbookWith, zonedMidnight, type Execution } from './harness/index';
 import type { AppsScriptHarness } from './harness/index';
@@ -162,6 +163,18 @@ describe('RAPPORT_ANALYZE', () => {
     const a = fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:C2'), 'next_visit');
     expect(a).toEqual([['Next visit due'], ['2026-02-09']]);
     expect(fn(asText, 'RAPPORT_ANALYZE', asText.rangeArg('A1:C2'), 'next_visit')).toEqual(a);
+  });
+
+  it('reads date cells right without Intl time zones too (through Utilities.formatDate)', () => {
+    const tz = 'Asia/Shanghai';
+    const rows = [
+      ['Customer', 'Revenue', 'Last contact'],
+      ['Solo', 1000, new Date(zonedMidnight('2026-01-10', tz))],
+    ];
+    const ex = h.open(workbookWith(rows, { timeZone: tz }));
+    vm.runInContext('globalThis.Intl = undefined', ex.context);
+    expect(fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:C2'), 'next_visit')).toEqual([['Next visit due'], ['2026-02-09']]);
+    expect(ex.calls.get('Utilities.formatDate')).toBeGreaterThan(0);
   });
 
   it('takes as_of as a date cell or text', () => {

@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtHarness } from './built';
 import { sheetValues, workbookWith, type AppsScriptHarness, type Workbook } from './harness/index';
 import { generateCustomers } from '../../shared/sample/generate-customers';
+import { generateTransactions } from '../../shared/sample/generate-transactions';
+import { zonedMidnight } from './harness/index';
 import { analyze } from '../../shared/analyze';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 
@@ -59,6 +61,13 @@ describe('onOpen', () => {
       expect(items.map((i) => i.functionName)).toEqual(['rapportComputeTiers', 'rapportNewTemplate', 'rapportOpenSettings', 'rapportDrawSurveySample']);
       for (const i of items) expect(typeof ex.globalFunction(i.functionName)).toBe('function');
     }
+  });
+
+  it('onInstall adds the same menu right after installation', () => {
+    const ex = h.open(workbookWith([[]]), { userLocale: 'en' });
+    ex.call('onInstall', { authMode: 'FULL' });
+    expect(ex.ui.menus).toHaveLength(1);
+    expect((ex.ui.menus[0]!.items[0] as { functionName: string }).functionName).toBe('rapportComputeTiers');
   });
 
   it('in AuthMode.NONE builds a bilingual menu and touches nothing else', () => {
@@ -121,6 +130,10 @@ describe('Compute tiers', () => {
     expect(find('Share fell')![1]).toBe(expected.shareOfWallet.fell);
     expect(find('best core')![1]).toBe(expected.defectionByCore.best_core.count);
     expect(s.some((r) => r[0] === 'Churn reasons (METHOD §7)')).toBe(true);
+    expect(find('most valuable')![1]).toBe(expected.valueClasses.MVC);
+    expect(find('at risk')![1]).toBe(expected.lifecycle.at_risk);
+    expect(find('High churn risk (score ≥ 50)')![1]).toBe(expected.churnRisk.high);
+    expect(find('Visits overdue')![1]).toBe(expected.visitsOverdue);
     expect(s.some((r) => r[0] === 'Credit alerts (METHOD §8)')).toBe(true);
     const errRow = s.findIndex((r) => r[0] === 'Rows with errors (1)');
     expect(s[errRow + 2]).toEqual([42, 'Revenue', '12o0', 'is not a number', '', '']);
@@ -216,6 +229,39 @@ describe('Compute tiers', () => {
     expect([tiers[1], tiers[3], tiers[5]]).toEqual([k1.tier, k1.tier, k1.tier]);
   });
 
+  it('reads date cells as the dates the sheet shows (Asia/Shanghai), whatever the script zone', () => {
+    const rows = generateCustomers(60, { seed: 8, lang: 'en' });
+    const tz = 'Asia/Shanghai';
+    const dateCols = [11, 12, 26]; // first order, last order, last contact
+    const typed = rows.map((r, i) => (i === 0 ? r : r.map((v, j) => (dateCols.includes(j) && v !== '' ? new Date(zonedMidnight(String(v), tz)) : v))));
+    const wb = workbookWith(typed, { timeZone: tz, sheetName: 'Data' });
+    compute(wb);
+    const next = column(sheetValues(wb, 'Data'), `${OWN}Next visit due`);
+    const expected = analyze(rows, { lang: 'en' });
+    for (const c of expected.customers) for (const r of c.rows) expect(next[r - 1]).toBe(c.nextVisitDue ?? '');
+  });
+
+  it('on an order log with date cells, writes the core’s model columns (P(alive)) on every order row', () => {
+    const log = generateTransactions(3000, { seed: 4, lang: 'en' });
+    const tz = 'Asia/Shanghai';
+    // as Sheets holds them: the date column as date cells (midnight in the sheet's zone)
+    const typed = log.map((r, i) => (i === 0 ? r : r.map((v, j) => (j === 1 ? new Date(zonedMidnight(String(v), tz)) : v))));
+    const wb = workbookWith(typed, { timeZone: tz, sheetName: 'Orders' });
+    compute(wb);
+    const v = sheetValues(wb, 'Orders');
+    const expected = analyze(log, { lang: 'en' });
+    expect(expected.kind).toBe('transactions');
+    const fitted = expected.customers.filter((c) => c.pAlive !== undefined);
+    expect(fitted.length).toBeGreaterThan(0);
+    const pAlive = column(v, `${OWN}P(alive)`);
+    const tiers = column(v, `${OWN}Tier`);
+    for (const c of expected.customers)
+      for (const r of c.rows) {
+        expect(tiers[r - 1]).toBe(c.tier);
+        if (c.pAlive !== undefined) expect(pAlive[r - 1]).toBe(Math.round(c.pAlive * 1000) / 1000);
+      }
+  });
+
   it('waits for another editor: when the document lock is held nothing is written', () => {
     const { wb } = sampleBook();
     const before = sheetValues(wb, 'Data');
@@ -306,7 +352,7 @@ describe('Settings (server side of the sidebar)', () => {
     const ex = h.open(wb, { userLocale: 'en' });
     const state = ex.call('rapportSidebarState') as { lang: string; settings: typeof DEFAULT_SETTINGS; fromSheet: boolean };
     expect(state).toMatchObject({ lang: 'en', settings: DEFAULT_SETTINGS, fromSheet: false });
-    expect(() => h.open(wb, { userLocale: 'zh_CN' }).call('rapportSaveSettings', { tiers: { a: 2 } })).toThrow('设置未保存: tiers.a: 应在 0 到 1 之间');
+    expect(() => h.open(wb, { userLocale: 'zh_CN' }).call('rapportSaveSettings', { tiers: { a: 2 } })).toThrow('设置无效: tiers.a: 应在 0 到 1 之间');
     expect(wb.sheet('Rapport settings')).toBeUndefined();
     const saved = h.open(wb, { userLocale: 'en' }).call('rapportSaveSettings', { ...DEFAULT_SETTINGS, tiers: { a: 0.5, b: 0.9, d: 0.1 } });
     expect(saved).toMatchObject({ saved: true, sheet: 'Rapport settings' });

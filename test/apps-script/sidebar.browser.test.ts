@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { builtHarness } from './built';
-import { BUILD_DIR } from './harness/index';
+import { BUILD_DIR, sheetValues, workbookWith } from './harness/index';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -35,6 +35,23 @@ function stub(state: unknown): void {
               else ok?.({ saved: true, sheet: 'Rapport settings', message: 'Saved to the sheet.' });
             }, 0);
           };
+        },
+      },
+    );
+  w.google = { script: { run: mk(null, null) } };
+}
+
+/** google.script.run bridged to the built server functions (window.__server, exposed by the test). */
+function bridge(): void {
+  const w = window as unknown as { __server: (fn: string, args: unknown[]) => Promise<{ ok: boolean; value?: unknown; message?: string }>; google: unknown };
+  const mk = (ok: ((v: unknown) => void) | null, fail: ((e: unknown) => void) | null): unknown =>
+    new Proxy(
+      {},
+      {
+        get(_t, prop: string) {
+          if (prop === 'withSuccessHandler') return (f: (v: unknown) => void) => mk(f, fail);
+          if (prop === 'withFailureHandler') return (f: (e: unknown) => void) => mk(ok, f);
+          return (...args: unknown[]) => void w.__server(prop, JSON.parse(JSON.stringify(args))).then((r) => (r.ok ? ok?.(r.value) : fail?.({ message: r.message })));
         },
       },
     );
@@ -118,10 +135,42 @@ describe.skipIf(!hasChromium)(`settings sidebar in Chromium${hasChromium ? '' : 
     await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Saved to the sheet.');
     const save = (await calls(page)).find((c) => c.fn === 'rapportSaveSettings')!;
     expect(save.args).toEqual([{ ...DEFAULT_SETTINGS, tiers: { a: 0.7, b: 0.95, d: 0.05 }, visitDays: { A: 30, B: 90, C: null, D: null }, model: { ...DEFAULT_SETTINGS.model, unit: 'days' } }]);
-    await page.evaluate(() => ((window as unknown as { __fail: string }).__fail = 'The settings were not saved: tiers.a: must be between 0 and 1'));
+    await page.evaluate(() => ((window as unknown as { __fail: string }).__fail = 'These settings are not valid: tiers.a: must be between 0 and 1'));
     await page.click('#save');
     await page.waitForFunction(() => document.getElementById('status')!.className === 'error');
-    expect(await page.textContent('#status')).toBe('Not saved: The settings were not saved: tiers.a: must be between 0 and 1');
+    expect(await page.textContent('#status')).toBe('Not saved: These settings are not valid: tiers.a: must be between 0 and 1');
+    await page.close();
+  });
+
+  it('end to end with the built server functions: loads the sheet’s settings, saves to the settings sheet', async () => {
+    const h = builtHarness();
+    const wb = workbookWith([[]]);
+    const page = await browser.newPage();
+    await page.exposeFunction('__server', (fn: string, args: unknown[]) => {
+      try {
+        return { ok: true, value: h.open(wb, { userLocale: 'zh_CN' }).call(fn, ...args) };
+      } catch (e) {
+        return { ok: false, message: (e as Error).message };
+      }
+    });
+    await page.addInitScript(bridge);
+    await page.goto(url);
+    await page.waitForSelector('#f-tiers-a');
+    expect(await page.textContent('#title')).toBe('Rapport 设置');
+    expect(await page.inputValue('#f-tiers-a')).toBe('0.8');
+    await page.fill('#f-tiers-a', '0.7');
+    await page.fill('#f-visitDays-A', '14');
+    await page.click('#save');
+    await page.waitForFunction(() => document.getElementById('status')!.className === 'ok');
+    expect(await page.textContent('#status')).toBe('设置已保存到 "Rapport settings" 工作表。');
+    const sheet = sheetValues(wb, 'Rapport settings');
+    expect(sheet[0]).toEqual(['设置项 (key)', '值 (value)', '说明']);
+    expect(sheet.find((r) => r[0] === 'tiers.a')).toEqual(['tiers.a', 0.7, 'A 类累计占比上限 (0.8 = 80%)']);
+    expect(sheet.find((r) => r[0] === 'visitDays.A')!.slice(0, 2)).toEqual(['visitDays.A', 14]);
+    // reopened, the page shows what the sheet holds
+    await page.reload();
+    await page.waitForSelector('#f-tiers-a');
+    await page.waitForFunction(() => (document.getElementById('f-tiers-a') as HTMLInputElement).value === '0.7');
     await page.close();
   });
 

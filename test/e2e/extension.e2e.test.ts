@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/mail-fixture-server';
 import { ensureE2eBuild, ROOT } from '../../scripts/ensure-e2e-build';
+import { demoPageHtml, DEMO_USER, type DemoThread } from '../../scripts/demo-mail-page';
 
 const THREAD = readFileSync(join(ROOT, 'test/extension/fixtures/gmail-thread.html'), 'utf8');
 const THREAD_PATH = '/gmail/mail/u/0/#inbox/FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq';
@@ -28,13 +29,25 @@ const CSV = [
   'Total,,,1370500,,',
 ].join('\n');
 
+/** A single-page inbox (threads switch by URL hash, like Gmail) with two of the imported customers. */
+const thread = (id: string, name: string, email: string): DemoThread => ({
+  id,
+  subject: `About ${name}`,
+  shows: name,
+  messages: [{ from: { name, email }, to: [DEMO_USER], cc: [], body: 'Hello', collapsed: false }],
+});
+const SPA = demoPageHtml(
+  [thread('FMfcgzSpaThreadHuaxin000001', 'Li Na', 'li.na@huaxin-machinery.com.cn'), thread('FMfcgzSpaThreadNorthwind0001', 'Sam Carter', 'sam.carter@northwind-traders.com')],
+  'en',
+);
+
 let browser: ExtensionBrowser;
 let server: FixtureServer;
 let userDataDir: string;
 
 beforeAll(async () => {
   const dir = ensureE2eBuild();
-  server = await startFixtureServer({ gmail: () => THREAD, outlook: () => OUTLOOK });
+  server = await startFixtureServer({ gmail: (path) => (path.startsWith('/gmail/spa/') ? SPA : THREAD), outlook: () => OUTLOOK });
   userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
   browser = await launchWithExtension({ extensionDir: dir, userDataDir, headless: true });
 });
@@ -139,6 +152,27 @@ describe('the built extension in Chromium', () => {
     const notifications = () =>
       worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
     await expect.poll(notifications, { timeout: 20_000 }).toEqual([expect.stringMatching(/^followup:/)]);
+    await page.close();
+  });
+
+  it('follows navigation inside the single-page app: a new thread by URL updates the chip and the panel', async () => {
+    const page = await panel();
+    const mail = await browser.context.newPage();
+    await mail.goto(`${server.origin}/gmail/spa/mail/u/0/#inbox/FMfcgzSpaThreadHuaxin000001`);
+    const chip = mail.locator('rapport-chip button');
+    await expect.poll(() => chip.getAttribute('title'), { timeout: 15_000 }).toContain('Huaxin Machinery');
+    await expect.poll(() => page.getByTestId('customer-name').first().textContent(), { timeout: 15_000 }).toBe('Huaxin Machinery');
+    console.log('STEP1');
+    await mail.evaluate(() => { location.hash = '#inbox/FMfcgzSpaThreadNorthwind0001'; });
+    await expect.poll(() => chip.getAttribute('title'), { timeout: 15_000 }).toContain('Northwind Traders');
+    console.log('STEP2');
+    expect(await chip.textContent()).toBe('B');
+    await expect.poll(() => page.getByTestId('customer-name').first().textContent(), { timeout: 15_000 }).toBe('Northwind Traders');
+    console.log('STEP3');
+    // back to the inbox list: no thread, no chip
+    await mail.evaluate(() => { location.hash = '#inbox'; });
+    await expect.poll(() => mail.locator('rapport-chip').count(), { timeout: 15_000 }).toBe(0);
+    await mail.close();
     await page.close();
   });
 

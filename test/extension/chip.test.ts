@@ -20,18 +20,18 @@ afterEach(async () => {
 describe('tier chip', () => {
   it('shows the tier (and how many people matched) with a tooltip in the browser language', () => {
     const b = document.createElement('button');
-    renderChip(b, { status: 'known', tier: 'A', name: 'Huaxin', matched: 2 }, chipWords('en-US'));
+    renderChip(b, { status: 'known', tier: 'A', name: 'Huaxin', matched: 2, lang: 'en' }, chipWords('en'));
     expect(b.textContent).toBe('A · 2');
     expect(b.dataset.tier).toBe('A');
     expect(b.title).toBe('Rapport: Huaxin · tier A (2 people in this email match) — click to open the side panel');
-    renderChip(b, { status: 'unknown', tier: null, name: null, matched: 0 }, chipWords('zh-CN'));
+    renderChip(b, { status: 'unknown', tier: null, name: null, matched: 0, lang: 'zh' }, chipWords('zh'));
     expect(b.textContent).toBe('+');
     expect(b.getAttribute('aria-label')).toBe('Rapport: 发件人不是已知客户 — 点击添加');
   });
 
   it('names a customer through script-free text (no markup is interpreted)', () => {
     const b = document.createElement('button');
-    renderChip(b, { status: 'known', tier: 'B', name: '<img src=x onerror=alert(1)>', matched: 1 }, chipWords('en'));
+    renderChip(b, { status: 'known', tier: 'B', name: '<img src=x onerror=alert(1)>', matched: 1, lang: 'en' }, chipWords('en'));
     expect(b.querySelector('img')).toBeNull();
     expect(b.textContent).toBe('B');
   });
@@ -50,8 +50,8 @@ describe('chip look-up in the background', () => {
       { email: 'new@northwind.com', role: 'to' as const },
       { email: 'li@huaxin.com.cn', role: 'cc' as const },
     ];
-    expect(await chipInfo(db, { site: 'gmail', people })).toEqual({ status: 'known', tier: 'B', name: 'Northwind', matched: 2 });
-    expect(await chipInfo(db, { site: 'gmail', people: [people[0]!] })).toEqual({ status: 'unknown', tier: null, name: null, matched: 0 });
+    expect(await chipInfo(db, { site: 'gmail', people }, 'en')).toEqual({ status: 'known', tier: 'B', name: 'Northwind', matched: 2, lang: 'en' });
+    expect(await chipInfo(db, { site: 'gmail', people: [people[0]!] }, 'zh')).toEqual({ status: 'unknown', tier: null, name: null, matched: 0, lang: 'zh' });
   });
 });
 

@@ -196,3 +196,14 @@ describe('preferences', () => {
     expect(await getLangChoice(d)).toBe('auto');
   });
 });
+
+describe('note search details', () => {
+  it('treats regular-expression characters in the query literally and ignores case in Latin text', () => {
+    const n = (id: string, body: string): Note => ({ id, customerKey: 'A', body, tags: [], created: id, updated: '', deleted: null });
+    const notes = [n('1', 'Price (USD) 1.5+tax'), n('2', 'price usd 15 tax'), n('3', 'ÉTÉ order')];
+    expect(searchNotes(notes, '(usd)').map((x) => x.id)).toEqual(['1']);
+    expect(searchNotes(notes, '1.5+').map((x) => x.id)).toEqual(['1']);
+    expect(searchNotes(notes, 'PRICE').map((x) => x.id)).toEqual(['2', '1']);
+    expect(searchNotes(notes, 'été').map((x) => x.id)).toEqual(['3']);
+  });
+});

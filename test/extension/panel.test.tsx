@@ -69,7 +69,7 @@ const huaxin = () =>
   });
 
 describe('customer card', () => {
-  it('shows tier, score parts, lifecycle, risk factors, credit, visit due and the tier-A checklist in words', () => {
+  it('shows tier, score parts, lifecycle, risk factors, credit, visit due and the tier-A checklist in words', async () => {
     const { mount } = setup('en');
     mount(<CustomerCard customer={huaxin()} />);
     expect(screen.getByTestId('customer-name').textContent).toBe('Huaxin Machinery');
@@ -84,17 +84,17 @@ describe('customer card', () => {
     expect(screen.getByText('fair (62)')).toBeTruthy();
     expect(screen.getByText('75 days overdue')).toBeTruthy();
     expect(screen.getByTestId('next-visit').textContent).toContain('overdue');
-    const ka = screen.getByTestId('ka-checklist');
+    const ka = await screen.findByTestId('ka-checklist');
     expect(ka.querySelectorAll('li')).toHaveLength(6);
     expect(ka.textContent).toContain('No open complaint: service quality');
   });
 
-  it('speaks Chinese with the core’s labels', () => {
+  it('speaks Chinese with the core’s labels', async () => {
     const { mount } = setup('zh');
     mount(<CustomerCard customer={huaxin()} />);
     expect(screen.getByTestId('lifecycle').textContent).toBe('危险期');
     expect(screen.getByTestId('risk-factors').textContent).toBe('86 天未联系, 超过拜访周期 (10 分)');
-    expect(screen.getByText('大客户检查 (一个沟通·两个一致·四个保证)')).toBeTruthy();
+    expect(await screen.findByText('大客户检查 (一个沟通·两个一致·四个保证)')).toBeTruthy();
   });
 
   it('has no key-account checklist below tier A', () => {

@@ -1,0 +1,53 @@
+/** @jsxImportSource preact */
+/**
+ * The tier-A key-account checklist (一个沟通·两个一致·四个保证, METHOD §10): communication, the
+ * rep's alignment answer (editable), and the four guarantees — by category when the open
+ * complaints were logged here.
+ */
+import type { Guarantee } from '../../shared/types';
+import { label } from '../../shared/i18n/labels';
+import { GUARANTEES } from '../../shared/rules/ka-health';
+import type { StoredCustomer } from '../db/records';
+import { keyAccountHealth, setAlignment } from '../db/key-account';
+import { useEnv, useT } from './panel-env';
+import { useQuery } from './use-query';
+
+function Check({ ok }: { ok: boolean | null }) {
+  const t = useT();
+  if (ok === null) return <span class="check unknown" title={t('unknownValue')}>?</span>;
+  return <span class={`check ${ok ? 'ok' : 'no'}`} aria-hidden="true">{ok ? '✓' : '✗'}</span>;
+}
+
+export function KeyAccountChecklist({ customer }: { customer: StoredCustomer }) {
+  const env = useEnv();
+  const t = useT();
+  const { data: ka } = useQuery(() => keyAccountHealth(env.db, customer), [customer]);
+  if (!ka) return null;
+  const answer = async (v: string) => {
+    try {
+      await setAlignment(env.db, customer.key, v === '' ? null : v === 'yes');
+      env.changed();
+    } catch (e) {
+      env.fail(e);
+    }
+  };
+  return (
+    <section aria-labelledby="ka-h" data-testid="ka-checklist">
+      <h3 id="ka-h">{t('kaChecklist')}</h3>
+      <ul class="checklist">
+        <li><Check ok={ka.communication} /> {t('kaCommunication')}</li>
+        <li>
+          <Check ok={ka.alignment} /> {t('kaAlignment')}{' '}
+          <select value={ka.alignment === null ? '' : ka.alignment ? 'yes' : 'no'} onChange={(e) => void answer(e.currentTarget.value)} aria-label={t('kaAlignment')} data-testid="ka-alignment">
+            <option value="">{t('unknownValue')}</option>
+            <option value="yes">{t('yes')}</option>
+            <option value="no">{t('no')}</option>
+          </select>
+        </li>
+        {(GUARANTEES as readonly Guarantee[]).map((g) => (
+          <li key={g}><Check ok={ka.guarantees[g]} /> {t('kaGuarantee', { what: label(env.lang, 'guarantee', g) })}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
