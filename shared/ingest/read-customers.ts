@@ -9,7 +9,7 @@ import { BAD, CellReader, keyOf, textOrNull, type Read } from './cell-reader';
 import { emptyInput, mergeInputs, type CustomerInput } from './customer-input';
 import { splitEmails } from './emails';
 import { registrableDomain, isFreeMailRegistrable } from './registrable-domain';
-import { skipKind } from './row-kind';
+import { skipIfNotData } from './row-kind';
 import { decideDayOrders } from './day-orders';
 
 export interface RowCounts {
@@ -69,13 +69,7 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
     const row = table[i]!;
     const rowNo = i + 1;
     rows.read++;
-    const skip = skipKind(row, columns, keyCol.index, nameCol?.index ?? -1);
-    if (skip) {
-      rows.skipped++;
-      const code = skip === 'blank' ? 'skipped_blank' : skip === 'header' ? 'skipped_header' : 'skipped_totals';
-      notices.push({ row: rowNo, code, message: noticeText(lang, code, { row: rowNo }) });
-      continue;
-    }
+    if (skipIfNotData(row, rowNo, columns, keyCol.index, nameCol?.index ?? -1, rows, notices, lang)) continue;
     const key = keyOf(row[keyCol.index]);
     if (key === null) {
       reader.fail(rowNo, keyCol, undefined, 'no_key', true);

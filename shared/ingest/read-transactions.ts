@@ -20,7 +20,7 @@ import { emptyInput, type CustomerInput } from './customer-input';
 import { splitEmails } from './emails';
 import { isFreeMail, registrableDomain } from './registrable-domain';
 import { columnIndex, keyColumn, readerFor, type RowCounts } from './read-customers';
-import { skipKind } from './row-kind';
+import { skipIfNotData } from './row-kind';
 import { dayToIso, isoToDay } from './parse-date';
 import { AnalyzeError } from './analyze-error';
 import { matchHeaders, understoodHeaders } from './headers';
@@ -89,13 +89,7 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
     const row = table[i]!;
     const rowNo = i + 1;
     rows.read++;
-    const skip = skipKind(row, columns, keyCol.index, nameCol?.index ?? -1);
-    if (skip) {
-      rows.skipped++;
-      const code = skip === 'blank' ? 'skipped_blank' : skip === 'header' ? 'skipped_header' : 'skipped_totals';
-      notices.push({ row: rowNo, code, message: noticeText(lang, code, { row: rowNo }) });
-      continue;
-    }
+    if (skipIfNotData(row, rowNo, columns, keyCol.index, nameCol?.index ?? -1, rows, notices, lang)) continue;
     const key = keyOf(row[keyCol.index]);
     if (key === null) {
       reader.fail(rowNo, keyCol, undefined, 'no_customer', true);

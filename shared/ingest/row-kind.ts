@@ -2,7 +2,8 @@
  * Rows that are not data (METHOD §1): blank rows, repeated header rows and totals rows
  * (合计, 总计, 小计, Total, Subtotal, Grand total) are skipped, each with a notice.
  */
-import type { Column } from '../types';
+import type { Column, Lang, Notice } from '../types';
+import { noticeText } from '../i18n/messages';
 import { fieldOfHeader, normalizeHeader } from './headers';
 import { isBlankCell } from './normalize-text';
 
@@ -55,4 +56,26 @@ export function skipKind(row: readonly unknown[], columns: readonly Column[], ke
     for (let i = 0; i < row.length; i++) if (isTotalsWord(row[i])) return 'totals';
   }
   return null;
+}
+
+/**
+ * Skip a non-data row if it is one: counts it and records its notice; true when skipped.
+ * Shared by the customer-table and transaction-log readers.
+ */
+export function skipIfNotData(
+  row: readonly unknown[],
+  rowNo: number,
+  columns: readonly Column[],
+  keyIndex: number,
+  nameIndex: number,
+  counts: { skipped: number },
+  notices: Notice[],
+  lang: Lang,
+): boolean {
+  const skip = skipKind(row, columns, keyIndex, nameIndex);
+  if (!skip) return false;
+  counts.skipped++;
+  const code = skip === 'blank' ? 'skipped_blank' : skip === 'header' ? 'skipped_header' : 'skipped_totals';
+  notices.push({ row: rowNo, code, message: noticeText(lang, code, { row: rowNo }) });
+  return true;
 }

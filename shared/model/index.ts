@@ -21,5 +21,5 @@ export { hyp2f1 } from './hyp2f1';
 export { lgamma, lgammaSigned, digamma } from './gamma-functions';
 export { minimizeBfgs } from './minimize-bfgs';
 export type { MinimizeOptions, MinimizeResult } from './minimize-bfgs';
-export { simulateBgNbdCustomer, gammaVariate } from './simulate-bgnbd';
+export { simulateBgNbdCustomer } from './simulate-bgnbd';
 export { bridgeSingularity } from './bridge-singularity';
