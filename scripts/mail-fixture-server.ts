@@ -11,15 +11,17 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export async function startFixtureServer(pages: { gmail?: (path: string) => string; outlook?: (path: string) => string }): Promise<FixtureServer> {
+/** Each page function receives the request's path and query. */
+export async function startFixtureServer(pages: { gmail?: (url: string) => string; outlook?: (url: string) => string }): Promise<FixtureServer> {
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const url = req.url ?? '/';
+    const path = url.split('?')[0]!;
     const page = path.startsWith('/gmail/') ? pages.gmail : path.startsWith('/outlook/') ? pages.outlook : undefined;
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(path));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page(url));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

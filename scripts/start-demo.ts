@@ -14,7 +14,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ensureE2eBuild, ROOT } from './ensure-e2e-build';
-import { launchWithExtension } from './extension-browser';
+import { CHROMIUM, launchWithExtension } from './extension-browser';
+import { existsSync } from 'node:fs';
+import { main as rapport } from '../cli/main';
 import { startFixtureServer } from './mail-fixture-server';
 import { demoPageHtml, demoThreads } from './demo-mail-page';
 import { SAMPLE_SEED, SAMPLE_SIZE } from '../extension/panel/sample-data';
@@ -31,6 +33,16 @@ const shotPath = resolve(argOf('--screenshot') ?? join(ROOT, '.output', 'demo', 
 const mailShotPath = shotPath.replace(/\.png$/i, '') + '-mail.png';
 
 async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    // No browser on this machine: show the same core at work on the sample data, and say how to get the panel.
+    console.log(
+      lang === 'zh'
+        ? `未找到 Chromium (${CHROMIUM})。安装后 (apt-get install chromium, 或设置 CHROMIUM_PATH) npm start 会打开带侧边栏的演示邮箱。\n先用命令行展示同一套示例客户的分析:\n`
+        : `Chromium was not found (${CHROMIUM}). Install it (apt-get install chromium, or set CHROMIUM_PATH) and npm start opens the demo inbox with the side panel.\nMeanwhile, the same core on the built-in sample customers, from the command line:\n`,
+    );
+    process.exitCode = await rapport(['--lang', lang, '--limit', '15']);
+    return;
+  }
   console.log(`Rapport demo (${lang === 'zh' ? '中文' : 'English'}, ${headless ? 'headless: no display found' : 'browser window'})`);
   console.log('Building the demo extension…');
   const extensionDir = ensureE2eBuild();
@@ -102,7 +114,7 @@ const guard = headless ? setTimeout(() => {
 }, 180_000) : undefined;
 guard?.unref();
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (e: unknown) => {
     console.error(`The demo could not start: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);

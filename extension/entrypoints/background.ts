@@ -35,8 +35,9 @@ export default defineBackground(() => {
       case 'pageContext':
         if (tabId === undefined) return false;
         void (async () => {
-          await setContext(tabId, raw.context);
+          const saved = setContext(tabId, raw.context); // in memory at once; storage.session in the background
           broadcast({ type: 'contextChanged', tabId, context: raw.context });
+          await saved;
           const lang = uiLang(await getLangChoice(db), navigator.language);
           sendResponse(raw.context ? await chipInfo(db, raw.context, lang) : null);
         })().catch((e: unknown) => {

@@ -16,7 +16,7 @@ import { isMessage, type ChipInfo, type ContentToBackground } from '../messaging
 
 const LOCAL = import.meta.env.MODE === 'e2e';
 /** Mail apps mutate the DOM in bursts; one read after a short quiet spell. */
-const DEBOUNCE_MS = 80;
+const DEBOUNCE_MS = 50;
 
 export default defineContentScript({
   matches: MAIL_MATCHES,

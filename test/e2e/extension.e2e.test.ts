@@ -47,9 +47,10 @@ let userDataDir: string;
 
 beforeAll(async () => {
   const dir = ensureE2eBuild();
-  server = await startFixtureServer({ gmail: (path) => (path.startsWith('/gmail/spa/') ? SPA : THREAD), outlook: () => OUTLOOK });
+  server = await startFixtureServer({ gmail: (url) => (url.includes('spa=1') ? SPA : THREAD), outlook: () => OUTLOOK });
   userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
   browser = await launchWithExtension({ extensionDir: dir, userDataDir, headless: true });
+  browser.context.setDefaultTimeout(15_000); // no Playwright wait outlives the test's own timeout
 });
 
 afterAll(async () => {
@@ -158,19 +159,16 @@ describe('the built extension in Chromium', () => {
   it('follows navigation inside the single-page app: a new thread by URL updates the chip and the panel', async () => {
     const page = await panel();
     const mail = await browser.context.newPage();
-    await mail.goto(`${server.origin}/gmail/spa/mail/u/0/#inbox/FMfcgzSpaThreadHuaxin000001`);
+    await mail.goto(`${server.origin}/gmail/mail/u/0/?spa=1#inbox/FMfcgzSpaThreadHuaxin000001`);
     const chip = mail.locator('rapport-chip button');
     const chipTitle = () => chip.getAttribute('title', { timeout: 500 }).catch(() => null);
     await expect.poll(chipTitle, { timeout: 15_000 }).toContain('Huaxin Machinery');
     const shown = () => page.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null);
     await expect.poll(shown, { timeout: 15_000 }).toBe('Huaxin Machinery');
-    console.log('STEP1');
     await mail.evaluate(() => { location.hash = '#inbox/FMfcgzSpaThreadNorthwind0001'; });
     await expect.poll(chipTitle, { timeout: 15_000 }).toContain('Northwind Traders');
-    console.log('STEP2');
     expect(await chip.textContent()).toBe('B');
     await expect.poll(shown, { timeout: 15_000 }).toBe('Northwind Traders');
-    console.log('STEP3');
     // back to the inbox list: no thread, no chip
     await mail.evaluate(() => { location.hash = '#inbox'; });
     await expect.poll(() => mail.locator('rapport-chip').count(), { timeout: 15_000 }).toBe(0);
