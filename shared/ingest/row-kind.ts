@@ -47,7 +47,7 @@ export function skipKind(row: readonly unknown[], columns: readonly Column[], ke
   let same = 0;
   for (const c of columns) {
     const v = row[c.index];
-    if (typeof v === 'string' && v.trim() === c.header) same++;
+    if (typeof v === 'string' && (v === c.header || (v.length <= c.header.length + 4 && v.trim() === c.header))) same++;
   }
   if (columns.length > 0 && same * 2 >= columns.length && same >= 1) return 'header';
   if (isTotalsWord(key)) return 'totals';

@@ -97,6 +97,22 @@ describe('customer card', () => {
     expect(await screen.findByText('大客户检查 (一个沟通·两个一致·四个保证)')).toBeTruthy();
   });
 
+  it('shows P(alive) and CLV when the customer comes from a transaction log with a fitted model', () => {
+    const { mount } = setup('en');
+    const c = { ...huaxin(), pAlive: 0.42, expectedPurchases: 1.3, expectedSpend: 95, clv: 1234.4 };
+    mount(<CustomerCard customer={c} />);
+    const dt = screen.getByText('Probability still active');
+    expect(dt.nextElementSibling?.textContent).toContain('42');
+    expect(screen.getByText('Customer lifetime value').nextElementSibling?.textContent).toContain('1,234');
+  });
+
+  it('shows no P(alive) or CLV for a customer-table customer', () => {
+    const { mount } = setup('en');
+    mount(<CustomerCard customer={huaxin()} />);
+    expect(screen.queryByText('Probability still active')).toBeNull();
+    expect(screen.queryByText('Customer lifetime value')).toBeNull();
+  });
+
   it('has no key-account checklist below tier A', () => {
     const { mount } = setup();
     mount(<CustomerCard customer={{ ...huaxin(), tier: 'B' }} />);
