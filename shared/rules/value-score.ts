@@ -71,19 +71,22 @@ export function valueScores(inputs: readonly CustomerInput[], asOfDay: number, u
   const total = present.reduce((s, p) => s + settings.weights[p], 0);
   const weights = present.map((p) => (total > 0 ? settings.weights[p] / total : 0));
 
+  const rankArrays = present.map((p) => ranks[p]);
+  const shownWeights = weights.map((w) => round(w, 4));
+  const m = present.length;
   const scores: ValueScore[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const parts: ScorePart[] = new Array(present.length);
+    const parts: ScorePart[] = new Array(m);
     let score = 0;
-    for (let k = 0; k < present.length; k++) {
-      const r = ranks[present[k]!][i]!;
-      const neutral = Number.isNaN(r);
+    for (let k = 0; k < m; k++) {
+      const r = rankArrays[k]![i]!;
+      const neutral = r !== r;
       const rank = neutral ? 0.5 : r;
       const points = rank * weights[k]! * 100;
       score += points;
-      parts[k] = { part: present[k]!, rank: round(rank, 3), weight: round(weights[k]!, 4), points: round(points, 1), neutral };
+      parts[k] = { part: present[k]!, rank: Math.round(rank * 1000) / 1000, weight: shownWeights[k]!, points: Math.round(points * 10) / 10, neutral };
     }
-    scores[i] = { score: round(score, 1), parts };
+    scores[i] = { score: Math.round(score * 10) / 10, parts };
   }
   return { scores, dropped };
 }

@@ -568,7 +568,7 @@ export function generateCustomers(n: number, options: GenerateCustomersOptions =
         previous = Math.round(base / between(rand, 1.1, 1.8));
         break;
       default:
-        revenue = Math.round(base * between(rand, 0.85, 1.15));
+        revenue = Math.round(base * between(rand, 0.95, 1.08));
         previous = base;
     }
     const margin = rand() < 0.07 ? -between(rand, 0.05, 0.4) : between(rand, 0.05, 0.35);
