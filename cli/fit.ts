@@ -12,7 +12,7 @@ import { readTransactions } from '../shared/ingest/read-transactions';
 import { errorReason } from '../shared/i18n/messages';
 import { fitModel, type ModelFit } from '../shared/model';
 import type { Lang, ModelFigures, RowError } from '../shared/types';
-import { detectLang } from './locale';
+import { langFromArgs } from './locale';
 import { readTableFile, UsageError } from './read-table-file';
 import { renderTable } from './text-width';
 
@@ -100,8 +100,7 @@ export async function fitCommand(
   args: string[],
   io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
 ): Promise<number> {
-  const langFlag = args.find((_, i) => args[i - 1] === '--lang') ?? args.find((a) => a.startsWith('--lang='))?.slice(7);
-  const lang: Lang = detectLang(langFlag);
+  const lang: Lang = langFromArgs(args);
   const t = T[lang];
   try {
     let parsed;

@@ -6,3 +6,9 @@ export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   const loc = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || '';
   return loc.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+/** The language asked for on a command line (`--lang zh` or `--lang=zh`), else the locale's. */
+export function langFromArgs(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  const flag = args.find((_, i) => args[i - 1] === '--lang') ?? args.find((a) => a.startsWith('--lang='))?.slice(7);
+  return detectLang(flag, env);
+}

@@ -12,7 +12,7 @@ import { toDelimited } from '../shared/csv/to-delimited';
 import { resultTable } from '../shared/result-columns';
 import { generateCustomers } from '../shared/sample/generate-customers';
 import type { Lang } from '../shared/types';
-import { detectLang } from './locale';
+import { langFromArgs } from './locale';
 import { formatAnalysis } from './print-analysis';
 import { readTableFile, UsageError } from './read-table-file';
 
@@ -65,8 +65,7 @@ fit 的选项:
 
 /** Run the CLI; returns the exit code. Output goes to the given writers (stdout/stderr by default). */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
-  const langFlag = argv.find((a, i) => argv[i - 1] === '--lang') ?? argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  const lang = detectLang(langFlag);
+  const lang = langFromArgs(argv);
   try {
     if (argv[0] === 'fit') {
       const { fitCommand } = await import('./fit');
