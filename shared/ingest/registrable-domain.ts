@@ -97,6 +97,8 @@ const ASCII_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0
  * localhost, single-label hosts, bare suffixes ('com.cn') and malformed input → null.
  */
 export function registrableDomain(input: string): string | null {
+  // Fast path: already a plain lower-case ASCII host (what an email's domain part usually is).
+  if (PLAIN_HOST.test(input) && !input.endsWith('.localhost')) return suffixCut(input.split('.'));
   let s = input.trim().toLowerCase().replace(/^mailto:/, '');
   if (s === '') return null;
   const isUrl = /^(?:[a-z][a-z0-9+.-]*:)?\/\//.test(s);
@@ -116,10 +118,18 @@ export function registrableDomain(input: string): string | null {
   const labels = s.split('.');
   if (labels.length < 2 || !(ASCII_HOST.test(s) || labels.every((l) => LABEL.test(l)))) return null;
   if (/^\d+$/.test(labels[labels.length - 1]!)) return null;
-  const lastTwo = labels.slice(-2).join('.');
-  if (MULTI_PART_SUFFIXES.has(lastTwo)) {
-    return labels.length >= 3 ? labels.slice(-3).join('.') : null;
-  }
+  return suffixCut(labels);
+}
+
+/** A plain host: lower-case ASCII labels that neither start nor end with '-', a letter TLD. */
+const PLAIN_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
+
+/** eTLD+1 of valid labels: the last two, or three under a multi-part public suffix. */
+function suffixCut(labels: string[]): string | null {
+  const n = labels.length;
+  if (n < 2) return null;
+  const lastTwo = `${labels[n - 2]}.${labels[n - 1]}`;
+  if (MULTI_PART_SUFFIXES.has(lastTwo)) return n >= 3 ? `${labels[n - 3]}.${lastTwo}` : null;
   return lastTwo;
 }
 
