@@ -27,18 +27,35 @@ const CUSTOMER_ONLY_FIELDS = new Set(['revenue_prev', 'profit', 'first_purchase'
  * quantity × unit price — no customer-level column, and keys that repeat ("one row per order,
  * customer keys repeat"). Anything else is a customer table.
  */
-export function detectKind(table: readonly (readonly unknown[])[], columns: readonly Column[]): TableKind {
+export function detectKind(table: readonly (readonly unknown[])[], columns: readonly Column[], start = 1): TableKind {
   if (!hasTransactionColumns(columns)) return 'customers';
   if (columns.some((c) => CUSTOMER_ONLY_FIELDS.has(c.field))) return 'customers';
   const key = keyColumn(columns)!;
   const seen = new Set<string>();
-  for (let i = 1; i < table.length; i++) {
+  for (let i = start; i < table.length; i++) {
     const k = keyOf(table[i]![key.index]);
     if (k === null) continue;
     if (seen.has(k)) return 'transactions';
     seen.add(k);
   }
   return 'customers';
+}
+
+/** How far down a title may push the header row (report titles, dates, blank lines above it). */
+const MAX_TITLE_ROWS = 10;
+
+/**
+ * The header row: the first row, unless it names no key column and one of the next rows does —
+ * ERP and Excel exports often put a report title and a blank line above the header. Rows keep
+ * their numbers as the user sees them in the file.
+ */
+export function findHeaderRow(table: readonly (readonly unknown[])[]): number {
+  if (keyColumn(matchHeaders(table[0]!).columns)) return 0;
+  for (let i = 1; i < Math.min(table.length, MAX_TITLE_ROWS + 1); i++) {
+    const row = table[i];
+    if (Array.isArray(row) && keyColumn(matchHeaders(row).columns)) return i;
+  }
+  return 0;
 }
 
 /** In a customer table, a lone date column (日期, Date) is the last purchase. */
@@ -53,10 +70,13 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) throw new AnalyzeError('empty', lang);
   const { settings, problems } = resolveSettings(options.settings ?? null);
   const notices: Notice[] = problems.map((p) => ({ code: 'settings_problem', message: noticeText(lang, 'settings_problem', { path: p.path, message: p.message }) }));
-  const match = matchHeaders(table[0]);
+  const headerIndex = findHeaderRow(table);
+  const start = headerIndex + 1;
+  const match = matchHeaders(table[headerIndex]!);
   let columns = match.columns;
   if (!keyColumn(columns)) throw new AnalyzeError('no_key', lang, { headers: understoodHeaders(lang) });
-  if (table.length < 2) throw new AnalyzeError('no_rows', lang);
+  if (table.length <= start) throw new AnalyzeError('no_rows', lang);
+  if (headerIndex > 0) notices.push({ code: 'title_rows', message: noticeText(lang, 'title_rows', { rows: headerIndex, header: start }) });
   for (const d of match.duplicates) notices.push({ code: 'duplicate_column', message: noticeText(lang, 'duplicate_column', { header: d.header, field: d.field }) });
   if (match.unknown.length) notices.push({ code: 'unknown_headers', message: noticeText(lang, 'unknown_headers', { headers: match.unknown.join(', ') }) });
 
@@ -67,7 +87,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
     asOfOption = d;
   }
 
-  const kind = detectKind(table, columns);
+  const kind = detectKind(table, columns, start);
   if (kind === 'customers') columns = asCustomerColumns(columns);
   let inputs: CustomerInput[];
   let histories: PurchaseHistory[] | null = null;
@@ -75,7 +95,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   let errors;
   let asOfDay: number;
   if (kind === 'transactions') {
-    const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays });
+    const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start });
     inputs = t.inputs;
     histories = t.histories;
     rows = t.rows;
@@ -84,7 +104,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
     asOfDay = isoToDay(t.asOf)!;
     if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
   } else {
-    const r = readCustomers(table, asCustomerColumns(columns), lang);
+    const r = readCustomers(table, asCustomerColumns(columns), lang, start);
     inputs = r.inputs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     rows = r.rows;
     errors = r.reader.errors;
@@ -102,7 +122,8 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
   const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
   const scored = scoreCustomers(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
-  for (const p of scored.droppedParts) notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: label(lang, 'part', p) }) });
+  if (scored.droppedParts.length)
+    notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(lang === 'zh' ? '、' : ', ') }) });
   const customers: Customer[] = scored.customers;
   const summary = summarize(customers, {
     asOf: dayToIso(asOfDay),

@@ -24,6 +24,7 @@ export const ERROR_TEXT: Templates = {
 
 /** Notices: what the core did that the user should know. */
 export const NOTICE_TEXT: Templates = {
+  title_rows: { zh: '表头在第 {header} 行, 上面 {rows} 行 (标题等) 已跳过', en: 'the header is row {header}; the {rows} rows above it (a title) were skipped' },
   skipped_blank: { zh: '第 {row} 行为空行, 已跳过', en: 'row {row} is blank and was skipped' },
   skipped_header: { zh: '第 {row} 行是重复的表头, 已跳过', en: 'row {row} repeats the header and was skipped' },
   skipped_totals: { zh: '第 {row} 行是合计行, 已跳过 (计入客户会扭曲所有占比)', en: 'row {row} is a totals row and was skipped (counted as a customer it would distort every share)' },

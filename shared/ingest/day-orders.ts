@@ -6,11 +6,11 @@ import type { Column } from '../types';
 import { decideDayOrder, type DayOrderDecision } from './parse-date';
 
 /** Decide every date column's order; keyed by column index. */
-export function decideDayOrders(table: readonly (readonly unknown[])[], dateColumns: readonly Column[]): Map<number, DayOrderDecision> {
+export function decideDayOrders(table: readonly (readonly unknown[])[], dateColumns: readonly Column[], start = 1): Map<number, DayOrderDecision> {
   const out = new Map<number, DayOrderDecision>();
   for (const c of dateColumns) {
     const cells: unknown[] = [];
-    for (let i = 1; i < table.length; i++) {
+    for (let i = start; i < table.length; i++) {
       const v = table[i]![c.index];
       if (typeof v === 'string' && (v.includes('/') || v.includes('.'))) cells.push(v);
     }

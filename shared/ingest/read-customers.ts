@@ -40,9 +40,9 @@ export function keyColumn(columns: readonly Column[]): Column | null {
 }
 
 /** Build the CellReader for a table, deciding each date column's day/month order once (METHOD §1). */
-export function readerFor(table: readonly (readonly unknown[])[], columns: readonly Column[], lang: Lang, notices: Notice[]): CellReader {
+export function readerFor(table: readonly (readonly unknown[])[], columns: readonly Column[], lang: Lang, notices: Notice[], start = 1): CellReader {
   const dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
-  const orders = decideDayOrders(table, dateColumns);
+  const orders = decideDayOrders(table, dateColumns, start);
   for (const c of dateColumns) {
     const d = orders.get(c.index);
     if (d && (d.decided || d.conflicting)) {
@@ -54,10 +54,10 @@ export function readerFor(table: readonly (readonly unknown[])[], columns: reado
   return new CellReader(lang, new Map([...orders].map(([i, d]) => [i, d.order])));
 }
 
-/** Read the customer table's data rows (table[0] is the header). */
-export function readCustomers(table: readonly (readonly unknown[])[], columns: readonly Column[], lang: Lang): ReadResult {
+/** Read the customer table's data rows: those after the header row (table[start − 1], normally table[0]). */
+export function readCustomers(table: readonly (readonly unknown[])[], columns: readonly Column[], lang: Lang, start = 1): ReadResult {
   const notices: Notice[] = [];
-  const reader = readerFor(table, columns, lang, notices);
+  const reader = readerFor(table, columns, lang, notices, start);
   const by = columnIndex(columns);
   const keyCol = keyColumn(columns)!;
   const nameCol = by.get('name');
@@ -65,7 +65,7 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
   const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
   const byKey = new Map<string, CustomerInput[]>();
 
-  for (let i = 1; i < table.length; i++) {
+  for (let i = start; i < table.length; i++) {
     const row = table[i]!;
     const rowNo = i + 1;
     rows.read++;

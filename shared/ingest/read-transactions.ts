@@ -31,6 +31,8 @@ export interface TransactionOptions {
   asOf?: string;
   /** Length of the current (and previous) period in days; default 365. */
   periodDays?: number;
+  /** Index of the first data row (the header is the row before it); default 1. */
+  start?: number;
 }
 
 export interface TransactionRead {
@@ -70,7 +72,8 @@ export function readTransactions(table: readonly (readonly unknown[])[], options
 /** Summarise a log whose columns were already matched (used by analyze). */
 export function summarizeTransactions(table: readonly (readonly unknown[])[], columns: Column[], lang: Lang, options: TransactionOptions): TransactionRead {
   const notices: Notice[] = [];
-  const reader = readerFor(table, columns, lang, notices);
+  const start = options.start ?? 1;
+  const reader = readerFor(table, columns, lang, notices, start);
   const by = columnIndex(columns);
   const keyCol = keyColumn(columns)!;
   const dateCol = by.get('date')!;
@@ -85,7 +88,7 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   let maxDay = -Infinity;
   let cancellations = 0;
 
-  for (let i = 1; i < table.length; i++) {
+  for (let i = start; i < table.length; i++) {
     const row = table[i]!;
     const rowNo = i + 1;
     rows.read++;

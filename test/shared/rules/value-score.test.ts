@@ -25,7 +25,9 @@ describe('§2 value score', () => {
       expect(c.valueScore.parts.map((p) => p.part)).toEqual(['value']);
       expect(c.valueScore.parts[0]!.weight).toBe(1);
     }
-    expect(a.notices.filter((n) => n.code === 'part_dropped')).toHaveLength(5);
+    const dropped = a.notices.filter((n) => n.code === 'part_dropped');
+    expect(dropped).toHaveLength(1); // one notice naming the five parts the table lacks
+    for (const part of ['growth', 'share of wallet', 'on-time payment', 'satisfaction', 'tenure']) expect(dropped[0]!.message).toContain(part);
   });
 
   it('revenue + satisfaction: 0.40 and 0.10 renormalise to 0.8 and 0.2; a missing satisfaction is neutral 0.5', () => {
