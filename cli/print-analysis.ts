@@ -53,7 +53,8 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
     .map((t) => {
       const x = s.tiers[t];
       const share = s.metric === 'profit' ? x.profitShare : x.revenueShare;
-      return zh ? `${t} 类 ${num(lang, x.count)} 个 (${metricName} ${pct(lang, share)}, 销售额 ${pct(lang, x.revenueShare)})` : `${t} ${num(lang, x.count)} (${pct(lang, share)} of ${metricName}, ${pct(lang, x.revenueShare)} of revenue)`;
+      const revenuePart = s.metric === 'profit' ? (zh ? `, 销售额 ${pct(lang, x.revenueShare)}` : `, ${pct(lang, x.revenueShare)} of revenue`) : '';
+      return zh ? `${t} 类 ${num(lang, x.count)} 个 (${metricName} ${pct(lang, share)}${revenuePart})` : `${t} ${num(lang, x.count)} (${pct(lang, share)} of ${metricName}${revenuePart})`;
     })
     .join(' · ');
   out.push(`  ${zh ? '分级' : 'Tiers'}: ${tierLine}`);
@@ -91,13 +92,12 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
   }
   const m = s.model as { bgnbd?: { r: number; alpha: number; a: number; b: number; ll: number }; unit?: string } | undefined;
   if (m?.bgnbd)
-    out.push(`  BG/NBD (${m.unit}): r=${m.bgnbd.r.toFixed(4)} α=${m.bgnbd.alpha.toFixed(4)} a=${m.bgnbd.a.toFixed(4)} b=${m.bgnbd.b.toFixed(4)} LL=${m.bgnbd.ll.toFixed(2)}`);
+    out.push(`  BG/NBD (${m.unit}): r=${sig(m.bgnbd.r)} α=${sig(m.bgnbd.alpha)} a=${sig(m.bgnbd.a)} b=${sig(m.bgnbd.b)} LL=${m.bgnbd.ll.toFixed(2)}`);
 
   if (a.errors.length) {
     out.push('');
     out.push(zh ? `行错误 (${num(lang, a.errors.length)}):` : `Row errors (${num(lang, a.errors.length)}):`);
-    for (const e of a.errors.slice(0, 20)) out.push(`  ${formatRowError(lang, e)}${e.fatal ? '' : zh ? ' (该项留空, 行已接受)' : ' (left blank, row kept)'}`);
-    if (a.errors.length > 20) out.push(zh ? `  … 另有 ${a.errors.length - 20} 个 (--json 查看全部)` : `  … ${a.errors.length - 20} more (--json lists all)`);
+    for (const line of groupedErrors(a.errors, lang)) out.push(`  ${line}`);
   }
   const notes = a.notices.filter((n) => n.code !== 'skipped_blank');
   if (notes.length) {
@@ -107,6 +107,36 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
     if (notes.length > 12) out.push(zh ? `  … 另有 ${notes.length - 12} 条` : `  … ${notes.length - 12} more`);
   }
   return out.join('\n');
+}
+
+/** Significant digits for model parameters, which range from 1e-8 to 1e5. */
+const sig = (x: number) => String(Number(x.toPrecision(4)));
+
+/**
+ * Row errors as a manager reads them: one line for a single error, one line per kind of error
+ * (reason and column) with its count and first rows when the same problem repeats.
+ */
+function groupedErrors(errors: Analysis['errors'], lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const kept = (e: Analysis['errors'][number]) => (e.fatal ? '' : zh ? ' (该项留空, 行已接受)' : ' (left blank, row kept)');
+  const groups = new Map<string, Analysis['errors'][number][]>();
+  for (const e of errors) {
+    const k = `${e.code}\u0000${e.column ?? ''}\u0000${e.fatal}`;
+    (groups.get(k) ?? groups.set(k, []).get(k)!).push(e);
+  }
+  const lines: string[] = [];
+  for (const g of groups.values()) {
+    if (g.length <= 3) {
+      for (const e of g) lines.push(`${formatRowError(lang, e)}${kept(e)}`);
+      continue;
+    }
+    const e = g[0]!;
+    const rows = g.slice(0, 8).map((x) => x.row).join(', ') + (g.length > 8 ? ', …' : '');
+    lines.push(zh ? `${num(lang, g.length)} 行 ${e.column ?? ''} ${e.reason}${kept(e)}: 第 ${rows} 行` : `${num(lang, g.length)} rows: ${e.column ?? ''} ${e.reason}${kept(e)} — rows ${rows}`);
+  }
+  const shown = lines.slice(0, 20);
+  if (lines.length > 20) shown.push(zh ? `… 另有 ${lines.length - 20} 类 (--json 查看全部)` : `… ${lines.length - 20} more kinds (--json lists all)`);
+  return shown;
 }
 
 function alertSummary(lang: Lang, alerts: Record<string, string[]>, t: Analysis['settings']['credit']): string {
