@@ -80,6 +80,14 @@ describe('rapport analyze', () => {
     expect(r.stdout).toContain('读取 2 行 = 接受 1 + 拒绝 1 + 跳过 0');
   });
 
+  it('groups a problem that repeats: one line with its count and first rows', async () => {
+    const f = tmpFile('t.csv', 'Customer,Revenue\nA,1\nB,x\nC,y\nD,z\nE,w\nF,2\n');
+    const r = await run(f, '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Row errors (4):');
+    expect(r.stdout).toContain('4 rows: Revenue is not a number — rows 3, 4, 5, 6');
+  });
+
   it('exit 2 with a plain message: no such file', async () => {
     const r = await run('/no/such/file.csv', '--lang', 'en');
     expect(r.code).toBe(2);
