@@ -3,7 +3,8 @@
  * credit) and the manager's summary, in zh-CN or en.
  */
 import type { Analysis, Lang, Tier } from '../shared/types';
-import { label, formatReason } from '../shared/i18n/labels';
+import { label, formatReason, formatServicePolicy } from '../shared/i18n/labels';
+import { servicePolicy } from '../shared/rules/service-policy';
 import { formatRowError } from '../shared/i18n/messages';
 import { renderTable, truncate } from './text-width';
 
@@ -58,6 +59,7 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
     })
     .join(' · ');
   out.push(`  ${zh ? '分级' : 'Tiers'}: ${tierLine}`);
+  for (const t of ['A', 'B', 'C', 'D'] as Tier[]) out.push(`    ${zh ? `${t} 类服务政策` : `${t} policy`}: ${formatServicePolicy(lang, servicePolicy(t, a.settings))}`);
   const p = s.pyramid;
   out.push(
     zh

@@ -5,7 +5,8 @@
  * due from the tier policy, the key-account checklist for tier A, P(alive) and CLV when the model was
  * fitted — then the rep's own records. Words for results come from the core's labels.
  */
-import { label, formatReason } from '../../shared/i18n/labels';
+import { label, formatReason, formatServicePolicy } from '../../shared/i18n/labels';
+import { servicePolicy } from '../../shared/rules/service-policy';
 import type { StoredCustomer } from '../db/records';
 import { useEnv, useT } from './panel-env';
 import { TierBadge } from './tier-badge';
@@ -54,6 +55,9 @@ export function CustomerCard({ customer: c }: { customer: StoredCustomer }) {
         {c.clv !== undefined && c.clv !== null && <div><dt>{t('clv')}</dt><dd>{money(lang, c.clv)}</dd></div>}
       </dl>
       <p class="muted small">{formatReason(lang, c.lifecycleWhy)}</p>
+      <p class="muted small" data-testid="service-policy">
+        {t('servicePolicy', { tier: c.tier })}: {formatServicePolicy(lang, servicePolicy(c.tier, settings))}
+      </p>
 
       <section aria-labelledby="score-h">
         <h3 id="score-h">{t('valueScore')}: <strong data-testid="value-score">{Math.round(c.valueScore.score)}</strong> / 100</h3>

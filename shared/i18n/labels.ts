@@ -5,6 +5,7 @@
 import type { Lang, Reason } from '../types';
 import { fill } from './messages';
 import { CHURN_REASONS } from '../rules/churn-reasons';
+import type { ServicePolicy } from '../rules/service-policy';
 
 type Pair = { zh: string; en: string };
 type Table = Record<string, Pair>;
@@ -140,4 +141,15 @@ export function formatReason(lang: Lang, reason: Reason, withPoints = false): st
   const text = t ? fill(t[lang], (reason.params ?? {}) as Record<string, unknown>) : reason.code;
   if (!withPoints || reason.points === undefined) return text;
   return lang === 'zh' ? `${text} (${reason.points} 分)` : `${text} (${reason.points} pts)`;
+}
+
+/**
+ * A tier's service policy in words (METHOD §3): "visit every 30 days · satisfaction target: very
+ * satisfied · care: personal, top management · support: dedicated".
+ */
+export function formatServicePolicy(lang: Lang, p: ServicePolicy): string {
+  const l = (v: string) => label(lang, 'policy', v);
+  if (lang === 'zh')
+    return [p.visitDays === null ? '不安排拜访' : `每 ${p.visitDays} 天拜访`, `满意度目标: ${l(p.satisfactionTarget)}`, `关怀: ${l(p.care)}`, `服务支持: ${l(p.support)}`].join(' · ');
+  return [p.visitDays === null ? 'no scheduled visits' : `visit every ${p.visitDays} days`, `satisfaction target: ${l(p.satisfactionTarget)}`, `care: ${l(p.care)}`, `support: ${l(p.support)}`].join(' · ');
 }

@@ -547,7 +547,7 @@ export function generateCustomers(n: number, options: GenerateCustomersOptions =
     company.set(i);
     const fate = fateOf(rand());
     const troubled = fate === 'stopped' || fate === 'falling';
-    const base = Math.round(pareto(rand, 5000, 1.2));
+    const base = Math.round(pareto(rand, 5000, 1.2, 1e-3)); // capped at about 316 × the minimum: no single whale
     let revenue: number;
     let previous: number;
     switch (fate) {

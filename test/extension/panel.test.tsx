@@ -84,6 +84,9 @@ describe('customer card', () => {
     expect(screen.getByText('fair (62)')).toBeTruthy();
     expect(screen.getByText('75 days overdue')).toBeTruthy();
     expect(screen.getByTestId('next-visit').textContent).toContain('overdue');
+    expect(screen.getByTestId('service-policy').textContent).toBe(
+      'Tier A service policy: visit every 30 days · satisfaction target: very satisfied · care: personal, top management · support: dedicated',
+    );
     const ka = await screen.findByTestId('ka-checklist');
     expect(ka.querySelectorAll('li')).toHaveLength(6);
     expect(ka.textContent).toContain('No open complaint: service quality');
