@@ -133,7 +133,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
     settings,
     model: model?.ok ? model.summary : undefined,
   });
-  return { kind, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
+  return { kind, headerRow: start, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
 }
 
 function latestDay(inputs: readonly CustomerInput[]): number | null {

@@ -67,18 +67,18 @@ export function findResultColumn(name: string): ResultColumn | undefined {
 }
 
 /**
- * Result cells aligned with the input table, header row first: each data row gets its customer's
+ * Result cells aligned with the input table, the result headers on the header row: each data row gets its customer's
  * results (every row of a merged customer or a transaction log gets them), a rejected row gets its
  * errors in words in the first result column ("row 12: revenue '12o0' is not a number"), a skipped row stays empty.
  */
 export function resultTable(
   rowCount: number,
-  analysis: { customers: readonly Customer[]; errors: readonly { row: number; fatal: boolean; code: string; reason: string; column?: string; value?: string }[] },
+  analysis: { headerRow?: number; customers: readonly Customer[]; errors: readonly { row: number; fatal: boolean; code: string; reason: string; column?: string; value?: string }[] },
   lang: Lang,
   columns: readonly ResultColumn[] = resultColumnsFor(analysis.customers),
 ): (string | number | boolean | null)[][] {
   const out: (string | number | boolean | null)[][] = new Array(rowCount);
-  out[0] = columns.map((c) => c[lang]);
+  out[(analysis.headerRow ?? 1) - 1] = columns.map((c) => c[lang]);
   const width = columns.length;
   for (const c of analysis.customers) {
     const cells = columns.map((col) => col.value(c, lang));
@@ -91,6 +91,6 @@ export function resultTable(
     cells[0] = msgs.join('; ');
     out[row - 1] = cells;
   }
-  for (let i = 1; i < rowCount; i++) if (!out[i]) out[i] = new Array(width).fill(null);
+  for (let i = 0; i < rowCount; i++) if (!out[i]) out[i] = new Array(width).fill(null);
   return out;
 }

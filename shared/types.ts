@@ -258,6 +258,8 @@ export interface Summary {
 
 export interface Analysis {
   kind: TableKind;
+  /** The header's row as the user counts it: 1, or lower when a title stands above the header. */
+  headerRow: number;
   columns: Column[];
   /** Headers the core did not recognise (kept, ignored). */
   unknownHeaders: string[];
