@@ -31,6 +31,7 @@ export class CellReader {
 
   /** A number that may be negative (money). */
   amount(row: number, col: Column, cell: unknown, fatal: boolean): Read<number> {
+    if (typeof cell === 'number' && Number.isFinite(cell)) return cell; // what parseNumber gives
     const p = parseNumber(cell);
     if (p === null) return null;
     if (!p.ok) return this.fail(row, col, cell, 'not_a_number', fatal);
@@ -39,6 +40,7 @@ export class CellReader {
 
   /** A count or number of days: not negative. */
   count(row: number, col: Column, cell: unknown): Read<number> {
+    if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0) return cell; // what parseNumber gives
     const p = parseNumber(cell);
     if (p === null) return null;
     if (!p.ok) return this.fail(row, col, cell, 'not_a_number', false);

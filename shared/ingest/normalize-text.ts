@@ -44,6 +44,7 @@ const BLANK_TOKENS: ReadonlySet<string> = new Set([
 export function isBlankCell(cell: unknown): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell !== 'string') return false;
+  if (cannotBeBlank(cell)) return false;
   if (cell.length > 6) {
     // The placeholders are short: a long cell is blank only if it is white space around one.
     const t = cell.trim();
@@ -51,4 +52,17 @@ export function isBlankCell(cell: unknown): boolean {
     return BLANK_TOKENS.has(foldWidth(t).trim().toLowerCase());
   }
   return BLANK_TOKENS.has(foldWidth(cell).trim().toLowerCase());
+}
+
+/**
+ * Cheap exact pre-check for isBlankCell: a cell whose first character is an ASCII digit, an ASCII
+ * letter other than n/N, or a CJK ideograph other than 无 can start no placeholder (trimming,
+ * width folding and lower-casing leave such a first character unchanged but for its case).
+ */
+function cannotBeBlank(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  if (c >= 48 && c <= 57) return true;
+  const l = c | 0x20;
+  if (l >= 97 && l <= 122) return l !== 110;
+  return c >= 0x4e00 && c <= 0x9fff && c !== 0x65e0;
 }

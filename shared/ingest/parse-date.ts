@@ -62,8 +62,21 @@ function dayOrInvalid(y: number, m: number, d: number): number | 'invalid' {
   return isValidDate(y, m, d) ? daysFromCivil(y, m, d) : 'invalid';
 }
 
+/** Day numbers already written out: a table's dates fall on a few thousand days. Bounded. */
+const ISO_OF_DAY = new Map<number, string>();
+const MAX_ISO_DAYS = 100_000;
+
 /** 'YYYY-MM-DD' for a day number. */
 export function dayToIso(day: number): string {
+  let iso = ISO_OF_DAY.get(day);
+  if (iso === undefined) {
+    iso = isoOfDay(day);
+    if (ISO_OF_DAY.size < MAX_ISO_DAYS) ISO_OF_DAY.set(day, iso);
+  }
+  return iso;
+}
+
+function isoOfDay(day: number): string {
   const { y, m, d } = civilFromDays(Math.floor(day));
   return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
@@ -123,7 +136,6 @@ const TIME = String.raw`(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?
 const RE_YMD = new RegExp(String.raw`^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})${TIME}$`, 'i');
 const RE_CJK = new RegExp(String.raw`^(\d{2,4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?${TIME}$`, 'i');
 const RE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const RE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const RE_AMBIGUOUS = new RegExp(String.raw`^(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})${TIME}$`, 'i');
 const RE_DAY_MONTH_NAME = new RegExp(
   String.raw`^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*([a-z]{3,9})\.?[\s\-/.,]*(\d{4}|\d{2})${TIME}$`,
@@ -187,9 +199,13 @@ export function decideDayOrder(cells: readonly unknown[]): DayOrderDecision {
  */
 export function parseDate(cell: unknown, order: DayOrder): number | null | 'invalid' {
   if (typeof cell === 'string' && cell.length === 10) {
-    // Fast path for the commonest form, 'YYYY-MM-DD'.
-    const m = RE_ISO.exec(cell);
-    if (m) return dayOrInvalid(Number(m[1]), Number(m[2]), Number(m[3]));
+    // Fast path for the commonest form, 'YYYY-MM-DD', read digit by digit.
+    if (cell.charCodeAt(4) === 45 && cell.charCodeAt(7) === 45) {
+      const y = digitsAt(cell, 0, 4);
+      const m = digitsAt(cell, 5, 2);
+      const d = digitsAt(cell, 8, 2);
+      if (y >= 0 && m >= 0 && d >= 0) return dayOrInvalid(y, m, d);
+    }
   }
   if (isBlankCell(cell)) return null;
   if (typeof cell === 'number') return fromNumber(cell);
@@ -200,6 +216,17 @@ export function parseDate(cell: unknown, order: DayOrder): number | null | 'inva
   }
   if (typeof cell !== 'string') return 'invalid';
   return fromText(cell, order);
+}
+
+/** The value of `len` ASCII digits at `at`, or -1 when one of them is not a digit. */
+function digitsAt(s: string, at: number, len: number): number {
+  let v = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 function fromNumber(n: number): number | 'invalid' {

@@ -4,11 +4,20 @@
  */
 import { foldWidth, isBlankCell } from './normalize-text';
 
+/** Look-up keys already worked out: a column holds a handful of distinct words. Bounded. */
+const KEYS = new Map<string, string>();
+const MAX_KEYS = 4096;
+
 /** Lower-cased, full-width folded, with spaces, '-' and '_' removed: the key used for look-ups. */
 function key(text: string): string {
-  return foldWidth(text)
-    .toLowerCase()
-    .replace(/[\s_\-]+/g, '');
+  let k = KEYS.get(text);
+  if (k === undefined) {
+    k = foldWidth(text)
+      .toLowerCase()
+      .replace(/[\s_\-]+/g, '');
+    if (KEYS.size < MAX_KEYS) KEYS.set(text, k);
+  }
+  return k;
 }
 
 const YES = new Set(['是', '有', '对', '购买', '买', 'y', 'yes', 'true', '1', '✓', '✔', '√', '☑', '是的']);

@@ -61,9 +61,11 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
   const by = columnIndex(columns);
   const keyCol = keyColumn(columns)!;
   const nameCol = by.get('name');
-  const profitFatal = by.has('profit');
+  const plan: RowPlan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share') };
+  const cache = new DomainCache();
   const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
-  const byKey = new Map<string, CustomerInput[]>();
+  // Each key's row, or its rows when the key repeats (no array for the common single row).
+  const byKey = new Map<string, CustomerInput | CustomerInput[]>();
 
   for (let i = start; i < table.length; i++) {
     const row = table[i]!;
@@ -77,7 +79,7 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
       continue;
     }
     const errorsBefore = reader.errors.length;
-    const input = readRow(row, rowNo, key, by, reader, profitFatal);
+    const input = readRow(row, rowNo, key, plan, reader, cache);
     let fatal = false;
     for (let e = errorsBefore; e < reader.errors.length; e++) if (reader.errors[e]!.fatal) fatal = true;
     if (fatal || input === null) {
@@ -86,14 +88,15 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
     }
     rows.accepted++;
     const group = byKey.get(key);
-    if (group) group.push(input);
-    else byKey.set(key, [input]);
+    if (group === undefined) byKey.set(key, input);
+    else if (Array.isArray(group)) group.push(input);
+    else byKey.set(key, [group, input]);
   }
   const inputs: CustomerInput[] = [];
   const merged: CustomerInput[] = [];
   for (const group of byKey.values()) {
-    if (group.length === 1) {
-      inputs.push(group[0]!);
+    if (!Array.isArray(group)) {
+      inputs.push(group);
       continue;
     }
     const one = mergeGroup(group);
@@ -136,22 +139,28 @@ class DomainCache {
   companyOf(host: string): string | null {
     let d = this.company.get(host);
     if (d === undefined) {
-      const r = this.of(host);
+      const r = this.map.get(host) ?? registrableDomain(host);
       d = r && !isFreeMailRegistrable(r) ? r : null;
       this.company.set(host, d);
     }
     return d;
   }
 }
-const domainCaches = new WeakMap<CellReader, DomainCache>();
+/** What readRow needs to know about the table, worked out once: its columns and which fields it has. */
+interface RowPlan {
+  columns: readonly Column[];
+  hasProfit: boolean;
+  hasShare: boolean;
+}
 
 /** Read one data row into a CustomerInput (errors go to the reader). */
-function readRow(row: readonly unknown[], rowNo: number, key: string, by: Map<Field, Column>, reader: CellReader, profitFatal: boolean): CustomerInput | null {
+function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowPlan, reader: CellReader, cache: DomainCache): CustomerInput | null {
   const input = emptyInput(key, rowNo);
-  let cache = domainCaches.get(reader);
-  if (!cache) domainCaches.set(reader, (cache = new DomainCache()));
+  const profitFatal = plan.hasProfit;
   let domainCell: string | null = null;
-  for (const col of by.values()) {
+  const columns = plan.columns;
+  for (let k = 0; k < columns.length; k++) {
+    const col = columns[k]!;
     const cell = row[col.index];
     switch (col.field) {
       case 'name': {
@@ -266,8 +275,8 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, by: Map<Fi
     if (d && !domains.includes(d)) domains.push(d);
   }
   input.domains = domains;
-  if (input.profit === null && input.costToServe !== null && input.revenue !== null && !by.has('profit')) input.profit = input.revenue - input.costToServe;
-  if (input.share === null && input.wallet !== null && input.wallet > 0 && input.revenue !== null && !by.has('share'))
+  if (input.profit === null && input.costToServe !== null && input.revenue !== null && !plan.hasProfit) input.profit = input.revenue - input.costToServe;
+  if (input.share === null && input.wallet !== null && input.wallet > 0 && input.revenue !== null && !plan.hasShare)
     input.share = Math.min(1, Math.max(0, input.revenue / input.wallet));
   return input;
 }

@@ -14,8 +14,12 @@ const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总和', '汇总', '
 /** True when a cell says "total" in any of the accepted words (合计:, Grand Total …). */
 export function isTotalsWord(cell: unknown): boolean {
   if (typeof cell !== 'string' || cell.length > 24) return false;
+  // Normalising keeps digits outside brackets, and no totals word has a digit.
+  if (!mayBeHeaderWord(cell) && !BRACKET.test(cell)) return false;
   return TOTAL_WORDS.has(normalizeHeader(cell).replace(/[:：]$/, ''));
 }
+
+const BRACKET = /[(\[【（［]/;
 
 /** Cheap pre-check before normalising a key cell: header words have no digits. */
 function mayBeHeaderWord(s: string): boolean {
@@ -42,12 +46,15 @@ export function skipKind(row: readonly unknown[], columns: readonly Column[], ke
   }
   if (blank) return 'blank';
   const key = row[keyIndex];
-  const keyColumn = columns.find((c) => c.index === keyIndex);
+  let keyColumn: Column | undefined;
+  for (let c = 0; c < columns.length && keyColumn === undefined; c++) if (columns[c]!.index === keyIndex) keyColumn = columns[c];
   if (typeof key === 'string' && keyColumn && key.length < 40 && mayBeHeaderWord(key) && fieldOfHeader(key) === keyColumn.field) return 'header';
   let same = 0;
+  let differ = 0;
   for (const c of columns) {
     const v = row[c.index];
     if (typeof v === 'string' && (v === c.header || (v.length <= c.header.length + 4 && v.trim() === c.header))) same++;
+    else if (++differ * 2 > columns.length) break; // half can no longer repeat their header
   }
   if (columns.length > 0 && same * 2 >= columns.length && same >= 1) return 'header';
   if (isTotalsWord(key)) return 'totals';

@@ -3,21 +3,35 @@
  * million customers rank in a few typed-array sorts, not comparator sorts over objects.
  */
 
-function lowerBound(sorted: Float64Array, v: number, hi: number): number {
-  let lo = 0;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** The distinct values of sorted[0..m) (equal by ===) and where each one's run starts; starts[u] = m. */
+interface Runs {
+  values: Float64Array;
+  starts: Uint32Array;
+  count: number;
 }
 
-function upperBound(sorted: Float64Array, v: number, hi: number): number {
+function runsOf(sorted: Float64Array, m: number): Runs {
+  const values = new Float64Array(m);
+  const starts = new Uint32Array(m + 1);
+  let u = 0;
+  for (let i = 0; i < m; i++) {
+    if (u === 0 || sorted[i]! !== values[u - 1]!) {
+      values[u] = sorted[i]!;
+      starts[u++] = i;
+    }
+  }
+  starts[u] = m;
+  return { values, starts, count: u };
+}
+
+/** Index of the run holding v (v must be one of the runs' values). */
+function runOf(runs: Runs, v: number): number {
+  const values = runs.values;
   let lo = 0;
+  let hi = runs.count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= v) lo = mid + 1;
+    if (values[mid]! < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -33,20 +47,19 @@ export function percentileRanks(values: Float64Array): Float64Array {
   const sorted = values.slice().sort(); // NaN sorts last
   let m = n;
   while (m > 0 && Number.isNaN(sorted[m - 1]!)) m--;
+  const runs = runsOf(sorted, m);
+  const rankOfRun = new Float64Array(runs.count);
+  for (let r = 0; r < runs.count; r++) {
+    const lo = runs.starts[r]!;
+    const hi = runs.starts[r + 1]!;
+    rankOfRun[r] = (lo + (hi - lo - 1) / 2) / (m - 1);
+  }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if (Number.isNaN(v)) {
-      out[i] = NaN;
-      continue;
-    }
-    if (m === 1) {
-      out[i] = 0.5;
-      continue;
-    }
-    const lo = lowerBound(sorted, v, m);
-    const hi = upperBound(sorted, v, m);
-    out[i] = (lo + (hi - lo - 1) / 2) / (m - 1);
+    if (Number.isNaN(v)) out[i] = NaN;
+    else if (m === 1) out[i] = 0.5;
+    else out[i] = rankOfRun[runOf(runs, v)]!;
   }
   return out;
 }
@@ -58,12 +71,13 @@ export function percentileRanks(values: Float64Array): Float64Array {
 export function orderDescending(values: Float64Array, keys: readonly string[]): Uint32Array {
   const n = values.length;
   const sorted = values.slice().sort();
+  const runs = runsOf(sorted, n);
   const next = new Uint32Array(n);
   for (let i = 0; i < n; i++) next[i] = i;
   const asc = new Uint32Array(n);
   const starts = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const p = lowerBound(sorted, values[i]!, n);
+    const p = runs.starts[runOf(runs, values[i]!)]!;
     starts[i] = p;
     asc[next[p]!++] = i;
   }
