@@ -23,7 +23,7 @@ import {
 import { mulberry32 } from '../shared/sample/prng';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const DATA = path.resolve(here, '../../shared/data');
+const DATA = path.resolve(here, '../test/fixtures/data');
 
 function dayOf(yyyymmdd: string): number {
   return Date.UTC(Number(yyyymmdd.slice(0, 4)), Number(yyyymmdd.slice(4, 6)) - 1, Number(yyyymmdd.slice(6, 8))) / 86_400_000;

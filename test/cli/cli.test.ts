@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { main } from '../../cli/main';
 import type { Analysis } from '../../shared/types';
 
-const DATA = resolve(__dirname, '../../../shared/data');
+const DATA = resolve(__dirname, '../fixtures/data');
 const FIX = resolve(__dirname, '../fixtures');
 
 async function run(...argv: string[]) {

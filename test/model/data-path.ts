@@ -1,17 +1,13 @@
-/** Where the shared data lives in CI and here: ../shared/data beside the repository. */
-import { existsSync, readFileSync } from 'node:fs';
+/** The real data sets the tests use, kept in test/fixtures/data (each folder's SOURCES.md says where it comes from). */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DATA_DIR = path.resolve(here, '../../../shared/data');
+export const DATA_DIR = path.resolve(here, '../fixtures/data');
 
 export function dataFile(...parts: string[]): string {
   return path.join(DATA_DIR, ...parts);
-}
-
-export function hasData(...parts: string[]): boolean {
-  return existsSync(dataFile(...parts));
 }
 
 /** Rows of a small numeric CSV (header dropped). */
