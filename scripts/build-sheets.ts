@@ -1,20 +1,24 @@
 /**
  * `npm run build:sheets`: bundle the Sheets add-on (apps-script/ + shared/) into what clasp pushes,
- * dist/apps-script/ (the rootDir of apps-script/.clasp.json):
- * - Code.js: one plain script — an IIFE that sets the global `Rapport`, then apps-script/globals.js
- *   (the top-level functions with their JSDoc: custom functions, menu handlers, triggers,
- *   google.script.run endpoints). No import/export/require, ES2019 syntax for Apps Script's V8.
+ * dist/apps-script/:
+ * - Code.js: one plain script — an IIFE that sets the global `Rapport`, then the top-level
+ *   functions Apps Script sees, generated from the exports of apps-script/main.ts with their JSDoc
+ *   (custom functions, menu handlers, triggers, google.script.run endpoints; scripts/sheets-globals.ts).
+ *   No import/export/require, ES2019 syntax for Apps Script's V8.
  * - Sidebar.html: the settings page with its script inlined (HtmlService serves one file).
  * - appsscript.json: the manifest (V8, least-privilege scopes).
  * Then it checks the result: Code.js parses as a classic script, uses nothing Node-only, and every
- * `Rapport.X` the wrappers call is exported by the bundle and vice versa.
- * `--check-push` also checks that apps-script/.clasp.json names a script (for push:sheets).
+ * `Rapport.X` the globals call is exported by the bundle and vice versa.
+ * `--target dev|prod` also writes dist/apps-script/.clasp.json from apps-script/.clasp.<target>.json
+ * (scripts/clasp-target.ts), for `npm run push:sheets:dev` / `push:sheets:prod`.
  */
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { globalsFor, handlersOf } from './sheets-globals';
+import { claspConfigFor, claspFileOf, isTarget, TARGETS } from './clasp-target';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'apps-script');
@@ -45,7 +49,7 @@ async function main(): Promise<void> {
     logLevel: 'warning',
   });
   const bundle = server.outputFiles[0]!.text;
-  const wrappers = readFileSync(join(src, 'globals.js'), 'utf8');
+  const wrappers = globalsFor(handlersOf(readFileSync(join(src, 'main.ts'), 'utf8')));
   const banner = `// Rapport for Google Sheets — built by scripts/build-sheets.ts from apps-script/ and shared/. Do not edit.\n`;
   const code = `${banner}${bundle}\n${wrappers}`;
 
@@ -58,13 +62,8 @@ async function main(): Promise<void> {
   const called = new Set([...wrappers.matchAll(/\bRapport\.(\w+)\s*\(/g)].map((m) => m[1]!));
   const missing = [...called].filter((n) => !exported.has(n));
   const unwrapped = [...exported].filter((n) => !called.has(n));
-  if (missing.length) throw new Error(`globals.js calls Rapport.${missing.join(', Rapport.')} which main.ts does not export`);
-  if (unwrapped.length) throw new Error(`main.ts exports ${unwrapped.join(', ')} with no top-level function in globals.js`);
-  for (const m of wrappers.matchAll(/function\s+(RAPPORT_\w+)\s*\(/g)) {
-    const before = wrappers.slice(0, m.index);
-    const doc = before.slice(before.lastIndexOf('/**'));
-    if (!doc.includes('@customfunction') || !doc.trimEnd().endsWith('*/')) throw new Error(`${m[1]} lacks its @customfunction JSDoc`);
-  }
+  if (missing.length) throw new Error(`the generated globals call Rapport.${missing.join(', Rapport.')}, which the bundle does not export`);
+  if (unwrapped.length) throw new Error(`the bundle exports ${unwrapped.join(', ')} with no top-level function (is main.ts's export a documented \`export const\`?)`);
   put('Code.js', code);
 
   const page = await build({
@@ -87,13 +86,13 @@ async function main(): Promise<void> {
 
   put('appsscript.json', readFileSync(join(src, 'appsscript.json'), 'utf8'));
 
-  if (process.argv.includes('--check-push')) {
-    const clasp = JSON.parse(readFileSync(join(src, '.clasp.json'), 'utf8')) as { scriptId?: string; rootDir?: string };
-    if (!clasp.scriptId)
-      throw new Error(
-        'apps-script/.clasp.json has no scriptId. Open your spreadsheet → Extensions → Apps Script → Project settings, copy the Script ID into apps-script/.clasp.json, then run `npx --yes @google/clasp login` once.',
-      );
-    if (resolve(src, clasp.rootDir ?? '.') !== out) throw new Error(`apps-script/.clasp.json rootDir must point at ${out}`);
+  const t = process.argv.indexOf('--target');
+  if (t >= 0) {
+    const target = process.argv[t + 1] ?? '';
+    if (!isTarget(target)) throw new Error(`--target must be one of ${TARGETS.join(', ')}`);
+    const config = claspConfigFor(target, readFileSync(join(root, claspFileOf(target)), 'utf8'));
+    put('.clasp.json', `${JSON.stringify(config, null, 2)}\n`);
+    console.log(`build:sheets → dist/apps-script/.clasp.json for ${target} (script ${String(config.scriptId)})`);
   }
   const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(0)} KiB`;
   console.log(`build:sheets → dist/apps-script: Code.js ${kb(code)}, Sidebar.html ${kb(page_)}, appsscript.json (${(performance.now() - t0).toFixed(0)} ms)`);

@@ -27,7 +27,8 @@ export function builtHarness(): AppsScriptHarness {
   const code = join(BUILD_DIR, 'Code.js');
   const stale =
     !existsSync(code) ||
-    Math.max(newestSource(join(root, 'apps-script')), newestSource(join(root, 'shared')), statSync(join(root, 'scripts/build-sheets.ts')).mtimeMs) > statSync(code).mtimeMs;
+    Math.max(newestSource(join(root, 'apps-script')), newestSource(join(root, 'shared')), statSync(join(root, 'scripts/build-sheets.ts')).mtimeMs, statSync(join(root, 'scripts/sheets-globals.ts')).mtimeMs) >
+    statSync(code).mtimeMs;
   if (stale) execFileSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/build-sheets.ts')], { cwd: root, stdio: 'pipe' });
   harness = new AppsScriptHarness();
   return harness;
