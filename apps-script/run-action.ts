@@ -50,6 +50,6 @@ export function runAction(lang: Lang, action: () => void): void {
   } catch (e) {
     const err = e as Error;
     const known = err && (err.name === 'UserError' || err.name === 'AnalyzeError');
-    tell(lang, known ? err.message : t(lang, 'unexpected', { message: err && err.message ? err.message : String(e) }));
+    tell(lang, known ? err.message : t(lang, 'unexpected', { message: err?.message ? err.message : String(e) }));
   }
 }

@@ -40,7 +40,7 @@ export function zoneOffsetReader(timeZone: string): (ms: number) => number {
       } else {
         // No Intl time zones: ask Apps Script once per hour bucket.
         const iso = Utilities.formatDate(new Date(at), timeZone, "yyyy-MM-dd'T'HH:mm:ss");
-        off = Date.parse(iso + 'Z') - at;
+        off = Date.parse(`${iso}Z`) - at;
       }
       cache.set(bucket, off);
     }

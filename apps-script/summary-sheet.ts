@@ -154,7 +154,9 @@ export function summaryRows(a: Analysis, sheetName: string, lang: Lang, problems
 
   const padded = rows.map((r) => {
     const line: CellOut[] = new Array(SUMMARY_WIDTH).fill('');
-    r.forEach((v, j) => (line[j] = asText(v === null || v === undefined ? '' : v)));
+    r.forEach((v, j) => {
+      line[j] = asText(v === null || v === undefined ? '' : v);
+    });
     return line;
   });
   return { rows: padded, percent, pareto: { row: paretoRow, count: points.length } };

@@ -66,7 +66,7 @@ export function menuSurveySample(): void {
     if (!parsed) throw new UserError(t(lang, 'surveyBadInput', { text: answer.getResponseText() }));
     const r = drawSurveySample(parsed.n, parsed.seed, lang);
     let message = t(lang, 'surveyDone', { count: r.count, seed: parsed.seed, sheet: r.sheet });
-    if (r.fewer) message += ' ' + t(lang, 'surveyFewer', { count: r.count });
+    if (r.fewer) message += ` ${t(lang, 'surveyFewer', { count: r.count })}`;
     tell(lang, message);
   });
 }

@@ -30,7 +30,7 @@ const argOf = (name: string) => {
 const lang: Lang = (argOf('--lang') ?? process.env.LANG ?? '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
 const headless = argv.includes('--headless') || !process.env.DISPLAY;
 const shotPath = resolve(argOf('--screenshot') ?? join(ROOT, '.output', 'demo', 'panel.png'));
-const mailShotPath = shotPath.replace(/\.png$/i, '') + '-mail.png';
+const mailShotPath = `${shotPath.replace(/\.png$/i, '')}-mail.png`;
 
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     console.log(`  customer     ${await text('customer-name')} (tier ${await text('tier-badge')})`);
     console.log(`  value score  ${await text('value-score')} / 100`);
     console.log(`  lifecycle    ${await text('lifecycle')}`);
-    console.log(`  churn risk   ${await text('churn-risk')} / 100${factors.length ? ': ' + factors.join('; ') : ''}`);
+    console.log(`  churn risk   ${await text('churn-risk')} / 100${factors.length ? `: ${factors.join('; ')}` : ''}`);
     console.log(`  next visit   ${await text('next-visit')}`);
     console.log(`\nScreenshots: ${shotPath}\n             ${mailShotPath}`);
     console.log('With a display (or on your desktop) `npm start` opens a real browser window instead.');

@@ -17,7 +17,7 @@ export function normal(rand: Uniform): number {
  * variables"; shapes below 1 by the boost Gamma(k) = Gamma(k + 1) · U^(1/k).
  */
 export function gamma(rand: Uniform, shape: number, scale: number): number {
-  if (shape < 1) return gamma(rand, shape + 1, scale) * Math.pow(1 - rand(), 1 / shape);
+  if (shape < 1) return gamma(rand, shape + 1, scale) * (1 - rand()) ** (1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -51,7 +51,7 @@ export function exponential(rand: Uniform, rate: number): number {
  * rule); U is floored at `uMin` so one draw cannot dwarf a small sample.
  */
 export function pareto(rand: Uniform, xm: number, alpha: number, uMin = 1e-5): number {
-  return xm / Math.pow(Math.max(1 - rand(), uMin), 1 / alpha);
+  return xm / Math.max(1 - rand(), uMin) ** (1 / alpha);
 }
 
 /** Poisson draw (Knuth's multiplication method; fine for the small means used here). */

@@ -73,7 +73,15 @@ describe('dist/apps-script', () => {
     new vm.Script(h.code).runInContext(ctx);
     const g = ctx as Record<string, unknown>;
     const calls: [string, unknown[]][] = [];
-    g.Rapport = Object.fromEntries(handlers.map((x) => [x.name, (...args: unknown[]) => (calls.push([x.name, args]), `${x.name} done`)]));
+    g.Rapport = Object.fromEntries(
+      handlers.map((x) => [
+        x.name,
+        (...args: unknown[]) => {
+          calls.push([x.name, args]);
+          return `${x.name} done`;
+        },
+      ]),
+    );
     for (const x of handlers) {
       const fn = g[x.name] as (...a: unknown[]) => unknown;
       expect(fn.length, x.name).toBe(x.params.length);

@@ -41,7 +41,7 @@ beforeAll(() => {
 const CDNOW = '0.243, 4.414, 0.793, 2.426';
 /** P(alive) in closed form (FHL 2005, eq. 13), written out independently of the core. */
 const pAlive = (r: number, al: number, a: number, b: number, x: number, tx: number, T: number) =>
-  x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * Math.pow((al + T) / (al + tx), r + x));
+  x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * ((al + T) / (al + tx)) ** (r + x));
 
 describe('RAPPORT_PALIVE', () => {
   it('matches the closed form with the CDNOW parameters; a header row and a bad row are handled', () => {
@@ -62,7 +62,9 @@ describe('RAPPORT_PALIVE', () => {
     expect(p.converged).toBe(true);
     const ex = h.open(workbookWith([[]]));
     const out = ex.customFunction('RAPPORT_PALIVE', rows.map((r) => [r.x]), rows.map((r) => [r.tx]), rows.map((r) => [r.T])) as number[][];
-    rows.forEach((r, i) => expect(out[i]![0]).toBeCloseTo(pAlive(p.r, p.alpha, p.a, p.b, r.x, r.tx, r.T), 6));
+    rows.forEach((r, i) => {
+      expect(out[i]![0]).toBeCloseTo(pAlive(p.r, p.alpha, p.a, p.b, r.x, r.tx, r.T), 6);
+    });
   });
 
   it('says what it needs when it cannot fit, or when params or history are wrong', () => {

@@ -315,23 +315,22 @@ export class Execution {
 
   private install(): void {
     const g = this.context as Record<string, unknown>;
-    const ex: Execution = this;
     const enumOf = (names: string[]) => Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
 
     g.SpreadsheetApp = this.track(
       {
-        getActiveSpreadsheet: () => ex.spreadsheet(),
-        getActive: () => ex.spreadsheet(),
-        getActiveSheet: () => ex.sheetFacade(ex.wb.sheets[ex.wb.activeSheetIndex]!),
+        getActiveSpreadsheet: () => this.spreadsheet(),
+        getActive: () => this.spreadsheet(),
+        getActiveSheet: () => this.sheetFacade(this.wb.sheets[this.wb.activeSheetIndex]!),
         getActiveRange: () => {
-          const a = ex.activeCell;
+          const a = this.activeCell;
           if (!a) return null;
-          return ex.rangeFacade(ex.wb.sheet(a.sheet)!, a.row, a.col, 1, 1);
+          return this.rangeFacade(this.wb.sheet(a.sheet)!, a.row, a.col, 1, 1);
         },
-        getUi: () => ex.uiFacade(),
+        getUi: () => this.uiFacade(),
         flush: () => undefined,
-        newConditionalFormatRule: () => ex.cfBuilder(),
-        newDataValidation: () => ex.dvBuilder(),
+        newConditionalFormatRule: () => this.cfBuilder(),
+        newDataValidation: () => this.dvBuilder(),
         BooleanCriteria: enumOf(['TEXT_EQUAL_TO', 'TEXT_CONTAINS', 'NUMBER_GREATER_THAN', 'NUMBER_LESS_THAN', 'CELL_EMPTY', 'CUSTOM_FORMULA']),
         DataValidationCriteria: enumOf(['VALUE_IN_LIST', 'DATE_IS_VALID_DATE', 'NUMBER_BETWEEN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'CHECKBOX']),
         WrapStrategy: enumOf(['WRAP', 'OVERFLOW', 'CLIP']),
@@ -344,11 +343,11 @@ export class Execution {
       this.track(
         {
           getProperty: (k: string) => (store.has(k) ? store.get(k)! : null),
-          getProperties: () => ex.toRealm(Object.fromEntries(store)),
-          getKeys: () => ex.toRealm([...store.keys()]),
+          getProperties: () => this.toRealm(Object.fromEntries(store)),
+          getKeys: () => this.toRealm([...store.keys()]),
           setProperty: (k: string, v: unknown) => {
             const s = String(v);
-            if (s.length > 9 * 1024) ex.fail('Argument too large: value');
+            if (s.length > 9 * 1024) this.fail('Argument too large: value');
             store.set(String(k), s);
           },
           setProperties: (o: Record<string, unknown>, deleteAllOthers?: boolean) => {
@@ -362,11 +361,14 @@ export class Execution {
       );
     g.PropertiesService = this.track(
       {
-        getDocumentProperties: () => props(ex.wb.documentProperties),
-        getScriptProperties: () => props(ex.scriptProperties),
+        getDocumentProperties: () => props(this.wb.documentProperties),
+        getScriptProperties: () => props(this.scriptProperties),
         getUserProperties: () => {
-          let m = ex.wb.userProperties.get(ex.user);
-          if (!m) ex.wb.userProperties.set(ex.user, (m = new Map()));
+          let m = this.wb.userProperties.get(this.user);
+          if (!m) {
+            m = new Map();
+            this.wb.userProperties.set(this.user, m);
+          }
           return props(m);
         },
       },
@@ -374,23 +376,23 @@ export class Execution {
     );
     const lock = (kind: LockKind) => {
       let mine = false;
-      const free = () => ex.wb.locks[kind] === null || ex.wb.locks[kind] === ex.id;
+      const free = () => this.wb.locks[kind] === null || this.wb.locks[kind] === this.id;
       return this.track(
         {
           tryLock: (_ms: number) => {
             if (!free()) return false;
-            ex.wb.locks[kind] = ex.id;
+            this.wb.locks[kind] = this.id;
             mine = true;
             return true;
           },
           waitLock: (_ms: number) => {
-            if (!free()) ex.fail('Lock timeout: another process was holding the lock for too long.');
-            ex.wb.locks[kind] = ex.id;
+            if (!free()) this.fail('Lock timeout: another process was holding the lock for too long.');
+            this.wb.locks[kind] = this.id;
             mine = true;
           },
-          hasLock: () => mine && ex.wb.locks[kind] === ex.id,
+          hasLock: () => mine && this.wb.locks[kind] === this.id,
           releaseLock: () => {
-            if (mine && ex.wb.locks[kind] === ex.id) ex.wb.locks[kind] = null;
+            if (mine && this.wb.locks[kind] === this.id) this.wb.locks[kind] = null;
             mine = false;
           },
         },
@@ -404,11 +406,11 @@ export class Execution {
     g.HtmlService = this.track(
       {
         createHtmlOutputFromFile: (name: string) => {
-          const file = ex.files[name] ?? ex.files[`${name}.html`];
-          if (file === undefined) ex.fail(`No HTML file named ${name} was found.`);
-          return ex.htmlOutput(file);
+          const file = this.files[name] ?? this.files[`${name}.html`];
+          if (file === undefined) this.fail(`No HTML file named ${name} was found.`);
+          return this.htmlOutput(file);
         },
-        createHtmlOutput: (html?: string) => ex.htmlOutput(html ?? ''),
+        createHtmlOutput: (html?: string) => this.htmlOutput(html ?? ''),
         SandboxMode: enumOf(['IFRAME', 'NATIVE', 'EMULATED']),
         XFrameOptionsMode: enumOf(['ALLOWALL', 'DEFAULT']),
       },
@@ -417,7 +419,7 @@ export class Execution {
     g.Utilities = this.track(
       {
         formatDate: (d: Date, tz: string, pattern: string) => {
-          if (!isDate(d)) ex.fail('Invalid argument: date');
+          if (!isDate(d)) this.fail('Invalid argument: date');
           return formatInZone(d.getTime(), tz, pattern);
         },
         getUuid: () => crypto.randomUUID(),
@@ -427,21 +429,20 @@ export class Execution {
     );
     g.Session = this.track(
       {
-        getActiveUserLocale: () => ex.userLocale,
+        getActiveUserLocale: () => this.userLocale,
         getScriptTimeZone: () => 'America/New_York',
         getActiveUser: () => ({ getEmail: () => '' }),
-        getTemporaryActiveUserKey: () => `key-${ex.user}`,
+        getTemporaryActiveUserKey: () => `key-${this.user}`,
       },
       'Session',
     );
-    g.Logger = this.track({ log: (...a: unknown[]) => void ex.logs.push(a.map(String).join(' ')) }, 'Logger');
-    g.console = { log: (...a: unknown[]) => void ex.logs.push(a.map(String).join(' ')), warn: () => undefined, error: (...a: unknown[]) => void ex.logs.push(a.map(String).join(' ')), info: () => undefined };
+    g.Logger = this.track({ log: (...a: unknown[]) => void this.logs.push(a.map(String).join(' ')) }, 'Logger');
+    g.console = { log: (...a: unknown[]) => void this.logs.push(a.map(String).join(' ')), warn: () => undefined, error: (...a: unknown[]) => void this.logs.push(a.map(String).join(' ')), info: () => undefined };
   }
 
   // ---- Spreadsheet ---------------------------------------------------------------------------
 
   spreadsheet(): object {
-    const ex: Execution = this;
     const wb = this.wb;
     return this.track(
       {
@@ -449,37 +450,37 @@ export class Execution {
         getName: () => wb.name,
         getSpreadsheetLocale: () => wb.locale,
         getSpreadsheetTimeZone: () => wb.timeZone,
-        getSheets: () => ex.toRealmList(wb.sheets.map((s) => ex.sheetFacade(s))),
+        getSheets: () => this.toRealmList(wb.sheets.map((s) => this.sheetFacade(s))),
         getNumSheets: () => wb.sheets.length,
         getSheetByName: (name: string) => {
           const s = wb.sheet(name);
-          return s ? ex.sheetFacade(s) : null;
+          return s ? this.sheetFacade(s) : null;
         },
-        getActiveSheet: () => ex.sheetFacade(wb.sheets[wb.activeSheetIndex]!),
+        getActiveSheet: () => this.sheetFacade(wb.sheets[wb.activeSheetIndex]!),
         setActiveSheet: (sheet: { getName(): string }) => {
           wb.activeSheetIndex = wb.sheets.findIndex((s) => s.name === sheet.getName());
           return sheet;
         },
         insertSheet: (name?: string, index?: number) => {
           const n = name ?? `Sheet${wb.sheets.length + 1}`;
-          if (wb.sheet(n)) ex.fail(`A sheet with the name "${n}" already exists. Please enter another name.`);
-          if (wb.totalCells() + 1000 * 26 > CELL_LIMIT) ex.fail('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+          if (wb.sheet(n)) this.fail(`A sheet with the name "${n}" already exists. Please enter another name.`);
+          if (wb.totalCells() + 1000 * 26 > CELL_LIMIT) this.fail('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
           const s = new SheetData(n);
           const at = index === undefined ? wb.sheets.length : Math.max(0, Math.min(index, wb.sheets.length));
           wb.sheets.splice(at, 0, s);
           wb.activeSheetIndex = at;
-          return ex.sheetFacade(s);
+          return this.sheetFacade(s);
         },
         deleteSheet: (sheet: { getName(): string }) => {
-          if (wb.sheets.length === 1) ex.fail("You can't remove all the sheets in a document.");
+          if (wb.sheets.length === 1) this.fail("You can't remove all the sheets in a document.");
           wb.sheets = wb.sheets.filter((s) => s.name !== sheet.getName());
           wb.activeSheetIndex = Math.min(wb.activeSheetIndex, wb.sheets.length - 1);
         },
         getRange: (a1: string) => {
           const ref = parseA1(a1);
           const s = ref.sheet ? wb.sheet(ref.sheet) : wb.sheets[wb.activeSheetIndex];
-          if (!s) ex.fail('Range not found');
-          return ex.rangeFromRef(s, ref);
+          if (!s) this.fail('Range not found');
+          return this.rangeFromRef(s, ref);
         },
         toast: (message: string, title?: string, timeout?: number) => {
           wb.toasts.push({ message: String(message), title: title ?? '', timeout: timeout ?? 5 });
@@ -492,56 +493,61 @@ export class Execution {
 
   private toRealmList<T>(items: T[]): T[] {
     const a = this.h.arr(items.length) as T[];
-    items.forEach((x, i) => (a[i] = x));
+    items.forEach((x, i) => {
+      a[i] = x;
+    });
     return a;
   }
 
   sheetFacade(s: SheetData): object {
-    const ex: Execution = this;
     const wb = this.wb;
     const live = () => {
-      if (!wb.sheets.includes(s)) ex.fail('The sheet has been deleted.');
+      if (!wb.sheets.includes(s)) this.fail('The sheet has been deleted.');
       return s;
     };
     return this.track(
       {
         getName: () => s.name,
         setName: (n: string) => {
-          if (wb.sheets.some((o) => o !== s && o.name === n)) ex.fail(`A sheet with the name "${n}" already exists. Please enter another name.`);
+          if (wb.sheets.some((o) => o !== s && o.name === n)) this.fail(`A sheet with the name "${n}" already exists. Please enter another name.`);
           s.name = n;
         },
         getSheetId: () => s.id,
         getIndex: () => wb.sheets.indexOf(s) + 1,
-        getParent: () => ex.spreadsheet(),
+        getParent: () => this.spreadsheet(),
         getRange: (a: number | string, b?: number, c?: number, d?: number) => {
           live();
           if (typeof a === 'string') {
             const ref = parseA1(a);
-            return ex.rangeFromRef(s, ref);
+            return this.rangeFromRef(s, ref);
           }
-          return ex.checkedRange(s, a, b!, c ?? 1, d ?? 1);
+          return this.checkedRange(s, a, b!, c ?? 1, d ?? 1);
         },
         getDataRange: () => {
           live();
-          return ex.rangeFacade(s, 1, 1, Math.max(1, s.lastRow()), Math.max(1, s.lastColumn()));
+          return this.rangeFacade(s, 1, 1, Math.max(1, s.lastRow()), Math.max(1, s.lastColumn()));
         },
         getLastRow: () => s.lastRow(),
         getLastColumn: () => s.lastColumn(),
         getMaxRows: () => s.maxRows,
         getMaxColumns: () => s.maxColumns,
         insertRowsAfter: (after: number, n: number) => {
-          if (wb.totalCells() + n * s.maxColumns > CELL_LIMIT) ex.fail('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+          if (wb.totalCells() + n * s.maxColumns > CELL_LIMIT) this.fail('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
           s.cells.splice(after, 0, ...Array.from({ length: n }, () => [] as Cell[]));
           s.maxRows += n;
         },
         insertColumnsAfter: (after: number, n: number) => {
-          if (wb.totalCells() + n * s.maxRows > CELL_LIMIT) ex.fail('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+          if (wb.totalCells() + n * s.maxRows > CELL_LIMIT) this.fail('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
           for (const r of s.cells) if (r && r.length > after) r.splice(after, 0, ...Array.from({ length: n }, () => '' as Cell));
           s.maxColumns += n;
         },
-        setFrozenRows: (n: number) => void (s.frozenRows = n),
+        setFrozenRows: (n: number) => {
+          s.frozenRows = n;
+        },
         getFrozenRows: () => s.frozenRows,
-        setFrozenColumns: (n: number) => void (s.frozenColumns = n),
+        setFrozenColumns: (n: number) => {
+          s.frozenColumns = n;
+        },
         getFrozenColumns: () => s.frozenColumns,
         clear: () => {
           s.cells = [];
@@ -562,21 +568,25 @@ export class Execution {
           s.fontColors.clear();
           s.numberFormats.clear();
         },
-        clearConditionalFormatRules: () => void (s.cfRules = []),
-        getConditionalFormatRules: () => ex.toRealmList(s.cfRules.map((r) => ex.cfRule(r))),
+        clearConditionalFormatRules: () => {
+          s.cfRules = [];
+        },
+        getConditionalFormatRules: () => this.toRealmList(s.cfRules.map((r) => this.cfRule(r))),
         setConditionalFormatRules: (rules: { _data: CfRuleData }[]) => {
           s.cfRules = Array.from(rules, (r) => {
-            if (!r || !r._data) ex.fail('Invalid argument: rules');
+            if (!r?._data) this.fail('Invalid argument: rules');
             return r._data;
           });
         },
-        newChart: () => ex.chartBuilder(s, null),
+        newChart: () => this.chartBuilder(s, null),
         insertChart: (chart: { _data: ChartData }) => void s.charts.push(chart._data),
-        getCharts: () => ex.toRealmList(s.charts.map((c) => ex.chartFacade(s, c))),
-        removeChart: (chart: { _data: ChartData }) => void (s.charts = s.charts.filter((c) => c.id !== chart._data.id)),
+        getCharts: () => this.toRealmList(s.charts.map((c) => this.chartFacade(s, c))),
+        removeChart: (chart: { _data: ChartData }) => {
+          s.charts = s.charts.filter((c) => c.id !== chart._data.id);
+        },
         updateChart: (chart: { _data: ChartData }) => {
           const i = s.charts.findIndex((c) => c.id === chart._data.id);
-          if (i < 0) ex.fail('Chart not found');
+          if (i < 0) this.fail('Chart not found');
           s.charts[i] = chart._data;
         },
         setColumnWidth: (col: number, w: number) => void s.columnWidths.set(col, w),
@@ -587,9 +597,15 @@ export class Execution {
         activate: () => {
           wb.activeSheetIndex = wb.sheets.indexOf(s);
         },
-        setTabColor: (c: string | null) => void (s.tabColor = c),
-        hideSheet: () => void (s.hidden = true),
-        showSheet: () => void (s.hidden = false),
+        setTabColor: (c: string | null) => {
+          s.tabColor = c;
+        },
+        hideSheet: () => {
+          s.hidden = true;
+        },
+        showSheet: () => {
+          s.hidden = false;
+        },
         isSheetHidden: () => s.hidden,
       },
       'Sheet',
@@ -616,7 +632,6 @@ export class Execution {
   }
 
   rangeFacade(s: SheetData, row: number, col: number, numRows: number, numCols: number): object {
-    const ex: Execution = this;
     const block: Block = { row, col, numRows, numCols };
     const each = (f: (r: number, c: number) => void) => {
       for (let r = row; r < row + numRows; r++) for (let c = col; c < col + numCols; c++) f(r, c);
@@ -631,24 +646,24 @@ export class Execution {
       return out;
     };
     const checkSize = (data: unknown) => {
-      if (!Array.isArray(data)) ex.fail('The parameters (String) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
+      if (!Array.isArray(data)) this.fail('The parameters (String) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
       if (data.length !== numRows)
-        ex.fail(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`);
+        this.fail(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`);
       for (const line of data) {
-        if (!Array.isArray(line)) ex.fail("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
+        if (!Array.isArray(line)) this.fail("The parameters (number[]) don't match the method signature for SpreadsheetApp.Range.setValues.");
         if (line.length !== numCols)
-          ex.fail(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${numCols}.`);
+          this.fail(`The number of columns in the data does not match the number of columns in the range. The data has ${line.length} but the range has ${numCols}.`);
       }
     };
     const setGrid = (map: Map<string, string>, data: unknown) => {
       checkSize(data);
-      (data as unknown[][]).forEach((line, i) =>
+      (data as unknown[][]).forEach((line, i) => {
         line.forEach((v, j) => {
           const k = key(row + i, col + j);
           if (v === null || v === '' || v === undefined) map.delete(k);
           else map.set(k, String(v));
-        }),
-      );
+        });
+      });
     };
     const setAll = (map: Map<string, string>, v: string | null) =>
       each((r, c) => {
@@ -658,7 +673,7 @@ export class Execution {
     const facade = {
       _sheet: s,
       _block: block,
-      getSheet: () => ex.sheetFacade(s),
+      getSheet: () => this.sheetFacade(s),
       getRow: () => row,
       getColumn: () => col,
       getLastRow: () => row + numRows - 1,
@@ -666,12 +681,12 @@ export class Execution {
       getNumRows: () => numRows,
       getNumColumns: () => numCols,
       getA1Notation: () => formatA1(row, col, numRows, numCols),
-      getValues: () => grid((r, c) => ex.cellOut(s.get(r, c))),
-      getValue: () => ex.cellOut(s.get(row, col)),
+      getValues: () => grid((r, c) => this.cellOut(s.get(r, c))),
+      getValue: () => this.cellOut(s.get(row, col)),
       getDisplayValues: () =>
         grid((r, c) => {
           const v = s.get(r, c);
-          if (v instanceof DateCell) return formatInZone(v.ms, ex.wb.timeZone, 'M/d/yyyy');
+          if (v instanceof DateCell) return formatInZone(v.ms, this.wb.timeZone, 'M/d/yyyy');
           if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
           return String(v);
         }),
@@ -680,13 +695,13 @@ export class Execution {
         checkSize(data);
         for (let i = 0; i < numRows; i++) {
           const line = data[i]!;
-          for (let j = 0; j < numCols; j++) s.set(row + i, col + j, ex.cellIn(line[j], s, row + i, col + j));
+          for (let j = 0; j < numCols; j++) s.set(row + i, col + j, this.cellIn(line[j], s, row + i, col + j));
         }
-        return ex.rangeFacade(s, row, col, numRows, numCols);
+        return this.rangeFacade(s, row, col, numRows, numCols);
       },
       setValue: (v: unknown) => {
-        each((r, c) => s.set(r, c, ex.cellIn(v, s, r, c)));
-        return ex.rangeFacade(s, row, col, numRows, numCols);
+        each((r, c) => s.set(r, c, this.cellIn(v, s, r, c)));
+        return this.rangeFacade(s, row, col, numRows, numCols);
       },
       clearContent: () => {
         each((r, c) => {
@@ -729,9 +744,9 @@ export class Execution {
           (v) => v.row + v.numRows <= row || v.row >= row + numRows || v.col + v.numCols <= col || v.col >= col + numCols,
         );
       },
-      offset: (dr: number, dc: number, nr?: number, nc?: number) => ex.checkedRange(s, row + dr, col + dc, nr ?? numRows, nc ?? numCols),
+      offset: (dr: number, dc: number, nr?: number, nc?: number) => this.checkedRange(s, row + dr, col + dc, nr ?? numRows, nc ?? numCols),
       activate: () => {
-        ex.wb.activeSheetIndex = ex.wb.sheets.indexOf(s);
+        this.wb.activeSheetIndex = this.wb.sheets.indexOf(s);
       },
     };
     return this.track(facade, 'Range');
@@ -740,45 +755,45 @@ export class Execution {
   // ---- builders --------------------------------------------------------------------------------
 
   cfRule(d: CfRuleData): object {
-    const ex: Execution = this;
     return this.track(
       {
         _data: d,
-        getRanges: () => ex.toRealmList(d.ranges.map((r) => ex.rangeFacade(ex.wb.sheets.find((s) => s.id === r.sheetId)!, r.row, r.col, r.numRows, r.numCols))),
+        getRanges: () => this.toRealmList(d.ranges.map((r) => this.rangeFacade(this.wb.sheets.find((s) => s.id === r.sheetId)!, r.row, r.col, r.numRows, r.numCols))),
         getBooleanCondition: () =>
-          ex.track(
+          this.track(
             {
               getCriteriaType: () => d.criteria,
-              getCriteriaValues: () => ex.toRealm(d.values),
+              getCriteriaValues: () => this.toRealm(d.values),
               getBackground: () => d.background,
               getFontColor: () => d.fontColor,
             },
             'BooleanCondition',
           ),
-        copy: () => ex.cfBuilder({ ...d, ranges: d.ranges.slice(), values: d.values.slice() }),
+        copy: () => this.cfBuilder({ ...d, ranges: d.ranges.slice(), values: d.values.slice() }),
       },
       'ConditionalFormatRule',
     );
   }
 
   cfBuilder(init?: CfRuleData): object {
-    const ex: Execution = this;
     const d: CfRuleData = init ?? { ranges: [], criteria: '', values: [], background: null, fontColor: null, bold: null };
+    const set = (patch: Partial<CfRuleData>) => {
+      Object.assign(d, patch);
+      return proxy;
+    };
     const b: Record<string, unknown> = {
-      whenTextEqualTo: (t: string) => ((d.criteria = 'TEXT_EQUAL_TO'), (d.values = [t]), proxy),
-      whenTextContains: (t: string) => ((d.criteria = 'TEXT_CONTAINS'), (d.values = [t]), proxy),
-      whenNumberGreaterThan: (n: number) => ((d.criteria = 'NUMBER_GREATER_THAN'), (d.values = [n]), proxy),
-      whenFormulaSatisfied: (f: string) => ((d.criteria = 'CUSTOM_FORMULA'), (d.values = [f]), proxy),
-      setBackground: (c: string | null) => ((d.background = c), proxy),
-      setFontColor: (c: string | null) => ((d.fontColor = c), proxy),
-      setBold: (v: boolean | null) => ((d.bold = v), proxy),
-      setRanges: (ranges: { _sheet: SheetData; _block: Block }[]) => (
-        (d.ranges = Array.from(ranges, (r) => ({ ...r._block, sheetId: r._sheet.id }))), proxy
-      ),
+      whenTextEqualTo: (t: string) => set({ criteria: 'TEXT_EQUAL_TO', values: [t] }),
+      whenTextContains: (t: string) => set({ criteria: 'TEXT_CONTAINS', values: [t] }),
+      whenNumberGreaterThan: (n: number) => set({ criteria: 'NUMBER_GREATER_THAN', values: [n] }),
+      whenFormulaSatisfied: (f: string) => set({ criteria: 'CUSTOM_FORMULA', values: [f] }),
+      setBackground: (c: string | null) => set({ background: c }),
+      setFontColor: (c: string | null) => set({ fontColor: c }),
+      setBold: (v: boolean | null) => set({ bold: v }),
+      setRanges: (ranges: { _sheet: SheetData; _block: Block }[]) => set({ ranges: Array.from(ranges, (r) => ({ ...r._block, sheetId: r._sheet.id })) }),
       build: () => {
-        if (!d.criteria) ex.fail('Conditional format rule must have a condition.');
-        if (d.ranges.length === 0) ex.fail('Conditional format rule must have at least one range.');
-        return ex.cfRule({ ...d, ranges: d.ranges.slice(), values: d.values.slice() });
+        if (!d.criteria) this.fail('Conditional format rule must have a condition.');
+        if (d.ranges.length === 0) this.fail('Conditional format rule must have at least one range.');
+        return this.cfRule({ ...d, ranges: d.ranges.slice(), values: d.values.slice() });
       },
     };
     const proxy = this.track(b, 'ConditionalFormatRuleBuilder');
@@ -786,21 +801,22 @@ export class Execution {
   }
 
   dvBuilder(): object {
-    const ex: Execution = this;
     const d = { criteria: '', values: [] as unknown[], allowInvalid: true, helpText: null as string | null };
+    const set = (patch: Partial<typeof d>) => {
+      Object.assign(d, patch);
+      return proxy;
+    };
     const b: Record<string, unknown> = {
-      requireValueInList: (values: unknown[], showDropdown?: boolean) => (
-        (d.criteria = 'VALUE_IN_LIST'), (d.values = [Array.from(values), showDropdown ?? true]), proxy
-      ),
-      requireDate: () => ((d.criteria = 'DATE_IS_VALID_DATE'), (d.values = []), proxy),
-      requireNumberGreaterThanOrEqualTo: (n: number) => ((d.criteria = 'NUMBER_GREATER_THAN_OR_EQUAL_TO'), (d.values = [n]), proxy),
-      requireNumberBetween: (a: number, z: number) => ((d.criteria = 'NUMBER_BETWEEN'), (d.values = [a, z]), proxy),
-      requireCheckbox: () => ((d.criteria = 'CHECKBOX'), (d.values = []), proxy),
-      setAllowInvalid: (v: boolean) => ((d.allowInvalid = v), proxy),
-      setHelpText: (t: string) => ((d.helpText = t), proxy),
+      requireValueInList: (values: unknown[], showDropdown?: boolean) => set({ criteria: 'VALUE_IN_LIST', values: [Array.from(values), showDropdown ?? true] }),
+      requireDate: () => set({ criteria: 'DATE_IS_VALID_DATE', values: [] }),
+      requireNumberGreaterThanOrEqualTo: (n: number) => set({ criteria: 'NUMBER_GREATER_THAN_OR_EQUAL_TO', values: [n] }),
+      requireNumberBetween: (a: number, z: number) => set({ criteria: 'NUMBER_BETWEEN', values: [a, z] }),
+      requireCheckbox: () => set({ criteria: 'CHECKBOX', values: [] }),
+      setAllowInvalid: (v: boolean) => set({ allowInvalid: v }),
+      setHelpText: (t: string) => set({ helpText: t }),
       build: () => {
-        if (!d.criteria) ex.fail('Data validation rule must have a criteria.');
-        return ex.track({ _data: { ...d, values: d.values.slice() }, getCriteriaType: () => d.criteria }, 'DataValidation');
+        if (!d.criteria) this.fail('Data validation rule must have a criteria.');
+        return this.track({ _data: { ...d, values: d.values.slice() }, getCriteriaType: () => d.criteria }, 'DataValidation');
       },
     };
     const proxy = this.track(b, 'DataValidationBuilder');
@@ -808,19 +824,22 @@ export class Execution {
   }
 
   chartBuilder(s: SheetData, existing: ChartData | null): object {
-    const ex: Execution = this;
     const d: ChartData = existing
       ? { ...existing, ranges: existing.ranges.slice(), options: { ...existing.options } }
       : { id: `chart-${Math.random().toString(36).slice(2, 9)}`, type: 'LINE', ranges: [], options: {}, position: { row: 1, col: 1, offsetX: 0, offsetY: 0 } };
+    const set = (patch: Partial<ChartData>) => {
+      Object.assign(d, patch);
+      return proxy;
+    };
     const b: Record<string, unknown> = {
-      setChartType: (t: string) => ((d.type = t), proxy),
-      addRange: (r: { _sheet: SheetData; _block: Block }) => (d.ranges.push({ ...r._block, sheetId: r._sheet.id }), proxy),
-      clearRanges: () => ((d.ranges = []), proxy),
-      setPosition: (row: number, col: number, offsetX: number, offsetY: number) => ((d.position = { row, col, offsetX, offsetY }), proxy),
-      setOption: (k: string, v: unknown) => ((d.options[k] = ex.fromRealm(v)), proxy),
+      setChartType: (t: string) => set({ type: t }),
+      addRange: (r: { _sheet: SheetData; _block: Block }) => set({ ranges: [...d.ranges, { ...r._block, sheetId: r._sheet.id }] }),
+      clearRanges: () => set({ ranges: [] }),
+      setPosition: (row: number, col: number, offsetX: number, offsetY: number) => set({ position: { row, col, offsetX, offsetY } }),
+      setOption: (k: string, v: unknown) => set({ options: { ...d.options, [k]: this.fromRealm(v) } }),
       build: () => {
-        if (d.ranges.length === 0) ex.fail('The chart has no data.');
-        return ex.chartFacade(s, d);
+        if (d.ranges.length === 0) this.fail('The chart has no data.');
+        return this.chartFacade(s, d);
       },
     };
     const proxy = this.track(b, 'EmbeddedChartBuilder');
@@ -828,14 +847,13 @@ export class Execution {
   }
 
   chartFacade(s: SheetData, d: ChartData): object {
-    const ex: Execution = this;
     return this.track(
       {
         _data: d,
         getChartId: () => d.id,
-        getOptions: () => ({ get: (k: string) => ex.toRealm(d.options[k] ?? null) }),
-        getRanges: () => ex.toRealmList(d.ranges.map((r) => ex.rangeFacade(ex.wb.sheets.find((x) => x.id === r.sheetId)!, r.row, r.col, r.numRows, r.numCols))),
-        modify: () => ex.chartBuilder(s, d),
+        getOptions: () => ({ get: (k: string) => this.toRealm(d.options[k] ?? null) }),
+        getRanges: () => this.toRealmList(d.ranges.map((r) => this.rangeFacade(this.wb.sheets.find((x) => x.id === r.sheetId)!, r.row, r.col, r.numRows, r.numCols))),
+        modify: () => this.chartBuilder(s, d),
       },
       'EmbeddedChart',
     );
@@ -844,19 +862,21 @@ export class Execution {
   // ---- Ui and HtmlService ------------------------------------------------------------------------
 
   uiFacade(): object {
-    const ex: Execution = this;
     const menu = (caption: string, addon: boolean) => {
       const m = { caption, addon, items: [] as ({ caption: string; functionName: string } | '-')[] };
       const api: Record<string, unknown> = {
         addItem: (c: string, fn: string) => {
-          if (typeof fn !== 'string' || !fn) ex.fail('Invalid argument: functionName');
+          if (typeof fn !== 'string' || !fn) this.fail('Invalid argument: functionName');
           m.items.push({ caption: String(c), functionName: fn });
           return proxy;
         },
-        addSeparator: () => (m.items.push('-'), proxy),
-        addToUi: () => void ex.ui.menus.push(m),
+        addSeparator: () => {
+          m.items.push('-');
+          return proxy;
+        },
+        addToUi: () => void this.ui.menus.push(m),
       };
-      const proxy = ex.track(api, 'Menu');
+      const proxy = this.track(api, 'Menu');
       return proxy;
     };
     const buttonOf = (r: ScriptedResponse) => r.button;
@@ -866,19 +886,19 @@ export class Execution {
         createMenu: (caption: string) => menu(caption, false),
         alert: (a: string, b?: unknown, c?: unknown) => {
           const hasTitle = typeof b === 'string';
-          ex.ui.alerts.push({ title: hasTitle ? a : null, message: hasTitle ? (b as string) : a });
+          this.ui.alerts.push({ title: hasTitle ? a : null, message: hasTitle ? (b as string) : a });
           const buttons = hasTitle ? c : b;
           if (buttons === undefined || buttons === 'OK') return 'OK';
-          return buttonOf(ex.nextResponse('alert'));
+          return buttonOf(this.nextResponse('alert'));
         },
         prompt: (a: string, b?: unknown, _c?: unknown) => {
           const hasTitle = typeof b === 'string';
-          ex.ui.prompts.push({ title: hasTitle ? a : null, message: hasTitle ? (b as string) : a });
-          const r = ex.nextResponse('prompt');
-          return ex.track({ getResponseText: () => r.text ?? '', getSelectedButton: () => r.button }, 'PromptResponse');
+          this.ui.prompts.push({ title: hasTitle ? a : null, message: hasTitle ? (b as string) : a });
+          const r = this.nextResponse('prompt');
+          return this.track({ getResponseText: () => r.text ?? '', getSelectedButton: () => r.button }, 'PromptResponse');
         },
-        showSidebar: (out: { _data: HtmlOutputData }) => void ex.ui.sidebars.push(out._data),
-        showModalDialog: (out: { _data: HtmlOutputData }, title: string) => void ex.ui.dialogs.push({ output: out._data, title }),
+        showSidebar: (out: { _data: HtmlOutputData }) => void this.ui.sidebars.push(out._data),
+        showModalDialog: (out: { _data: HtmlOutputData }, title: string) => void this.ui.dialogs.push({ output: out._data, title }),
         ButtonSet: Object.freeze({ OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' }),
         Button: Object.freeze({ OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' }),
       },
@@ -888,14 +908,18 @@ export class Execution {
 
   htmlOutput(content: string): object {
     const d: HtmlOutputData = { content, title: '', width: null, height: null };
+    const set = (patch: Partial<HtmlOutputData>) => {
+      Object.assign(d, patch);
+      return proxy;
+    };
     const api: Record<string, unknown> = {
       _data: d,
       getContent: () => d.content,
-      append: (s: string) => ((d.content += s), proxy),
-      setTitle: (t: string) => ((d.title = t), proxy),
+      append: (s: string) => set({ content: d.content + s }),
+      setTitle: (t: string) => set({ title: t }),
       getTitle: () => d.title,
-      setWidth: (w: number) => ((d.width = w), proxy),
-      setHeight: (h: number) => ((d.height = h), proxy),
+      setWidth: (w: number) => set({ width: w }),
+      setHeight: (h: number) => set({ height: h }),
       setSandboxMode: () => proxy,
       setXFrameOptionsMode: () => proxy,
       addMetaTag: () => proxy,

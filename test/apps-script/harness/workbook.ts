@@ -93,7 +93,7 @@ export class SheetData {
   lastRow(): number {
     for (let i = this.cells.length - 1; i >= 0; i--) {
       const r = this.cells[i];
-      if (r && r.some((c) => c !== '' && c !== undefined)) return i + 1;
+      if (r?.some((c) => c !== '' && c !== undefined)) return i + 1;
     }
     let max = 0;
     for (const k of this.formulas.keys()) max = Math.max(max, Number(k.split(',')[0]));
@@ -193,7 +193,7 @@ export function putRows(sheet: SheetData, rows: readonly (readonly unknown[])[],
   const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (startRow + rows.length - 1 > sheet.maxRows) sheet.maxRows = startRow + rows.length - 1;
   if (startCol + width - 1 > sheet.maxColumns) sheet.maxColumns = startCol + width - 1;
-  rows.forEach((r, i) =>
+  rows.forEach((r, i) => {
     r.forEach((v, j) => {
       let c: Cell;
       if (v === null || v === undefined) c = '';
@@ -202,6 +202,6 @@ export function putRows(sheet: SheetData, rows: readonly (readonly unknown[])[],
       else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') c = v;
       else c = String(v);
       sheet.set(startRow + i, startCol + j, c);
-    }),
-  );
+    });
+  });
 }
