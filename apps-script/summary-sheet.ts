@@ -1,7 +1,7 @@
 /**
- * The "Rapport summary" sheet (issue 3): tier counts and shares, the 20/80/30 figures, share-of-
+ * The "Rapport summary" sheet: tier counts and shares, the 20/80/30 figures, share-of-
  * wallet rise and fall, defection rate per core class, churn-reason frequency, credit alerts, a
- * Pareto chart and the row errors with their row numbers. Written with one setValues and a fixed
+ * Pareto chart and the row errors with their row numbers (method §3, §4, §6, §7, §8). Written with one setValues and a fixed
  * number of other calls, whatever the number of rows.
  */
 import type { Analysis, CoreClass, Lang, Lifecycle, Tier, ValueClass } from '../shared/types';

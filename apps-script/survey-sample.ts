@@ -1,5 +1,5 @@
 /**
- * Menu action "Draw survey sample" (METHOD §8): N key accounts (tier A) drawn at random,
+ * Menu action "Draw survey sample" (method §8): N key accounts (tier A) drawn at random,
  * reproducibly from a seed (the same seed and data give the same sample), written to a new sheet.
  */
 import type { Customer, Lang } from '../shared/types';

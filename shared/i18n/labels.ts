@@ -1,6 +1,6 @@
 /**
  * zh-CN and en labels for every result value and reason code the core produces, so that every
- * surface names things the same way (METHOD's own Chinese terms first).
+ * surface names things the same way (the method's own Chinese terms first, docs/method.md).
  */
 import type { Lang, Reason } from '../types';
 import { fill } from './messages';
@@ -144,7 +144,7 @@ export function formatReason(lang: Lang, reason: Reason, withPoints = false): st
 }
 
 /**
- * A tier's service policy in words (METHOD §3): "visit every 30 days · satisfaction target: very
+ * A tier's service policy in words (method §3): "visit every 30 days · satisfaction target: very
  * satisfied · care: personal, top management · support: dedicated".
  */
 export function formatServicePolicy(lang: Lang, p: ServicePolicy): string {

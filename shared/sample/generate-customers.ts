@@ -1,5 +1,5 @@
 /**
- * A deterministic, realistic customer table for demos, tests and benchmarks (the METHOD §1
+ * A deterministic, realistic customer table for demos, tests and benchmarks (the method §1
  * customer-table shape with every field of the method filled in).
  */
 import { dayToIso, isoToDay } from '../ingest/parse-date';
@@ -7,7 +7,7 @@ import { SATISFACTION_LEVELS } from '../ingest/parse-flags';
 import { mulberry32 } from './prng';
 import { intBetween, pareto, pick, poisson, type Uniform } from './distributions';
 
-/** Chinese headers, one per METHOD §1 field, in table order. */
+/** Chinese headers, one per method §1 field, in table order. */
 export const CUSTOMER_HEADERS_ZH: readonly string[] = [
   '客户编号',
   '客户名称',
@@ -326,7 +326,7 @@ const EN_FREE = ['gmail.com', 'outlook.com', 'yahoo.com', 'hotmail.com', 'icloud
 const ZH_COMPETITORS = ['西门子', '博世', '施耐德', '三菱电机', '汇川技术', '正泰', 'ABB'];
 const EN_COMPETITORS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella Supply', 'Vandelay Industries', 'Hooli'];
 
-/** Churn reasons written as people write them, covering the METHOD §7 taxonomy. */
+/** Churn reasons written as people write them, covering the method §7 taxonomy. */
 const ZH_CHURN = [
   '对手报价更低',
   '竞争对手价格便宜',
@@ -502,7 +502,7 @@ const COMPLAINT_MEAN = [0.5, 3, 1.5, 0.6, 0.3, 0.1];
  * Generates `n` customers plus a header row, deterministically from `seed` (mulberry32).
  * Shape of the data (chosen to exercise every rule of the method):
  * - revenue is Pareto-distributed (alpha 1.2, so the top 20% hold roughly 75%, the 80/20 rule of
- *   METHOD §3); fates: 8% stopped (revenue 0 this period), 6% new (no previous revenue), 12% falling
+ *   method §3); fates: 8% stopped (revenue 0 this period), 6% new (no previous revenue), 12% falling
  *   hard (to 20–60%), 24% growing, the rest stable (±15%);
  * - profit margin 5–35%, negative for about 7% of customers; cost to serve; orders over the
  *   whole relationship (at least 1);
@@ -511,8 +511,8 @@ const COMPLAINT_MEAN = [0.5, 3, 1.5, 0.6, 0.3, 0.1];
  * - competitor (是/否 or yes/no, a named competitor for some), suppliers, switching cost, potential;
  * - receivable, overdue amount and days (about 15%, more for troubled customers), credit limit
  *   (about 6% near or over the limit);
- * - satisfaction as the five METHOD §8 labels (8% blank), complaints and open complaints;
- * - churn reasons in free text for 60% of stopped and 10% of falling customers (METHOD §7);
+ * - satisfaction as the five method §8 labels (8% blank), complaints and open complaints;
+ * - churn reasons in free text for 60% of stopped and 10% of falling customers (method §7);
  * - Chinese company names (上海华东精密机械有限公司) or English ones (Northwind Traders Ltd),
  *   emails at the company's own domain, 12% free-mail contacts, 5% without email.
  * Amounts are whole currency units (JS integers, like typed Sheets cells: small integers also keep
@@ -575,7 +575,7 @@ export function generateCustomers(n: number, options: GenerateCustomersOptions =
     const profit = Math.round(revenue * margin);
     const costToServe = Math.round(revenue * between(rand, 0.03, 0.15) + between(rand, 200, 3000));
     const tenure = fate === 'new' ? intBetween(rand, 30, 330) : intBetween(rand, 365, 3650);
-    // Orders over the whole relationship (METHOD §5's usual interval divides the span by them).
+    // Orders over the whole relationship (method §5's usual interval divides the span by them).
     const perYear = Math.max(1, Math.round(Math.max(revenue, previous) / between(rand, 1500, 15000)));
     const orders = Math.max(1, Math.round((perYear * tenure) / 365));
     let lastAgo: number;

@@ -1,7 +1,7 @@
 /**
  * A deterministic transaction log (customer key, date, amount) for demos, tests and benchmarks:
- * the METHOD §1 "transaction log" shape, drawn from the BG/NBD and Gamma–Gamma processes the
- * probabilistic model assumes (METHOD §9; Fader, Hardie & Lee 2005; Fader, Hardie & Lee 2005b).
+ * the method §1 "transaction log" shape, drawn from the BG/NBD and Gamma–Gamma processes the
+ * probabilistic model assumes (method §9; Fader, Hardie & Lee 2005; Fader, Hardie & Lee 2005b).
  */
 import { dayToIso, isoToDay } from '../ingest/parse-date';
 import { mulberry32 } from './prng';

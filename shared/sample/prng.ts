@@ -1,6 +1,6 @@
 /**
  * Small seeded random-number generators, so samples and generated data are reproducible from a
- * seed (METHOD §8: "a survey sample draws N key accounts at random, reproducibly from a seed").
+ * seed (method §8: "a survey sample draws N key accounts at random, reproducibly from a seed").
  */
 
 /**

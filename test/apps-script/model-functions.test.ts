@@ -1,5 +1,5 @@
 /**
- * =RAPPORT_PALIVE and =RAPPORT_CLV (METHOD §9) on the BUILT add-on. Reference: Fader, Hardie & Lee
+ * =RAPPORT_PALIVE and =RAPPORT_CLV (method §9) on the BUILT add-on. Reference: Fader, Hardie & Lee
  * (2005), CDNOW parameters r = 0.243, α = 4.414, a = 0.793, b = 2.426; their worked customer
  * x = 2, t_x = 30.43, T = 38.86 (weeks) expects 1.226 purchases in the next 39 weeks.
  */
