@@ -1,8 +1,8 @@
 /**
- * The "Rapport summary" sheet: tier counts and shares, the 20/80/30 figures, share-of-
- * wallet rise and fall, defection rate per core class, churn-reason frequency, credit alerts, a
- * Pareto chart and the row errors with their row numbers (method §3, §4, §6, §7, §8). Written with one setValues and a fixed
- * number of other calls, whatever the number of rows.
+ * The "Rapport summary" sheet: tier counts and shares, the 20/80/30 figures, share-of-wallet rise
+ * and fall, defection rate per core class, churn-reason frequency, credit alerts (method §3, §4,
+ * §6, §7, §8), a Pareto chart and the row errors with their row numbers. Written with one
+ * setValues and a fixed number of other calls, whatever the number of rows.
  */
 import type { Analysis, CoreClass, Lang, Lifecycle, Tier, ValueClass } from '../shared/types';
 import type { SettingsProblem } from '../shared/settings';
