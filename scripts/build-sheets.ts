@@ -31,8 +31,18 @@ function put(name: string, text: string): void {
   renameSync(tmp, join(out, name));
 }
 
+/** The deployment named by `--target dev|prod` and its .clasp.json, read before anything is built. */
+function claspTarget(): { target: string; config: Record<string, unknown> } | null {
+  const t = process.argv.indexOf('--target');
+  if (t < 0) return null;
+  const target = process.argv[t + 1] ?? '';
+  if (!isTarget(target)) throw new Error(`--target must be one of ${TARGETS.join(', ')}`);
+  return { target, config: claspConfigFor(target, readFileSync(join(root, claspFileOf(target)), 'utf8')) };
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
+  const clasp = claspTarget();
   mkdirSync(out, { recursive: true });
 
   const server = await build({
@@ -86,13 +96,9 @@ async function main(): Promise<void> {
 
   put('appsscript.json', readFileSync(join(src, 'appsscript.json'), 'utf8'));
 
-  const t = process.argv.indexOf('--target');
-  if (t >= 0) {
-    const target = process.argv[t + 1] ?? '';
-    if (!isTarget(target)) throw new Error(`--target must be one of ${TARGETS.join(', ')}`);
-    const config = claspConfigFor(target, readFileSync(join(root, claspFileOf(target)), 'utf8'));
-    put('.clasp.json', `${JSON.stringify(config, null, 2)}\n`);
-    console.log(`build:sheets → dist/apps-script/.clasp.json for ${target} (script ${String(config.scriptId)})`);
+  if (clasp) {
+    put('.clasp.json', `${JSON.stringify(clasp.config, null, 2)}\n`);
+    console.log(`build:sheets → dist/apps-script/.clasp.json for ${clasp.target} (script ${String(clasp.config.scriptId)})`);
   }
   const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(0)} KiB`;
   console.log(`build:sheets → dist/apps-script: Code.js ${kb(code)}, Sidebar.html ${kb(page_)}, appsscript.json (${(performance.now() - t0).toFixed(0)} ms)`);
