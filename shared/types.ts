@@ -57,6 +57,8 @@ export type Field =
   | 'churn_reason'
   | 'segment'
   | 'region'
+  /** The CRM's own grade (客户级别, Rating): recognised and kept, never used as Rapport's tier. */
+  | 'crm_grade'
   // transaction-log fields
   | 'date'
   | 'quantity'
