@@ -21,6 +21,7 @@ import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
 import { scoreCustomers } from './score-customers';
 import { summarize } from './summary';
 import { fitForAnalysis } from './model-figures';
+import { noTiersNotice } from './i18n/no-tier';
 
 export { detectKind, findHeaderRow };
 
@@ -90,6 +91,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   const scored = scoreCustomers(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
   if (scored.droppedParts.length)
     notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(lang === 'zh' ? '、' : ', ') }) });
+  if (!scored.tiered) notices.push(noTiersNotice(lang));
   const customers: Customer[] = scored.customers;
   const summary = summarize(customers, {
     asOf: dayToIso(asOfDay),

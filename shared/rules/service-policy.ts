@@ -33,8 +33,8 @@ export function servicePolicy(tier: Tier, settings: Settings): ServicePolicy {
  * date. A purchase counts as contact when no contact date is recorded; with neither, or a tier
  * with no visits (D), both are null.
  */
-export function nextVisit(lastContact: number | null, lastPurchase: number | null, tier: Tier, asOfDay: number, settings: Settings): { due: number | null; overdue: boolean | null } {
-  const interval = settings.visitDays[tier];
+export function nextVisit(lastContact: number | null, lastPurchase: number | null, tier: Tier | null, asOfDay: number, settings: Settings): { due: number | null; overdue: boolean | null } {
+  const interval = tier === null ? null : settings.visitDays[tier];
   const last = lastContact ?? lastPurchase;
   if (interval === null || last === null) return { due: null, overdue: null };
   const due = last + interval;
