@@ -76,11 +76,12 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
  * Columns that win their field wherever they stand, best first: an ERP sales line carries both a
  * tax-exclusive (无税金额, 销售金额) and a tax-inclusive amount (价税合计); the tax-inclusive one is
  * what the customer pays and what CRMs' deal totals record, so it is the revenue (and 含税单价 the
- * unit price). Any other column of the field is reported as not used.
+ * unit price). Next come the sales figures of a 金蝶 outbound slip (销售金额, 销售单价), whose plain
+ * 金额 and 单价 are the stock's cost. Any other column of the field is reported as not used.
  */
 export const PREFERRED_HEADERS: Partial<Record<Field, readonly string[]>> = {
-  revenue: ['价税合计', '本币价税合计', '含税金额'],
-  unit_price: ['含税单价', '本币含税单价'],
+  revenue: ['价税合计', '本币价税合计', '含税金额', '销售金额'],
+  unit_price: ['含税单价', '本币含税单价', '销售单价'],
 };
 
 /** Fields a yes/no question names: `是否购买竞品` is the `购买竞品` column, answered 是/否. */
