@@ -50,7 +50,7 @@ export function scoreCustomers(
     metric[i] = metricOf(inputs[i]!, useProfit);
     keys[i] = inputs[i]!.key;
   }
-  const tiered = hasTierMetric(inputs);
+  const tiered = n === 0 || hasTierMetric(inputs);
   const tiers = abcTiers(
     metric,
     keys,

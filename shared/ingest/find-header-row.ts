@@ -66,18 +66,20 @@ export function findHeaderRow(table: readonly (readonly unknown[])[]): number {
  * not understood, and the headers Rapport reads — never one "customer" made of the data.
  */
 export function noHeaderError(table: readonly (readonly unknown[])[], lang: Lang): AnalyzeError {
-  // Describe the row that came closest to a header: the most recognised headers, the earliest on ties.
-  let best = 0;
-  let bestCount = -1;
+  // Describe the first non-blank row, unless a row below it names at least two fields (a header
+  // under a title); a stray synonym in a data row does not count.
+  let best = -1;
+  let bestCount = 0;
   for (let i = 0; i < Math.min(table.length, MAX_TITLE_ROWS + 1); i++) {
     const row = table[i];
-    if (!Array.isArray(row)) continue;
+    if (!Array.isArray(row) || row.every((c) => isBlankCell(c))) continue;
     const count = matchHeaders(row).columns.length;
-    if (count > bestCount) {
+    if (best < 0 || (count >= 2 && count > bestCount)) {
       best = i;
       bestCount = count;
     }
   }
+  best = Math.max(best, 0);
   const { understood, unknown } = describeHeaders(table[best] ?? [], lang);
   return new AnalyzeError('no_key', lang, { row: best + 1, understood, unknown, headers: understoodHeaders(lang) });
 }

@@ -65,7 +65,7 @@ export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
     '区域', '地区', '大区', '省份', '城市', '国家', '地区名称', '省市区', '所在地区', '所在城市', '省', '市', '国家/地区',
     'region', 'area', 'territory', 'country', 'city', 'state', 'province', 'country/region', 'state/region', 'billing city', 'billing state/province', 'billing state', 'billing country',
   ],
-  crm_grade: ['客户级别', '客户等级', '客户评级', '客户星级', 'rating', 'account rating', 'customer grade', 'customer level'],
+  crm_grade: ['客户级别', '客户等级', '客户评级', '客户星级', 'crm grade', 'rating', 'account rating', 'customer grade', 'customer level'],
   date: ['日期', '交易日期', '订单日期', '下单日期', '购买日期', '发票日期', '单据日期', '业务日期', '出库日期', '发货日期', '开票日期', 'date', 'order date', 'invoice date', 'invoicedate', 'transaction date', 'purchase date'],
   quantity: ['数量', '件数', '实发数量', '销售数量', '出库数量', '发货数量', '开票数量', 'quantity', 'qty', 'units'],
   unit_price: ['单价', '价格', '含税单价', '无税单价', '销售单价', '本币含税单价', 'unit price', 'unitprice', 'price'],

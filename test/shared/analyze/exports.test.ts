@@ -5,6 +5,7 @@
  * for which field each header maps to, the table kind, and values worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeBytes } from '../../../shared/csv/decode-bytes';
@@ -358,5 +359,35 @@ describe('金蝶 K/3 销售出库单序时簿', () => {
     ]);
     expect(noticeCodes(a)).toContain('cancellations');
     countsAddUp(a);
+  });
+});
+
+describe('property: vendor-shaped tables with bad cells account for every row', () => {
+  const money = fc.oneof(fc.integer({ min: -1000, max: 2_000_000 }).map(String), fc.constantFrom('', '1,280,000.00', '12o0', '¥3万', 'n/a'));
+  const date = fc.constantFrom('2024-11-28 16:05', '2024/3/5', '', 'yesterday', '2024-02-30');
+  const key = fc.constantFrom('KH0001', 'KH0002', 'K003', '', '合计');
+
+  it('a Chinese CRM customer list (纷享销客 header set)', () => {
+    const header = open('fxiaoke-customers-gb18030.csv').rows[0]!;
+    const row = fc.tuple(key, fc.constantFrom('甲公司', '乙公司', ''), date, date, money, fc.constantFrom('是', '否', '', '是（华为）', 'maybe'));
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 15 }), (rows) => {
+        const table = [header, ...rows.map(([k, n, lc, lp, rev, comp]) => [k, n, '张伟', '华东', 'A类客户', '已成交', '制造业', '浙江省', lc, lp, rev, comp, '2021-03-02'])];
+        countsAddUp(analyze(table, { lang: 'zh', asOf: '2024-12-31' }));
+      }),
+    );
+  });
+
+  it('an ERP sales detail (用友 U8 header set) read as a transaction log', () => {
+    const header = open('yonyou-u8-sales-detail.csv').rows[3]!;
+    const row = fc.tuple(date, fc.constantFrom('0000000101', '0000000102'), key, money, money);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 15 }), (rows) => {
+        const table = [header, ...rows.map(([d, no, k, net, gross]) => [d, no, k, '客户', '一部', '王强', 'C-1', '电机', 'Y2', '1', '', '', net, '', gross])];
+        const a = analyze(table, { lang: 'zh', asOf: '2024-12-31' });
+        expect(a.kind).toBe('transactions');
+        countsAddUp(a);
+      }),
+    );
   });
 });
