@@ -45,8 +45,15 @@ describe('a table with no revenue or profit column', () => {
       '表中没有销售额或利润数据, 无法按帕累托分 ABC 等级: 所有客户暂无等级 (不会都算作 C 类)。请加一列销售额 (如 销售额、总成交金额、价税合计) 或利润, 再分析一次。',
     );
     expect(Object.values(zh.summary.tiers).map((t) => t.count)).toEqual([0, 0, 0, 0]);
-    // No tier, so no MVC, no tier-A checklist, no scheduled visit from a tier.
-    expect(zh.customers.every((c) => c.valueClass !== 'MVC' && c.kaHealth === null && c.nextVisitDue === null && c.coreClass === 'general')).toBe(true);
+    // No tier, so no MVC and no tier-A checklist; visits fall due at the longest tier interval
+    // (C's 180 days): 丙, last contacted 2023-12-01, is overdue on 2024-11-01 and that is a risk.
+    expect(zh.customers.every((c) => c.valueClass !== 'MVC' && c.kaHealth === null && c.coreClass === 'general')).toBe(true);
+    expect(zh.customers.map((c) => [c.key, c.nextVisitDue, c.visitOverdue])).toEqual([
+      ['丙', '2024-05-29', true],
+      ['乙', '2024-11-28', false],
+      ['甲', '2025-04-30', false],
+    ]);
+    expect(zh.customers.find((c) => c.key === '丙')!.churnRisk.factors.map((f) => f.code)).toContain('no_contact');
   });
 
   it('every surface shows "no tier": result column, CLI table and summary, mail chip', () => {
