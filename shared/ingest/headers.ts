@@ -135,7 +135,7 @@ export function fieldOfHeader(header: unknown): Field | null {
     const f = LOOKUP.get(k.slice(2));
     if (f !== undefined && YES_NO_FIELDS.has(f)) return f;
   }
-  if (typeof header === 'string' && OBJECT_PREFIX.test(header)) return fieldOfHeader(header.replace(OBJECT_PREFIX, ''));
+  if (typeof header === 'string' && header.includes(' - ') && OBJECT_PREFIX.test(header)) return fieldOfHeader(header.replace(OBJECT_PREFIX, ''));
   return null;
 }
 
