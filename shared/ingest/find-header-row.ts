@@ -14,7 +14,8 @@ import { isBlankCell } from './normalize-text';
 export const MAX_TITLE_ROWS = 10;
 
 const NUMBER_LIKE = /^[\s+\-−(（]*[¥$€£￥]?\s*[\d０-９][\d０-９,，.\s]*%?[)）]?\s*(?:元|万|亿)?$/;
-const DATE_LIKE = /^\d{1,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,4}日?)?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** A full date (a month alone, "2024-03", heads a column of monthly figures). */
+const DATE_LIKE = /^\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A year alone ("2024") heads a column of yearly figures as often as it fills a cell. */
 const YEAR = /^(?:19|20)\d\d$/;

@@ -61,6 +61,7 @@ describe('which row is the header', () => {
 
   it('a year heading a column is a label, not a value', () => {
     expect(findHeaderRow([['客户', '2023', '2024'], ['甲', '1', '2']])).toBe(0);
+    expect(findHeaderRow([['客户', '2024-01', '2024-02', '2024年3月'], ['甲', '1', '2', '3']])).toBe(0);
     expect([looksLikeValue('2024'), looksLikeValue(2024), looksLikeValue('12,000'), looksLikeValue('¥1,200.50'), looksLikeValue('2024/3/1'), looksLikeValue('x@y.cn'), looksLikeValue('销售额')]).toEqual([
       false,
       false,
