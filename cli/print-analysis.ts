@@ -7,8 +7,10 @@ import { label, formatReason, formatServicePolicy } from '../shared/i18n/labels'
 import { servicePolicy } from '../shared/rules/service-policy';
 import { formatRowError } from '../shared/i18n/messages';
 import { renderTable, truncate } from './text-width';
+import { NO_TIER_MARK, noTiersNotice } from '../shared/i18n/no-tier';
 
 const TIER_ORDER: Record<Tier, number> = { A: 0, B: 1, C: 2, D: 3 };
+const tierOrder = (t: Tier | null) => (t === null ? 4 : TIER_ORDER[t]);
 
 const num = (lang: Lang, x: number, digits = 0) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const pct = (lang: Lang, x: number) => `${num(lang, x * 100, 1)}%`;
@@ -23,7 +25,7 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
   out.push(zh ? `读取 ${num(lang, r.read)} 行 = 接受 ${num(lang, r.accepted)} + 拒绝 ${num(lang, r.rejected)} + 跳过 ${num(lang, r.skipped)}` : `Rows: ${num(lang, r.read)} read = ${num(lang, r.accepted)} accepted + ${num(lang, r.rejected)} rejected + ${num(lang, r.skipped)} skipped`);
   out.push('');
 
-  const sorted = [...a.customers].sort((x, y) => TIER_ORDER[x.tier] - TIER_ORDER[y.tier] || y.valueScore.score - x.valueScore.score || (x.key < y.key ? -1 : 1));
+  const sorted = [...a.customers].sort((x, y) => tierOrder(x.tier) - tierOrder(y.tier) || y.valueScore.score - x.valueScore.score || (x.key < y.key ? -1 : 1));
   const shown = sorted.slice(0, limit);
   const model = a.customers.some((c) => c.pAlive !== undefined);
   const head = zh ? ['等级', '客户', '价值评分', '生命周期', '流失风险', '主要风险因素', '信用'] : ['Tier', 'Customer', 'Score', 'Lifecycle', 'Churn risk', 'Top risk factor', 'Credit'];
@@ -32,7 +34,7 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
   for (const c of shown) {
     const top = [...c.churnRisk.factors].sort((p, q) => q.points! - p.points!)[0];
     const row = [
-      c.tier,
+      c.tier ?? NO_TIER_MARK,
       truncate(c.name, 28),
       num(lang, c.valueScore.score, 1),
       label(lang, 'lifecycle', c.lifecycle),
@@ -58,10 +60,14 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
       return zh ? `${t} 类 ${num(lang, x.count)} 个 (${metricName} ${pct(lang, share)}${revenuePart})` : `${t} ${num(lang, x.count)} (${pct(lang, share)} of ${metricName}${revenuePart})`;
     })
     .join(' · ');
-  out.push(`  ${zh ? '分级' : 'Tiers'}: ${tierLine}`);
-  for (const t of ['A', 'B', 'C', 'D'] as Tier[]) out.push(`    ${zh ? `${t} 类服务政策` : `${t} policy`}: ${formatServicePolicy(lang, servicePolicy(t, a.settings))}`);
+  const untiered = a.customers.length > 0 && a.customers.every((c) => c.tier === null);
+  if (untiered) out.push(`  ${zh ? '分级' : 'Tiers'}: ${noTiersNotice(lang).message}`);
+  else {
+    out.push(`  ${zh ? '分级' : 'Tiers'}: ${tierLine}`);
+    for (const t of ['A', 'B', 'C', 'D'] as Tier[]) out.push(`    ${zh ? `${t} 类服务政策` : `${t} policy`}: ${formatServicePolicy(lang, servicePolicy(t, a.settings))}`);
+  }
   const p = s.pyramid;
-  out.push(
+  if (!untiered) out.push(
     zh
       ? `  金字塔 20/80/30: 前 20% 客户贡献 ${pct(lang, p.top20Share)} 的${metricName}; 后 30% 客户${p.bottom30Share < 0 ? '减少' : '贡献'} ${pct(lang, Math.abs(p.bottom30Share))}; 没有他们${metricName}为 ${num(lang, p.withoutBottom30)} (现为 ${num(lang, p.total)})`
       : `  Pyramid 20/80/30: the top 20% of customers bring ${pct(lang, p.top20Share)} of ${metricName}; the bottom 30% ${p.bottom30Share < 0 ? 'take away' : 'add'} ${pct(lang, Math.abs(p.bottom30Share))}; without them ${metricName} would be ${num(lang, p.withoutBottom30)} (now ${num(lang, p.total)})`,

@@ -10,53 +10,20 @@ import { resolveSettings, type Settings } from './settings';
 import { noticeText } from './i18n/messages';
 import { label } from './i18n/labels';
 import { AnalyzeError } from './ingest/analyze-error';
-import { matchHeaders, understoodHeaders } from './ingest/headers';
-import { keyColumn, readCustomers, type RowCounts } from './ingest/read-customers';
-import { hasTransactionColumns, summarizeTransactions } from './ingest/read-transactions';
+import { matchHeaders } from './ingest/headers';
+import { headerNotices } from './ingest/header-notices';
+import { findHeaderRow, noHeaderError } from './ingest/find-header-row';
+import { detectKind } from './ingest/detect-kind';
+import { readCustomers, type RowCounts } from './ingest/read-customers';
+import { summarizeTransactions } from './ingest/read-transactions';
 import type { CustomerInput } from './ingest/customer-input';
-import { keyOf } from './ingest/cell-reader';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
 import { scoreCustomers } from './score-customers';
 import { summarize } from './summary';
 import { fitForAnalysis } from './model-figures';
+import { noTiersNotice } from './i18n/no-tier';
 
-const CUSTOMER_ONLY_FIELDS = new Set(['revenue_prev', 'profit', 'first_purchase', 'last_purchase', 'orders', 'wallet', 'share', 'share_prev', 'satisfaction', 'overdue_days', 'credit_limit']);
-
-/**
- * Customer table or transaction log (METHOD §1)? A log has a key, a date and an amount — or
- * quantity × unit price — no customer-level column, and keys that repeat ("one row per order,
- * customer keys repeat"). Anything else is a customer table.
- */
-export function detectKind(table: readonly (readonly unknown[])[], columns: readonly Column[], start = 1): TableKind {
-  if (!hasTransactionColumns(columns)) return 'customers';
-  if (columns.some((c) => CUSTOMER_ONLY_FIELDS.has(c.field))) return 'customers';
-  const key = keyColumn(columns)!;
-  const seen = new Set<string>();
-  for (let i = start; i < table.length; i++) {
-    const k = keyOf(table[i]![key.index]);
-    if (k === null) continue;
-    if (seen.has(k)) return 'transactions';
-    seen.add(k);
-  }
-  return 'customers';
-}
-
-/** How far down a title may push the header row (report titles, dates, blank lines above it). */
-const MAX_TITLE_ROWS = 10;
-
-/**
- * The header row: the first row, unless it names no key column and one of the next rows does —
- * ERP and Excel exports often put a report title and a blank line above the header. Rows keep
- * their numbers as the user sees them in the file.
- */
-export function findHeaderRow(table: readonly (readonly unknown[])[]): number {
-  if (keyColumn(matchHeaders(table[0]!).columns)) return 0;
-  for (let i = 1; i < Math.min(table.length, MAX_TITLE_ROWS + 1); i++) {
-    const row = table[i];
-    if (Array.isArray(row) && keyColumn(matchHeaders(row).columns)) return i;
-  }
-  return 0;
-}
+export { detectKind, findHeaderRow };
 
 /** In a customer table, a lone date column (日期, Date) is the last purchase. */
 function asCustomerColumns(columns: Column[]): Column[] {
@@ -71,13 +38,13 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   const { settings, problems } = resolveSettings(options.settings ?? null);
   const notices: Notice[] = problems.map((p) => ({ code: 'settings_problem', message: noticeText(lang, 'settings_problem', { path: p.path, message: p.message }) }));
   const headerIndex = findHeaderRow(table);
+  if (headerIndex < 0) throw noHeaderError(table, lang);
   const start = headerIndex + 1;
   const match = matchHeaders(table[headerIndex]!);
   let columns = match.columns;
-  if (!keyColumn(columns)) throw new AnalyzeError('no_key', lang, { headers: understoodHeaders(lang) });
   if (table.length <= start) throw new AnalyzeError('no_rows', lang);
   if (headerIndex > 0) notices.push({ code: 'title_rows', message: noticeText(lang, 'title_rows', { rows: headerIndex, header: start }) });
-  for (const d of match.duplicates) notices.push({ code: 'duplicate_column', message: noticeText(lang, 'duplicate_column', { header: d.header, field: d.field }) });
+  notices.push(...headerNotices(match, lang));
   if (match.unknown.length) notices.push({ code: 'unknown_headers', message: noticeText(lang, 'unknown_headers', { headers: match.unknown.join(', ') }) });
 
   let asOfOption: number | undefined;
@@ -124,6 +91,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   const scored = scoreCustomers(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
   if (scored.droppedParts.length)
     notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(lang === 'zh' ? '、' : ', ') }) });
+  if (!scored.tiered) notices.push(noTiersNotice(lang));
   const customers: Customer[] = scored.customers;
   const summary = summarize(customers, {
     asOf: dayToIso(asOfDay),

@@ -6,6 +6,7 @@
 import type { Customer, Lang, RowError } from './types';
 import { formatRowError } from './i18n/messages';
 import { label, formatReason } from './i18n/labels';
+import { noTierLabel } from './i18n/no-tier';
 
 export interface ResultColumn {
   /** Stable field name (RAPPORT_ANALYZE's `field` argument). */
@@ -19,7 +20,7 @@ export interface ResultColumn {
 const join = (lang: Lang, xs: string[]) => xs.join(lang === 'zh' ? '; ' : '; ');
 
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
-  { field: 'tier', zh: '客户等级', en: 'Tier', value: (c) => c.tier },
+  { field: 'tier', zh: '客户等级', en: 'Tier', value: (c, l) => c.tier ?? noTierLabel(l) },
   { field: 'score', zh: '价值评分', en: 'Value score', value: (c) => c.valueScore.score },
   { field: 'score_why', zh: '评分构成', en: 'Score parts', value: (c, l) => join(l, c.valueScore.parts.map((p) => `${label(l, 'part', p.part)} ${p.points}`)) },
   { field: 'value_class', zh: '价值类别', en: 'Value class', value: (c, l) => label(l, 'valueClass', c.valueClass) },

@@ -8,7 +8,7 @@ import type { Settings } from './settings';
 import type { CustomerInput } from './ingest/customer-input';
 import { dayToIso } from './ingest/parse-date';
 import { valueScores } from './rules/value-score';
-import { abcTiers } from './rules/abc-tiers';
+import { abcTiers, hasTierMetric } from './rules/abc-tiers';
 import { valueClasses } from './rules/value-class';
 import { pyramid, type PyramidResult } from './rules/pyramid';
 import { lifecycle } from './rules/lifecycle';
@@ -25,6 +25,8 @@ export interface Scored {
   customers: Customer[];
   pyramid: PyramidResult;
   droppedParts: ScorePartName[];
+  /** False when no customer has a revenue or profit figure: every tier is null. */
+  tiered: boolean;
 }
 
 const iso = (d: number | null) => (d === null ? null : dayToIso(d));
@@ -48,10 +50,17 @@ export function scoreCustomers(
     metric[i] = metricOf(inputs[i]!, useProfit);
     keys[i] = inputs[i]!.key;
   }
-  const tiers = abcTiers(metric, keys, settings.tiers, (i) => {
-    const p = inputs[i]!.profit;
-    return p !== null && p < 0;
-  });
+  const tiered = n === 0 || hasTierMetric(inputs);
+  const tiers = abcTiers(
+    metric,
+    keys,
+    settings.tiers,
+    (i) => {
+      const p = inputs[i]!.profit;
+      return p !== null && p < 0;
+    },
+    tiered,
+  );
   const scores = valueScores(inputs, asOfDay, useProfit, settings);
   const classes = valueClasses(inputs, tiers.tiers, settings.mgcTop);
   const pyr = pyramid(metric, tiers.order, settings.pyramid);
@@ -126,5 +135,5 @@ export function scoreCustomers(
     }
     customers[i] = out;
   }
-  return { customers, pyramid: pyr, droppedParts: scores.dropped };
+  return { customers, pyramid: pyr, droppedParts: scores.dropped, tiered };
 }

@@ -50,10 +50,12 @@ export function summarize(customers: readonly Customer[], ctx: SummaryContext): 
   let visitsOverdue = 0;
 
   for (const c of customers) {
-    const t = tiers[c.tier];
-    t.count++;
-    t.revenue += c.revenue ?? 0;
-    t.profit += c.profit ?? 0;
+    if (c.tier !== null) {
+      const t = tiers[c.tier];
+      t.count++;
+      t.revenue += c.revenue ?? 0;
+      t.profit += c.profit ?? 0;
+    }
     revenue += c.revenue ?? 0;
     if (c.profit !== null) {
       profit += c.profit;

@@ -57,6 +57,8 @@ export type Field =
   | 'churn_reason'
   | 'segment'
   | 'region'
+  /** The CRM's own grade (客户级别, Rating): recognised and kept, never used as Rapport's tier. */
+  | 'crm_grade'
   // transaction-log fields
   | 'date'
   | 'quantity'
@@ -176,7 +178,8 @@ export interface Customer {
   metric: number;
   /** Cumulative share of the metric held by the customers ranked before this one. */
   cumulativeShare: number;
-  tier: Tier;
+  /** Null when the table has no revenue or profit figure to rank by (notice `no_tiers`). */
+  tier: Tier | null;
   valueScore: ValueScore;
   valueClass: ValueClass;
   pyramid: PyramidLevel;

@@ -4,6 +4,7 @@
  * the side panel (a user gesture). Text is set with textContent only.
  */
 import type { ChipInfo } from '../messaging/messages';
+import { NO_TIER_MARK } from '../../shared/i18n/no-tier';
 
 export const CHIP_CSS = `
 html,body{display:inline!important;margin:0!important;padding:0!important}
@@ -18,15 +19,17 @@ button[data-tier="D"]{background:#fee2e2;color:#991b1b;border-color:#fecaca}
 `;
 
 export interface ChipWords {
-  known: (tier: string, name: string, matched: number) => string;
+  /** `tier` null: a known customer of a table with no tiers (no revenue or profit column). */
+  known: (tier: string | null, name: string, matched: number) => string;
   unknown: string;
 }
 
 /** Fills the chip's button for the given look-up result. */
 export function renderChip(button: HTMLButtonElement, info: ChipInfo, words: ChipWords): void {
-  if (info.status === 'known' && info.tier) {
-    button.dataset.tier = info.tier;
-    button.textContent = info.matched > 1 ? `${info.tier} · ${info.matched}` : info.tier;
+  if (info.status === 'known') {
+    const mark = info.tier ?? NO_TIER_MARK;
+    button.dataset.tier = info.tier ?? 'none';
+    button.textContent = info.matched > 1 ? `${mark} · ${info.matched}` : mark;
     const title = words.known(info.tier, info.name ?? '', info.matched);
     button.title = title;
     button.setAttribute('aria-label', title);

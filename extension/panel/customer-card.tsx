@@ -55,9 +55,11 @@ export function CustomerCard({ customer: c }: { customer: StoredCustomer }) {
         {c.clv !== undefined && c.clv !== null && <div><dt>{t('clv')}</dt><dd>{money(lang, c.clv)}</dd></div>}
       </dl>
       <p class="muted small">{formatReason(lang, c.lifecycleWhy)}</p>
-      <p class="muted small" data-testid="service-policy">
-        {t('servicePolicy', { tier: c.tier })}: {formatServicePolicy(lang, servicePolicy(c.tier, settings))}
-      </p>
+      {c.tier !== null && (
+        <p class="muted small" data-testid="service-policy">
+          {t('servicePolicy', { tier: c.tier })}: {formatServicePolicy(lang, servicePolicy(c.tier, settings))}
+        </p>
+      )}
 
       <section aria-labelledby="score-h">
         <h3 id="score-h">{t('valueScore')}: <strong data-testid="value-score">{Math.round(c.valueScore.score)}</strong> / 100</h3>

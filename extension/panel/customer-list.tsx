@@ -48,7 +48,7 @@ export function CustomerList() {
     );
   }
   const shown = filterCustomers(all, { text, tier, stage, risk }, env.settings.churn.high).sort(
-    (a, b) => a.tier.localeCompare(b.tier) || b.metric - a.metric,
+    (a, b) => (a.tier ?? '~').localeCompare(b.tier ?? '~') || b.metric - a.metric,
   );
   return (
     <div>

@@ -4,6 +4,8 @@
  * (95%), else C. Zero-or-negative metrics are never A or B. D (放弃5%的C类客户) is the lowest
  * `d` (5%, rounded up) of C by the metric, plus every customer with negative profit.
  * Shares are of the total of the positive metrics, so loss-makers do not inflate anyone's share.
+ * Without any revenue or profit figure there is nothing to rank by: no customer gets a tier
+ * (null), rather than every customer landing in C.
  */
 import type { Tier } from '../types';
 import { orderDescending } from './rank';
@@ -12,7 +14,8 @@ import { orderDescending } from './rank';
 const EPS = 1e-9;
 
 export interface TierResult {
-  tiers: Tier[];
+  /** Each customer's tier; null for everyone when the table has no revenue or profit figure. */
+  tiers: (Tier | null)[];
   /** Cumulative share of the positive total held by the customers ranked before each one. */
   cumulativeShare: Float64Array;
   /** Position of each customer in the ranking (0 = biggest). */
@@ -21,20 +24,31 @@ export interface TierResult {
 }
 
 /**
+ * True when the tiers have something to rank by: at least one customer has a revenue or a profit
+ * figure (METHOD §3 ranks by profit, else revenue; with neither, a Pareto cut means nothing).
+ */
+export function hasTierMetric(inputs: readonly { revenue: number | null; profit: number | null }[]): boolean {
+  for (const c of inputs) if (c.revenue !== null || c.profit !== null) return true;
+  return false;
+}
+
+/**
  * Tier every customer. `keys` break ties (and make the result independent of row order);
- * `negativeProfit[i]` marks loss-makers, who are D whatever their metric.
+ * `negativeProfit[i]` marks loss-makers, who are D whatever their metric. `ranked` false (no
+ * revenue or profit figure in the table) leaves every tier null; the ranking is still returned.
  */
 export function abcTiers(
   metric: Float64Array,
   keys: readonly string[],
   limits: { a: number; b: number; d: number },
   negativeProfit?: (i: number) => boolean,
+  ranked = true,
 ): TierResult {
   const n = metric.length;
   const order = orderDescending(metric, keys);
   let total = 0;
   for (let i = 0; i < n; i++) if (metric[i]! > 0) total += metric[i]!;
-  const tiers: Tier[] = new Array(n);
+  const tiers: (Tier | null)[] = new Array(n);
   const cumulativeShare = new Float64Array(n);
   const position = new Uint32Array(n);
   let cum = 0;
@@ -63,6 +77,7 @@ export function abcTiers(
     }
   }
   if (negativeProfit) for (let i = 0; i < n; i++) if (negativeProfit(i)) tiers[i] = 'D';
+  if (!ranked) tiers.fill(null);
   return { tiers, cumulativeShare, position, order };
 }
 

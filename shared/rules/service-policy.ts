@@ -31,12 +31,20 @@ export function servicePolicy(tier: Tier, settings: Settings): ServicePolicy {
 /**
  * Next visit due = last contact + the tier's interval; overdue when that is before the analysis
  * date. A purchase counts as contact when no contact date is recorded; with neither, or a tier
- * with no visits (D), both are null.
+ * with no visits (D), both are null. A customer of a table with no tiers (no revenue or profit)
+ * is due at the longest interval any tier is visited at, so a long silence still shows.
  */
-export function nextVisit(lastContact: number | null, lastPurchase: number | null, tier: Tier, asOfDay: number, settings: Settings): { due: number | null; overdue: boolean | null } {
-  const interval = settings.visitDays[tier];
+export function nextVisit(lastContact: number | null, lastPurchase: number | null, tier: Tier | null, asOfDay: number, settings: Settings): { due: number | null; overdue: boolean | null } {
+  const interval = tier === null ? longestVisitInterval(settings) : settings.visitDays[tier];
   const last = lastContact ?? lastPurchase;
   if (interval === null || last === null) return { due: null, overdue: null };
   const due = last + interval;
   return { due, overdue: due < asOfDay };
+}
+
+/** The longest interval at which any tier is visited (C's 180 days by default), or null if none is. */
+function longestVisitInterval(settings: Settings): number | null {
+  let longest: number | null = null;
+  for (const d of Object.values(settings.visitDays)) if (d !== null && (longest === null || d > longest)) longest = d;
+  return longest;
 }

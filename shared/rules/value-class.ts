@@ -19,7 +19,7 @@ export function headroom(c: CustomerInput): number {
   return growthOf(c.revenue, c.revenuePrev);
 }
 
-export function valueClasses(inputs: readonly CustomerInput[], tiers: readonly Tier[], top: number): ValueClass[] {
+export function valueClasses(inputs: readonly CustomerInput[], tiers: readonly (Tier | null)[], top: number): ValueClass[] {
   const n = inputs.length;
   const h = new Float64Array(n);
   for (let i = 0; i < n; i++) {
