@@ -16,7 +16,7 @@ const codes = (p: Partial<CustomerInput>, c: Partial<ChurnContext> = {}) =>
 describe('§7 churn-risk factors', () => {
   it('a customer with no inputs has no factor and score 0', () => {
     const r = churnRisk(cust({}), ctx, S);
-    expect(r).toEqual({ score: 0, factors: [], silent: false });
+    expect(r).toEqual({ score: 0, factors: [], silent: false, probability: null, horizonDays: null, basis: 'signs' });
   });
 
   it('recency against the usual interval: present only when late and the interval is known', () => {
@@ -28,13 +28,15 @@ describe('§7 churn-risk factors', () => {
   });
 
   it('revenue trend only when revenue fell and both periods are known', () => {
-    expect(codes({ revenue: 60, revenuePrev: 100 })).toEqual(['revenue_trend']);
+    // no complaint on record: the fall is also silent risk
+    expect(codes({ revenue: 60, revenuePrev: 100 })).toEqual(['revenue_trend', 'silent']);
+    expect(codes({ revenue: 60, revenuePrev: 100, complaints: 1 })).toEqual(['revenue_trend']);
     expect(codes({ revenue: 120, revenuePrev: 100 })).toEqual([]);
     expect(codes({ revenue: 60 })).toEqual([]);
   });
 
   it('share-of-wallet trend only when share fell', () => {
-    expect(codes({ share: 0.2, sharePrev: 0.3 })).toEqual(['share_trend']);
+    expect(codes({ share: 0.2, sharePrev: 0.3 })).toEqual(['share_trend', 'silent']);
     expect(codes({ share: 0.3, sharePrev: 0.3 })).toEqual([]);
   });
 
