@@ -122,7 +122,7 @@ export async function validateCommand(
     }
     if (values.json) {
       const m = r.result.analysis.summary.model as { model?: string; modelWhy?: string } | undefined;
-      io.out(JSON.stringify({ file, asOf, horizonDays: horizon, holdoutEnd: r.result.holdoutEnd, rows: r.result.analysis.summary.rows, model: m?.model ?? null, modelWhy: m?.modelWhy ?? null, ...r.result.validation }, null, 2) + '\n');
+      io.out(JSON.stringify({ file, asOf, holdoutEnd: r.result.holdoutEnd, rows: r.result.analysis.summary.rows, model: m?.model ?? null, modelWhy: m?.modelWhy ?? null, ...r.result.validation }, null, 2) + '\n');
       return 0;
     }
     io.out(formatValidation(file, asOf, r.result, lang));

@@ -58,7 +58,7 @@ export function bgnbdExpectedPopulation(p: BgNbdParams, t: number, model: Purcha
  * h with probability E[e^(−λh)] = ((α+T)/(α+T+h))^(r+x).
  */
 export function bgnbdNoPurchaseProbability(p: BgNbdParams, h: number, x: number, tx: number, T: number, model: PurchaseModelName = 'bgnbd'): number {
-  if (!(h > 0)) return 0;
+  if (!(h > 0)) return 1; // nobody buys in no time
   const alive = bgnbdPAlive(p, x, tx, T, model);
   // P(a purchase) = P(alive) · (1 − ((α+T)/(α+T+h))^(r+x)), with expm1/log1p for small h.
   const buy = alive * -Math.expm1(-(p.r + x) * Math.log1p(h / (p.alpha + T)));
