@@ -92,6 +92,10 @@ export const LABELS: Record<string, Table> = {
     minimal: { zh: '最低限度', en: 'minimal' },
   },
   churnReason: Object.fromEntries([...CHURN_REASONS.map((r) => [r.code, { zh: r.zh, en: r.en }]), ['other', { zh: '其他', en: 'other' }]]),
+  churnBasis: {
+    model: { zh: '依据购买概率模型, 并叠加预警信号', en: 'from the purchase model, raised by the warning signs' },
+    signs: { zh: '没有购买历史可建模: 仅依据预警信号', en: 'no purchase history to model: from the warning signs alone' },
+  },
   guarantee: {
     quality: { zh: '产品质量', en: 'product quality' },
     service: { zh: '服务质量', en: 'service quality' },
