@@ -8,3 +8,5 @@ export { matchHeaders, fieldOfHeader, HEADER_SYNONYMS, understoodHeaders } from 
 export { formatRowError } from './i18n/messages';
 export * from './result-columns';
 export { label, formatReason, LABELS } from './i18n/labels';
+export { validateLog } from './validate-log';
+export type { LogValidation, ValidateLogResult } from './validate-log';
