@@ -27,7 +27,7 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
   const shown = sorted.slice(0, limit);
   const model = a.customers.some((c) => c.pAlive !== undefined);
   const head = zh ? ['等级', '客户', '价值评分', '生命周期', '流失风险', '主要风险因素', '信用'] : ['Tier', 'Customer', 'Score', 'Lifecycle', 'Churn risk', 'Top risk factor', 'Credit'];
-  if (model) head.push(zh ? '活跃概率' : 'P(alive)', 'CLV');
+  if (model) head.push(zh ? `${a.settings.churn.horizonDays} 天不下单` : `No order ${a.settings.churn.horizonDays}d`, zh ? '活跃概率' : 'P(alive)', 'CLV');
   const rows = [head];
   for (const c of shown) {
     const top = [...c.churnRisk.factors].sort((p, q) => q.points! - p.points!)[0];
@@ -40,10 +40,11 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
       top ? truncate(formatReason(lang, top), 34) : '',
       c.credit.grade ? `${label(lang, 'creditGrade', c.credit.grade)} ${c.credit.score}` : '—',
     ];
-    if (model) row.push(c.pAlive === undefined ? '' : pct(lang, c.pAlive), c.clv === undefined || c.clv === null ? '' : num(lang, c.clv, 2));
+    const none = c.churnRisk.probability;
+    if (model) row.push(none === undefined || none === null ? '' : pct(lang, none), c.pAlive === undefined ? '' : pct(lang, c.pAlive), c.clv === undefined || c.clv === null ? '' : num(lang, c.clv, 2));
     rows.push(row);
   }
-  out.push(renderTable(rows, [false, false, true, false, true, false, false, true, true]));
+  out.push(renderTable(rows, [false, false, true, false, true, false, false, true, true, true]));
   if (sorted.length > shown.length)
     out.push(zh ? `… 另有 ${num(lang, sorted.length - shown.length)} 个客户 (用 --limit N, --json 或 --csv 查看全部)` : `… ${num(lang, sorted.length - shown.length)} more customers (see all with --limit N, --json or --csv)`);
   out.push('');
