@@ -7,6 +7,7 @@
  */
 import type { Customer } from '../types';
 import type { PurchaseHistory } from './purchase-history';
+import { isoToDay } from '../ingest/parse-date';
 import { auc } from './auc';
 
 /** Highest calibration frequency listed on its own; the rest are pooled as "7+" (as in the paper). */
@@ -42,9 +43,6 @@ export function holdoutPurchases(histories: readonly PurchaseHistory[], fromDay:
   }
   return out;
 }
-
-import { isoToDay } from '../ingest/parse-date';
-const dayOfIso = (iso: string): number => isoToDay(iso)!;
 
 /**
  * Validate the customers of an analysis made at `asOfDay` (only customers who had bought by then)
@@ -83,7 +81,7 @@ export function validateChurn(customers: readonly Customer[], holdout: ReadonlyM
     auc: {
       churnRisk: score((c) => c.churnRisk.score),
       churnProbability: score((c) => c.churnRisk.probability ?? undefined),
-      recency: score((c) => asOfDay - dayOfIso(c.lastPurchase!)),
+      recency: score((c) => asOfDay - isoToDay(c.lastPurchase!)!),
       expectedPurchases: score((c) => (c.expectedPurchases === undefined ? undefined : -c.expectedPurchases)),
       pAlive: score((c) => (c.pAlive === undefined ? undefined : 1 - c.pAlive)),
     },
