@@ -1,8 +1,10 @@
 /**
  * `rapport fit FILE [--as-of YYYY-MM-DD] [--unit weeks|days] [--horizon DAYS] [--discount RATE]
- * [--json] [--lang zh|en]`: fit the BG/NBD + Gamma-Gamma model (METHOD §9; Fader, Hardie & Lee
- * 2005) on a transaction log and print the parameters, what was excluded and why, and each
- * customer's P(alive), expected purchases, expected spend and CLV.
+ * [--json] [--lang zh|en]`: fit BG/NBD (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel &
+ * Filiztekin 2007) on a transaction log, use the one with the higher log-likelihood, fit
+ * Gamma-Gamma (METHOD §9), and print the parameters, which model was used and why, what was excluded
+ * and why, and each customer's P(alive), expected purchases, expected spend and CLV. Rows dated
+ * after the cut-off are ignored.
  * Exit 0 on a fit, 2 when the input cannot be used (with a plain message).
  */
 import { parseArgs } from 'node:util';
@@ -10,7 +12,7 @@ import { AnalyzeError } from '../shared/ingest/analyze-error';
 import { dayToIso, isoToDay } from '../shared/ingest/parse-date';
 import { readTransactions } from '../shared/ingest/read-transactions';
 import { errorReason } from '../shared/i18n/messages';
-import { fitModel, type ModelFit } from '../shared/model';
+import { exclusionMessage, fitModel, type ModelFit } from '../shared/model';
 import type { Lang, ModelFigures, RowError } from '../shared/types';
 import { langFromArgs } from './locale';
 import { readTableFile, UsageError } from './read-table-file';
@@ -43,7 +45,7 @@ const T = {
     badHorizon: (s: string) => `--horizon needs a number of days greater than 0, not "${s}"`,
     badDiscount: (s: string) => `--discount needs an annual rate of 0 or more (0.1 = 10 %), not "${s}"`,
     badAsOf: (s: string) => `--as-of needs a date written YYYY-MM-DD, not "${s}"`,
-    title: 'Rapport fit — BG/NBD + Gamma-Gamma (Fader, Hardie & Lee 2005)',
+    title: 'Rapport fit — BG/NBD or MBG/NBD + Gamma-Gamma',
     file: 'File',
     rows: (r: { read: number; accepted: number; rejected: number; skipped: number }) =>
       `${r.read} rows read, ${r.accepted} used, ${r.rejected} rejected, ${r.skipped} skipped`,
@@ -54,13 +56,16 @@ const T = {
     discount: (d: number) => `CLV discounted at ${(d * 100).toFixed(1)} % a year`,
     customers: (n: number, repeat: number) => `Customers in the model: ${n} (${repeat} bought again on a later day)`,
     ll: 'log-likelihood',
+    notConverged: 'did not settle',
+    used: 'Used',
     ggMean: (m: string) => `average spend per purchase ${m}`,
     ggNone: 'Gamma-Gamma: not fitted —',
     excluded: 'Left out',
     nothingExcluded: 'Left out: nothing',
     rowsRejected: (n: number, why: string) => `${n} rows rejected: ${why}`,
-    header: ['customer', 'x', 't_x', 'T', 'P(alive)', 'purchases', 'spend', 'CLV'],
-    tableTitle: (n: number, d: number) => `Customers by CLV (first ${n}; purchases and CLV over the next ${d} days)`,
+    rowsAfter: (n: number) => `${n} rows dated after the cut-off ignored`,
+    header: ['customer', 'x', 't_x', 'T', 'P(alive)', 'P(no order)', 'purchases', 'spend', 'CLV'],
+    tableTitle: (n: number, d: number) => `Customers by CLV (first ${n}; P(no order), purchases and CLV over the next ${d} days)`,
     more: (n: number) => `… ${n} more`,
     failed: 'The model could not be fitted',
   },
@@ -72,7 +77,7 @@ const T = {
     badHorizon: (s: string) => `--horizon 需要一个大于 0 的天数, 不能是 "${s}"`,
     badDiscount: (s: string) => `--discount 需要一个不小于 0 的年折现率 (0.1 即 10%), 不能是 "${s}"`,
     badAsOf: (s: string) => `--as-of 需要 YYYY-MM-DD 格式的日期, 不能是 "${s}"`,
-    title: 'Rapport 模型拟合 — BG/NBD + Gamma-Gamma (Fader, Hardie & Lee 2005)',
+    title: 'Rapport 模型拟合 — BG/NBD 或 MBG/NBD + Gamma-Gamma',
     file: '文件',
     rows: (r: { read: number; accepted: number; rejected: number; skipped: number }) =>
       `读取 ${r.read} 行, 使用 ${r.accepted} 行, 拒绝 ${r.rejected} 行, 跳过 ${r.skipped} 行`,
@@ -83,13 +88,16 @@ const T = {
     discount: (d: number) => `CLV 按年折现率 ${(d * 100).toFixed(1)}% 折现`,
     customers: (n: number, repeat: number) => `模型中的客户: ${n} 位 (其中 ${repeat} 位在之后的日期再次购买)`,
     ll: '对数似然',
+    notConverged: '未得到稳定结果',
+    used: '采用',
     ggMean: (m: string) => `平均每次消费 ${m}`,
     ggNone: 'Gamma-Gamma: 未拟合 —',
     excluded: '未计入',
     nothingExcluded: '未计入: 无',
     rowsRejected: (n: number, why: string) => `${n} 行被拒绝: ${why}`,
-    header: ['客户', 'x', 't_x', 'T', '存活概率', '预计购买', '预计客单价', 'CLV'],
-    tableTitle: (n: number, d: number) => `按 CLV 排序的客户 (前 ${n} 位; 购买次数和 CLV 为未来 ${d} 天)`,
+    rowsAfter: (n: number) => `${n} 行晚于截止日期, 未使用`,
+    header: ['客户', 'x', 't_x', 'T', '存活概率', '不再下单概率', '预计购买', '预计客单价', 'CLV'],
+    tableTitle: (n: number, d: number) => `按 CLV 排序的客户 (前 ${n} 位; 不再下单概率、购买次数和 CLV 为未来 ${d} 天)`,
     more: (n: number) => `… 另有 ${n} 位`,
     failed: '无法拟合模型',
   },
@@ -137,14 +145,14 @@ export async function fitCommand(
 
     const file = positionals[0]!;
     const { table } = readTableFile(file, lang);
-    const log = readTransactions(table, { lang });
+    const log = readTransactions(table, { lang, asOf: values['as-of'] });
     const cutoff = asOfDay ?? isoToDay(log.asOf)!;
     const result = fitModel(log.histories, { asOfDay: cutoff, unit, horizonDays, annualDiscountRate: discount });
     if (!result.ok) {
       io.err(`rapport: ${t.failed}: ${result.problem.message[lang]}\n`);
       return 2;
     }
-    const excluded = exclusions(log.errors, result, lang);
+    const excluded = exclusions(log.errors, log.afterAsOf, result, lang);
     const customers = sortedCustomers(result.customers);
     if (values.json) {
       io.out(
@@ -155,7 +163,10 @@ export async function fitCommand(
             horizonDays,
             annualDiscountRate: discount,
             rows: log.rows,
-            bgnbd: pick(result.bgnbd, ['r', 'alpha', 'a', 'b', 'll']),
+            bgnbd: result.bgnbd ? pick(result.bgnbd, ['r', 'alpha', 'a', 'b', 'll']) : null,
+            mbgnbd: result.mbgnbd ? pick(result.mbgnbd, ['r', 'alpha', 'a', 'b', 'll']) : null,
+            model: result.chosen.model,
+            modelWhy: result.chosen.why[lang],
             gammaGamma: result.gammaGamma ? pick(result.gammaGamma, ['p', 'q', 'v', 'll']) : null,
             gammaGammaProblem: result.gammaGammaProblem ? { code: result.gammaGammaProblem.code, message: result.gammaGammaProblem.message[lang] } : null,
             warnings: result.warnings.map((w) => ({ code: w.code, message: w.message[lang] })),
@@ -180,13 +191,18 @@ export async function fitCommand(
   }
 }
 
-/** Rejected rows grouped by reason, then customers the model left out. */
-function exclusions(errors: readonly RowError[], result: ModelFit, lang: Lang): FitExclusion[] {
+/** Rejected rows grouped by reason, rows after the cut-off, then customers the model left out. */
+function exclusions(errors: readonly RowError[], after: { rows: number; customers: number }, result: ModelFit, lang: Lang): FitExclusion[] {
   const byCode = new Map<string, number>();
   for (const e of errors) if (e.fatal) byCode.set(e.code, (byCode.get(e.code) ?? 0) + 1);
   const out: FitExclusion[] = [];
   for (const [code, count] of [...byCode].sort((p, q) => q[1] - p[1])) {
     out.push({ kind: 'rows', code, count, message: T[lang].rowsRejected(count, errorReason(lang, code)) });
+  }
+  if (after.rows > 0) out.push({ kind: 'rows', code: 'after_cutoff', count: after.rows, message: T[lang].rowsAfter(after.rows) });
+  if (after.customers > 0) {
+    const m = exclusionMessage('first_purchase_after_cutoff', after.customers);
+    out.push({ kind: 'customers', code: 'first_purchase_after_cutoff', count: after.customers, message: m[lang] });
   }
   for (const e of result.excluded) out.push({ kind: 'customers', code: e.code, count: e.count, message: e.message[lang] });
   return out;
@@ -232,8 +248,11 @@ function formatText(
   if (discount > 0) setup.push(t.discount(discount));
   lines.push(setup.join(' · '));
   lines.push(t.customers(result.counts.customers, result.counts.repeat), '');
-  const b = result.bgnbd;
-  lines.push(`BG/NBD: r = ${sig(b.r)}  α = ${sig(b.alpha)}  a = ${sig(b.a)}  b = ${sig(b.b)}  ${t.ll} = ${b.ll.toFixed(2)}`);
+  for (const [name, b] of [['BG/NBD', result.bgnbd], ['MBG/NBD', result.mbgnbd]] as const) {
+    if (b) lines.push(`${name}: r = ${sig(b.r)}  α = ${sig(b.alpha)}  a = ${sig(b.a)}  b = ${sig(b.b)}  ${t.ll} = ${b.ll.toFixed(2)}`);
+    else lines.push(`${name}: ${t.notConverged}`);
+  }
+  lines.push(`${t.used}${sep}${result.chosen.why[lang]}`);
   const g = result.gammaGamma;
   if (g) {
     lines.push(
@@ -257,12 +276,13 @@ function formatText(
       num(f.tx, 2),
       num(f.T, 2),
       num(f.pAlive, 3),
+      f.pNoPurchase === undefined ? dash : num(f.pNoPurchase, 3),
       num(f.expectedPurchases, 3),
       f.expectedSpend === null ? dash : num(f.expectedSpend, 2),
       f.clv === null ? dash : num(f.clv, 2),
     ]),
   ];
-  lines.push(renderTable(table, [false, true, true, true, true, true, true, true]).replace(/\n$/, ''));
+  lines.push(renderTable(table, [false, true, true, true, true, true, true, true, true]).replace(/\n$/, ''));
   if (customers.length > LISTED) lines.push(t.more(customers.length - LISTED));
   return lines.join('\n') + '\n';
 }

@@ -22,6 +22,7 @@ const HELP = {
 Usage:
   rapport [analyze] [FILE] [options]     analyse a CSV/TSV file (built-in sample data without FILE)
   rapport fit FILE [options]             fit the BG/NBD + Gamma-Gamma model on a transaction log
+  rapport validate LOG --as-of D --horizon DAYS   does churn risk predict churn? (AUC on the log's holdout)
 
 Options for analyze:
   --as-of YYYY-MM-DD   analysis date (default: the latest date in the data)
@@ -44,6 +45,7 @@ Files: CSV or TSV in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK, detecte
 用法:
   rapport [analyze] [文件] [选项]       分析 CSV/TSV 文件 (不给文件时分析内置示例数据)
   rapport fit 文件 [选项]               在交易流水上拟合 BG/NBD + Gamma-Gamma 模型
+  rapport validate 流水 --as-of 日期 --horizon 天数   检验流失风险能否预测流失 (检验期 AUC)
 
 analyze 的选项:
   --as-of YYYY-MM-DD   分析日期 (默认: 数据中最晚的日期)
@@ -70,6 +72,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     if (argv[0] === 'fit') {
       const { fitCommand } = await import('./fit');
       return await fitCommand(argv.slice(1), { out, err });
+    }
+    if (argv[0] === 'validate') {
+      const { validateCommand } = await import('./validate');
+      return await validateCommand(argv.slice(1), { out, err });
     }
     return analyzeCommand(argv[0] === 'analyze' ? argv.slice(1) : argv, lang, out);
   } catch (e) {

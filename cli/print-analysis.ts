@@ -29,7 +29,7 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
   const shown = sorted.slice(0, limit);
   const model = a.customers.some((c) => c.pAlive !== undefined);
   const head = zh ? ['等级', '客户', '价值评分', '生命周期', '流失风险', '主要风险因素', '信用'] : ['Tier', 'Customer', 'Score', 'Lifecycle', 'Churn risk', 'Top risk factor', 'Credit'];
-  if (model) head.push(zh ? '活跃概率' : 'P(alive)', 'CLV');
+  if (model) head.push(zh ? `${a.settings.churn.horizonDays} 天不下单` : `No order ${a.settings.churn.horizonDays}d`, zh ? '活跃概率' : 'P(alive)', 'CLV');
   const rows = [head];
   for (const c of shown) {
     const top = [...c.churnRisk.factors].sort((p, q) => q.points! - p.points!)[0];
@@ -42,10 +42,11 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
       top ? truncate(formatReason(lang, top), 34) : '',
       c.credit.grade ? `${label(lang, 'creditGrade', c.credit.grade)} ${c.credit.score}` : '—',
     ];
-    if (model) row.push(c.pAlive === undefined ? '' : pct(lang, c.pAlive), c.clv === undefined || c.clv === null ? '' : num(lang, c.clv, 2));
+    const none = c.churnRisk.probability;
+    if (model) row.push(none === undefined || none === null ? '' : pct(lang, none), c.pAlive === undefined ? '' : pct(lang, c.pAlive), c.clv === undefined || c.clv === null ? '' : num(lang, c.clv, 2));
     rows.push(row);
   }
-  out.push(renderTable(rows, [false, false, true, false, true, false, false, true, true]));
+  out.push(renderTable(rows, [false, false, true, false, true, false, false, true, true, true]));
   if (sorted.length > shown.length)
     out.push(zh ? `… 另有 ${num(lang, sorted.length - shown.length)} 个客户 (用 --limit N, --json 或 --csv 查看全部)` : `… ${num(lang, sorted.length - shown.length)} more customers (see all with --limit N, --json or --csv)`);
   out.push('');
@@ -91,6 +92,19 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
       ? `  流失风险: 高风险 (≥ ${a.settings.churn.high}) ${num(lang, s.churnRisk.high)} 个, 沉默风险 ${num(lang, s.churnRisk.silent)} 个, 平均 ${s.churnRisk.average}; 拜访逾期 ${num(lang, s.visitsOverdue)} 个`
       : `  Churn risk: ${num(lang, s.churnRisk.high)} high (≥ ${a.settings.churn.high}), ${num(lang, s.churnRisk.silent)} silent, average ${s.churnRisk.average}; ${num(lang, s.visitsOverdue)} visits overdue`,
   );
+  // Where churn risk comes from: the purchase model's probability, or the warning signs alone.
+  const fromModel = a.customers.filter((c) => c.churnRisk.basis === 'model').length;
+  const H = a.settings.churn.horizonDays;
+  if (a.customers.length > 0)
+    out.push(
+      fromModel > 0
+        ? zh
+          ? `    依据: 购买概率模型给出的未来 ${H} 天内不再下单的概率 (${num(lang, fromModel)} 个客户), 再加上预警信号`
+          : `    basis: the purchase model's chance of no order in the next ${H} days (${num(lang, fromModel)} customers), raised by the warning signs`
+        : zh
+          ? '    依据: 仅预警信号 (没有可用的购买历史模型)'
+          : '    basis: warning signs only (no purchase history to model)',
+    );
   if (s.csat.csat !== null)
     out.push(zh ? `  满意度 CSAT: ${pct(lang, s.csat.csat)} (${num(lang, s.csat.responses)} 个答复中 ${num(lang, s.csat.satisfied)} 个满意)` : `  CSAT: ${pct(lang, s.csat.csat)} (${num(lang, s.csat.satisfied)} of ${num(lang, s.csat.responses)} answers are 4–5)`);
   if (s.credit.graded > 0) {
@@ -98,9 +112,10 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
     const hasAlerts = Object.keys(s.credit.alerts).length > 0;
     out.push(`  ${zh ? '信用' : 'Credit'}: ${grades}${hasAlerts ? ` — ${zh ? '预警' : 'alerts'}: ${alertSummary(lang, s.credit.alerts, a.settings.credit)}` : ''}`);
   }
-  const m = s.model as { bgnbd?: { r: number; alpha: number; a: number; b: number; ll: number }; unit?: string } | undefined;
-  if (m?.bgnbd)
-    out.push(`  BG/NBD (${m.unit}): r=${sig(m.bgnbd.r)} α=${sig(m.bgnbd.alpha)} a=${sig(m.bgnbd.a)} b=${sig(m.bgnbd.b)} LL=${m.bgnbd.ll.toFixed(2)}`);
+  type Fitted = { r: number; alpha: number; a: number; b: number; ll: number } | null;
+  const m = s.model as { model?: string; bgnbd?: Fitted; mbgnbd?: Fitted; unit?: string } | undefined;
+  const used = m?.model === 'mbgnbd' ? m.mbgnbd : m?.bgnbd;
+  if (used) out.push(`  ${m!.model === 'mbgnbd' ? 'MBG/NBD' : 'BG/NBD'} (${m!.unit}): r=${sig(used.r)} α=${sig(used.alpha)} a=${sig(used.a)} b=${sig(used.b)} LL=${used.ll.toFixed(2)}`);
 
   if (a.errors.length) {
     out.push('');

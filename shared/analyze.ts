@@ -20,7 +20,7 @@ import type { CustomerInput } from './ingest/customer-input';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
 import { scoreCustomers } from './score-customers';
 import { summarize } from './summary';
-import { fitForAnalysis } from './model-figures';
+import { fitForAnalysis, fitTableForAnalysis } from './model-figures';
 import { noTiersNotice } from './i18n/no-tier';
 
 export { detectKind, findHeaderRow };
@@ -84,8 +84,11 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
     }
   }
 
-  const model = histories && options.model !== false && inputs.length > 0 ? fitForAnalysis(histories, asOfDay, settings, lang) : null;
+  // The purchase model: on a log's histories, or on a table's orders, first and last purchase.
+  const fitting = options.model !== false && inputs.length > 0;
+  const model = !fitting ? null : histories ? fitForAnalysis(histories, asOfDay, settings, lang) : fitTableForAnalysis(inputs, asOfDay, settings, lang);
   if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
+  if (model?.ok) notices.push({ code: 'model_used', message: noticeText(lang, 'model_used', { why: model.why }) });
   if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
   const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
   const scored = scoreCustomers(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);

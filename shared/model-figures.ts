@@ -1,28 +1,55 @@
 /**
- * The probabilistic model as analyze() uses it (METHOD §9): fit on the log's purchase histories
- * at the analysis date, with the unit, horizon and discount rate from settings; a fit that cannot
- * be made becomes a message, never a NaN.
+ * The probabilistic model as analyze() uses it (METHOD §9): fitted on a transaction log's purchase
+ * histories, or on a customer table's orders, first and last purchase (the same x, t_x, T), at the
+ * analysis date, with the unit, horizons and discount rate from settings; BG/NBD and MBG/NBD are
+ * both fitted and the better one used. A fit that cannot be made becomes a message, never a NaN.
  */
 import type { Lang, ModelFigures } from './types';
 import type { Settings } from './settings';
 import type { PurchaseHistory } from './model/purchase-history';
-import { fitModel } from './model/fit-model';
+import { fitModel, fitRfmRows, type FitModelOptions, type ModelResult } from './model/fit-model';
+import { rfmFromTable, type TableHistory } from './model/table-history';
 
 export type AnalysisModel =
-  | { ok: true; figures: Map<string, ModelFigures>; summary: Record<string, unknown> }
+  | { ok: true; figures: Map<string, ModelFigures>; summary: Record<string, unknown>; why: string }
   | { ok: false; message: string };
 
-export function fitForAnalysis(histories: readonly PurchaseHistory[], asOfDay: number, settings: Settings, lang: Lang): AnalysisModel {
+function options(asOfDay: number, settings: Settings): FitModelOptions {
   const m = settings.model;
-  const r = fitModel(histories, { asOfDay, unit: m.unit, horizonDays: m.horizonDays, annualDiscountRate: m.annualDiscountRate });
+  return { asOfDay, unit: m.unit, horizonDays: m.horizonDays, annualDiscountRate: m.annualDiscountRate, churnHorizonDays: settings.churn.horizonDays };
+}
+
+/** Fit on a transaction log's histories. */
+export function fitForAnalysis(histories: readonly PurchaseHistory[], asOfDay: number, settings: Settings, lang: Lang): AnalysisModel {
+  return toAnalysis(fitModel(histories, options(asOfDay, settings)), 'transactions', lang);
+}
+
+/**
+ * Fit on a customer table's histories; null when no customer has all of orders, first and last
+ * purchase (the table offers no purchase history, so there is nothing to say).
+ */
+export function fitTableForAnalysis(rows: readonly TableHistory[], asOfDay: number, settings: Settings, lang: Lang): AnalysisModel | null {
+  if (!rows.some((c) => c.orders !== null && c.firstPurchase !== null && c.lastPurchase !== null)) return null;
+  const o = options(asOfDay, settings);
+  const { rows: rfm, excluded } = rfmFromTable(rows, { asOfDay, unit: o.unit });
+  return toAnalysis(fitRfmRows(rfm, excluded, o), 'customers', lang);
+}
+
+function toAnalysis(r: ModelResult, source: 'transactions' | 'customers', lang: Lang): AnalysisModel {
   if (!r.ok) return { ok: false, message: r.problem.message[lang] };
   return {
     ok: true,
     figures: r.customers,
+    why: r.chosen.why[lang],
     summary: {
+      source,
       unit: r.unit,
       horizonDays: r.horizonDays,
+      churnHorizonDays: r.churnHorizonDays,
+      model: r.chosen.model,
+      modelWhy: r.chosen.why[lang],
       bgnbd: r.bgnbd,
+      mbgnbd: r.mbgnbd,
       gammaGamma: r.gammaGamma,
       gammaGammaProblem: r.gammaGammaProblem ? r.gammaGammaProblem.message[lang] : null,
       warnings: r.warnings.map((w) => w.message[lang]),

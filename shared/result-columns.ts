@@ -30,6 +30,13 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { field: 'defection', zh: '跳槽类别', en: 'Defection', value: (c, l) => label(l, 'defection', c.defection) },
   { field: 'relationship', zh: '关系类型', en: 'Relationship', value: (c, l) => label(l, 'relationship', c.relationship) },
   { field: 'churn_risk', zh: '流失风险', en: 'Churn risk', value: (c) => c.churnRisk.score },
+  {
+    field: 'churn_probability',
+    zh: '不再下单概率',
+    en: 'Chance of no order',
+    // The purchase model's probability of no order within settings.churn.horizonDays (0–1).
+    value: (c) => (c.churnRisk.probability === undefined || c.churnRisk.probability === null ? null : Math.round(c.churnRisk.probability * 1000) / 1000),
+  },
   { field: 'churn_why', zh: '风险因素', en: 'Risk factors', value: (c, l) => join(l, c.churnRisk.factors.map((f) => formatReason(l, f, true))) },
   { field: 'silent_risk', zh: '沉默风险', en: 'Silent risk', value: (c, l) => (c.churnRisk.silent ? (l === 'zh' ? '是' : 'yes') : '') },
   { field: 'credit_score', zh: '信用分', en: 'Credit score', value: (c) => c.credit.score },
@@ -58,7 +65,7 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
 /** The result columns that apply to an analysis (the model's only when it was fitted). */
 export function resultColumnsFor(customers: readonly Customer[]): ResultColumn[] {
   const model = customers.some((c) => c.pAlive !== undefined);
-  return RESULT_COLUMNS.filter((col) => model || !['p_alive', 'expected_purchases', 'clv'].includes(col.field));
+  return RESULT_COLUMNS.filter((col) => model || !['churn_probability', 'p_alive', 'expected_purchases', 'clv'].includes(col.field));
 }
 
 /** Find a result column by field name or by its zh/en header (case-insensitive). */

@@ -11,13 +11,13 @@ import { valueScores } from './rules/value-score';
 import { abcTiers, hasTierMetric } from './rules/abc-tiers';
 import { valueClasses } from './rules/value-class';
 import { pyramid, type PyramidResult } from './rules/pyramid';
-import { lifecycle } from './rules/lifecycle';
+import { lifecycle, usualInterval } from './rules/lifecycle';
 import { defection } from './rules/defection';
 import { relationship } from './rules/relationship';
 import { churnRisk } from './rules/churn-risk';
 import { credit } from './rules/credit';
 import { coreClass } from './rules/core-class';
-import { nextVisit } from './rules/service-policy';
+import { nextVisit, visitInterval } from './rules/service-policy';
 import { kaHealth } from './rules/ka-health';
 import { classifyChurnReason } from './rules/churn-reasons';
 
@@ -30,6 +30,22 @@ export interface Scored {
 }
 
 const iso = (d: number | null) => (d === null ? null : dayToIso(d));
+
+/**
+ * The typical days between purchases in a table: the median of the repeat customers' usual
+ * intervals (METHOD §5), the yardstick for a one-time buyer; null without repeat customers.
+ */
+export function typicalRepeatInterval(inputs: readonly CustomerInput[]): number | null {
+  const xs: number[] = [];
+  for (const c of inputs) {
+    const u = usualInterval(c);
+    if (u !== null) xs.push(u);
+  }
+  if (xs.length === 0) return null;
+  xs.sort((a, b) => a - b);
+  const mid = xs.length >> 1;
+  return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+}
 
 /** The tier metric of one input: profit when the table ranks by profit (missing profit = 0), else revenue. */
 export function metricOf(c: CustomerInput, useProfit: boolean): number {
@@ -64,6 +80,7 @@ export function scoreCustomers(
   const scores = valueScores(inputs, asOfDay, useProfit, settings);
   const classes = valueClasses(inputs, tiers.tiers, settings.mgcTop);
   const pyr = pyramid(metric, tiers.order, settings.pyramid);
+  const typicalInterval = typicalRepeatInterval(inputs);
 
   const customers: Customer[] = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -73,8 +90,15 @@ export function scoreCustomers(
     const pAlive = m?.pAlive;
     const life = lifecycle(c, asOfDay, settings, pAlive);
     const visit = nextVisit(c.lastContact, c.lastPurchase, tier, asOfDay, settings);
-    const lastTouch = c.lastContact ?? c.lastPurchase;
-    const risk = churnRisk(c, { asOfDay, visitOverdue: visit.overdue, daysSinceContact: lastTouch === null ? null : asOfDay - lastTouch, pAlive }, settings);
+    // Churn risk counts only recorded contact (last contact or visit, a logged call), never a purchase.
+    const visitDays = visitInterval(tier, settings);
+    const sinceContact = c.lastContact === null ? null : asOfDay - c.lastContact;
+    const contactOverdue = sinceContact === null || visitDays === null ? null : sinceContact > visitDays;
+    const risk = churnRisk(
+      c,
+      { asOfDay, visitOverdue: contactOverdue, daysSinceContact: sinceContact, pNoPurchase: m?.pNoPurchase, horizonDays: settings.churn.horizonDays, typicalInterval },
+      settings,
+    );
     const out: Customer = {
       key: c.key,
       rows: c.rows,

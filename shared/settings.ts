@@ -44,8 +44,13 @@ export interface Settings {
   bestCore: { maxOverdueDays: number; minTenureDays: number };
   /** METHOD §6 (seed 003): partner relationship. */
   partner: { minShare: number; minTenureDays: number; maxSuppliers: number };
-  /** METHOD §7: most points each churn-risk factor can add (the score is capped at 100). */
+  /**
+   * METHOD §7: each warning sign's weight in percent — at full strength it takes that share of the
+   * chance of buying that is left (so it adds at most that many points); `horizonDays` is H of the
+   * churn probability "no purchase in the next H days" (METHOD §9).
+   */
   churn: {
+    horizonDays: number;
     recency: number;
     revenueTrend: number;
     shareTrend: number;
@@ -53,6 +58,9 @@ export interface Settings {
     complaints: number;
     overdue: number;
     noContact: number;
+    competitor: number;
+    silent: number;
+    /** No longer used: the purchase model's no-purchase probability is the score's starting point. */
     pAlive: number;
     /** Score at or above which a customer counts as high risk in the summary. */
     high: number;
@@ -95,6 +103,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bestCore: { maxOverdueDays: 30, minTenureDays: 365 },
   partner: { minShare: 0.5, minTenureDays: 365, maxSuppliers: 2 },
   churn: {
+    horizonDays: 90,
     recency: 30,
     revenueTrend: 20,
     shareTrend: 15,
@@ -102,6 +111,8 @@ export const DEFAULT_SETTINGS: Settings = {
     complaints: 10,
     overdue: 10,
     noContact: 10,
+    competitor: 10,
+    silent: 5,
     pAlive: 30,
     high: 50,
   },
@@ -194,6 +205,7 @@ function checkRanges(s: Settings, problems: SettingsProblem[]): void {
   for (const [k, v] of Object.entries(s.visitDays))
     if (v !== null && !(v > 0)) problems.push({ path: `visitDays.${k}`, message: 'must be a number of days above 0, or empty' });
   if (!(s.periodDays > 0)) problems.push({ path: 'periodDays', message: 'must be above 0' });
+  if (!(s.churn.horizonDays > 0)) problems.push({ path: 'churn.horizonDays', message: 'must be above 0' });
   if (!(s.lifecycle.churnHorizonDays > 0)) problems.push({ path: 'lifecycle.churnHorizonDays', message: 'must be above 0' });
 }
 

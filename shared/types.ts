@@ -100,10 +100,21 @@ export interface ValueScore {
 }
 
 export interface ChurnRisk {
+  /**
+   * 0–100: the probability of no purchase in the next `horizonDays` (in percent) raised by the
+   * warning signs, or the warning signs alone when there is no purchase model. The factors' points
+   * add up to it.
+   */
   score: number;
   factors: Reason[];
   /** Revenue or share falling with no complaint on record (METHOD §7, seed 000). */
   silent: boolean;
+  /** The purchase model's probability of no purchase in the next `horizonDays` (0–1), when fitted. */
+  probability?: number | null;
+  /** The horizon of `probability`, in days. */
+  horizonDays?: number | null;
+  /** 'model': starts from the purchase model's probability; 'signs': warning signs only. */
+  basis?: 'model' | 'signs';
 }
 
 export interface Credit {
@@ -133,6 +144,10 @@ export interface ModelFigures {
   expectedPurchases: number;
   expectedSpend: number | null;
   clv: number | null;
+  /** Probability of no purchase in the next churn-horizon days (see Analysis.summary.model.churnHorizonDays). */
+  pNoPurchase?: number;
+  /** The model these figures come from: BG/NBD or MBG/NBD (the better fit of the two). */
+  purchaseModel?: 'bgnbd' | 'mbgnbd';
 }
 
 /** One customer: the inputs as understood, and every result with its reasons. */

@@ -84,6 +84,7 @@ export function CustomerCard({ customer: c }: { customer: StoredCustomer }) {
         ) : (
           <ul data-testid="risk-factors">{c.churnRisk.factors.map((f) => <li key={f.code}>{formatReason(lang, f, true)}</li>)}</ul>
         )}
+        {c.churnRisk.basis && <p class="muted small" data-testid="churn-basis">{label(lang, 'churnBasis', c.churnRisk.basis)}</p>}
         {c.churnRisk.silent && <p class="warn small">{t('silentRisk')}</p>}
       </section>
 

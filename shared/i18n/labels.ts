@@ -92,6 +92,10 @@ export const LABELS: Record<string, Table> = {
     minimal: { zh: '最低限度', en: 'minimal' },
   },
   churnReason: Object.fromEntries([...CHURN_REASONS.map((r) => [r.code, { zh: r.zh, en: r.en }]), ['other', { zh: '其他', en: 'other' }]]),
+  churnBasis: {
+    model: { zh: '依据购买概率模型, 并叠加预警信号', en: 'from the purchase model, raised by the warning signs' },
+    signs: { zh: '没有购买历史可建模: 仅依据预警信号', en: 'no purchase history to model: from the warning signs alone' },
+  },
   guarantee: {
     quality: { zh: '产品质量', en: 'product quality' },
     service: { zh: '服务质量', en: 'service quality' },
@@ -117,6 +121,10 @@ export const REASONS: Table = {
   steady: { zh: '购买稳定', en: 'buying steadily' },
   revenue_from_zero: { zh: '上期没有销售额, 本期开始购买', en: 'no revenue last period, buying this period' },
   recency: { zh: '{days} 天未购买, 是平时间隔 ({usual} 天) 的 {times} 倍', en: '{days} days since last purchase, {times}× the usual {usual} days' },
+  no_purchase_chance: { zh: '未来 {days} 天内不再下单的概率为 {percent}%', en: '{percent}% chance of no order in the next {days} days' },
+  one_time_late: { zh: '只购买过一次, 已 {days} 天, 是通常复购间隔 ({usual} 天) 的 {times} 倍', en: 'bought once, {days} days ago — {times}× the typical {usual} days between purchases' },
+  competitor: { zh: '同时向竞争对手采购', en: 'also buys from a competitor' },
+  silent: { zh: '沉默风险: 销售或份额下降却没有任何投诉', en: 'silent risk: buying less without a complaint on record' },
   revenue_trend: { zh: '销售额下降 {percent}%', en: 'revenue down {percent}%' },
   share_trend: { zh: '钱包份额从 {from}% 降到 {to}%', en: 'share of wallet down from {from}% to {to}%' },
   satisfaction: { zh: '满意度低 ({level}/5)', en: 'low satisfaction ({level}/5)' },

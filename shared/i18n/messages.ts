@@ -39,8 +39,11 @@ export const NOTICE_TEXT: Templates = {
   transactions: { zh: '识别为交易流水: {rows} 行汇总为 {customers} 个客户', en: 'read as a transaction log: {rows} rows summarised into {customers} customers' },
   cancellations: { zh: '{count} 行为退货/取消 (负数量或单号以 C 开头), 已从销售额中扣减', en: '{count} rows are cancellations or returns (negative quantity, or an invoice starting with C) and reduce revenue' },
   future_rows: { zh: '{count} 个购买日或退货晚于分析日期 {asOf}, 不计入本期', en: '{count} purchase days or returns are dated after the analysis date {asOf} and are not counted in the period' },
+  after_as_of: { zh: '{count} 行晚于分析日期 {asOf}, 已跳过 (结果与截至该日的流水相同)', en: '{count} rows are dated after the analysis date {asOf} and were skipped (the result is that of the log up to that date)' },
+  previous_period_unknown: { zh: '流水从 {first} 开始, 没有覆盖上期 (自 {from} 起), 上期销售额记为未知而不是 0', en: 'the log begins on {first}, after the start of the previous period ({from}), so previous revenue is unknown, not zero' },
   settings_problem: { zh: '设置 {path}: {message} (使用默认值)', en: 'setting {path}: {message} (default used)' },
   model_problem: { zh: '概率模型未拟合: {message}', en: 'probabilistic model not fitted: {message}' },
+  model_used: { zh: '购买概率模型: {why}', en: 'purchase model: {why}' },
 };
 
 /** Fill a template's `{name}` placeholders. */

@@ -10,7 +10,11 @@
  * - a zero-value line is a purchase (the CDNOW reference counts them);
  * - purchases on the same day count once (METHOD §9);
  * - a row with no customer id, no date or no amount is rejected with its row number;
- * - ids written "12348.0" are the same customer as "12348".
+ * - ids written "12348.0" are the same customer as "12348";
+ * - with an analysis date D, every row dated after D is left out (counted as skipped, one notice):
+ *   the result is that of the log cut at D — no customer who first bought after D, no later return;
+ * - a period that begins before the log's first row is unknown, not zero: revenuePrev is null when
+ *   the log does not reach back to the start of the previous period (no "growth" from nothing).
  */
 import type { Column, Lang, Notice, RowError } from '../types';
 import type { PurchaseHistory } from '../model/purchase-history';
@@ -45,6 +49,8 @@ export interface TransactionRead {
   asOf: string;
   /** True when asOf was taken from the data. */
   asOfFromData: boolean;
+  /** Rows dated after the analysis date (skipped), and customers who only appear in them. */
+  afterAsOf: { rows: number; customers: number };
 }
 
 interface Acc {
@@ -86,7 +92,16 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
   const accs = new Map<string, Acc>();
   let maxDay = -Infinity;
+  let minDay = Infinity;
   let cancellations = 0;
+  let afterAsOf = 0;
+  const afterKeys = new Set<string>();
+  let cutDay = Infinity;
+  if (options.asOf) {
+    const d = isoToDay(options.asOf);
+    if (d === null) throw new AnalyzeError('bad_as_of', lang, { value: options.asOf });
+    cutDay = d;
+  }
 
   for (let i = start; i < table.length; i++) {
     const row = table[i]!;
@@ -116,6 +131,12 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
       rows.rejected++;
       continue;
     }
+    if (day > cutDay) {
+      afterKeys.add(key);
+      afterAsOf++;
+      rows.skipped++;
+      continue;
+    }
     rows.accepted++;
     const order = orderCol ? textOrNull(row[orderCol.index]) : null;
     const isCancel = amount < 0 || (order !== null && (order[0] === 'C' || order[0] === 'c'));
@@ -127,6 +148,7 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
     }
     acc.input.rows.push(rowNo);
     if (day > maxDay) maxDay = day;
+    if (day < minDay) minDay = day;
     if (isCancel) {
       cancellations++;
       acc.negDays.push(day);
@@ -148,20 +170,18 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
 
   let asOfDay: number;
   let asOfFromData = false;
-  if (options.asOf) {
-    const d = isoToDay(options.asOf);
-    if (d === null) throw new AnalyzeError('bad_as_of', lang, { value: options.asOf });
-    asOfDay = d;
-  } else {
+  if (Number.isFinite(cutDay)) asOfDay = cutDay;
+  else {
     asOfDay = Number.isFinite(maxDay) ? maxDay : 0;
     asOfFromData = true;
   }
   const period = options.periodDays ?? 365;
   const curStart = asOfDay - period; // current period: (curStart, asOfDay]
   const prevStart = curStart - period;
+  // The previous period (prevStart, curStart] is known only when the log reaches back to its first day.
+  const prevKnown = minDay <= prevStart + 1;
   const inputs: CustomerInput[] = [];
   const histories: PurchaseHistory[] = [];
-  let future = 0;
   const keys = [...accs.keys()].sort();
   for (const key of keys) {
     const acc = accs.get(key)!;
@@ -180,10 +200,6 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
     let prevDay: number | null = null;
     for (let k = 0; k < days.length; k++) {
       const d = days[k]!;
-      if (d > asOfDay) {
-        future++;
-        continue;
-      }
       orders++;
       if (first === null) first = d;
       last = d;
@@ -195,15 +211,14 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
     }
     for (let k = 0; k < acc.negDays.length; k++) {
       const d = acc.negDays[k]!;
-      if (d > asOfDay) future++;
-      else if (d > curStart) revenue += acc.negAmounts[k]!;
+      if (d > curStart) revenue += acc.negAmounts[k]!;
       else if (d > prevStart) revenuePrev += acc.negAmounts[k]!;
     }
     inp.orders = orders;
     inp.firstPurchase = first;
     inp.lastPurchase = last;
     inp.revenue = revenue;
-    inp.revenuePrev = revenuePrev;
+    inp.revenuePrev = prevKnown ? revenuePrev : null;
     inp.gapBeforeCurrent = gap;
     inp.emails.sort();
     const domains: string[] = [];
@@ -217,6 +232,10 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   const asOf = dayToIso(asOfDay);
   notices.push({ code: 'transactions', message: noticeText(lang, 'transactions', { rows: rows.accepted, customers: inputs.length }) });
   if (cancellations > 0) notices.push({ code: 'cancellations', message: noticeText(lang, 'cancellations', { count: cancellations }) });
-  if (future > 0) notices.push({ code: 'future_rows', message: noticeText(lang, 'future_rows', { count: future, asOf }) });
-  return { columns, inputs, histories, errors: reader.errors, notices, rows, asOf, asOfFromData };
+  if (afterAsOf > 0) notices.push({ code: 'after_as_of', message: noticeText(lang, 'after_as_of', { count: afterAsOf, asOf }) });
+  if (!prevKnown && inputs.length > 0)
+    notices.push({ code: 'previous_period_unknown', message: noticeText(lang, 'previous_period_unknown', { first: dayToIso(minDay), from: dayToIso(prevStart + 1) }) });
+  let laterCustomers = 0;
+  for (const k of afterKeys) if (!accs.has(k)) laterCustomers++;
+  return { columns, inputs, histories, errors: reader.errors, notices, rows, asOf, asOfFromData, afterAsOf: { rows: afterAsOf, customers: laterCustomers } };
 }

@@ -1,9 +1,10 @@
 /**
  * Maximum-likelihood fit of the BG/NBD model (Fader, Hardie & Lee 2005, §3): the log-likelihood of
  * eq. 6 (stable form) maximised over (ln r, ln α, ln a, ln b) with BFGS and the analytic gradient,
- * then restarted once from the optimum with a fresh Hessian to confirm convergence.
+ * then restarted once from the optimum with a fresh Hessian to confirm convergence. The same fit
+ * serves the modified BG/NBD (Batislam, Denizel & Filiztekin 2007) with `model = 'mbgnbd'`.
  */
-import { bgnbdLogLikelihoodData, type BgNbdParams } from './bgnbd-likelihood';
+import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
 import { minimizeBfgs } from './minimize-bfgs';
 import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
 
@@ -15,22 +16,23 @@ export interface BgNbdFit extends BgNbdParams {
 
 /**
  * Log-scale bound for every parameter: e^±20 (about 2e−9 to 5e8). Real logs give parameters far
- * inside it; a fit that runs to it is degenerate (e.g. no sign of any customer dropping out) and is
- * reported as not converged.
+ * inside it; a fit that runs to it — ends within a factor e of it — is degenerate (e.g. no sign of
+ * any customer dropping out, or r and α growing together without end) and is reported as not
+ * converged.
  */
 export const BGNBD_LOG_BOUND = 20;
 
 /** Fit BG/NBD by maximum likelihood (Fader, Hardie & Lee 2005) on (x, t_x, T) rows. */
-export function fitBgNbd(rows: readonly RfmPoint[]): BgNbdFit {
-  return fitBgNbdData(aggregateRfm(rows));
+export function fitBgNbd(rows: readonly RfmPoint[], model: PurchaseModelName = 'bgnbd'): BgNbdFit {
+  return fitBgNbdData(aggregateRfm(rows), model);
 }
 
-/** Fit on already-aggregated columnar data (see aggregateRfm). */
-export function fitBgNbdData(data: RfmData): BgNbdFit {
+/** Fit on already-aggregated columnar data (see aggregateRfm); `model` picks BG/NBD or MBG/NBD. */
+export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'): BgNbdFit {
   const total = data.total > 0 ? data.total : 1;
   const fg = (theta: readonly number[], g: number[]): number => {
     const p = toParams(theta);
-    const ll = bgnbdLogLikelihoodData(p, data, g);
+    const ll = bgnbdLogLikelihoodData(p, data, g, model);
     for (let i = 0; i < 4; i++) g[i] = -g[i]! / total;
     return -ll / total;
   };
@@ -52,7 +54,8 @@ export function fitBgNbdData(data: RfmData): BgNbdFit {
     ...p,
     ll: -best.f * total,
     iterations: first.iterations + second.iterations,
-    converged: second.converged && best.x.every((v) => Math.abs(v) < BGNBD_LOG_BOUND - 1e-6),
+    // A parameter within a factor e of the bound is running to it (e.g. r, α → ∞ together).
+    converged: second.converged && best.x.every((v) => Math.abs(v) < BGNBD_LOG_BOUND - 1),
   };
 }
 

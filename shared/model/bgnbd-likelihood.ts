@@ -3,9 +3,23 @@
  * Hardie's note "Overcoming the BG/NBD model's numerical problems": every factor is kept in logs and
  * the sum (α+T)^−(r+x) + δ(x>0)·a/(b+x−1)·(α+t_x)^−(r+x) is taken with log-sum-exp, so the value
  * stays finite for large x and T.
+ *
+ * The same code gives the modified BG/NBD (MBG/NBD; Batislam, Denizel & Filiztekin 2007, with
+ * Wagner & Hoppe's 2008 erratum), where a customer may also drop out right after the first purchase:
+ * there a customer with x repeat purchases has had x + 1 chances to drop out instead of x, so
+ * B(a, b+x)/B(a, b) becomes B(a, b+x+1)/B(a, b) and the drop-out term a/(b+x)·(α+t_x)^−(r+x) is
+ * present for every x, including x = 0. `offset` (0 BG/NBD, 1 MBG/NBD) is that extra chance.
  */
 import { digamma, lgamma } from './gamma-functions';
 import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
+
+/** Which model of the BG/NBD family: the original, or the modified one (drop-out also at the first purchase). */
+export type PurchaseModelName = 'bgnbd' | 'mbgnbd';
+
+/** Extra drop-out chances before the repeat purchases: 0 for BG/NBD, 1 for MBG/NBD. */
+export function dropOffset(model: PurchaseModelName): 0 | 1 {
+  return model === 'mbgnbd' ? 1 : 0;
+}
 
 export interface BgNbdParams {
   r: number;
@@ -15,19 +29,20 @@ export interface BgNbdParams {
 }
 
 /** Sum of the per-customer BG/NBD log-likelihoods (Fader, Hardie & Lee 2005 eq. 6; Hardie's stable form). */
-export function bgnbdLogLikelihood(params: BgNbdParams, rows: readonly RfmPoint[]): number {
-  return bgnbdLogLikelihoodData(params, aggregateRfm(rows), null);
+export function bgnbdLogLikelihood(params: BgNbdParams, rows: readonly RfmPoint[], model: PurchaseModelName = 'bgnbd'): number {
+  return bgnbdLogLikelihoodData(params, aggregateRfm(rows), null, model);
 }
 
 /**
  * Log-likelihood over columnar data; when `grad` is given it receives the gradient with respect to
  * (ln r, ln α, ln a, ln b), derived analytically from eq. 6.
  */
-export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad: number[] | null): number {
+export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad: number[] | null, model: PurchaseModelName = 'bgnbd'): number {
   const { r, alpha, a, b } = params;
+  const k0 = dropOffset(model);
   const nx = data.xs.length;
-  const constPart = new Float64Array(nx); // ln Γ(r+x)α^r/Γ(r) + ln B(a,b+x)/B(a,b)
-  const logA4Const = new Float64Array(nx); // ln a − ln(b+x−1)
+  const constPart = new Float64Array(nx); // ln Γ(r+x)α^r/Γ(r) + ln B(a,b+x+k0)/B(a,b)
+  const logA4Const = new Float64Array(nx); // ln a − ln(b+x−1+k0)
   const lnAlpha = Math.log(alpha);
   const lgR = lgamma(r);
   const lgAB = lgamma(a + b);
@@ -42,16 +57,17 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
   let gAlpha = 0;
   for (let k = 0; k < nx; k++) {
     const x = data.xs[k]!;
+    const xb = x + k0; // drop-out chances so far
     const w = data.xWeight[k]!;
-    constPart[k] = lgamma(r + x) - lgR + r * lnAlpha + lgAB + lgamma(b + x) - lgB - lgamma(a + b + x);
-    logA4Const[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : -Infinity;
+    constPart[k] = lgamma(r + x) - lgR + r * lnAlpha + lgAB + lgamma(b + xb) - lgB - lgamma(a + b + xb);
+    logA4Const[k] = xb > 0 ? Math.log(a) - Math.log(b + xb - 1) : -Infinity;
     total += w * constPart[k]!;
     if (grad) {
       gr += w * (digamma(r + x) - psiR + lnAlpha);
       gAlpha += w * (r / alpha);
-      const psiABx = digamma(a + b + x);
+      const psiABx = digamma(a + b + xb);
       ga += w * (psiAB - psiABx);
-      gb += w * (psiAB + digamma(b + x) - psiB - psiABx);
+      gb += w * (psiAB + digamma(b + xb) - psiB - psiABx);
     }
   }
   const n = data.tx.length;
@@ -66,7 +82,7 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
     const rx = r + x;
     const lnAT = Math.log(alpha + Ts[i]!);
     const l3 = -rx * lnAT;
-    if (x === 0) {
+    if (x + k0 === 0) {
       total += w * l3;
       if (grad) {
         gr -= w * lnAT;
@@ -86,7 +102,7 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
       gr -= w * (w3 * lnAT + w4 * lnAtx);
       gAlpha -= w * rx * (w3 / (alpha + Ts[i]!) + w4 / (alpha + txs[i]!));
       ga += (w * w4) / a;
-      gb -= (w * w4) / (b + x - 1);
+      gb -= (w * w4) / (b + x + k0 - 1);
     }
   }
   if (grad) {

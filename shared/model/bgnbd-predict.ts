@@ -4,18 +4,25 @@
  * E[X(t)] (eq. 9). Eq. 10's (α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t)) is rewritten
  * with Pfaff's transformation as ₂F₁(r+x, a−1; a+b+x−1; −t/(α+T)), which has no large prefactor
  * and stays bounded for large x.
+ *
+ * Each takes the model as its last argument: for the modified BG/NBD (MBG/NBD; Batislam, Denizel &
+ * Filiztekin 2007, Appendix A eq. 5; expectation as corrected by Wagner & Hoppe 2008) a customer has
+ * had one more chance to drop out, so b+x−1 becomes b+x in P(alive) — for every x, also x = 0 — and
+ * b becomes b+1 in the expectation of a customer who is alive.
  */
-import type { BgNbdParams } from './bgnbd-likelihood';
+import { dropOffset, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
 import { bridgeSingularity } from './bridge-singularity';
 import { hyp2f1 } from './hyp2f1';
 
 /**
  * P(alive | x, t_x, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)); 1 when x = 0
- * (Fader, Hardie & Lee 2005, eq. 11). Computed in logs so large x and T cannot overflow.
+ * (Fader, Hardie & Lee 2005, eq. 11). MBG/NBD: 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)) for all x
+ * (Batislam et al. 2007, eq. 5). Computed in logs so large x and T cannot overflow.
  */
-export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
-  if (x <= 0) return 1;
-  const L = Math.log(p.a) - Math.log(p.b + x - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number, model: PurchaseModelName = 'bgnbd'): number {
+  const xb = x + dropOffset(model);
+  if (xb <= 0) return 1;
+  const L = Math.log(p.a) - Math.log(p.b + xb - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
   if (L > 0) {
     const e = Math.exp(-L);
     return e / (1 + e);
@@ -26,25 +33,44 @@ export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number): n
 /**
  * E[Y(t) | x, t_x, T]: expected purchases in the next t periods of a customer with history
  * (x, t_x, T) (Fader, Hardie & Lee 2005, eq. 10):
- * (a+b+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b+x−1; −t/(α+T))] · P(alive).
+ * (a+b+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b+x−1; −t/(α+T))] · P(alive); MBG/NBD: b → b+1 in the
+ * first two factors, and its own P(alive).
  */
-export function bgnbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+export function bgnbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number, model: PurchaseModelName = 'bgnbd'): number {
   if (!(t > 0)) return 0;
-  return aliveExpectation(p, t, x, T) * bgnbdPAlive(p, x, tx, T);
+  return aliveExpectation(p, t, x, T, dropOffset(model)) * bgnbdPAlive(p, x, tx, T, model);
 }
 
-/** E[X(t)] for a customer drawn from the population, from time 0 (Fader, Hardie & Lee 2005, eq. 9). */
-export function bgnbdExpectedPopulation(p: BgNbdParams, t: number): number {
+/**
+ * E[X(t)] for a customer drawn from the population, from time 0 (Fader, Hardie & Lee 2005, eq. 9);
+ * MBG/NBD: b/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))], the same as eq. 10 at
+ * x = t_x = T = 0 with its P(alive) of b/(a+b).
+ */
+export function bgnbdExpectedPopulation(p: BgNbdParams, t: number, model: PurchaseModelName = 'bgnbd'): number {
   if (!(t > 0)) return 0;
-  return aliveExpectation(p, t, 0, 0);
+  return bgnbdExpectedPurchases(p, t, 0, 0, 0, model);
+}
+
+/**
+ * P(no purchase in the next h periods | x, t_x, T) = (1 − P(alive)) + P(alive) · ((α+T)/(α+T+h))^(r+x):
+ * a customer who has dropped out buys nothing; one who is alive has a purchase rate distributed
+ * Gamma(r+x, α+T) and, in both models, can drop out only right after a purchase, so buys nothing in
+ * h with probability E[e^(−λh)] = ((α+T)/(α+T+h))^(r+x).
+ */
+export function bgnbdNoPurchaseProbability(p: BgNbdParams, h: number, x: number, tx: number, T: number, model: PurchaseModelName = 'bgnbd'): number {
+  if (!(h > 0)) return 1; // nobody buys in no time
+  const alive = bgnbdPAlive(p, x, tx, T, model);
+  // P(a purchase) = P(alive) · (1 − ((α+T)/(α+T+h))^(r+x)), with expm1/log1p for small h.
+  const buy = alive * -Math.expm1(-(p.r + x) * Math.log1p(h / (p.alpha + T)));
+  return 1 - buy;
 }
 
 const NEAR_ONE = 1e-4;
 
-/** (a+b+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b+x−1; −t/(α+T))], continuous through a = 1. */
-function aliveExpectation(p: BgNbdParams, t: number, x: number, T: number): number {
+/** (a+b'+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b'+x−1; −t/(α+T))] with b' = b + offset, continuous through a = 1. */
+function aliveExpectation(p: BgNbdParams, t: number, x: number, T: number, offset: number): number {
   const at = (a: number): number => {
-    const c = a + p.b + x - 1;
+    const c = a + p.b + offset + x - 1;
     const f = hyp2f1(p.r + x, a - 1, c, -t / (p.alpha + T));
     return (c * (1 - f)) / (a - 1);
   };

@@ -3,7 +3,7 @@
  * Lee 2005 eq. 10) × expected spend per purchase (Gamma-Gamma, note 025 eq. 5), optionally
  * discounted.
  */
-import type { BgNbdParams } from './bgnbd-likelihood';
+import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
 import { bgnbdExpectedPurchases } from './bgnbd-predict';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
 import { unitDays, type TimeUnit } from './summarize-rfm';
@@ -13,6 +13,8 @@ export interface ClvOptions {
   unit: TimeUnit;
   /** Annual discount rate d (0.1 = 10 %); 0 or absent: no discounting. */
   annualDiscountRate?: number;
+  /** BG/NBD (default) or MBG/NBD. */
+  model?: PurchaseModelName;
 }
 
 /** Length of one discounting period, in days (monthly, as in lifetimes' customer_lifetime_value). */
@@ -33,13 +35,13 @@ export function discountedExpectedPurchases(
   const H = options.horizonDays;
   const d = options.annualDiscountRate ?? 0;
   if (!(H > 0)) return 0;
-  if (d === 0) return bgnbdExpectedPurchases(p, H / perUnit, customer.x, customer.tx, customer.T);
+  if (d === 0) return bgnbdExpectedPurchases(p, H / perUnit, customer.x, customer.tx, customer.T, options.model);
   const K = Math.max(1, Math.ceil(H / DISCOUNT_PERIOD_DAYS));
   let prev = 0;
   let total = 0;
   for (let k = 1; k <= K; k++) {
     const tau = (k * H) / K;
-    const e = bgnbdExpectedPurchases(p, tau / perUnit, customer.x, customer.tx, customer.T);
+    const e = bgnbdExpectedPurchases(p, tau / perUnit, customer.x, customer.tx, customer.T, options.model);
     total += (e - prev) * Math.pow(1 + d, -tau / 365);
     prev = e;
   }

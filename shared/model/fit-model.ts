@@ -1,12 +1,14 @@
 /**
- * The whole probabilistic model on a transaction log (METHOD §9): calibration summary, BG/NBD
- * (Fader, Hardie & Lee 2005), Gamma-Gamma (note 025) and CLV, with every failure turned into a
+ * The whole probabilistic model on purchase histories (METHOD §9): calibration summary, BG/NBD
+ * (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel & Filiztekin 2007) — both fitted, the
+ * better by log-likelihood used — Gamma-Gamma (note 025) and CLV, with every failure turned into a
  * ModelProblem so that no NaN or Infinity reaches a user.
  */
 import type { ModelFigures } from '../types';
 import { fitBgNbdData } from './bgnbd-fit';
-import type { BgNbdParams } from './bgnbd-likelihood';
-import { bgnbdPAlive } from './bgnbd-predict';
+import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
+import { bgnbdNoPurchaseProbability, bgnbdPAlive } from './bgnbd-predict';
+import { choosePurchaseModel, type FittedParams, type PurchaseModelChoice } from './choose-model';
 import { discountedExpectedPurchases } from './clv';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
 import {
@@ -18,8 +20,8 @@ import {
   type ModelProblem,
 } from './model-problem';
 import type { PurchaseHistory } from './purchase-history';
-import { aggregateRfm } from './rfm-data';
-import { summarizeRfm, type TimeUnit } from './summarize-rfm';
+import { aggregateRfm, type RfmData } from './rfm-data';
+import { summarizeRfm, unitDays, type RfmRow, type TimeUnit } from './summarize-rfm';
 
 export interface FitModelOptions {
   /** Calibration cut-off, days since 1970-01-01 (inclusive). */
@@ -29,13 +31,21 @@ export interface FitModelOptions {
   horizonDays: number;
   /** Annual discount rate for CLV (0 = none). */
   annualDiscountRate: number;
+  /** Horizon of the churn probability (no purchase in the next H days); default horizonDays. */
+  churnHorizonDays?: number;
 }
 
 export interface ModelFit {
   ok: true;
   unit: TimeUnit;
   horizonDays: number;
-  bgnbd: BgNbdParams & { ll: number };
+  churnHorizonDays: number;
+  /** The BG/NBD fit (null when it did not converge). */
+  bgnbd: FittedParams | null;
+  /** The MBG/NBD fit (null when it did not converge). */
+  mbgnbd: FittedParams | null;
+  /** The model the customers' figures come from, and why. */
+  chosen: PurchaseModelChoice;
   gammaGamma: (GammaGammaParams & { ll: number }) | null;
   gammaGammaProblem: ModelProblem | null;
   /** Fits that are valid but say little (e.g. no drop-out seen): shown beside the figures. */
@@ -48,25 +58,38 @@ export interface ModelFit {
 export type ModelResult = ModelFit | { ok: false; problem: ModelProblem };
 
 /**
- * Fit BG/NBD and Gamma-Gamma on the histories at the cut-off and compute each customer's
- * P(alive), expected purchases and spend over the horizon, and CLV (METHOD §9). Gamma-Gamma
- * trouble leaves expectedSpend and clv null with gammaGammaProblem set; BG/NBD trouble gives
- * { ok: false, problem }.
+ * Fit the model on the histories at the cut-off and compute each customer's P(alive), expected
+ * purchases and spend over the horizon, CLV, and the probability of no purchase over the churn
+ * horizon (METHOD §9). Gamma-Gamma trouble leaves expectedSpend and clv null with
+ * gammaGammaProblem set; purchase-model trouble gives { ok: false, problem }.
  */
 export function fitModel(histories: readonly PurchaseHistory[], options: FitModelOptions): ModelResult {
   const bad = checkOptions(options);
   if (bad) return { ok: false, problem: modelProblem('bad_options', { what: bad }) };
   const { rows, excluded } = summarizeRfm(histories, { asOfDay: options.asOfDay, unit: options.unit });
+  return fitRfmRows(rows, excluded, options);
+}
+
+/**
+ * The same model on ready (x, t_x, T) rows — e.g. from a customer table's orders, first and last
+ * purchase — with the same data-sufficiency rules. Rows with meanRepeatSpend null everywhere get no
+ * Gamma-Gamma (problem `no_spend_history`).
+ */
+export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: string; count: number }[], options: FitModelOptions): ModelResult {
+  const bad = checkOptions(options);
+  if (bad) return { ok: false, problem: modelProblem('bad_options', { what: bad }) };
   const excludedOut = excluded.map((e) => ({ ...e, message: exclusionMessage(e.code, e.count) }));
   const repeat = rows.filter((r) => r.x > 0).length;
   if (rows.length < MIN_CUSTOMERS) return { ok: false, problem: modelProblem('too_few_customers', { have: rows.length }) };
   if (repeat < MIN_REPEAT_CUSTOMERS) return { ok: false, problem: modelProblem('too_few_repeat_customers', { have: repeat }) };
 
-  const fit = fitBgNbdData(aggregateRfm(rows));
-  const bgnbd = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, ll: fit.ll };
-  if (!fit.converged || !Object.values(bgnbd).every(Number.isFinite)) {
-    return { ok: false, problem: modelProblem('fit_failed') };
-  }
+  const data = aggregateRfm(rows);
+  const bgnbd = converged(data, 'bgnbd');
+  const mbgnbd = converged(data, 'mbgnbd');
+  const chosen = choosePurchaseModel(bgnbd, mbgnbd);
+  if (!chosen) return { ok: false, problem: modelProblem('fit_failed') };
+  const fit = chosen.params;
+  const model = chosen.model;
 
   // Gamma-Gamma on repeat customers with positive net repeat spend.
   let gammaGamma: (GammaGammaParams & { ll: number }) | null = null;
@@ -74,7 +97,8 @@ export function fitModel(histories: readonly PurchaseHistory[], options: FitMode
   const spendRows = rows
     .filter((r) => r.x > 0 && r.meanRepeatSpend !== null && r.meanRepeatSpend > 0)
     .map((r) => ({ x: r.x, meanSpend: r.meanRepeatSpend! }));
-  if (spendRows.length === 0) gammaGammaProblem = modelProblem('no_spend');
+  if (rows.every((r) => r.meanRepeatSpend === null)) gammaGammaProblem = modelProblem(repeat > 0 ? 'no_spend_history' : 'no_spend');
+  else if (spendRows.length === 0) gammaGammaProblem = modelProblem('no_spend');
   else if (spendRows.length < MIN_SPEND_CUSTOMERS) gammaGammaProblem = modelProblem('too_few_spend_customers', { have: spendRows.length });
   else {
     const gg = fitGammaGamma(spendRows);
@@ -83,21 +107,25 @@ export function fitModel(histories: readonly PurchaseHistory[], options: FitMode
     else gammaGammaProblem = modelProblem('spend_fit_failed');
   }
 
-  const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate };
+  const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
+  const churnH = churnHorizonDays / unitDays(options.unit);
+  const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate, model };
   const customers = new Map<string, ModelFigures>();
   // Identical (x, t_x, T) give identical purchase figures: compute each distinct one once.
-  const memo = new Map<string, { pAlive: number; expected: number; discounted: number }>();
+  const memo = new Map<string, { pAlive: number; expected: number; discounted: number; pNoPurchase: number }>();
   for (const row of rows) {
     const memoKey = `${row.x} ${row.tx} ${row.T}`;
     let purchases = memo.get(memoKey);
     if (!purchases) {
-      const pAlive = bgnbdPAlive(fit, row.x, row.tx, row.T);
+      const pAlive = bgnbdPAlive(fit, row.x, row.tx, row.T, model);
       const expected = discountedExpectedPurchases(fit, row, { ...clvOptions, annualDiscountRate: 0 });
       const discounted = options.annualDiscountRate === 0 ? expected : discountedExpectedPurchases(fit, row, clvOptions);
-      if (![pAlive, expected, discounted].every(Number.isFinite) || pAlive < 0 || pAlive > 1 || expected < 0 || discounted < 0) {
+      const pNoPurchase = bgnbdNoPurchaseProbability(fit, churnH, row.x, row.tx, row.T, model);
+      const probs = [pAlive, pNoPurchase];
+      if (![pAlive, expected, discounted, pNoPurchase].every(Number.isFinite) || probs.some((p) => p < 0 || p > 1) || expected < 0 || discounted < 0) {
         return { ok: false, problem: modelProblem('numeric') };
       }
-      purchases = { pAlive, expected, discounted };
+      purchases = { pAlive, expected, discounted, pNoPurchase };
       memo.set(memoKey, purchases);
     }
     const expectedSpend = gammaGamma ? gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0) : null;
@@ -112,6 +140,8 @@ export function fitModel(histories: readonly PurchaseHistory[], options: FitMode
       expectedPurchases: purchases.expected,
       expectedSpend,
       clv: expectedSpend === null ? null : purchases.discounted * expectedSpend,
+      pNoPurchase: purchases.pNoPurchase,
+      purchaseModel: model,
     });
   }
   // Mean drop-out probability after a purchase, a / (a + b): near zero, P(alive) cannot discriminate.
@@ -121,7 +151,10 @@ export function fitModel(histories: readonly PurchaseHistory[], options: FitMode
     ok: true,
     unit: options.unit,
     horizonDays: options.horizonDays,
+    churnHorizonDays,
     bgnbd,
+    mbgnbd,
+    chosen,
     gammaGamma,
     gammaGammaProblem,
     warnings,
@@ -131,10 +164,18 @@ export function fitModel(histories: readonly PurchaseHistory[], options: FitMode
   };
 }
 
+/** A converged fit of one model with finite parameters, else null. */
+function converged(data: RfmData, model: PurchaseModelName): FittedParams | null {
+  const fit = fitBgNbdData(data, model);
+  const out: BgNbdParams & { ll: number } = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, ll: fit.ll };
+  return fit.converged && Object.values(out).every(Number.isFinite) ? out : null;
+}
+
 function checkOptions(o: FitModelOptions): string | null {
   if (!Number.isFinite(o.asOfDay)) return 'no valid cut-off date / 截止日期无效';
   if (o.unit !== 'days' && o.unit !== 'weeks') return 'the time unit must be days or weeks / 时间单位须为天或周';
   if (!(o.horizonDays > 0) || !Number.isFinite(o.horizonDays)) return 'the horizon must be a positive number of days / 预测天数须为正数';
   if (!(o.annualDiscountRate >= 0) || !Number.isFinite(o.annualDiscountRate)) return 'the discount rate must be 0 or more / 折现率须不小于 0';
+  if (o.churnHorizonDays !== undefined && !(o.churnHorizonDays > 0 && Number.isFinite(o.churnHorizonDays))) return 'the churn horizon must be a positive number of days / 流失预测天数须为正数';
   return null;
 }

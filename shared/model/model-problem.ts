@@ -75,6 +75,14 @@ export function modelProblem(code: string, params: Record<string, number | strin
           en: 'Every repeat purchase has zero value (or was cancelled by returns), so customer value (CLV) cannot be estimated. The log needs purchase amounts.',
         },
       };
+    case 'no_spend_history':
+      return {
+        code,
+        message: {
+          zh: '客户表没有每次购买的金额, 因此无法估计客单价和客户价值 (CLV)。交易流水可以提供这些数据。',
+          en: 'A customer table has no amount per purchase, so spend per purchase and customer value (CLV) are not estimated. A transaction log gives them.',
+        },
+      };
     case 'too_few_spend_customers':
       return {
         code,
@@ -108,6 +116,16 @@ export function exclusionMessage(code: string, count: number): { zh: string; en:
       return {
         zh: `${count} 位客户只有退货或取消记录、没有购买，未计入模型。`,
         en: `${count} customers have no purchase (only cancellations or returns) and are not in the model.`,
+      };
+    case 'incomplete_history':
+      return {
+        zh: `${count} 位客户缺少订单数、首次购买或最近购买日期，未计入模型。`,
+        en: `${count} customers lack orders, first purchase or last purchase and are not in the model.`,
+      };
+    case 'inconsistent_history':
+      return {
+        zh: `${count} 位客户的订单数与购买日期不一致（如最近购买早于首次购买、晚于分析日期，或只有 1 单却有两个日期），未计入模型。`,
+        en: `${count} customers have orders and purchase dates that do not fit together (last before first or after the analysis date, or one order on two dates) and are not in the model.`,
       };
     default:
       return { zh: `${count} 位客户未计入模型（${code}）。`, en: `${count} customers are not in the model (${code}).` };

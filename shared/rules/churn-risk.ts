@@ -1,16 +1,27 @@
 /**
- * Churn risk 0–100 with named factors (METHOD §7, seeds 000 and 004). Each factor is present only
- * when its inputs are, and adds at most its weight (settings.churn); the score is capped at 100.
- * - recency: days since last purchase beyond the usual interval (full weight at 3×);
- * - revenue_trend: revenue fall (full weight at a 50% fall);
- * - share_trend: share-of-wallet fall (full weight at 15 points);
- * - satisfaction: 2 gives ⅔ of the weight, 1 the full weight;
- * - complaints: half the weight per open complaint;
- * - overdue: overdue days beyond 30 (full weight at 90);
- * - no_contact: no contact for longer than the tier's visit interval;
- * - p_alive: P(alive) below the at-risk line (transaction logs with a fitted model).
- * Silent risk: revenue or share falling with no complaint on record — 95% of dissatisfied
- * customers never complain (seed 000).
+ * Churn risk 0–100 with named factors (METHOD §7, seeds 000 and 004; METHOD §9 for the model).
+ *
+ * Where the customer has a purchase history and the purchase model could be fitted (BG/NBD or
+ * MBG/NBD), the score starts from the model's probability p₀ that the customer makes no purchase in
+ * the next H days (settings.churn.horizonDays) — the `no_purchase_chance` factor, 100·p₀ points.
+ * Recency is part of that probability, so it is not counted again.
+ *
+ * The seed's warning signs then raise it, each by a documented, bounded amount: a sign of strength
+ * s ∈ [0, 1] and weight w (settings.churn, in percent) takes the share s·w/100 of the chance that is
+ * still left, so p ← p + (1 − p)·s·w/100. Whatever the signs, a customer the model gives a p₀ stays at
+ * or above p₀, each sign adds at most w points, and the score never reaches 100 unless p₀ does. The
+ * factors' points add up to the score (before rounding). Signs, in this order:
+ * - recency (only without a model): days since the last purchase beyond the usual interval, full at
+ *   3× (lifecycle.terminatingIntervals); a one-time buyer is measured against the table's typical
+ *   repeat interval (`one_time_late`);
+ * - revenue_trend: revenue fall, full at a 50% fall; share_trend: share-of-wallet fall, full at 15 points;
+ * - satisfaction: 2 gives ⅔ of the weight, 1 the full weight; complaints: half the weight per open one;
+ * - competitor: buys from a competitor; overdue: overdue days beyond 30, full at 90;
+ * - no_contact: no recorded contact (last contact or visit, a logged call) for longer than the
+ *   tier's visit interval — a purchase is not a contact;
+ * - silent: revenue or share falling with no complaint on record — 95% of dissatisfied customers
+ *   never complain (seed 000).
+ * Without a model (no purchase history, or too little to fit) the score is the signs alone, from 0.
  */
 import type { ChurnRisk, Reason } from '../types';
 import type { Settings } from '../settings';
@@ -19,43 +30,74 @@ import { usualInterval } from './lifecycle';
 
 export interface ChurnContext {
   asOfDay: number;
-  /** The tier's visit interval was exceeded (null when unknown). */
+  /** Days since the last recorded contact exceed the tier's visit interval (null when unknown). */
   visitOverdue: boolean | null;
   daysSinceContact: number | null;
+  /** The purchase model's probability of no purchase in the next `horizonDays` (absent: no model). */
+  pNoPurchase?: number;
+  horizonDays?: number;
+  /** Median usual interval of the table's repeat customers, for one-time buyers (null: unknown). */
+  typicalInterval?: number | null;
+  /** Kept for callers of the former factor; the model's probability replaces it. */
   pAlive?: number;
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
+/** The churn risk of one customer (see the file comment for the rule). */
 export function churnRisk(c: CustomerInput, ctx: ChurnContext, settings: Settings): ChurnRisk {
   const W = settings.churn;
   const L = settings.lifecycle;
   const factors: Reason[] = [];
-  const add = (code: string, points: number, params: Reason['params']) => {
-    if (points > 0) factors.push({ code, points: r1(points), params });
+  const model = ctx.pNoPurchase !== undefined && Number.isFinite(ctx.pNoPurchase);
+  const p0 = model ? clamp01(ctx.pNoPurchase!) : 0;
+  const horizon = ctx.horizonDays ?? W.horizonDays;
+  let p = p0;
+  if (model) factors.push({ code: 'no_purchase_chance', points: r1(100 * p0), params: { percent: Math.round(100 * p0), days: horizon } });
+  /** A sign of strength s (0–1) and weight w (percent): takes s·w/100 of the chance still left. */
+  const sign = (code: string, strength: number, weight: number, params: Reason['params']) => {
+    const inc = (1 - p) * clamp01(strength) * clamp01(weight / 100);
+    if (!(inc > 0)) return;
+    p += inc;
+    factors.push({ code, points: r1(100 * inc), params });
   };
-  const usual = usualInterval(c);
-  if (usual !== null && c.lastPurchase !== null) {
-    const ratio = (ctx.asOfDay - c.lastPurchase) / usual;
-    if (ratio > 1) add('recency', Math.min(W.recency, (W.recency * (ratio - 1)) / (L.terminatingIntervals - 1)), { days: ctx.asOfDay - c.lastPurchase, usual: Math.round(usual), times: r1(ratio) });
+
+  if (!model && c.lastPurchase !== null) {
+    const since = ctx.asOfDay - c.lastPurchase;
+    const usual = usualInterval(c);
+    const oneTime = usual === null && (c.orders === 1 || (c.orders === null && c.firstPurchase !== null && c.firstPurchase === c.lastPurchase));
+    const ref = usual ?? (oneTime ? (ctx.typicalInterval ?? null) : null);
+    if (ref !== null && ref > 0) {
+      const ratio = since / ref;
+      if (ratio > 1)
+        sign(usual !== null ? 'recency' : 'one_time_late', (ratio - 1) / (L.terminatingIntervals - 1), W.recency, { days: since, usual: Math.round(ref), times: r1(ratio) });
+    }
   }
   const revenueFalling = c.revenue !== null && c.revenuePrev !== null && c.revenuePrev > 0 && c.revenue < c.revenuePrev;
   if (revenueFalling) {
     const drop = 1 - c.revenue! / c.revenuePrev!;
-    add('revenue_trend', Math.min(W.revenueTrend, (W.revenueTrend * drop) / L.terminatingDrop), { percent: r1(drop * 100) });
+    sign('revenue_trend', drop / L.terminatingDrop, W.revenueTrend, { percent: r1(drop * 100) });
   }
   const shareFalling = c.share !== null && c.sharePrev !== null && c.share < c.sharePrev;
   if (shareFalling) {
     const fall = c.sharePrev! - c.share!;
-    add('share_trend', Math.min(W.shareTrend, (W.shareTrend * fall) / 0.15), { points: r1(fall * 100), from: r1(c.sharePrev! * 100), to: r1(c.share! * 100) });
+    sign('share_trend', fall / 0.15, W.shareTrend, { points: r1(fall * 100), from: r1(c.sharePrev! * 100), to: r1(c.share! * 100) });
   }
-  if (c.satisfaction !== null && c.satisfaction <= 2) add('satisfaction', c.satisfaction === 1 ? W.satisfaction : (W.satisfaction * 2) / 3, { level: c.satisfaction });
-  if (c.complaintsOpen !== null && c.complaintsOpen > 0) add('complaints', Math.min(W.complaints, (W.complaints / 2) * c.complaintsOpen), { open: c.complaintsOpen });
-  if (c.overdueDays !== null && c.overdueDays > 30) add('overdue', Math.min(W.overdue, (W.overdue * c.overdueDays) / 90), { days: c.overdueDays });
-  if (ctx.visitOverdue === true) add('no_contact', W.noContact, { days: ctx.daysSinceContact });
-  if (ctx.pAlive !== undefined && ctx.pAlive < L.pAliveAtRisk) add('p_alive', W.pAlive * (1 - ctx.pAlive / L.pAliveAtRisk), { percent: r1(ctx.pAlive * 100) });
-  let score = 0;
-  for (const f of factors) score += f.points!;
+  if (c.satisfaction !== null && c.satisfaction <= 2) sign('satisfaction', c.satisfaction === 1 ? 1 : 2 / 3, W.satisfaction, { level: c.satisfaction });
+  if (c.complaintsOpen !== null && c.complaintsOpen > 0) sign('complaints', c.complaintsOpen / 2, W.complaints, { open: c.complaintsOpen });
+  if (c.competitor === true) sign('competitor', 1, W.competitor, { name: c.competitorName });
+  if (c.overdueDays !== null && c.overdueDays > 30) sign('overdue', c.overdueDays / 90, W.overdue, { days: c.overdueDays });
+  if (ctx.visitOverdue === true) sign('no_contact', 1, W.noContact, { days: ctx.daysSinceContact });
   const noComplaint = !c.complaints && !c.complaintsOpen;
-  return { score: Math.min(100, Math.round(score)), factors, silent: (revenueFalling || shareFalling) && noComplaint };
+  const silent = (revenueFalling || shareFalling) && noComplaint;
+  if (silent) sign('silent', 1, W.silent, {});
+  return {
+    score: Math.min(100, Math.round(100 * p)),
+    factors,
+    silent,
+    probability: model ? p0 : null,
+    horizonDays: model ? horizon : null,
+    basis: model ? 'model' : 'signs',
+  };
 }

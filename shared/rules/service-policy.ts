@@ -35,11 +35,16 @@ export function servicePolicy(tier: Tier, settings: Settings): ServicePolicy {
  * is due at the longest interval any tier is visited at, so a long silence still shows.
  */
 export function nextVisit(lastContact: number | null, lastPurchase: number | null, tier: Tier | null, asOfDay: number, settings: Settings): { due: number | null; overdue: boolean | null } {
-  const interval = tier === null ? longestVisitInterval(settings) : settings.visitDays[tier];
+  const interval = visitInterval(tier, settings);
   const last = lastContact ?? lastPurchase;
   if (interval === null || last === null) return { due: null, overdue: null };
   const due = last + interval;
   return { due, overdue: due < asOfDay };
+}
+
+/** Days between visits for a tier; without tiers, the longest interval at which any tier is visited. */
+export function visitInterval(tier: Tier | null, settings: Settings): number | null {
+  return tier === null ? longestVisitInterval(settings) : settings.visitDays[tier];
 }
 
 /** The longest interval at which any tier is visited (C's 180 days by default), or null if none is. */

@@ -12,7 +12,7 @@ import { EmailView } from '../../extension/panel/email-view';
 import { ImportView } from '../../extension/panel/import-view';
 import { filterCustomers } from '../../extension/panel/customer-list';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
-import type { Lang } from '../../shared/types';
+import type { ChurnRisk, Lang } from '../../shared/types';
 import { makeCustomer } from './make-customer';
 import { t, uiLang } from '../../extension/i18n/strings';
 
@@ -98,6 +98,28 @@ describe('customer card', () => {
     expect(screen.getByTestId('lifecycle').textContent).toBe('危险期');
     expect(screen.getByTestId('risk-factors').textContent).toBe('86 天未联系, 超过拜访周期 (10 分)');
     expect(await screen.findByText('大客户检查 (一个沟通·两个一致·四个保证)')).toBeTruthy();
+  });
+
+  it('shows the chance of no order with its horizon, and where the score comes from', () => {
+    const { mount } = setup('en');
+    const churnRisk: ChurnRisk = {
+      score: 68,
+      factors: [
+        { code: 'no_purchase_chance', points: 62, params: { percent: 62, days: 90 } },
+        { code: 'satisfaction', points: 5.7, params: { level: 1 } },
+      ],
+      silent: false,
+      probability: 0.62,
+      horizonDays: 90,
+      basis: 'model',
+    };
+    mount(<CustomerCard customer={{ ...huaxin(), churnRisk }} />);
+    expect(screen.getByTestId('churn-risk').textContent).toBe('68');
+    expect(screen.getByTestId('risk-factors').textContent).toContain('62% chance of no order in the next 90 days (62 pts)');
+    expect(screen.getByTestId('churn-basis').textContent).toBe('from the purchase model, raised by the warning signs');
+    cleanup();
+    mount(<CustomerCard customer={{ ...huaxin(), churnRisk: { ...huaxin().churnRisk, probability: null, horizonDays: null, basis: 'signs' as const } }} />);
+    expect(screen.getByTestId('churn-basis').textContent).toBe('no purchase history to model: from the warning signs alone');
   });
 
   it('shows P(alive) and CLV when the customer comes from a transaction log with a fitted model', () => {

@@ -14,6 +14,9 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 
 interface FitJson {
   bgnbd: { r: number; alpha: number; a: number; b: number; ll: number };
+  mbgnbd: { r: number; alpha: number; a: number; b: number; ll: number } | null;
+  model: string;
+  modelWhy: string;
   gammaGamma: { p: number; q: number; v: number; ll: number } | null;
   excluded: { kind: string; code: string; count: number; message: string }[];
   customers: { key: string; x: number; tx: number; T: number; pAlive: number; expectedPurchases: number; expectedSpend: number | null; clv: number | null }[];
@@ -37,7 +40,11 @@ describe('rapport fit on the full CDNOW cohort (cut-off 1997-09-30, weeks)', () 
     expect(code).toBe(0);
     expect(out).toContain('Customers in the model: 23570');
     expect(out).toMatch(/BG\/NBD: r = 0\.25\d* {2}α = 4\.7\d* {2}a = 0\.72\d* {2}b = 2\.1\d*/);
-    expect(out).toContain('Left out: nothing');
+    expect(out).toMatch(/MBG\/NBD: r = 0\.63\d* {2}α = 7\.3\d* {2}a = 0\.80\d* {2}b = 1\.22\d*/);
+    expect(out).toContain('Used: MBG/NBD has the higher log-likelihood, -95336.96 against -95368.44 for BG/NBD');
+    // 69,659 rows: 49,086 up to the cut-off, the other 20,573 later ones ignored.
+    expect(out).toContain('69659 rows read, 49086 used, 0 rejected, 20573 skipped');
+    expect(out).toContain('20573 rows dated after the cut-off ignored');
     expect(out).toContain('… 23550 more');
     expect(out).not.toMatch(/NaN|Infinity/);
   });
@@ -49,7 +56,9 @@ describe('rapport fit on the full CDNOW cohort (cut-off 1997-09-30, weeks)', () 
     expect(Object.keys(json.bgnbd).sort()).toEqual(['a', 'alpha', 'b', 'll', 'r']);
     expect(Object.keys(json.gammaGamma!).sort()).toEqual(['ll', 'p', 'q', 'v']);
     expect(json.customers).toHaveLength(23570);
-    expect(Object.keys(json.customers[0]!).sort()).toEqual(['T', 'clv', 'expectedPurchases', 'expectedSpend', 'key', 'pAlive', 'tx', 'x']);
+    expect(Object.keys(json.customers[0]!).sort()).toEqual(['T', 'clv', 'expectedPurchases', 'expectedSpend', 'key', 'pAlive', 'pNoPurchase', 'purchaseModel', 'tx', 'x']);
+    expect(json.model).toBe('mbgnbd');
+    expect(json.modelWhy).toContain('MBG/NBD');
     expect(numbers(json).every(Number.isFinite)).toBe(true);
     // The cohort is the population the 2,357-customer sample was drawn from (1 in 10): parameters
     // close to the sample's r = 0.243, α = 4.41, a = 0.793, b = 2.43.
@@ -64,10 +73,14 @@ describe('rapport fit on the full CDNOW cohort (cut-off 1997-09-30, weeks)', () 
     // Sorted by CLV, highest first.
     const clvs = json.customers.map((c) => c.clv!);
     expect(clvs.every((v, i) => i === 0 || v <= clvs[i - 1]!)).toBe(true);
-    // Customer 00001 bought once (1997-01-01): x = 0, P(alive) = 1, T = 272 days.
+    // Customer 00001 bought once (1997-01-01): x = 0, T = 272 days; under MBG/NBD P(alive) =
+    // 1 / (1 + a/b · ((α+T)/α)^r), below 1 (BG/NBD would say 1).
     const one = json.customers.find((c) => c.key === '00001')!;
-    expect(one).toMatchObject({ x: 0, tx: 0, pAlive: 1 });
+    expect(one).toMatchObject({ x: 0, tx: 0 });
     expect(one.T).toBeCloseTo(272 / 7, 12);
+    const m = json.mbgnbd!;
+    expect(one.pAlive).toBeCloseTo(1 / (1 + (m.a / m.b) * Math.pow((m.alpha + one.T) / m.alpha, m.r)), 10);
+    expect(one.pAlive).toBeLessThan(0.6);
   });
 });
 
@@ -86,7 +99,7 @@ describe('rapport fit on the messy online-retail log', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out) as FitJson;
     const rows = json.excluded.filter((e) => e.kind === 'rows');
-    expect(rows).toEqual([expect.objectContaining({ code: 'no_customer', count: 797 })]);
+    expect(rows).toEqual([expect.objectContaining({ code: 'no_customer', count: 797 }), expect.objectContaining({ code: 'after_cutoff' })]);
     const after = json.excluded.find((e) => e.code === 'first_purchase_after_cutoff')!;
     expect(after.count).toBeGreaterThan(0);
     expect(after.message).toContain('截止日期');

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  bgnbdExpectedPurchases,
+  bgnbdNoPurchaseProbability,
+  bgnbdPAlive,
   fitModel,
   MIN_CUSTOMERS,
   MIN_REPEAT_CUSTOMERS,
@@ -20,10 +23,10 @@ function sig(v: number, n: number): number {
 /** Every number a user could see in a result. */
 function numbersOf(result: ModelResult): number[] {
   if (!result.ok) return [];
-  const out = [...Object.values(result.bgnbd)];
+  const out: number[] = [...Object.values(result.chosen.params)];
   if (result.gammaGamma) out.push(...Object.values(result.gammaGamma));
   for (const f of result.customers.values()) {
-    out.push(f.x, f.tx, f.T, f.pAlive, f.expectedPurchases);
+    out.push(f.x, f.tx, f.T, f.pAlive, f.expectedPurchases, f.pNoPurchase!);
     if (f.expectedSpend !== null) out.push(f.expectedSpend);
     if (f.clv !== null) out.push(f.clv);
   }
@@ -37,7 +40,7 @@ describe('fitModel on CDNOW_sample.txt (cut-off 1997-09-30, weeks)', () => {
 
   it('fits the published BG/NBD and Gamma-Gamma parameters', () => {
     expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    if (!result.ok || !result.bgnbd) throw new Error('fit failed');
     expect(result.counts).toEqual({ customers: 2357, repeat: 946 });
     // Unrounded t_x and T (the summary CSV rounds them to 2 decimals): same 3 significant digits.
     expect(sig(result.bgnbd.r, 3)).toBe(0.243);
@@ -53,30 +56,52 @@ describe('fitModel on CDNOW_sample.txt (cut-off 1997-09-30, weeks)', () => {
     expect(Math.abs(result.gammaGamma!.ll - -4055.92)).toBeLessThan(1);
   });
 
-  it('gives customer 1 (x = 2, t_x = 30.43, T = 38.86) 1.226 expected purchases in 39 weeks', () => {
-    if (!result.ok) throw new Error('fit failed');
+  it('fits MBG/NBD too and uses it: its log-likelihood is higher (same four parameters)', () => {
+    if (!result.ok || !result.bgnbd || !result.mbgnbd) throw new Error('fit failed');
+    // mbgnbd-reference.py (scipy, on the rounded summary CSV): r 0.5248, α 6.183, a 0.8914, b 1.614, LL −9582.13.
+    expect(result.mbgnbd.r).toBeCloseTo(0.525, 2);
+    expect(result.mbgnbd.alpha).toBeCloseTo(6.18, 1);
+    expect(result.mbgnbd.a).toBeCloseTo(0.891, 2);
+    expect(result.mbgnbd.b).toBeCloseTo(1.61, 1);
+    expect(result.mbgnbd.ll).toBeGreaterThan(result.bgnbd.ll);
+    expect(result.chosen.model).toBe('mbgnbd');
+    expect(result.chosen.params).toBe(result.mbgnbd);
+    expect(result.chosen.why.en).toContain('MBG/NBD has the higher log-likelihood');
+    expect(result.chosen.why.zh).toContain('MBG/NBD');
+  });
+
+  it('gives customer 1 (x = 2, t_x = 30.43, T = 38.86) 1.226 expected purchases in 39 weeks under BG/NBD; its figures come from MBG/NBD', () => {
+    if (!result.ok || !result.bgnbd) throw new Error('fit failed');
     const c = result.customers.get('1')!;
     expect(c.x).toBe(2);
-    expect(c.expectedPurchases).toBeCloseTo(1.226, 2);
+    expect(bgnbdExpectedPurchases(result.bgnbd, 39, c.x, c.tx, c.T)).toBeCloseTo(1.226, 2);
+    expect(c.purchaseModel).toBe('mbgnbd');
+    expect(c.expectedPurchases).toBeCloseTo(bgnbdExpectedPurchases(result.chosen.params, 39, c.x, c.tx, c.T, 'mbgnbd'), 12);
+    expect(c.pAlive).toBeCloseTo(bgnbdPAlive(result.chosen.params, c.x, c.tx, c.T, 'mbgnbd'), 12);
+    expect(c.pNoPurchase).toBeCloseTo(bgnbdNoPurchaseProbability(result.chosen.params, 39, c.x, c.tx, c.T, 'mbgnbd'), 12);
     expect(c.pAlive).toBeGreaterThan(0.7);
     expect(c.expectedSpend).toBeCloseTo(24.66, 1);
     expect(c.clv).toBeCloseTo(c.expectedPurchases * c.expectedSpend!, 10);
   });
 
-  it('gives every customer finite figures, P(alive) in [0, 1], and P(alive) = 1 without repeat purchases', () => {
+  it('gives every customer finite figures, P(alive) in [0, 1], and one-time buyers P(alive) below 1 under MBG/NBD', () => {
     if (!result.ok) throw new Error('fit failed');
     expect(result.customers.size).toBe(2357);
     expect(numbersOf(result).every(Number.isFinite)).toBe(true);
+    const p = result.chosen.params;
     for (const f of result.customers.values()) {
       expect(f.pAlive).toBeGreaterThanOrEqual(0);
       expect(f.pAlive).toBeLessThanOrEqual(1);
-      if (f.x === 0) expect(f.pAlive).toBe(1);
+      expect(f.pNoPurchase).toBeGreaterThanOrEqual(1 - f.pAlive - 1e-12);
+      // MBG/NBD: a one-time buyer may have left right after the first purchase, 1/(1 + a/b·((α+T)/α)^r).
+      if (f.x === 0) expect(f.pAlive).toBeCloseTo(1 / (1 + (p.a / p.b) * Math.pow((p.alpha + f.T) / p.alpha, p.r)), 12);
+      if (f.x === 0) expect(f.pAlive).toBeLessThan(1);
     }
   });
 
   it('in days gives the same r, a, b and α × 7 (the time unit only rescales α)', () => {
     const days = fitModel(histories, { asOfDay: CUTOFF, unit: 'days', horizonDays: 273, annualDiscountRate: 0 });
-    if (!result.ok || !days.ok) throw new Error('fit failed');
+    if (!result.ok || !days.ok || !result.bgnbd || !days.bgnbd) throw new Error('fit failed');
     expect(days.bgnbd.r).toBeCloseTo(result.bgnbd.r, 4);
     expect(days.bgnbd.a).toBeCloseTo(result.bgnbd.a, 4);
     expect(days.bgnbd.b).toBeCloseTo(result.bgnbd.b, 3);

@@ -416,11 +416,12 @@ describe('§1 transaction logs', () => {
         ['12348', 'C500004', '2024-06-02', '-1', '10'], // cancellation −10
         ['12348', '500000', '2023-06-01', '4', '10'], // 40, previous period
         ['99', '500005', '2024-05-01', '1', '7'], // 7
+        ['77', '499999', '2022-12-20', '1', '3'], // the log reaches back before the previous period
       ],
       { asOf: AS_OF, model: false },
     );
     expect(a.kind).toBe('transactions');
-    expect(keys(a)).toEqual(['12348', '99']);
+    expect(keys(a)).toEqual(['12348', '77', '99']);
     const c = byKey(a, '12348');
     // current: 20 + 5 + 30 − 10 = 45; previous: 40
     expect(c.revenue).toBe(45);
@@ -430,7 +431,28 @@ describe('§1 transaction logs', () => {
     expect(c.firstPurchase).toBe('2023-06-01');
     expect(c.lastPurchase).toBe('2024-06-01');
     expect(byKey(a, '99').revenue).toBe(7);
-    expect(a.summary.rows).toEqual({ read: 6, accepted: 6, rejected: 0, skipped: 0 });
+    expect(a.summary.rows).toEqual({ read: 7, accepted: 7, rejected: 0, skipped: 0 });
+  });
+
+  it('a previous period the log does not reach back to is unknown, not zero: no "growth" from nothing', () => {
+    const rows = [
+      ['Customer ID', 'InvoiceDate', 'Quantity', 'UnitPrice'],
+      ['1', '2024-03-01', '1', '10'],
+      ['1', '2024-09-01', '1', '10'],
+      ['2', '2023-06-01', '1', '10'],
+      ['2', '2024-06-01', '1', '50'],
+    ];
+    // The log begins 2023-06-01, after the previous period's first day (2023-01-02: the 365 days before 2024-01-02).
+    const a = analyze(rows, { asOf: AS_OF, model: false });
+    expect(byKey(a, '1').revenuePrev).toBeNull();
+    expect(byKey(a, '2').revenuePrev).toBeNull();
+    expect(byKey(a, '1').lifecycle).not.toBe('growth');
+    expect(a.notices.map((n) => n.code)).toContain('previous_period_unknown');
+    // One more row reaching back to it makes it known: customer 1 had nothing then, a real 0.
+    const b = analyze([...rows, ['3', '2023-01-01', '1', '1']], { asOf: AS_OF, model: false });
+    expect(byKey(b, '1').revenuePrev).toBe(0);
+    expect(byKey(b, '2').revenuePrev).toBe(10);
+    expect(b.notices.map((n) => n.code)).not.toContain('previous_period_unknown');
   });
 
   it('uses the amount column when there is one (Chinese headers)', () => {

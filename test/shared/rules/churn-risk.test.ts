@@ -1,5 +1,7 @@
 /** METHOD §7: churn-risk factors present only with their inputs, silent risk, churn reasons. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatReason } from '../../../shared/i18n/labels';
 import { churnRisk, type ChurnContext } from '../../../shared/rules/churn-risk';
 import { classifyChurnReason, isControllable, CHURN_REASONS, COMPLAINT_CATEGORIES } from '../../../shared/rules/churn-reasons';
 import { emptyInput, type CustomerInput } from '../../../shared/ingest/customer-input';
@@ -16,7 +18,7 @@ const codes = (p: Partial<CustomerInput>, c: Partial<ChurnContext> = {}) =>
 describe('§7 churn-risk factors', () => {
   it('a customer with no inputs has no factor and score 0', () => {
     const r = churnRisk(cust({}), ctx, S);
-    expect(r).toEqual({ score: 0, factors: [], silent: false });
+    expect(r).toEqual({ score: 0, factors: [], silent: false, probability: null, horizonDays: null, basis: 'signs' });
   });
 
   it('recency against the usual interval: present only when late and the interval is known', () => {
@@ -28,13 +30,15 @@ describe('§7 churn-risk factors', () => {
   });
 
   it('revenue trend only when revenue fell and both periods are known', () => {
-    expect(codes({ revenue: 60, revenuePrev: 100 })).toEqual(['revenue_trend']);
+    // no complaint on record: the fall is also silent risk
+    expect(codes({ revenue: 60, revenuePrev: 100 })).toEqual(['revenue_trend', 'silent']);
+    expect(codes({ revenue: 60, revenuePrev: 100, complaints: 1 })).toEqual(['revenue_trend']);
     expect(codes({ revenue: 120, revenuePrev: 100 })).toEqual([]);
     expect(codes({ revenue: 60 })).toEqual([]);
   });
 
   it('share-of-wallet trend only when share fell', () => {
-    expect(codes({ share: 0.2, sharePrev: 0.3 })).toEqual(['share_trend']);
+    expect(codes({ share: 0.2, sharePrev: 0.3 })).toEqual(['share_trend', 'silent']);
     expect(codes({ share: 0.3, sharePrev: 0.3 })).toEqual([]);
   });
 
@@ -134,5 +138,163 @@ describe('§7 churn-reason taxonomy', () => {
       { code: 'competitor_price', controllable: true, count: 2 },
       { code: 'bankruptcy', controllable: false, count: 1 },
     ]);
+  });
+});
+
+describe('§7 + §9 churn risk starts from the purchase model and the signs raise it', () => {
+  const withModel = (p: Partial<CustomerInput>, pNoPurchase: number, c: Partial<ChurnContext> = {}) =>
+    churnRisk(cust(p), { ...ctx, pNoPurchase, horizonDays: 90, ...c }, S);
+
+  it('no sign: the score is the probability in percent, shown with its horizon', () => {
+    const r = withModel({}, 0.62);
+    expect(r).toMatchObject({ score: 62, probability: 0.62, horizonDays: 90, basis: 'model' });
+    expect(r.factors).toEqual([{ code: 'no_purchase_chance', points: 62, params: { percent: 62, days: 90 } }]);
+    expect(formatReason('en', r.factors[0]!)).toBe('62% chance of no order in the next 90 days');
+    expect(formatReason('zh', r.factors[0]!)).toBe('未来 90 天内不再下单的概率为 62%');
+  });
+
+  it('a sign takes its weight’s share of the chance left: satisfaction 1 → 0.62 + 0.38 × 15% = 0.677', () => {
+    const r = withModel({ satisfaction: 1 }, 0.62);
+    expect(r.score).toBe(68);
+    expect(r.factors.map((f) => [f.code, f.points])).toEqual([
+      ['no_purchase_chance', 62],
+      ['satisfaction', 5.7],
+    ]);
+    expect(r.probability).toBe(0.62);
+  });
+
+  it('recency is part of the model: a late customer gets no second recency factor', () => {
+    const r = withModel({ firstPurchase: T - 700, lastPurchase: T - 350, orders: 4 }, 0.9);
+    expect(r.factors.map((f) => f.code)).toEqual(['no_purchase_chance']);
+  });
+
+  it('competitor purchases and silent risk are signs with their points', () => {
+    const r = withModel({ competitor: true, revenue: 50, revenuePrev: 100 }, 0.2);
+    expect(r.factors.map((f) => f.code)).toEqual(['no_purchase_chance', 'revenue_trend', 'competitor', 'silent']);
+    // 0.2 → +0.8·0.2 (50% fall = full weight 20) = 0.36 → +0.64·0.1 = 0.424 → +0.576·0.05 = 0.4528
+    expect(r.factors.map((f) => f.points)).toEqual([20, 16, 6.4, 2.9]);
+    expect(r.score).toBe(45);
+  });
+
+  const inputs = fc.record({
+    satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+    complaintsOpen: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+    overdueDays: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+    revenue: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+    revenuePrev: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+    share: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+    sharePrev: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+    competitor: fc.option(fc.boolean(), { nil: null }),
+  });
+
+  it('bounded: never below the model’s probability, each sign at most its weight, points add up to the score', () => {
+    const weight: Record<string, number> = {
+      revenue_trend: S.churn.revenueTrend,
+      share_trend: S.churn.shareTrend,
+      satisfaction: S.churn.satisfaction,
+      complaints: S.churn.complaints,
+      competitor: S.churn.competitor,
+      overdue: S.churn.overdue,
+      no_contact: S.churn.noContact,
+      silent: S.churn.silent,
+    };
+    fc.assert(
+      fc.property(inputs, fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), (p, p0, late) => {
+        const r = withModel(p, p0, { visitOverdue: late, daysSinceContact: late ? 99 : 5 });
+        expect(r.score).toBeGreaterThanOrEqual(Math.round(100 * p0));
+        expect(r.score).toBeLessThanOrEqual(100);
+        for (const f of r.factors.slice(1)) expect(f.points!).toBeLessThanOrEqual(weight[f.code]! + 0.05);
+        const sum = r.factors.reduce((s, f) => s + f.points!, 0);
+        expect(Math.abs(sum - r.score)).toBeLessThanOrEqual(0.5 + 0.05 * r.factors.length);
+        // a higher model probability never lowers the score
+        expect(withModel(p, Math.min(1, p0 + 0.1), { visitOverdue: late, daysSinceContact: late ? 99 : 5 }).score).toBeGreaterThanOrEqual(r.score);
+      }),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+});
+
+describe('§7 without a purchase model: the warning signs alone', () => {
+  it('says so (basis "signs", no probability)', () => {
+    const r = churnRisk(cust({ satisfaction: 1 }), ctx, S);
+    expect(r).toMatchObject({ score: 15, basis: 'signs', probability: null, horizonDays: null });
+  });
+
+  it('a one-time buyer long past the typical repeat interval is at risk', () => {
+    const once = { orders: 1, firstPurchase: T - 300, lastPurchase: T - 300 };
+    // 300 days = 5 × the typical 60 days → full recency weight (3× is full)
+    const r = churnRisk(cust(once), { ...ctx, typicalInterval: 60 }, S);
+    expect(r.factors).toEqual([{ code: 'one_time_late', points: 30, params: { days: 300, usual: 60, times: 5 } }]);
+    expect(formatReason('en', r.factors[0]!)).toBe('bought once, 300 days ago — 5× the typical 60 days between purchases');
+    // 90 days = 1.5× → a quarter of the weight
+    expect(churnRisk(cust({ ...once, firstPurchase: T - 90, lastPurchase: T - 90 }), { ...ctx, typicalInterval: 60 }, S).score).toBe(8);
+    // within the typical interval, or no typical interval known: no factor
+    expect(churnRisk(cust({ ...once, firstPurchase: T - 50, lastPurchase: T - 50 }), { ...ctx, typicalInterval: 60 }, S).factors).toEqual([]);
+    expect(churnRisk(cust(once), ctx, S).factors).toEqual([]);
+  });
+});
+
+describe('§7 no contact counts recorded contact only', () => {
+  it('a transaction log without contact data has no "no contact" factor, however long since the last purchase', () => {
+    const a = analyze(
+      [
+        ['Customer ID', 'InvoiceDate', 'Amount'],
+        ['big', '2024-01-10', '9000'],
+        ['big', '2024-02-10', '9000'],
+        ['small', '2024-12-01', '10'],
+        ['small', '2024-12-20', '10'],
+      ],
+      { asOf: '2024-12-31' },
+    );
+    const big = a.customers.find((c) => c.key === 'big')!;
+    expect(big.tier).toBe('A');
+    expect(big.churnRisk.factors.map((f) => f.code)).not.toContain('no_contact');
+  });
+
+  it('a customer table: last contact beyond the tier interval counts, a purchase alone does not', () => {
+    const a = analyze(
+      [
+        ['客户名称', '销售额', '最近购买', '最近联系'],
+        ['甲', '9000', '2024-12-30', '2024-09-01'],
+        ['乙', '8000', '2024-06-01', ''],
+        ['丙', '10', '2024-12-30', '2024-12-30'],
+      ],
+      { asOf: '2024-12-31' },
+    );
+    const by = (k: string) => a.customers.find((c) => c.name === k)!;
+    expect(by('甲').churnRisk.factors.map((f) => f.code)).toContain('no_contact');
+    expect(by('乙').churnRisk.factors.map((f) => f.code)).not.toContain('no_contact');
+  });
+});
+
+describe('§9 a customer table with orders, first and last purchase gets the purchase model', () => {
+  // 40 customers: every other one bought again (x = 1…4); first purchases spread over two years.
+  const rows: string[][] = [['客户名称', '销售额', '订单数', '首次购买', '最近购买']];
+  const day = (d: number) => new Date(Date.UTC(2024, 11, 31) - d * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < 40; i++) {
+    const age = 100 + i * 15;
+    const orders = i % 2 === 0 ? 1 : 2 + (i % 4);
+    const last = orders === 1 ? age : Math.max(1, age - 40 - ((i * 37) % age));
+    rows.push([`c${i}`, String(100 + i), String(orders), day(age), day(Math.min(age, last))]);
+  }
+
+  it('fits it there (x = orders − 1, t_x = last − first, T = as-of − first) and churn risk starts from it', () => {
+    const a = analyze(rows, { asOf: '2024-12-31' });
+    const m = a.summary.model as { source: string; model: string; counts: { customers: number; repeat: number } };
+    expect(m.source).toBe('customers');
+    expect(m.counts).toEqual({ customers: 40, repeat: 20 });
+    expect(a.notices.map((n) => n.code)).toContain('model_used');
+    for (const c of a.customers) {
+      expect(c.churnRisk.basis).toBe('model');
+      expect(c.churnRisk.score).toBe(Math.round(100 * c.churnRisk.probability!));
+      expect(c.model!.x).toBe(c.orders! - 1);
+      expect(c.clv).toBeNull(); // a table gives no spend per purchase
+    }
+  });
+
+  it('too few customers: no model, a notice why, the signs alone', () => {
+    const a = analyze(rows.slice(0, 6), { asOf: '2024-12-31' });
+    expect(a.notices.find((n) => n.code === 'model_problem')!.message).toContain('20');
+    expect(a.customers.every((c) => c.churnRisk.basis === 'signs')).toBe(true);
   });
 });

@@ -135,3 +135,16 @@ describe('§5 through analyze() with a Chinese table', () => {
     expect(a.summary.lifecycle.interrupted).toBe(1);
   });
 });
+
+describe('§5 on a transaction log whose previous period lies before the log begins', () => {
+  it('previous revenue is unknown, not zero: a steady buyer is maturity, not "growth from zero"', () => {
+    // The log begins 2024-02-01; the previous period (2023-01-02 … 2024-01-01) is not in it.
+    const rows = [['Customer ID', 'InvoiceDate', 'Amount']];
+    for (const m of ['02', '04', '06', '08', '10', '12']) rows.push(['steady', `2024-${m}-01`, '100']);
+    const a = analyze(rows, { asOf: '2024-12-31', model: false });
+    const c = a.customers[0]!;
+    expect(c.revenuePrev).toBeNull();
+    expect(c.lifecycle).toBe('maturity');
+    expect(c.lifecycleWhy.code).toBe('steady');
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * BG/NBD or MBG/NBD? Both have the same four parameters (r, α, a, b), so the one with the higher
+ * maximised log-likelihood fits the data better by every criterion that counts parameters (AIC, BIC
+ * penalise both alike) — the comparison Batislam, Denizel & Filiztekin (2007) make. A model whose fit
+ * did not converge is never chosen.
+ */
+import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
+
+export type FittedParams = BgNbdParams & { ll: number };
+
+export interface PurchaseModelChoice {
+  model: PurchaseModelName;
+  params: FittedParams;
+  /** Why this model, in words (zh, en). */
+  why: { zh: string; en: string };
+}
+
+/** Log-likelihoods closer than this are a tie (the fits stop at a gradient of 1e−9 per customer). */
+export const LL_TIE = 0.01;
+
+const NAME: Record<PurchaseModelName, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD' };
+
+/** The model shown by its usual name ("BG/NBD", "MBG/NBD"). */
+export function modelName(model: PurchaseModelName): string {
+  return NAME[model];
+}
+
+/**
+ * Pick the fitted model with the higher log-likelihood; a difference below LL_TIE is within the
+ * optimiser's tolerance and keeps BG/NBD, the published reference. Null when neither converged.
+ */
+export function choosePurchaseModel(bgnbd: FittedParams | null, mbgnbd: FittedParams | null): PurchaseModelChoice | null {
+  if (!bgnbd && !mbgnbd) return null;
+  const ll = (p: FittedParams) => p.ll.toFixed(2);
+  if (bgnbd && mbgnbd && Math.abs(mbgnbd.ll - bgnbd.ll) < LL_TIE) {
+    return {
+      model: 'bgnbd',
+      params: bgnbd,
+      why: {
+        zh: `BG/NBD 与 MBG/NBD 的对数似然相同 (${ll(bgnbd)}), 因此采用经典的 BG/NBD。`,
+        en: `BG/NBD and MBG/NBD fit equally well (log-likelihood ${ll(bgnbd)}), so the classic BG/NBD is used.`,
+      },
+    };
+  }
+  if (bgnbd && mbgnbd) {
+    const model: PurchaseModelName = mbgnbd.ll > bgnbd.ll ? 'mbgnbd' : 'bgnbd';
+    const [win, lose] = model === 'mbgnbd' ? [mbgnbd, bgnbd] : [bgnbd, mbgnbd];
+    const other: PurchaseModelName = model === 'mbgnbd' ? 'bgnbd' : 'mbgnbd';
+    return {
+      model,
+      params: win,
+      why: {
+        zh: `${NAME[model]} 的对数似然 ${ll(win)} 高于 ${NAME[other]} 的 ${ll(lose)} (两者参数个数相同), 因此采用 ${NAME[model]}。`,
+        en: `${NAME[model]} has the higher log-likelihood, ${ll(win)} against ${ll(lose)} for ${NAME[other]} (both have four parameters), so ${NAME[model]} is used.`,
+      },
+    };
+  }
+  const model: PurchaseModelName = bgnbd ? 'bgnbd' : 'mbgnbd';
+  const other: PurchaseModelName = bgnbd ? 'mbgnbd' : 'bgnbd';
+  return {
+    model,
+    params: (bgnbd ?? mbgnbd)!,
+    why: {
+      zh: `${NAME[other]} 在这份数据上没有得到稳定的拟合结果, 因此采用 ${NAME[model]}。`,
+      en: `${NAME[other]} did not settle on this data, so ${NAME[model]} is used.`,
+    },
+  };
+}
