@@ -4,8 +4,7 @@
  * are the required mail hosts, derived from the adapters. Never opens IndexedDB.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { REQUIRED_MATCHES } from '../sites/site-permissions';
-import { REQUIRED_SITES } from '../sites/required-sites';
+import { REQUIRED_MATCHES, REQUIRED_SITES } from '../sites/required-sites';
 import { watchPage } from '../content/watch-page';
 
 export default defineContentScript({

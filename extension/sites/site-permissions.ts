@@ -5,12 +5,12 @@
  * a user can add one in-house CRM origin at a time — each asked for when the user enables it, and
  * each used by the content script registered for exactly that origin.
  */
-import { REQUIRED_SITES } from './required-sites';
+import { REQUIRED_MATCHES } from './required-sites';
 import { OPTIONAL_SITES, generic } from './optional-sites';
 
 const unique = (xs: readonly string[]) => [...new Set(xs)];
 
-export const REQUIRED_MATCHES: string[] = unique(REQUIRED_SITES.flatMap((a) => a.hostPatterns));
+export { REQUIRED_MATCHES };
 export const OPTIONAL_SITE_MATCHES: string[] = unique(OPTIONAL_SITES.flatMap((a) => a.hostPatterns));
 export const OPTIONAL_MATCHES: string[] = unique([...OPTIONAL_SITE_MATCHES, ...generic.hostPatterns]);
 
