@@ -1,7 +1,7 @@
 /**
  * What the tier chip says for a page context: the tier of the first person (senders first) who
  * matches a customer — exact address, then company domain — else of the record's company by its
- * domain, and how many people and companies matched. Never the customer's name (the chip is in the
+ * domain (unless a person on the page already stands for that domain), and how many matched. Never the customer's name (the chip is in the
  * page).
  */
 import type { RapportDB } from '../db/database';
@@ -10,6 +10,7 @@ import type { ChipInfo } from '../messaging/messages';
 import type { PageContext } from '../sites/page-context';
 import type { Lang } from '../../shared/types';
 import { matchCompany } from './match-company';
+import { registrableDomain } from '../../shared/ingest/registrable-domain';
 
 export async function chipInfo(db: RapportDB, context: PageContext, lang: Lang): Promise<ChipInfo> {
   let tier: ChipInfo['tier'] = null;
@@ -20,7 +21,10 @@ export async function chipInfo(db: RapportDB, context: PageContext, lang: Lang):
     matched++;
     tier ??= m[0]!.customer.tier;
   }
+  // a company counts on its own only when no person on the page already stands for its domain
+  const covered = new Set(context.people.map((p) => registrableDomain(p.email)));
   for (const company of context.companies ?? []) {
+    if (covered.has(company.domain)) continue;
     const m = await matchCompany(db, company.domain);
     if (m.length === 0) continue;
     matched++;

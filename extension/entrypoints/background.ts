@@ -31,11 +31,11 @@ export default defineBackground(() => {
     });
   };
 
-  /** Tell panels about a tab's context only when it is the active tab of its window. */
+  /** Tell panels about a tab's context, and whether it is the active tab of its window (panels follow only that). */
   const announce = async (tabId: number) => {
     const tab = await browser.tabs.get(tabId).catch(() => null);
-    if (!tab?.active) return;
-    broadcast({ type: 'contextChanged', tabId, windowId: tab.windowId ?? null, context: await getContext(tabId) });
+    if (!tab) return;
+    broadcast({ type: 'contextChanged', tabId, windowId: tab.windowId ?? null, active: tab.active, context: await getContext(tabId) });
   };
 
   const syncScripts = () =>

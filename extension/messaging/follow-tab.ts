@@ -14,9 +14,9 @@ export interface Follow {
 }
 
 /** Whether a `contextChanged` event is for the tab this panel follows. */
-export function concernsPanel(follow: Follow, event: { tabId: number; windowId: number | null }): boolean {
+export function concernsPanel(follow: Follow, event: { tabId: number; windowId: number | null; active: boolean }): boolean {
   if (follow.tabId !== null) return event.tabId === follow.tabId;
-  return follow.windowId !== null && event.windowId === follow.windowId;
+  return event.active && follow.windowId !== null && event.windowId === follow.windowId;
 }
 
 /** What this panel page follows: `?tab=` if given, else its window. */

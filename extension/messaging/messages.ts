@@ -109,12 +109,17 @@ export function dispatch<S extends { id?: string; url?: string; tab?: { id?: num
   const kind = senderKind(sender, extensionId);
   if (!req || !kind || !allowedFrom(req.type, kind)) return undefined;
   const handler = handlers[req.type] as (r: Request, s: S) => Promise<unknown> | unknown;
-  return Promise.resolve().then(() => handler(req, sender));
+  // Called synchronously: a user gesture (the chip's click) still counts for sidePanel.open.
+  try {
+    return Promise.resolve(handler(req, sender));
+  } catch (e) {
+    return Promise.reject(e);
+  }
 }
 
 /** Events the background and pages broadcast (no reply). */
 export type BackgroundToPanel =
-  | { type: 'contextChanged'; tabId: number; windowId: number | null; context: PageContext | null }
+  | { type: 'contextChanged'; tabId: number; windowId: number | null; active: boolean; context: PageContext | null }
   | { type: 'dataChanged' };
 export type BackgroundToContent = { type: 'refreshChip' };
 

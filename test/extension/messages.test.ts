@@ -64,11 +64,13 @@ describe('message map', () => {
 describe('the panel follows the active tab of its own window', () => {
   it('takes events for its window only (or for its pinned tab)', () => {
     const inWindow = { windowId: 1, tabId: null };
-    expect(concernsPanel(inWindow, { tabId: 10, windowId: 1 })).toBe(true);
-    expect(concernsPanel(inWindow, { tabId: 11, windowId: 2 })).toBe(false);
-    expect(concernsPanel(inWindow, { tabId: 12, windowId: null })).toBe(false);
+    expect(concernsPanel(inWindow, { tabId: 10, windowId: 1, active: true })).toBe(true);
+    // a background tab of the same window, any tab of another window
+    expect(concernsPanel(inWindow, { tabId: 13, windowId: 1, active: false })).toBe(false);
+    expect(concernsPanel(inWindow, { tabId: 11, windowId: 2, active: true })).toBe(false);
+    expect(concernsPanel(inWindow, { tabId: 12, windowId: null, active: true })).toBe(false);
     const pinned = { windowId: null, tabId: 10 };
-    expect(concernsPanel(pinned, { tabId: 10, windowId: 1 })).toBe(true);
-    expect(concernsPanel(pinned, { tabId: 11, windowId: 1 })).toBe(false);
+    expect(concernsPanel(pinned, { tabId: 10, windowId: 1, active: false })).toBe(true);
+    expect(concernsPanel(pinned, { tabId: 11, windowId: 1, active: true })).toBe(false);
   });
 });
