@@ -228,3 +228,24 @@ describe('adapters describe themselves', () => {
     }
   });
 });
+
+describe('selectors are data, checked against the saved pages', () => {
+  // For each adapter: a saved page and the selector keys that must find something on it.
+  const cases: [string, Record<string, string | null>, string, string[]][] = [
+    ['gmail', gmail.SELECTORS, 'gmail-thread.html', ['main', 'subject', 'person', 'sender', 'recipient', 'lastSender', 'excluded', 'accountButton']],
+    ['outlook', outlook.SELECTORS, 'outlook-cloud.html', ['pane', 'labelled', 'heading', 'metaHeading', 'excluded', 'titled', 'self']],
+    ['salesforce', salesforce.SELECTORS, 'salesforce-contact.html', ['activeTab', 'title', 'field', 'email']],
+    ['salesforce', salesforce.SELECTORS, 'salesforce-account.html', ['url']],
+    ['hubspot', hubspot.SELECTORS, 'hubspot-company.html', ['sidebar', 'title', 'domainProperty']],
+    ['pipedrive', pipedrive.SELECTORS, 'pipedrive-person.html', ['record', 'title']],
+    ['zoho-crm', zoho.SELECTORS, 'zoho-account.html', ['record', 'title', 'emailValue', 'websiteValue']],
+    ['generic', generic.SELECTORS, 'generic-record.html', ['record', 'title']],
+    ['netease-mail', netease.SELECTORS, 'netease-read.html', ['readRoot', 'subject', 'skip', 'self', 'address']],
+    ['qq-mail', qq.SELECTORS, 'qqmail-classic.html', ['readRoot', 'subject', 'skip', 'self']],
+    ['aliyun-mail', aliyun.SELECTORS, 'aliyun-read.html', ['readRoot', 'subject', 'skip', 'self']],
+  ];
+  it.each(cases.map(([site, selectors, page, keys]) => [site, page, selectors, keys] as const))('%s on %s', (_site, page, selectors, keys) => {
+    const doc = fixture(page);
+    for (const key of keys) expect(doc.querySelector(selectors[key]!), `${key}: ${selectors[key]}`).not.toBeNull();
+  });
+});
