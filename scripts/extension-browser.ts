@@ -20,7 +20,7 @@ export interface ExtensionBrowser {
   extensionId: string;
 }
 
-export async function launchWithExtension(opts: { extensionDir: string; userDataDir: string; headless: boolean; locale?: string }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(opts: { extensionDir: string; userDataDir: string; headless: boolean; locale?: string; args?: string[] }): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
   const args = [
     `--disable-extensions-except=${opts.extensionDir}`,
@@ -36,6 +36,7 @@ export async function launchWithExtension(opts: { extensionDir: string; userData
     '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows',
     `--lang=${opts.locale ?? 'en-US'}`,
+    ...(opts.args ?? []),
   ];
   if (opts.headless) args.push('--headless=new', '--no-sandbox', '--disable-gpu');
   else if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -88,6 +89,23 @@ export async function chipState(page: Page): Promise<{ text: string; title: stri
     const attrs = button.attributes ?? [];
     const i = attrs.indexOf('title');
     return { text: text(button), title: i >= 0 ? attrs[i + 1]! : '' };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * Clicks the extension's toolbar icon on a page, through the DevTools protocol's
+ * `Extensions.triggerAction` (the browser needs `--enable-unsafe-extension-debugging`). Chrome
+ * grants no `activeTab` this way, so it reads only pages the extension already has access to.
+ */
+export async function clickToolbarIcon(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const cdp = await browser.context.browser()!.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
+    if (!tab) throw new Error(`no tab target at ${page.url()}`);
+    await cdp.send('Extensions.triggerAction' as never, { id: browser.extensionId, targetId: tab.targetId } as never);
   } finally {
     await cdp.detach().catch(() => {});
   }

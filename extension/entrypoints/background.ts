@@ -90,7 +90,11 @@ export default defineBackground(() => {
   // The toolbar icon: open the panel (first, while the click still counts as a user gesture), then
   // read the page once through activeTab unless a content script already covers it.
   browser.action.onClicked.addListener((tab) => {
-    if (tab.windowId !== undefined) browser.sidePanel.open({ windowId: tab.windowId }).catch((e: unknown) => console.warn('[rapport] sidePanel.open', e));
+    try {
+      if (tab.windowId !== undefined) browser.sidePanel.open({ windowId: tab.windowId }).catch((e: unknown) => console.warn('[rapport] sidePanel.open', e));
+    } catch (e) {
+      console.warn('[rapport] sidePanel.open', e);
+    }
     const tabId = tab.id;
     if (tabId === undefined) return;
     void (async () => {
@@ -98,7 +102,7 @@ export default defineBackground(() => {
       const [result] = await browser.scripting.executeScript({ target: { tabId }, files: [READ_PAGE_SCRIPT] });
       const context = checkContext(result?.result ?? null);
       if (await setContext(tabId, 0, tab.windowId ?? null, tab.url ?? '', context)) await announce(tabId);
-    })().catch((e: unknown) => console.debug('[rapport] read once', e));
+    })().catch((e: unknown) => console.warn('[rapport] read once', e));
   });
 
   browser.tabs.onActivated.addListener(({ tabId }) => void announce(tabId));

@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { chipState, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../../scripts/extension-browser';
+import { chipState, clickToolbarIcon, launchWithExtension, tabIdOf, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { startFixtureServer, type FixtureServer } from '../../scripts/mail-fixture-server';
 import { ensureE2eBuild, ROOT } from '../../scripts/ensure-e2e-build';
 import { demoPageHtml, DEMO_USER, type DemoThread } from '../../scripts/demo-mail-page';
@@ -61,7 +61,7 @@ beforeAll(async () => {
     crm: (url) => (url.includes('/company/') ? CRM_COMPANY : CRM_RECORD),
   });
   userDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
-  browser = await launchWithExtension({ extensionDir: dir, userDataDir, headless: true });
+  browser = await launchWithExtension({ extensionDir: dir, userDataDir, headless: true, args: ['--enable-unsafe-extension-debugging'] });
   browser.context.setDefaultTimeout(15_000); // no Playwright wait outlives the test's own timeout
 });
 
@@ -310,6 +310,21 @@ describe('the built extension in Chromium', () => {
     const afterPanel = await panel(after);
     await expect.poll(() => afterPanel.getByTestId('no-email').isVisible()).toBe(true);
     await Promise.all([record.close(), company.close(), after.close(), afterPanel.close(), options.close()]);
+  });
+
+  it('the toolbar icon on a page no site covers reads it once (generic adapter) for the panel', async () => {
+    for (const p of browser.context.pages()) if (p.url().includes('sidepanel.html')) await p.close();
+    // 127.0.0.1 is a mail host of the test build, but /crm/… is no mail page: the mail script reads nothing
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/crm/customer/9`);
+    const pinned = await panel(page);
+    await expect.poll(() => pinned.getByTestId('no-email').isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.bringToFront(); // the icon is clicked on the active tab
+    await clickToolbarIcon(browser, page);
+    await expect.poll(() => pinned.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 }).toBe('Huaxin Machinery');
+    // read once: no chip, no script left watching the page
+    expect(await page.locator('rapport-chip').count()).toBe(0);
+    await Promise.all([page.close(), pinned.close()]);
   });
 
   it('an Outlook reading pane (Chinese UI) gets its chip too', async () => {
