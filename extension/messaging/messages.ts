@@ -130,5 +130,5 @@ export function isEvent(m: unknown): m is BackgroundToPanel | BackgroundToConten
   return t === 'contextChanged' || t === 'dataChanged' || t === 'refreshChip';
 }
 
-/** @deprecated name kept for the panel: same as isEvent. */
+/** The panel's name for isEvent. */
 export const isMessage = isEvent;

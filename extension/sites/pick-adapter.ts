@@ -16,9 +16,20 @@ export function localAlias(url: URL, adapters: readonly SiteAdapter[]): URL {
   return new URL(`${a.localTarget}${m[2]}${url.search}${url.hash}`);
 }
 
+/** Whether a Chrome match pattern (such as `https://*.example.com/` + `*`) covers a URL's host. */
+export function patternCovers(pattern: string, url: URL): boolean {
+  const m = /^(https?|\*):\/\/([^/]+)\//.exec(pattern);
+  if (!m || (m[1] !== '*' && `${m[1]}:` !== url.protocol)) return false;
+  const host = m[2]!;
+  if (host === '*') return true;
+  if (host.startsWith('*.')) return url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1));
+  return url.hostname === host;
+}
+
 /**
  * The first adapter of `adapters` that matches the URL (after the local alias when `allowLocal`),
- * else `fallback` (the generic adapter, where the user put it) when given; or null.
+ * else `fallback` (the generic adapter, where the user put it) when given — but never on a host that
+ * belongs to one of `adapters` (a HubSpot list view is not a record for the generic adapter); or null.
  */
 export function pickAdapter(
   url: URL,
@@ -29,5 +40,7 @@ export function pickAdapter(
   const u = allowLocal ? localAlias(url, adapters) : url;
   const adapter = adapters.find((a) => a.matches(u));
   if (adapter) return { adapter, url: u };
-  return fallback?.matches(url) ? { adapter: fallback, url } : null;
+  if (!fallback?.matches(url)) return null;
+  const owned = adapters.some((a) => a.hostPatterns.some((p) => patternCovers(p, u)));
+  return owned ? null : { adapter: fallback, url };
 }

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as gmail from '../../extension/sites/gmail';
 import * as outlook from '../../extension/sites/outlook';
 import { ADAPTERS } from '../../extension/sites/adapters';
-import { localAlias, pickAdapter } from '../../extension/sites/pick-adapter';
+import { localAlias, patternCovers, pickAdapter } from '../../extension/sites/pick-adapter';
 import { generic } from '../../extension/sites/generic';
 import { parseNameAddress, mailtoAddress } from '../../extension/sites/address-text';
 import { sameContext } from '../../extension/sites/page-context';
@@ -71,8 +71,19 @@ describe('URL tables: each URL matches its own adapter and no other', () => {
     const hits = ADAPTERS.filter((a) => a !== generic && a.matches(url)).map((a) => a.id);
     expect(hits).toEqual(expected ? [expected] : []);
     expect(pickAdapter(url, ADAPTERS.filter((a) => a !== generic))?.adapter.id ?? null).toBe(expected);
-    // the generic adapter is only ever the fallback
-    expect(pickAdapter(url, ADAPTERS.filter((a) => a !== generic), false, generic)?.adapter.id).toBe(expected ?? 'generic');
+    // the generic adapter is only ever the fallback, and never on a host a site adapter owns
+    const owned = ADAPTERS.some((a) => a !== generic && a.hostPatterns.some((p) => patternCovers(p, url)));
+    expect(pickAdapter(url, ADAPTERS.filter((a) => a !== generic), false, generic)?.adapter.id ?? null).toBe(expected ?? (owned ? null : 'generic'));
+  });
+
+  it('a list page on a site adapter’s host is not read by the generic adapter', () => {
+    const specific = ADAPTERS.filter((a) => a !== generic);
+    expect(pickAdapter(new URL('https://app.hubspot.com/contacts/123456/objects/0-1/views/all/list'), specific, false, generic)).toBeNull();
+    expect(pickAdapter(new URL('https://mail.google.com/mail/u/0/#inbox'), specific, false, generic)?.adapter.id).toBe('gmail');
+    expect(pickAdapter(new URL('https://crm.acme.cn/customer/7'), specific, false, generic)?.adapter.id).toBe('generic');
+    expect(patternCovers('https://*.hubspot.com/*', new URL('https://hubspot.com/x'))).toBe(true);
+    expect(patternCovers('https://*.hubspot.com/*', new URL('https://evilhubspot.com/x'))).toBe(false);
+    expect(patternCovers('https://mail.qq.com/*', new URL('http://mail.qq.com/'))).toBe(false);
   });
 
   it('local fixture URLs map to their site only when local pages are allowed (test and demo builds)', () => {
