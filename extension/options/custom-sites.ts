@@ -3,9 +3,15 @@
  * Chrome match patterns (`https://crm.example.cn/*`). Kept in `storage.local`; each is also a host
  * permission asked for when added and given back when removed.
  */
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 
-export const customSitesItem = storage.defineItem<string[]>('local:customSites', { fallback: [] });
+let item: WxtStorageItem<string[], Record<string, never>> | null = null;
+
+/** The stored list (defined on first use: the options page also renders outside the extension, in tests). */
+export const customSitesItem = {
+  getValue: (): Promise<string[]> => (item ??= storage.defineItem<string[]>('local:customSites', { fallback: [] })).getValue(),
+  setValue: (v: string[]): Promise<void> => (item ??= storage.defineItem<string[]>('local:customSites', { fallback: [] })).setValue(v),
+};
 
 /**
  * The match pattern for what a user typed: a URL or a bare host → `<scheme>://<host>/*` (the port
