@@ -111,7 +111,7 @@ function noteSearch(ctx: BenchContext): void {
 }
 
 function contentScriptSize(ctx: BenchContext): void {
-  for (const name of ['mail', 'site', 'read-page']) {
+  for (const name of ['mail', 'webmail', 'crm', 'read-page']) {
     let file = join(ROOT, `.output/chrome-mv3/content-scripts/${name}.js`);
     if (!existsSync(file)) file = join(ensureE2eBuild(), `content-scripts/${name}.js`);
     const raw = readFileSync(file);

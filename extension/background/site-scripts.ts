@@ -6,13 +6,15 @@
  */
 import { OPTIONAL_SITES } from '../sites/optional-sites';
 
-export const SITE_SCRIPT = 'content-scripts/site.js';
+/** The registered script of each kind of optional site (and of user-added origins: the CRM one). */
+export const SITE_SCRIPTS = { mail: 'content-scripts/webmail.js', crm: 'content-scripts/crm.js' } as const;
 export const READ_PAGE_SCRIPT = '/content-scripts/read-page.js' as const;
 const PREFIX = 'rapport-';
 
 export interface WantedScript {
   id: string;
   matches: string[];
+  js: string;
   allFrames: boolean;
 }
 
@@ -20,7 +22,7 @@ export interface WantedScript {
 export interface ScriptApi {
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   scripting: {
-    getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]>;
+    getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[] }[]>;
     registerContentScripts(s: { id: string; matches: string[]; js: string[]; allFrames: boolean; runAt: 'document_idle'; persistAcrossSessions: boolean }[]): Promise<void>;
     unregisterContentScripts(f: { ids: string[] }): Promise<void>;
   };
@@ -36,10 +38,10 @@ export async function wantedScripts(api: ScriptApi, custom: readonly string[]): 
   const wanted: WantedScript[] = [];
   for (const site of OPTIONAL_SITES) {
     // QQ Mail's classic page shows the open message in a same-origin frame.
-    if (await api.permissions.contains({ origins: [...site.hostPatterns] })) wanted.push({ id: `${PREFIX}site-${site.id}`, matches: [...site.hostPatterns], allFrames: site.id === 'qq-mail' });
+    if (await api.permissions.contains({ origins: [...site.hostPatterns] })) wanted.push({ id: `${PREFIX}site-${site.id}`, matches: [...site.hostPatterns], js: SITE_SCRIPTS[site.kind], allFrames: site.id === 'qq-mail' });
   }
   for (const pattern of custom) {
-    if (await api.permissions.contains({ origins: [pattern] })) wanted.push({ id: customScriptId(pattern), matches: [pattern], allFrames: false });
+    if (await api.permissions.contains({ origins: [pattern] })) wanted.push({ id: customScriptId(pattern), matches: [pattern], js: SITE_SCRIPTS.crm, allFrames: false });
   }
   return wanted;
 }
@@ -49,12 +51,12 @@ export async function syncSiteScripts(api: ScriptApi, custom: readonly string[])
   const wanted = await wantedScripts(api, custom);
   const ours = (await api.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(PREFIX));
   const same = (a: string[] | undefined, b: string[]) => JSON.stringify([...(a ?? [])].sort()) === JSON.stringify([...b].sort());
-  const stale = ours.filter((s) => !wanted.some((w) => w.id === s.id && same(s.matches, w.matches))).map((s) => s.id);
+  const stale = ours.filter((s) => !wanted.some((w) => w.id === s.id && same(s.matches, w.matches) && same(s.js, [w.js]))).map((s) => s.id);
   if (stale.length > 0) await api.scripting.unregisterContentScripts({ ids: stale });
   const missing = wanted.filter((w) => !ours.some((s) => s.id === w.id && !stale.includes(s.id)));
   if (missing.length > 0) {
     await api.scripting.registerContentScripts(
-      missing.map((w) => ({ id: w.id, matches: w.matches, js: [SITE_SCRIPT], allFrames: w.allFrames, runAt: 'document_idle' as const, persistAcrossSessions: true })),
+      missing.map((w) => ({ id: w.id, matches: w.matches, js: [w.js], allFrames: w.allFrames, runAt: 'document_idle' as const, persistAcrossSessions: true })),
     );
   }
   return wanted;

@@ -12,7 +12,7 @@ await vi.hoisted(async () => {
 
 const { fakeBrowser } = await import('@webext-core/fake-browser');
 const contexts = await import('../../extension/background/page-contexts');
-const { syncSiteScripts, customScriptId, SITE_SCRIPT } = await import('../../extension/background/site-scripts');
+const { syncSiteScripts, customScriptId, SITE_SCRIPTS } = await import('../../extension/background/site-scripts');
 
 const li = { site: 'gmail' as const, people: [{ email: 'li@huaxin.cn', role: 'from' as const }] };
 const sam = { site: 'gmail' as const, people: [{ email: 'sam@northwind.com', role: 'from' as const }] };
@@ -62,18 +62,19 @@ describe('registered content scripts follow granted permissions', () => {
   }
 
   it('registers granted optional sites and user origins, and removes them when revoked', async () => {
-    const granted = ['https://*.hubspot.com/*', 'https://crm.acme.cn/*'];
+    const granted = ['https://*.hubspot.com/*', 'https://crm.acme.cn/*', 'https://mail.qq.com/*', 'https://wx.mail.qq.com/*', 'https://exmail.qq.com/*'];
     const a = api(granted);
     await syncSiteScripts(a, ['https://crm.acme.cn/*', 'https://not-granted.example/*']);
     expect(a.registered.map((r) => [r.id, r.matches, r.js])).toEqual([
-      ['rapport-site-hubspot', ['https://*.hubspot.com/*'], [SITE_SCRIPT]],
-      [customScriptId('https://crm.acme.cn/*'), ['https://crm.acme.cn/*'], [SITE_SCRIPT]],
+      ['rapport-site-qq-mail', ['https://mail.qq.com/*', 'https://wx.mail.qq.com/*', 'https://exmail.qq.com/*'], [SITE_SCRIPTS.mail]],
+      ['rapport-site-hubspot', ['https://*.hubspot.com/*'], [SITE_SCRIPTS.crm]],
+      [customScriptId('https://crm.acme.cn/*'), ['https://crm.acme.cn/*'], [SITE_SCRIPTS.crm]],
     ]);
     // running again changes nothing
     await syncSiteScripts(a, ['https://crm.acme.cn/*']);
-    expect(a.registered).toHaveLength(2);
-    // the user revokes HubSpot in chrome://extensions; removes the in-house CRM on the options page
-    granted.splice(0, 1);
+    expect(a.registered).toHaveLength(3);
+    // the user revokes HubSpot and QQ Mail in chrome://extensions; removes the in-house CRM on the options page
+    granted.splice(0, granted.length);
     await syncSiteScripts(a, []);
     expect(a.registered).toEqual([]);
   });
