@@ -34,7 +34,7 @@ export function matches(url: URL): boolean {
   return url.protocol === 'https:' && HOSTS.has(url.hostname) && /^\/(mail|owa)(\/|$)/.test(url.pathname);
 }
 
-const LABELS: Record<Person['role'], string[]> = {
+const LABELS: Record<'from' | 'to' | 'cc', string[]> = {
   from: ['from', '发件人'],
   to: ['to', '收件人'],
   cc: ['cc', '抄送'],

@@ -14,7 +14,8 @@ export type SiteId =
   | 'pipedrive'
   | 'zoho-crm'
   | 'generic';
-export type PersonRole = 'from' | 'to' | 'cc';
+/** In a conversation: from, to, cc; on a CRM record page: 'record' (a person the record names). */
+export type PersonRole = 'from' | 'to' | 'cc' | 'record';
 
 export interface Person {
   email: string;

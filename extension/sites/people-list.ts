@@ -18,14 +18,14 @@ export class PeopleList {
       this.byEmail.set(e, n ? { email: e, name: n, role } : { email: e, role });
       return;
     }
-    const rank = { from: 0, to: 1, cc: 2 } as const;
+    const rank = { from: 0, to: 1, cc: 2, record: 3 } as const;
     if (rank[role] < rank[had.role]) had.role = role;
     if (!had.name && n) had.name = n;
   }
 
   /** Senders first, then To, then Cc; reading order within each role. */
   toArray(): Person[] {
-    const rank = { from: 0, to: 1, cc: 2 } as const;
+    const rank = { from: 0, to: 1, cc: 2, record: 3 } as const;
     return [...this.byEmail.values()].sort((a, b) => rank[a.role] - rank[b.role]);
   }
 }

@@ -75,7 +75,7 @@ export class RecordReader {
   addPerson(email: string | null, name?: string | null): void {
     if (!email || this.count >= MAX_PEOPLE) return;
     const before = this.people.toArray().length;
-    this.people.add(email, 'from', name && !findAddress(name) ? name : undefined);
+    this.people.add(email, 'record', name && !findAddress(name) ? name : undefined);
     if (this.people.toArray().length > before) this.count++;
   }
 

@@ -74,7 +74,7 @@ describe('web CRMs', () => {
     expect(salesforce.read(fixture('salesforce-contact.html'), url)).toEqual({
       site: 'salesforce',
       subject: 'Li Na',
-      people: [{ email: 'li.na@huaxin-machinery.com.cn', name: 'Li Na', role: 'from' }],
+      people: [{ email: 'li.na@huaxin-machinery.com.cn', name: 'Li Na', role: 'record' }],
     });
     expect(salesforce.chipAnchor(fixture('salesforce-contact.html'))?.textContent).toBe('Li Na');
   });
@@ -104,7 +104,7 @@ describe('web CRMs', () => {
     expect(hubspot.read(fixture('hubspot-contact.html'), url)).toEqual({
       site: 'hubspot',
       subject: 'Sam Carter',
-      people: [{ email: 'sam.carter@northwind-traders.com', name: 'Sam Carter', role: 'from' }],
+      people: [{ email: 'sam.carter@northwind-traders.com', name: 'Sam Carter', role: 'record' }],
       companies: [{ domain: 'northwind-traders.com' }],
     });
   });
@@ -113,7 +113,7 @@ describe('web CRMs', () => {
     expect(pipedrive.read(fixture('pipedrive-person.html'), new URL('https://acme.pipedrive.com/person/42'))).toEqual({
       site: 'pipedrive',
       subject: 'Chen Jie',
-      people: [{ email: 'chen.jie@partner-logistics.com', name: 'Chen Jie', role: 'from' }],
+      people: [{ email: 'chen.jie@partner-logistics.com', name: 'Chen Jie', role: 'record' }],
     });
   });
 
@@ -121,7 +121,7 @@ describe('web CRMs', () => {
     expect(zoho.read(fixture('zoho-account.html'), new URL('https://crm.zoho.com/crm/org123456/tab/Accounts/4876876000000123'))).toEqual({
       site: 'zoho-crm',
       subject: 'Huaxin Machinery',
-      people: [{ email: 'purchasing@huaxin-machinery.com.cn', role: 'from' }],
+      people: [{ email: 'purchasing@huaxin-machinery.com.cn', role: 'record' }],
       companies: [{ domain: 'huaxin-machinery.com.cn', name: 'Huaxin Machinery' }],
     });
   });
@@ -131,8 +131,8 @@ describe('web CRMs', () => {
       site: 'generic',
       subject: '华信机械有限公司',
       people: [
-        { email: 'li.na@huaxin-machinery.com.cn', role: 'from' },
-        { email: 'purchasing@huaxin-machinery.com.cn', role: 'from' },
+        { email: 'li.na@huaxin-machinery.com.cn', role: 'record' },
+        { email: 'purchasing@huaxin-machinery.com.cn', role: 'record' },
       ],
       companies: [{ domain: 'huaxin-machinery.com.cn' }],
     });
