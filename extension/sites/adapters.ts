@@ -1,11 +1,6 @@
 /** Every site adapter: the registry the manifest, the permission lists and the options page use. */
 import type { SiteAdapter } from './site-adapter';
-import type { SiteId } from './page-context';
 import { REQUIRED_SITES } from './required-sites';
 import { OPTIONAL_SITES, generic } from './optional-sites';
 
 export const ADAPTERS: readonly SiteAdapter[] = [...REQUIRED_SITES, ...OPTIONAL_SITES, generic];
-
-export function adapterById(id: SiteId): SiteAdapter | undefined {
-  return ADAPTERS.find((a) => a.id === id);
-}
