@@ -41,8 +41,8 @@ export function read(doc: Document, url: URL): PageContext | null {
     const reader = new RecordReader(url.hostname);
     reader.mailtoLinks(root);
     reader.textAddresses(root);
-    for (const el of labelledValues(root, WEBSITE_LABEL)) reader.website(el);
-    for (const el of Array.from(root.querySelectorAll(SELECTORS.websiteLink))) reader.website(el);
+    for (const el of labelledValues(root, WEBSITE_LABEL)) reader.website(el, root);
+    for (const el of Array.from(root.querySelectorAll(SELECTORS.websiteLink))) reader.website(el, root);
     return reader.result('generic', title) ?? logMiss(SITE, 'no e-mail address or website in the main content');
   } catch (e) {
     return logMiss(SITE, `read failed: ${String(e)}`);

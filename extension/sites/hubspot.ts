@@ -43,8 +43,8 @@ export function read(doc: Document, url: URL): PageContext | null {
       const first = reader.people.toArray()[0];
       if (first && !first.name) first.name = title;
     }
-    for (const el of Array.from(sidebar.querySelectorAll(SELECTORS.domainProperty))) reader.website(el);
-    for (const el of labelledValues(sidebar, WEBSITE_LABEL)) reader.website(el);
+    for (const el of Array.from(sidebar.querySelectorAll(SELECTORS.domainProperty))) reader.website(el, sidebar);
+    for (const el of labelledValues(sidebar, WEBSITE_LABEL)) reader.website(el, sidebar);
     const ctx = reader.result('hubspot', title, type === 'company' ? title : undefined);
     return ctx ?? logMiss(SITE, 'no e-mail address or company domain in the left sidebar');
   } catch (e) {

@@ -40,7 +40,7 @@ export function read(doc: Document, url: URL): PageContext | null {
       const first = reader.people.toArray()[0];
       if (first && !first.name) first.name = title;
     }
-    for (const el of labelledValues(record, WEBSITE_LABEL)) reader.website(el);
+    for (const el of labelledValues(record, WEBSITE_LABEL)) reader.website(el, record);
     const ctx = reader.result('pipedrive', title, kind === 'organization' ? title : undefined);
     return ctx ?? logMiss(SITE, 'no e-mail address or website in the record');
   } catch (e) {

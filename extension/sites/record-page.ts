@@ -30,12 +30,14 @@ const NOT_COMPANY = new Set([
   'zoho.eu', 'zoho.in', 'zoho.com.cn', 'zoho.jp', 'zoho.com.au', 'wikipedia.org', 'github.com',
 ]);
 
-/** Whether an element is inside a part of the page that is never the record. */
+/**
+ * Whether an element is inside a part of the page that is never the record — looking only at the
+ * element and its ancestors below `root` (a CRM may put the whole record inside an `aside`).
+ */
 export function outsideRecord(el: Element, root: Element): boolean {
-  if (el.closest(NOT_RECORD)) return true;
-  for (let n: Element | null = el; n && n !== root.parentElement; n = n.parentElement) {
-    const words = `${n.getAttribute('class') ?? ''} ${n.id}`;
-    if (TIMELINE.test(words)) return true;
+  for (let n: Element | null = el; n && n !== root; n = n.parentElement) {
+    if (n.matches(NOT_RECORD)) return true;
+    if (TIMELINE.test(`${n.getAttribute('class') ?? ''} ${n.id}`)) return true;
   }
   return false;
 }
@@ -106,9 +108,9 @@ export class RecordReader {
     }
   }
 
-  /** A website link (or a domain written as text) inside `el`. */
-  website(el: Element | null, name?: string): void {
-    if (!el || outsideRecord(el, el.ownerDocument.documentElement)) return;
+  /** A website link (or a domain written as text) inside `el`, unless `el` is outside the record below `root`. */
+  website(el: Element | null, root?: Element, name?: string): void {
+    if (!el || outsideRecord(el, root ?? el.ownerDocument.documentElement)) return;
     const links = el.matches('a[href]') ? [el] : Array.from(el.querySelectorAll('a[href]'));
     for (const a of links) {
       const href = a.getAttribute('href');

@@ -52,7 +52,7 @@ export function read(doc: Document, url: URL): PageContext | null {
     let companyName = object === 'Account' ? title : undefined;
     for (const field of fields) {
       for (const a of deepQueryAll(field, SELECTORS.email)) reader.addPerson(mailtoAddress(a.getAttribute('href')), object === 'Contact' || object === 'Lead' ? title : null);
-      for (const a of deepQueryAll(field, SELECTORS.url)) reader.website(a);
+      for (const a of deepQueryAll(field, SELECTORS.url)) reader.website(a, field);
       const label = field.getAttribute('field-label')!.trim();
       if (!companyName && COMPANY_FIELDS.has(label)) companyName = field.textContent?.replace(label, '').trim() || undefined;
     }

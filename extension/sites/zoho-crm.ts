@@ -41,8 +41,8 @@ export function read(doc: Document, url: URL): PageContext | null {
     for (const el of Array.from(record.querySelectorAll(SELECTORS.emailValue))) reader.addPerson(findAddress(el.textContent), personName);
     for (const el of labelledValues(record, EMAIL_LABEL)) reader.addPerson(findAddress(el.textContent), personName);
     reader.mailtoLinks(record);
-    for (const el of Array.from(record.querySelectorAll(SELECTORS.websiteValue))) reader.website(el);
-    for (const el of labelledValues(record, WEBSITE_LABEL)) reader.website(el);
+    for (const el of Array.from(record.querySelectorAll(SELECTORS.websiteValue))) reader.website(el, record);
+    for (const el of labelledValues(record, WEBSITE_LABEL)) reader.website(el, record);
     const company = module === 'Accounts' ? title : record.querySelector(SELECTORS.companyValue)?.textContent?.trim() || undefined;
     const ctx = reader.result('zoho-crm', title, company);
     return ctx ?? logMiss(SITE, 'no e-mail or website field in the detail view');

@@ -109,6 +109,11 @@ describe('web CRMs', () => {
     });
   });
 
+  it('a record region inside an aside is still read: exclusions apply only below the record’s root', () => {
+    const html = readFileSync(join(import.meta.dirname, 'fixtures', 'hubspot-contact.html'), 'utf8').replace('<div data-test-id="left-sidebar">', '<aside><div data-test-id="left-sidebar">').replace('<div data-test-id="middle-pane">', '</aside><div data-test-id="middle-pane">');
+    expect(hubspot.read(parse(html), new URL('https://app.hubspot.com/contacts/123456/record/0-1/51'))?.people.map((p) => p.email)).toEqual(['sam.carter@northwind-traders.com']);
+  });
+
   it('Pipedrive person: mailto in the record, not header, side bar or history', () => {
     expect(pipedrive.read(fixture('pipedrive-person.html'), new URL('https://acme.pipedrive.com/person/42'))).toEqual({
       site: 'pipedrive',
