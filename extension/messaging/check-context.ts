@@ -9,9 +9,9 @@ const SITES: ReadonlySet<string> = new Set<SiteId>(['gmail', 'outlook', 'qq-mail
 const ROLES: ReadonlySet<string> = new Set(['from', 'to', 'cc', 'record']);
 const ADDRESS = /^[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}$/;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
-const MAX_PEOPLE = 100;
+const MAX_PEOPLE = 200;
 const MAX_COMPANIES = 10;
-const MAX_TEXT = 500;
+const MAX_TEXT = 2000;
 
 const text = (x: unknown): x is string => typeof x === 'string' && x.length <= MAX_TEXT;
 

@@ -208,3 +208,34 @@ describe('address text', () => {
     expect(sameContext(a, null)).toBe(false);
   });
 });
+
+describe('people list invariants (fast-check)', () => {
+  it('one entry per address, never the signed-in user, senders first, at most MAX_LISTED', async () => {
+    const fc = await import('fast-check');
+    const { PeopleList, MAX_LISTED } = await import('../../extension/sites/people-list');
+    const address = fc.constantFrom('a@x.cn', 'B@x.cn', 'b@x.cn', 'me@self.cn', 'c@y.com', 'd@z.org');
+    const role = fc.constantFrom('from' as const, 'to' as const, 'cc' as const, 'record' as const);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(address, role, fc.option(fc.string(), { nil: undefined })), { maxLength: 40 }), (adds) => {
+        const list = new PeopleList(new Set(['me@self.cn']));
+        for (const [e, r, n] of adds) list.add(e, r, n);
+        const out = list.toArray();
+        const emails = out.map((p) => p.email);
+        expect(new Set(emails).size).toBe(emails.length);
+        expect(emails).not.toContain('me@self.cn');
+        expect(out.length).toBeLessThanOrEqual(MAX_LISTED);
+        const rank = { from: 0, to: 1, cc: 2, record: 3 };
+        for (let i = 1; i < out.length; i++) expect(rank[out[i - 1]!.role]).toBeLessThanOrEqual(rank[out[i]!.role]);
+        // each address keeps the strongest role it was seen with
+        for (const p of out) {
+          const seen = adds.filter(([e]) => e.toLowerCase() === p.email).map(([, r]) => rank[r]);
+          expect(rank[p.role]).toBe(Math.min(...seen));
+        }
+      }),
+    );
+    const big = new PeopleList(new Set());
+    for (let i = 0; i < MAX_LISTED + 5; i++) big.add(`p${i}@list.cn`, 'to');
+    expect(big.toArray()).toHaveLength(MAX_LISTED);
+    expect(big.toArray().at(-1)?.email).toBe(`p${MAX_LISTED - 1}@list.cn`);
+  });
+});
