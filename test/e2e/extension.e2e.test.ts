@@ -4,7 +4,8 @@
  * 127.0.0.1 (only the test build matches it) gets its tier chip; the panel page shows the right
  * customer; a note survives a reload; the page's own scripts learn nothing from the chip; the panel
  * follows only the active tab of its window; a user-added CRM site is switched on (its content
- * script registered), read, and switched off (the script gone).
+ * script registered), read, and switched off (the script gone); the toolbar icon reads a page once;
+ * a stopped service worker comes back knowing each tab's page.
  *
  * The chip's shadow root is closed, so tests read it through the DevTools protocol (`chipState`),
  * and a panel page opened as a tab is pinned to the mail tab it shows (`?tab=`).
@@ -325,6 +326,36 @@ describe('the built extension in Chromium', () => {
     // read once: no chip, no script left watching the page
     expect(await page.locator('rapport-chip').count()).toBe(0);
     await Promise.all([page.close(), pinned.close()]);
+  });
+
+  it('the service worker restarts and still knows each tab’s page (storage.session)', async () => {
+    const mail = await browser.context.newPage();
+    await mail.goto(`${server.origin}/gmail/mail/u/0/?spa=1#inbox/FMfcgzSpaThreadNorthwind0001`);
+    await expect.poll(() => chipText(mail), { timeout: 15_000 }).toBe('B');
+    const tabId = await tabIdOf(browser.context, mail.url());
+    const swTargets = async () => {
+      const b = await browser.context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = (await b.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+      await b.detach();
+      return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`)).length;
+    };
+    expect(await swTargets()).toBe(1);
+    // Stop the worker as Chrome does when it is idle (DevTools' ServiceWorker.stopWorker).
+    const cdp = await browser.context.newCDPSession(mail);
+    const versions: { versionId: string; scriptURL: string; runningStatus: string }[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated' as never, (e: { versions: typeof versions }) => versions.push(...e.versions));
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => versions.some((v) => v.scriptURL.includes(browser.extensionId))).toBe(true);
+    const version = versions.find((v) => v.scriptURL.includes(browser.extensionId))!;
+    await cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+    await expect.poll(swTargets, { timeout: 10_000 }).toBe(0);
+    await cdp.detach();
+    // the panel wakes a new worker, which reads the contexts back from storage.session
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect.poll(() => page.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 }).toBe('Northwind Traders');
+    expect(await swTargets()).toBe(1); // a new worker
+    await Promise.all([mail.close(), page.close()]);
   });
 
   it('an Outlook reading pane (Chinese UI) gets its chip too', async () => {
