@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ensureE2eBuild, ROOT } from './ensure-e2e-build';
-import { CHROMIUM, launchWithExtension } from './extension-browser';
+import { CHROMIUM, chipState, launchWithExtension, tabIdOf } from './extension-browser';
 import { existsSync } from 'node:fs';
 import { main as rapport } from '../cli/main';
 import { startFixtureServer } from './mail-fixture-server';
@@ -65,8 +65,7 @@ async function main(): Promise<void> {
     const inbox = `${server.origin}/gmail/mail/u/0/#inbox`;
     const mail = context.pages()[0] && context.pages()[0] !== panel ? context.pages()[0]! : await context.newPage();
     await mail.goto(`${inbox}/${threads[0]!.id}`);
-    const chip = mail.locator('rapport-chip button');
-    await chip.waitFor({ timeout: 20_000 });
+    await mail.locator('rapport-chip').waitFor({ timeout: 20_000 });
 
     if (!headless) {
       await panel.close();
@@ -85,7 +84,8 @@ async function main(): Promise<void> {
     }
 
     await panel.setViewportSize({ width: 420, height: 1400 });
-    await panel.reload();
+    // the panel page opened as a tab follows the mail tab it is pinned to
+    await panel.goto(`${panelUrl}?tab=${await tabIdOf(context, mail.url())}`);
     await panel.getByTestId('customer-name').first().waitFor({ timeout: 20_000 });
     const text = async (id: string) => ((await panel.getByTestId(id).first().textContent()) ?? '').trim();
     const factors = await panel.getByTestId('risk-factors').locator('li').allTextContents().catch(() => [] as string[]);
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     await mail.setViewportSize({ width: 1280, height: 560 });
     await mail.screenshot({ path: mailShotPath });
     console.log(`\nDemo inbox served at ${inbox} with ${threads.length} threads; ${SAMPLE_SIZE} sample customers loaded.`);
-    console.log(`Opened: "${threads[0]!.subject}". The chip beside the sender reads "${(await chip.textContent())?.trim()}".`);
+    console.log(`Opened: "${threads[0]!.subject}". The chip beside the sender reads "${(await chipState(mail))?.text.trim() ?? ''}".`);
     console.log('The side panel shows:');
     console.log(`  customer     ${await text('customer-name')} (tier ${await text('tier-badge')})`);
     console.log(`  value score  ${await text('value-score')} / 100`);

@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 /**
  * Options page: language, settings JSON (checked by the core's `resolveSettings`), backup export and
- * restore, notes to CSV, web-CRM optional permissions, clear data.
+ * restore, notes to CSV, the sites Rapport reads (extension/options/sites-section.tsx), clear data.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -11,6 +11,7 @@ import { checkBackup, clearAll, exportBackup, notesToCsv, restoreBackup, type Ba
 import { reanalyze } from '../db/import-table';
 import { t as translate, uiLang, type StringKey } from '../i18n/strings';
 import { describeError } from '../panel/describe-error';
+import { SitesSection } from './sites-section';
 import type { Settings } from '../../shared/settings';
 
 function download(name: string, text: string, type: string): void {
@@ -26,7 +27,6 @@ export function OptionsPage({ db }: { db: RapportDB }) {
   const [choice, setChoice] = useState<LangChoice>('auto');
   const [json, setJson] = useState('{}');
   const [msg, setMsg] = useState<{ text: string; bad?: boolean; list?: string[] } | null>(null);
-  const [crm, setCrm] = useState('');
   const lang = uiLang(choice, navigator.language);
   const t = (k: StringKey, p?: Record<string, string | number>) => translate(lang, k, p);
   const fail = (e: unknown) => setMsg({ text: describeError(lang, e), bad: true });
@@ -102,16 +102,6 @@ export function OptionsPage({ db }: { db: RapportDB }) {
       setMsg({ text: t('cleared') });
     }, fail);
   };
-  const allowCrm = async () => {
-    try {
-      const origin = `${new URL(crm.includes('://') ? crm : `https://${crm}`).origin}/*`;
-      const ok = await browser.permissions.request({ origins: [origin] });
-      setMsg(ok ? { text: t('crmGranted', { origin }) } : { text: t('crmDenied'), bad: true });
-    } catch (e) {
-      fail(e);
-    }
-  };
-
   return (
     <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header class="top"><h1>Rapport — {t('options')}</h1></header>
@@ -143,11 +133,7 @@ export function OptionsPage({ db }: { db: RapportDB }) {
           <button type="button" class="secondary" onClick={() => void exportNotes().catch(fail)}>{t('exportNotes')}</button>
         </div>
       </section>
-      <section class="card stack">
-        <h3>{t('crmTitle')}</h3>
-        <p class="muted small">{t('crmHelp')}</p>
-        <div class="row"><input value={crm} onInput={(e) => setCrm(e.currentTarget.value)} placeholder="https://crm.example.com" /><button type="button" onClick={() => void allowCrm()}>{t('crmAdd')}</button></div>
-      </section>
+      {browser?.permissions && <SitesSection t={t} say={(text, bad) => setMsg(bad ? { text, bad } : { text })} />}
       <section class="card stack">
         <h3>{t('clearTitle')}</h3>
         <div><button type="button" class="secondary" onClick={() => void clear()}>{t('clearData')}</button></div>

@@ -9,7 +9,8 @@ import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/database';
 import { getLangChoice, getSettingsJson } from '../db/preferences';
 import { resolveSettings } from '../../shared/settings';
-import { isMessage, type ActiveContext } from '../messaging/messages';
+import { isMessage } from '../messaging/messages';
+import { followActiveTab } from '../messaging/follow-tab';
 import type { PageContext } from '../sites/page-context';
 import { t as translate, uiLang, type StringKey } from '../i18n/strings';
 import type { Lang } from '../../shared/types';
@@ -47,19 +48,15 @@ export function App({ db }: { db: RapportDB }) {
     })().catch((e: unknown) => setError(describeError(lang, e)));
   }, [revision]);
 
+  // The page of the active tab of this panel's window (extension/messaging/follow-tab.ts).
+  useEffect(() => followActiveTab((c) => {
+    setContext(c);
+    if (c) setView('email');
+  }), []);
   useEffect(() => {
-    browser.runtime
-      .sendMessage({ type: 'getActiveContext' })
-      .then((a: unknown) => setContext((a as ActiveContext | undefined)?.context ?? null))
-      .catch(() => setContext(null));
     const onMessage = (m: unknown) => {
-      if (!isMessage(m)) return;
-      if (m.type === 'contextChanged') {
-        setContext(m.context);
-        setView('email');
-      }
       // Another extension page (the options page, a second panel) changed the data: re-read it.
-      if (m.type === 'dataChanged') setRevision((r) => r + 1);
+      if (isMessage(m) && m.type === 'dataChanged') setRevision((r) => r + 1);
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => browser.runtime.onMessage.removeListener(onMessage);

@@ -10,6 +10,7 @@ import { matchPerson, type PersonMatch } from '../db/match-person';
 import { addManualCustomer } from '../db/import-table';
 import { blankContact, saveContact } from '../db/relationship';
 import { registrableDomain } from '../../shared/ingest/registrable-domain';
+import { matchCompany } from '../background/match-company';
 import type { StringKey } from '../i18n/strings';
 import { useEnv, useT } from './panel-env';
 import { useQuery } from './use-query';
@@ -19,6 +20,20 @@ import { TierBadge } from './tier-badge';
 interface PersonRow {
   person: Person;
   matches: PersonMatch[];
+  /** A record page's company (person.email holds its domain): matched by domain, never added from here. */
+  company?: boolean;
+}
+
+/** A record page's companies whose domain no person on the page already stands for. */
+async function companyRows(db: Parameters<typeof matchCompany>[0], context: PageContext): Promise<PersonRow[]> {
+  const covered = new Set(context.people.map((p) => registrableDomain(p.email)));
+  const rows: PersonRow[] = [];
+  for (const c of context.companies ?? []) {
+    if (covered.has(c.domain)) continue;
+    const customers = await matchCompany(db, c.domain);
+    rows.push({ person: { email: c.domain, name: c.name ?? c.domain, role: 'record' }, matches: customers.map((customer) => ({ customer, by: 'domain' as const })), company: true });
+  }
+  return rows;
 }
 
 function UnknownPerson({ person }: { person: Person }) {
@@ -74,7 +89,10 @@ export function EmailView({ context }: { context: PageContext }) {
   const env = useEnv();
   const t = useT();
   const { data: rows, error } = useQuery<PersonRow[]>(
-    async () => Promise.all(context.people.map(async (person) => ({ person, matches: await matchPerson(env.db, person.email) }))),
+    async () => [
+      ...(await Promise.all(context.people.map(async (person) => ({ person, matches: await matchPerson(env.db, person.email) })))),
+      ...(await companyRows(env.db, context)),
+    ],
     [context],
   );
   const [selected, setSelected] = useState(0);
@@ -120,7 +138,7 @@ export function EmailView({ context }: { context: PageContext }) {
             ? t('matchedByEmail')
             : t('matchedByDomain', { domain: registrableDomain(row.person.email) ?? '' })}
       </p>
-      {row.matches.length === 0 && <UnknownPerson person={row.person} />}
+      {row.matches.length === 0 && !row.company && <UnknownPerson person={row.person} />}
       {row.matches.length > 1 && !chosen && (
         <div class="card">
           <p>{t('severalCustomers')}</p>

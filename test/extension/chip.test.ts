@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { renderChip } from '../../extension/content/tier-chip';
+import { CHIP_CSS, renderChip } from '../../extension/content/tier-chip';
 import { chipWords } from '../../extension/content/chip-words';
 import { chipInfo } from '../../extension/background/chip-info';
 import { describeError } from '../../extension/panel/describe-error';
@@ -18,22 +18,19 @@ afterEach(async () => {
 });
 
 describe('tier chip', () => {
-  it('shows the tier (and how many people matched) with a tooltip in the browser language', () => {
+  it('shows the tier (and how many matched) with a tooltip in the UI language — never a customer name', () => {
     const b = document.createElement('button');
-    renderChip(b, { status: 'known', tier: 'A', name: 'Huaxin', matched: 2, lang: 'en' }, chipWords('en'));
+    renderChip(b, { status: 'known', tier: 'A', matched: 2, lang: 'en' }, chipWords('en'));
     expect(b.textContent).toBe('A · 2');
     expect(b.dataset.tier).toBe('A');
-    expect(b.title).toBe('Rapport: Huaxin · tier A (2 people in this email match) — click to open the side panel');
-    renderChip(b, { status: 'unknown', tier: null, name: null, matched: 0, lang: 'zh' }, chipWords('zh'));
+    expect(b.title).toBe('Rapport: tier A (2 matches) — click to open the side panel');
+    renderChip(b, { status: 'unknown', tier: null, matched: 0, lang: 'zh' }, chipWords('zh'));
     expect(b.textContent).toBe('+');
-    expect(b.getAttribute('aria-label')).toBe('Rapport: 发件人不是已知客户 — 点击添加');
+    expect(b.getAttribute('aria-label')).toBe('Rapport: 不是已知客户 — 点击添加');
   });
 
-  it('names a customer through script-free text (no markup is interpreted)', () => {
-    const b = document.createElement('button');
-    renderChip(b, { status: 'known', tier: 'B', name: '<img src=x onerror=alert(1)>', matched: 1, lang: 'en' }, chipWords('en'));
-    expect(b.querySelector('img')).toBeNull();
-    expect(b.textContent).toBe('B');
+  it('has a host of fixed size: its layout does not depend on what it shows', () => {
+    expect(CHIP_CSS).toMatch(/:host\{[^}]*width:46px!important;height:18px!important;overflow:hidden!important/);
   });
 });
 
@@ -50,8 +47,17 @@ describe('chip look-up in the background', () => {
       { email: 'new@northwind.com', role: 'to' as const },
       { email: 'li@huaxin.com.cn', role: 'cc' as const },
     ];
-    expect(await chipInfo(db, { site: 'gmail', people }, 'en')).toEqual({ status: 'known', tier: 'B', name: 'Northwind', matched: 2, lang: 'en' });
-    expect(await chipInfo(db, { site: 'gmail', people: [people[0]!] }, 'zh')).toEqual({ status: 'unknown', tier: null, name: null, matched: 0, lang: 'zh' });
+    expect(await chipInfo(db, { site: 'gmail', people }, 'en')).toEqual({ status: 'known', tier: 'B', matched: 2, lang: 'en' });
+    expect(await chipInfo(db, { site: 'gmail', people: [people[0]!] }, 'zh')).toEqual({ status: 'unknown', tier: null, matched: 0, lang: 'zh' });
+  });
+
+  it('finds a record page’s customer by its company domain when the page shows no e-mail', async () => {
+    const db = new RapportDB(`rapport-chip-co-${Date.now()}`);
+    dbs.push(db);
+    await db.customers.bulkPut([makeCustomer('C1', ['li@huaxin.com.cn'], ['huaxin.com.cn'], { name: 'Huaxin', tier: 'A' })]);
+    expect(await chipInfo(db, { site: 'salesforce', people: [], companies: [{ domain: 'huaxin.com.cn', name: 'Huaxin' }] }, 'en')).toEqual({ status: 'known', tier: 'A', matched: 1, lang: 'en' });
+    // a free-mail domain is never a company
+    expect(await chipInfo(db, { site: 'generic', people: [], companies: [{ domain: 'qq.com' }] }, 'en')).toEqual({ status: 'unknown', tier: null, matched: 0, lang: 'en' });
   });
 });
 

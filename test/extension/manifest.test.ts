@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
-import { LOCAL_MATCHES, MAIL_MATCHES } from '../../extension/sites/mail-hosts';
+import { LOCAL_CRM_MATCHES, LOCAL_MAIL_MATCHES, OPTIONAL_MATCHES, REQUIRED_MATCHES } from '../../extension/sites/site-permissions';
+import { ADAPTERS } from '../../extension/sites/adapters';
 
 type Manifest = {
   permissions?: string[];
@@ -16,23 +17,41 @@ function runHook(mode: string, manifest: Manifest): Manifest {
   return manifest;
 }
 
-describe('manifest: least privilege', () => {
+const MAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.cloud.microsoft/*',
+  'https://outlook.live.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+];
+
+describe('manifest: least privilege, derived from the adapters', () => {
   const m = config.manifest as Manifest;
 
-  it('asks only for the side panel, storage, alarms and notifications, and the four mail hosts', () => {
-    expect(m.permissions).toEqual(['sidePanel', 'storage', 'alarms', 'notifications']);
-    expect(m.host_permissions).toEqual(['https://mail.google.com/*', 'https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*']);
+  it('requires the mail hosts and nothing else; activeTab + scripting for the one-click read', () => {
+    expect(m.permissions).toEqual(['sidePanel', 'storage', 'alarms', 'notifications', 'scripting', 'activeTab']);
+    expect(m.host_permissions).toEqual(MAIL_HOSTS);
+    expect(REQUIRED_MATCHES).toEqual(MAIL_HOSTS);
     expect(JSON.stringify(m)).not.toContain('<all_urls>');
-    // web CRMs are optional, asked for at run time
-    expect(m.optional_host_permissions).toEqual(['https://*/*']);
+  });
+
+  it('makes every other site optional: the optional adapters’ hosts, and one origin at a time for the generic adapter', () => {
+    const optionalAdapters = ADAPTERS.filter((a) => a.access === 'optional').flatMap((a) => a.hostPatterns);
+    expect(m.optional_host_permissions).toEqual(OPTIONAL_MATCHES);
+    expect(OPTIONAL_MATCHES).toEqual([...new Set([...optionalAdapters, 'https://*/*', 'http://*/*'])]);
+    for (const p of ['https://*.lightning.force.com/*', 'https://*.hubspot.com/*', 'https://*.pipedrive.com/*', 'https://crm.zoho.eu/*', 'https://mail.qq.com/*', 'https://*.mail.163.com/*', 'https://qiye.aliyun.com/*']) {
+      expect(OPTIONAL_MATCHES).toContain(p);
+      expect(m.host_permissions).not.toContain(p);
+    }
   });
 
   it('adds the local fixture server only to test builds (--mode e2e)', () => {
-    const production = runHook('production', { content_scripts: [{ matches: [...MAIL_MATCHES] }], host_permissions: [...MAIL_MATCHES] });
-    expect(production.content_scripts![0]!.matches).toEqual(MAIL_MATCHES);
-    expect(production.host_permissions).toEqual(MAIL_MATCHES);
-    const test = runHook('e2e', { content_scripts: [{ matches: [...MAIL_MATCHES] }], host_permissions: [...MAIL_MATCHES] });
-    expect(test.content_scripts![0]!.matches).toEqual([...MAIL_MATCHES, ...LOCAL_MATCHES]);
+    const production = runHook('production', { content_scripts: [{ matches: [...REQUIRED_MATCHES] }], host_permissions: [...REQUIRED_MATCHES] });
+    expect(production.content_scripts![0]!.matches).toEqual(MAIL_HOSTS);
+    expect(production.host_permissions).toEqual(MAIL_HOSTS);
+    const test = runHook('e2e', { content_scripts: [{ matches: [...REQUIRED_MATCHES] }], host_permissions: [...REQUIRED_MATCHES] });
+    expect(test.content_scripts![0]!.matches).toEqual([...MAIL_HOSTS, ...LOCAL_MAIL_MATCHES]);
+    expect(test.host_permissions).toEqual([...MAIL_HOSTS, ...LOCAL_MAIL_MATCHES, ...LOCAL_CRM_MATCHES]);
     expect(test.name).toBe('Rapport (test build)');
   });
 
@@ -43,6 +62,8 @@ describe('manifest: least privilege', () => {
       const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../extension/public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
       expect(messages.extName?.message).toBeTruthy();
       expect(messages.extDescription?.message).toBeTruthy();
+      // Chrome caps a manifest description at 132 characters
+      expect([...messages.extDescription!.message].length).toBeLessThanOrEqual(132);
     }
     expect(m.name).toBe('__MSG_extName__');
   });

@@ -63,8 +63,8 @@ describe('a table with no revenue or profit column', () => {
     expect(printed).toContain('Tiers: The table has no revenue or profit figures');
     expect(printed).not.toContain('A policy');
     expect(printed.split('\n').filter((l) => l.startsWith('–')).length).toBe(3);
-    expect(chipWords('zh-CN').known(null, '甲', 1)).toBe('Rapport: 甲 · 无等级 (缺销售额) — 点击打开侧边栏');
-    expect(chipWords('en').known('A', 'Acme', 1)).toBe('Rapport: Acme · tier A — click to open the side panel');
+    expect(chipWords('zh-CN').known(null, 1)).toBe('Rapport: 无等级 (缺销售额) — 点击打开侧边栏');
+    expect(chipWords('en').known('A', 1)).toBe('Rapport: tier A — click to open the side panel');
   });
 });
 

@@ -1,23 +1,35 @@
 /**
- * What the mail content script does on a page (the entrypoint only wires it): follows navigation
- * in the single-page mail apps (`wxt:locationchange` and a debounced MutationObserver scoped to the
+ * What a content script does on a page (the entrypoints only wire it): follows navigation
+ * in single-page mail apps and CRMs (`wxt:locationchange` and a debounced MutationObserver scoped to the
  * reading area, all through `ctx` so nothing outlives the script), sends the PageContext to the
- * background only when it changed, and keeps the tier chip beside the sender. Never opens IndexedDB.
+ * background when it changed (and after every URL change), and keeps the tier chip beside the
+ * sender or record title, in a closed shadow root. Never opens IndexedDB; answers nothing to the
+ * page.
  */
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { pickAdapter } from '../sites/adapters';
+import { pickAdapter } from '../sites/pick-adapter';
+import type { SiteAdapter } from '../sites/site-adapter';
 import { sameContext, type PageContext } from '../sites/page-context';
 import { CHIP_CSS, renderChip } from './tier-chip';
 import { chipWords } from './chip-words';
-import { isMessage, type ChipInfo, type ContentToBackground } from '../messaging/messages';
+import { isEvent, type ChipInfo, type Reply, type Request } from '../messaging/messages';
 
 /** Mail apps mutate the DOM in bursts; one read after a short quiet spell. */
 const DEBOUNCE_MS = 50;
 
-/** Watch the mail page; `local` adds the test build's localhost fixture pages. */
-export function watchMailPage(ctx: ContentScriptContext, local: boolean): void {
+/** Where a content script reads: its adapters, the generic fallback (if any), local fixture pages. */
+export interface WatchOptions {
+  adapters: readonly SiteAdapter[];
+  fallback?: SiteAdapter;
+  /** Test and demo builds: the localhost fixture pages stand for the real sites. */
+  local: boolean;
+}
+
+/** Watch the page: read it, tell the background, keep the chip. */
+export function watchPage(ctx: ContentScriptContext, opts: WatchOptions): void {
+  const pick = (url: URL) => pickAdapter(url, opts.adapters, opts.local, opts.fallback);
 
   let last: PageContext | null | undefined;
   let chip: ShadowRootContentScriptUi<HTMLButtonElement> | null = null;
@@ -25,7 +37,7 @@ export function watchMailPage(ctx: ContentScriptContext, local: boolean): void {
   let timer: number | undefined;
   let observer: MutationObserver | null = null;
 
-  const send = (msg: ContentToBackground) => browser.runtime.sendMessage(msg);
+  const send = <K extends 'pageContext' | 'openPanel'>(msg: Request<K>): Promise<Reply<K>> => browser.runtime.sendMessage(msg);
 
   const removeChip = () => {
     chip?.remove();
@@ -33,7 +45,7 @@ export function watchMailPage(ctx: ContentScriptContext, local: boolean): void {
   };
 
   const placeChip = async (info: ChipInfo, url: URL) => {
-    const picked = pickAdapter(url, local);
+    const picked = pick(url);
     const anchor = picked?.adapter.chipAnchor(document);
     if (!anchor) return removeChip();
     if (chip && chip.shadowHost.isConnected && chip.shadowHost.previousElementSibling === anchor && chip.mounted) {
@@ -43,6 +55,7 @@ export function watchMailPage(ctx: ContentScriptContext, local: boolean): void {
     removeChip();
     chip = await createShadowRootUi<HTMLButtonElement>(ctx, {
       name: 'rapport-chip',
+      mode: 'closed',
       position: 'inline',
       anchor,
       append: 'after',
@@ -62,7 +75,6 @@ export function watchMailPage(ctx: ContentScriptContext, local: boolean): void {
       },
     });
     chip.mount();
-    chip.shadowHost.style.display = 'inline-block';
   };
 
   let running = false;
@@ -87,7 +99,7 @@ export function watchMailPage(ctx: ContentScriptContext, local: boolean): void {
 
   const checkNow = async (force: boolean) => {
     const url = new URL(location.href);
-    const picked = pickAdapter(url, local);
+    const picked = pick(url);
     const context = picked ? picked.adapter.read(document, picked.url) : null;
     if (!force && last !== undefined && sameContext(context, last)) {
       // Same thread, but the site may have re-rendered the header and dropped the chip.
@@ -95,7 +107,7 @@ export function watchMailPage(ctx: ContentScriptContext, local: boolean): void {
       return;
     }
     last = context;
-    const info = (await send({ type: 'pageContext', context })) as ChipInfo | null;
+    const info = await send({ type: 'pageContext', context });
     chipState = info;
     if (ctx.isInvalid) return;
     if (info && context) await placeChip(info, url);
@@ -122,12 +134,15 @@ export function watchMailPage(ctx: ContentScriptContext, local: boolean): void {
   ctx.onInvalidated(() => observer?.disconnect());
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     observe();
+    // a new URL: tell the background again even if the page reads the same (it forgets a tab's
+    // context when the tab moves to another page)
+    forceNext = true;
     schedule();
   });
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   function onMessage(m: unknown) {
-    if (isMessage(m) && m.type === 'refreshChip') void check(true).catch(() => {});
+    if (isEvent(m) && m.type === 'refreshChip') void check(true).catch(() => {});
   }
 
   observe();
