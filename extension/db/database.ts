@@ -95,8 +95,8 @@ export async function upgradeToV3(tables: UpgradeTables): Promise<void> {
     if (c.status === 'open' && typeof c.customerKey === 'string') open.set(c.customerKey, (open.get(c.customerKey) ?? 0) + 1);
   }
   await tables.modify('customers', (c) => {
-    if (!('tableLastContact' in c)) c.tableLastContact = typeof c.lastContact === 'string' ? c.lastContact : null;
-    if (!('tableComplaintsOpen' in c)) {
+    if (c.tableLastContact === undefined) c.tableLastContact = typeof c.lastContact === 'string' ? c.lastContact : null;
+    if (c.tableComplaintsOpen === undefined) {
       const n = typeof c.complaintsOpen === 'number' ? c.complaintsOpen : null;
       c.tableComplaintsOpen = n === null ? null : Math.max(0, n - (open.get(String(c.key)) ?? 0));
     }

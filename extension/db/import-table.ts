@@ -124,7 +124,9 @@ export function manualKey(inputs: AnalysisInputs, m: ManualEntry): string {
 }
 
 /** A commit lost to another window's commit: try again from the new inputs. */
-class Superseded extends Error {}
+class Superseded extends Error {
+  override name = 'CommitBusy';
+}
 
 export interface CommitOptions {
   ctx: AnalyzeContext;
@@ -162,11 +164,11 @@ export async function commitInputs(
     try {
       const counts = await db.transaction('rw', [db.customers, db.meta, db.contactLog, db.complaints], async () => {
         if (((await analysisRecord(db))?.stamp ?? 0) !== stamp) throw new Superseded();
-        const record: AnalysisRecord = { asOf: analysis?.summary.asOf ?? before?.asOf ?? '', stamp: stamp + 1 };
+        const record: AnalysisRecord = { asOf: analysis?.summary.asOf ?? null, stamp: stamp + 1 };
         if (inputs.source) await db.meta.put({ key: 'source', value: inputs.source });
         await db.meta.put({ key: 'manual', value: inputs.manual });
         await db.meta.put({ key: 'analysis', value: record });
-        return analysis ? writeCustomers(db, analysis, inputs, record.asOf, now, opts) : { added: 0, updated: 0 };
+        return analysis ? writeCustomers(db, analysis, inputs, analysis.summary.asOf, now, opts) : { added: 0, updated: 0 };
       });
       return { analysis, inputs, ...counts };
     } catch (e) {

@@ -13,14 +13,15 @@ import type { Complaint, ContactLogEntry, StoredCustomer } from './records';
 
 /** The analysis that produced the stored customers: its date, for per-customer updates. */
 export interface AnalysisRecord {
-  asOf: string;
+  /** `YYYY-MM-DD`; null when there was nothing to analyse. */
+  asOf: string | null;
   /** Bumped by every commit of the analysed inputs (import, manual customer, settings). */
   stamp: number;
 }
 
 export async function analysisRecord(db: RapportDB): Promise<AnalysisRecord | null> {
   const v = (await db.meta.get('analysis'))?.value as AnalysisRecord | undefined;
-  return v && typeof v.asOf === 'string' && typeof v.stamp === 'number' ? v : null;
+  return v && typeof v.stamp === 'number' ? { asOf: typeof v.asOf === 'string' ? v.asOf : null, stamp: v.stamp } : null;
 }
 
 /** The settings stored with the data (the options page's JSON over the defaults). */
@@ -72,14 +73,14 @@ export function storedCustomer(
 export async function refreshCustomer(db: RapportDB, customerKey: string, now = new Date()): Promise<boolean> {
   const c = await db.customers.get(customerKey);
   if (!c) return true; // nothing to update: the log entry is kept for when the customer appears
-  const analysis = await analysisRecord(db);
-  if (!analysis) return false;
+  const asOf = (await analysisRecord(db))?.asOf;
+  if (!asOf) return false;
   const [logged, complaints, settings] = await Promise.all([
     db.contactLog.where('customerKey').equals(customerKey).toArray(),
     db.complaints.where('customerKey').equals(customerKey).toArray(),
     storedSettings(db),
   ]);
   const facts = factsFor({ lastContact: c.tableLastContact, complaintsOpen: c.tableComplaintsOpen }, logged, complaints);
-  await db.customers.put({ ...withContactFacts(c, facts, analysis.asOf, settings), updatedAt: now.toISOString() });
+  await db.customers.put({ ...withContactFacts(c, facts, asOf, settings), updatedAt: now.toISOString() });
   return true;
 }

@@ -49,7 +49,7 @@ async function withRefresh<T>(db: RapportDB, customerKey: string, write: () => P
     refreshed = await refreshCustomer(db, customerKey);
     return r;
   });
-  if (!refreshed) await reanalyze(db, { lang: 'en' });
+  if (!refreshed && ((await db.meta.get('source')) || (await db.meta.get('manual')))) await reanalyze(db, { lang: 'en' });
   return out;
 }
 
