@@ -23,8 +23,9 @@ export async function addFollowUp(db: RapportDB, customerKey: string, title: str
   return f;
 }
 
+/** Marks a follow-up done, or open again (then its reminder is due again). */
 export async function setFollowUpDone(db: RapportDB, id: string, done: boolean): Promise<void> {
-  await db.followUps.update(id, { done: done ? 1 : 0 });
+  await db.followUps.update(id, done ? { done: 1 } : { done: 0, notified: null });
 }
 
 /** Open follow-ups due at or before `at`, earliest first. */
