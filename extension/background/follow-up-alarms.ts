@@ -30,7 +30,7 @@ function browserApi(): ReminderApi {
   return {
     alarms: browser.alarms as unknown as ReminderApi['alarms'],
     notifications: browser.notifications as unknown as ReminderApi['notifications'],
-    iconUrl: () => browser.runtime.getURL('/icon/128.png'),
+    iconUrl: () => (browser.runtime as unknown as { getURL(path: string): string }).getURL('/icon/128.png'),
   };
 }
 
