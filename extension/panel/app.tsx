@@ -20,6 +20,8 @@ import { NotesSearch } from './notes-search';
 import { ImportView } from './import-view';
 import { loadSampleCustomers } from './sample-data';
 import { describeError } from './describe-error';
+import type { Importer } from './importer';
+import { purgeDeletedNotes, UNDO_WINDOW_MS } from '../db/notes';
 
 type View = 'email' | 'customers' | 'notes' | 'import';
 const VIEWS: { id: View; key: StringKey }[] = [
@@ -29,7 +31,7 @@ const VIEWS: { id: View; key: StringKey }[] = [
   { id: 'import', key: 'tabImport' },
 ];
 
-export function App({ db }: { db: RapportDB }) {
+export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
   const [revision, setRevision] = useState(0);
   const [lang, setLang] = useState<Lang>(uiLang('auto', navigator.language));
   const [settingsJson, setSettingsJson] = useState<Record<string, unknown>>({});
@@ -46,6 +48,21 @@ export function App({ db }: { db: RapportDB }) {
       setCount(await db.customers.count());
     })().catch((e: unknown) => setError(describeError(lang, e)));
   }, [revision]);
+
+  // Deleted notes whose undo window closed while no panel was open are purged now.
+  useEffect(() => {
+    purgeDeletedNotes(db).catch((e: unknown) => console.warn('[rapport] purge', e));
+  }, [db]);
+
+  // An undo offer lasts the undo window; then the deleted note is purged for good.
+  useEffect(() => {
+    if (!toast?.undo) return;
+    const id = setTimeout(() => {
+      setToast((x) => (x === toast ? null : x));
+      purgeDeletedNotes(db).catch((e: unknown) => console.warn('[rapport] purge', e));
+    }, UNDO_WINDOW_MS + 500);
+    return () => clearTimeout(id);
+  }, [toast]);
 
   useEffect(() => {
     browser.runtime
@@ -73,6 +90,7 @@ export function App({ db }: { db: RapportDB }) {
       settings,
       analyzeContext: { lang, settings: settingsJson as PanelEnv['analyzeContext']['settings'] },
       revision,
+      importer,
       changed() {
         setRevision((r) => r + 1);
         browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});

@@ -4,7 +4,6 @@ import { useState } from 'preact/hooks';
 import { label } from '../../shared/i18n/labels';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../shared/rules/churn-reasons';
 import { addComplaint, complaintsOf, resolveComplaint } from '../db/relationship';
-import { reanalyze } from '../db/import-table';
 import { useEnv, useT } from './panel-env';
 import { useQuery } from './use-query';
 import { day } from './format';
@@ -15,16 +14,13 @@ export function ComplaintsSection({ customerKey }: { customerKey: string }) {
   const { data: list } = useQuery(() => complaintsOf(env.db, customerKey), [customerKey]);
   const [category, setCategory] = useState<ComplaintCategory>('quality');
   const [body, setBody] = useState('');
-  const after = async () => {
-    await reanalyze(env.db, env.analyzeContext);
-    env.changed();
-  };
+  const after = () => env.changed();
   const submit = async (e: Event) => {
     e.preventDefault();
     try {
       await addComplaint(env.db, customerKey, category, body);
       setBody('');
-      await after();
+      after();
     } catch (err) {
       env.fail(err);
     }

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { Lifecycle, Tier } from '../../shared/types';
 import { label } from '../../shared/i18n/labels';
-import type { StoredCustomer } from '../db/records';
+import { loadCustomerRows, type CustomerRow } from './customer-rows';
 import { useEnv, useT } from './panel-env';
 import { useQuery } from './use-query';
 import { TierBadge } from './tier-badge';
@@ -13,11 +13,11 @@ const TIERS: Tier[] = ['A', 'B', 'C', 'D'];
 const STAGES: Lifecycle[] = ['prospecting', 'socialization', 'growth', 'maturity', 'at_risk', 'terminating', 'interrupted', 'recovery'];
 
 /** Pure filter used by the list (and its test). */
-export function filterCustomers(
-  all: readonly StoredCustomer[],
+export function filterCustomers<R extends CustomerRow>(
+  all: readonly R[],
   f: { text: string; tier: Tier | ''; stage: Lifecycle | ''; risk: 'high' | 'low' | '' },
   highRisk: number,
-): StoredCustomer[] {
+): R[] {
   const q = f.text.trim().toLowerCase();
   return all.filter(
     (c) =>
@@ -31,15 +31,15 @@ export function filterCustomers(
 export function CustomerList() {
   const env = useEnv();
   const t = useT();
-  const { data: all } = useQuery(() => env.db.customers.toArray(), []);
+  const { data: all } = useQuery(() => loadCustomerRows(env.db), []);
   const [text, setText] = useState('');
   const [tier, setTier] = useState<Tier | ''>('');
   const [stage, setStage] = useState<Lifecycle | ''>('');
   const [risk, setRisk] = useState<'high' | 'low' | ''>('');
   const [open, setOpen] = useState<string | null>(null);
+  const { data: opened } = useQuery(async () => (open ? env.db.customers.get(open) : undefined), [open]);
   if (!all) return <p class="muted">{t('loading')}</p>;
-  const opened = open ? all.find((c) => c.key === open) : undefined;
-  if (opened) {
+  if (open && opened) {
     return (
       <div>
         <button type="button" class="link" onClick={() => setOpen(null)}>{t('back')}</button>
@@ -47,9 +47,8 @@ export function CustomerList() {
       </div>
     );
   }
-  const shown = filterCustomers(all, { text, tier, stage, risk }, env.settings.churn.high).sort(
-    (a, b) => a.tier.localeCompare(b.tier) || b.metric - a.metric,
-  );
+  // Rows come sorted by tier, then metric; filtering keeps that order.
+  const shown = filterCustomers(all, { text, tier, stage, risk }, env.settings.churn.high);
   return (
     <div>
       <div class="filters">

@@ -7,11 +7,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageContext, Person } from '../sites/page-context';
 import { matchPerson, type PersonMatch } from '../db/match-person';
-import { addManualCustomer } from '../db/import-table';
 import { blankContact, saveContact } from '../db/relationship';
 import { registrableDomain } from '../../shared/ingest/registrable-domain';
 import type { StringKey } from '../i18n/strings';
-import { useEnv, useT } from './panel-env';
+import { useEnv, useImporter, useT } from './panel-env';
 import { useQuery } from './use-query';
 import { CustomerCard } from './customer-card';
 import { TierBadge } from './tier-badge';
@@ -23,6 +22,7 @@ interface PersonRow {
 
 function UnknownPerson({ person }: { person: Person }) {
   const env = useEnv();
+  const importer = useImporter();
   const t = useT();
   const [name, setName] = useState(person.name ?? '');
   const [target, setTarget] = useState('');
@@ -31,8 +31,8 @@ function UnknownPerson({ person }: { person: Person }) {
     e.preventDefault();
     if (!name.trim()) return;
     try {
-      const key = await addManualCustomer(env.db, name, person.email, env.analyzeContext);
-      if (key) await saveContact(env.db, blankContact(key, person.email, person.name ?? ''));
+      const key = await importer.addManual(name, person.email, env.analyzeContext);
+      await saveContact(env.db, blankContact(key, person.email, person.name ?? ''));
       env.changed();
     } catch (err) {
       env.fail(err);

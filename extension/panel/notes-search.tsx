@@ -4,13 +4,14 @@ import { useState } from 'preact/hooks';
 import { indexNotes, searchNotes } from '../db/notes';
 import { useEnv, useT } from './panel-env';
 import { useQuery } from './use-query';
+import { loadCustomerRows } from './customer-rows';
 import { day } from './format';
 
 export function NotesSearch() {
   const env = useEnv();
   const t = useT();
   const { data } = useQuery(async () => {
-    const [notes, customers] = await Promise.all([env.db.notes.toArray(), env.db.customers.toArray()]);
+    const [notes, customers] = await Promise.all([env.db.notes.toArray(), loadCustomerRows(env.db)]);
     return { index: indexNotes(notes), names: new Map(customers.map((c) => [c.key, c.name])) };
   }, []);
   const [q, setQ] = useState('');

@@ -9,6 +9,7 @@ import type { Lang } from '../../shared/types';
 import type { AnalyzeContext } from '../db/import-table';
 import type { Settings } from '../../shared/settings';
 import { t as translate, type StringKey } from '../i18n/strings';
+import { inlineImporter, type Importer } from './importer';
 
 export interface PanelEnv {
   db: RapportDB;
@@ -22,6 +23,8 @@ export interface PanelEnv {
   toast(text: string, undo?: () => void): void;
   /** Reports an error in words a sales manager understands. */
   fail(e: unknown): void;
+  /** Runs imports and whole-table re-analyses (a worker in the extension); inline when absent. */
+  importer?: Importer;
 }
 
 export const EnvContext = createContext<PanelEnv | null>(null);
@@ -30,6 +33,17 @@ export function useEnv(): PanelEnv {
   const env = useContext(EnvContext);
   if (!env) throw new Error('panel environment missing');
   return env;
+}
+
+const inline = new WeakMap<RapportDB, Importer>();
+
+/** The panel's importer: the worker-backed one the app made, else an inline one for this database. */
+export function useImporter(): Importer {
+  const env = useEnv();
+  if (env.importer) return env.importer;
+  let i = inline.get(env.db);
+  if (!i) inline.set(env.db, (i = inlineImporter(env.db)));
+  return i;
 }
 
 /** The translation function bound to the panel's language. */

@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { openDatabase } from '../../db/database';
 import { App } from '../../panel/app';
+import { startImportWorker } from '../../panel/importer';
 import '../../panel/panel.css';
 
-render(<App db={openDatabase()} />, document.getElementById('app')!);
+render(<App db={openDatabase()} importer={startImportWorker()} />, document.getElementById('app')!);

@@ -1,0 +1,77 @@
+/**
+ * The panel's handle on the import job: in the extension a Web Worker runs it, so a 100,000-row
+ * import never blocks the panel (the worker posts progress); without workers (component tests) the
+ * same job runs inline. Errors come back with their name, so the panel words them as usual.
+ */
+import type { RapportDB } from '../db/database';
+import { ImportJob, type PreviewView, type Progress } from '../db/import-job';
+import type { AnalyzeContext } from '../db/import-table';
+
+export interface Importer {
+  preview(input: Uint8Array | string, name: string, ctx: AnalyzeContext): Promise<PreviewView>;
+  commit(ctx: AnalyzeContext, progress?: Progress): Promise<{ added: number; updated: number }>;
+  addManual(name: string, email: string, ctx: AnalyzeContext): Promise<string>;
+  reanalyze(ctx: AnalyzeContext): Promise<void>;
+}
+
+export function inlineImporter(db: RapportDB): Importer {
+  const job = new ImportJob(db);
+  return {
+    preview: async (input, name, ctx) => job.previewInput(input, name, ctx),
+    commit: (ctx, progress) => job.commit(ctx, progress),
+    addManual: (name, email, ctx) => job.addManual(name, email, ctx),
+    reanalyze: (ctx) => job.reanalyze(ctx),
+  };
+}
+
+/** A request to the worker and its answers (import-worker.ts). */
+export type WorkerRequest =
+  | { id: number; op: 'preview'; input: Uint8Array | string; name: string; ctx: AnalyzeContext }
+  | { id: number; op: 'commit'; ctx: AnalyzeContext }
+  | { id: number; op: 'addManual'; name: string; email: string; ctx: AnalyzeContext }
+  | { id: number; op: 'reanalyze'; ctx: AnalyzeContext };
+
+export type WorkerAnswer =
+  | { id: number; kind: 'progress'; phase: 'saving'; done: number; total: number }
+  | { id: number; kind: 'result'; value: unknown }
+  | { id: number; kind: 'error'; error: { name: string; message: string; customerName?: string; reason?: string } };
+
+type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
+
+/** An error as posted by the worker, rebuilt with its name (and the refused customer's details). */
+function rebuilt(e: { name: string; message: string; customerName?: string; reason?: string }): Error {
+  return Object.assign(new Error(e.message), e);
+}
+
+export function workerImporter(worker: Worker): Importer {
+  let next = 0;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void; progress?: Progress }>();
+  worker.onmessage = (ev: MessageEvent<WorkerAnswer>) => {
+    const m = ev.data;
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.kind === 'progress') p.progress?.(m.phase, m.done, m.total);
+    else {
+      pending.delete(m.id);
+      if (m.kind === 'result') p.resolve(m.value);
+      else p.reject(rebuilt(m.error));
+    }
+  };
+  const call = <T>(req: WithoutId<WorkerRequest>, progress?: Progress, transfer: Transferable[] = []): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
+      worker.postMessage({ ...req, id }, transfer);
+    });
+  return {
+    preview: (input, name, ctx) => call({ op: 'preview', input, name, ctx }, undefined, typeof input === 'string' ? [] : [input.buffer]),
+    commit: (ctx, progress) => call({ op: 'commit', ctx }, progress),
+    addManual: (name, email, ctx) => call({ op: 'addManual', name, email, ctx }),
+    reanalyze: (ctx) => call({ op: 'reanalyze', ctx }),
+  };
+}
+
+/** The import worker of this page (one per panel). */
+export function startImportWorker(): Importer {
+  return workerImporter(new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }));
+}
