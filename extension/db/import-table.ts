@@ -206,15 +206,18 @@ async function writeCustomers(
   const rows = analysis.customers.map((c) =>
     storedCustomer(c, manualKeys.has(c.key) ? 'manual' : 'import', logs.get(c.key) ?? [], complaints.get(c.key) ?? [], asOf, settings, at),
   );
-  const existing = await db.customers.bulkGet(rows.map((r) => r.key));
+  // One request for what is there (a get per key costs an IndexedDB round trip each).
+  const before = opts.onlyChanged
+    ? new Map((await db.customers.toArray()).map((c) => [c.key, c] as const))
+    : new Set(await db.customers.toCollection().primaryKeys());
   let added = 0;
   let updated = 0;
   const write: StoredCustomer[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    const old = existing[i];
-    if (!old) added++;
+  for (const row of rows) {
+    if (!before.has(row.key)) added++;
     else updated++;
-    if (!opts.onlyChanged || !old || !sameResults(old, rows[i]!)) write.push(rows[i]!);
+    const old = before instanceof Map ? before.get(row.key) : undefined;
+    if (!old || !sameResults(old, row)) write.push(row);
   }
   for (let i = 0; i < write.length; i += CHUNK) {
     await db.customers.bulkPut(write.slice(i, i + CHUNK));

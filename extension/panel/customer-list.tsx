@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /** All customers with search (name, address, key) and filters by tier, lifecycle stage and risk. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Lifecycle, Tier } from '../../shared/types';
 import { label } from '../../shared/i18n/labels';
 import { loadCustomerRows, type CustomerRow } from './customer-rows';
@@ -31,12 +31,23 @@ export function filterCustomers<R extends CustomerRow>(
 export function CustomerList() {
   const env = useEnv();
   const t = useT();
-  const { data: all } = useQuery(() => loadCustomerRows(env.db), []);
   const [text, setText] = useState('');
   const [tier, setTier] = useState<Tier | ''>('');
   const [stage, setStage] = useState<Lifecycle | ''>('');
   const [risk, setRisk] = useState<'high' | 'low' | ''>('');
   const [open, setOpen] = useState<string | null>(null);
+  // While a customer is open the list is hidden: it is read again on the way back, not after each change.
+  const rows = useRef<CustomerRow[] | undefined>(undefined);
+  const { data: all } = useQuery(
+    async (wanted) => {
+      if (open !== null && rows.current) return rows.current;
+      const read = await loadCustomerRows(env.db, wanted);
+      if (wanted()) rows.current = read;
+      return read;
+    },
+    [open === null],
+    { follow: open === null },
+  );
   const { data: opened } = useQuery(async () => (open ? env.db.customers.get(open) : undefined), [open]);
   if (!all) return <p class="muted">{t('loading')}</p>;
   if (open && opened) {

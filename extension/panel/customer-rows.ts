@@ -25,14 +25,17 @@ export function rowOf(c: StoredCustomer): CustomerRow {
 
 const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 
-/** Every customer's row, by tier then metric (largest first), read page by page. */
-export async function loadCustomerRows(db: RapportDB): Promise<CustomerRow[]> {
+/**
+ * Every customer's row, by tier then metric (largest first), read page by page; stops early (with
+ * what it has) when `stillWanted` says the answer is no longer needed.
+ */
+export async function loadCustomerRows(db: RapportDB, stillWanted: () => boolean = () => true): Promise<CustomerRow[]> {
   const out: CustomerRow[] = [];
   let last: string | null = null;
   for (;;) {
     const page: StoredCustomer[] = await (last === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(last)).limit(PAGE).toArray();
     for (const c of page) out.push(rowOf(c));
-    if (page.length < PAGE) break;
+    if (page.length < PAGE || !stillWanted()) break;
     last = page[page.length - 1]!.key;
     await yieldToPage();
   }

@@ -71,7 +71,7 @@ export function workerImporter(worker: Worker): Importer {
   };
 }
 
-/** The import worker of this page (one per panel). */
-export function startImportWorker(): Importer {
-  return workerImporter(new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' }));
+/** The import worker of a page (one per panel), built by Vite from import-worker.ts. */
+export function startImportWorker(make: () => Worker): Importer {
+  return workerImporter(make());
 }

@@ -10,8 +10,8 @@ import { day } from './format';
 export function NotesSearch() {
   const env = useEnv();
   const t = useT();
-  const { data } = useQuery(async () => {
-    const [notes, customers] = await Promise.all([env.db.notes.toArray(), loadCustomerRows(env.db)]);
+  const { data } = useQuery(async (wanted) => {
+    const [notes, customers] = await Promise.all([env.db.notes.toArray(), loadCustomerRows(env.db, wanted)]);
     return { index: indexNotes(notes), names: new Map(customers.map((c) => [c.key, c.name])) };
   }, []);
   const [q, setQ] = useState('');
