@@ -230,12 +230,12 @@ async function urlChangeToPanel(ctx: BenchContext): Promise<void> {
 
 const SCALE = 100_000;
 
-function scaleCsv(): string {
+export function scaleCsv(): string {
   return toDelimited(generateCustomers(SCALE, { seed: 11, lang: 'en' }));
 }
 
 /** The data layer alone (Node, fake-indexeddb): import commit, then logged visits. */
-async function scaleInNode(ctx: BenchContext, csv: string): Promise<void> {
+export async function scaleInNode(ctx: BenchContext, csv: string): Promise<void> {
   const name = `rapport-bench-scale-${Date.now()}`;
   const db = new RapportDB(name);
   const lang = 'en' as const;
@@ -260,8 +260,21 @@ async function scaleInNode(ctx: BenchContext, csv: string): Promise<void> {
   await Dexie.delete(name);
 }
 
+/** In the panel page: click "visit", resolve with the ms until the toast says it was saved (a string: no bundler helpers). */
+const TIME_LOGGED_VISIT = `new Promise((resolve) => {
+  const t = performance.now();
+  const obs = new MutationObserver(() => {
+    const toast = document.querySelector('.toast');
+    if (!toast || !toast.textContent.includes('Logged')) return;
+    obs.disconnect();
+    resolve(performance.now() - t);
+  });
+  obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+  document.querySelector('[data-testid="log-visit"]').click();
+})`;
+
 /** The real panel in Chromium: import through the worker, then visits logged from a customer card. */
-async function scaleInChromium(ctx: BenchContext, csv: string): Promise<void> {
+export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     ctx.line('100k import / logged visit in Chromium: skipped (no Chromium at ' + CHROMIUM + ')');
     return;
@@ -299,19 +312,45 @@ async function scaleInChromium(ctx: BenchContext, csv: string): Promise<void> {
     ctx.report(`import of ${SCALE.toLocaleString('en')} rows in the panel: file → preview (Chromium)`, previewed, 'import worker');
     ctx.report(`import of ${SCALE.toLocaleString('en')} rows in the panel: confirm → saved (Chromium)`, committed, `total ${((previewed + committed) / 1000).toFixed(1)} s; goal ≤ 10 s`);
     ctx.line(`panel main thread during the import and the list that follows: ${long.length} tasks over 50 ms, ${long.filter((e) => e.duration > 100).length} over 100 ms, longest ${worst.toFixed(0)} ms (goal: none over 100 ms)`);
+    if (process.env.RAPPORT_BENCH_TASKS) ctx.line(`  tasks (start s after choosing the file: ms): ${long.map((e) => `${((e.start - since) / 1000).toFixed(1)}: ${e.duration.toFixed(0)}`).join(', ')}; preview shown at ${(previewed / 1000).toFixed(1)} s`);
 
     await panel.locator('.customer-rows button').first().click();
     await panel.getByTestId('log-visit').waitFor();
     const times: number[] = [];
+    const logSince = await panel.evaluate(() => performance.now());
     for (let k = 0; k < 7; k++) {
       await panel.evaluate(() => document.querySelectorAll('.toast button[aria-label="close"]').forEach((b) => (b as HTMLButtonElement).click()));
       await panel.locator('.toast').waitFor({ state: 'detached' });
-      const t = performance.now();
-      await panel.getByTestId('log-visit').click();
-      await panel.getByRole('status').filter({ hasText: 'Logged' }).waitFor({ timeout: 120_000 });
-      times.push(performance.now() - t);
+      // Timed inside the page: click → the toast saying the visit was saved, shown.
+      times.push(await panel.evaluate<number>(TIME_LOGGED_VISIT));
     }
-    ctx.report(`logged visit in the panel, ${SCALE.toLocaleString('en')} customers (Chromium, median of 7)`, median(times), 'click → saved and shown; goal ≤ 200 ms');
+    const logLong = await panel.evaluate((from) => (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((e) => e.start >= from), logSince);
+    ctx.report(
+      `logged visit in the panel, ${SCALE.toLocaleString('en')} customers (Chromium, median of 7)`,
+      median(times),
+      `click → saved and shown; goal ≤ 200 ms; ${logLong.length} main-thread tasks over 50 ms meanwhile, longest ${logLong.reduce((m, e) => Math.max(m, e.duration), 0).toFixed(0)} ms`,
+    );
+
+    // For scale: Chrome's IndexedDB alone, 100,000 one-field records put in one transaction.
+    const floor = await panel.evaluate(async (n) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(`bench-floor-${Date.now()}`, 1);
+        r.onupgradeneeded = () => r.result.createObjectStore('c', { keyPath: 'key' });
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const t = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('c', 'readwrite');
+        for (let i = 0; i < n; i++) tx.objectStore('c').put({ key: `K${i}` });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      const ms = performance.now() - t;
+      db.close();
+      return ms;
+    }, SCALE);
+    ctx.report(`IndexedDB alone: ${SCALE.toLocaleString('en')} one-field puts in one transaction (Chromium)`, floor, 'the floor under any 100k-row import');
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

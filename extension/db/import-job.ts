@@ -6,6 +6,7 @@
  */
 import type { Notice, RowError } from '../../shared/types';
 import type { RapportDB } from './database';
+import { loadCustomerRows, type CustomerRow } from './customer-rows';
 import { addManualCustomer, commitImport, previewImport, reanalyze, type AnalyzeContext, type ImportPreview } from './import-table';
 
 /** What the panel shows of a preview. */
@@ -52,6 +53,11 @@ export class ImportJob {
 
   addManual(name: string, email: string, ctx: AnalyzeContext): Promise<string> {
     return addManualCustomer(this.db, name, email, ctx);
+  }
+
+  /** The customer list's rows, handed over page by page. */
+  async listRows(onPage: (rows: CustomerRow[]) => void): Promise<void> {
+    await loadCustomerRows(this.db, () => true, onPage);
   }
 
   async reanalyze(ctx: AnalyzeContext): Promise<void> {

@@ -44,8 +44,11 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
   useEffect(() => {
     void (async () => {
       setLang(uiLang(await getLangChoice(db), navigator.language));
-      setSettingsJson(await getSettingsJson(db));
-      setCount(await db.customers.count());
+      const stored = await getSettingsJson(db);
+      // Same settings, same object: what depends on them is not recomputed after every write.
+      setSettingsJson((had) => (JSON.stringify(had) === JSON.stringify(stored) ? had : stored));
+      // Only "none or some" is shown: one key read, not a count of every customer.
+      setCount((await db.customers.limit(1).primaryKeys()).length);
     })().catch((e: unknown) => setError(describeError(lang, e)));
   }, [revision]);
 
@@ -82,8 +85,8 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
+  const settings = useMemo(() => resolveSettings(settingsJson).settings, [settingsJson]);
   const env: PanelEnv = useMemo(() => {
-    const settings = resolveSettings(settingsJson).settings;
     return {
       db,
       lang,
@@ -103,7 +106,7 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
         setError(describeError(lang, e));
       },
     };
-  }, [db, lang, settingsJson, revision]);
+  }, [db, lang, settings, revision]);
 
   const t = (k: StringKey, p?: Record<string, string | number>) => translate(lang, k, p);
   const sample = () =>

@@ -1,10 +1,13 @@
 /** @jsxImportSource preact */
 /** All customers with search (name, address, key) and filters by tier, lifecycle stage and risk. */
-import { useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Lifecycle, Tier } from '../../shared/types';
 import { label } from '../../shared/i18n/labels';
-import { loadCustomerRows, type CustomerRow } from './customer-rows';
-import { useEnv, useT } from './panel-env';
+import { firstRows, type CustomerRow } from './customer-rows';
+
+/** The list shows the first 200 matching customers. */
+const SHOWN = 200;
+import { useEnv, useImporter, useT } from './panel-env';
 import { useQuery } from './use-query';
 import { TierBadge } from './tier-badge';
 import { CustomerCard } from './customer-card';
@@ -30,6 +33,7 @@ export function filterCustomers<R extends CustomerRow>(
 
 export function CustomerList() {
   const env = useEnv();
+  const importer = useImporter();
   const t = useT();
   const [text, setText] = useState('');
   const [tier, setTier] = useState<Tier | ''>('');
@@ -41,7 +45,7 @@ export function CustomerList() {
   const { data: all } = useQuery(
     async (wanted) => {
       if (open !== null && rows.current) return rows.current;
-      const read = await loadCustomerRows(env.db, wanted);
+      const read = await importer.listRows(wanted);
       if (wanted()) rows.current = read;
       return read;
     },
@@ -49,6 +53,9 @@ export function CustomerList() {
     { follow: open === null },
   );
   const { data: opened } = useQuery(async () => (open ? env.db.customers.get(open) : undefined), [open]);
+  const high = env.settings.churn.high;
+  const shown = useMemo(() => (all && open === null ? filterCustomers(all, { text, tier, stage, risk }, high) : []), [all, open === null, text, tier, stage, risk, high]);
+  const first = useMemo(() => firstRows(shown, SHOWN), [shown]);
   if (!all) return <p class="muted">{t('loading')}</p>;
   if (open && opened) {
     return (
@@ -58,8 +65,6 @@ export function CustomerList() {
       </div>
     );
   }
-  // Rows come sorted by tier, then metric; filtering keeps that order.
-  const shown = filterCustomers(all, { text, tier, stage, risk }, env.settings.churn.high);
   return (
     <div>
       <div class="filters">
@@ -78,10 +83,10 @@ export function CustomerList() {
           <option value="low">{t('lowRisk')}</option>
         </select>
       </div>
-      <p class="muted small">{t('customersShown', { shown: Math.min(shown.length, 200), total: all.length })}</p>
+      <p class="muted small">{t('customersShown', { shown: first.length, total: all.length })}</p>
       {shown.length === 0 && <p class="muted">{all.length === 0 ? t('noData') : t('noCustomerHits')}</p>}
       <ul class="plain customer-rows">
-        {shown.slice(0, 200).map((c) => (
+        {first.map((c) => (
           <li key={c.key}>
             <button type="button" class="person" onClick={() => setOpen(c.key)}>
               <TierBadge tier={c.tier} />

@@ -1,43 +1,30 @@
-/**
- * The customer list's rows — the few fields a list line and its filters need — read from the
- * database in pages of a few thousand, so that 100,000 customers load without one long task on the
- * panel's main thread (reading them all at once deserialises every record in one go).
- */
-import type { Lifecycle, Tier } from '../../shared/types';
-import type { RapportDB } from '../db/database';
-import type { StoredCustomer } from '../db/records';
+/** The order of the customer list, for the first rows it shows. */
+import type { Tier } from '../../shared/types';
+import type { CustomerRow } from '../db/customer-rows';
 
-export interface CustomerRow {
-  key: string;
-  name: string;
-  emails: string[];
-  tier: Tier;
-  lifecycle: Lifecycle;
-  churnRisk: { score: number };
-  metric: number;
-}
+export type { CustomerRow } from '../db/customer-rows';
 
-const PAGE = 2000;
-
-export function rowOf(c: StoredCustomer): CustomerRow {
-  return { key: c.key, name: c.name, emails: c.emails, tier: c.tier, lifecycle: c.lifecycle, churnRisk: { score: c.churnRisk.score }, metric: c.metric };
-}
-
-const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+const byMetric = (a: CustomerRow, b: CustomerRow) => b.metric - a.metric || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+const TIER_ORDER: Tier[] = ['A', 'B', 'C', 'D'];
 
 /**
- * Every customer's row, by tier then metric (largest first), read page by page; stops early (with
- * what it has) when `stillWanted` says the answer is no longer needed.
+ * The first `limit` rows by tier (A first), then metric (largest first), then key — without
+ * sorting every row: per tier, the `limit`-th largest metric is found with one typed-array sort and
+ * only the rows at or above it are ordered.
  */
-export async function loadCustomerRows(db: RapportDB, stillWanted: () => boolean = () => true): Promise<CustomerRow[]> {
-  const out: CustomerRow[] = [];
-  let last: string | null = null;
-  for (;;) {
-    const page: StoredCustomer[] = await (last === null ? db.customers.orderBy(':id') : db.customers.where(':id').above(last)).limit(PAGE).toArray();
-    for (const c of page) out.push(rowOf(c));
-    if (page.length < PAGE || !stillWanted()) break;
-    last = page[page.length - 1]!.key;
-    await yieldToPage();
+export function firstRows<R extends CustomerRow>(rows: readonly R[], limit: number): R[] {
+  const out: R[] = [];
+  for (const tier of TIER_ORDER) {
+    const need = limit - out.length;
+    if (need <= 0) break;
+    const inTier = rows.filter((r) => r.tier === tier);
+    if (inTier.length <= need) {
+      out.push(...inTier.sort(byMetric));
+      continue;
+    }
+    const metrics = Float64Array.from(inTier, (r) => r.metric).sort();
+    const threshold = metrics[metrics.length - need]!;
+    out.push(...inTier.filter((r) => r.metric >= threshold).sort(byMetric).slice(0, need));
   }
-  return out.sort((a, b) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : b.metric - a.metric));
+  return out;
 }

@@ -18,6 +18,8 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
         return job.addManual(r.name, r.email, r.ctx);
       case 'reanalyze':
         return job.reanalyze(r.ctx);
+      case 'listRows':
+        return job.listRows((rows) => post({ id: r.id, kind: 'rows', rows }));
     }
   };
   run().then(

@@ -6,12 +6,15 @@
 import type { RapportDB } from '../db/database';
 import { ImportJob, type PreviewView, type Progress } from '../db/import-job';
 import type { AnalyzeContext } from '../db/import-table';
+import { loadCustomerRows, type CustomerRow } from '../db/customer-rows';
 
 export interface Importer {
   preview(input: Uint8Array | string, name: string, ctx: AnalyzeContext): Promise<PreviewView>;
   commit(ctx: AnalyzeContext, progress?: Progress): Promise<{ added: number; updated: number }>;
   addManual(name: string, email: string, ctx: AnalyzeContext): Promise<string>;
   reanalyze(ctx: AnalyzeContext): Promise<void>;
+  /** Every customer's list row, page by page (`stillWanted` false stops taking pages). */
+  listRows(stillWanted: () => boolean): Promise<CustomerRow[]>;
 }
 
 export function inlineImporter(db: RapportDB): Importer {
@@ -21,6 +24,7 @@ export function inlineImporter(db: RapportDB): Importer {
     commit: (ctx, progress) => job.commit(ctx, progress),
     addManual: (name, email, ctx) => job.addManual(name, email, ctx),
     reanalyze: (ctx) => job.reanalyze(ctx),
+    listRows: (stillWanted) => loadCustomerRows(db, stillWanted),
   };
 }
 
@@ -29,10 +33,12 @@ export type WorkerRequest =
   | { id: number; op: 'preview'; input: Uint8Array | string; name: string; ctx: AnalyzeContext }
   | { id: number; op: 'commit'; ctx: AnalyzeContext }
   | { id: number; op: 'addManual'; name: string; email: string; ctx: AnalyzeContext }
-  | { id: number; op: 'reanalyze'; ctx: AnalyzeContext };
+  | { id: number; op: 'reanalyze'; ctx: AnalyzeContext }
+  | { id: number; op: 'listRows' };
 
 export type WorkerAnswer =
   | { id: number; kind: 'progress'; phase: 'saving'; done: number; total: number }
+  | { id: number; kind: 'rows'; rows: CustomerRow[] }
   | { id: number; kind: 'result'; value: unknown }
   | { id: number; kind: 'error'; error: { name: string; message: string; customerName?: string; reason?: string } };
 
@@ -45,22 +51,23 @@ function rebuilt(e: { name: string; message: string; customerName?: string; reas
 
 export function workerImporter(worker: Worker): Importer {
   let next = 0;
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void; progress?: Progress }>();
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void; progress?: Progress; rows?: (r: CustomerRow[]) => void }>();
   worker.onmessage = (ev: MessageEvent<WorkerAnswer>) => {
     const m = ev.data;
     const p = pending.get(m.id);
     if (!p) return;
     if (m.kind === 'progress') p.progress?.(m.phase, m.done, m.total);
+    else if (m.kind === 'rows') p.rows?.(m.rows);
     else {
       pending.delete(m.id);
       if (m.kind === 'result') p.resolve(m.value);
       else p.reject(rebuilt(m.error));
     }
   };
-  const call = <T>(req: WithoutId<WorkerRequest>, progress?: Progress, transfer: Transferable[] = []): Promise<T> =>
+  const call = <T>(req: WithoutId<WorkerRequest>, progress?: Progress, transfer: Transferable[] = [], rows?: (r: CustomerRow[]) => void): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const id = ++next;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress, rows });
       worker.postMessage({ ...req, id }, transfer);
     });
   return {
@@ -68,6 +75,13 @@ export function workerImporter(worker: Worker): Importer {
     commit: (ctx, progress) => call({ op: 'commit', ctx }, progress),
     addManual: (name, email, ctx) => call({ op: 'addManual', name, email, ctx }),
     reanalyze: (ctx) => call({ op: 'reanalyze', ctx }),
+    listRows: async (stillWanted) => {
+      const out: CustomerRow[] = [];
+      await call({ op: 'listRows' }, undefined, [], (rows) => {
+        if (stillWanted()) for (const r of rows) out.push(r);
+      });
+      return out;
+    },
   };
 }
 

@@ -11,6 +11,8 @@ import { CustomerCard } from '../../extension/panel/customer-card';
 import { EmailView } from '../../extension/panel/email-view';
 import { ImportView } from '../../extension/panel/import-view';
 import { filterCustomers } from '../../extension/panel/customer-list';
+import { firstRows, type CustomerRow } from '../../extension/panel/customer-rows';
+import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { Lang } from '../../shared/types';
 import { makeCustomer } from './make-customer';
@@ -191,6 +193,19 @@ describe('customer list filter', () => {
     expect(f({ stage: 'growth' })).toEqual(['C1']);
     expect(f({ risk: 'high' })).toEqual(['C1']);
     expect(f({ risk: 'low' })).toEqual(['C2']);
+  });
+});
+
+describe('customer list order', () => {
+  it('property: the first rows are those of a full sort by tier, metric (largest first), key', () => {
+    const row = fc.record({ key: fc.string({ maxLength: 3 }), tier: fc.constantFrom('A', 'B', 'C', 'D'), metric: fc.integer({ min: -5, max: 5 }) });
+    fc.assert(
+      fc.property(fc.uniqueArray(row, { selector: (r) => r.key, maxLength: 60 }), fc.integer({ min: 0, max: 70 }), (raw, limit) => {
+        const rows = raw.map((r) => ({ ...r, name: r.key, emails: [], lifecycle: 'maturity', churnRisk: { score: 0 } }) as CustomerRow);
+        const full = [...rows].sort((a, b) => (a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : b.metric - a.metric || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+        expect(firstRows(rows, limit).map((r) => r.key)).toEqual(full.slice(0, limit).map((r) => r.key));
+      }),
+    );
   });
 });
 
