@@ -256,6 +256,8 @@ export class ManualCustomerRefused extends Error {
   constructor(
     readonly customerName: string,
     readonly reason: string,
+    /** The core's code for it: `skipped_totals`, `skipped_header`, or a row error's code. */
+    readonly code: string = '',
   ) {
     super(reason);
     this.name = 'ManualCustomerRefused';
@@ -279,8 +281,9 @@ export async function addManualCustomer(db: RapportDB, name: string, email: stri
     // The core reads the row alone exactly as it reads it in the whole table (rows are independent).
     const alone = analyze([table[findHeaderRow(table)]!, table[row - 1]!], options(ctx, ctx.settings));
     if (!alone.customers.some((c) => c.key === key)) {
-      const why = alone.errors.find((e) => e.fatal)?.reason ?? alone.notices.find((n) => n.row === 2)?.message ?? '';
-      throw new ManualCustomerRefused(entry.name, why);
+      const error = alone.errors.find((e) => e.fatal);
+      const notice = alone.notices.find((n) => n.row === 2);
+      throw new ManualCustomerRefused(entry.name, error?.reason ?? notice?.message ?? '', error?.code ?? notice?.code ?? '');
     }
     return next;
   };

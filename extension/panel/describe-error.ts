@@ -21,7 +21,8 @@ export function describeError(lang: Lang, e: unknown): string {
   const all = names(e);
   if (all.includes('QuotaExceededError')) return t(lang, 'errorQuota');
   if (all.includes('ManualCustomerRefused')) {
-    const m = e as { customerName: string; reason: string };
+    const m = e as { customerName: string; reason: string; code?: string };
+    if (m.code === 'skipped_totals' || m.code === 'skipped_header') return t(lang, 'manualRefusedTotals', { name: m.customerName });
     return t(lang, 'manualRefused', { name: m.customerName, reason: m.reason.replace(/[.。]\s*$/, '') });
   }
   if (all.includes('CommitBusy')) return t(lang, 'errorBusy');

@@ -25,10 +25,10 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   run().then(
     (value) => post({ id: r.id, kind: 'result', value }),
     (e: unknown) => {
-      const x = e as { name?: string; message?: string; customerName?: string; reason?: string; inner?: { name?: string } };
+      const x = e as { name?: string; message?: string; customerName?: string; reason?: string; code?: string; inner?: { name?: string } };
       // A transaction abort carries the storage error inside it: pass its name on (a full disk).
       const name = x?.inner?.name === 'QuotaExceededError' ? 'QuotaExceededError' : (x?.name ?? 'Error');
-      post({ id: r.id, kind: 'error', error: { name, message: x?.message ?? String(e), customerName: x?.customerName, reason: x?.reason } });
+      post({ id: r.id, kind: 'error', error: { name, message: x?.message ?? String(e), customerName: x?.customerName, reason: x?.reason, code: x?.code } });
     },
   );
 };

@@ -40,12 +40,21 @@ export type WorkerAnswer =
   | { id: number; kind: 'progress'; phase: 'saving'; done: number; total: number }
   | { id: number; kind: 'rows'; rows: CustomerRow[] }
   | { id: number; kind: 'result'; value: unknown }
-  | { id: number; kind: 'error'; error: { name: string; message: string; customerName?: string; reason?: string } };
+  | { id: number; kind: 'error'; error: PostedError };
+
+/** An error as the worker posts it: its name and message, and a refused customer's details. */
+export interface PostedError {
+  name: string;
+  message: string;
+  customerName?: string;
+  reason?: string;
+  code?: string;
+}
 
 type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
 
 /** An error as posted by the worker, rebuilt with its name (and the refused customer's details). */
-function rebuilt(e: { name: string; message: string; customerName?: string; reason?: string }): Error {
+function rebuilt(e: PostedError): Error {
   return Object.assign(new Error(e.message), e);
 }
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { RapportDB } from '../../extension/db/database';
 import fc from 'fast-check';
-import { addManualCustomer, commitImport, previewImport, reanalyze, importSource, ManualCustomerRefused } from '../../extension/db/import-table';
+import { addManualCustomer, commitImport, previewImport, reanalyze, importSource } from '../../extension/db/import-table';
 import { resolveComplaint } from '../../extension/db/relationship';
 import { dayToIso } from '../../shared/ingest/parse-date';
 import type { StoredCustomer } from '../../extension/db/records';
@@ -249,7 +249,7 @@ describe('adding a customer by hand', () => {
   it('refuses a name that reads as a totals row (Total, 合计) and stores nothing', async () => {
     for (const name of ['Total', '合计']) {
       const d = db();
-      await expect(addManualCustomer(d, name, 'a@b-corp.com', CTX)).rejects.toBeInstanceOf(ManualCustomerRefused);
+      await expect(addManualCustomer(d, name, 'a@b-corp.com', CTX)).rejects.toMatchObject({ name: 'ManualCustomerRefused', code: 'skipped_totals', customerName: name });
       expect(await d.customers.count()).toBe(0);
       expect(await d.meta.get('manual')).toBeUndefined();
     }
