@@ -174,6 +174,7 @@ const EN = {
   badContactDay: 'Pick the day of the contact first.',
   importProgress: 'Saving customers… {done} of {total}',
   importAnalysing: 'Analysing…',
+  tryAgain: 'Try again',
 } as const;
 
 export type StringKey = keyof typeof EN;
@@ -347,6 +348,7 @@ const ZH: Record<StringKey, string> = {
   badContactDay: '请先选择联系的日期。',
   importProgress: '正在保存客户… {done} / {total}',
   importAnalysing: '正在分析…',
+  tryAgain: '重试',
 };
 
 const DICT: Record<Lang, Record<StringKey, string>> = { en: EN, zh: ZH };

@@ -5,6 +5,7 @@
  * here and shown in words; a toast offers undo after a delete.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/database';
 import { getLangChoice, getSettingsJson } from '../db/preferences';
@@ -21,6 +22,7 @@ import { ImportView } from './import-view';
 import { loadSampleCustomers } from './sample-data';
 import { describeError } from './describe-error';
 import type { Importer } from './importer';
+import { ViewGuard } from './view-guard';
 import { purgeDeletedNotes, UNDO_WINDOW_MS } from '../db/notes';
 
 type View = 'email' | 'customers' | 'notes' | 'import';
@@ -51,6 +53,16 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
       setCount((await db.customers.limit(1).primaryKeys()).length);
     })().catch((e: unknown) => setError(describeError(lang, e)));
   }, [revision]);
+
+  // Any write to this database — here, in the import worker or another extension page — moves the
+  // revision; the live queries of the sections follow their own reads, the lists follow this.
+  useEffect(() => {
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (Object.keys(parts).some((k) => k.startsWith(`idb://${db.name}/`))) setRevision((r) => r + 1);
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => Dexie.on('storagemutated').unsubscribe(onMutated);
+  }, [db]);
 
   // Deleted notes whose undo window closed while no panel was open are purged now.
   useEffect(() => {
@@ -95,7 +107,7 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
       revision,
       importer,
       changed() {
-        setRevision((r) => r + 1);
+        // The panel's own views follow the database; the background refreshes chips and alarms.
         browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
       },
       toast(text, undo) {
@@ -135,6 +147,7 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
           </div>
         )}
         <main>
+          <ViewGuard lang={lang} key={view}>
           {count === 0 && view !== 'import' && (
             <div class="empty card" data-testid="empty-state">
               <p>{t('noData')}</p>
@@ -148,6 +161,7 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
           {view === 'customers' && <CustomerList />}
           {view === 'notes' && <NotesSearch />}
           {view === 'import' && <ImportView onDone={() => setView(context ? 'email' : 'customers')} />}
+          </ViewGuard>
         </main>
         {toast && (
           <div class="toast" role="status">

@@ -7,16 +7,17 @@ import { useState } from 'preact/hooks';
 import { contactLogOf, logContact } from '../db/relationship';
 import type { ContactLogEntry } from '../db/records';
 import type { StoredCustomer } from '../db/records';
-import { useEnv, useT } from './panel-env';
-import { useQuery } from './use-query';
+import { useEnv, useRun, useT } from './panel-env';
+import { useLiveQuery } from './use-live-query';
 import { day, todayIso } from './format';
 
 const KINDS: ContactLogEntry['kind'][] = ['call', 'visit', 'email'];
 
 export function ContactLogSection({ customer }: { customer: StoredCustomer }) {
   const env = useEnv();
+  const run = useRun();
   const t = useT();
-  const { data: log } = useQuery(() => contactLogOf(env.db, customer.key), [customer.key]);
+  const { data: log } = useLiveQuery(() => contactLogOf(env.db, customer.key), [customer.key]);
   const [date, setDate] = useState(todayIso());
   const [note, setNote] = useState('');
   const add = async (kind: ContactLogEntry['kind']) => {
@@ -24,14 +25,7 @@ export function ContactLogSection({ customer }: { customer: StoredCustomer }) {
       env.toast(t('badContactDay'));
       return;
     }
-    try {
-      await logContact(env.db, customer.key, kind, date, note);
-      setNote('');
-      env.changed();
-      env.toast(t('logged'));
-    } catch (e) {
-      env.fail(e);
-    }
+    if (await run(() => logContact(env.db, customer.key, kind, date, note), t('logged'))) setNote('');
   };
   return (
     <section aria-labelledby="log-h">

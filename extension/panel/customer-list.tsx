@@ -9,6 +9,7 @@ import { firstRows, type CustomerRow } from './customer-rows';
 const SHOWN = 200;
 import { useEnv, useImporter, useT } from './panel-env';
 import { useQuery } from './use-query';
+import { useLiveQuery } from './use-live-query';
 import { TierBadge } from './tier-badge';
 import { CustomerCard } from './customer-card';
 
@@ -52,7 +53,7 @@ export function CustomerList() {
     [open === null],
     { follow: open === null },
   );
-  const { data: opened } = useQuery(async () => (open ? env.db.customers.get(open) : undefined), [open]);
+  const { data: opened } = useLiveQuery(async () => (open ? env.db.customers.get(open) : undefined), [open]);
   const high = env.settings.churn.high;
   const shown = useMemo(() => (all && open === null ? filterCustomers(all, { text, tier, stage, risk }, high) : []), [all, open === null, text, tier, stage, risk, high]);
   const first = useMemo(() => firstRows(shown, SHOWN), [shown]);

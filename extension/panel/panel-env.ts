@@ -1,6 +1,7 @@
 /**
  * What every panel component receives: the database, the UI language, a way to say "data changed"
- * (re-reads everything and refreshes the chips in mail tabs) and the analysis context for the core.
+ * (the background refreshes the chips in mail tabs and the reminders; the panel's own views follow
+ * the database by themselves) and the analysis context for the core.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -16,7 +17,7 @@ export interface PanelEnv {
   lang: Lang;
   settings: Settings;
   analyzeContext: AnalyzeContext;
-  /** Bumped after every write; queries depend on it. */
+  /** Moves after every write to the database (from any extension page or worker); `useQuery` follows it. */
   revision: number;
   changed(): void;
   /** Shows a message (and an optional undo) at the bottom of the panel. */
@@ -44,6 +45,25 @@ export function useImporter(): Importer {
   let i = inline.get(env.db);
   if (!i) inline.set(env.db, (i = inlineImporter(env.db)));
   return i;
+}
+
+/**
+ * A write from the panel: runs it, tells the other extension parts the data changed, shows `done`
+ * when given, and reports a failure in words. True when it was written.
+ */
+export function useRun(): (write: () => Promise<unknown>, done?: string) => Promise<boolean> {
+  const env = useEnv();
+  return async (write, done) => {
+    try {
+      await write();
+      env.changed();
+      if (done) env.toast(done);
+      return true;
+    } catch (e) {
+      env.fail(e);
+      return false;
+    }
+  };
 }
 
 /** The translation function bound to the panel's language. */

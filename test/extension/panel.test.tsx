@@ -11,6 +11,8 @@ import { CustomerCard } from '../../extension/panel/customer-card';
 import { EmailView } from '../../extension/panel/email-view';
 import { ImportView } from '../../extension/panel/import-view';
 import { filterCustomers } from '../../extension/panel/customer-list';
+import { ViewGuard } from '../../extension/panel/view-guard';
+import { addNote } from '../../extension/db/notes';
 import { firstRows, type CustomerRow } from '../../extension/panel/customer-rows';
 import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
@@ -193,6 +195,31 @@ describe('customer list filter', () => {
     expect(f({ stage: 'growth' })).toEqual(['C1']);
     expect(f({ risk: 'high' })).toEqual(['C1']);
     expect(f({ risk: 'low' })).toEqual(['C2']);
+  });
+});
+
+describe('live views', () => {
+  it('a note written elsewhere (another window, the worker) shows without any "changed" call', async () => {
+    const { mount, db } = setup();
+    await db.customers.put(huaxin());
+    mount(<CustomerCard customer={huaxin()} />);
+    await screen.findByText('No notes yet.');
+    await addNote(db, 'C001', 'written in another window');
+    await waitFor(() => expect(screen.getAllByTestId('note')[0]!.textContent).toContain('written in another window'));
+  });
+
+  it('an error while a view renders shows in words with a way back, not a blank panel', async () => {
+    let broken = true;
+    const Flaky = () => {
+      if (broken) throw new Error('the view broke');
+      return <p>fine</p>;
+    };
+    render(<ViewGuard lang="en"><Flaky /></ViewGuard>);
+    const alert = await screen.findByTestId('view-error');
+    expect(alert.textContent).toContain('Something went wrong: the view broke. Your data is unchanged.');
+    broken = false;
+    fireEvent.click(screen.getByText('Try again'));
+    await screen.findByText('fine');
   });
 });
 
