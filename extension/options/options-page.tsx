@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/database';
 import { getLangChoice, getSettingsJson, setLangChoice, setSettingsJson, type LangChoice } from '../db/preferences';
 import { clearAll, describeRestore, exportBackup, notesToCsv, parseBackup, restoreBackup } from '../db/backup';
-import { reanalyze } from '../db/import-table';
+import { inlineImporter, type Importer } from '../panel/importer';
 import { t as translate, uiLang, type StringKey } from '../i18n/strings';
 import { describeError } from '../panel/describe-error';
 import type { Settings } from '../../shared/settings';
@@ -22,7 +22,7 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function OptionsPage({ db }: { db: RapportDB }) {
+export function OptionsPage({ db, importer }: { db: RapportDB; importer?: Importer }) {
   const [choice, setChoice] = useState<LangChoice>('auto');
   const [json, setJson] = useState('{}');
   const [msg, setMsg] = useState<{ text: string; bad?: boolean; list?: string[] } | null>(null);
@@ -65,7 +65,8 @@ export function OptionsPage({ db }: { db: RapportDB }) {
         setMsg({ text: t('settingsProblems'), bad: true, list: problems.map((p) => `${p.path}: ${p.message}`) });
         return;
       }
-      await reanalyze(db, { lang, settings: parsed as Partial<Settings> });
+      // Re-analysed off the page's main thread (the import worker) when there is one.
+      await (importer ?? inlineImporter(db)).reanalyze({ lang, settings: parsed as Partial<Settings> });
       announce();
       setMsg({ text: t('settingsSaved') });
     } catch (e) {
