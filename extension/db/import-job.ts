@@ -51,8 +51,8 @@ export class ImportJob {
     return r;
   }
 
-  addManual(name: string, email: string, ctx: AnalyzeContext): Promise<string> {
-    return addManualCustomer(this.db, name, email, ctx);
+  addManual(name: string, email: string, ctx: AnalyzeContext, personName = ''): Promise<string> {
+    return addManualCustomer(this.db, name, email, ctx, new Date(), personName);
   }
 
   /** The customer list's rows, handed over page by page. */

@@ -22,6 +22,7 @@ import type { Settings } from '../../shared/settings';
 import type { RapportDB } from './database';
 import type { Complaint, ContactLogEntry, StoredCustomer } from './records';
 import { analysisRecord, storedCustomer, storedSettings, type AnalysisRecord } from './logged-facts';
+import { blankContact } from './contact-card';
 
 export interface ImportSource {
   table: string[][];
@@ -137,6 +138,8 @@ export interface CommitOptions {
   onlyChanged?: boolean;
   /** The analysis of `change(inputs)` when the caller already has it (the import's preview). */
   analysis?: Analysis;
+  /** Further writes that belong to the same change, made inside its transaction. */
+  alsoWrite?: () => Promise<unknown>;
 }
 
 const CHUNK = 5000;
@@ -162,13 +165,15 @@ export async function commitInputs(
     const settings = opts.ctx.settings ?? (settingsJson?.value as Partial<Settings> | undefined);
     const analysis = table === null ? null : attempt === 0 && opts.analysis && inputs.manual.length === 0 ? opts.analysis : analyze(table, options(opts.ctx, settings));
     try {
-      const counts = await db.transaction('rw', [db.customers, db.meta, db.contactLog, db.complaints], async () => {
+      const counts = await db.transaction('rw', [db.customers, db.meta, db.contactLog, db.complaints, db.contacts], async () => {
         if (((await analysisRecord(db))?.stamp ?? 0) !== stamp) throw new Superseded();
         const record: AnalysisRecord = { asOf: analysis?.summary.asOf ?? null, stamp: stamp + 1 };
         if (inputs.source) await db.meta.put({ key: 'source', value: inputs.source });
         await db.meta.put({ key: 'manual', value: inputs.manual });
         await db.meta.put({ key: 'analysis', value: record });
-        return analysis ? writeCustomers(db, analysis, inputs, analysis.summary.asOf, now, opts) : { added: 0, updated: 0 };
+        const written = analysis ? await writeCustomers(db, analysis, inputs, analysis.summary.asOf, now, opts) : { added: 0, updated: 0 };
+        await opts.alsoWrite?.();
+        return written;
       });
       return { analysis, inputs, ...counts };
     } catch (e) {
@@ -266,11 +271,11 @@ export class ManualCustomerRefused extends Error {
 
 /**
  * Adds a customer by hand (an unknown sender): it joins the list of customers added by hand and
- * the core analyses it with the imported table, so it gets a tier and stage like any customer.
- * Returns its key. When the core does not take the row (a name that reads as a totals row, 合计 or
+ * the core analyses it with the imported table, so it gets a tier and stage like any customer;
+ * the sender is kept as a person at it, in the same transaction. Returns its key. When the core does not take the row (a name that reads as a totals row, 合计 or
  * Total, in a table keyed by name), nothing is stored and `ManualCustomerRefused` says why.
  */
-export async function addManualCustomer(db: RapportDB, name: string, email: string, ctx: AnalyzeContext, now = new Date()): Promise<string> {
+export async function addManualCustomer(db: RapportDB, name: string, email: string, ctx: AnalyzeContext, now = new Date(), personName = ''): Promise<string> {
   const entry: ManualEntry = { id: `M-${now.getTime()}`, name: name.trim(), email: email.trim().toLowerCase(), added: now.toISOString() };
   let key = entry.name;
   const check = (inputs: AnalysisInputs): AnalysisInputs => {
@@ -287,6 +292,6 @@ export async function addManualCustomer(db: RapportDB, name: string, email: stri
     }
     return next;
   };
-  await commitInputs(db, check, { ctx, now, onlyChanged: true });
+  await commitInputs(db, check, { ctx, now, onlyChanged: true, alsoWrite: () => db.contacts.add(blankContact(key, entry.email, personName)) });
   return key;
 }

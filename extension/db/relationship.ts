@@ -95,10 +95,7 @@ export async function churnReasonsOf(db: RapportDB, customerKey: string): Promis
   return db.churnReasons.where('customerKey').equals(customerKey).toArray();
 }
 
-/** An empty archive card for a person at a customer (seed 001 客户档案). */
-export function blankContact(customerKey: string, email: string, name = ''): ContactPerson {
-  return { customerKey, email: email.toLowerCase(), name, role: 'user', title: '', birthplace: '', education: '', family: '', hobbies: '', likes: '', dislikes: '' };
-}
+export { blankContact } from './contact-card';
 
 export async function saveContact(db: RapportDB, contact: ContactPerson): Promise<number> {
   return (await db.contacts.put(contact)) as number;

@@ -31,10 +31,7 @@ function UnknownPerson({ person }: { person: Person }) {
   const add = async (e: Event) => {
     e.preventDefault();
     if (!name.trim()) return;
-    await run(async () => {
-      const key = await importer.addManual(name, person.email, env.analyzeContext);
-      await saveContact(env.db, blankContact(key, person.email, person.name ?? ''));
-    });
+    await run(() => importer.addManual(name, person.email, env.analyzeContext, person.name ?? ''));
   };
   const attach = async (e: Event) => {
     e.preventDefault();

@@ -15,7 +15,7 @@ self.onmessage = (ev: MessageEvent<WorkerRequest>) => {
       case 'commit':
         return job.commit(r.ctx, (phase, done, total) => post({ id: r.id, kind: 'progress', phase, done, total }));
       case 'addManual':
-        return job.addManual(r.name, r.email, r.ctx);
+        return job.addManual(r.name, r.email, r.ctx, r.personName);
       case 'reanalyze':
         return job.reanalyze(r.ctx);
       case 'listRows':

@@ -11,7 +11,8 @@ import { loadCustomerRows, type CustomerRow } from '../db/customer-rows';
 export interface Importer {
   preview(input: Uint8Array | string, name: string, ctx: AnalyzeContext): Promise<PreviewView>;
   commit(ctx: AnalyzeContext, progress?: Progress): Promise<{ added: number; updated: number }>;
-  addManual(name: string, email: string, ctx: AnalyzeContext): Promise<string>;
+  /** Adds a customer by hand, with the sender as a person at it (`personName`), in one transaction. */
+  addManual(name: string, email: string, ctx: AnalyzeContext, personName?: string): Promise<string>;
   reanalyze(ctx: AnalyzeContext): Promise<void>;
   /** Every customer's list row, page by page (`stillWanted` false stops taking pages). */
   listRows(stillWanted: () => boolean): Promise<CustomerRow[]>;
@@ -22,7 +23,7 @@ export function inlineImporter(db: RapportDB): Importer {
   return {
     preview: async (input, name, ctx) => job.previewInput(input, name, ctx),
     commit: (ctx, progress) => job.commit(ctx, progress),
-    addManual: (name, email, ctx) => job.addManual(name, email, ctx),
+    addManual: (name, email, ctx, personName) => job.addManual(name, email, ctx, personName),
     reanalyze: (ctx) => job.reanalyze(ctx),
     listRows: (stillWanted) => loadCustomerRows(db, stillWanted),
   };
@@ -32,7 +33,7 @@ export function inlineImporter(db: RapportDB): Importer {
 export type WorkerRequest =
   | { id: number; op: 'preview'; input: Uint8Array | string; name: string; ctx: AnalyzeContext }
   | { id: number; op: 'commit'; ctx: AnalyzeContext }
-  | { id: number; op: 'addManual'; name: string; email: string; ctx: AnalyzeContext }
+  | { id: number; op: 'addManual'; name: string; email: string; ctx: AnalyzeContext; personName?: string }
   | { id: number; op: 'reanalyze'; ctx: AnalyzeContext }
   | { id: number; op: 'listRows' };
 
@@ -82,7 +83,7 @@ export function workerImporter(worker: Worker): Importer {
   return {
     preview: (input, name, ctx) => call({ op: 'preview', input, name, ctx }, undefined, typeof input === 'string' ? [] : [input.buffer]),
     commit: (ctx, progress) => call({ op: 'commit', ctx }, progress),
-    addManual: (name, email, ctx) => call({ op: 'addManual', name, email, ctx }),
+    addManual: (name, email, ctx, personName) => call({ op: 'addManual', name, email, ctx, personName }),
     reanalyze: (ctx) => call({ op: 'reanalyze', ctx }),
     listRows: async (stillWanted) => {
       const out: CustomerRow[] = [];

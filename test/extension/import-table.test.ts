@@ -259,6 +259,19 @@ describe('one transaction per change', () => {
 });
 
 describe('adding a customer by hand', () => {
+  it('stores the customer and the sender as a person at it together, or neither', async () => {
+    const d = db();
+    await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
+    const key = await addManualCustomer(d, 'Bluepeak Robotics', 'Jordan.Lee@bluepeak-robotics.com', CTX, new Date('2026-11-01T00:00:00Z'), 'Jordan Lee');
+    expect((await d.contacts.where('customerKey').equals(key).toArray()).map((p) => [p.email, p.name])).toEqual([['jordan.lee@bluepeak-robotics.com', 'Jordan Lee']]);
+    const add = d.contacts.add.bind(d.contacts);
+    (d.contacts as { add: unknown }).add = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(addManualCustomer(d, 'Second Co', 'a@second-co.com', CTX, new Date('2026-11-02T00:00:00Z'))).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    (d.contacts as { add: unknown }).add = add;
+    expect(await d.customers.get(`M-${new Date('2026-11-02T00:00:00Z').getTime()}`)).toBeUndefined();
+    expect(((await d.meta.get('manual'))?.value as unknown[]).length).toBe(1);
+  });
+
   it('refuses a name that reads as a totals row (Total, 合计) and stores nothing', async () => {
     for (const name of ['Total', '合计']) {
       const d = db();
