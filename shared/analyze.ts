@@ -104,6 +104,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
     settings,
     model: model?.ok ? model.summary : undefined,
   });
+  summary.churnRisk.typicalRepeatDays = scored.typicalInterval;
   return { kind, headerRow: start, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
 }
 

@@ -27,6 +27,8 @@ export interface Scored {
   droppedParts: ScorePartName[];
   /** False when no customer has a revenue or profit figure: every tier is null. */
   tiered: boolean;
+  /** The median usual interval of the table's repeat customers (days), for one-time buyers' churn risk. */
+  typicalInterval: number | null;
 }
 
 const iso = (d: number | null) => (d === null ? null : dayToIso(d));
@@ -159,5 +161,5 @@ export function scoreCustomers(
     }
     customers[i] = out;
   }
-  return { customers, pyramid: pyr, droppedParts: scores.dropped, tiered };
+  return { customers, pyramid: pyr, droppedParts: scores.dropped, tiered, typicalInterval };
 }

@@ -267,7 +267,11 @@ export interface Summary {
   defection: Record<Defection, number>;
   defectionByCore: Record<CoreClass, { count: number; complete: number; partial: number; former: number; rate: number }>;
   churnReasons: { code: string; controllable: boolean; count: number }[];
-  churnRisk: { high: number; silent: number; average: number };
+  /**
+   * `typicalRepeatDays`: the median usual interval of the repeat customers, against which a one-time
+   * buyer's silence is measured when there is no purchase model (method §7); null when unknown.
+   */
+  churnRisk: { high: number; silent: number; average: number; typicalRepeatDays?: number | null };
   csat: { responses: number; satisfied: number; csat: number | null };
   credit: { graded: number; grades: Record<CreditGrade, number>; alerts: Record<string, string[]> };
   visitsOverdue: number;

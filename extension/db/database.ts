@@ -5,7 +5,7 @@
  *
  * Versioned schema: a released version is never edited; a later version declares its stores and an
  * `upgrade()` that carries the earlier data forward (tested version by version in
- * test/extension/database.test.ts).
+ * test/extension/database.test.ts). Version 3 keeps version 2's stores and changes records only.
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type {
@@ -40,29 +40,90 @@ export const SCHEMA_V2 = {
   meta: 'key',
 } as const;
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
+
+type Row = Record<string, unknown>;
+
+/**
+ * The tables an upgrade step reads and changes. The database's `upgrade()` hands it the upgrading
+ * transaction; a restored backup hands it the backup's rows, so a backup of any earlier version
+ * goes through exactly the upgrades the database went through.
+ */
+export interface UpgradeTables {
+  rows(table: TableName): Promise<Row[]>;
+  modify(table: TableName, change: (row: Row) => void): Promise<void>;
+}
+
+export interface UpgradeStep {
+  /** The version this step upgrades to (from the one before). */
+  version: number;
+  run(tables: UpgradeTables): Promise<void>;
+}
 
 /**
  * v1 → v2: customers gain `domains` (registrable domains of their non-free-mail addresses, for
  * matching a new person at a known company) and `source`; notes gain `tags` and `deleted`.
  */
-export async function upgradeToV2(tx: Transaction): Promise<void> {
-  await tx.table('customers').toCollection().modify((c: Record<string, unknown>) => {
+export async function upgradeToV2(tables: UpgradeTables): Promise<void> {
+  await tables.modify('customers', (c) => {
     const emails = Array.isArray(c.emails) ? (c.emails as string[]) : [];
     if (!Array.isArray(c.domains)) {
       const domains: string[] = [];
       for (const e of emails) {
-        const d = registrableDomain(e);
+        const d = typeof e === 'string' ? registrableDomain(e) : null;
         if (d && !isFreeMail(d) && !domains.includes(d)) domains.push(d);
       }
       c.domains = domains;
     }
     if (c.source === undefined) c.source = 'import';
   });
-  await tx.table('notes').toCollection().modify((n: Record<string, unknown>) => {
+  await tables.modify('notes', (n) => {
     if (!Array.isArray(n.tags)) n.tags = [];
     if (n.deleted === undefined) n.deleted = null;
   });
+}
+
+/**
+ * v2 → v3: a customer keeps the table's own last contact and open-complaint count beside the
+ * results (`tableLastContact`, `tableComplaintsOpen`), so a logged call or complaint recomputes that
+ * one customer from them. Version 2 stored the table's count plus the complaints open in the
+ * extension; those are taken off again. Follow-ups gain `notified` (not yet).
+ */
+export async function upgradeToV3(tables: UpgradeTables): Promise<void> {
+  const open = new Map<string, number>();
+  for (const c of await tables.rows('complaints')) {
+    if (c.status === 'open' && typeof c.customerKey === 'string') open.set(c.customerKey, (open.get(c.customerKey) ?? 0) + 1);
+  }
+  await tables.modify('customers', (c) => {
+    if (c.tableLastContact === undefined) c.tableLastContact = typeof c.lastContact === 'string' ? c.lastContact : null;
+    if (c.tableComplaintsOpen === undefined) {
+      const n = typeof c.complaintsOpen === 'number' ? c.complaintsOpen : null;
+      c.tableComplaintsOpen = n === null ? null : Math.max(0, n - (open.get(String(c.key)) ?? 0));
+    }
+  });
+  await tables.modify('followUps', (f) => {
+    if (f.notified === undefined) f.notified = null;
+  });
+}
+
+/** Every upgrade, oldest first. */
+export const UPGRADES: readonly UpgradeStep[] = [
+  { version: 2, run: upgradeToV2 },
+  { version: 3, run: upgradeToV3 },
+];
+
+/** The tables of a database at `version` (a backup of that version has exactly these). */
+export function tablesOfVersion(version: number): readonly TableName[] {
+  return version <= 1 ? ['customers', 'notes'] : TABLES;
+}
+
+function inTransaction(tx: Transaction): UpgradeTables {
+  return {
+    rows: (t) => tx.table(t).toArray(),
+    modify: async (t, change) => {
+      await tx.table(t).toCollection().modify((row: Row) => change(row));
+    },
+  };
 }
 
 export class RapportDB extends Dexie {
@@ -78,7 +139,8 @@ export class RapportDB extends Dexie {
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
-    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(inTransaction(tx)));
+    this.version(3).stores(SCHEMA_V2).upgrade((tx) => upgradeToV3(inTransaction(tx)));
   }
 }
 

@@ -2,24 +2,41 @@
  * Importing the sheet template's table (CSV/TSV file or paste) through the core's `analyze`, so the
  * extension shows exactly what the sheet computes (issue 4, "Import and export"):
  * 1. `previewImport` decodes and analyses, writing nothing — the panel shows row errors first;
- * 2. `commitImport` writes the customers by key (re-import updates them; notes and every other
- *    relationship record are untouched) and keeps the source table for re-analysis;
- * 3. `reanalyze` re-runs `analyze` on the kept table with what the rep logged since — logged
- *    calls/visits as the last contact, open complaints added to the table's — so visit-overdue and
- *    churn risk move. The extension never computes a rule itself.
+ * 2. `commitImport` writes the kept source table and every analysed customer in one transaction
+ *    (re-import updates customers by key; notes and every other relationship record are untouched);
+ * 3. what the rep logs later (calls, visits, complaints) updates that one customer
+ *    (logged-facts.ts); `reanalyze` re-runs `analyze` when the settings change and writes only the
+ *    customers whose results moved. The extension never computes a rule itself.
+ *
+ * Customers added by hand are kept in their own list beside the imported table and analysed with
+ * it, so a re-import keeps them. Every commit checks that nobody committed other inputs since it
+ * read them (the `stamp` of the analysis record) and starts again from the new inputs if so: two
+ * windows importing and adding at once both land, whatever the order.
  */
-import { analyze } from '../../shared/analyze';
+import { analyze, findHeaderRow } from '../../shared/analyze';
 import { decodeBytes } from '../../shared/csv/decode-bytes';
 import { parseDelimited } from '../../shared/csv/parse-delimited';
+import { matchHeaders } from '../../shared/ingest/headers';
 import type { Analysis, Field, Lang } from '../../shared/types';
 import type { Settings } from '../../shared/settings';
 import type { RapportDB } from './database';
-import type { StoredCustomer } from './records';
+import type { Complaint, ContactLogEntry, StoredCustomer } from './records';
+import { analysisRecord, storedCustomer, storedSettings, type AnalysisRecord } from './logged-facts';
+import { blankContact } from './contact-card';
 
 export interface ImportSource {
   table: string[][];
   name: string;
   importedAt: string;
+}
+
+/** A customer added by hand from an unknown sender. */
+export interface ManualEntry {
+  /** Its key when the table has an ID column (else its name is its key). */
+  id: string;
+  name: string;
+  email: string;
+  added: string;
 }
 
 export interface ImportPreview {
@@ -39,33 +56,14 @@ export interface AnalyzeContext {
   asOf?: string;
 }
 
-function options(ctx: AnalyzeContext) {
-  return { lang: ctx.lang, settings: ctx.settings, ...(ctx.asOf ? { asOf: ctx.asOf } : {}) };
+function options(ctx: AnalyzeContext, settings: Partial<Settings> | undefined) {
+  return { lang: ctx.lang, settings, ...(ctx.asOf ? { asOf: ctx.asOf } : {}) };
 }
 
 /** Analyses without writing anything. */
 export function previewImport(input: Uint8Array | string, name: string, ctx: AnalyzeContext, now = new Date()): ImportPreview {
   const table = tableFromInput(input);
-  return { source: { table, name, importedAt: now.toISOString() }, analysis: analyze(table, options(ctx)) };
-}
-
-function stored(analysis: Analysis, now: Date): StoredCustomer[] {
-  const at = now.toISOString();
-  return analysis.customers.map((c) => ({ ...c, emails: c.emails.map((e) => e.toLowerCase()), source: 'import' as const, updatedAt: at }));
-}
-
-/** Writes a previewed import; returns how many customers were new and how many updated. */
-export async function commitImport(db: RapportDB, preview: ImportPreview, ctx: AnalyzeContext, now = new Date()): Promise<{ added: number; updated: number }> {
-  let added = 0;
-  let updated = 0;
-  await db.transaction('rw', [db.customers, db.meta], async () => {
-    await db.meta.put({ key: 'source', value: preview.source });
-    const keys = preview.analysis.customers.map((c) => c.key);
-    const existing = await db.customers.bulkGet(keys);
-    for (const e of existing) if (e) updated++; else added++;
-  });
-  await reanalyze(db, ctx, now, preview.analysis);
-  return { added, updated };
+  return { source: { table, name, importedAt: now.toISOString() }, analysis: analyze(table, options(ctx, ctx.settings)) };
 }
 
 /** The kept source table, or null when nothing was imported. */
@@ -74,102 +72,226 @@ export async function importSource(db: RapportDB): Promise<ImportSource | null> 
   return (rec?.value as ImportSource | undefined) ?? null;
 }
 
-const OVERRIDE_HEADERS: Partial<Record<Field, string>> = { last_contact: 'Last contact', complaints_open: 'Open complaints' };
+async function manualEntries(db: RapportDB): Promise<ManualEntry[]> {
+  const v = (await db.meta.get('manual'))?.value;
+  return Array.isArray(v) ? (v as ManualEntry[]) : [];
+}
 
-/**
- * The source table with the rep's logged facts written into it: per customer, `last_contact` is the
- * later of the table's and the latest logged call/visit/email; `complaints_open` is the table's
- * count plus the complaints opened in the extension and still open. Columns are added when missing.
- * Transaction logs are returned unchanged (their rows are orders, not customers).
- */
-export function withLoggedFacts(
-  table: string[][],
-  base: Analysis,
-  lastContact: ReadonlyMap<string, string>,
-  openComplaints: ReadonlyMap<string, number>,
-): string[][] {
-  if (base.kind !== 'customers' || (lastContact.size === 0 && openComplaints.size === 0) || table.length === 0) return table;
-  const out = table.map((r) => r.slice());
-  const header = out[0]!;
-  const colOf = (field: Field): number => {
-    const col = base.columns.find((c) => c.field === field);
-    if (col) return col.index;
-    header.push(OVERRIDE_HEADERS[field]!);
-    return header.length - 1;
-  };
-  const lcCol = lastContact.size > 0 ? colOf('last_contact') : -1;
-  const ocCol = openComplaints.size > 0 ? colOf('complaints_open') : -1;
-  for (const c of base.customers) {
-    const logged = lastContact.get(c.key);
-    const opened = openComplaints.get(c.key) ?? 0;
-    for (const rowNumber of c.rows) {
-      const row = out[rowNumber - 1];
-      if (!row) continue;
-      while (row.length < header.length) row.push('');
-      if (lcCol >= 0 && logged && (!c.lastContact || logged > c.lastContact)) row[lcCol] = logged;
-      if (ocCol >= 0 && opened > 0) row[ocCol] = String((c.complaintsOpen ?? 0) + opened);
-    }
-  }
-  return out;
+/** What the analysis reads: the imported table and the customers added by hand. */
+export interface AnalysisInputs {
+  source: ImportSource | null;
+  manual: ManualEntry[];
 }
 
 /**
- * Re-runs the core on the kept table with the logged facts and writes the results by key.
- * Manually added customers are left as they are. Returns the analysis, or null without a source.
+ * The table the core analyses: the imported one with a row per customer added by hand (name and
+ * address in the table's own columns, added when missing; the entry's id in the ID column when the
+ * table has one). Without an import, a table of the added customers alone.
  */
-export async function reanalyze(db: RapportDB, ctx: AnalyzeContext, now = new Date(), base?: Analysis): Promise<Analysis | null> {
-  const source = await importSource(db);
-  if (!source) return null;
-  const first = base ?? analyze(source.table, options(ctx));
-  const lastContact = new Map<string, string>();
-  for (const e of await db.contactLog.toArray()) {
-    const had = lastContact.get(e.customerKey);
-    if (!had || e.date > had) lastContact.set(e.customerKey, e.date);
-  }
-  const openComplaints = new Map<string, number>();
-  for (const c of await db.complaints.where('status').equals('open').toArray()) {
-    openComplaints.set(c.customerKey, (openComplaints.get(c.customerKey) ?? 0) + 1);
-  }
-  const table = withLoggedFacts(source.table, first, lastContact, openComplaints);
-  const analysis = table === source.table ? first : analyze(table, options(ctx));
-  await db.customers.bulkPut(stored(analysis, now));
-  return analysis;
-}
-
-/**
- * Adds a customer by hand (an unknown sender): a row with its name and address is appended to the
- * kept source table (one is started when nothing was imported) and the core analyses it with the
- * others, so it gets a tier and stage like any customer. Returns its key.
- */
-export async function addManualCustomer(db: RapportDB, name: string, email: string, ctx: AnalyzeContext, now = new Date()): Promise<string | null> {
-  const address = email.trim().toLowerCase();
-  const kept = await importSource(db);
-  if (!kept) {
-    const table = [['Customer', 'Email'], [name.trim(), address]];
-    await db.meta.put({ key: 'source', value: { table, name: 'manual', importedAt: now.toISOString() } satisfies ImportSource });
-    await reanalyze(db, ctx, now);
-    return name.trim();
-  }
-  const source = kept;
-  const base = analyze(source.table, options(ctx));
-  const table = source.table.map((r) => r.slice());
-  const header = table[0]!;
+export function analysisTable(inputs: AnalysisInputs): string[][] | null {
+  const { source, manual } = inputs;
+  if (!source && manual.length === 0) return null;
+  if (!source) return [['Customer', 'Email'], ...manual.map((m) => [m.name, m.email])];
+  if (manual.length === 0) return source.table;
+  const table = source.table.slice();
+  const h = findHeaderRow(table);
+  const header = table[h]!.slice();
+  table[h] = header;
+  const columns = matchHeaders(header).columns;
   const col = (field: Field, title: string): number => {
-    const c = base.columns.find((x) => x.field === field);
+    const c = columns.find((x) => x.field === field);
     if (c) return c.index;
     header.push(title);
     return header.length - 1;
   };
+  const idCol = columns.find((c) => c.field === 'id')?.index ?? -1;
   const nameCol = col('name', 'Customer');
   const emailCol = col('email', 'Email');
-  const idCol = base.columns.find((c) => c.field === 'id')?.index ?? -1;
-  const row: string[] = header.map(() => '');
-  row[nameCol] = name.trim();
-  row[emailCol] = address;
-  const key = idCol >= 0 ? `M-${now.getTime()}` : name.trim();
-  if (idCol >= 0) row[idCol] = key;
-  table.push(row);
-  await db.meta.put({ key: 'source', value: { ...source, table } });
-  const analysis = await reanalyze(db, ctx, now);
-  return analysis?.customers.find((c) => c.key === key || c.emails.includes(address))?.key ?? null;
+  for (const m of manual) {
+    const row: string[] = header.map(() => '');
+    row[nameCol] = m.name;
+    row[emailCol] = m.email;
+    if (idCol >= 0) row[idCol] = m.id;
+    table.push(row);
+  }
+  return table;
+}
+
+/** The key the core gives a customer added by hand. */
+export function manualKey(inputs: AnalysisInputs, m: ManualEntry): string {
+  if (!inputs.source) return m.name;
+  const h = findHeaderRow(inputs.source.table);
+  return matchHeaders(inputs.source.table[h]!).columns.some((c) => c.field === 'id') ? m.id : m.name;
+}
+
+/** A commit lost to another window's commit: try again from the new inputs. */
+class Superseded extends Error {
+  override name = 'CommitBusy';
+}
+
+export interface CommitOptions {
+  ctx: AnalyzeContext;
+  now?: Date;
+  /** Progress of the customers' write: called with (written, total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Write only customers whose results changed (a re-analysis), not every one (an import). */
+  onlyChanged?: boolean;
+  /** The analysis of `change(inputs)` when the caller already has it (the import's preview). */
+  analysis?: Analysis;
+  /** Further writes that belong to the same change, made inside its transaction. */
+  alsoWrite?: () => Promise<unknown>;
+}
+
+const CHUNK = 5000;
+
+/**
+ * Applies `change` to the analysis inputs, analyses the result and writes the inputs, the
+ * analysis record and the customers in one transaction: all of it or nothing (a full disk aborts
+ * it whole). Returns the analysis and how many customers were new or updated.
+ */
+export async function commitInputs(
+  db: RapportDB,
+  change: (inputs: AnalysisInputs) => AnalysisInputs,
+  opts: CommitOptions,
+): Promise<{ analysis: Analysis | null; added: number; updated: number; inputs: AnalysisInputs }> {
+  const now = opts.now ?? new Date();
+  for (let attempt = 0; ; attempt++) {
+    const [before, source, manual, settingsJson] = await db.transaction('r', db.meta, () =>
+      Promise.all([analysisRecord(db), importSource(db), manualEntries(db), db.meta.get('settings')]),
+    );
+    const stamp = before?.stamp ?? 0;
+    const inputs = change({ source, manual });
+    const table = analysisTable(inputs);
+    const settings = opts.ctx.settings ?? (settingsJson?.value as Partial<Settings> | undefined);
+    const analysis = table === null ? null : attempt === 0 && opts.analysis && inputs.manual.length === 0 ? opts.analysis : analyze(table, options(opts.ctx, settings));
+    try {
+      const counts = await db.transaction('rw', [db.customers, db.meta, db.contactLog, db.complaints, db.contacts], async () => {
+        if (((await analysisRecord(db))?.stamp ?? 0) !== stamp) throw new Superseded();
+        const record: AnalysisRecord = { asOf: analysis?.summary.asOf ?? null, stamp: stamp + 1, typicalRepeatDays: analysis?.summary.churnRisk.typicalRepeatDays ?? null };
+        if (inputs.source) await db.meta.put({ key: 'source', value: inputs.source });
+        await db.meta.put({ key: 'manual', value: inputs.manual });
+        await db.meta.put({ key: 'analysis', value: record });
+        const written = analysis ? await writeCustomers(db, analysis, inputs, analysis.summary.asOf, now, opts) : { added: 0, updated: 0 };
+        await opts.alsoWrite?.();
+        return written;
+      });
+      return { analysis, inputs, ...counts };
+    } catch (e) {
+      if (e instanceof Superseded && attempt < 5) continue;
+      throw e;
+    }
+  }
+}
+
+function groupBy<T extends { customerKey: string }>(rows: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.customerKey);
+    if (list) list.push(r);
+    else m.set(r.customerKey, [r]);
+  }
+  return m;
+}
+
+const sameResults = (a: StoredCustomer, b: StoredCustomer) => JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+
+async function writeCustomers(
+  db: RapportDB,
+  analysis: Analysis,
+  inputs: AnalysisInputs,
+  asOf: string,
+  now: Date,
+  opts: CommitOptions,
+): Promise<{ added: number; updated: number }> {
+  const settings = analysis.settings;
+  const manualKeys = new Set(inputs.manual.map((m) => manualKey(inputs, m)));
+  const logs = groupBy<ContactLogEntry>(await db.contactLog.toArray());
+  const complaints = groupBy<Complaint>(await db.complaints.where('status').equals('open').toArray());
+  const at = now.toISOString();
+  const rows = analysis.customers.map((c) =>
+    storedCustomer(c, manualKeys.has(c.key) ? 'manual' : 'import', logs.get(c.key) ?? [], complaints.get(c.key) ?? [], asOf, settings, at, analysis.summary.churnRisk.typicalRepeatDays ?? null),
+  );
+  // One request for what is there (a get per key costs an IndexedDB round trip each).
+  const before = opts.onlyChanged
+    ? new Map((await db.customers.toArray()).map((c) => [c.key, c] as const))
+    : new Set(await db.customers.toCollection().primaryKeys());
+  let added = 0;
+  let updated = 0;
+  const write: StoredCustomer[] = [];
+  for (const row of rows) {
+    if (!before.has(row.key)) added++;
+    else updated++;
+    const old = before instanceof Map ? before.get(row.key) : undefined;
+    if (!old || !sameResults(old, row)) write.push(row);
+  }
+  for (let i = 0; i < write.length; i += CHUNK) {
+    await db.customers.bulkPut(write.slice(i, i + CHUNK));
+    opts.onProgress?.(Math.min(i + CHUNK, write.length), write.length);
+  }
+  return { added, updated };
+}
+
+/** Writes a previewed import; returns how many customers were new and how many updated. */
+export async function commitImport(
+  db: RapportDB,
+  preview: ImportPreview,
+  ctx: AnalyzeContext,
+  now = new Date(),
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ added: number; updated: number }> {
+  const r = await commitInputs(db, (inputs) => ({ ...inputs, source: preview.source }), { ctx, now, onProgress, analysis: preview.analysis });
+  return { added: r.added, updated: r.updated };
+}
+
+/**
+ * Re-runs the core on the kept inputs (after a change of settings) and writes the customers whose
+ * results changed. Returns the analysis, or null when nothing was imported or added.
+ */
+export async function reanalyze(db: RapportDB, ctx: AnalyzeContext, now = new Date()): Promise<Analysis | null> {
+  return (await commitInputs(db, (inputs) => inputs, { ctx, now, onlyChanged: true })).analysis;
+}
+
+/** The stored settings as an analysis context (what the options page saved). */
+export async function storedContext(db: RapportDB, lang: Lang): Promise<AnalyzeContext> {
+  return { lang, settings: await storedSettings(db) };
+}
+
+/** A customer added by hand was not stored: the core skipped or refused its row. */
+export class ManualCustomerRefused extends Error {
+  constructor(
+    readonly customerName: string,
+    readonly reason: string,
+    /** The core's code for it: `skipped_totals`, `skipped_header`, or a row error's code. */
+    readonly code: string = '',
+  ) {
+    super(reason);
+    this.name = 'ManualCustomerRefused';
+  }
+}
+
+/**
+ * Adds a customer by hand (an unknown sender): it joins the list of customers added by hand and
+ * the core analyses it with the imported table, so it gets a tier and stage like any customer;
+ * the sender is kept as a person at it, in the same transaction. Returns its key. When the core does not take the row (a name that reads as a totals row, 合计 or
+ * Total, in a table keyed by name), nothing is stored and `ManualCustomerRefused` says why.
+ */
+export async function addManualCustomer(db: RapportDB, name: string, email: string, ctx: AnalyzeContext, now = new Date(), personName = ''): Promise<string> {
+  const entry: ManualEntry = { id: `M-${now.getTime()}`, name: name.trim(), email: email.trim().toLowerCase(), added: now.toISOString() };
+  let key = entry.name;
+  const check = (inputs: AnalysisInputs): AnalysisInputs => {
+    const next = { ...inputs, manual: [...inputs.manual, entry] };
+    key = manualKey(next, entry);
+    const table = analysisTable(next)!;
+    const row = table.length; // the entry's row as the user counts it (header = 1)
+    // The core reads the row alone exactly as it reads it in the whole table (rows are independent).
+    const alone = analyze([table[findHeaderRow(table)]!, table[row - 1]!], options(ctx, ctx.settings));
+    if (!alone.customers.some((c) => c.key === key)) {
+      const error = alone.errors.find((e) => e.fatal);
+      const notice = alone.notices.find((n) => n.row === 2);
+      throw new ManualCustomerRefused(entry.name, error?.reason ?? notice?.message ?? '', error?.code ?? notice?.code ?? '');
+    }
+    return next;
+  };
+  await commitInputs(db, check, { ctx, now, onlyChanged: true, alsoWrite: () => db.contacts.add(blankContact(key, entry.email, personName)) });
+  return key;
 }

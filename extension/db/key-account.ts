@@ -27,8 +27,8 @@ export async function keyAccountHealth(db: RapportDB, c: StoredCustomer): Promis
   if (c.tier !== 'A') return c.kaHealth;
   const logged = await db.complaints.where('customerKey').equals(c.key).toArray();
   const open = logged.filter((x) => x.status === 'open');
-  // reanalyze() added the logged open complaints to the table's count; what remains came from the table.
-  const fromTable = c.complaintsOpen === null ? null : c.complaintsOpen - open.length;
+  // The table's own count is kept beside the total with the complaints logged here.
+  const fromTable = c.tableComplaintsOpen ?? (c.complaintsOpen === null ? null : c.complaintsOpen - open.length);
   const byCategory = fromTable === 0 && logged.length > 0 ? new Set<string>(open.map((x) => x.category)) : undefined;
   return kaHealth(c.visitOverdue, c.complaintsOpen, byCategory, await getAlignment(db, c.key));
 }

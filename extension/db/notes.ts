@@ -1,6 +1,6 @@
 /**
- * Notes on a customer: add, edit, delete with undo (a soft delete: `deleted` is set, the row stays
- * until the next undo window closes), tags, and search across all notes (issue 4).
+ * Notes on a customer: add, edit, delete with undo (a soft delete: `deleted` is set and the row
+ * stays for the undo window, then is purged for good), tags, and search across all notes (issue 4).
  */
 import { newId, type RapportDB } from './database';
 import type { Note } from './records';
@@ -26,9 +26,18 @@ export async function editNote(db: RapportDB, id: string, body: string, tags: re
   await db.notes.update(id, { body: body.trim(), tags: normalizeTags(tags), updated: now.toISOString() });
 }
 
-/** Soft delete: the note disappears from lists and search; `undoDeleteNote` brings it back. */
+/** How long a deleted note can be brought back (the panel's undo offer stays this long). */
+export const UNDO_WINDOW_MS = 10_000;
+
+/**
+ * Soft delete: the note disappears from lists, search and exports; `undoDeleteNote` brings it
+ * back within the undo window. Notes deleted earlier whose window has closed are purged with it.
+ */
 export async function deleteNote(db: RapportDB, id: string, now = new Date()): Promise<void> {
-  await db.notes.update(id, { deleted: now.toISOString() });
+  await db.transaction('rw', db.notes, async () => {
+    await db.notes.update(id, { deleted: now.toISOString() });
+    await purgeDeletedNotes(db, now);
+  });
 }
 
 export async function undoDeleteNote(db: RapportDB, id: string): Promise<void> {
@@ -92,8 +101,8 @@ export function searchNotes(source: readonly Note[] | NoteIndex, query: string, 
   return hits;
 }
 
-/** Notes past their undo window are purged for good. */
-export async function purgeDeletedNotes(db: RapportDB, olderThan: Date): Promise<number> {
-  const cutoff = olderThan.toISOString();
+/** Notes whose undo window had closed by `now` are deleted for good; returns how many. */
+export async function purgeDeletedNotes(db: RapportDB, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNDO_WINDOW_MS).toISOString();
   return db.notes.filter((n) => n.deleted !== null && n.deleted < cutoff).delete();
 }

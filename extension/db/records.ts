@@ -9,6 +9,12 @@ export interface StoredCustomer extends Customer {
   /** 'import': from an analysed table; 'manual': added from an unknown sender in the panel. */
   source: 'import' | 'manual';
   updatedAt: string;
+  /**
+   * The table's own last contact and open-complaint count; `lastContact` and `complaintsOpen`
+   * add what the rep logged in the extension (the later contact, the complaints still open here).
+   */
+  tableLastContact: string | null;
+  tableComplaintsOpen: number | null;
 }
 
 /** METHOD seed 001 "了解客户的组织结构 … 谁是决策人": who this person is at the customer. */
@@ -53,6 +59,8 @@ export interface FollowUp {
   /** 0 open, 1 done (a number so it can be indexed). */
   done: 0 | 1;
   created: string;
+  /** When its reminder was shown (once), or null. */
+  notified: string | null;
 }
 
 /** METHOD §7 complaint categories: the core's list (four guarantees plus channel conflict). */

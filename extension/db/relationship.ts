@@ -3,6 +3,9 @@
  * churn reasons and the people at the customer (issue 4, "Data"; METHOD §7, seed 001).
  */
 import { newId, type RapportDB } from './database';
+import { isoToDay } from '../../shared/ingest/parse-date';
+import { refreshCustomer } from './logged-facts';
+import { reanalyze } from './import-table';
 import type {
   ChurnReasonCode,
   ChurnReasonRecord,
@@ -14,13 +17,15 @@ import type {
 } from './records';
 
 export async function addFollowUp(db: RapportDB, customerKey: string, title: string, due: Date, now = new Date()): Promise<FollowUp> {
-  const f: FollowUp = { id: newId(), customerKey, title: title.trim(), due: due.toISOString(), done: 0, created: now.toISOString() };
+  if (Number.isNaN(due.getTime())) throw new RangeError('the due date is not a date');
+  const f: FollowUp = { id: newId(), customerKey, title: title.trim(), due: due.toISOString(), done: 0, created: now.toISOString(), notified: null };
   await db.followUps.add(f);
   return f;
 }
 
+/** Marks a follow-up done, or open again (then its reminder is due again). */
 export async function setFollowUpDone(db: RapportDB, id: string, done: boolean): Promise<void> {
-  await db.followUps.update(id, { done: done ? 1 : 0 });
+  await db.followUps.update(id, done ? { done: 1 } : { done: 0, notified: null });
 }
 
 /** Open follow-ups due at or before `at`, earliest first. */
@@ -34,14 +39,32 @@ export async function followUpsOf(db: RapportDB, customerKey: string): Promise<F
   return list.sort((a, b) => a.done - b.done || a.due.localeCompare(b.due));
 }
 
+/**
+ * Writes a logged fact and updates its customer's results in one transaction (all or nothing).
+ * Data from before the analysis date was recorded gets one full re-analysis instead.
+ */
+async function withRefresh<T>(db: RapportDB, customerKey: string, write: () => Promise<T>): Promise<T> {
+  let refreshed = true;
+  const out = await db.transaction('rw', [db.contactLog, db.complaints, db.customers, db.meta], async () => {
+    const r = await write();
+    refreshed = await refreshCustomer(db, customerKey);
+    return r;
+  });
+  if (!refreshed && ((await db.meta.get('source')) || (await db.meta.get('manual')))) await reanalyze(db, { lang: 'en' });
+  return out;
+}
+
+/** Logs a complaint; it counts as open for the customer's churn risk until resolved (METHOD §7). */
 export async function addComplaint(db: RapportDB, customerKey: string, category: ComplaintCategory, body: string, now = new Date()): Promise<Complaint> {
   const c: Complaint = { id: newId(), customerKey, category, status: 'open', body: body.trim(), created: now.toISOString(), resolved: null };
-  await db.complaints.add(c);
+  await withRefresh(db, customerKey, () => db.complaints.add(c));
   return c;
 }
 
 export async function resolveComplaint(db: RapportDB, id: string, now = new Date()): Promise<void> {
-  await db.complaints.update(id, { status: 'resolved', resolved: now.toISOString() });
+  const c = await db.complaints.get(id);
+  if (!c) return;
+  await withRefresh(db, c.customerKey, () => db.complaints.update(id, { status: 'resolved', resolved: now.toISOString() }));
 }
 
 export async function complaintsOf(db: RapportDB, customerKey: string): Promise<Complaint[]> {
@@ -49,9 +72,11 @@ export async function complaintsOf(db: RapportDB, customerKey: string): Promise<
   return list.sort((a, b) => b.created.localeCompare(a.created));
 }
 
+/** Logs a call/visit/email on `date` (`YYYY-MM-DD`); it becomes the last contact when later (METHOD §3, §7). */
 export async function logContact(db: RapportDB, customerKey: string, kind: ContactLogEntry['kind'], date: string, note = ''): Promise<ContactLogEntry> {
+  if (isoToDay(date) === null) throw new RangeError(`not a day: ${date}`);
   const e: ContactLogEntry = { id: newId(), customerKey, kind, date, note: note.trim() };
-  await db.contactLog.add(e);
+  await withRefresh(db, customerKey, () => db.contactLog.add(e));
   return e;
 }
 
@@ -70,10 +95,7 @@ export async function churnReasonsOf(db: RapportDB, customerKey: string): Promis
   return db.churnReasons.where('customerKey').equals(customerKey).toArray();
 }
 
-/** An empty archive card for a person at a customer (seed 001 客户档案). */
-export function blankContact(customerKey: string, email: string, name = ''): ContactPerson {
-  return { customerKey, email: email.toLowerCase(), name, role: 'user', title: '', birthplace: '', education: '', family: '', hobbies: '', likes: '', dislikes: '' };
-}
+export { blankContact } from './contact-card';
 
 export async function saveContact(db: RapportDB, contact: ContactPerson): Promise<number> {
   return (await db.contacts.put(contact)) as number;

@@ -7,8 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/database';
 import { getLangChoice, getSettingsJson, setLangChoice, setSettingsJson, type LangChoice } from '../db/preferences';
-import { checkBackup, clearAll, exportBackup, notesToCsv, restoreBackup, type Backup } from '../db/backup';
-import { reanalyze } from '../db/import-table';
+import { clearAll, describeRestore, exportBackup, notesToCsv, parseBackup, restoreBackup } from '../db/backup';
+import { inlineImporter, type Importer } from '../panel/importer';
 import { t as translate, uiLang, type StringKey } from '../i18n/strings';
 import { describeError } from '../panel/describe-error';
 import { SitesSection } from './sites-section';
@@ -23,7 +23,7 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function OptionsPage({ db }: { db: RapportDB }) {
+export function OptionsPage({ db, importer }: { db: RapportDB; importer?: Importer }) {
   const [choice, setChoice] = useState<LangChoice>('auto');
   const [json, setJson] = useState('{}');
   const [msg, setMsg] = useState<{ text: string; bad?: boolean; list?: string[] } | null>(null);
@@ -65,7 +65,8 @@ export function OptionsPage({ db }: { db: RapportDB }) {
         setMsg({ text: t('settingsProblems'), bad: true, list: problems.map((p) => `${p.path}: ${p.message}`) });
         return;
       }
-      await reanalyze(db, { lang, settings: parsed as Partial<Settings> });
+      // Re-analysed off the page's main thread (the import worker) when there is one.
+      await (importer ?? inlineImporter(db)).reanalyze({ lang, settings: parsed as Partial<Settings> });
       announce();
       setMsg({ text: t('settingsSaved') });
     } catch (e) {
@@ -77,13 +78,27 @@ export function OptionsPage({ db }: { db: RapportDB }) {
     download(`rapport-backup-${b.exportedAt.slice(0, 10)}.json`, JSON.stringify(b), 'application/json');
   };
   const restore = async (e: Event) => {
-    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
     if (!file) return;
     try {
-      const data: unknown = JSON.parse(await file.text());
-      const problems = checkBackup(data);
-      if (problems.length > 0) throw new Error(problems.join(', '));
-      await restoreBackup(db, data as Backup);
+      let data: unknown = null;
+      try {
+        data = JSON.parse(await file.text());
+      } catch {
+        /* not JSON: refused below like any other non-backup */
+      }
+      const parsed = parseBackup(data);
+      if (!parsed.backup) {
+        setMsg({ text: t('notBackup'), bad: true, list: parsed.problems });
+        return;
+      }
+      // Like "Clear data", a restore asks first, showing what it replaces.
+      const counts = await describeRestore(db, parsed.backup);
+      const lines = counts.map((c) => t('restoreLine', { table: t(`tbl_${c.table}` as StringKey), now: c.now, backup: c.backup }));
+      if (!confirm([t('restoreConfirm', { date: parsed.backup.exportedAt.slice(0, 10) }), ...lines].join('\n'))) return;
+      await restoreBackup(db, data);
+      input.value = '';
       announce();
       setMsg({ text: t('restored') });
     } catch (err) {

@@ -5,6 +5,7 @@
  * here and shown in words; a toast offers undo after a delete.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/database';
 import { getLangChoice, getSettingsJson } from '../db/preferences';
@@ -21,6 +22,9 @@ import { NotesSearch } from './notes-search';
 import { ImportView } from './import-view';
 import { loadSampleCustomers } from './sample-data';
 import { describeError } from './describe-error';
+import type { Importer } from './importer';
+import { ViewGuard } from './view-guard';
+import { purgeDeletedNotes, UNDO_WINDOW_MS } from '../db/notes';
 
 type View = 'email' | 'customers' | 'notes' | 'import';
 const VIEWS: { id: View; key: StringKey }[] = [
@@ -30,7 +34,7 @@ const VIEWS: { id: View; key: StringKey }[] = [
   { id: 'import', key: 'tabImport' },
 ];
 
-export function App({ db }: { db: RapportDB }) {
+export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
   const [revision, setRevision] = useState(0);
   const [lang, setLang] = useState<Lang>(uiLang('auto', navigator.language));
   const [settingsJson, setSettingsJson] = useState<Record<string, unknown>>({});
@@ -43,8 +47,11 @@ export function App({ db }: { db: RapportDB }) {
   useEffect(() => {
     void (async () => {
       setLang(uiLang(await getLangChoice(db), navigator.language));
-      setSettingsJson(await getSettingsJson(db));
-      setCount(await db.customers.count());
+      const stored = await getSettingsJson(db);
+      // Same settings, same object: what depends on them is not recomputed after every write.
+      setSettingsJson((had) => (JSON.stringify(had) === JSON.stringify(stored) ? had : stored));
+      // Only "none or some" is shown: one key read, not a count of every customer.
+      setCount((await db.customers.limit(1).primaryKeys()).length);
     })().catch((e: unknown) => setError(describeError(lang, e)));
   }, [revision]);
 
@@ -53,6 +60,32 @@ export function App({ db }: { db: RapportDB }) {
     setContext(c);
     if (c) setView('email');
   }), []);
+
+  // Any write to this database — here, in the import worker or another extension page — moves the
+  // revision; the live queries of the sections follow their own reads, the lists follow this.
+  useEffect(() => {
+    const onMutated = (parts: Record<string, unknown>) => {
+      if (Object.keys(parts).some((k) => k.startsWith(`idb://${db.name}/`))) setRevision((r) => r + 1);
+    };
+    Dexie.on('storagemutated', onMutated);
+    return () => Dexie.on('storagemutated').unsubscribe(onMutated);
+  }, [db]);
+
+  // Deleted notes whose undo window closed while no panel was open are purged now.
+  useEffect(() => {
+    purgeDeletedNotes(db).catch((e: unknown) => console.warn('[rapport] purge', e));
+  }, [db]);
+
+  // An undo offer lasts the undo window; then the deleted note is purged for good.
+  useEffect(() => {
+    if (!toast?.undo) return;
+    const id = setTimeout(() => {
+      setToast((x) => (x === toast ? null : x));
+      purgeDeletedNotes(db).catch((e: unknown) => console.warn('[rapport] purge', e));
+    }, UNDO_WINDOW_MS + 500);
+    return () => clearTimeout(id);
+  }, [toast]);
+
   useEffect(() => {
     const onMessage = (m: unknown) => {
       // Another extension page (the options page, a second panel) changed the data: re-read it.
@@ -62,16 +95,17 @@ export function App({ db }: { db: RapportDB }) {
     return () => browser.runtime.onMessage.removeListener(onMessage);
   }, []);
 
+  const settings = useMemo(() => resolveSettings(settingsJson).settings, [settingsJson]);
   const env: PanelEnv = useMemo(() => {
-    const settings = resolveSettings(settingsJson).settings;
     return {
       db,
       lang,
       settings,
       analyzeContext: { lang, settings: settingsJson as PanelEnv['analyzeContext']['settings'] },
       revision,
+      importer,
       changed() {
-        setRevision((r) => r + 1);
+        // The panel's own views follow the database; the background refreshes chips and alarms.
         browser.runtime.sendMessage({ type: 'dataChanged' }).catch(() => {});
       },
       toast(text, undo) {
@@ -82,7 +116,7 @@ export function App({ db }: { db: RapportDB }) {
         setError(describeError(lang, e));
       },
     };
-  }, [db, lang, settingsJson, revision]);
+  }, [db, lang, settings, revision]);
 
   const t = (k: StringKey, p?: Record<string, string | number>) => translate(lang, k, p);
   const sample = () =>
@@ -111,6 +145,7 @@ export function App({ db }: { db: RapportDB }) {
           </div>
         )}
         <main>
+          <ViewGuard lang={lang} key={view}>
           {count === 0 && view !== 'import' && (
             <div class="empty card" data-testid="empty-state">
               <p>{t('noData')}</p>
@@ -124,6 +159,7 @@ export function App({ db }: { db: RapportDB }) {
           {view === 'customers' && <CustomerList />}
           {view === 'notes' && <NotesSearch />}
           {view === 'import' && <ImportView onDone={() => setView(context ? 'email' : 'customers')} />}
+          </ViewGuard>
         </main>
         {toast && (
           <div class="toast" role="status">

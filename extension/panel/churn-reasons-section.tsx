@@ -4,25 +4,20 @@ import { useState } from 'preact/hooks';
 import { CHURN_REASONS } from '../../shared/rules/churn-reasons';
 import { label } from '../../shared/i18n/labels';
 import { addChurnReason, churnReasonsOf } from '../db/relationship';
-import { useEnv, useT } from './panel-env';
-import { useQuery } from './use-query';
+import { useEnv, useRun, useT } from './panel-env';
+import { useLiveQuery } from './use-live-query';
 import { day, todayIso } from './format';
 
 export function ChurnReasonsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
+  const run = useRun();
   const t = useT();
-  const { data: list } = useQuery(() => churnReasonsOf(env.db, customerKey), [customerKey]);
+  const { data: list } = useLiveQuery(() => churnReasonsOf(env.db, customerKey), [customerKey]);
   const [code, setCode] = useState<string>(CHURN_REASONS[0]!.code);
   const [text, setText] = useState('');
   const submit = async (e: Event) => {
     e.preventDefault();
-    try {
-      await addChurnReason(env.db, customerKey, code, text, todayIso());
-      setText('');
-      env.changed();
-    } catch (err) {
-      env.fail(err);
-    }
+    if (await run(() => addChurnReason(env.db, customerKey, code, text, todayIso()))) setText('');
   };
   return (
     <section>

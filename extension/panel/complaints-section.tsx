@@ -4,30 +4,20 @@ import { useState } from 'preact/hooks';
 import { label } from '../../shared/i18n/labels';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../shared/rules/churn-reasons';
 import { addComplaint, complaintsOf, resolveComplaint } from '../db/relationship';
-import { reanalyze } from '../db/import-table';
-import { useEnv, useT } from './panel-env';
-import { useQuery } from './use-query';
+import { useEnv, useRun, useT } from './panel-env';
+import { useLiveQuery } from './use-live-query';
 import { day } from './format';
 
 export function ComplaintsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
+  const run = useRun();
   const t = useT();
-  const { data: list } = useQuery(() => complaintsOf(env.db, customerKey), [customerKey]);
+  const { data: list } = useLiveQuery(() => complaintsOf(env.db, customerKey), [customerKey]);
   const [category, setCategory] = useState<ComplaintCategory>('quality');
   const [body, setBody] = useState('');
-  const after = async () => {
-    await reanalyze(env.db, env.analyzeContext);
-    env.changed();
-  };
   const submit = async (e: Event) => {
     e.preventDefault();
-    try {
-      await addComplaint(env.db, customerKey, category, body);
-      setBody('');
-      await after();
-    } catch (err) {
-      env.fail(err);
-    }
+    if (await run(() => addComplaint(env.db, customerKey, category, body))) setBody('');
   };
   return (
     <section aria-labelledby="co-h">
@@ -45,7 +35,7 @@ export function ComplaintsSection({ customerKey }: { customerKey: string }) {
           <li key={c.id} class={c.status === 'open' ? 'warn' : 'done'}>
             {day(env.lang, c.created)} · {label(env.lang, 'guarantee', c.category)} · {c.body} ({t(c.status === 'open' ? 'open' : 'resolved')}){' '}
             {c.status === 'open' && (
-              <button type="button" class="link" onClick={() => void resolveComplaint(env.db, c.id).then(after).catch(env.fail)}>{t('resolve')}</button>
+              <button type="button" class="link" onClick={() => void run(() => resolveComplaint(env.db, c.id))}>{t('resolve')}</button>
             )}
           </li>
         ))}

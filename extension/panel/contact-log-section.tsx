@@ -1,35 +1,31 @@
 /** @jsxImportSource preact */
 /**
- * "Log a call/visit": the entry becomes the customer's last contact and the core re-analyses, so
- * next visit due, visit-overdue and churn risk move (METHOD §3, §7).
+ * "Log a call/visit": the entry becomes the customer's last contact and the core's per-customer
+ * rules recompute that customer, so next visit due, visit-overdue and churn risk move (METHOD §3, §7).
  */
 import { useState } from 'preact/hooks';
 import { contactLogOf, logContact } from '../db/relationship';
-import { reanalyze } from '../db/import-table';
 import type { ContactLogEntry } from '../db/records';
 import type { StoredCustomer } from '../db/records';
-import { useEnv, useT } from './panel-env';
-import { useQuery } from './use-query';
+import { useEnv, useRun, useT } from './panel-env';
+import { useLiveQuery } from './use-live-query';
 import { day, todayIso } from './format';
 
 const KINDS: ContactLogEntry['kind'][] = ['call', 'visit', 'email'];
 
 export function ContactLogSection({ customer }: { customer: StoredCustomer }) {
   const env = useEnv();
+  const run = useRun();
   const t = useT();
-  const { data: log } = useQuery(() => contactLogOf(env.db, customer.key), [customer.key]);
+  const { data: log } = useLiveQuery(() => contactLogOf(env.db, customer.key), [customer.key]);
   const [date, setDate] = useState(todayIso());
   const [note, setNote] = useState('');
   const add = async (kind: ContactLogEntry['kind']) => {
-    try {
-      await logContact(env.db, customer.key, kind, date, note);
-      setNote('');
-      await reanalyze(env.db, env.analyzeContext);
-      env.changed();
-      env.toast(t('logged'));
-    } catch (e) {
-      env.fail(e);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      env.toast(t('badContactDay'));
+      return;
     }
+    if (await run(() => logContact(env.db, customer.key, kind, date, note), t('logged'))) setNote('');
   };
   return (
     <section aria-labelledby="log-h">

@@ -7,8 +7,8 @@ import { useState } from 'preact/hooks';
 import { blankContact, contactsOf, saveContact } from '../db/relationship';
 import type { ContactPerson, ContactRole } from '../db/records';
 import type { StringKey } from '../i18n/strings';
-import { useEnv, useT } from './panel-env';
-import { useQuery } from './use-query';
+import { useEnv, useRun, useT } from './panel-env';
+import { useLiveQuery } from './use-live-query';
 
 const ROLES: ContactRole[] = ['decision_maker', 'influencer', 'user'];
 const FIELDS: (keyof ContactPerson & ('name' | 'email' | 'title' | 'birthplace' | 'education' | 'family' | 'hobbies' | 'likes' | 'dislikes'))[] = [
@@ -17,17 +17,12 @@ const FIELDS: (keyof ContactPerson & ('name' | 'email' | 'title' | 'birthplace' 
 
 function ContactForm({ initial, onDone }: { initial: ContactPerson; onDone: () => void }) {
   const env = useEnv();
+  const run = useRun();
   const t = useT();
   const [c, setC] = useState(initial);
   const submit = async (e: Event) => {
     e.preventDefault();
-    try {
-      await saveContact(env.db, { ...c, email: c.email.trim().toLowerCase() });
-      env.changed();
-      onDone();
-    } catch (err) {
-      env.fail(err);
-    }
+    if (await run(() => saveContact(env.db, { ...c, email: c.email.trim().toLowerCase() }))) onDone();
   };
   return (
     <form onSubmit={submit} class="grid-form">
@@ -52,7 +47,7 @@ function ContactForm({ initial, onDone }: { initial: ContactPerson; onDone: () =
 export function ContactsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
   const t = useT();
-  const { data: people } = useQuery(() => contactsOf(env.db, customerKey), [customerKey]);
+  const { data: people } = useLiveQuery(() => contactsOf(env.db, customerKey), [customerKey]);
   const [editing, setEditing] = useState<ContactPerson | null>(null);
   return (
     <section aria-labelledby="ct-h">

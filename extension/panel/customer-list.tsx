@@ -1,11 +1,15 @@
 /** @jsxImportSource preact */
 /** All customers with search (name, address, key) and filters by tier, lifecycle stage and risk. */
-import { useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Lifecycle, Tier } from '../../shared/types';
 import { label } from '../../shared/i18n/labels';
-import type { StoredCustomer } from '../db/records';
-import { useEnv, useT } from './panel-env';
+import { firstRows, type CustomerRow } from './customer-rows';
+
+/** The list shows the first 200 matching customers. */
+const SHOWN = 200;
+import { useEnv, useImporter, useT } from './panel-env';
 import { useQuery } from './use-query';
+import { useLiveQuery } from './use-live-query';
 import { TierBadge } from './tier-badge';
 import { CustomerCard } from './customer-card';
 
@@ -13,11 +17,11 @@ const TIERS: Tier[] = ['A', 'B', 'C', 'D'];
 const STAGES: Lifecycle[] = ['prospecting', 'socialization', 'growth', 'maturity', 'at_risk', 'terminating', 'interrupted', 'recovery'];
 
 /** Pure filter used by the list (and its test). */
-export function filterCustomers(
-  all: readonly StoredCustomer[],
+export function filterCustomers<R extends CustomerRow>(
+  all: readonly R[],
   f: { text: string; tier: Tier | ''; stage: Lifecycle | ''; risk: 'high' | 'low' | '' },
   highRisk: number,
-): StoredCustomer[] {
+): R[] {
   const q = f.text.trim().toLowerCase();
   return all.filter(
     (c) =>
@@ -30,16 +34,31 @@ export function filterCustomers(
 
 export function CustomerList() {
   const env = useEnv();
+  const importer = useImporter();
   const t = useT();
-  const { data: all } = useQuery(() => env.db.customers.toArray(), []);
   const [text, setText] = useState('');
   const [tier, setTier] = useState<Tier | ''>('');
   const [stage, setStage] = useState<Lifecycle | ''>('');
   const [risk, setRisk] = useState<'high' | 'low' | ''>('');
   const [open, setOpen] = useState<string | null>(null);
+  // While a customer is open the list is hidden: it is read again on the way back, not after each change.
+  const rows = useRef<CustomerRow[] | undefined>(undefined);
+  const { data: all } = useQuery(
+    async (wanted) => {
+      if (open !== null && rows.current) return rows.current;
+      const read = await importer.listRows(wanted);
+      if (wanted()) rows.current = read;
+      return read;
+    },
+    [open === null],
+    { follow: open === null },
+  );
+  const { data: opened } = useLiveQuery(async () => (open ? env.db.customers.get(open) : undefined), [open]);
+  const high = env.settings.churn.high;
+  const shown = useMemo(() => (all && open === null ? filterCustomers(all, { text, tier, stage, risk }, high) : []), [all, open === null, text, tier, stage, risk, high]);
+  const first = useMemo(() => firstRows(shown, SHOWN), [shown]);
   if (!all) return <p class="muted">{t('loading')}</p>;
-  const opened = open ? all.find((c) => c.key === open) : undefined;
-  if (opened) {
+  if (open && opened) {
     return (
       <div>
         <button type="button" class="link" onClick={() => setOpen(null)}>{t('back')}</button>
@@ -47,9 +66,6 @@ export function CustomerList() {
       </div>
     );
   }
-  const shown = filterCustomers(all, { text, tier, stage, risk }, env.settings.churn.high).sort(
-    (a, b) => (a.tier ?? '~').localeCompare(b.tier ?? '~') || b.metric - a.metric,
-  );
   return (
     <div>
       <div class="filters">
@@ -68,10 +84,10 @@ export function CustomerList() {
           <option value="low">{t('lowRisk')}</option>
         </select>
       </div>
-      <p class="muted small">{t('customersShown', { shown: Math.min(shown.length, 200), total: all.length })}</p>
+      <p class="muted small">{t('customersShown', { shown: first.length, total: all.length })}</p>
       {shown.length === 0 && <p class="muted">{all.length === 0 ? t('noData') : t('noCustomerHits')}</p>}
       <ul class="plain customer-rows">
-        {shown.slice(0, 200).map((c) => (
+        {first.map((c) => (
           <li key={c.key}>
             <button type="button" class="person" onClick={() => setOpen(c.key)}>
               <TierBadge tier={c.tier} />

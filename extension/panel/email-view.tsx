@@ -7,13 +7,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageContext, Person } from '../sites/page-context';
 import { matchPerson, type PersonMatch } from '../db/match-person';
-import { addManualCustomer } from '../db/import-table';
 import { blankContact, saveContact } from '../db/relationship';
 import { registrableDomain } from '../../shared/ingest/registrable-domain';
 import { matchCompany } from '../background/match-company';
 import type { StringKey } from '../i18n/strings';
-import { useEnv, useT } from './panel-env';
-import { useQuery } from './use-query';
+import { useEnv, useImporter, useRun, useT } from './panel-env';
+import { useLiveQuery } from './use-live-query';
 import { CustomerCard } from './customer-card';
 import { TierBadge } from './tier-badge';
 
@@ -38,30 +37,21 @@ async function companyRows(db: Parameters<typeof matchCompany>[0], context: Page
 
 function UnknownPerson({ person }: { person: Person }) {
   const env = useEnv();
+  const importer = useImporter();
+  const run = useRun();
   const t = useT();
   const [name, setName] = useState(person.name ?? '');
   const [target, setTarget] = useState('');
-  const { data: all } = useQuery(() => env.db.customers.orderBy('name').toArray(), []);
+  const { data: all } = useLiveQuery(() => env.db.customers.orderBy('name').toArray(), []);
   const add = async (e: Event) => {
     e.preventDefault();
     if (!name.trim()) return;
-    try {
-      const key = await addManualCustomer(env.db, name, person.email, env.analyzeContext);
-      if (key) await saveContact(env.db, blankContact(key, person.email, person.name ?? ''));
-      env.changed();
-    } catch (err) {
-      env.fail(err);
-    }
+    await run(() => importer.addManual(name, person.email, env.analyzeContext, person.name ?? ''));
   };
   const attach = async (e: Event) => {
     e.preventDefault();
     if (!target) return;
-    try {
-      await saveContact(env.db, blankContact(target, person.email, person.name ?? ''));
-      env.changed();
-    } catch (err) {
-      env.fail(err);
-    }
+    await run(() => saveContact(env.db, blankContact(target, person.email, person.name ?? '')));
   };
   return (
     <div class="card" data-testid="unknown-person">
@@ -88,7 +78,7 @@ function UnknownPerson({ person }: { person: Person }) {
 export function EmailView({ context }: { context: PageContext }) {
   const env = useEnv();
   const t = useT();
-  const { data: rows, error } = useQuery<PersonRow[]>(
+  const { data: rows, error } = useLiveQuery<PersonRow[]>(
     async () => [
       ...(await Promise.all(context.people.map(async (person) => ({ person, matches: await matchPerson(env.db, person.email) })))),
       ...(await companyRows(env.db, context)),

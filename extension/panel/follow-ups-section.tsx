@@ -2,36 +2,24 @@
 /** Follow-ups with due dates; each open one has an alarm that shows a notification when due. */
 import { useState } from 'preact/hooks';
 import { addFollowUp, followUpsOf, setFollowUpDone } from '../db/relationship';
-import { useEnv, useT } from './panel-env';
-import { useQuery } from './use-query';
+import { useEnv, useRun, useT } from './panel-env';
+import { useLiveQuery } from './use-live-query';
 import { todayIso } from './format';
 
 export function FollowUpsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
+  const run = useRun();
   const t = useT();
-  const { data: list } = useQuery(() => followUpsOf(env.db, customerKey), [customerKey]);
+  const { data: list } = useLiveQuery(() => followUpsOf(env.db, customerKey), [customerKey]);
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(`${todayIso(new Date(Date.now() + 86_400_000))}T09:00`);
   const submit = async (e: Event) => {
     e.preventDefault();
     const when = new Date(due);
     if (!title.trim() || Number.isNaN(when.getTime())) return;
-    try {
-      await addFollowUp(env.db, customerKey, title, when);
-      setTitle('');
-      env.changed();
-    } catch (err) {
-      env.fail(err);
-    }
+    if (await run(() => addFollowUp(env.db, customerKey, title, when))) setTitle('');
   };
-  const toggle = async (id: string, done: boolean) => {
-    try {
-      await setFollowUpDone(env.db, id, done);
-      env.changed();
-    } catch (err) {
-      env.fail(err);
-    }
-  };
+  const toggle = (id: string, done: boolean) => run(() => setFollowUpDone(env.db, id, done));
   const now = new Date().toISOString();
   return (
     <section aria-labelledby="fu-h">

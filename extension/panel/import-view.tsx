@@ -2,38 +2,43 @@
 /**
  * Import the sheet template's CSV/TSV (file or paste) through the core's `analyze`: a preview with
  * every row error and notice first; nothing is written until the rep confirms. Re-import updates
- * customers by key; notes are kept.
+ * customers by key; notes are kept. The decoding, analysis and write run in the import worker, so
+ * the panel stays responsive and shows the write's progress.
  */
 import { useState } from 'preact/hooks';
 import { formatRowError } from '../../shared/i18n/messages';
-import { commitImport, previewImport, type ImportPreview } from '../db/import-table';
-import { useEnv, useT } from './panel-env';
+import type { PreviewView } from '../db/import-job';
+import { useEnv, useImporter, useT } from './panel-env';
 import { loadSampleCustomers } from './sample-data';
 
 export function ImportView({ onDone }: { onDone: () => void }) {
   const env = useEnv();
+  const importer = useImporter();
   const t = useT();
   const [paste, setPaste] = useState('');
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<PreviewView | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
 
-  const run = (input: Uint8Array | string, name: string) => {
+  const run = async (input: Uint8Array | string, name: string) => {
+    setBusy(t('importAnalysing'));
+    setPreview(null);
     try {
-      setPreview(previewImport(input, name, env.analyzeContext));
+      setPreview(await importer.preview(input, name, env.analyzeContext));
     } catch (e) {
-      setPreview(null);
       env.fail(e);
+    } finally {
+      setBusy(null);
     }
   };
   const onFile = async (e: Event) => {
     const file = (e.currentTarget as HTMLInputElement).files?.[0];
-    if (file) run(new Uint8Array(await file.arrayBuffer()), file.name);
+    if (file) await run(new Uint8Array(await file.arrayBuffer()), file.name);
   };
   const commit = async () => {
     if (!preview) return;
-    setBusy(true);
+    setBusy(t('importAnalysing'));
     try {
-      const r = await commitImport(env.db, preview, env.analyzeContext);
+      const r = await importer.commit(env.analyzeContext, (_phase, done, total) => setBusy(t('importProgress', { done, total })));
       env.changed();
       env.toast(t('imported', r));
       setPreview(null);
@@ -42,11 +47,11 @@ export function ImportView({ onDone }: { onDone: () => void }) {
     } catch (e) {
       env.fail(e);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
   const sample = async () => {
-    setBusy(true);
+    setBusy(t('importAnalysing'));
     try {
       const n = await loadSampleCustomers(env.db, env.analyzeContext);
       env.changed();
@@ -55,44 +60,45 @@ export function ImportView({ onDone }: { onDone: () => void }) {
     } catch (e) {
       env.fail(e);
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
-  const a = preview?.analysis;
+  const a = preview;
   return (
     <div class="stack">
       <h2>{t('importTitle')}</h2>
       <p class="muted small">{t('importHelp')}</p>
       <label class="file">
-        {t('chooseFile')} <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" onChange={onFile} data-testid="import-file" />
+        {t('chooseFile')} <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" onChange={onFile} disabled={busy !== null} data-testid="import-file" />
       </label>
       <label class="stack">
         {t('pasteHere')}
         <textarea rows={6} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} data-testid="import-paste" />
       </label>
       <div class="row">
-        <button type="button" onClick={() => run(paste, 'paste')} disabled={!paste.trim()} data-testid="import-preview">{t('preview')}</button>
-        <button type="button" class="secondary" onClick={sample} disabled={busy}>{t('loadSample')}</button>
+        <button type="button" onClick={() => void run(paste, 'paste')} disabled={!paste.trim() || busy !== null} data-testid="import-preview">{t('preview')}</button>
+        <button type="button" class="secondary" onClick={sample} disabled={busy !== null}>{t('loadSample')}</button>
       </div>
+      {busy && <p class="muted" role="status" aria-live="polite" data-testid="import-busy">{busy}</p>}
       {a && (
         <section class="card" data-testid="import-result" aria-live="polite">
-          <p data-testid="import-summary">{t('previewSummary', a.summary.rows)}</p>
-          {a.errors.length > 0 && (
+          <p data-testid="import-summary">{t('previewSummary', a.rows)}</p>
+          {a.errorCount > 0 && (
             <>
-              <h3>{t('rowErrors')} ({a.errors.length})</h3>
+              <h3>{t('rowErrors')} ({a.errorCount})</h3>
               <ul class="errors" data-testid="import-errors">
-                {a.errors.slice(0, 200).map((e, i) => <li key={i} class={e.fatal ? 'warn' : ''}>{formatRowError(env.lang, e)}</li>)}
+                {a.errors.map((e, i) => <li key={i} class={e.fatal ? 'warn' : ''}>{formatRowError(env.lang, e)}</li>)}
               </ul>
             </>
           )}
           {a.notices.length > 0 && (
             <>
               <h3>{t('notices')}</h3>
-              <ul class="muted small">{a.notices.slice(0, 50).map((n, i) => <li key={i}>{n.message}</li>)}</ul>
+              <ul class="muted small">{a.notices.map((n, i) => <li key={i}>{n.message}</li>)}</ul>
             </>
           )}
-          {a.customers.length > 0 ? (
-            <button type="button" onClick={commit} disabled={busy} data-testid="import-commit">{t('importNow', { count: a.customers.length })}</button>
+          {a.customers > 0 ? (
+            <button type="button" onClick={commit} disabled={busy !== null} data-testid="import-commit">{t('importNow', { count: a.customers })}</button>
           ) : (
             <p class="warn">{t('nothingToImport')}</p>
           )}

@@ -9,8 +9,8 @@ import { label } from '../../shared/i18n/labels';
 import { GUARANTEES } from '../../shared/rules/ka-health';
 import type { StoredCustomer } from '../db/records';
 import { keyAccountHealth, setAlignment } from '../db/key-account';
-import { useEnv, useT } from './panel-env';
-import { useQuery } from './use-query';
+import { useEnv, useRun, useT } from './panel-env';
+import { useLiveQuery } from './use-live-query';
 
 function Check({ ok }: { ok: boolean | null }) {
   const t = useT();
@@ -20,17 +20,11 @@ function Check({ ok }: { ok: boolean | null }) {
 
 export function KeyAccountChecklist({ customer }: { customer: StoredCustomer }) {
   const env = useEnv();
+  const run = useRun();
   const t = useT();
-  const { data: ka } = useQuery(() => keyAccountHealth(env.db, customer), [customer]);
+  const { data: ka } = useLiveQuery(() => keyAccountHealth(env.db, customer), [customer]);
   if (!ka) return null;
-  const answer = async (v: string) => {
-    try {
-      await setAlignment(env.db, customer.key, v === '' ? null : v === 'yes');
-      env.changed();
-    } catch (e) {
-      env.fail(e);
-    }
-  };
+  const answer = (v: string) => run(() => setAlignment(env.db, customer.key, v === '' ? null : v === 'yes'));
   return (
     <section aria-labelledby="ka-h" data-testid="ka-checklist">
       <h3 id="ka-h">{t('kaChecklist')}</h3>

@@ -2,15 +2,16 @@
 /** Search across every note (words must all appear; #tag matches tags). */
 import { useState } from 'preact/hooks';
 import { indexNotes, searchNotes } from '../db/notes';
-import { useEnv, useT } from './panel-env';
+import { useEnv, useImporter, useT } from './panel-env';
 import { useQuery } from './use-query';
 import { day } from './format';
 
 export function NotesSearch() {
   const env = useEnv();
+  const importer = useImporter();
   const t = useT();
-  const { data } = useQuery(async () => {
-    const [notes, customers] = await Promise.all([env.db.notes.toArray(), env.db.customers.toArray()]);
+  const { data } = useQuery(async (wanted) => {
+    const [notes, customers] = await Promise.all([env.db.notes.toArray(), importer.listRows(wanted)]);
     return { index: indexNotes(notes), names: new Map(customers.map((c) => [c.key, c.name])) };
   }, []);
   const [q, setQ] = useState('');

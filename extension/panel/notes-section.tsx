@@ -3,35 +3,24 @@
 import { useState } from 'preact/hooks';
 import { addNote, deleteNote, editNote, notesOf, undoDeleteNote } from '../db/notes';
 import type { Note } from '../db/records';
-import { useEnv, useT } from './panel-env';
-import { useQuery } from './use-query';
+import { useEnv, useRun, useT } from './panel-env';
+import { useLiveQuery } from './use-live-query';
 import { day } from './format';
 
 const splitTags = (s: string) => s.split(/[\s,，]+/).filter(Boolean);
 
 function NoteItem({ note }: { note: Note }) {
   const env = useEnv();
+  const run = useRun();
   const t = useT();
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(note.body);
   const [tags, setTags] = useState(note.tags.join(' '));
   const save = async () => {
-    try {
-      await editNote(env.db, note.id, body, splitTags(tags));
-      setEditing(false);
-      env.changed();
-    } catch (e) {
-      env.fail(e);
-    }
+    if (await run(() => editNote(env.db, note.id, body, splitTags(tags)))) setEditing(false);
   };
   const remove = async () => {
-    try {
-      await deleteNote(env.db, note.id);
-      env.changed();
-      env.toast(t('noteDeleted'), () => void undoDeleteNote(env.db, note.id).then(env.changed, env.fail));
-    } catch (e) {
-      env.fail(e);
-    }
+    if (await run(() => deleteNote(env.db, note.id))) env.toast(t('noteDeleted'), () => void run(() => undoDeleteNote(env.db, note.id)));
   };
   if (editing) {
     return (
@@ -62,20 +51,17 @@ function NoteItem({ note }: { note: Note }) {
 
 export function NotesSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
+  const run = useRun();
   const t = useT();
-  const { data: notes } = useQuery(() => notesOf(env.db, customerKey), [customerKey]);
+  const { data: notes } = useLiveQuery(() => notesOf(env.db, customerKey), [customerKey]);
   const [body, setBody] = useState('');
   const [tags, setTags] = useState('');
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!body.trim()) return;
-    try {
-      await addNote(env.db, customerKey, body, splitTags(tags));
+    if (await run(() => addNote(env.db, customerKey, body, splitTags(tags)))) {
       setBody('');
       setTags('');
-      env.changed();
-    } catch (err) {
-      env.fail(err);
     }
   };
   return (

@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import fc from 'fast-check';
-import { RapportDB, SCHEMA_V1, CURRENT_VERSION, TABLES } from '../../extension/db/database';
+import { RapportDB, SCHEMA_V1, SCHEMA_V2, CURRENT_VERSION, TABLES } from '../../extension/db/database';
 import { matchPerson } from '../../extension/db/match-person';
-import { addNote, deleteNote, editNote, indexNotes, notesOf, normalizeTags, searchNotes, undoDeleteNote } from '../../extension/db/notes';
+import { addNote, deleteNote, editNote, indexNotes, notesOf, normalizeTags, purgeDeletedNotes, searchNotes, undoDeleteNote, UNDO_WINDOW_MS } from '../../extension/db/notes';
 import { addComplaint, addFollowUp, dueFollowUps, logContact, resolveComplaint, saveContact, blankContact, setFollowUpDone, addChurnReason } from '../../extension/db/relationship';
-import { clearAll, exportBackup, notesToCsv, restoreBackup, checkBackup } from '../../extension/db/backup';
+import { clearAll, exportBackup, notesToCsv, restoreBackup, checkBackup, describeRestore, parseBackup } from '../../extension/db/backup';
+import { csvCell } from '../../extension/db/csv-cell';
 import { getLangChoice, setLangChoice, setSettingsJson, getSettings } from '../../extension/db/preferences';
 import type { Note } from '../../extension/db/records';
 import { makeCustomer } from './make-customer';
@@ -47,6 +48,28 @@ describe('schema versions', () => {
     expect((await matchPerson(d, 'new.buyer@huaxin-machinery.com.cn')).map((m) => [m.customer.key, m.by])).toEqual([['C1', 'domain']]);
     // every later table exists and is empty
     for (const t of TABLES) expect(d.tables.map((x) => x.name)).toContain(t);
+  });
+});
+
+describe('schema version 3', () => {
+  it('keeps the table’s own facts beside the results: logged open complaints are taken off the stored count', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    // version 2 stored the table's 1 open complaint plus the 2 logged here as 3
+    await v2.table('customers').add({ ...makeCustomer('C1', [], []), tableLastContact: undefined, tableComplaintsOpen: undefined, complaintsOpen: 3, lastContact: '2026-01-05' });
+    await v2.table('complaints').bulkAdd([
+      { id: 'a', customerKey: 'C1', category: 'quality', status: 'open', body: '', created: '', resolved: null },
+      { id: 'b', customerKey: 'C1', category: 'service', status: 'open', body: '', created: '', resolved: null },
+      { id: 'c', customerKey: 'C1', category: 'service', status: 'resolved', body: '', created: '', resolved: '' },
+    ]);
+    await v2.table('followUps').add({ id: 'f', customerKey: 'C1', title: 'x', due: '2026-01-01T00:00:00.000Z', done: 0, created: '' });
+    v2.close();
+    const d = db(name);
+    await d.open();
+    expect(await d.customers.get('C1')).toMatchObject({ complaintsOpen: 3, tableComplaintsOpen: 1, tableLastContact: '2026-01-05' });
+    expect((await d.followUps.get('f'))?.notified).toBeNull();
   });
 });
 
@@ -128,6 +151,44 @@ describe('notes', () => {
   });
 });
 
+describe('notes CSV and spreadsheet formulas', () => {
+  it('prefixes a quote to cells a spreadsheet would run, but not to plain numbers', () => {
+    expect(['=HYPERLINK("http://x","y")', '@SUM(A1:A2)', '+cmd|\' /C calc\'!A0', '-1+1', '\tx', '\rx'].map(csvCell)).toEqual([
+      `"'=HYPERLINK(""http://x"",""y"")"`, "'@SUM(A1:A2)", "'+cmd|' /C calc'!A0", "'-1+1", "'\tx", `"'\rx"`,
+    ]);
+    expect(['-12.5', '+3', '42', '1e5', 'plain', '', 'a=b'].map(csvCell)).toEqual(['-12.5', '+3', '42', '1e5', 'plain', '', 'a=b']);
+    const notes: Note[] = [{ id: '1', customerKey: '=K', body: '=HYPERLINK("http://evil","click")', tags: ['@x'], created: 'c', updated: 'u', deleted: null }];
+    expect(notesToCsv(notes, () => '-1+1')).toBe(`\ufeffcustomer_key,customer,created,updated,tags,note\r\n'=K,'-1+1,c,u,'@x,"'=HYPERLINK(""http://evil"",""click"")"\r\n`);
+  });
+});
+
+describe('deleted notes', () => {
+  it('are purged once the undo window has closed, and never exported', async () => {
+    const d = db();
+    const keep = await addNote(d, 'A', 'keep');
+    const gone = await addNote(d, 'A', 'secret price');
+    const t0 = new Date('2026-03-01T10:00:00Z');
+    await deleteNote(d, gone.id, t0);
+    expect((await exportBackup(d)).tables.notes.map((n) => (n as Note).id)).toEqual([keep.id]);
+    // still there for undo inside the window
+    expect(await purgeDeletedNotes(d, new Date(t0.getTime() + UNDO_WINDOW_MS - 1))).toBe(0);
+    expect(await d.notes.get(gone.id)).toBeDefined();
+    expect(await purgeDeletedNotes(d, new Date(t0.getTime() + UNDO_WINDOW_MS + 1))).toBe(1);
+    expect(await d.notes.get(gone.id)).toBeUndefined();
+    expect(await d.notes.get(keep.id)).toBeDefined();
+  });
+
+  it('a later delete purges notes whose window closed', async () => {
+    const d = db();
+    const a = await addNote(d, 'A', 'one');
+    const b = await addNote(d, 'A', 'two');
+    await deleteNote(d, a.id, new Date('2026-03-01T10:00:00Z'));
+    await deleteNote(d, b.id, new Date('2026-03-02T10:00:00Z'));
+    expect(await d.notes.get(a.id)).toBeUndefined();
+    expect(await d.notes.get(b.id)).toBeDefined();
+  });
+});
+
 describe('follow-ups, complaints, contacts', () => {
   it('lists open follow-ups due by a time', async () => {
     const d = db();
@@ -182,6 +243,78 @@ describe('backup', () => {
     expect(await d.customers.count()).toBe(1);
     await clearAll(d);
     expect(await d.customers.count()).toBe(0);
+  });
+});
+
+describe('reading a backup file', () => {
+  const full = async () => JSON.parse(JSON.stringify(await exportBackup(db()))) as Record<string, unknown>;
+
+  it('an empty table list is not a backup: a missing table is an error, and nothing changes', async () => {
+    const d = db();
+    await d.customers.put(makeCustomer('A', [], []));
+    await addNote(d, 'A', 'kept');
+    const empty = { format: 'rapport-backup', schemaVersion: 2, tables: {} };
+    expect(checkBackup(empty)).toEqual(TABLES.map((t) => `tables.${t}: missing`));
+    await expect(restoreBackup(d, empty)).rejects.toThrow(/not a Rapport backup/);
+    expect(await d.customers.count()).toBe(1);
+    expect(await d.notes.count()).toBe(1);
+    const one = await full();
+    delete (one.tables as Record<string, unknown>).followUps;
+    expect(checkBackup(one)).toEqual(['tables.followUps: missing']);
+    expect(checkBackup({ ...(await full()), schemaVersion: CURRENT_VERSION + 1 })).toEqual(['schemaVersion']);
+    expect(checkBackup({ ...(await full()), schemaVersion: 1.5 })).toEqual(['schemaVersion']);
+  });
+
+  it('copies rows from allow-lists into prototype-less objects and refuses rows without their keys', async () => {
+    const b = await full();
+    const tables = b.tables as Record<string, unknown[]>;
+    tables.notes = [JSON.parse('{"id":"n1","customerKey":"A","body":"x","tags":[],"created":"c","updated":"u","deleted":null,"__proto__":{"polluted":true},"extra":"dropped"}')];
+    const parsed = parseBackup(b);
+    expect(parsed.problems).toEqual([]);
+    const note = parsed.backup!.tables.notes[0]!;
+    expect(Object.getPrototypeOf(note)).toBeNull();
+    expect(Object.keys(note)).toEqual(['id', 'customerKey', 'body', 'tags', 'created', 'updated', 'deleted']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    tables.notes = [{ id: 7, customerKey: 'A' }, 'text'];
+    tables.customers = [{ name: 'no key' }];
+    expect(checkBackup(b)).toEqual(['tables.customers[0].key', 'tables.notes[0].id', 'tables.notes[1]: not_object']);
+  });
+
+  it('a version-1 backup is upgraded like the database: its notes show, search and export; domains match', async () => {
+    const v1 = {
+      format: 'rapport-backup',
+      schemaVersion: 1,
+      exportedAt: '2025-02-01T00:00:00.000Z',
+      tables: {
+        customers: [{ key: 'C1', name: 'Huaxin', emails: ['li.na@huaxin-machinery.com.cn', 'boss.li@qq.com'] }],
+        notes: [{ id: 'n1', customerKey: 'C1', body: '报价已发 price sent', created: '2025-01-02T00:00:00.000Z', updated: '2025-01-02T00:00:00.000Z' }],
+      },
+    };
+    expect(checkBackup(v1)).toEqual([]);
+    const d = db();
+    await d.customers.put(makeCustomer('OLD', [], []));
+    await restoreBackup(d, v1);
+    expect(await d.customers.get('OLD')).toBeUndefined();
+    expect((await notesOf(d, 'C1')).map((n) => n.body)).toEqual(['报价已发 price sent']);
+    expect(searchNotes(await d.notes.toArray(), 'price').map((n) => n.id)).toEqual(['n1']);
+    expect(notesToCsv(await d.notes.toArray(), () => 'Huaxin')).toContain('C1,Huaxin,2025-01-02T00:00:00.000Z,2025-01-02T00:00:00.000Z,,报价已发 price sent');
+    expect((await matchPerson(d, 'new.buyer@huaxin-machinery.com.cn')).map((m) => [m.customer.key, m.by])).toEqual([['C1', 'domain']]);
+    expect(await d.customers.get('C1')).toMatchObject({ source: 'import', domains: ['huaxin-machinery.com.cn'], tableLastContact: null });
+    // restoring and exporting gives a current-version backup
+    expect((await exportBackup(d)).schemaVersion).toBe(CURRENT_VERSION);
+  });
+
+  it('says what a restore would replace, table by table', async () => {
+    const a = db();
+    await a.customers.bulkPut([makeCustomer('A', [], []), makeCustomer('B', [], [])]);
+    await addNote(a, 'A', 'one');
+    const backup = parseBackup(JSON.parse(JSON.stringify(await exportBackup(a)))).backup!;
+    const b = db();
+    await b.customers.put(makeCustomer('X', [], []));
+    const counts = await describeRestore(b, backup);
+    expect(counts.find((c) => c.table === 'customers')).toEqual({ table: 'customers', now: 1, backup: 2 });
+    expect(counts.find((c) => c.table === 'notes')).toEqual({ table: 'notes', now: 0, backup: 1 });
+    expect(counts.map((c) => c.table)).toEqual([...TABLES]);
   });
 });
 

@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { RapportDB } from '../../extension/db/database';
-import { addManualCustomer, commitImport, previewImport, reanalyze, withLoggedFacts, importSource } from '../../extension/db/import-table';
+import fc from 'fast-check';
+import { addManualCustomer, commitImport, previewImport, reanalyze, importSource } from '../../extension/db/import-table';
+import { resolveComplaint } from '../../extension/db/relationship';
+import { dayToIso } from '../../shared/ingest/parse-date';
+import type { StoredCustomer } from '../../extension/db/records';
 import { addNote, notesOf } from '../../extension/db/notes';
 import { addComplaint, logContact } from '../../extension/db/relationship';
 import { matchPerson } from '../../extension/db/match-person';
@@ -115,22 +119,170 @@ describe('import through the core', () => {
   });
 });
 
-describe('withLoggedFacts', () => {
-  it('appends Last contact / Open complaints columns when the table has none, only on the customer’s rows', () => {
-    const table = [['Customer', 'Revenue'], ['A Co', '100'], ['B Co', '50']];
-    const base = analyze(table, CTX);
-    const out = withLoggedFacts(table, base, new Map([['A Co', '2026-01-05']]), new Map([['B Co', 2]]));
-    expect(out).toEqual([
-      ['Customer', 'Revenue', 'Last contact', 'Open complaints'],
-      ['A Co', '100', '2026-01-05', ''],
-      ['B Co', '50', '', '2'],
-    ]);
-    expect(table[0]).toEqual(['Customer', 'Revenue']);
+/** A stored customer without what only the extension keeps: the core's Customer. */
+function asCustomer(c: StoredCustomer): Record<string, unknown> {
+  const { source: _s, updatedAt: _u, tableLastContact: _l, tableComplaintsOpen: _o, ...rest } = c;
+  return rest;
+}
+
+describe('logged calls and complaints update one customer as a full re-analysis would', () => {
+  const day = (n: number) => dayToIso(20_000 + n); // 2024-10-04 + n
+  const row = fc.record({
+    revenue: fc.integer({ min: 0, max: 2_000_000 }),
+    revenuePrev: fc.option(fc.integer({ min: 0, max: 2_000_000 }), { nil: null }),
+    orders: fc.integer({ min: 1, max: 30 }),
+    first: fc.integer({ min: 0, max: 300 }),
+    span: fc.integer({ min: 0, max: 300 }),
+    contact: fc.option(fc.integer({ min: 0, max: 640 }), { nil: null }),
+    open: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
+  });
+  const withOpen = fc.boolean();
+
+  it('property: incremental results equal analyze() of the table with the logged facts written in', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 8 }),
+        withOpen,
+        fc.array(fc.record({ who: fc.nat(), on: fc.integer({ min: 0, max: 700 }) }), { maxLength: 6 }),
+        fc.array(fc.record({ who: fc.nat(), resolved: fc.boolean() }), { maxLength: 5 }),
+        async (rows, hasOpenColumn, logs, complaints) => {
+          const asOf = day(640);
+          const ctx = { lang: 'en' as const, asOf };
+          const header = ['Customer ID', 'Customer', 'Revenue', 'Revenue last year', 'Orders', 'First purchase', 'Last purchase', 'Last contact', ...(hasOpenColumn ? ['Open complaints'] : [])];
+          const body = rows.map((r, i) => [
+            `C${i}`, `Co ${i}`, String(r.revenue), r.revenuePrev === null ? '' : String(r.revenuePrev), String(r.orders),
+            day(r.first), day(r.first + r.span), r.contact === null ? '' : day(r.contact), ...(hasOpenColumn ? [r.open === null ? '' : String(r.open)] : []),
+          ]);
+          const d = db();
+          await commitImport(d, previewImport([header, ...body].map((x) => x.join(',')).join('\n'), 'p', ctx), ctx);
+          // The facts, logged one by one through the panel's functions.
+          const lastLogged = new Map<number, string>();
+          const open = new Map<number, number>();
+          for (const l of logs) {
+            const who = l.who % rows.length;
+            await logContact(d, `C${who}`, 'call', day(l.on));
+            if (!lastLogged.has(who) || day(l.on) > lastLogged.get(who)!) lastLogged.set(who, day(l.on));
+          }
+          for (const c of complaints) {
+            const who = c.who % rows.length;
+            const made = await addComplaint(d, `C${who}`, 'quality', 'x');
+            if (c.resolved) await resolveComplaint(d, made.id);
+            else open.set(who, (open.get(who) ?? 0) + 1);
+          }
+          // The reference: the table with each customer's later contact and open count written in.
+          const refHeader = hasOpenColumn ? header : [...header, 'Open complaints'];
+          const refBody = body.map((cells, i) => {
+            const out = hasOpenColumn ? cells.slice() : [...cells, ''];
+            const logged = lastLogged.get(i);
+            if (logged && (out[7] === '' || logged > out[7]!)) out[7] = logged;
+            const o = open.get(i) ?? 0;
+            if (o > 0) out[8] = String((rows[i]!.open ?? 0) * (hasOpenColumn ? 1 : 0) + o);
+            return out;
+          });
+          const reference = analyze([refHeader, ...refBody], ctx).customers;
+          const stored = await d.customers.toArray();
+          expect(stored.map(asCustomer)).toEqual(reference.map((c) => ({ ...c })));
+          d.close();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
+  it('writes nothing but the one customer, and keeps the table’s own facts beside the results', async () => {
+    const d = db();
+    await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
+    const before = await d.customers.toArray();
+    await logContact(d, 'C001', 'visit', '2026-09-25');
+    await addComplaint(d, 'C001', 'quality', 'scratches');
+    const after = await d.customers.toArray();
+    for (let i = 0; i < before.length; i++) if (before[i]!.key !== 'C001') expect(after[i]).toEqual(before[i]);
+    const c = after.find((x) => x.key === 'C001')!;
+    expect([c.lastContact, c.tableLastContact, c.complaintsOpen, c.tableComplaintsOpen]).toEqual(['2026-09-25', '2026-06-01', 1, null]);
   });
 
-  it('keeps a later date from the table', () => {
-    const table = [['Customer', 'Revenue', 'Last contact'], ['A Co', '100', '2026-03-01']];
-    const base = analyze(table, CTX);
-    expect(withLoggedFacts(table, base, new Map([['A Co', '2026-01-05']]), new Map())[1]).toEqual(['A Co', '100', '2026-03-01']);
+  it('refuses a contact without a day and stores nothing', async () => {
+    const d = db();
+    await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
+    await expect(logContact(d, 'C001', 'call', '')).rejects.toThrow(RangeError);
+    expect(await d.contactLog.count()).toBe(0);
+  });
+});
+
+describe('a change of settings', () => {
+  it('re-analyses and rewrites only the customers whose results moved', async () => {
+    const d = db();
+    await commitImport(d, previewImport(CSV, 'paste', CTX), CTX, new Date('2026-11-01T00:00:00Z'));
+    const before = new Map((await d.customers.toArray()).map((c) => [c.key, c]));
+    // tier A is visited every 30 days by default; every 200 days, C001 (last contact 2026-06-01) is no longer overdue
+    await reanalyze(d, { lang: 'en', settings: { visitDays: { A: 200 } } as never }, new Date('2026-11-02T00:00:00Z'));
+    const after = new Map((await d.customers.toArray()).map((c) => [c.key, c]));
+    expect(after.get('C001')).toMatchObject({ visitOverdue: false, nextVisitDue: '2026-12-18', updatedAt: '2026-11-02T00:00:00.000Z' });
+    for (const key of ['C002', 'C003']) expect(after.get(key)).toEqual(before.get(key));
+  });
+});
+
+describe('one transaction per change', () => {
+  it('a full disk during an import leaves the kept table and every customer as they were', async () => {
+    const d = db();
+    await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
+    const customers = await d.customers.toArray();
+    const source = await importSource(d);
+    const again = CSV.replace('Huaxin Machinery', 'Huaxin Renamed') + '\nC009,Nine,n@nine.com,100,10,2026-01-01';
+    const put = d.customers.bulkPut.bind(d.customers);
+    (d.customers as { bulkPut: unknown }).bulkPut = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(commitImport(d, previewImport(again, 'paste', CTX), CTX)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    (d.customers as { bulkPut: unknown }).bulkPut = put;
+    expect(await importSource(d)).toEqual(source);
+    expect(await d.customers.toArray()).toEqual(customers);
+    // the next logged call does not bring the failed file in
+    await logContact(d, 'C001', 'call', '2026-09-30');
+    expect((await d.customers.get('C001'))?.name).toBe('Huaxin Machinery');
+    expect(await d.customers.get('C009')).toBeUndefined();
+  });
+
+  it('a re-import and an added customer racing each other both land', async () => {
+    const d = db();
+    await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
+    const again = CSV + '\nC005,New Co,x@newco.com,5000,500,2026-09-01';
+    const [, key] = await Promise.all([
+      commitImport(d, previewImport(again, 'paste', CTX), CTX),
+      addManualCustomer(d, 'Bluepeak Robotics', 'jordan@bluepeak-robotics.com', CTX, new Date('2026-11-01T00:00:00Z')),
+    ]);
+    expect(await d.customers.get(key)).toMatchObject({ name: 'Bluepeak Robotics', source: 'manual' });
+    expect(await d.customers.get('C005')).toMatchObject({ name: 'New Co' });
+    // and a later re-import keeps the customer added by hand
+    await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
+    expect(await d.customers.get(key)).toMatchObject({ name: 'Bluepeak Robotics', source: 'manual' });
+    expect((await importSource(d))?.table.length).toBe(5);
+  });
+});
+
+describe('adding a customer by hand', () => {
+  it('stores the customer and the sender as a person at it together, or neither', async () => {
+    const d = db();
+    await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
+    const key = await addManualCustomer(d, 'Bluepeak Robotics', 'Jordan.Lee@bluepeak-robotics.com', CTX, new Date('2026-11-01T00:00:00Z'), 'Jordan Lee');
+    expect((await d.contacts.where('customerKey').equals(key).toArray()).map((p) => [p.email, p.name])).toEqual([['jordan.lee@bluepeak-robotics.com', 'Jordan Lee']]);
+    const add = d.contacts.add.bind(d.contacts);
+    (d.contacts as { add: unknown }).add = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await expect(addManualCustomer(d, 'Second Co', 'a@second-co.com', CTX, new Date('2026-11-02T00:00:00Z'))).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    (d.contacts as { add: unknown }).add = add;
+    expect(await d.customers.get(`M-${new Date('2026-11-02T00:00:00Z').getTime()}`)).toBeUndefined();
+    expect(((await d.meta.get('manual'))?.value as unknown[]).length).toBe(1);
+  });
+
+  it('refuses a name that reads as a totals row (Total, 合计) and stores nothing', async () => {
+    for (const name of ['Total', '合计']) {
+      const d = db();
+      await expect(addManualCustomer(d, name, 'a@b-corp.com', CTX)).rejects.toMatchObject({ name: 'ManualCustomerRefused', code: 'skipped_totals', customerName: name });
+      expect(await d.customers.count()).toBe(0);
+      expect(await d.meta.get('manual')).toBeUndefined();
+    }
+    // with an ID column the key is the ID, so the name is taken as it is
+    const d = db();
+    await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
+    const key = await addManualCustomer(d, 'Total', 'boss@total-corp.com', CTX);
+    expect((await d.customers.get(key))?.name).toBe('Total');
   });
 });

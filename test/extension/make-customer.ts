@@ -14,5 +14,5 @@ export function makeCustomer(key: string, emails: string[], domains: string[], e
     churnRisk: { score: 10, factors: [], silent: false }, credit: { score: null, grade: null, alerts: [], deductions: [] },
     coreClass: 'other_core', nextVisitDue: null, visitOverdue: null, kaHealth: null,
   };
-  return { ...base, source: 'import', updatedAt: '2026-01-01T00:00:00.000Z', ...extra };
+  return { ...base, source: 'import', updatedAt: '2026-01-01T00:00:00.000Z', tableLastContact: null, tableComplaintsOpen: null, ...extra };
 }

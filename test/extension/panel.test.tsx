@@ -11,6 +11,10 @@ import { CustomerCard } from '../../extension/panel/customer-card';
 import { EmailView } from '../../extension/panel/email-view';
 import { ImportView } from '../../extension/panel/import-view';
 import { filterCustomers } from '../../extension/panel/customer-list';
+import { ViewGuard } from '../../extension/panel/view-guard';
+import { addNote } from '../../extension/db/notes';
+import { firstRows, type CustomerRow } from '../../extension/panel/customer-rows';
+import fc from 'fast-check';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import type { ChurnRisk, Lang } from '../../shared/types';
 import { makeCustomer } from './make-customer';
@@ -213,6 +217,45 @@ describe('customer list filter', () => {
     expect(f({ stage: 'growth' })).toEqual(['C1']);
     expect(f({ risk: 'high' })).toEqual(['C1']);
     expect(f({ risk: 'low' })).toEqual(['C2']);
+  });
+});
+
+describe('live views', () => {
+  it('a note written elsewhere (another window, the worker) shows without any "changed" call', async () => {
+    const { mount, db } = setup();
+    await db.customers.put(huaxin());
+    mount(<CustomerCard customer={huaxin()} />);
+    await screen.findByText('No notes yet.');
+    await addNote(db, 'C001', 'written in another window');
+    await waitFor(() => expect(screen.getAllByTestId('note')[0]!.textContent).toContain('written in another window'));
+  });
+
+  it('an error while a view renders shows in words with a way back, not a blank panel', async () => {
+    let broken = true;
+    const Flaky = () => {
+      if (broken) throw new Error('the view broke');
+      return <p>fine</p>;
+    };
+    render(<ViewGuard lang="en"><Flaky /></ViewGuard>);
+    const alert = await screen.findByTestId('view-error');
+    expect(alert.textContent).toContain('Something went wrong: the view broke. Your data is unchanged.');
+    broken = false;
+    fireEvent.click(screen.getByText('Try again'));
+    await screen.findByText('fine');
+  });
+});
+
+describe('customer list order', () => {
+  it('property: the first rows are those of a full sort by tier, metric (largest first), key', () => {
+    const row = fc.record({ key: fc.string({ maxLength: 3 }), tier: fc.constantFrom('A', 'B', 'C', 'D', null), metric: fc.integer({ min: -5, max: 5 }) });
+    fc.assert(
+      fc.property(fc.uniqueArray(row, { selector: (r) => r.key, maxLength: 60 }), fc.integer({ min: 0, max: 70 }), (raw, limit) => {
+        const rows = raw.map((r) => ({ ...r, name: r.key, emails: [], lifecycle: 'maturity', churnRisk: { score: 0 } }) as CustomerRow);
+        const rank = (r: CustomerRow) => r.tier ?? 'Z'; // no tier sorts after D
+        const full = [...rows].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : b.metric - a.metric || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+        expect(firstRows(rows, limit).map((r) => r.key)).toEqual(full.slice(0, limit).map((r) => r.key));
+      }),
+    );
   });
 });
 
