@@ -112,10 +112,14 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate, model };
   const customers = new Map<string, ModelFigures>();
   // Identical (x, t_x, T) give identical purchase figures: compute each distinct one once.
-  const memo = new Map<string, { pAlive: number; expected: number; discounted: number; pNoPurchase: number }>();
+  // Keyed by the numbers themselves (x, then t_x, then T): no text is made of them.
+  const memo = new Map<number, Map<number, Map<number, { pAlive: number; expected: number; discounted: number; pNoPurchase: number }>>>();
   for (const row of rows) {
-    const memoKey = `${row.x} ${row.tx} ${row.T}`;
-    let purchases = memo.get(memoKey);
+    let byTx = memo.get(row.x);
+    if (!byTx) memo.set(row.x, (byTx = new Map()));
+    let byT = byTx.get(row.tx);
+    if (!byT) byTx.set(row.tx, (byT = new Map()));
+    let purchases = byT.get(row.T);
     if (!purchases) {
       const pAlive = bgnbdPAlive(fit, row.x, row.tx, row.T, model);
       const expected = discountedExpectedPurchases(fit, row, { ...clvOptions, annualDiscountRate: 0 });
@@ -126,7 +130,7 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
         return { ok: false, problem: modelProblem('numeric') };
       }
       purchases = { pAlive, expected, discounted, pNoPurchase };
-      memo.set(memoKey, purchases);
+      byT.set(row.T, purchases);
     }
     const expectedSpend = gammaGamma ? gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0) : null;
     if (expectedSpend !== null && !(Number.isFinite(expectedSpend) && expectedSpend >= 0)) {
