@@ -182,7 +182,11 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
     if (emailCol) {
       const found = splitEmails(row[emailCol.index]).emails;
       if (found.length > 0) {
-        const list = (emailsOf[id] ??= []);
+        let list = emailsOf[id];
+        if (!list) {
+          list = [];
+          emailsOf[id] = list;
+        }
         for (const e of found) if (!list.includes(e)) list.push(e);
       }
     }

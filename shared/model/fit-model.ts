@@ -116,9 +116,15 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   const memo = new Map<number, Map<number, Map<number, { pAlive: number; expected: number; discounted: number; pNoPurchase: number }>>>();
   for (const row of rows) {
     let byTx = memo.get(row.x);
-    if (!byTx) memo.set(row.x, (byTx = new Map()));
+    if (!byTx) {
+      byTx = new Map();
+      memo.set(row.x, byTx);
+    }
     let byT = byTx.get(row.tx);
-    if (!byT) byTx.set(row.tx, (byT = new Map()));
+    if (!byT) {
+      byT = new Map();
+      byTx.set(row.tx, byT);
+    }
     let purchases = byT.get(row.T);
     if (!purchases) {
       const pAlive = bgnbdPAlive(fit, row.x, row.tx, row.T, model);
