@@ -219,11 +219,12 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
 
   const inputs: CustomerInput[] = new Array(customers);
   const histories: PurchaseHistory[] = new Array(customers);
-  const order = keyOfId.map((_, id) => id).sort((p, q) => (keyOfId[p]! < keyOfId[q]! ? -1 : keyOfId[p]! > keyOfId[q]! ? 1 : 0));
+  // The keys are distinct strings: the default sort orders them by UTF-16 code units, as < does.
+  const sortedKeys = keyOfId.slice().sort();
   const purchases = new Int32Array(count); // scratch: one customer's purchase rows, by day
   for (let out = 0; out < customers; out++) {
-    const id = order[out]!;
-    const key = keyOfId[id]!;
+    const key = sortedKeys[out]!;
+    const id = ids.get(key)!;
     const lo = groupStart[id]!;
     const hi = groupStart[id + 1]!;
     const rowList: number[] = new Array(hi - lo);
