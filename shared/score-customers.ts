@@ -38,15 +38,16 @@ const iso = (d: number | null) => (d === null ? null : dayToIso(d));
  * intervals (METHOD §5), the yardstick for a one-time buyer; null without repeat customers.
  */
 export function typicalRepeatInterval(inputs: readonly CustomerInput[]): number | null {
-  const xs: number[] = [];
+  const all = new Float64Array(inputs.length);
+  let m = 0;
   for (const c of inputs) {
     const u = usualInterval(c);
-    if (u !== null) xs.push(u);
+    if (u !== null) all[m++] = u;
   }
-  if (xs.length === 0) return null;
-  xs.sort((a, b) => a - b);
-  const mid = xs.length >> 1;
-  return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+  if (m === 0) return null;
+  const xs = all.subarray(0, m).sort();
+  const mid = m >> 1;
+  return m % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
 }
 
 /** The tier metric of one input: profit when the table ranks by profit (missing profit = 0), else revenue. */

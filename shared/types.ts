@@ -150,8 +150,11 @@ export interface ModelFigures {
   purchaseModel?: 'bgnbd' | 'mbgnbd';
 }
 
-/** One customer: the inputs as understood, and every result with its reasons. */
-export interface Customer {
+/**
+ * A customer's fields as read from the table, shared by the core's input (`CustomerInput`, dates
+ * as day numbers) and its result (`Customer`, dates as ISO strings): `D` is the date type.
+ */
+export interface CustomerFields<D> {
   key: string;
   /** Input rows (as the user counts them, header = 1) that made this customer. */
   rows: number[];
@@ -167,8 +170,8 @@ export interface Customer {
   profit: number | null;
   costToServe: number | null;
   orders: number | null;
-  firstPurchase: string | null;
-  lastPurchase: string | null;
+  firstPurchase: D | null;
+  lastPurchase: D | null;
   wallet: number | null;
   /** Share of wallet as a fraction 0–1. */
   share: number | null;
@@ -185,9 +188,14 @@ export interface Customer {
   satisfaction: number | null;
   complaints: number | null;
   complaintsOpen: number | null;
-  lastContact: string | null;
-  churnReason: string | null;
+  lastContact: D | null;
   churnReasonText: string | null;
+}
+
+/** One customer: the inputs as understood, and every result with its reasons. */
+export interface Customer extends CustomerFields<string> {
+  /** The churn-reason taxonomy code of churnReasonText (null when blank). */
+  churnReason: string | null;
 
   /** The metric the tiers rank by (profit when the table has it, else revenue). */
   metric: number;

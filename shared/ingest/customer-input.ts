@@ -2,41 +2,9 @@
  * A customer's inputs as the core understood them, before any rule runs. Dates are day numbers
  * (days since 1970-01-01); null means "not in the data" — never zero by default.
  */
-import type { SwitchingCost } from '../types';
+import type { CustomerFields } from '../types';
 
-export interface CustomerInput {
-  key: string;
-  rows: number[];
-  name: string;
-  emails: string[];
-  domains: string[];
-  owner: string | null;
-  segment: string | null;
-  region: string | null;
-  revenue: number | null;
-  revenuePrev: number | null;
-  profit: number | null;
-  costToServe: number | null;
-  orders: number | null;
-  firstPurchase: number | null;
-  lastPurchase: number | null;
-  wallet: number | null;
-  share: number | null;
-  sharePrev: number | null;
-  competitor: boolean | null;
-  competitorName: string | null;
-  suppliers: number | null;
-  switchingCost: SwitchingCost | null;
-  potential: number | null;
-  receivable: number | null;
-  overdueAmount: number | null;
-  overdueDays: number | null;
-  creditLimit: number | null;
-  satisfaction: number | null;
-  complaints: number | null;
-  complaintsOpen: number | null;
-  lastContact: number | null;
-  churnReasonText: string | null;
+export interface CustomerInput extends CustomerFields<number> {
   /** Transaction logs: days between the first purchase of the current period and the purchase before it. */
   gapBeforeCurrent: number | null;
 }

@@ -53,13 +53,6 @@ export interface TransactionRead {
   afterAsOf: { rows: number; customers: number };
 }
 
-interface Acc {
-  input: CustomerInput;
-  days: Map<number, number>;
-  negDays: number[];
-  negAmounts: number[];
-}
-
 /** True when the columns make a transaction log possible: a key, a date and an amount. */
 export function hasTransactionColumns(columns: readonly Column[]): boolean {
   const by = columnIndex(columns);
@@ -89,8 +82,27 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   const orderCol = by.get('order_id');
   const nameCol = by.get('name');
   const emailCol = by.get('email');
+  const ownerCol = by.get('owner');
+  const segmentCol = by.get('segment');
+  const regionCol = by.get('region');
   const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
-  const accs = new Map<string, Acc>();
+  // Columnar ingest: each customer key is dictionary-encoded once (its id = order of first
+  // appearance); each accepted row becomes one entry of typed columns (key id, day, amount, row).
+  const ids = new Map<string, number>();
+  const keyOfId: string[] = [];
+  const capacity = Math.max(0, table.length - start);
+  const rowId = new Int32Array(capacity);
+  const rowDay = new Float64Array(capacity);
+  const rowAmount = new Float64Array(capacity);
+  const rowNumber = new Int32Array(capacity);
+  const rowCancel = new Uint8Array(capacity);
+  let count = 0;
+  // Descriptive fields, per customer id, only for the columns the log has.
+  const names: string[] = [];
+  const emailsOf: (string[] | undefined)[] = [];
+  const owners: (string | null)[] = [];
+  const segments: (string | null)[] = [];
+  const regions: (string | null)[] = [];
   let maxDay = -Infinity;
   let minDay = Infinity;
   let cancellations = 0;
@@ -140,32 +152,47 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
     rows.accepted++;
     const order = orderCol ? textOrNull(row[orderCol.index]) : null;
     const isCancel = amount < 0 || (order !== null && (order[0] === 'C' || order[0] === 'c'));
-    let acc = accs.get(key);
-    if (!acc) {
-      acc = { input: emptyInput(key, rowNo), days: new Map(), negDays: [], negAmounts: [] };
-      acc.input.rows.length = 0;
-      accs.set(key, acc);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = keyOfId.length;
+      ids.set(key, id);
+      keyOfId.push(key);
+      names.push(key);
+      owners.push(null);
+      segments.push(null);
+      regions.push(null);
+      emailsOf.push(undefined);
     }
-    acc.input.rows.push(rowNo);
+    rowId[count] = id;
+    rowDay[count] = day;
+    rowNumber[count] = rowNo;
     if (day > maxDay) maxDay = day;
     if (day < minDay) minDay = day;
     if (isCancel) {
       cancellations++;
-      acc.negDays.push(day);
-      acc.negAmounts.push(-Math.abs(amount));
-    } else acc.days.set(day, (acc.days.get(day) ?? 0) + amount);
+      rowCancel[count] = 1;
+      rowAmount[count] = -Math.abs(amount);
+    } else rowAmount[count] = amount;
+    count++;
     // Descriptive fields: when rows disagree, the smallest text wins, so row order never matters.
-    const inp = acc.input;
     if (nameCol) {
       const n = textOrNull(row[nameCol.index]);
-      if (n && (inp.name === key || n < inp.name)) inp.name = n;
+      if (n && (names[id] === key || n < names[id]!)) names[id] = n;
     }
-    if (emailCol) for (const e of splitEmails(row[emailCol.index]).emails) if (!inp.emails.includes(e)) inp.emails.push(e);
-    for (const f of ['owner', 'segment', 'region'] as const) {
-      const c = by.get(f);
-      const t = c ? textOrNull(row[c.index]) : null;
-      if (t !== null && (inp[f] === null || t < inp[f]!)) inp[f] = t;
+    if (emailCol) {
+      const found = splitEmails(row[emailCol.index]).emails;
+      if (found.length > 0) {
+        let list = emailsOf[id];
+        if (!list) {
+          list = [];
+          emailsOf[id] = list;
+        }
+        for (const e of found) if (!list.includes(e)) list.push(e);
+      }
     }
+    if (ownerCol) smallestText(owners, id, row[ownerCol.index]);
+    if (segmentCol) smallestText(segments, id, row[segmentCol.index]);
+    if (regionCol) smallestText(regions, id, row[regionCol.index]);
   }
 
   let asOfDay: number;
@@ -180,17 +207,52 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   const prevStart = curStart - period;
   // The previous period (prevStart, curStart] is known only when the log reaches back to its first day.
   const prevKnown = minDay <= prevStart + 1;
-  const inputs: CustomerInput[] = [];
-  const histories: PurchaseHistory[] = [];
-  const keys = [...accs.keys()].sort();
-  for (const key of keys) {
-    const acc = accs.get(key)!;
-    const inp = acc.input;
-    const days = [...acc.days.keys()].sort((a, b) => a - b);
-    const amounts = days.map((d) => acc.days.get(d)!);
+
+  // Group the accepted rows by customer with one stable counting sort (rows stay in row order).
+  const customers = keyOfId.length;
+  const groupStart = new Int32Array(customers + 1);
+  for (let r = 0; r < count; r++) groupStart[rowId[r]! + 1]!++;
+  for (let c = 0; c < customers; c++) groupStart[c + 1]! += groupStart[c]!;
+  const grouped = new Int32Array(count);
+  const fill = groupStart.slice(0, customers);
+  for (let r = 0; r < count; r++) grouped[fill[rowId[r]!]!++] = r;
+
+  const inputs: CustomerInput[] = new Array(customers);
+  const histories: PurchaseHistory[] = new Array(customers);
+  // The keys are distinct strings: the default sort orders them by UTF-16 code units, as < does.
+  const sortedKeys = keyOfId.slice().sort();
+  const purchases = new Int32Array(count); // scratch: one customer's purchase rows, by day
+  for (let out = 0; out < customers; out++) {
+    const key = sortedKeys[out]!;
+    const id = ids.get(key)!;
+    const lo = groupStart[id]!;
+    const hi = groupStart[id + 1]!;
+    const rowList: number[] = new Array(hi - lo);
+    let m = 0;
+    for (let g = lo; g < hi; g++) {
+      const r = grouped[g]!;
+      rowList[g - lo] = rowNumber[r]!;
+      if (!rowCancel[r]) purchases[m++] = r;
+    }
+    sortByDay(purchases, m, rowDay);
+    // Distinct purchase days, each with its spend summed in row order.
+    const days: number[] = [];
+    const amounts: number[] = [];
+    for (let k = 0; k < m; k++) {
+      const r = purchases[k]!;
+      const d = rowDay[r]!;
+      if (days.length > 0 && days[days.length - 1] === d) amounts[amounts.length - 1]! += rowAmount[r]!;
+      else {
+        days.push(d);
+        amounts.push(0 + rowAmount[r]!);
+      }
+    }
     let returns = 0;
-    for (const a of acc.negAmounts) returns -= a;
-    histories.push({ key, days, amounts, returns });
+    for (let g = lo; g < hi; g++) {
+      const r = grouped[g]!;
+      if (rowCancel[r]) returns -= rowAmount[r]!;
+    }
+    histories[out] = { key, days, amounts, returns };
     let orders = 0;
     let first: number | null = null;
     let last: number | null = null;
@@ -209,25 +271,37 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
       } else if (d > prevStart) revenuePrev += amounts[k]!;
       prevDay = d;
     }
-    for (let k = 0; k < acc.negDays.length; k++) {
-      const d = acc.negDays[k]!;
-      if (d > curStart) revenue += acc.negAmounts[k]!;
-      else if (d > prevStart) revenuePrev += acc.negAmounts[k]!;
+    for (let g = lo; g < hi; g++) {
+      const r = grouped[g]!;
+      if (!rowCancel[r]) continue;
+      const d = rowDay[r]!;
+      if (d > curStart) revenue += rowAmount[r]!;
+      else if (d > prevStart) revenuePrev += rowAmount[r]!;
     }
+    const inp = emptyInput(key, 0);
+    inp.rows = rowList;
+    inp.name = names[id]!;
+    inp.owner = owners[id]!;
+    inp.segment = segments[id]!;
+    inp.region = regions[id]!;
     inp.orders = orders;
     inp.firstPurchase = first;
     inp.lastPurchase = last;
     inp.revenue = revenue;
     inp.revenuePrev = prevKnown ? revenuePrev : null;
     inp.gapBeforeCurrent = gap;
-    inp.emails.sort();
-    const domains: string[] = [];
-    for (const e of inp.emails) {
-      const d = registrableDomain(e);
-      if (d && !isFreeMail(d) && !domains.includes(d)) domains.push(d);
+    const emails = emailsOf[id];
+    if (emails) {
+      emails.sort();
+      inp.emails = emails;
+      const domains: string[] = [];
+      for (const e of emails) {
+        const d = registrableDomain(e);
+        if (d && !isFreeMail(d) && !domains.includes(d)) domains.push(d);
+      }
+      inp.domains = domains;
     }
-    inp.domains = domains;
-    inputs.push(inp);
+    inputs[out] = inp;
   }
   const asOf = dayToIso(asOfDay);
   notices.push({ code: 'transactions', message: noticeText(lang, 'transactions', { rows: rows.accepted, customers: inputs.length }) });
@@ -236,6 +310,34 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   if (!prevKnown && inputs.length > 0)
     notices.push({ code: 'previous_period_unknown', message: noticeText(lang, 'previous_period_unknown', { first: dayToIso(minDay), from: dayToIso(prevStart + 1) }) });
   let laterCustomers = 0;
-  for (const k of afterKeys) if (!accs.has(k)) laterCustomers++;
+  for (const k of afterKeys) if (!ids.has(k)) laterCustomers++;
   return { columns, inputs, histories, errors: reader.errors, notices, rows, asOf, asOfFromData, afterAsOf: { rows: afterAsOf, customers: laterCustomers } };
+}
+
+/** Keep the smallest non-blank text of a descriptive column for customer `id`. */
+function smallestText(list: (string | null)[], id: number, cell: unknown): void {
+  const t = textOrNull(cell);
+  if (t !== null && (list[id] === null || t < list[id]!)) list[id] = t;
+}
+
+/**
+ * Stable sort of rows[0..m) by their day: insertion sort for the usual few rows of one customer,
+ * a stable comparator sort for a long history.
+ */
+function sortByDay(rows: Int32Array, m: number, day: Float64Array): void {
+  if (m <= 32) {
+    for (let i = 1; i < m; i++) {
+      const r = rows[i]!;
+      const d = day[r]!;
+      let j = i - 1;
+      while (j >= 0 && day[rows[j]!]! > d) {
+        rows[j + 1] = rows[j]!;
+        j--;
+      }
+      rows[j + 1] = r;
+    }
+    return;
+  }
+  const sorted = Array.from(rows.subarray(0, m)).sort((p, q) => day[p]! - day[q]! || p - q);
+  for (let i = 0; i < m; i++) rows[i] = sorted[i]!;
 }

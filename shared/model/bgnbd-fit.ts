@@ -45,7 +45,8 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
   }
   const alpha0 = Math.max(sumT, 1e-6) / Math.max(sumX, 1e-6 * total);
   const start = [0, Math.log(Math.min(Math.max(alpha0, 1e-6), 1e6)), 0, 0];
-  const options = { gradTol: 1e-9, maxIterations: 500, maxStep: 2, bound: BGNBD_LOG_BOUND };
+  const value = (theta: readonly number[]): number => -bgnbdLogLikelihoodData(toParams(theta), data, null, model) / total;
+  const options = { gradTol: 1e-9, maxIterations: 500, maxStep: 2, bound: BGNBD_LOG_BOUND, value };
   const first = minimizeBfgs(fg, start, options);
   const second = minimizeBfgs(fg, first.x, options);
   const best = second.f <= first.f ? second : first;

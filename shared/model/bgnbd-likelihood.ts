@@ -11,7 +11,7 @@
  * present for every x, including x = 0. `offset` (0 BG/NBD, 1 MBG/NBD) is that extra chance.
  */
 import { digamma, lgamma } from './gamma-functions';
-import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
+import { aggregateRfm, levelsOf, type RfmData, type RfmPoint } from './rfm-data';
 
 /** Which model of the BG/NBD family: the original, or the modified one (drop-out also at the first purchase). */
 export type PurchaseModelName = 'bgnbd' | 'mbgnbd';
@@ -75,12 +75,17 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
   const txs = data.tx;
   const Ts = data.T;
   const ws = data.weight;
+  // ln(α + T) and ln(α + t_x) once per distinct T and t_x when values repeat (the same numbers).
+  const tLevels = levelsOf(Ts);
+  const txLevels = levelsOf(txs);
+  const lnATs = tLevels ? logsOf(alpha, tLevels.values) : null;
+  const lnAtxs = txLevels ? logsOf(alpha, txLevels.values) : null;
   for (let i = 0; i < n; i++) {
     const k = xIndex[i]!;
     const x = data.xs[k]!;
     const w = ws[i]!;
     const rx = r + x;
-    const lnAT = Math.log(alpha + Ts[i]!);
+    const lnAT = lnATs ? lnATs[tLevels!.at[i]!]! : Math.log(alpha + Ts[i]!);
     const l3 = -rx * lnAT;
     if (x + k0 === 0) {
       total += w * l3;
@@ -90,7 +95,7 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
       }
       continue;
     }
-    const lnAtx = Math.log(alpha + txs[i]!);
+    const lnAtx = lnAtxs ? lnAtxs[txLevels!.at[i]!]! : Math.log(alpha + txs[i]!);
     const l4 = logA4Const[k]! - rx * lnAtx;
     const d = l3 - l4;
     // ln(e^l3 + e^l4) = max + log1p(e^−|d|); w4 = e^l4 / (e^l3 + e^l4)
@@ -112,4 +117,11 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
     grad[3] = gb * b;
   }
   return total;
+}
+
+/** ln(α + v) for each v. */
+function logsOf(alpha: number, values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let j = 0; j < values.length; j++) out[j] = Math.log(alpha + values[j]!);
+  return out;
 }

@@ -112,10 +112,20 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate, model };
   const customers = new Map<string, ModelFigures>();
   // Identical (x, t_x, T) give identical purchase figures: compute each distinct one once.
-  const memo = new Map<string, { pAlive: number; expected: number; discounted: number; pNoPurchase: number }>();
+  // Keyed by the numbers themselves (x, then t_x, then T): no text is made of them.
+  const memo = new Map<number, Map<number, Map<number, { pAlive: number; expected: number; discounted: number; pNoPurchase: number }>>>();
   for (const row of rows) {
-    const memoKey = `${row.x} ${row.tx} ${row.T}`;
-    let purchases = memo.get(memoKey);
+    let byTx = memo.get(row.x);
+    if (!byTx) {
+      byTx = new Map();
+      memo.set(row.x, byTx);
+    }
+    let byT = byTx.get(row.tx);
+    if (!byT) {
+      byT = new Map();
+      byTx.set(row.tx, byT);
+    }
+    let purchases = byT.get(row.T);
     if (!purchases) {
       const pAlive = bgnbdPAlive(fit, row.x, row.tx, row.T, model);
       const expected = discountedExpectedPurchases(fit, row, { ...clvOptions, annualDiscountRate: 0 });
@@ -126,7 +136,7 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
         return { ok: false, problem: modelProblem('numeric') };
       }
       purchases = { pAlive, expected, discounted, pNoPurchase };
-      memo.set(memoKey, purchases);
+      byT.set(row.T, purchases);
     }
     const expectedSpend = gammaGamma ? gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0) : null;
     if (expectedSpend !== null && !(Number.isFinite(expectedSpend) && expectedSpend >= 0)) {

@@ -14,6 +14,11 @@ export interface MinimizeOptions {
   maxStep?: number;
   /** Coordinates are kept inside [−bound, bound]. */
   bound?: number;
+  /**
+   * f alone, giving exactly fg's value: the line search then rejects a trial step on f and takes
+   * the gradient only of a step it accepts (the same path, fewer gradients).
+   */
+  value?: (x: readonly number[]) => number;
 }
 
 export interface MinimizeResult {
@@ -37,6 +42,7 @@ export function minimizeBfgs(
   const maxIterations = options.maxIterations ?? 500;
   const maxStep = options.maxStep ?? 2;
   const bound = options.bound ?? 30;
+  const value = options.value;
   const n = x0.length;
   let x = x0.slice();
   let g: number[] = new Array<number>(n).fill(0);
@@ -66,8 +72,15 @@ export function minimizeBfgs(
     let fn = f;
     for (let tries = 0; tries < 60; tries++) {
       xn = x.map((v, i) => clamp(v + step * d[i]!, bound));
-      fn = fg(xn, gn);
       evaluations++;
+      if (value) {
+        const fv = value(xn);
+        if (!(Number.isFinite(fv) && fv <= f + 1e-4 * step * slope)) {
+          step *= 0.5;
+          continue;
+        }
+      }
+      fn = fg(xn, gn);
       if (Number.isFinite(fn) && gn.every(Number.isFinite) && fn <= f + 1e-4 * step * slope) {
         accepted = true;
         break;
@@ -148,3 +161,4 @@ function maxAbs(v: readonly number[]): number {
 function clamp(v: number, bound: number): number {
   return v < -bound ? -bound : v > bound ? bound : v;
 }
+

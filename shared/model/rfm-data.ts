@@ -97,3 +97,41 @@ export function columnar(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLi
     total,
   };
 }
+
+/** The distinct values of a column and, per row, the index of its value. */
+export interface Levels {
+  values: Float64Array;
+  at: Int32Array;
+}
+
+const levelCache = new WeakMap<Float64Array, Levels | null>();
+
+/**
+ * The distinct values of `column` (t_x or T) with each row's index into them, or null when most
+ * values are distinct (nothing to share). Computed once per column and cached: a likelihood then
+ * takes ln(α + T) once per distinct T instead of once per row — the same numbers, fewer logs.
+ */
+export function levelsOf(column: Float64Array): Levels | null {
+  const cached = levelCache.get(column);
+  if (cached !== undefined) return cached;
+  const n = column.length;
+  const index = new Map<number, number>();
+  const at = new Int32Array(n);
+  const values: number[] = [];
+  let out: Levels | null = null;
+  let i = 0;
+  for (; i < n; i++) {
+    const v = column[i]!;
+    let k = index.get(v);
+    if (k === undefined) {
+      k = values.length;
+      if (k > n / 4 + 16) break;
+      index.set(v, k);
+      values.push(v);
+    }
+    at[i] = k;
+  }
+  if (i === n) out = { values: Float64Array.from(values), at };
+  levelCache.set(column, out);
+  return out;
+}

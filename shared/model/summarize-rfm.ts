@@ -55,6 +55,14 @@ export function summarizeRfm(
   let afterCutoff = 0;
   let noPurchases = 0;
   for (const h of histories) {
+    if (isStrictlyAscending(h.days)) {
+      // The reader's shape (distinct finite days, ascending): the days up to the cut-off are a prefix.
+      const row = summarizeAscending(h, asOf, perUnit);
+      if (row === NO_PURCHASES) noPurchases++;
+      else if (row === AFTER_CUTOFF) afterCutoff++;
+      else rows.push(row);
+      continue;
+    }
     // Distinct days up to the cut-off, with their spend (robust to unmerged or unsorted input).
     const spendByDay = new Map<number, number>();
     let gross = 0;
@@ -93,4 +101,42 @@ export function summarizeRfm(
   if (afterCutoff > 0) excluded.push({ code: EXCLUDED_AFTER_CUTOFF, count: afterCutoff });
   if (noPurchases > 0) excluded.push({ code: EXCLUDED_NO_PURCHASES, count: noPurchases });
   return { rows, excluded };
+}
+
+const NO_PURCHASES = 0;
+const AFTER_CUTOFF = 1;
+
+function isStrictlyAscending(days: readonly number[]): boolean {
+  let prev = -Infinity;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i]!;
+    if (!(d > prev) || d === Infinity) return false;
+    prev = d;
+  }
+  return true;
+}
+
+/** summarizeRfm for one history whose days are distinct, finite and ascending: the same sums, in the same order, without a map. */
+function summarizeAscending(h: PurchaseHistory, asOf: number, perUnit: number): RfmRow | typeof NO_PURCHASES | typeof AFTER_CUTOFF {
+  const n = h.days.length;
+  if (n === 0) return NO_PURCHASES;
+  let gross = 0;
+  let upTo = 0;
+  for (let i = 0; i < n; i++) {
+    gross += Number.isFinite(h.amounts[i]) ? Math.max(0, h.amounts[i]!) : 0;
+    if (h.days[i]! <= asOf) upTo = i + 1;
+  }
+  if (upTo === 0) return AFTER_CUTOFF;
+  const first = h.days[0]!;
+  const last = h.days[upTo - 1]!;
+  const x = upTo - 1;
+  let meanRepeatSpend: number | null = null;
+  if (x > 0) {
+    let repeat = 0;
+    for (let i = 1; i < upTo; i++) repeat += Number.isFinite(h.amounts[i]) ? Math.max(0, h.amounts[i]!) : 0;
+    const returns = Number.isFinite(h.returns) ? Math.max(0, h.returns) : 0;
+    const keep = gross > 0 ? Math.max(0, 1 - returns / gross) : 0;
+    meanRepeatSpend = (repeat * keep) / x;
+  }
+  return { key: h.key, x, tx: (last - first) / perUnit, T: (asOf - first) / perUnit, meanRepeatSpend };
 }

@@ -34,6 +34,19 @@ export const OTHER_REASON = 'other';
 /** Classify a churn-reason text; a taxonomy code typed as is also matches. Null for blank text. */
 export function classifyChurnReason(text: string | null): string | null {
   if (text === null) return null;
+  let code = classified.get(text);
+  if (code === undefined) {
+    code = classifyText(text);
+    if (classified.size >= 10_000) classified.clear();
+    classified.set(text, code);
+  }
+  return code;
+}
+
+/** Texts already classified: a table repeats a few reasons many times. */
+const classified = new Map<string, string | null>();
+
+function classifyText(text: string): string | null {
   const t = text.trim().toLowerCase();
   if (!t) return null;
   for (const r of CHURN_REASONS) if (t === r.code || t === r.zh.toLowerCase() || t === r.en.toLowerCase()) return r.code;

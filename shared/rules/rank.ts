@@ -81,12 +81,15 @@ export function orderDescending(values: Float64Array, keys: readonly string[]): 
     starts[i] = p;
     asc[next[p]!++] = i;
   }
+  // Within a run, `asc` holds the indices in ascending order; when the keys are already ascending
+  // (the core sorts its customers by key) that is the key order and no run needs sorting.
+  const keysAscending = isAscending(keys);
   const out = new Uint32Array(n);
   let w = 0;
   let end = n;
   while (end > 0) {
     const start = starts[asc[end - 1]!]!;
-    if (end - start === 1) out[w++] = asc[start]!;
+    if (end - start === 1 || keysAscending) for (let k = start; k < end; k++) out[w++] = asc[k]!;
     else {
       const group = Array.from(asc.subarray(start, end)).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
       for (const g of group) out[w++] = g;
@@ -94,4 +97,10 @@ export function orderDescending(values: Float64Array, keys: readonly string[]): 
     end = start;
   }
   return out;
+}
+
+/** True when keys[i] < keys[i + 1] throughout (strictly: equal keys fall back to the index). */
+function isAscending(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) return false;
+  return true;
 }
