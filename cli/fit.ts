@@ -55,6 +55,7 @@ const T = {
     horizon: (d: number) => `horizon ${d} days`,
     discount: (d: number) => `CLV discounted at ${(d * 100).toFixed(1)} % a year`,
     customers: (n: number, repeat: number) => `Customers in the model: ${n} (${repeat} bought again on a later day)`,
+    sample: (fitted: number, n: number) => `Parameters fitted on ${fitted} of the ${n} customers, chosen by a hash of their id (enough to settle four parameters); applied to all of them`,
     ll: 'log-likelihood',
     notConverged: 'did not settle',
     used: 'Used',
@@ -87,6 +88,7 @@ const T = {
     horizon: (d: number) => `预测期 ${d} 天`,
     discount: (d: number) => `CLV 按年折现率 ${(d * 100).toFixed(1)}% 折现`,
     customers: (n: number, repeat: number) => `模型中的客户: ${n} 位 (其中 ${repeat} 位在之后的日期再次购买)`,
+    sample: (fitted: number, n: number) => `参数由 ${n} 位客户中按编号哈希选出的 ${fitted} 位拟合 (足以确定四个参数), 再用于全部客户`,
     ll: '对数似然',
     notConverged: '未得到稳定结果',
     used: '采用',
@@ -247,7 +249,9 @@ function formatText(
   const setup = [`${t.cutoff}${sep}${dayToIso(cutoff)}`, `${t.unitLabel}${sep}${t.unit[result.unit]}`, t.horizon(result.horizonDays)];
   if (discount > 0) setup.push(t.discount(discount));
   lines.push(setup.join(' · '));
-  lines.push(t.customers(result.counts.customers, result.counts.repeat), '');
+  lines.push(t.customers(result.counts.customers, result.counts.repeat));
+  if (result.counts.fittedOn < result.counts.customers) lines.push(t.sample(result.counts.fittedOn, result.counts.customers));
+  lines.push('');
   for (const [name, b] of [['BG/NBD', result.bgnbd], ['MBG/NBD', result.mbgnbd]] as const) {
     if (b) lines.push(`${name}: r = ${sig(b.r)}  α = ${sig(b.alpha)}  a = ${sig(b.a)}  b = ${sig(b.b)}  ${t.ll} = ${b.ll.toFixed(2)}`);
     else lines.push(`${name}: ${t.notConverged}`);

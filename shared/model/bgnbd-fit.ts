@@ -46,15 +46,17 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
   const alpha0 = Math.max(sumT, 1e-6) / Math.max(sumX, 1e-6 * total);
   const start = [0, Math.log(Math.min(Math.max(alpha0, 1e-6), 1e6)), 0, 0];
   const value = (theta: readonly number[]): number => -bgnbdLogLikelihoodData(toParams(theta), data, null, model) / total;
-  const options = { gradTol: 1e-9, maxIterations: 500, maxStep: 2, bound: BGNBD_LOG_BOUND, value };
+  // A fit that runs to the bound is given up (it would be reported as not converged anyway).
+  const options = { gradTol: 1e-9, maxIterations: 500, maxStep: 2, bound: BGNBD_LOG_BOUND, value, giveUpNearBound: 1 };
   const first = minimizeBfgs(fg, start, options);
-  const second = minimizeBfgs(fg, first.x, options);
+  const runaway = !first.converged && first.x.some((v) => Math.abs(v) >= BGNBD_LOG_BOUND - 1);
+  const second = runaway ? first : minimizeBfgs(fg, first.x, options);
   const best = second.f <= first.f ? second : first;
   const p = toParams(best.x);
   return {
     ...p,
     ll: -best.f * total,
-    iterations: first.iterations + second.iterations,
+    iterations: first.iterations + (runaway ? 0 : second.iterations),
     // A parameter within a factor e of the bound is running to it (e.g. r, α → ∞ together).
     converged: second.converged && best.x.every((v) => Math.abs(v) < BGNBD_LOG_BOUND - 1),
   };

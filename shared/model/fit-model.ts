@@ -21,6 +21,7 @@ import {
 } from './model-problem';
 import type { PurchaseHistory } from './purchase-history';
 import { aggregateRfm, type RfmData } from './rfm-data';
+import { fitSample } from './fit-sample';
 import { summarizeRfm, unitDays, type RfmRow, type TimeUnit } from './summarize-rfm';
 
 export interface FitModelOptions {
@@ -52,7 +53,8 @@ export interface ModelFit {
   warnings: ModelProblem[];
   customers: Map<string, ModelFigures>;
   excluded: { code: string; count: number; message: { zh: string; en: string } }[];
-  counts: { customers: number; repeat: number };
+  /** `fittedOn`: how many of the customers the parameters were fitted on (fit-sample.ts). */
+  counts: { customers: number; repeat: number; fittedOn: number };
 }
 
 export type ModelResult = ModelFit | { ok: false; problem: ModelProblem };
@@ -83,7 +85,9 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   if (rows.length < MIN_CUSTOMERS) return { ok: false, problem: modelProblem('too_few_customers', { have: rows.length }) };
   if (repeat < MIN_REPEAT_CUSTOMERS) return { ok: false, problem: modelProblem('too_few_repeat_customers', { have: repeat }) };
 
-  const data = aggregateRfm(rows);
+  // Fitted on a hash-chosen sample when the table is very large; applied to every customer below.
+  const fitRows = fitSample(rows);
+  const data = aggregateRfm(fitRows);
   const bgnbd = converged(data, 'bgnbd');
   const mbgnbd = converged(data, 'mbgnbd');
   const chosen = choosePurchaseModel(bgnbd, mbgnbd);
@@ -94,7 +98,7 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   // Gamma-Gamma on repeat customers with positive net repeat spend.
   let gammaGamma: (GammaGammaParams & { ll: number }) | null = null;
   let gammaGammaProblem: ModelProblem | null = null;
-  const spendRows = rows
+  const spendRows = fitRows
     .filter((r) => r.x > 0 && r.meanRepeatSpend !== null && r.meanRepeatSpend > 0)
     .map((r) => ({ x: r.x, meanSpend: r.meanRepeatSpend! }));
   if (rows.every((r) => r.meanRepeatSpend === null)) gammaGammaProblem = modelProblem(repeat > 0 ? 'no_spend_history' : 'no_spend');
@@ -170,7 +174,7 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
     warnings,
     customers,
     excluded: excludedOut,
-    counts: { customers: rows.length, repeat },
+    counts: { customers: rows.length, repeat, fittedOn: fitRows.length },
   };
 }
 

@@ -19,7 +19,16 @@ export interface MinimizeOptions {
    * the gradient only of a step it accepts (the same path, fewer gradients).
    */
   value?: (x: readonly number[]) => number;
+  /**
+   * Give up (not converged) once some coordinate has stayed within this distance of the bound for
+   * RUNAWAY_ITERATIONS iterations in a row: the optimum is at infinity, and creeping towards it only
+   * costs time. Off when absent.
+   */
+  giveUpNearBound?: number;
 }
+
+/** Iterations in a row at the bound after which a runaway fit is abandoned. */
+const RUNAWAY_ITERATIONS = 25;
 
 export interface MinimizeResult {
   x: number[];
@@ -54,6 +63,8 @@ export function minimizeBfgs(
   let iterations = 0;
   let converged = maxAbs(g) < gradTol;
   let stalled = 0;
+  let atBound = 0;
+  const near = options.giveUpNearBound;
   while (!converged && iterations < maxIterations) {
     iterations++;
     let d = matVec(H, g).map((v) => -v);
@@ -120,6 +131,10 @@ export function minimizeBfgs(
     if (!converged && stalled >= 10) {
       converged = maxAbs(g) < STUCK_GRAD_TOL;
       break;
+    }
+    if (near !== undefined && !converged) {
+      atBound = maxAbs(x) >= bound - near ? atBound + 1 : 0;
+      if (atBound >= RUNAWAY_ITERATIONS) break;
     }
   }
   return { x, f, iterations, evaluations, converged };

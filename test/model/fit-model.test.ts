@@ -41,7 +41,7 @@ describe('fitModel on CDNOW_sample.txt (cut-off 1997-09-30, weeks)', () => {
   it('fits the published BG/NBD and Gamma-Gamma parameters', () => {
     expect(result.ok).toBe(true);
     if (!result.ok || !result.bgnbd) throw new Error('fit failed');
-    expect(result.counts).toEqual({ customers: 2357, repeat: 946 });
+    expect(result.counts).toEqual({ customers: 2357, repeat: 946, fittedOn: 2357 });
     // Unrounded t_x and T (the summary CSV rounds them to 2 decimals): same 3 significant digits.
     expect(sig(result.bgnbd.r, 3)).toBe(0.243);
     expect(sig(result.bgnbd.alpha, 3)).toBe(4.41);

@@ -282,7 +282,7 @@ describe('§9 a customer table with orders, first and last purchase gets the pur
     const a = analyze(rows, { asOf: '2024-12-31' });
     const m = a.summary.model as { source: string; model: string; counts: { customers: number; repeat: number } };
     expect(m.source).toBe('customers');
-    expect(m.counts).toEqual({ customers: 40, repeat: 20 });
+    expect(m.counts).toEqual({ customers: 40, repeat: 20, fittedOn: 40 });
     expect(a.notices.map((n) => n.code)).toContain('model_used');
     for (const c of a.customers) {
       expect(c.churnRisk.basis).toBe('model');

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fitSample, keyHash, MAX_FIT_CUSTOMERS } from '../../shared/model/fit-sample';
+import { fitRfmRows } from '../../shared/model/fit-model';
+import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
+import type { RfmRow } from '../../shared/model/summarize-rfm';
+import { mulberry32 } from '../../shared/sample/prng';
+
+describe('fitSample', () => {
+  it('keyHash is FNV-1a 32-bit (reference values of the published algorithm)', () => {
+    expect(keyHash('')).toBe(0x811c9dc5);
+    expect(keyHash('a')).toBe(0xe40c292c);
+    expect(keyHash('foobar')).toBe(0xbf9cf968);
+  });
+
+  it('keeps every row up to the limit, in order', () => {
+    const rows = [{ key: 'b' }, { key: 'a' }, { key: 'c' }];
+    expect(fitSample(rows, 3)).toBe(rows);
+  });
+
+  it('chooses exactly max rows, the same ones whatever the row order', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 6 }), { minLength: 2, maxLength: 80 }), fc.integer({ min: 1, max: 79 }), fc.integer(), (keys, max, seed) => {
+        const rows = keys.map((key) => ({ key }));
+        const shuffled = [...rows].sort((a, b) => (keyHash(a.key + seed) - keyHash(b.key + seed)) || (a.key < b.key ? -1 : 1));
+        const one = fitSample(rows, max).map((r) => r.key);
+        const two = fitSample(shuffled, max).map((r) => r.key);
+        expect(one.length).toBe(Math.min(max, rows.length));
+        expect([...one].sort()).toEqual([...two].sort());
+        // the chosen keys are those with the lowest hashes
+        const cut = Math.max(...one.map(keyHash));
+        for (const k of keys) if (keyHash(k) < cut) expect(one).toContain(k);
+      }),
+    );
+  });
+});
+
+describe('a purchase model on more customers than MAX_FIT_CUSTOMERS', () => {
+  it('is fitted on the hash-chosen sample, recovers the generating parameters and scores every customer', () => {
+    const truth = { r: 0.5, alpha: 20, a: 0.8, b: 2.5 };
+    const random = mulberry32(11);
+    const n = MAX_FIT_CUSTOMERS + 10_000;
+    const rows: RfmRow[] = [];
+    for (let i = 0; i < n; i++) {
+      const T = 30 + (i % 360);
+      const c = simulateBgNbdCustomer(truth, T, random);
+      rows.push({ key: `c${i}`, x: c.x, tx: c.tx, T: c.T, meanRepeatSpend: null });
+    }
+    const r = fitRfmRows(rows, [], { asOfDay: 20_000, unit: 'days', horizonDays: 90, annualDiscountRate: 0 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.counts).toEqual({ customers: n, repeat: rows.filter((x) => x.x > 0).length, fittedOn: MAX_FIT_CUSTOMERS });
+    expect(r.customers.size).toBe(n);
+    const b = r.bgnbd!;
+    // 50,000 customers pin the parameters to within a few percent of the truth.
+    expect(b.r).toBeCloseTo(truth.r, 1);
+    expect(b.alpha / truth.alpha).toBeGreaterThan(0.9);
+    expect(b.alpha / truth.alpha).toBeLessThan(1.1);
+    expect(b.a / (b.a + b.b)).toBeCloseTo(truth.a / (truth.a + truth.b), 1);
+  });
+});
