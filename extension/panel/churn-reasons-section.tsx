@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { CHURN_REASONS } from '../../shared/rules/churn-reasons';
 import { label } from '../../shared/i18n/labels';
-import { addChurnReason, churnReasonsOf } from '../db/relationship';
+import { addChurnReason, churnReasonsOf } from '../db/churn-reasons';
 import { useEnv, useRun, useT } from './panel-env';
 import { useLiveQuery } from './use-live-query';
 import { day, todayIso } from './format';

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { label } from '../../shared/i18n/labels';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../shared/rules/churn-reasons';
-import { addComplaint, complaintsOf, resolveComplaint } from '../db/relationship';
+import { addComplaint, complaintsOf, resolveComplaint } from '../db/complaints';
 import { useEnv, useRun, useT } from './panel-env';
 import { useLiveQuery } from './use-live-query';
 import { day } from './format';

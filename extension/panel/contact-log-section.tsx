@@ -4,7 +4,7 @@
  * rules recompute that customer, so next visit due, visit-overdue and churn risk move (METHOD §3, §7).
  */
 import { useState } from 'preact/hooks';
-import { contactLogOf, logContact } from '../db/relationship';
+import { contactLogOf, logContact } from '../db/contact-log';
 import type { ContactLogEntry } from '../db/records';
 import type { StoredCustomer } from '../db/records';
 import { useEnv, useRun, useT } from './panel-env';

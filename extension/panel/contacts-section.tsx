@@ -4,7 +4,7 @@
  * fields of seed 001 (客户档案).
  */
 import { useState } from 'preact/hooks';
-import { blankContact, contactsOf, saveContact } from '../db/relationship';
+import { blankContact, contactsOf, saveContact } from '../db/contact-card';
 import type { ContactPerson, ContactRole } from '../db/records';
 import type { StringKey } from '../i18n/strings';
 import { useEnv, useRun, useT } from './panel-env';

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageContext, Person } from '../sites/page-context';
 import { matchPerson, type PersonMatch } from '../db/match-person';
-import { blankContact, saveContact } from '../db/relationship';
+import { blankContact, saveContact } from '../db/contact-card';
 import { registrableDomain } from '../../shared/ingest/registrable-domain';
 import { matchCompany } from '../background/match-company';
 import type { StringKey } from '../i18n/strings';

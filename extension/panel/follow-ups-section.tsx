@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 /** Follow-ups with due dates; each open one has an alarm that shows a notification when due. */
 import { useState } from 'preact/hooks';
-import { addFollowUp, followUpsOf, setFollowUpDone } from '../db/relationship';
+import { addFollowUp, followUpsOf, setFollowUpDone } from '../db/follow-ups';
 import { useEnv, useRun, useT } from './panel-env';
 import { useLiveQuery } from './use-live-query';
 import { todayIso } from './format';

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { RapportDB } from '../../extension/db/database';
-import { addFollowUp } from '../../extension/db/relationship';
+import { addFollowUp } from '../../extension/db/follow-ups';
 import { ALARM_PREFIX, notifyFollowUp, syncFollowUpAlarms, type ReminderApi } from '../../extension/background/follow-up-alarms';
 
 const dbs: RapportDB[] = [];

@@ -4,11 +4,12 @@ import { Dexie } from 'dexie';
 import { RapportDB } from '../../extension/db/database';
 import fc from 'fast-check';
 import { addManualCustomer, commitImport, previewImport, reanalyze, importSource } from '../../extension/db/import-table';
-import { resolveComplaint } from '../../extension/db/relationship';
+import { resolveComplaint } from '../../extension/db/complaints';
 import { dayToIso } from '../../shared/ingest/parse-date';
 import type { StoredCustomer } from '../../extension/db/records';
 import { addNote, notesOf } from '../../extension/db/notes';
-import { addComplaint, logContact } from '../../extension/db/relationship';
+import { addComplaint } from '../../extension/db/complaints';
+import { logContact } from '../../extension/db/contact-log';
 import { matchPerson } from '../../extension/db/match-person';
 import { analyze } from '../../shared/analyze';
 
