@@ -9,7 +9,7 @@
 import type { Lang, RowError } from '../shared/types';
 import { analyze } from '../shared/analyze';
 import { findResultColumn, RESULT_COLUMNS, resultColumnsFor, resultTable } from '../shared/result-columns';
-import { formatRowError, errorReason } from '../shared/i18n/messages';
+import { errorReason, fill, formatRowError } from '../shared/i18n/messages';
 import { parseNumber } from '../shared/ingest/parse-number';
 import { parseSatisfaction } from '../shared/ingest/parse-flags';
 import { abcTiers, paretoShares } from '../shared/rules/abc-tiers';
@@ -59,12 +59,15 @@ const MSG = {
     zh: '各参数的区域大小必须相同 (或为单个单元格)',
     en: 'The ranges must have the same size (or be single cells)',
   },
-  walletZero: { zh: '客户采购总额必须大于 0', en: 'wallet must be above 0' },
+  walletZero: { zh: '第 {row} 行: 客户采购总额必须大于 0', en: 'row {row}: wallet must be above 0' },
+  paretoHeader: { zh: '累计占比', en: 'Cumulative share' },
+  satisfactionHeader: { zh: '满意度 (1–5)', en: 'Satisfaction (1–5)' },
+  shareHeader: { zh: '份额', en: 'Share of wallet' },
   asOf: { zh: '分析日期 "{value}" 不是日期', en: 'as_of "{value}" is not a date' },
 };
 
 function msg(lang: Lang, key: keyof typeof MSG, params: Record<string, unknown> = {}): string {
-  return MSG[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill(MSG[key][lang], params);
 }
 
 /**
@@ -164,7 +167,7 @@ export function RAPPORT_PARETO(values: unknown): Out[][] | Out {
   const { cells, shape } = line(values, lang);
   const header = headerOf(cells);
   const { idx, vals, out } = numbersOf(cells, header, lang);
-  if (header !== null) out[0] = lang === 'zh' ? '累计占比' : 'Cumulative share';
+  if (header !== null) out[0] = msg(lang, 'paretoHeader');
   if (idx.length) {
     const shares = paretoShares(Float64Array.from(vals));
     idx.forEach((i, k) => (out[i] = shares[k]!));
@@ -183,7 +186,7 @@ export function RAPPORT_SATISFACTION(values: unknown): Out[][] | Out {
   const header = g.length > 1 && typeof g[0]![0] === 'string' && parseSatisfaction(g[0]![0]) === 'invalid' ? String(g[0]![0]).trim() : null;
   const out = g.map((row, i) =>
     row.map((cell): Out => {
-      if (i === 0 && header !== null) return lang === 'zh' ? '满意度 (1–5)' : 'Satisfaction (1–5)';
+      if (i === 0 && header !== null) return msg(lang, 'satisfactionHeader');
       const v = parseSatisfaction(cell);
       if (v === null) return '';
       if (v === 'invalid') return cellError(lang, i + 1, header, cell, 'not_a_level');
@@ -222,7 +225,7 @@ export function RAPPORT_SHARE(ours: unknown, wallet: unknown): Out[][] | Out {
     const r: Out[] = [];
     for (let j = 0; j < cols; j++) {
       if (i === 0 && headerRow) {
-        r.push(lang === 'zh' ? '份额' : 'Share of wallet');
+        r.push(msg(lang, 'shareHeader'));
         continue;
       }
       const a = parseNumber(at(ga, i, j));
@@ -230,7 +233,7 @@ export function RAPPORT_SHARE(ours: unknown, wallet: unknown): Out[][] | Out {
       if (a === null || b === null) r.push('');
       else if (!a.ok) r.push(cellError(lang, i + 1, headerRow ? String(at(ga, 0, j)) : null, at(ga, i, j), 'not_a_number'));
       else if (!b.ok) r.push(cellError(lang, i + 1, headerRow ? String(at(gb, 0, j)) : null, at(gb, i, j), 'not_a_number'));
-      else if (!(b.value > 0)) r.push(`${lang === 'zh' ? `第 ${i + 1} 行` : `row ${i + 1}`}: ${msg(lang, 'walletZero')}`);
+      else if (!(b.value > 0)) r.push(msg(lang, 'walletZero', { row: i + 1 }));
       else r.push(a.value / b.value);
     }
     out.push(r);

@@ -109,7 +109,10 @@ const PROBLEM_ZH: Record<string, string> = {
   'must be above 0': '应大于 0',
 };
 
+/** Problem messages by language; English is the core's own wording, so it needs no table. */
+const PROBLEM_TEXT: Record<Lang, Record<string, string>> = { zh: PROBLEM_ZH, en: {} };
+
 /** A settings problem's message (shared/settings.ts speaks English) in the user's language. */
 export function problemText(lang: Lang, message: string): string {
-  return lang === 'zh' ? (PROBLEM_ZH[message] ?? message) : message;
+  return PROBLEM_TEXT[lang][message] ?? message;
 }

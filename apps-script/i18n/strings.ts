@@ -2,6 +2,7 @@
  * The add-on's own words (menu, alerts, summary sheet, template) in zh-CN and en. Labels of the
  * core's enums and reasons come from shared/i18n; these are only what the Sheets surface says.
  */
+import { fill } from '../../shared/i18n/messages';
 import type { Lang } from '../../shared/types';
 
 const EN = {
@@ -96,6 +97,11 @@ const EN = {
   alertUtilisation: 'credit limit more than {value}% used',
   alertOverdueDays: 'more than {value} days overdue',
   alertOverdueRatio: 'overdue above {value}% of receivables',
+  templateYes: 'Yes',
+  templateNo: 'No',
+  templateHelpSatisfaction: 'The five satisfaction levels (method §8)',
+  templateHelpCompetitor: "Yes/No, or the competitor's name",
+  templateHelpDate: 'Enter a date',
 } as const;
 
 export type StringKey = keyof typeof EN;
@@ -191,11 +197,16 @@ const ZH: Record<StringKey, string> = {
   alertUtilisation: '信用额度使用超过 {value}%',
   alertOverdueDays: '逾期超过 {value} 天',
   alertOverdueRatio: '逾期金额超过应收的 {value}%',
+  templateYes: '是',
+  templateNo: '否',
+  templateHelpSatisfaction: '五级满意度 (方法 §8)',
+  templateHelpCompetitor: '是/否, 也可写竞争对手名称',
+  templateHelpDate: '请输入日期',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { en: EN, zh: ZH };
 
 /** The add-on's text for `key` in `lang`, with `{name}` placeholders filled. */
 export function t(lang: Lang, key: StringKey, params: Record<string, unknown> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill(TABLES[lang][key], params);
 }

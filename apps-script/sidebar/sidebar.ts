@@ -96,7 +96,7 @@ function renderForm(): void {
 }
 
 function renderTexts(): void {
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = tx(lang, 'htmlLang');
   $('title').textContent = tx(lang, 'title');
   $('intro').textContent = tx(lang, 'intro');
   $('save').textContent = tx(lang, 'save');
@@ -177,7 +177,7 @@ function importJson(): void {
 }
 
 function init(state: State): void {
-  lang = state.lang === 'zh' ? 'zh' : 'en';
+  lang = state.lang;
   renderTexts();
   renderForm();
   fill(resolveSettings(state.settings).settings);

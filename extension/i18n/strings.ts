@@ -3,6 +3,7 @@
  * come from the core's `label` / `formatReason` so every surface names things the same way.
  * The language follows the browser (zh* → Chinese) unless the user overrides it in the options.
  */
+import { fill } from '../../shared/i18n/messages';
 import type { Lang } from '../../shared/types';
 
 const EN = {
@@ -371,8 +372,14 @@ const DICT: Record<Lang, Record<StringKey, string>> = { en: EN, zh: ZH };
 
 /** A UI string with `{name}` placeholders filled. */
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return DICT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill(DICT[lang][key], params);
 }
+
+/** The locale tags of a UI language: for the page's `lang`, for numbers, for dates (day month year). */
+export const LOCALES: Record<Lang, { html: string; number: string; date: string }> = {
+  en: { html: 'en', number: 'en-US', date: 'en-GB' },
+  zh: { html: 'zh-CN', number: 'zh-CN', date: 'zh-CN' },
+};
 
 /** The UI language: the override when set, else the browser's (zh* → zh, anything else → en). */
 export function uiLang(choice: Lang | 'auto', browserLang: string): Lang {

@@ -9,7 +9,7 @@ import type { RapportDB } from '../db/database';
 import { getLangChoice, getSettingsJson, setLangChoice, setSettingsJson, type LangChoice } from '../db/preferences';
 import { clearAll, describeRestore, exportBackup, notesToCsv, parseBackup, restoreBackup } from '../db/backup';
 import { inlineImporter, type Importer } from '../panel/importer';
-import { t as translate, uiLang, type StringKey } from '../i18n/strings';
+import { LOCALES, t as translate, uiLang, type StringKey } from '../i18n/strings';
 import { describeError } from '../panel/describe-error';
 import { SitesSection } from './sites-section';
 import type { Settings } from '../../shared/settings';
@@ -118,7 +118,7 @@ export function OptionsPage({ db, importer }: { db: RapportDB; importer?: Import
     }, fail);
   };
   return (
-    <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div class="app" lang={LOCALES[lang].html}>
       <header class="top"><h1>Rapport — {t('options')}</h1></header>
       {msg && (
         <div class={msg.bad ? 'error' : 'card'} role={msg.bad ? 'alert' : 'status'}>

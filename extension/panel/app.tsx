@@ -13,7 +13,7 @@ import { resolveSettings } from '../../shared/settings';
 import { isMessage } from '../messaging/messages';
 import { followActiveTab } from '../messaging/follow-tab';
 import type { PageContext } from '../sites/page-context';
-import { t as translate, uiLang, type StringKey } from '../i18n/strings';
+import { LOCALES, t as translate, uiLang, type StringKey } from '../i18n/strings';
 import type { Lang } from '../../shared/types';
 import { EnvContext, type PanelEnv } from './panel-env';
 import { EmailView } from './email-view';
@@ -127,7 +127,7 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
 
   return (
     <EnvContext.Provider value={env}>
-      <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div class="app" lang={LOCALES[lang].html}>
         <header class="top">
           <h1>{t('appName')}</h1>
           <nav class="tabs" role="tablist">

@@ -2,6 +2,7 @@
 /** Follow-ups with due dates; each open one has an alarm that shows a notification when due. */
 import { useState } from 'preact/hooks';
 import { addFollowUp, followUpsOf, setFollowUpDone } from '../db/follow-ups';
+import { LOCALES } from '../i18n/strings';
 import { useEnv, useRun, useT } from './panel-env';
 import { useLiveQuery } from './use-live-query';
 import { todayIso } from './format';
@@ -35,7 +36,7 @@ export function FollowUpsSection({ customerKey }: { customerKey: string }) {
           <li key={f.id} class={f.done ? 'done' : f.due <= now ? 'warn' : ''}>
             <label>
               <input type="checkbox" checked={f.done === 1} onChange={(e) => void toggle(f.id, e.currentTarget.checked)} />{' '}
-              {f.title} — {new Date(f.due).toLocaleString(env.lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+              {f.title} — {new Date(f.due).toLocaleString(LOCALES[env.lang].date, { dateStyle: 'medium', timeStyle: 'short' })}
             </label>
           </li>
         ))}
