@@ -1,5 +1,5 @@
 /**
- * The custom functions (issue 3). Each takes whole ranges and returns a column or 2-D array that
+ * The custom functions. Each takes whole ranges and returns a column or 2-D array that
  * spills, so one formula serves a whole table (a per-row formula costs a round-trip per row).
  * Sheets hands a 1×1 range over as a scalar and a larger one as a 2-D array; both work here.
  * A bad cell yields an error text in its own output cell, in the spreadsheet's language; only
@@ -139,7 +139,7 @@ function numbersOf(cells: readonly unknown[], header: string | null, lang: Lang)
 const TIER_HEADER = RESULT_COLUMNS.find((c) => c.field === 'tier')!;
 
 /**
- * =RAPPORT_TIER(values): ABC(D) tier of each value of one numeric column (METHOD §3): A while the
+ * =RAPPORT_TIER(values): ABC(D) tier of each value of one numeric column (method §3): A while the
  * share of the larger values before it is below 80%, B below 95%, else C; D = the lowest 5% of C
  * and every negative value (a loss-maker). Limits come from the settings sheet.
  */
@@ -176,7 +176,7 @@ export function RAPPORT_PARETO(values: unknown): Out[][] | Out {
 }
 
 /**
- * =RAPPORT_SATISFACTION(values): five-level satisfaction text to 1–5 (METHOD §8): 高度满意 /
+ * =RAPPORT_SATISFACTION(values): five-level satisfaction text to 1–5 (method §8): 高度满意 /
  * very satisfied 5 … 极不满意 / very dissatisfied 1; numbers 1–5 pass; any shape of range.
  */
 export function RAPPORT_SATISFACTION(values: unknown): Out[][] | Out {
@@ -212,7 +212,7 @@ function at(g: unknown[][], i: number, j: number): unknown {
 }
 
 /**
- * =RAPPORT_SHARE(ours, wallet): share of wallet (消费份额, METHOD §6) = our revenue / the customer's
+ * =RAPPORT_SHARE(ours, wallet): share of wallet (消费份额, method §6) = our revenue / the customer's
  * total category spend, 0–1, cell by cell (a single cell pairs with every cell of the other range).
  */
 export function RAPPORT_SHARE(ours: unknown, wallet: unknown): Out[][] | Out {

@@ -1,5 +1,5 @@
 /**
- * JSON backup of everything in the database and its lossless restore (issue 4, "Import and export"):
+ * JSON backup of everything in the database and its lossless restore:
  * exporting, restoring into an empty database and exporting again gives the same tables.
  *
  * A file is read defensively: every table its version had must be there (a missing table is an

@@ -1,6 +1,6 @@
 /**
  * Importing the sheet template's table (CSV/TSV file or paste) through the core's `analyze`, so the
- * extension shows exactly what the sheet computes (issue 4, "Import and export"):
+ * extension shows exactly what the sheet computes:
  * 1. `previewImport` decodes and analyses, writing nothing — the panel shows row errors first;
  * 2. `commitImport` writes the kept source table and every analysed customer in one transaction
  *    (re-import updates customers by key; notes and every other relationship record are untouched);

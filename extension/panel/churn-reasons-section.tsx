@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-/** Logging why a customer left or is leaving, in the core's METHOD §7 taxonomy. */
+/** Logging why a customer left or is leaving, in the core's method §7 taxonomy. */
 import { useState } from 'preact/hooks';
 import { CHURN_REASONS } from '../../shared/rules/churn-reasons';
 import { label } from '../../shared/i18n/labels';

@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-/** Complaints by METHOD §7 category, open or resolved; open ones feed the core's churn risk. */
+/** Complaints by method §7 category, open or resolved; open ones feed the core's churn risk. */
 import { useState } from 'preact/hooks';
 import { label } from '../../shared/i18n/labels';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../shared/rules/churn-reasons';

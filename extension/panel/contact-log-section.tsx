@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 /**
  * "Log a call/visit": the entry becomes the customer's last contact and the core's per-customer
- * rules recompute that customer, so next visit due, visit-overdue and churn risk move (METHOD §3, §7).
+ * rules recompute that customer, so next visit due, visit-overdue and churn risk move (method §3, §7).
  */
 import { useState } from 'preact/hooks';
 import { contactLogOf, logContact } from '../db/contact-log';

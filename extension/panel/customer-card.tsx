@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /**
- * One customer as the core analysed it (issue 4, "Side panel"): tier, value score and its parts,
+ * One customer as the core analysed it, in the side panel: tier, value score and its parts,
  * lifecycle stage and why, defection, churn risk and its factors, credit grade and alerts, next visit
  * due from the tier policy, the key-account checklist for tier A, P(alive) and CLV when the model was
  * fitted — then the rep's own records. Words for results come from the core's labels.

@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /**
- * The tier-A key-account checklist (一个沟通·两个一致·四个保证, METHOD §10): communication, the
+ * The tier-A key-account checklist (一个沟通·两个一致·四个保证, method §10): communication, the
  * rep's alignment answer (editable), and the four guarantees — by category when the open
  * complaints were logged here.
  */

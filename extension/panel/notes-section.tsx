@@ -1,5 +1,5 @@
 /** @jsxImportSource preact */
-/** A customer's notes timeline: add, edit, delete with undo, tags (issue 4). */
+/** A customer's notes timeline: add, edit, delete with undo, tags. */
 import { useState } from 'preact/hooks';
 import { addNote, deleteNote, editNote, notesOf, undoDeleteNote } from '../db/notes';
 import type { Note } from '../db/records';
