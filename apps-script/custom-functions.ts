@@ -90,7 +90,7 @@ export function RAPPORT_ANALYZE(range: unknown, field?: unknown, asOf?: unknown)
     else throw new Error(msg(lang, 'asOf', { value: String(asOf) }));
   }
   const { settings } = readSettings(ss);
-  let analysis;
+  let analysis: ReturnType<typeof analyze>;
   try {
     analysis = analyze(table, { settings, lang, asOf: asOfIso });
   } catch (e) {
@@ -153,7 +153,7 @@ export function RAPPORT_TIER(values: unknown): Out[][] | Out {
     const metric = Float64Array.from(vals);
     const keys = idx.map((i) => String(i).padStart(10, '0'));
     const { tiers } = abcTiers(metric, keys, readSettings(ss).settings.tiers, (k) => metric[k]! < 0);
-    idx.forEach((i, k) => (out[i] = tiers[k]!));
+    for (const [k, i] of idx.entries()) out[i] = tiers[k]!;
   }
   return cells.length === 1 ? out[0]! : shape(out);
 }
@@ -170,7 +170,7 @@ export function RAPPORT_PARETO(values: unknown): Out[][] | Out {
   if (header !== null) out[0] = msg(lang, 'paretoHeader');
   if (idx.length) {
     const shares = paretoShares(Float64Array.from(vals));
-    idx.forEach((i, k) => (out[i] = shares[k]!));
+    for (const [k, i] of idx.entries()) out[i] = shares[k]!;
   }
   return cells.length === 1 ? out[0]! : shape(out);
 }

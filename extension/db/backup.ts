@@ -78,7 +78,7 @@ function copyRow(table: TableName, raw: unknown, where: string, problems: string
   }
   const spec = ALLOWED[table];
   const row = Object.create(null) as Row;
-  for (const f of spec.fields) if (Object.prototype.hasOwnProperty.call(raw, f)) row[f] = copyValue((raw as Row)[f]);
+  for (const f of spec.fields) if (Object.hasOwn(raw as object, f)) row[f] = copyValue((raw as Row)[f]);
   for (const f of spec.strings) {
     const v = row[f];
     if (typeof v !== 'string' || v === '') problems.push(`${where}.${f}`);
@@ -113,7 +113,7 @@ export function parseBackup(data: unknown): { backup: ParsedBackup; problems: []
   const tables = Object.create(null) as Record<TableName, Row[]>;
   for (const name of Object.keys(rawTables)) if (!(expected as readonly string[]).includes(name)) problems.push(`tables.${name}: unknown`);
   for (const t of expected) {
-    const rows = Object.prototype.hasOwnProperty.call(rawTables, t) ? (rawTables as Row)[t] : undefined;
+    const rows = Object.hasOwn(rawTables as object, t) ? (rawTables as Row)[t] : undefined;
     if (rows === undefined) {
       problems.push(`tables.${t}: missing`);
       continue;
@@ -194,5 +194,5 @@ export function notesToCsv(notes: readonly Note[], customerName: (key: string) =
     if (n.deleted !== null) continue;
     lines.push([n.customerKey, customerName(n.customerKey), n.created, n.updated, n.tags.join(' '), n.body].map(csvCell).join(','));
   }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return `\ufeff${lines.join('\r\n')}\r\n`;
 }

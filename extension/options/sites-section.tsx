@@ -5,7 +5,7 @@
  * and switched off (the permission is given back, the script removed); origins the user adds for
  * the generic adapter, each asked for alone and given back when removed.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OPTIONAL_SITES } from '../sites/optional-sites';
 import { customSitesItem, originPattern } from './custom-sites';
@@ -21,15 +21,15 @@ export function SitesSection({ t, say }: { t: T; say: (text: string, bad?: boole
   const [custom, setCustom] = useState<string[]>([]);
   const [typed, setTyped] = useState('');
 
-  const refresh = async () => {
+  const refresh = useCallback(async () => {
     const state: Record<string, boolean> = {};
     for (const s of OPTIONAL_SITES) state[s.id] = await browser.permissions.contains({ origins: [...s.hostPatterns] });
     setOn(state);
     setCustom(await customSitesItem.getValue());
-  };
+  }, []);
   useEffect(() => {
     void refresh().catch(() => {});
-  }, []);
+  }, [refresh]);
 
   const toggle = async (id: string, origins: string[], label: string) => {
     try {

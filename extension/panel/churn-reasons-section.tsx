@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /** Logging why a customer left or is leaving, in the core's method §7 taxonomy. */
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { CHURN_REASONS } from '../../shared/rules/churn-reasons';
 import { label } from '../../shared/i18n/labels';
 import { addChurnReason, churnReasonsOf } from '../db/churn-reasons';
@@ -12,7 +12,7 @@ export function ChurnReasonsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: list } = useLiveQuery(() => churnReasonsOf(env.db, customerKey), [customerKey]);
+  const { data: list } = useLiveQuery(useCallback(() => churnReasonsOf(env.db, customerKey), [env.db, customerKey]));
   const [code, setCode] = useState<string>(CHURN_REASONS[0]!.code);
   const [text, setText] = useState('');
   const submit = async (e: Event) => {

@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /** Follow-ups with due dates; each open one has an alarm that shows a notification when due. */
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { addFollowUp, followUpsOf, setFollowUpDone } from '../db/follow-ups';
 import { LOCALES } from '../i18n/strings';
 import { useEnv, useRun, useT } from './panel-env';
@@ -11,7 +11,7 @@ export function FollowUpsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: list } = useLiveQuery(() => followUpsOf(env.db, customerKey), [customerKey]);
+  const { data: list } = useLiveQuery(useCallback(() => followUpsOf(env.db, customerKey), [env.db, customerKey]));
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(`${todayIso(new Date(Date.now() + 86_400_000))}T09:00`);
   const submit = async (e: Event) => {

@@ -87,14 +87,18 @@ export function ImportView({ onDone }: { onDone: () => void }) {
             <>
               <h3>{t('rowErrors')} ({a.errorCount})</h3>
               <ul class="errors" data-testid="import-errors">
-                {a.errors.map((e, i) => <li key={i} class={e.fatal ? 'warn' : ''}>{formatRowError(env.lang, e)}</li>)}
+                {a.errors.map((e) => (
+                  <li key={`${e.row}:${e.column ?? ''}:${e.code}`} class={e.fatal ? 'warn' : ''}>
+                    {formatRowError(env.lang, e)}
+                  </li>
+                ))}
               </ul>
             </>
           )}
           {a.notices.length > 0 && (
             <>
               <h3>{t('notices')}</h3>
-              <ul class="muted small">{a.notices.map((n, i) => <li key={i}>{n.message}</li>)}</ul>
+              <ul class="muted small">{a.notices.map((n) => <li key={`${n.code}:${n.message}`}>{n.message}</li>)}</ul>
             </>
           )}
           {a.customers > 0 ? (

@@ -4,6 +4,7 @@
  * rep's alignment answer (editable), and the four guarantees — by category when the open
  * complaints were logged here.
  */
+import { useCallback } from 'preact/hooks';
 import type { Guarantee } from '../../shared/types';
 import { label } from '../../shared/i18n/labels';
 import { GUARANTEES } from '../../shared/rules/ka-health';
@@ -22,7 +23,7 @@ export function KeyAccountChecklist({ customer }: { customer: StoredCustomer }) 
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: ka } = useLiveQuery(() => keyAccountHealth(env.db, customer), [customer]);
+  const { data: ka } = useLiveQuery(useCallback(() => keyAccountHealth(env.db, customer), [env.db, customer]));
   if (!ka) return null;
   const answer = (v: string) => run(() => setAlignment(env.db, customer.key, v === '' ? null : v === 'yes'));
   return (

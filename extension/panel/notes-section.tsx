@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /** A customer's notes timeline: add, edit, delete with undo, tags. */
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { addNote, deleteNote, editNote, notesOf, undoDeleteNote } from '../db/notes';
 import type { Note } from '../db/records';
 import { useEnv, useRun, useT } from './panel-env';
@@ -53,7 +53,7 @@ export function NotesSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: notes } = useLiveQuery(() => notesOf(env.db, customerKey), [customerKey]);
+  const { data: notes } = useLiveQuery(useCallback(() => notesOf(env.db, customerKey), [env.db, customerKey]));
   const [body, setBody] = useState('');
   const [tags, setTags] = useState('');
   const submit = async (e: Event) => {

@@ -220,6 +220,13 @@ describe('customer list filter', () => {
   });
 });
 
+/** A view that throws while `flaky.broken` is set. */
+const flaky = { broken: true };
+function Flaky() {
+  if (flaky.broken) throw new Error('the view broke');
+  return <p>fine</p>;
+}
+
 describe('live views', () => {
   it('a note written elsewhere (another window, the worker) shows without any "changed" call', async () => {
     const { mount, db } = setup();
@@ -231,15 +238,11 @@ describe('live views', () => {
   });
 
   it('an error while a view renders shows in words with a way back, not a blank panel', async () => {
-    let broken = true;
-    const Flaky = () => {
-      if (broken) throw new Error('the view broke');
-      return <p>fine</p>;
-    };
+    flaky.broken = true;
     render(<ViewGuard lang="en"><Flaky /></ViewGuard>);
     const alert = await screen.findByTestId('view-error');
     expect(alert.textContent).toContain('Something went wrong: the view broke. Your data is unchanged.');
-    broken = false;
+    flaky.broken = false;
     fireEvent.click(screen.getByText('Try again'));
     await screen.findByText('fine');
   });

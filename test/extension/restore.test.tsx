@@ -44,7 +44,10 @@ describe('restoring a backup from the options page', () => {
     await d.customers.put(makeCustomer('MINE', [], []));
     const asked: string[] = [];
     const answers = [false, true];
-    vi.stubGlobal('confirm', (q: string) => (asked.push(q), answers.shift()));
+    vi.stubGlobal('confirm', (q: string) => {
+      asked.push(q);
+      return answers.shift();
+    });
     render(<OptionsPage db={d} />);
     choose(json);
     await waitFor(() => expect(asked).toHaveLength(1));
