@@ -219,7 +219,11 @@ export function RAPPORT_SHARE(ours: unknown, wallet: unknown): Out[][] | Out {
   const { lang } = context();
   const { ga, gb, rows, cols } = pair(ours, wallet, lang);
   const headerRow =
-    rows > 1 && typeof at(ga, 0, 0) === 'string' && parseNumber(at(ga, 0, 0))?.ok === false && typeof at(gb, 0, 0) === 'string' && parseNumber(at(gb, 0, 0))?.ok === false;
+    rows > 1 &&
+    typeof at(ga, 0, 0) === 'string' &&
+    parseNumber(at(ga, 0, 0))?.ok === false &&
+    typeof at(gb, 0, 0) === 'string' &&
+    parseNumber(at(gb, 0, 0))?.ok === false;
   const out: Out[][] = [];
   for (let i = 0; i < rows; i++) {
     const r: Out[] = [];

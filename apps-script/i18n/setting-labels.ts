@@ -52,7 +52,10 @@ export const SETTING_LABELS: Record<string, Pair> = {
   'lifecycle.pAliveAtRisk': { zh: '活跃概率低于此值算危险期', en: 'P(alive) below this is at risk' },
   'lifecycle.pAliveTerminating': { zh: '活跃概率低于此值算解约期', en: 'P(alive) below this is terminating' },
   periodDays: { zh: '交易流水的统计周期 (天)', en: 'Period length for transaction logs (days)' },
-  partialShareDrop: { zh: '份额下降超过此值算部分跳槽 (0.05 = 5 个百分点)', en: 'Share drop above this is partial defection (0.05 = 5 points)' },
+  partialShareDrop: {
+    zh: '份额下降超过此值算部分跳槽 (0.05 = 5 个百分点)',
+    en: 'Share drop above this is partial defection (0.05 = 5 points)',
+  },
   'bestCore.maxOverdueDays': { zh: '最佳核心客户最多逾期天数', en: 'Best core: at most this many days overdue' },
   'bestCore.minTenureDays': { zh: '最佳核心客户最短合作天数', en: 'Best core: customer for at least (days)' },
   'partner.minShare': { zh: '伙伴型最低份额', en: 'Partner: minimum share of wallet' },

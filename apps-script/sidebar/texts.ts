@@ -5,7 +5,9 @@ import type { Lang } from '../../shared/types';
 const EN = {
   htmlLang: 'en',
   title: 'Rapport settings',
-  intro: 'Thresholds and weights used by every computation in this spreadsheet. They are saved to the "Rapport settings" sheet, so a copy of this file keeps them.',
+  intro:
+    'Thresholds and weights used by every computation in this spreadsheet. ' +
+    'They are saved to the "Rapport settings" sheet, so a copy of this file keeps them.',
   loading: 'Loading…',
   save: 'Save',
   saving: 'Saving…',

@@ -157,7 +157,8 @@ async function upgraded(backup: ParsedBackup): Promise<Record<TableName, Row[]>>
 /** What a restore would replace: per table, the rows now and the rows in the backup. */
 export async function describeRestore(db: RapportDB, backup: ParsedBackup): Promise<{ table: TableName; now: number; backup: number }[]> {
   const now = await db.transaction('r', TABLES.map((t) => db.table(t)), () => Promise.all(TABLES.map((t) => db.table(t).count())));
-  const live = (t: TableName) => (t === 'notes' ? backup.tables.notes.filter((n) => n.deleted === null || n.deleted === undefined).length : backup.tables[t].length);
+  const live = (t: TableName) =>
+    t === 'notes' ? backup.tables.notes.filter((n) => n.deleted === null || n.deleted === undefined).length : backup.tables[t].length;
   return TABLES.map((table, i) => ({ table, now: now[i]!, backup: live(table) }));
 }
 

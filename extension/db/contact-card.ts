@@ -3,7 +3,19 @@ import type { ContactPerson } from './records';
 import type { RapportDB } from './database';
 
 export function blankContact(customerKey: string, email: string, name = ''): ContactPerson {
-  return { customerKey, email: email.toLowerCase(), name, role: 'user', title: '', birthplace: '', education: '', family: '', hobbies: '', likes: '', dislikes: '' };
+  return {
+    customerKey,
+    email: email.toLowerCase(),
+    name,
+    role: 'user',
+    title: '',
+    birthplace: '',
+    education: '',
+    family: '',
+    hobbies: '',
+    likes: '',
+    dislikes: '',
+  };
 }
 
 /** Stores a person card (a new one or an edit of one with the same id). */

@@ -77,7 +77,12 @@ export function SitesSection({ t, say }: { t: T; say: (text: string, bad?: boole
           <li key={s.id} class="row">
             <span>{s.label}</span>
             {on[s.id] && <span class="muted small">{t('siteIsOn')}</span>}
-            <button type="button" class={on[s.id] ? 'secondary' : ''} data-testid={`site-${s.id}`} onClick={() => void toggle(s.id, [...s.hostPatterns], s.label)}>
+            <button
+              type="button"
+              class={on[s.id] ? 'secondary' : ''}
+              data-testid={`site-${s.id}`}
+              onClick={() => void toggle(s.id, [...s.hostPatterns], s.label)}
+            >
               {on[s.id] ? t('siteOff') : t('siteOn')}
             </button>
           </li>
@@ -94,7 +99,13 @@ export function SitesSection({ t, say }: { t: T; say: (text: string, bad?: boole
         ))}
       </ul>
       <div class="row">
-        <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} placeholder="https://crm.example.cn" data-testid="custom-input" aria-label={t('customTitle')} />
+        <input
+          value={typed}
+          onInput={(e) => setTyped(e.currentTarget.value)}
+          placeholder="https://crm.example.cn"
+          data-testid="custom-input"
+          aria-label={t('customTitle')}
+        />
         <button type="button" onClick={() => void add()} data-testid="custom-add">{t('crmAdd')}</button>
       </div>
     </section>

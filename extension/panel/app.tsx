@@ -141,7 +141,15 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
           <h1>{t('appName')}</h1>
           <div class="tabs" role="tablist">
             {VIEWS.map((v) => (
-              <button key={v.id} type="button" role="tab" aria-selected={view === v.id} class={view === v.id ? 'tab active' : 'tab'} onClick={() => setView(v.id)} data-testid={`tab-${v.id}`}>
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                aria-selected={view === v.id}
+                class={view === v.id ? 'tab active' : 'tab'}
+                onClick={() => setView(v.id)}
+                data-testid={`tab-${v.id}`}
+              >
                 {t(v.key)}
               </button>
             ))}

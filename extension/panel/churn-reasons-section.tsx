@@ -23,7 +23,14 @@ export function ChurnReasonsSection({ customerKey }: { customerKey: string }) {
     <section>
       <details>
         <summary>{t('churnReasons')} ({list?.length ?? 0})</summary>
-        <ul class="plain small">{list?.map((r) => <li key={r.id}>{day(env.lang, r.date)} · {label(env.lang, 'churnReason', r.code)}{r.text ? ` · ${r.text}` : ''}</li>)}</ul>
+        <ul class="plain small">
+          {list?.map((r) => (
+            <li key={r.id}>
+              {day(env.lang, r.date)} · {label(env.lang, 'churnReason', r.code)}
+              {r.text ? ` · ${r.text}` : ''}
+            </li>
+          ))}
+        </ul>
         <form onSubmit={submit} class="row wrap">
           <select value={code} onChange={(e) => setCode(e.currentTarget.value)} aria-label={t('churnReasons')}>
             {[...CHURN_REASONS.map((r) => r.code), 'other'].map((c) => <option key={c} value={c}>{label(env.lang, 'churnReason', c)}</option>)}

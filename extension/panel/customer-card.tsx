@@ -90,7 +90,14 @@ export function CustomerCard({ customer: c }: { customer: StoredCustomer }) {
 
       <section aria-labelledby="credit-h">
         <h3 id="credit-h">
-          {t('credit')}: {c.credit.grade ? <strong>{label(lang, 'creditGrade', c.credit.grade)} ({c.credit.score})</strong> : <span class="muted">{t('creditNone')}</span>}
+          {t('credit')}:{' '}
+          {c.credit.grade ? (
+            <strong>
+              {label(lang, 'creditGrade', c.credit.grade)} ({c.credit.score})
+            </strong>
+          ) : (
+            <span class="muted">{t('creditNone')}</span>
+          )}
         </h3>
         {c.credit.alerts.length > 0 && <ul class="warn">{c.credit.alerts.map((a) => <li key={a.code}>{formatReason(lang, a)}</li>)}</ul>}
         {c.credit.deductions.length > 0 && <ul class="muted small">{c.credit.deductions.map((a) => <li key={a.code}>{formatReason(lang, a, true)}</li>)}</ul>}

@@ -70,7 +70,14 @@ export function CustomerList() {
   return (
     <div>
       <div class="filters">
-        <input type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={t('searchCustomers')} aria-label={t('searchCustomers')} data-testid="customer-search" />
+        <input
+          type="search"
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          placeholder={t('searchCustomers')}
+          aria-label={t('searchCustomers')}
+          data-testid="customer-search"
+        />
         <select value={tier} onChange={(e) => setTier(e.currentTarget.value as Tier | '')} aria-label={t('tier')}>
           <option value="">{t('allTiers')}</option>
           {TIERS.map((x) => <option key={x} value={x}>{label(env.lang, 'tier', x)}</option>)}

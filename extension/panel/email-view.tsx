@@ -30,7 +30,11 @@ async function companyRows(db: Parameters<typeof matchCompany>[0], context: Page
   for (const c of context.companies ?? []) {
     if (covered.has(c.domain)) continue;
     const customers = await matchCompany(db, c.domain);
-    rows.push({ person: { email: c.domain, name: c.name ?? c.domain, role: 'record' }, matches: customers.map((customer) => ({ customer, by: 'domain' as const })), company: true });
+    rows.push({
+      person: { email: c.domain, name: c.name ?? c.domain, role: 'record' },
+      matches: customers.map((customer) => ({ customer, by: 'domain' as const })),
+      company: true,
+    });
   }
   return rows;
 }

@@ -33,7 +33,12 @@ export function KeyAccountChecklist({ customer }: { customer: StoredCustomer }) 
         <li><Check ok={ka.communication} /> {t('kaCommunication')}</li>
         <li>
           <Check ok={ka.alignment} /> {t('kaAlignment')}{' '}
-          <select value={ka.alignment === null ? '' : ka.alignment ? 'yes' : 'no'} onChange={(e) => void answer(e.currentTarget.value)} aria-label={t('kaAlignment')} data-testid="ka-alignment">
+          <select
+            value={ka.alignment === null ? '' : ka.alignment ? 'yes' : 'no'}
+            onChange={(e) => void answer(e.currentTarget.value)}
+            aria-label={t('kaAlignment')}
+            data-testid="ka-alignment"
+          >
             <option value="">{t('unknownValue')}</option>
             <option value="yes">{t('yes')}</option>
             <option value="no">{t('no')}</option>

@@ -68,7 +68,14 @@ export function NotesSection({ customerKey }: { customerKey: string }) {
     <section aria-labelledby="notes-h">
       <h3 id="notes-h">{t('notes')}</h3>
       <form onSubmit={submit} class="stack">
-        <textarea value={body} onInput={(e) => setBody(e.currentTarget.value)} placeholder={t('notePlaceholder')} aria-label={t('addNote')} rows={2} data-testid="note-input" />
+        <textarea
+          value={body}
+          onInput={(e) => setBody(e.currentTarget.value)}
+          placeholder={t('notePlaceholder')}
+          aria-label={t('addNote')}
+          rows={2}
+          data-testid="note-input"
+        />
         <div class="row">
           <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} placeholder={t('tagsPlaceholder')} aria-label={t('tagsPlaceholder')} />
           <button type="submit" data-testid="note-add">{t('addNote')}</button>
