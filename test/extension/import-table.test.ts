@@ -49,7 +49,10 @@ describe('import through the core', () => {
     const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('客户名称,销售额\n华新,100\n')]);
     expect(previewImport(utf8, 'a.csv', CTX).analysis.customers.map((c) => c.name)).toEqual(['华新']);
     // "客户名称,销售额\n华新,100\n" in GB18030
-    const gb = new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xcf, 0xfa, 0xca, 0xdb, 0xb6, 0xee, 0x0a, 0xbb, 0xaa, 0xd0, 0xc2, 0x2c, 0x31, 0x30, 0x30, 0x0a]);
+    const gb = new Uint8Array([
+      0xbf, 0xcd, 0xbb, 0xa7, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xcf, 0xfa, 0xca, 0xdb, 0xb6, 0xee, 0x0a,
+      0xbb, 0xaa, 0xd0, 0xc2, 0x2c, 0x31, 0x30, 0x30, 0x0a,
+    ]);
     expect(previewImport(gb, 'b.csv', CTX).analysis.customers.map((c) => [c.name, c.revenue])).toEqual([['华新', 100]]);
   });
 
@@ -150,7 +153,17 @@ describe('logged calls and complaints update one customer as a full re-analysis 
         async (rows, hasOpenColumn, logs, complaints) => {
           const asOf = day(640);
           const ctx = { lang: 'en' as const, asOf };
-          const header = ['Customer ID', 'Customer', 'Revenue', 'Revenue last year', 'Orders', 'First purchase', 'Last purchase', 'Last contact', ...(hasOpenColumn ? ['Open complaints'] : [])];
+          const header = [
+            'Customer ID',
+            'Customer',
+            'Revenue',
+            'Revenue last year',
+            'Orders',
+            'First purchase',
+            'Last purchase',
+            'Last contact',
+            ...(hasOpenColumn ? ['Open complaints'] : []),
+          ];
           const body = rows.map((r, i) => [
             `C${i}`, `Co ${i}`, String(r.revenue), r.revenuePrev === null ? '' : String(r.revenuePrev), String(r.orders),
             day(r.first), day(r.first + r.span), r.contact === null ? '' : day(r.contact), ...(hasOpenColumn ? [r.open === null ? '' : String(r.open)] : []),
@@ -265,10 +278,13 @@ describe('adding a customer by hand', () => {
     const d = db();
     await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
     const key = await addManualCustomer(d, 'Bluepeak Robotics', 'Jordan.Lee@bluepeak-robotics.com', CTX, new Date('2026-11-01T00:00:00Z'), 'Jordan Lee');
-    expect((await d.contacts.where('customerKey').equals(key).toArray()).map((p) => [p.email, p.name])).toEqual([['jordan.lee@bluepeak-robotics.com', 'Jordan Lee']]);
+    const people = await d.contacts.where('customerKey').equals(key).toArray();
+    expect(people.map((p) => [p.email, p.name])).toEqual([['jordan.lee@bluepeak-robotics.com', 'Jordan Lee']]);
     const add = d.contacts.add.bind(d.contacts);
     (d.contacts as { add: unknown }).add = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    await expect(addManualCustomer(d, 'Second Co', 'a@second-co.com', CTX, new Date('2026-11-02T00:00:00Z'))).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await expect(addManualCustomer(d, 'Second Co', 'a@second-co.com', CTX, new Date('2026-11-02T00:00:00Z'))).rejects.toMatchObject({
+      name: 'QuotaExceededError',
+    });
     (d.contacts as { add: unknown }).add = add;
     expect(await d.customers.get(`M-${new Date('2026-11-02T00:00:00Z').getTime()}`)).toBeUndefined();
     expect(((await d.meta.get('manual'))?.value as unknown[] | undefined)?.length).toBe(1);
@@ -277,7 +293,11 @@ describe('adding a customer by hand', () => {
   it('refuses a name that reads as a totals row (Total, 合计) and stores nothing', async () => {
     for (const name of ['Total', '合计']) {
       const d = db();
-      await expect(addManualCustomer(d, name, 'a@b-corp.com', CTX)).rejects.toMatchObject({ name: 'ManualCustomerRefused', code: 'skipped_totals', customerName: name });
+      await expect(addManualCustomer(d, name, 'a@b-corp.com', CTX)).rejects.toMatchObject({
+        name: 'ManualCustomerRefused',
+        code: 'skipped_totals',
+        customerName: name,
+      });
       expect(await d.customers.count()).toBe(0);
       expect(await d.meta.get('manual')).toBeUndefined();
     }
