@@ -102,7 +102,14 @@ describe('Compute tiers', () => {
   it('colours the tier column with four conditional rules and keeps the user’s own rules', () => {
     const { wb } = sampleBook();
     const data = wb.sheet('Data')!;
-    data.cfRules.push({ ranges: [{ sheetId: data.id, row: 1, col: 1, numRows: 10, numCols: 1 }], criteria: 'TEXT_CONTAINS', values: ['VIP'], background: '#ff00ff', fontColor: null, bold: null });
+    data.cfRules.push({
+      ranges: [{ sheetId: data.id, row: 1, col: 1, numRows: 10, numCols: 1 }],
+      criteria: 'TEXT_CONTAINS',
+      values: ['VIP'],
+      background: '#ff00ff',
+      fontColor: null,
+      bold: null,
+    });
     compute(wb);
     compute(wb);
     const tierCol = sheetValues(wb, 'Data')[0]!.indexOf(`${OWN}Tier`) + 1;
