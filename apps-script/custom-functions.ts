@@ -1,5 +1,5 @@
 /**
- * The custom functions (issue 3). Each takes whole ranges and returns a column or 2-D array that
+ * The custom functions. Each takes whole ranges and returns a column or 2-D array that
  * spills, so one formula serves a whole table (a per-row formula costs a round-trip per row).
  * Sheets hands a 1×1 range over as a scalar and a larger one as a 2-D array; both work here.
  * A bad cell yields an error text in its own output cell, in the spreadsheet's language; only
@@ -9,7 +9,7 @@
 import type { Lang, RowError } from '../shared/types';
 import { analyze } from '../shared/analyze';
 import { findResultColumn, RESULT_COLUMNS, resultColumnsFor, resultTable } from '../shared/result-columns';
-import { formatRowError, errorReason } from '../shared/i18n/messages';
+import { errorReason, fill, formatRowError } from '../shared/i18n/messages';
 import { parseNumber } from '../shared/ingest/parse-number';
 import { parseSatisfaction } from '../shared/ingest/parse-flags';
 import { abcTiers, paretoShares } from '../shared/rules/abc-tiers';
@@ -59,12 +59,15 @@ const MSG = {
     zh: '各参数的区域大小必须相同 (或为单个单元格)',
     en: 'The ranges must have the same size (or be single cells)',
   },
-  walletZero: { zh: '客户采购总额必须大于 0', en: 'wallet must be above 0' },
+  walletZero: { zh: '第 {row} 行: 客户采购总额必须大于 0', en: 'row {row}: wallet must be above 0' },
+  paretoHeader: { zh: '累计占比', en: 'Cumulative share' },
+  satisfactionHeader: { zh: '满意度 (1–5)', en: 'Satisfaction (1–5)' },
+  shareHeader: { zh: '份额', en: 'Share of wallet' },
   asOf: { zh: '分析日期 "{value}" 不是日期', en: 'as_of "{value}" is not a date' },
 };
 
 function msg(lang: Lang, key: keyof typeof MSG, params: Record<string, unknown> = {}): string {
-  return MSG[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill(MSG[key][lang], params);
 }
 
 /**
@@ -87,7 +90,7 @@ export function RAPPORT_ANALYZE(range: unknown, field?: unknown, asOf?: unknown)
     else throw new Error(msg(lang, 'asOf', { value: String(asOf) }));
   }
   const { settings } = readSettings(ss);
-  let analysis;
+  let analysis: ReturnType<typeof analyze>;
   try {
     analysis = analyze(table, { settings, lang, asOf: asOfIso });
   } catch (e) {
@@ -136,7 +139,7 @@ function numbersOf(cells: readonly unknown[], header: string | null, lang: Lang)
 const TIER_HEADER = RESULT_COLUMNS.find((c) => c.field === 'tier')!;
 
 /**
- * =RAPPORT_TIER(values): ABC(D) tier of each value of one numeric column (METHOD §3): A while the
+ * =RAPPORT_TIER(values): ABC(D) tier of each value of one numeric column (method §3): A while the
  * share of the larger values before it is below 80%, B below 95%, else C; D = the lowest 5% of C
  * and every negative value (a loss-maker). Limits come from the settings sheet.
  */
@@ -150,7 +153,7 @@ export function RAPPORT_TIER(values: unknown): Out[][] | Out {
     const metric = Float64Array.from(vals);
     const keys = idx.map((i) => String(i).padStart(10, '0'));
     const { tiers } = abcTiers(metric, keys, readSettings(ss).settings.tiers, (k) => metric[k]! < 0);
-    idx.forEach((i, k) => (out[i] = tiers[k]!));
+    for (const [k, i] of idx.entries()) out[i] = tiers[k]!;
   }
   return cells.length === 1 ? out[0]! : shape(out);
 }
@@ -164,16 +167,16 @@ export function RAPPORT_PARETO(values: unknown): Out[][] | Out {
   const { cells, shape } = line(values, lang);
   const header = headerOf(cells);
   const { idx, vals, out } = numbersOf(cells, header, lang);
-  if (header !== null) out[0] = lang === 'zh' ? '累计占比' : 'Cumulative share';
+  if (header !== null) out[0] = msg(lang, 'paretoHeader');
   if (idx.length) {
     const shares = paretoShares(Float64Array.from(vals));
-    idx.forEach((i, k) => (out[i] = shares[k]!));
+    for (const [k, i] of idx.entries()) out[i] = shares[k]!;
   }
   return cells.length === 1 ? out[0]! : shape(out);
 }
 
 /**
- * =RAPPORT_SATISFACTION(values): five-level satisfaction text to 1–5 (METHOD §8): 高度满意 /
+ * =RAPPORT_SATISFACTION(values): five-level satisfaction text to 1–5 (method §8): 高度满意 /
  * very satisfied 5 … 极不满意 / very dissatisfied 1; numbers 1–5 pass; any shape of range.
  */
 export function RAPPORT_SATISFACTION(values: unknown): Out[][] | Out {
@@ -183,7 +186,7 @@ export function RAPPORT_SATISFACTION(values: unknown): Out[][] | Out {
   const header = g.length > 1 && typeof g[0]![0] === 'string' && parseSatisfaction(g[0]![0]) === 'invalid' ? String(g[0]![0]).trim() : null;
   const out = g.map((row, i) =>
     row.map((cell): Out => {
-      if (i === 0 && header !== null) return lang === 'zh' ? '满意度 (1–5)' : 'Satisfaction (1–5)';
+      if (i === 0 && header !== null) return msg(lang, 'satisfactionHeader');
       const v = parseSatisfaction(cell);
       if (v === null) return '';
       if (v === 'invalid') return cellError(lang, i + 1, header, cell, 'not_a_level');
@@ -209,20 +212,24 @@ function at(g: unknown[][], i: number, j: number): unknown {
 }
 
 /**
- * =RAPPORT_SHARE(ours, wallet): share of wallet (消费份额, METHOD §6) = our revenue / the customer's
+ * =RAPPORT_SHARE(ours, wallet): share of wallet (消费份额, method §6) = our revenue / the customer's
  * total category spend, 0–1, cell by cell (a single cell pairs with every cell of the other range).
  */
 export function RAPPORT_SHARE(ours: unknown, wallet: unknown): Out[][] | Out {
   const { lang } = context();
   const { ga, gb, rows, cols } = pair(ours, wallet, lang);
   const headerRow =
-    rows > 1 && typeof at(ga, 0, 0) === 'string' && parseNumber(at(ga, 0, 0))?.ok === false && typeof at(gb, 0, 0) === 'string' && parseNumber(at(gb, 0, 0))?.ok === false;
+    rows > 1 &&
+    typeof at(ga, 0, 0) === 'string' &&
+    parseNumber(at(ga, 0, 0))?.ok === false &&
+    typeof at(gb, 0, 0) === 'string' &&
+    parseNumber(at(gb, 0, 0))?.ok === false;
   const out: Out[][] = [];
   for (let i = 0; i < rows; i++) {
     const r: Out[] = [];
     for (let j = 0; j < cols; j++) {
       if (i === 0 && headerRow) {
-        r.push(lang === 'zh' ? '份额' : 'Share of wallet');
+        r.push(msg(lang, 'shareHeader'));
         continue;
       }
       const a = parseNumber(at(ga, i, j));
@@ -230,7 +237,7 @@ export function RAPPORT_SHARE(ours: unknown, wallet: unknown): Out[][] | Out {
       if (a === null || b === null) r.push('');
       else if (!a.ok) r.push(cellError(lang, i + 1, headerRow ? String(at(ga, 0, j)) : null, at(ga, i, j), 'not_a_number'));
       else if (!b.ok) r.push(cellError(lang, i + 1, headerRow ? String(at(gb, 0, j)) : null, at(gb, i, j), 'not_a_number'));
-      else if (!(b.value > 0)) r.push(`${lang === 'zh' ? `第 ${i + 1} 行` : `row ${i + 1}`}: ${msg(lang, 'walletZero')}`);
+      else if (!(b.value > 0)) r.push(msg(lang, 'walletZero', { row: i + 1 }));
       else r.push(a.value / b.value);
     }
     out.push(r);

@@ -16,10 +16,11 @@ import { t } from './i18n/strings';
 
 export const EXAMPLE_ROWS = 5;
 const DATE_FIELDS: readonly Field[] = ['first_purchase', 'last_purchase', 'last_contact'];
+const TEMPLATE_HEADERS: Record<Lang, readonly string[]> = { zh: CUSTOMER_HEADERS_ZH, en: CUSTOMER_HEADERS_EN };
 
 /** Header row and example rows, with satisfaction and competitor cells as the dropdowns offer them. */
 export function templateRows(lang: Lang): CellOut[][] {
-  const headers = lang === 'zh' ? CUSTOMER_HEADERS_ZH : CUSTOMER_HEADERS_EN;
+  const headers = TEMPLATE_HEADERS[lang];
   const sample = generateCustomers(EXAMPLE_ROWS, { seed: 7, lang });
   const fields = headers.map((h) => fieldOfHeader(h));
   const yesNo = yesNoOf(lang);
@@ -42,7 +43,7 @@ export function templateRows(lang: Lang): CellOut[][] {
 }
 
 function yesNoOf(lang: Lang): [string, string] {
-  return lang === 'zh' ? ['是', '否'] : ['Yes', 'No'];
+  return [t(lang, 'templateYes'), t(lang, 'templateNo')];
 }
 
 /** Create the template sheet (and the settings sheet when the file has none); returns its name. */
@@ -69,7 +70,7 @@ export function createTemplate(lang: Lang): string {
           SpreadsheetApp.newDataValidation()
             .requireValueInList(SATISFACTION_LEVELS.map((l) => l[lang]), true)
             .setAllowInvalid(false)
-            .setHelpText(lang === 'zh' ? '五级满意度 (方法 §8)' : 'The five satisfaction levels (METHOD §8)')
+            .setHelpText(t(lang, 'templateHelpSatisfaction'))
             .build(),
         );
       else if (f === 'competitor')
@@ -77,7 +78,7 @@ export function createTemplate(lang: Lang): string {
           SpreadsheetApp.newDataValidation()
             .requireValueInList(yesNoOf(lang), true)
             .setAllowInvalid(true)
-            .setHelpText(lang === 'zh' ? '是/否, 也可写竞争对手名称' : "Yes/No, or the competitor's name")
+            .setHelpText(t(lang, 'templateHelpCompetitor'))
             .build(),
         );
       else if (f !== null && DATE_FIELDS.includes(f))
@@ -85,7 +86,7 @@ export function createTemplate(lang: Lang): string {
           SpreadsheetApp.newDataValidation()
             .requireDate()
             .setAllowInvalid(false)
-            .setHelpText(lang === 'zh' ? '请输入日期' : 'Enter a date')
+            .setHelpText(t(lang, 'templateHelpDate'))
             .build(),
         );
     });

@@ -35,7 +35,7 @@ import { writeFileSync } from 'node:fs';
 import { generateCustomers } from '../shared/sample/generate-customers';
 import { toDelimited } from '../shared/csv/to-delimited';
 import { commitImport, previewImport } from '../extension/db/import-table';
-import { logContact } from '../extension/db/relationship';
+import { logContact } from '../extension/db/contact-log';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -8,19 +8,19 @@ import type { Lang } from '../../shared/types';
 type Pair = { zh: string; en: string };
 
 export const GROUP_LABELS: Record<string, Pair> = {
-  weights: { zh: '价值评分权重 (方法 §2)', en: 'Value score weights (METHOD §2)' },
-  tiers: { zh: 'ABC 分级 (方法 §3)', en: 'ABC tiers (METHOD §3)' },
-  visitDays: { zh: '拜访间隔天数 (方法 §3)', en: 'Days between visits (METHOD §3)' },
-  mgcTop: { zh: '最具增长性顾客 (方法 §4)', en: 'Most growable customers (METHOD §4)' },
-  pyramid: { zh: '客户金字塔 (方法 §4)', en: 'Customer pyramid (METHOD §4)' },
-  lifecycle: { zh: '生命周期 (方法 §5)', en: 'Lifecycle (METHOD §5)' },
+  weights: { zh: '价值评分权重 (方法 §2)', en: 'Value score weights (method §2)' },
+  tiers: { zh: 'ABC 分级 (方法 §3)', en: 'ABC tiers (method §3)' },
+  visitDays: { zh: '拜访间隔天数 (方法 §3)', en: 'Days between visits (method §3)' },
+  mgcTop: { zh: '最具增长性顾客 (方法 §4)', en: 'Most growable customers (method §4)' },
+  pyramid: { zh: '客户金字塔 (方法 §4)', en: 'Customer pyramid (method §4)' },
+  lifecycle: { zh: '生命周期 (方法 §5)', en: 'Lifecycle (method §5)' },
   periodDays: { zh: '统计周期', en: 'Period' },
-  partialShareDrop: { zh: '部分跳槽 (方法 §6)', en: 'Partial defection (METHOD §6)' },
-  bestCore: { zh: '最佳核心客户 (方法 §6)', en: 'Best core customers (METHOD §6)' },
-  partner: { zh: '伙伴型关系 (方法 §6)', en: 'Partner relationship (METHOD §6)' },
-  churn: { zh: '流失风险各因素最高分 (方法 §7)', en: 'Churn risk: most points per factor (METHOD §7)' },
-  credit: { zh: '信用评分 (方法 §8)', en: 'Credit (METHOD §8)' },
-  model: { zh: '概率模型 (方法 §9)', en: 'Probabilistic model (METHOD §9)' },
+  partialShareDrop: { zh: '部分跳槽 (方法 §6)', en: 'Partial defection (method §6)' },
+  bestCore: { zh: '最佳核心客户 (方法 §6)', en: 'Best core customers (method §6)' },
+  partner: { zh: '伙伴型关系 (方法 §6)', en: 'Partner relationship (method §6)' },
+  churn: { zh: '流失风险各因素最高分 (方法 §7)', en: 'Churn risk: most points per factor (method §7)' },
+  credit: { zh: '信用评分 (方法 §8)', en: 'Credit (method §8)' },
+  model: { zh: '概率模型 (方法 §9)', en: 'Probabilistic model (method §9)' },
 };
 
 export const SETTING_LABELS: Record<string, Pair> = {
@@ -52,7 +52,10 @@ export const SETTING_LABELS: Record<string, Pair> = {
   'lifecycle.pAliveAtRisk': { zh: '活跃概率低于此值算危险期', en: 'P(alive) below this is at risk' },
   'lifecycle.pAliveTerminating': { zh: '活跃概率低于此值算解约期', en: 'P(alive) below this is terminating' },
   periodDays: { zh: '交易流水的统计周期 (天)', en: 'Period length for transaction logs (days)' },
-  partialShareDrop: { zh: '份额下降超过此值算部分跳槽 (0.05 = 5 个百分点)', en: 'Share drop above this is partial defection (0.05 = 5 points)' },
+  partialShareDrop: {
+    zh: '份额下降超过此值算部分跳槽 (0.05 = 5 个百分点)',
+    en: 'Share drop above this is partial defection (0.05 = 5 points)',
+  },
   'bestCore.maxOverdueDays': { zh: '最佳核心客户最多逾期天数', en: 'Best core: at most this many days overdue' },
   'bestCore.minTenureDays': { zh: '最佳核心客户最短合作天数', en: 'Best core: customer for at least (days)' },
   'partner.minShare': { zh: '伙伴型最低份额', en: 'Partner: minimum share of wallet' },
@@ -109,7 +112,10 @@ const PROBLEM_ZH: Record<string, string> = {
   'must be above 0': '应大于 0',
 };
 
+/** Problem messages by language; English is the core's own wording, so it needs no table. */
+const PROBLEM_TEXT: Record<Lang, Record<string, string>> = { zh: PROBLEM_ZH, en: {} };
+
 /** A settings problem's message (shared/settings.ts speaks English) in the user's language. */
 export function problemText(lang: Lang, message: string): string {
-  return lang === 'zh' ? (PROBLEM_ZH[message] ?? message) : message;
+  return PROBLEM_TEXT[lang][message] ?? message;
 }

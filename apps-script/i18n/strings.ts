@@ -2,6 +2,7 @@
  * The add-on's own words (menu, alerts, summary sheet, template) in zh-CN and en. Labels of the
  * core's enums and reasons come from shared/i18n; these are only what the Sheets surface says.
  */
+import { fill } from '../../shared/i18n/messages';
 import type { Lang } from '../../shared/types';
 
 const EN = {
@@ -39,7 +40,7 @@ const EN = {
   summaryKind: 'Table read as',
   kindCustomers: 'customer list',
   kindTransactions: 'transaction log',
-  summaryTiers: 'Tiers (ABC by {metric}, METHOD §3)',
+  summaryTiers: 'Tiers (ABC by {metric}, method §3)',
   metricProfit: 'profit',
   metricRevenue: 'revenue',
   colTier: 'Tier',
@@ -47,28 +48,28 @@ const EN = {
   colCustomerShare: 'Share of customers',
   colRevenueShare: 'Share of revenue',
   colProfitShare: 'Share of profit',
-  summaryPyramid: 'Customer pyramid 20/80/30 (METHOD §4)',
+  summaryPyramid: 'Customer pyramid 20/80/30 (method §4)',
   top20: 'Share of {metric} from the top 20% of customers',
   bottom30: 'Share of {metric} from the bottom 30% of customers',
   withoutBottom30: '{metric} without the bottom 30% / total',
-  summaryShare: 'Share of wallet (METHOD §6)',
+  summaryShare: 'Share of wallet (method §6)',
   shareKnown: 'Customers with a known share trend',
   shareRose: 'Share rose',
   shareFell: 'Share fell',
   shareSteady: 'Share steady',
-  summaryDefection: 'Defection rate per core class (METHOD §6)',
+  summaryDefection: 'Defection rate per core class (method §6)',
   colCoreClass: 'Core class',
   colComplete: 'Complete',
   colPartial: 'Partial',
   colFormer: 'Former',
   colRate: 'Defection rate',
-  summaryReasons: 'Churn reasons (METHOD §7)',
+  summaryReasons: 'Churn reasons (method §7)',
   colReason: 'Reason',
   colControllable: 'Controllable',
   colCount: 'Count',
   yes: 'yes',
   no: 'no',
-  summaryCredit: 'Credit alerts (METHOD §8)',
+  summaryCredit: 'Credit alerts (method §8)',
   colAlert: 'Alert',
   colWho: 'Customers',
   summaryPareto: 'Pareto curve: share of {metric} held by the top customers',
@@ -86,9 +87,9 @@ const EN = {
   csat: 'CSAT (share of satisfied 4–5)',
   chartTitle: 'Pareto: cumulative share of {metric}',
   none: '—',
-  summaryClasses: 'Value classes (METHOD §4)',
-  summaryLifecycle: 'Lifecycle stages (METHOD §5)',
-  summaryRisk: 'Churn risk and visits (METHOD §3, §7)',
+  summaryClasses: 'Value classes (method §4)',
+  summaryLifecycle: 'Lifecycle stages (method §5)',
+  summaryRisk: 'Churn risk and visits (method §3, §7)',
   churnHigh: 'High churn risk (score ≥ {high})',
   churnSilent: 'Silent risk (falling, no complaint on record)',
   churnAverage: 'Average churn risk',
@@ -96,6 +97,11 @@ const EN = {
   alertUtilisation: 'credit limit more than {value}% used',
   alertOverdueDays: 'more than {value} days overdue',
   alertOverdueRatio: 'overdue above {value}% of receivables',
+  templateYes: 'Yes',
+  templateNo: 'No',
+  templateHelpSatisfaction: 'The five satisfaction levels (method §8)',
+  templateHelpCompetitor: "Yes/No, or the competitor's name",
+  templateHelpDate: 'Enter a date',
 } as const;
 
 export type StringKey = keyof typeof EN;
@@ -191,11 +197,16 @@ const ZH: Record<StringKey, string> = {
   alertUtilisation: '信用额度使用超过 {value}%',
   alertOverdueDays: '逾期超过 {value} 天',
   alertOverdueRatio: '逾期金额超过应收的 {value}%',
+  templateYes: '是',
+  templateNo: '否',
+  templateHelpSatisfaction: '五级满意度 (方法 §8)',
+  templateHelpCompetitor: '是/否, 也可写竞争对手名称',
+  templateHelpDate: '请输入日期',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { en: EN, zh: ZH };
 
 /** The add-on's text for `key` in `lang`, with `{name}` placeholders filled. */
 export function t(lang: Lang, key: StringKey, params: Record<string, unknown> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill(TABLES[lang][key], params);
 }

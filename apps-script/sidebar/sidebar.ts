@@ -96,7 +96,7 @@ function renderForm(): void {
 }
 
 function renderTexts(): void {
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.documentElement.lang = tx(lang, 'htmlLang');
   $('title').textContent = tx(lang, 'title');
   $('intro').textContent = tx(lang, 'intro');
   $('save').textContent = tx(lang, 'save');
@@ -126,7 +126,9 @@ function validate(): { settings: Settings; problems: SettingsProblem[] } {
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-problem-for]'))) el.textContent = '';
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-key]'))) el.removeAttribute('aria-invalid');
   for (const p of result.problems) {
-    const target = document.querySelector<HTMLElement>(`[data-problem-for="${p.path}"]`) ?? document.querySelector<HTMLElement>(`[data-problem-for="${p.path.split('.')[0]}"]`);
+    const target =
+      document.querySelector<HTMLElement>(`[data-problem-for="${p.path}"]`) ??
+      document.querySelector<HTMLElement>(`[data-problem-for="${p.path.split('.')[0]}"]`);
     if (target) target.textContent = [target.textContent, problemText(lang, p.message)].filter(Boolean).join('; ');
     const input = document.getElementById(fieldId(p.path));
     if (input) input.setAttribute('aria-invalid', 'true');
@@ -177,13 +179,16 @@ function importJson(): void {
 }
 
 function init(state: State): void {
-  lang = state.lang === 'zh' ? 'zh' : 'en';
+  lang = state.lang;
   renderTexts();
   renderForm();
   fill(resolveSettings(state.settings).settings);
   setStatus('');
   validate();
-  if (state.problems.length) setStatus(tx(lang, 'sheetProblems', { list: state.problems.map((p) => `${p.path}: ${problemText(lang, p.message)}`).join('; ') }), 'error');
+  if (state.problems.length) {
+    const list = state.problems.map((p) => `${p.path}: ${problemText(lang, p.message)}`).join('; ');
+    setStatus(tx(lang, 'sheetProblems', { list }), 'error');
+  }
 }
 
 function start(): void {

@@ -1,9 +1,13 @@
 /** The settings sidebar's words, zh-CN and en. */
+import { fill } from '../../shared/i18n/messages';
 import type { Lang } from '../../shared/types';
 
 const EN = {
+  htmlLang: 'en',
   title: 'Rapport settings',
-  intro: 'Thresholds and weights used by every computation in this spreadsheet. They are saved to the "Rapport settings" sheet, so a copy of this file keeps them.',
+  intro:
+    'Thresholds and weights used by every computation in this spreadsheet. ' +
+    'They are saved to the "Rapport settings" sheet, so a copy of this file keeps them.',
   loading: 'Loading…',
   save: 'Save',
   saving: 'Saving…',
@@ -22,6 +26,7 @@ const EN = {
 };
 
 const ZH: Record<keyof typeof EN, string> = {
+  htmlLang: 'zh-CN',
   title: 'Rapport 设置',
   intro: '此表格中所有计算使用的阈值和权重。保存到 "Rapport settings" 工作表, 复制此文件时一并带走。',
   loading: '加载中…',
@@ -43,6 +48,9 @@ const ZH: Record<keyof typeof EN, string> = {
 
 export type TextKey = keyof typeof EN;
 
+const TEXTS: Record<Lang, Record<TextKey, string>> = { en: EN, zh: ZH };
+
+/** The sidebar's text for `key` in `lang`, with `{name}` placeholders filled. */
 export function tx(lang: Lang, key: TextKey, params: Record<string, unknown> = {}): string {
-  return (lang === 'zh' ? ZH : EN)[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill(TEXTS[lang][key], params);
 }

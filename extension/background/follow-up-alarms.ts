@@ -1,6 +1,6 @@
 /**
  * Follow-up reminders: one `chrome.alarms` alarm per open follow-up at its due time; when it fires,
- * a notification names the customer and the task (issue 4, "follow-ups … an alarm and a notification").
+ * a notification names the customer and the task.
  *
  * Each reminder is shown once: the follow-up records when it was notified, and a synchronisation
  * (after every data change) leaves an existing alarm as it is, so an overdue follow-up is not

@@ -23,7 +23,9 @@ export interface ScriptApi {
   permissions: { contains(p: { origins: string[] }): Promise<boolean> };
   scripting: {
     getRegisteredContentScripts(): Promise<{ id: string; matches?: string[]; js?: string[] }[]>;
-    registerContentScripts(s: { id: string; matches: string[]; js: string[]; allFrames: boolean; runAt: 'document_idle'; persistAcrossSessions: boolean }[]): Promise<void>;
+    registerContentScripts(
+      s: { id: string; matches: string[]; js: string[]; allFrames: boolean; runAt: 'document_idle'; persistAcrossSessions: boolean }[],
+    ): Promise<void>;
     unregisterContentScripts(f: { ids: string[] }): Promise<void>;
   };
 }
@@ -38,10 +40,14 @@ export async function wantedScripts(api: ScriptApi, custom: readonly string[]): 
   const wanted: WantedScript[] = [];
   for (const site of OPTIONAL_SITES) {
     // QQ Mail's classic page shows the open message in a same-origin frame.
-    if (await api.permissions.contains({ origins: [...site.hostPatterns] })) wanted.push({ id: `${PREFIX}site-${site.id}`, matches: [...site.hostPatterns], js: SITE_SCRIPTS[site.kind], allFrames: site.id === 'qq-mail' });
+    if (await api.permissions.contains({ origins: [...site.hostPatterns] })) {
+      wanted.push({ id: `${PREFIX}site-${site.id}`, matches: [...site.hostPatterns], js: SITE_SCRIPTS[site.kind], allFrames: site.id === 'qq-mail' });
+    }
   }
   for (const pattern of custom) {
-    if (await api.permissions.contains({ origins: [pattern] })) wanted.push({ id: customScriptId(pattern), matches: [pattern], js: SITE_SCRIPTS.crm, allFrames: false });
+    if (await api.permissions.contains({ origins: [pattern] })) {
+      wanted.push({ id: customScriptId(pattern), matches: [pattern], js: SITE_SCRIPTS.crm, allFrames: false });
+    }
   }
   return wanted;
 }

@@ -8,7 +8,8 @@ import type { ChipInfo } from '../messaging/messages';
 import { NO_TIER_MARK } from '../../shared/i18n/no-tier';
 
 export const CHIP_CSS = `
-:host{display:inline-block!important;width:46px!important;height:18px!important;overflow:hidden!important;vertical-align:middle!important;margin-left:6px!important}
+:host{display:inline-block!important;width:46px!important;height:18px!important;overflow:hidden!important;
+vertical-align:middle!important;margin-left:6px!important}
 html,body{display:block!important;margin:0!important;padding:0!important}
 button{all:initial;box-sizing:border-box;display:flex;align-items:center;justify-content:center;width:46px;height:18px;border-radius:9px;
 font:600 11px/16px system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;cursor:pointer;

@@ -48,7 +48,7 @@ export function watchPage(ctx: ContentScriptContext, opts: WatchOptions): void {
     const picked = pick(url);
     const anchor = picked?.adapter.chipAnchor(document);
     if (!anchor) return removeChip();
-    if (chip && chip.shadowHost.isConnected && chip.shadowHost.previousElementSibling === anchor && chip.mounted) {
+    if (chip?.shadowHost.isConnected && chip.shadowHost.previousElementSibling === anchor && chip.mounted) {
       renderChip(chip.mounted, info, chipWords(info.lang));
       return;
     }

@@ -1,5 +1,5 @@
 /**
- * JSON backup of everything in the database and its lossless restore (issue 4, "Import and export"):
+ * JSON backup of everything in the database and its lossless restore:
  * exporting, restoring into an empty database and exporting again gives the same tables.
  *
  * A file is read defensively: every table its version had must be there (a missing table is an
@@ -78,7 +78,7 @@ function copyRow(table: TableName, raw: unknown, where: string, problems: string
   }
   const spec = ALLOWED[table];
   const row = Object.create(null) as Row;
-  for (const f of spec.fields) if (Object.prototype.hasOwnProperty.call(raw, f)) row[f] = copyValue((raw as Row)[f]);
+  for (const f of spec.fields) if (Object.hasOwn(raw as object, f)) row[f] = copyValue((raw as Row)[f]);
   for (const f of spec.strings) {
     const v = row[f];
     if (typeof v !== 'string' || v === '') problems.push(`${where}.${f}`);
@@ -113,7 +113,7 @@ export function parseBackup(data: unknown): { backup: ParsedBackup; problems: []
   const tables = Object.create(null) as Record<TableName, Row[]>;
   for (const name of Object.keys(rawTables)) if (!(expected as readonly string[]).includes(name)) problems.push(`tables.${name}: unknown`);
   for (const t of expected) {
-    const rows = Object.prototype.hasOwnProperty.call(rawTables, t) ? (rawTables as Row)[t] : undefined;
+    const rows = Object.hasOwn(rawTables as object, t) ? (rawTables as Row)[t] : undefined;
     if (rows === undefined) {
       problems.push(`tables.${t}: missing`);
       continue;
@@ -157,7 +157,8 @@ async function upgraded(backup: ParsedBackup): Promise<Record<TableName, Row[]>>
 /** What a restore would replace: per table, the rows now and the rows in the backup. */
 export async function describeRestore(db: RapportDB, backup: ParsedBackup): Promise<{ table: TableName; now: number; backup: number }[]> {
   const now = await db.transaction('r', TABLES.map((t) => db.table(t)), () => Promise.all(TABLES.map((t) => db.table(t).count())));
-  const live = (t: TableName) => (t === 'notes' ? backup.tables.notes.filter((n) => n.deleted === null || n.deleted === undefined).length : backup.tables[t].length);
+  const live = (t: TableName) =>
+    t === 'notes' ? backup.tables.notes.filter((n) => n.deleted === null || n.deleted === undefined).length : backup.tables[t].length;
   return TABLES.map((table, i) => ({ table, now: now[i]!, backup: live(table) }));
 }
 
@@ -194,5 +195,5 @@ export function notesToCsv(notes: readonly Note[], customerName: (key: string) =
     if (n.deleted !== null) continue;
     lines.push([n.customerKey, customerName(n.customerKey), n.created, n.updated, n.tags.join(' '), n.body].map(csvCell).join(','));
   }
-  return '\ufeff' + lines.join('\r\n') + '\r\n';
+  return `\ufeff${lines.join('\r\n')}\r\n`;
 }

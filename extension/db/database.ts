@@ -1,7 +1,7 @@
 /**
  * The one module that owns the extension's IndexedDB database (Dexie 4). It lives in the
  * extension's own origin — the service worker and the extension pages open it; content scripts never
- * do (they would open the mail site's database). Issue 4, "Data".
+ * do (they would open the mail site's database).
  *
  * Versioned schema: a released version is never edited; a later version declares its stores and an
  * `upgrade()` that carries the earlier data forward (tested version by version in

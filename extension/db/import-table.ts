@@ -1,6 +1,6 @@
 /**
  * Importing the sheet template's table (CSV/TSV file or paste) through the core's `analyze`, so the
- * extension shows exactly what the sheet computes (issue 4, "Import and export"):
+ * extension shows exactly what the sheet computes:
  * 1. `previewImport` decodes and analyses, writing nothing — the panel shows row errors first;
  * 2. `commitImport` writes the kept source table and every analysed customer in one transaction
  *    (re-import updates customers by key; notes and every other relationship record are untouched);
@@ -163,11 +163,16 @@ export async function commitInputs(
     const inputs = change({ source, manual });
     const table = analysisTable(inputs);
     const settings = opts.ctx.settings ?? (settingsJson?.value as Partial<Settings> | undefined);
-    const analysis = table === null ? null : attempt === 0 && opts.analysis && inputs.manual.length === 0 ? opts.analysis : analyze(table, options(opts.ctx, settings));
+    const reuse = attempt === 0 && opts.analysis && inputs.manual.length === 0;
+    const analysis = table === null ? null : reuse && opts.analysis ? opts.analysis : analyze(table, options(opts.ctx, settings));
     try {
       const counts = await db.transaction('rw', [db.customers, db.meta, db.contactLog, db.complaints, db.contacts], async () => {
         if (((await analysisRecord(db))?.stamp ?? 0) !== stamp) throw new Superseded();
-        const record: AnalysisRecord = { asOf: analysis?.summary.asOf ?? null, stamp: stamp + 1, typicalRepeatDays: analysis?.summary.churnRisk.typicalRepeatDays ?? null };
+        const record: AnalysisRecord = {
+          asOf: analysis?.summary.asOf ?? null,
+          stamp: stamp + 1,
+          typicalRepeatDays: analysis?.summary.churnRisk.typicalRepeatDays ?? null,
+        };
         if (inputs.source) await db.meta.put({ key: 'source', value: inputs.source });
         await db.meta.put({ key: 'manual', value: inputs.manual });
         await db.meta.put({ key: 'analysis', value: record });
@@ -209,7 +214,16 @@ async function writeCustomers(
   const complaints = groupBy<Complaint>(await db.complaints.where('status').equals('open').toArray());
   const at = now.toISOString();
   const rows = analysis.customers.map((c) =>
-    storedCustomer(c, manualKeys.has(c.key) ? 'manual' : 'import', logs.get(c.key) ?? [], complaints.get(c.key) ?? [], asOf, settings, at, analysis.summary.churnRisk.typicalRepeatDays ?? null),
+    storedCustomer(
+      c,
+      manualKeys.has(c.key) ? 'manual' : 'import',
+      logs.get(c.key) ?? [],
+      complaints.get(c.key) ?? [],
+      asOf,
+      settings,
+      at,
+      analysis.summary.churnRisk.typicalRepeatDays ?? null,
+    ),
   );
   // One request for what is there (a get per key costs an IndexedDB round trip each).
   const before = opts.onlyChanged
@@ -272,8 +286,9 @@ export class ManualCustomerRefused extends Error {
 /**
  * Adds a customer by hand (an unknown sender): it joins the list of customers added by hand and
  * the core analyses it with the imported table, so it gets a tier and stage like any customer;
- * the sender is kept as a person at it, in the same transaction. Returns its key. When the core does not take the row (a name that reads as a totals row, 合计 or
- * Total, in a table keyed by name), nothing is stored and `ManualCustomerRefused` says why.
+ * the sender is kept as a person at it, in the same transaction. Returns its key. When the core
+ * does not take the row (a name that reads as a totals row, 合计 or Total, in a table keyed by
+ * name), nothing is stored and `ManualCustomerRefused` says why.
  */
 export async function addManualCustomer(db: RapportDB, name: string, email: string, ctx: AnalyzeContext, now = new Date(), personName = ''): Promise<string> {
   const entry: ManualEntry = { id: `M-${now.getTime()}`, name: name.trim(), email: email.trim().toLowerCase(), added: now.toISOString() };

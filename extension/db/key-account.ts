@@ -1,6 +1,6 @@
 /**
  * The key-account checklist of a tier-A customer with what the rep knows beyond the table
- * (METHOD §10, computed by the core's `kaHealth`): complaints logged in the extension carry a
+ * (method §10, computed by the core's `kaHealth`): complaints logged in the extension carry a
  * category, so when every open complaint of the customer was logged here, the four guarantees
  * are known one by one; "alignment" (needs and strategy) is the rep's own yes/no.
  */

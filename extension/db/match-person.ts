@@ -1,5 +1,5 @@
 /**
- * Matching a person in an email to a customer (issue 4): exact address first (a customer's own
+ * Matching a person in an email to a customer: exact address first (a customer's own
  * addresses, then people attached to a customer by the rep), then the address's
  * registrable domain — ignoring free-mail domains (gmail.com, qq.com, 163.com, …) — so a new person
  * at a known company still matches.

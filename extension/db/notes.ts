@@ -1,6 +1,6 @@
 /**
  * Notes on a customer: add, edit, delete with undo (a soft delete: `deleted` is set and the row
- * stays for the undo window, then is purged for good), tags, and search across all notes (issue 4).
+ * stays for the undo window, then is purged for good), tags, and search across all notes.
  */
 import { newId, type RapportDB } from './database';
 import type { Note } from './records';

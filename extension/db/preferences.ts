@@ -1,6 +1,6 @@
 /**
  * The user's preferences, kept in the database's `meta` table so a backup carries them: the settings
- * JSON (the same object a sheet template carries, METHOD "Defaults are defaults") and the language
+ * JSON (the same object a sheet template carries, method "Defaults are defaults") and the language
  * override.
  */
 import { resolveSettings, type Settings, type SettingsProblem } from '../../shared/settings';

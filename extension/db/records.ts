@@ -1,5 +1,5 @@
 /**
- * What the extension stores, table by table (issue 4, "Data"). Dates are ISO strings.
+ * What the extension stores, table by table. Dates are ISO strings.
  */
 import type { Customer } from '../../shared/types';
 import type { ComplaintCategory } from '../../shared/rules/churn-reasons';
@@ -17,7 +17,7 @@ export interface StoredCustomer extends Customer {
   tableComplaintsOpen: number | null;
 }
 
-/** METHOD seed 001 "了解客户的组织结构 … 谁是决策人": who this person is at the customer. */
+/** method seed 001 "了解客户的组织结构 … 谁是决策人": who this person is at the customer. */
 export type ContactRole = 'decision_maker' | 'influencer' | 'user';
 
 /**
@@ -63,7 +63,7 @@ export interface FollowUp {
   notified: string | null;
 }
 
-/** METHOD §7 complaint categories: the core's list (four guarantees plus channel conflict). */
+/** method §7 complaint categories: the core's list (four guarantees plus channel conflict). */
 export type { ComplaintCategory } from '../../shared/rules/churn-reasons';
 export { COMPLAINT_CATEGORIES } from '../../shared/rules/churn-reasons';
 
@@ -77,7 +77,7 @@ export interface Complaint {
   resolved: string | null;
 }
 
-/** A logged contact: updates the customer's last contact (METHOD §3 visit due, §7 no-contact factor). */
+/** A logged contact: updates the customer's last contact (method §3 visit due, §7 no-contact factor). */
 export interface ContactLogEntry {
   id: string;
   customerKey: string;
@@ -87,7 +87,7 @@ export interface ContactLogEntry {
   note: string;
 }
 
-/** A code of the core's METHOD §7 churn-reason taxonomy (`CHURN_REASONS`), or 'other'. */
+/** A code of the core's method §7 churn-reason taxonomy (`CHURN_REASONS`), or 'other'. */
 export type ChurnReasonCode = string;
 
 export interface ChurnReasonRecord {

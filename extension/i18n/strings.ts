@@ -3,6 +3,7 @@
  * come from the core's `label` / `formatReason` so every surface names things the same way.
  * The language follows the browser (zh* → Chinese) unless the user overrides it in the options.
  */
+import { fill } from '../../shared/i18n/messages';
 import type { Lang } from '../../shared/types';
 
 const EN = {
@@ -123,7 +124,9 @@ const EN = {
   noCustomerHits: 'No customer matches these filters.',
   back: '← Back',
   importTitle: 'Import your customer table',
-  importHelp: 'CSV or TSV exported from Excel or Google Sheets (UTF-8, GBK/GB18030 or UTF-16), or paste the cells. The same headers as the sheet template: 客户名称/Customer, 邮箱/Email, 销售额/Revenue, …',
+  importHelp:
+    'CSV or TSV exported from Excel or Google Sheets (UTF-8, GBK/GB18030 or UTF-16), or paste the cells. ' +
+    'The same headers as the sheet template: 客户名称/Customer, 邮箱/Email, 销售额/Revenue, …',
   chooseFile: 'Choose file',
   pasteHere: 'Or paste the table here (with its header row)',
   preview: 'Preview',
@@ -175,10 +178,14 @@ const EN = {
   tbl_contactLog: 'logged contacts',
   tbl_churnReasons: 'churn reasons',
   tbl_meta: 'settings and imported table',
-  errorQuota: 'The browser has no room left for Rapport’s data, so nothing was saved. Free disk space (or delete old data in Options → Clear data after exporting a backup), then try again.',
+  errorQuota:
+    'The browser has no room left for Rapport’s data, so nothing was saved. ' +
+    'Free disk space (or delete old data in Options → Clear data after exporting a backup), then try again.',
   errorBusy: 'Another Rapport window kept changing the data; nothing was saved. Try again.',
   manualRefused: '“{name}” was not added: {reason}. Add a word to the name (for example “{name} Ltd”).',
-  manualRefusedTotals: '“{name}” was not added: tables skip a row named like a total or a header (合计, Total, Subtotal …), so the sheet would skip it too. Add a word to the name (for example “{name} Ltd”).',
+  manualRefusedTotals:
+    '“{name}” was not added: tables skip a row named like a total or a header (合计, Total, Subtotal …), so the sheet would skip it too. ' +
+    'Add a word to the name (for example “{name} Ltd”).',
   badContactDay: 'Pick the day of the contact first.',
   importProgress: 'Saving customers… {done} of {total}',
   importAnalysing: 'Analysing…',
@@ -305,7 +312,9 @@ const ZH: Record<StringKey, string> = {
   noCustomerHits: '没有符合条件的客户。',
   back: '← 返回',
   importTitle: '导入客户表',
-  importHelp: '从 Excel 或 Google 表格导出的 CSV/TSV (UTF-8、GBK/GB18030 或 UTF-16), 或直接粘贴单元格。表头与表格模板相同: 客户名称、邮箱、销售额 …',
+  importHelp:
+    '从 Excel 或 Google 表格导出的 CSV/TSV (UTF-8、GBK/GB18030 或 UTF-16), 或直接粘贴单元格。' +
+    '表头与表格模板相同: 客户名称、邮箱、销售额 …',
   chooseFile: '选择文件',
   pasteHere: '或在此粘贴表格 (含表头行)',
   preview: '预览',
@@ -357,10 +366,14 @@ const ZH: Record<StringKey, string> = {
   tbl_contactLog: '联系记录',
   tbl_churnReasons: '流失原因',
   tbl_meta: '设置和导入的表格',
-  errorQuota: '浏览器没有空间保存 Rapport 的数据, 因此没有保存任何内容。请释放磁盘空间 (或先导出备份, 再在设置 → 清除数据中删除旧数据), 然后重试。',
+  errorQuota:
+    '浏览器没有空间保存 Rapport 的数据, 因此没有保存任何内容。' +
+    '请释放磁盘空间 (或先导出备份, 再在设置 → 清除数据中删除旧数据), 然后重试。',
   errorBusy: '另一个 Rapport 窗口一直在修改数据, 没有保存任何内容。请重试。',
   manualRefused: '“{name}”没有添加: {reason}。请在名称中加一个词 (例如“{name}公司”)。',
-  manualRefusedTotals: '“{name}”没有添加: 表格会跳过名为合计或表头的行 (合计、Total、小计 …), 表格模板也会跳过它。请在名称中加一个词 (例如“{name}公司”)。',
+  manualRefusedTotals:
+    '“{name}”没有添加: 表格会跳过名为合计或表头的行 (合计、Total、小计 …), 表格模板也会跳过它。' +
+    '请在名称中加一个词 (例如“{name}公司”)。',
   badContactDay: '请先选择联系的日期。',
   importProgress: '正在保存客户… {done} / {total}',
   importAnalysing: '正在分析…',
@@ -371,8 +384,14 @@ const DICT: Record<Lang, Record<StringKey, string>> = { en: EN, zh: ZH };
 
 /** A UI string with `{name}` placeholders filled. */
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return DICT[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill(DICT[lang][key], params);
 }
+
+/** The locale tags of a UI language: for the page's `lang`, for numbers, for dates (day month year). */
+export const LOCALES: Record<Lang, { html: string; number: string; date: string }> = {
+  en: { html: 'en', number: 'en-US', date: 'en-GB' },
+  zh: { html: 'zh-CN', number: 'zh-CN', date: 'zh-CN' },
+};
 
 /** The UI language: the override when set, else the browser's (zh* → zh, anything else → en). */
 export function uiLang(choice: Lang | 'auto', browserLang: string): Lang {

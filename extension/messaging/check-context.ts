@@ -5,7 +5,18 @@
  */
 import type { Company, PageContext, Person, SiteId } from '../sites/page-context';
 
-const SITES: ReadonlySet<string> = new Set<SiteId>(['gmail', 'outlook', 'qq-mail', 'netease-mail', 'aliyun-mail', 'salesforce', 'hubspot', 'pipedrive', 'zoho-crm', 'generic']);
+const SITES: ReadonlySet<string> = new Set<SiteId>([
+  'gmail',
+  'outlook',
+  'qq-mail',
+  'netease-mail',
+  'aliyun-mail',
+  'salesforce',
+  'hubspot',
+  'pipedrive',
+  'zoho-crm',
+  'generic',
+]);
 const ROLES: ReadonlySet<string> = new Set(['from', 'to', 'cc', 'record']);
 const ADDRESS = /^[a-z0-9._%+'-]+@[a-z0-9.-]+\.[a-z]{2,}$/;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;

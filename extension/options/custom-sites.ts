@@ -9,9 +9,14 @@ let item: WxtStorageItem<string[], Record<string, never>> | null = null;
 
 /** The stored list (defined on first use: the options page also renders outside the extension, in tests). */
 export const customSitesItem = {
-  getValue: (): Promise<string[]> => (item ??= storage.defineItem<string[]>('local:customSites', { fallback: [] })).getValue(),
-  setValue: (v: string[]): Promise<void> => (item ??= storage.defineItem<string[]>('local:customSites', { fallback: [] })).setValue(v),
+  getValue: (): Promise<string[]> => customSites().getValue(),
+  setValue: (v: string[]): Promise<void> => customSites().setValue(v),
 };
+
+function customSites(): WxtStorageItem<string[], Record<string, never>> {
+  if (!item) item = storage.defineItem<string[]>('local:customSites', { fallback: [] });
+  return item;
+}
 
 /**
  * The match pattern for what a user typed: a URL or a bare host → `<scheme>://<host>/*` (the port

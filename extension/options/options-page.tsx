@@ -9,7 +9,7 @@ import type { RapportDB } from '../db/database';
 import { getLangChoice, getSettingsJson, setLangChoice, setSettingsJson, type LangChoice } from '../db/preferences';
 import { clearAll, describeRestore, exportBackup, notesToCsv, parseBackup, restoreBackup } from '../db/backup';
 import { inlineImporter, type Importer } from '../panel/importer';
-import { t as translate, uiLang, type StringKey } from '../i18n/strings';
+import { LOCALES, t as translate, uiLang, type StringKey } from '../i18n/strings';
 import { describeError } from '../panel/describe-error';
 import { SitesSection } from './sites-section';
 import type { Settings } from '../../shared/settings';
@@ -24,21 +24,21 @@ function download(name: string, text: string, type: string): void {
 }
 
 export function OptionsPage({ db, importer }: { db: RapportDB; importer?: Importer }) {
-  const [choice, setChoice] = useState<LangChoice>('auto');
+  // null until the stored choice is read; a choice the user makes before that is kept.
+  const [choice, setChoice] = useState<LangChoice | null>(null);
   const [json, setJson] = useState('{}');
   const [msg, setMsg] = useState<{ text: string; bad?: boolean; list?: string[] } | null>(null);
-  const lang = uiLang(choice, navigator.language);
+  const lang = uiLang(choice ?? 'auto', navigator.language);
   const t = (k: StringKey, p?: Record<string, string | number>) => translate(lang, k, p);
   const fail = (e: unknown) => setMsg({ text: describeError(lang, e), bad: true });
 
-  const [touched, setTouched] = useState(false);
   useEffect(() => {
     void (async () => {
       const [c, s] = await Promise.all([getLangChoice(db), getSettingsJson(db)]);
-      if (!touched) setChoice(c);
+      setChoice((had) => had ?? c);
       setJson(JSON.stringify(s, null, 2));
-    })().catch(fail);
-  }, []);
+    })().catch((e: unknown) => setMsg({ text: describeError(uiLang('auto', navigator.language), e), bad: true }));
+  }, [db]);
 
   /** Tells the side panel and the background that the data changed. */
   const announce = () => {
@@ -47,7 +47,6 @@ export function OptionsPage({ db, importer }: { db: RapportDB; importer?: Import
   };
 
   const saveLang = async (c: LangChoice) => {
-    setTouched(true);
     setChoice(c);
     await setLangChoice(db, c).then(announce, fail);
   };
@@ -118,7 +117,7 @@ export function OptionsPage({ db, importer }: { db: RapportDB; importer?: Import
     }, fail);
   };
   return (
-    <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <div class="app" lang={LOCALES[lang].html}>
       <header class="top"><h1>Rapport — {t('options')}</h1></header>
       {msg && (
         <div class={msg.bad ? 'error' : 'card'} role={msg.bad ? 'alert' : 'status'}>
@@ -128,7 +127,7 @@ export function OptionsPage({ db, importer }: { db: RapportDB; importer?: Import
       )}
       <section class="card">
         <label>{t('langLabel')}{' '}
-          <select value={choice} onChange={(e) => void saveLang(e.currentTarget.value as LangChoice)} data-testid="lang">
+          <select value={choice ?? 'auto'} onChange={(e) => void saveLang(e.currentTarget.value as LangChoice)} data-testid="lang">
             <option value="auto">{t('langAuto')}</option>
             <option value="zh">中文</option>
             <option value="en">English</option>

@@ -5,7 +5,7 @@
  * and switched off (the permission is given back, the script removed); origins the user adds for
  * the generic adapter, each asked for alone and given back when removed.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OPTIONAL_SITES } from '../sites/optional-sites';
 import { customSitesItem, originPattern } from './custom-sites';
@@ -21,15 +21,15 @@ export function SitesSection({ t, say }: { t: T; say: (text: string, bad?: boole
   const [custom, setCustom] = useState<string[]>([]);
   const [typed, setTyped] = useState('');
 
-  const refresh = async () => {
+  const refresh = useCallback(async () => {
     const state: Record<string, boolean> = {};
     for (const s of OPTIONAL_SITES) state[s.id] = await browser.permissions.contains({ origins: [...s.hostPatterns] });
     setOn(state);
     setCustom(await customSitesItem.getValue());
-  };
+  }, []);
   useEffect(() => {
     void refresh().catch(() => {});
-  }, []);
+  }, [refresh]);
 
   const toggle = async (id: string, origins: string[], label: string) => {
     try {
@@ -77,7 +77,12 @@ export function SitesSection({ t, say }: { t: T; say: (text: string, bad?: boole
           <li key={s.id} class="row">
             <span>{s.label}</span>
             {on[s.id] && <span class="muted small">{t('siteIsOn')}</span>}
-            <button type="button" class={on[s.id] ? 'secondary' : ''} data-testid={`site-${s.id}`} onClick={() => void toggle(s.id, [...s.hostPatterns], s.label)}>
+            <button
+              type="button"
+              class={on[s.id] ? 'secondary' : ''}
+              data-testid={`site-${s.id}`}
+              onClick={() => void toggle(s.id, [...s.hostPatterns], s.label)}
+            >
               {on[s.id] ? t('siteOff') : t('siteOn')}
             </button>
           </li>
@@ -94,7 +99,13 @@ export function SitesSection({ t, say }: { t: T; say: (text: string, bad?: boole
         ))}
       </ul>
       <div class="row">
-        <input value={typed} onInput={(e) => setTyped(e.currentTarget.value)} placeholder="https://crm.example.cn" data-testid="custom-input" aria-label={t('customTitle')} />
+        <input
+          value={typed}
+          onInput={(e) => setTyped(e.currentTarget.value)}
+          placeholder="https://crm.example.cn"
+          data-testid="custom-input"
+          aria-label={t('customTitle')}
+        />
         <button type="button" onClick={() => void add()} data-testid="custom-add">{t('crmAdd')}</button>
       </div>
     </section>

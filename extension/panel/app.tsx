@@ -4,7 +4,7 @@
  * shows that email's customer; tabs for the customer list, note search and import. Errors are caught
  * here and shown in words; a toast offers undo after a delete.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { Dexie } from 'dexie';
 import { browser } from 'wxt/browser';
 import type { RapportDB } from '../db/database';
@@ -13,7 +13,7 @@ import { resolveSettings } from '../../shared/settings';
 import { isMessage } from '../messaging/messages';
 import { followActiveTab } from '../messaging/follow-tab';
 import type { PageContext } from '../sites/page-context';
-import { t as translate, uiLang, type StringKey } from '../i18n/strings';
+import { LOCALES, t as translate, uiLang, type StringKey } from '../i18n/strings';
 import type { Lang } from '../../shared/types';
 import { EnvContext, type PanelEnv } from './panel-env';
 import { EmailView } from './email-view';
@@ -24,6 +24,7 @@ import { loadSampleCustomers } from './sample-data';
 import { describeError } from './describe-error';
 import type { Importer } from './importer';
 import { ViewGuard } from './view-guard';
+import { useLiveQuery } from './use-live-query';
 import { purgeDeletedNotes, UNDO_WINDOW_MS } from '../db/notes';
 
 type View = 'email' | 'customers' | 'notes' | 'import';
@@ -36,24 +37,32 @@ const VIEWS: { id: View; key: StringKey }[] = [
 
 export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
   const [revision, setRevision] = useState(0);
-  const [lang, setLang] = useState<Lang>(uiLang('auto', navigator.language));
-  const [settingsJson, setSettingsJson] = useState<Record<string, unknown>>({});
   const [view, setView] = useState<View>('email');
   const [context, setContext] = useState<PageContext | null>(null);
-  const [count, setCount] = useState<number | null>(null);
   const [toast, setToast] = useState<{ text: string; undo?: () => void } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The error itself: it is put in words at render time, in the language shown then.
+  const [error, setError] = useState<{ cause: unknown } | null>(null);
 
-  useEffect(() => {
-    void (async () => {
-      setLang(uiLang(await getLangChoice(db), navigator.language));
-      const stored = await getSettingsJson(db);
-      // Same settings, same object: what depends on them is not recomputed after every write.
-      setSettingsJson((had) => (JSON.stringify(had) === JSON.stringify(stored) ? had : stored));
-      // Only "none or some" is shown: one key read, not a count of every customer.
-      setCount((await db.customers.limit(1).primaryKeys()).length);
-    })().catch((e: unknown) => setError(describeError(lang, e)));
-  }, [revision]);
+  // The language choice, the settings and whether there are customers, read again whenever a write
+  // (here, in the import worker or on the options page) touches them.
+  const { data: stored, error: loadError } = useLiveQuery(
+    useCallback(
+      async () => ({
+        choice: await getLangChoice(db),
+        settings: await getSettingsJson(db),
+        // Only "none or some" is shown: one key read, not a count of every customer.
+        count: (await db.customers.limit(1).primaryKeys()).length,
+      }),
+      [db],
+    ),
+  );
+  const lang: Lang = uiLang(stored?.choice ?? 'auto', navigator.language);
+  const count = stored ? stored.count : null;
+  // Same settings, same object: what depends on them is not recomputed after every write.
+  const settingsText = JSON.stringify(stored?.settings ?? {});
+  const settingsJson = useMemo(() => JSON.parse(settingsText) as Record<string, unknown>, [settingsText]);
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const shownError = error ?? (loadError && loadError !== dismissed ? { cause: loadError } : null);
 
   // The page of the active tab of this panel's window (extension/messaging/follow-tab.ts).
   useEffect(() => followActiveTab((c) => {
@@ -84,7 +93,7 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
       purgeDeletedNotes(db).catch((e: unknown) => console.warn('[rapport] purge', e));
     }, UNDO_WINDOW_MS + 500);
     return () => clearTimeout(id);
-  }, [toast]);
+  }, [db, toast]);
 
   useEffect(() => {
     const onMessage = (m: unknown) => {
@@ -113,10 +122,10 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
       },
       fail(e) {
         console.error('[rapport]', e);
-        setError(describeError(lang, e));
+        setError({ cause: e });
       },
     };
-  }, [db, lang, settings, revision]);
+  }, [db, lang, settings, settingsJson, revision, importer]);
 
   const t = (k: StringKey, p?: Record<string, string | number>) => translate(lang, k, p);
   const sample = () =>
@@ -127,21 +136,39 @@ export function App({ db, importer }: { db: RapportDB; importer?: Importer }) {
 
   return (
     <EnvContext.Provider value={env}>
-      <div class="app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div class="app" lang={LOCALES[lang].html}>
         <header class="top">
           <h1>{t('appName')}</h1>
-          <nav class="tabs" role="tablist">
+          <div class="tabs" role="tablist">
             {VIEWS.map((v) => (
-              <button key={v.id} type="button" role="tab" aria-selected={view === v.id} class={view === v.id ? 'tab active' : 'tab'} onClick={() => setView(v.id)} data-testid={`tab-${v.id}`}>
+              <button
+                key={v.id}
+                type="button"
+                role="tab"
+                aria-selected={view === v.id}
+                class={view === v.id ? 'tab active' : 'tab'}
+                onClick={() => setView(v.id)}
+                data-testid={`tab-${v.id}`}
+              >
                 {t(v.key)}
               </button>
             ))}
-          </nav>
+          </div>
           <a class="options-link" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">{t('openOptions')}</a>
         </header>
-        {error && (
+        {shownError && (
           <div class="error" role="alert">
-            {error} <button type="button" class="link" onClick={() => setError(null)}>×</button>
+            {describeError(lang, shownError.cause)}{' '}
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                setError(null);
+                setDismissed(loadError);
+              }}
+            >
+              ×
+            </button>
           </div>
         )}
         <main>

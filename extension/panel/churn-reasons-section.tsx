@@ -1,9 +1,9 @@
 /** @jsxImportSource preact */
-/** Logging why a customer left or is leaving, in the core's METHOD §7 taxonomy. */
-import { useState } from 'preact/hooks';
+/** Logging why a customer left or is leaving, in the core's method §7 taxonomy. */
+import { useCallback, useState } from 'preact/hooks';
 import { CHURN_REASONS } from '../../shared/rules/churn-reasons';
 import { label } from '../../shared/i18n/labels';
-import { addChurnReason, churnReasonsOf } from '../db/relationship';
+import { addChurnReason, churnReasonsOf } from '../db/churn-reasons';
 import { useEnv, useRun, useT } from './panel-env';
 import { useLiveQuery } from './use-live-query';
 import { day, todayIso } from './format';
@@ -12,7 +12,7 @@ export function ChurnReasonsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: list } = useLiveQuery(() => churnReasonsOf(env.db, customerKey), [customerKey]);
+  const { data: list } = useLiveQuery(useCallback(() => churnReasonsOf(env.db, customerKey), [env.db, customerKey]));
   const [code, setCode] = useState<string>(CHURN_REASONS[0]!.code);
   const [text, setText] = useState('');
   const submit = async (e: Event) => {
@@ -23,7 +23,14 @@ export function ChurnReasonsSection({ customerKey }: { customerKey: string }) {
     <section>
       <details>
         <summary>{t('churnReasons')} ({list?.length ?? 0})</summary>
-        <ul class="plain small">{list?.map((r) => <li key={r.id}>{day(env.lang, r.date)} · {label(env.lang, 'churnReason', r.code)}{r.text ? ` · ${r.text}` : ''}</li>)}</ul>
+        <ul class="plain small">
+          {list?.map((r) => (
+            <li key={r.id}>
+              {day(env.lang, r.date)} · {label(env.lang, 'churnReason', r.code)}
+              {r.text ? ` · ${r.text}` : ''}
+            </li>
+          ))}
+        </ul>
         <form onSubmit={submit} class="row wrap">
           <select value={code} onChange={(e) => setCode(e.currentTarget.value)} aria-label={t('churnReasons')}>
             {[...CHURN_REASONS.map((r) => r.code), 'other'].map((c) => <option key={c} value={c}>{label(env.lang, 'churnReason', c)}</option>)}

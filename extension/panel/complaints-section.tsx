@@ -1,9 +1,9 @@
 /** @jsxImportSource preact */
-/** Complaints by METHOD §7 category, open or resolved; open ones feed the core's churn risk. */
-import { useState } from 'preact/hooks';
+/** Complaints by method §7 category, open or resolved; open ones feed the core's churn risk. */
+import { useCallback, useState } from 'preact/hooks';
 import { label } from '../../shared/i18n/labels';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../shared/rules/churn-reasons';
-import { addComplaint, complaintsOf, resolveComplaint } from '../db/relationship';
+import { addComplaint, complaintsOf, resolveComplaint } from '../db/complaints';
 import { useEnv, useRun, useT } from './panel-env';
 import { useLiveQuery } from './use-live-query';
 import { day } from './format';
@@ -12,7 +12,7 @@ export function ComplaintsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: list } = useLiveQuery(() => complaintsOf(env.db, customerKey), [customerKey]);
+  const { data: list } = useLiveQuery(useCallback(() => complaintsOf(env.db, customerKey), [env.db, customerKey]));
   const [category, setCategory] = useState<ComplaintCategory>('quality');
   const [body, setBody] = useState('');
   const submit = async (e: Event) => {

@@ -1,10 +1,10 @@
 /** @jsxImportSource preact */
 /**
  * "Log a call/visit": the entry becomes the customer's last contact and the core's per-customer
- * rules recompute that customer, so next visit due, visit-overdue and churn risk move (METHOD §3, §7).
+ * rules recompute that customer, so next visit due, visit-overdue and churn risk move (method §3, §7).
  */
-import { useState } from 'preact/hooks';
-import { contactLogOf, logContact } from '../db/relationship';
+import { useCallback, useState } from 'preact/hooks';
+import { contactLogOf, logContact } from '../db/contact-log';
 import type { ContactLogEntry } from '../db/records';
 import type { StoredCustomer } from '../db/records';
 import { useEnv, useRun, useT } from './panel-env';
@@ -17,7 +17,7 @@ export function ContactLogSection({ customer }: { customer: StoredCustomer }) {
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: log } = useLiveQuery(() => contactLogOf(env.db, customer.key), [customer.key]);
+  const { data: log } = useLiveQuery(useCallback(() => contactLogOf(env.db, customer.key), [env.db, customer.key]));
   const [date, setDate] = useState(todayIso());
   const [note, setNote] = useState('');
   const add = async (kind: ContactLogEntry['kind']) => {

@@ -3,8 +3,8 @@
  * People at the customer with their role (决策人 decision-maker, influencer, user) and the archive
  * fields of seed 001 (客户档案).
  */
-import { useState } from 'preact/hooks';
-import { blankContact, contactsOf, saveContact } from '../db/relationship';
+import { useCallback, useState } from 'preact/hooks';
+import { blankContact, contactsOf, saveContact } from '../db/contact-card';
 import type { ContactPerson, ContactRole } from '../db/records';
 import type { StringKey } from '../i18n/strings';
 import { useEnv, useRun, useT } from './panel-env';
@@ -47,7 +47,7 @@ function ContactForm({ initial, onDone }: { initial: ContactPerson; onDone: () =
 export function ContactsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
   const t = useT();
-  const { data: people } = useLiveQuery(() => contactsOf(env.db, customerKey), [customerKey]);
+  const { data: people } = useLiveQuery(useCallback(() => contactsOf(env.db, customerKey), [env.db, customerKey]));
   const [editing, setEditing] = useState<ContactPerson | null>(null);
   return (
     <section aria-labelledby="ct-h">

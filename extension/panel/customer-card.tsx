@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /**
- * One customer as the core analysed it (issue 4, "Side panel"): tier, value score and its parts,
+ * One customer as the core analysed it, in the side panel: tier, value score and its parts,
  * lifecycle stage and why, defection, churn risk and its factors, credit grade and alerts, next visit
  * due from the tier policy, the key-account checklist for tier A, P(alive) and CLV when the model was
  * fitted — then the rep's own records. Words for results come from the core's labels.
@@ -90,7 +90,14 @@ export function CustomerCard({ customer: c }: { customer: StoredCustomer }) {
 
       <section aria-labelledby="credit-h">
         <h3 id="credit-h">
-          {t('credit')}: {c.credit.grade ? <strong>{label(lang, 'creditGrade', c.credit.grade)} ({c.credit.score})</strong> : <span class="muted">{t('creditNone')}</span>}
+          {t('credit')}:{' '}
+          {c.credit.grade ? (
+            <strong>
+              {label(lang, 'creditGrade', c.credit.grade)} ({c.credit.score})
+            </strong>
+          ) : (
+            <span class="muted">{t('creditNone')}</span>
+          )}
         </h3>
         {c.credit.alerts.length > 0 && <ul class="warn">{c.credit.alerts.map((a) => <li key={a.code}>{formatReason(lang, a)}</li>)}</ul>}
         {c.credit.deductions.length > 0 && <ul class="muted small">{c.credit.deductions.map((a) => <li key={a.code}>{formatReason(lang, a, true)}</li>)}</ul>}

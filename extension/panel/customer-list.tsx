@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /** All customers with search (name, address, key) and filters by tier, lifecycle stage and risk. */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lifecycle, Tier } from '../../shared/types';
 import { label } from '../../shared/i18n/labels';
 import { firstRows, type CustomerRow } from './customer-rows';
@@ -43,19 +43,20 @@ export function CustomerList() {
   const [open, setOpen] = useState<string | null>(null);
   // While a customer is open the list is hidden: it is read again on the way back, not after each change.
   const rows = useRef<CustomerRow[] | undefined>(undefined);
-  const { data: all } = useQuery(
-    async (wanted) => {
-      if (open !== null && rows.current) return rows.current;
+  const listed = open === null;
+  const readRows = useCallback(
+    async (wanted: () => boolean) => {
+      if (!listed && rows.current) return rows.current;
       const read = await importer.listRows(wanted);
       if (wanted()) rows.current = read;
       return read;
     },
-    [open === null],
-    { follow: open === null },
+    [listed, importer],
   );
-  const { data: opened } = useLiveQuery(async () => (open ? env.db.customers.get(open) : undefined), [open]);
+  const { data: all } = useQuery(readRows, { follow: listed });
+  const { data: opened } = useLiveQuery(useCallback(async () => (open ? env.db.customers.get(open) : undefined), [env.db, open]));
   const high = env.settings.churn.high;
-  const shown = useMemo(() => (all && open === null ? filterCustomers(all, { text, tier, stage, risk }, high) : []), [all, open === null, text, tier, stage, risk, high]);
+  const shown = useMemo(() => (all && listed ? filterCustomers(all, { text, tier, stage, risk }, high) : []), [all, listed, text, tier, stage, risk, high]);
   const first = useMemo(() => firstRows(shown, SHOWN), [shown]);
   if (!all) return <p class="muted">{t('loading')}</p>;
   if (open && opened) {
@@ -69,7 +70,14 @@ export function CustomerList() {
   return (
     <div>
       <div class="filters">
-        <input type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={t('searchCustomers')} aria-label={t('searchCustomers')} data-testid="customer-search" />
+        <input
+          type="search"
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          placeholder={t('searchCustomers')}
+          aria-label={t('searchCustomers')}
+          data-testid="customer-search"
+        />
         <select value={tier} onChange={(e) => setTier(e.currentTarget.value as Tier | '')} aria-label={t('tier')}>
           <option value="">{t('allTiers')}</option>
           {TIERS.map((x) => <option key={x} value={x}>{label(env.lang, 'tier', x)}</option>)}

@@ -4,10 +4,10 @@
  * Several people → a list to pick from; several customers on one domain → pick one; an unknown
  * sender → add as a new customer or attach to an existing one.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import type { PageContext, Person } from '../sites/page-context';
 import { matchPerson, type PersonMatch } from '../db/match-person';
-import { blankContact, saveContact } from '../db/relationship';
+import { blankContact, saveContact } from '../db/contact-card';
 import { registrableDomain } from '../../shared/ingest/registrable-domain';
 import { matchCompany } from '../background/match-company';
 import type { StringKey } from '../i18n/strings';
@@ -30,7 +30,11 @@ async function companyRows(db: Parameters<typeof matchCompany>[0], context: Page
   for (const c of context.companies ?? []) {
     if (covered.has(c.domain)) continue;
     const customers = await matchCompany(db, c.domain);
-    rows.push({ person: { email: c.domain, name: c.name ?? c.domain, role: 'record' }, matches: customers.map((customer) => ({ customer, by: 'domain' as const })), company: true });
+    rows.push({
+      person: { email: c.domain, name: c.name ?? c.domain, role: 'record' },
+      matches: customers.map((customer) => ({ customer, by: 'domain' as const })),
+      company: true,
+    });
   }
   return rows;
 }
@@ -42,7 +46,7 @@ function UnknownPerson({ person }: { person: Person }) {
   const t = useT();
   const [name, setName] = useState(person.name ?? '');
   const [target, setTarget] = useState('');
-  const { data: all } = useLiveQuery(() => env.db.customers.orderBy('name').toArray(), []);
+  const { data: all } = useLiveQuery(useCallback(() => env.db.customers.orderBy('name').toArray(), [env.db]));
   const add = async (e: Event) => {
     e.preventDefault();
     if (!name.trim()) return;
@@ -79,20 +83,21 @@ export function EmailView({ context }: { context: PageContext }) {
   const env = useEnv();
   const t = useT();
   const { data: rows, error } = useLiveQuery<PersonRow[]>(
-    async () => [
-      ...(await Promise.all(context.people.map(async (person) => ({ person, matches: await matchPerson(env.db, person.email) })))),
-      ...(await companyRows(env.db, context)),
-    ],
-    [context],
+    useCallback(
+      async () => [
+        ...(await Promise.all(context.people.map(async (person) => ({ person, matches: await matchPerson(env.db, person.email) })))),
+        ...(await companyRows(env.db, context)),
+      ],
+      [env.db, context],
+    ),
   );
-  const [selected, setSelected] = useState(0);
-  const [customerKey, setCustomerKey] = useState<string | null>(null);
-  useEffect(() => {
-    // A new email: select its first matched person (a sender first), else its first person.
-    const i = rows ? rows.findIndex((r) => r.matches.length > 0) : -1;
-    setSelected(i >= 0 ? i : 0);
-    setCustomerKey(null);
-  }, [rows === undefined, context]);
+  // The rep's pick of person and customer holds for the email it was made on. Until a pick, a new
+  // email shows its first matched person (a sender first), else its first person.
+  const [pick, setPick] = useState<{ context: PageContext; selected: number; customerKey: string | null } | null>(null);
+  const firstMatched = Math.max(0, rows ? rows.findIndex((r) => r.matches.length > 0) : 0);
+  const { selected, customerKey } = pick?.context === context ? pick : { selected: firstMatched, customerKey: null };
+  const setSelected = (i: number) => setPick({ context, selected: i, customerKey: null });
+  const setCustomerKey = (key: string | null) => setPick({ context, selected, customerKey: key });
   if (error) {
     env.fail(error);
     return null;
@@ -110,7 +115,7 @@ export function EmailView({ context }: { context: PageContext }) {
           <ul class="people">
             {rows.map((r, i) => (
               <li key={r.person.email}>
-                <button type="button" aria-pressed={i === selected} class={i === selected ? 'person selected' : 'person'} onClick={() => { setSelected(i); setCustomerKey(null); }}>
+                <button type="button" aria-pressed={i === selected} class={i === selected ? 'person selected' : 'person'} onClick={() => setSelected(i)}>
                   {r.matches[0] ? <TierBadge tier={r.matches[0].customer.tier} /> : <span class="tier tier-none">?</span>}
                   <span>{r.person.name ?? r.person.email}</span>
                   <span class="muted small">{t(`role${r.person.role[0]!.toUpperCase()}${r.person.role.slice(1)}` as StringKey)}</span>

@@ -1,7 +1,8 @@
 /** @jsxImportSource preact */
 /** Follow-ups with due dates; each open one has an alarm that shows a notification when due. */
-import { useState } from 'preact/hooks';
-import { addFollowUp, followUpsOf, setFollowUpDone } from '../db/relationship';
+import { useCallback, useState } from 'preact/hooks';
+import { addFollowUp, followUpsOf, setFollowUpDone } from '../db/follow-ups';
+import { LOCALES } from '../i18n/strings';
 import { useEnv, useRun, useT } from './panel-env';
 import { useLiveQuery } from './use-live-query';
 import { todayIso } from './format';
@@ -10,7 +11,7 @@ export function FollowUpsSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: list } = useLiveQuery(() => followUpsOf(env.db, customerKey), [customerKey]);
+  const { data: list } = useLiveQuery(useCallback(() => followUpsOf(env.db, customerKey), [env.db, customerKey]));
   const [title, setTitle] = useState('');
   const [due, setDue] = useState(`${todayIso(new Date(Date.now() + 86_400_000))}T09:00`);
   const submit = async (e: Event) => {
@@ -35,7 +36,7 @@ export function FollowUpsSection({ customerKey }: { customerKey: string }) {
           <li key={f.id} class={f.done ? 'done' : f.due <= now ? 'warn' : ''}>
             <label>
               <input type="checkbox" checked={f.done === 1} onChange={(e) => void toggle(f.id, e.currentTarget.checked)} />{' '}
-              {f.title} — {new Date(f.due).toLocaleString(env.lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
+              {f.title} — {new Date(f.due).toLocaleString(LOCALES[env.lang].date, { dateStyle: 'medium', timeStyle: 'short' })}
             </label>
           </li>
         ))}

@@ -1,9 +1,10 @@
 /** Number and date formatting for the panel, in the UI language. */
 import type { Lang } from '../../shared/types';
+import { LOCALES } from '../i18n/strings';
 
 export function money(lang: Lang, v: number | null | undefined): string {
   if (v === null || v === undefined) return '—';
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 }).format(v);
+  return new Intl.NumberFormat(LOCALES[lang].number, { maximumFractionDigits: 0 }).format(v);
 }
 
 export function percent(v: number | null | undefined): string {
@@ -13,7 +14,7 @@ export function percent(v: number | null | undefined): string {
 export function day(lang: Lang, iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(LOCALES[lang].date, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 /** Today as `YYYY-MM-DD` in local time. */

@@ -69,14 +69,23 @@ export function ImportView({ onDone }: { onDone: () => void }) {
       <h2>{t('importTitle')}</h2>
       <p class="muted small">{t('importHelp')}</p>
       <label class="file">
-        {t('chooseFile')} <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" onChange={onFile} disabled={busy !== null} data-testid="import-file" />
+        {t('chooseFile')}{' '}
+        <input
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+          onChange={onFile}
+          disabled={busy !== null}
+          data-testid="import-file"
+        />
       </label>
       <label class="stack">
         {t('pasteHere')}
         <textarea rows={6} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} data-testid="import-paste" />
       </label>
       <div class="row">
-        <button type="button" onClick={() => void run(paste, 'paste')} disabled={!paste.trim() || busy !== null} data-testid="import-preview">{t('preview')}</button>
+        <button type="button" onClick={() => void run(paste, 'paste')} disabled={!paste.trim() || busy !== null} data-testid="import-preview">
+          {t('preview')}
+        </button>
         <button type="button" class="secondary" onClick={sample} disabled={busy !== null}>{t('loadSample')}</button>
       </div>
       {busy && <p class="muted" role="status" aria-live="polite" data-testid="import-busy">{busy}</p>}
@@ -87,14 +96,18 @@ export function ImportView({ onDone }: { onDone: () => void }) {
             <>
               <h3>{t('rowErrors')} ({a.errorCount})</h3>
               <ul class="errors" data-testid="import-errors">
-                {a.errors.map((e, i) => <li key={i} class={e.fatal ? 'warn' : ''}>{formatRowError(env.lang, e)}</li>)}
+                {a.errors.map((e) => (
+                  <li key={`${e.row}:${e.column ?? ''}:${e.code}`} class={e.fatal ? 'warn' : ''}>
+                    {formatRowError(env.lang, e)}
+                  </li>
+                ))}
               </ul>
             </>
           )}
           {a.notices.length > 0 && (
             <>
               <h3>{t('notices')}</h3>
-              <ul class="muted small">{a.notices.map((n, i) => <li key={i}>{n.message}</li>)}</ul>
+              <ul class="muted small">{a.notices.map((n) => <li key={`${n.code}:${n.message}`}>{n.message}</li>)}</ul>
             </>
           )}
           {a.customers > 0 ? (

@@ -1,9 +1,10 @@
 /** @jsxImportSource preact */
 /**
- * The tier-A key-account checklist (一个沟通·两个一致·四个保证, METHOD §10): communication, the
+ * The tier-A key-account checklist (一个沟通·两个一致·四个保证, method §10): communication, the
  * rep's alignment answer (editable), and the four guarantees — by category when the open
  * complaints were logged here.
  */
+import { useCallback } from 'preact/hooks';
 import type { Guarantee } from '../../shared/types';
 import { label } from '../../shared/i18n/labels';
 import { GUARANTEES } from '../../shared/rules/ka-health';
@@ -22,7 +23,7 @@ export function KeyAccountChecklist({ customer }: { customer: StoredCustomer }) 
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: ka } = useLiveQuery(() => keyAccountHealth(env.db, customer), [customer]);
+  const { data: ka } = useLiveQuery(useCallback(() => keyAccountHealth(env.db, customer), [env.db, customer]));
   if (!ka) return null;
   const answer = (v: string) => run(() => setAlignment(env.db, customer.key, v === '' ? null : v === 'yes'));
   return (
@@ -32,7 +33,12 @@ export function KeyAccountChecklist({ customer }: { customer: StoredCustomer }) 
         <li><Check ok={ka.communication} /> {t('kaCommunication')}</li>
         <li>
           <Check ok={ka.alignment} /> {t('kaAlignment')}{' '}
-          <select value={ka.alignment === null ? '' : ka.alignment ? 'yes' : 'no'} onChange={(e) => void answer(e.currentTarget.value)} aria-label={t('kaAlignment')} data-testid="ka-alignment">
+          <select
+            value={ka.alignment === null ? '' : ka.alignment ? 'yes' : 'no'}
+            onChange={(e) => void answer(e.currentTarget.value)}
+            aria-label={t('kaAlignment')}
+            data-testid="ka-alignment"
+          >
             <option value="">{t('unknownValue')}</option>
             <option value="yes">{t('yes')}</option>
             <option value="no">{t('no')}</option>

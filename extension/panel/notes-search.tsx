@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 /** Search across every note (words must all appear; #tag matches tags). */
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
 import { indexNotes, searchNotes } from '../db/notes';
 import { useEnv, useImporter, useT } from './panel-env';
 import { useQuery } from './use-query';
@@ -10,10 +10,14 @@ export function NotesSearch() {
   const env = useEnv();
   const importer = useImporter();
   const t = useT();
-  const { data } = useQuery(async (wanted) => {
-    const [notes, customers] = await Promise.all([env.db.notes.toArray(), importer.listRows(wanted)]);
-    return { index: indexNotes(notes), names: new Map(customers.map((c) => [c.key, c.name])) };
-  }, []);
+  const read = useCallback(
+    async (wanted: () => boolean) => {
+      const [notes, customers] = await Promise.all([env.db.notes.toArray(), importer.listRows(wanted)]);
+      return { index: indexNotes(notes), names: new Map(customers.map((c) => [c.key, c.name])) };
+    },
+    [env.db, importer],
+  );
+  const { data } = useQuery(read);
   const [q, setQ] = useState('');
   const hits = data ? searchNotes(data.index, q, 200) : [];
   return (

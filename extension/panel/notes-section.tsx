@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
-/** A customer's notes timeline: add, edit, delete with undo, tags (issue 4). */
-import { useState } from 'preact/hooks';
+/** A customer's notes timeline: add, edit, delete with undo, tags. */
+import { useCallback, useState } from 'preact/hooks';
 import { addNote, deleteNote, editNote, notesOf, undoDeleteNote } from '../db/notes';
 import type { Note } from '../db/records';
 import { useEnv, useRun, useT } from './panel-env';
@@ -53,7 +53,7 @@ export function NotesSection({ customerKey }: { customerKey: string }) {
   const env = useEnv();
   const run = useRun();
   const t = useT();
-  const { data: notes } = useLiveQuery(() => notesOf(env.db, customerKey), [customerKey]);
+  const { data: notes } = useLiveQuery(useCallback(() => notesOf(env.db, customerKey), [env.db, customerKey]));
   const [body, setBody] = useState('');
   const [tags, setTags] = useState('');
   const submit = async (e: Event) => {
@@ -68,7 +68,14 @@ export function NotesSection({ customerKey }: { customerKey: string }) {
     <section aria-labelledby="notes-h">
       <h3 id="notes-h">{t('notes')}</h3>
       <form onSubmit={submit} class="stack">
-        <textarea value={body} onInput={(e) => setBody(e.currentTarget.value)} placeholder={t('notePlaceholder')} aria-label={t('addNote')} rows={2} data-testid="note-input" />
+        <textarea
+          value={body}
+          onInput={(e) => setBody(e.currentTarget.value)}
+          placeholder={t('notePlaceholder')}
+          aria-label={t('addNote')}
+          rows={2}
+          data-testid="note-input"
+        />
         <div class="row">
           <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} placeholder={t('tagsPlaceholder')} aria-label={t('tagsPlaceholder')} />
           <button type="submit" data-testid="note-add">{t('addNote')}</button>

@@ -43,7 +43,10 @@ export function useImporter(): Importer {
   const env = useEnv();
   if (env.importer) return env.importer;
   let i = inline.get(env.db);
-  if (!i) inline.set(env.db, (i = inlineImporter(env.db)));
+  if (!i) {
+    i = inlineImporter(env.db);
+    inline.set(env.db, i);
+  }
   return i;
 }
 

@@ -27,6 +27,6 @@ export function parseNameAddress(text: string | null | undefined): { email: stri
 
 /** The address of a `mailto:` href (without query), lower-cased, or null. */
 export function mailtoAddress(href: string | null | undefined): string | null {
-  if (!href || !href.toLowerCase().startsWith('mailto:')) return null;
+  if (!href?.toLowerCase().startsWith('mailto:')) return null;
   return findAddress(decodeURIComponent(href.slice(7).split('?')[0] ?? ''));
 }

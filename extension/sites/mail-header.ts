@@ -77,7 +77,8 @@ function lineValues(label: Element, root: Element): Element[] {
   for (let at: Element | null = label; at && at !== root; at = at.parentElement) {
     const values: Element[] = [];
     for (let n = at.nextElementSibling; n; n = n.nextElementSibling) {
-      if (roleOfHeaderLabel(n.textContent) || Array.from(n.querySelectorAll('*')).some((c) => c.children.length === 0 && roleOfHeaderLabel(c.textContent))) break;
+      const labelled = Array.from(n.querySelectorAll('*')).some((c) => c.children.length === 0 && roleOfHeaderLabel(c.textContent));
+      if (roleOfHeaderLabel(n.textContent) || labelled) break;
       values.push(n);
     }
     if (values.length > 0) return values;

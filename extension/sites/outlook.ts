@@ -1,6 +1,7 @@
 /**
  * Outlook on the web (outlook.cloud.microsoft, outlook.office.com, outlook.office365.com,
- * outlook.live.com). Class names are build hashes, so this reads only ids, roles, aria-labels (localised: "From:"/"发件人:", "To:"/"收件人:", "Cc:"/"抄送:"),
+ * outlook.live.com). Class names are build hashes, so this reads only ids, roles, aria-labels
+ * (localised: "From:"/"发件人:", "To:"/"收件人:", "Cc:"/"抄送:"),
  * `mailto:` links, `title` attributes and "Name <address>" text. Only the reading pane is read:
  * a `[role=main]` region (or `[aria-label]` "Reading Pane"/"阅读窗格") with a From line; never the
  * message list (`[role=listbox]`, `[role=option]`), never a message body (aria-label "Message body"

@@ -133,7 +133,8 @@ export class RecordReader {
 }
 
 /** Field labels that name a company website. */
-export const WEBSITE_LABEL = /^\s*(website|web site|web|site|url|domain|company domain( name)?|homepage|网站|官网|网址|公司网址|公司网站|主页|域名)\s*[:：]?\s*$/i;
+export const WEBSITE_LABEL =
+  /^\s*(website|web site|web|site|url|domain|company domain( name)?|homepage|网站|官网|网址|公司网址|公司网站|主页|域名)\s*[:：]?\s*$/i;
 /** Field labels that name an e-mail address. */
 export const EMAIL_LABEL = /^\s*(e-?mail|email address|邮箱|电子邮件|电子邮箱|邮件地址)\s*[:：]?\s*$/i;
 

@@ -51,7 +51,8 @@ export function read(doc: Document, url: URL): PageContext | null {
     const reader = new RecordReader(url.hostname);
     let companyName = object === 'Account' ? title : undefined;
     for (const field of fields) {
-      for (const a of deepQueryAll(field, SELECTORS.email)) reader.addPerson(mailtoAddress(a.getAttribute('href')), object === 'Contact' || object === 'Lead' ? title : null);
+      const personName = object === 'Contact' || object === 'Lead' ? title : null;
+      for (const a of deepQueryAll(field, SELECTORS.email)) reader.addPerson(mailtoAddress(a.getAttribute('href')), personName);
       for (const a of deepQueryAll(field, SELECTORS.url)) reader.website(a, field);
       const label = field.getAttribute('field-label')!.trim();
       if (!companyName && COMPANY_FIELDS.has(label)) companyName = field.textContent?.replace(label, '').trim() || undefined;

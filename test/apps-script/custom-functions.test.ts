@@ -81,7 +81,8 @@ describe('RAPPORT_PARETO', () => {
 describe('RAPPORT_SATISFACTION', () => {
   it('maps the five levels in both languages and numbers; a bad cell says why in the sheet language', () => {
     const ex = h.open(workbookWith([[]], { locale: 'zh_CN' }));
-    expect(fn(ex, 'RAPPORT_SATISFACTION', [['满意度'], ['高度满意'], ['satisfied'], ['3'], [''], ['有些不满意'], ['极不满意'], ['great']])).toEqual([
+    const cells = [['满意度'], ['高度满意'], ['satisfied'], ['3'], [''], ['有些不满意'], ['极不满意'], ['great']];
+    expect(fn(ex, 'RAPPORT_SATISFACTION', cells)).toEqual([
       ['满意度 (1–5)'],
       [5],
       [4],
@@ -126,12 +127,24 @@ describe('RAPPORT_ANALYZE', () => {
   it('returns one field aligned with the rows, a bad row saying why in its cell', () => {
     const ex = h.open(workbookWith(messy));
     expect(fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:D5'), 'tier')).toEqual([['Tier'], ['B'], ['A'], ["row 4: Revenue (USD) '12o0' is not a number"], ['D']]);
-    expect(fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:D5'), 'value_class')).toEqual([['Value class'], ['maintain'], ['most valuable'], ["row 4: Revenue (USD) '12o0' is not a number"], ['below zero']]);
+    expect(fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:D5'), 'value_class')).toEqual([
+      ['Value class'],
+      ['maintain'],
+      ['most valuable'],
+      ["row 4: Revenue (USD) '12o0' is not a number"],
+      ['below zero'],
+    ]);
   });
 
   it('speaks the spreadsheet language and accepts a header name as the field', () => {
     const ex = h.open(workbookWith(messy, { locale: 'zh_CN' }));
-    expect(fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:D5'), '客户等级')).toEqual([['客户等级'], ['B'], ['A'], ["第 4 行: Revenue (USD) '12o0' 不是数字"], ['D']]);
+    expect(fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:D5'), '客户等级')).toEqual([
+      ['客户等级'],
+      ['B'],
+      ['A'],
+      ["第 4 行: Revenue (USD) '12o0' 不是数字"],
+      ['D'],
+    ]);
   });
 
   it('with no field returns every result column with its header row', () => {
@@ -145,7 +158,9 @@ describe('RAPPORT_ANALYZE', () => {
 
   it('throws, listing the headers it understands, when there is no key column (also for a scalar)', () => {
     const ex = h.open(workbookWith([['foo', 'bar'], [1, 2]]));
-    expect(() => fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:B2'))).toThrow(/No customer id or customer name column was found\. Headers Rapport understands: customer id \/ customerid \/ 客户编号; /);
+    expect(() => fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:B2'))).toThrow(
+      /No customer id or customer name column was found\. Headers Rapport understands: customer id \/ customerid \/ 客户编号; /,
+    );
     expect(() => fn(ex, 'RAPPORT_ANALYZE', 42)).toThrow('No customer id or customer name column');
     expect(() => fn(ex, 'RAPPORT_ANALYZE', ex.rangeArg('A1:B2'), 'colour')).toThrow('Unknown result field "colour"');
   });

@@ -102,7 +102,14 @@ describe('Compute tiers', () => {
   it('colours the tier column with four conditional rules and keeps the user’s own rules', () => {
     const { wb } = sampleBook();
     const data = wb.sheet('Data')!;
-    data.cfRules.push({ ranges: [{ sheetId: data.id, row: 1, col: 1, numRows: 10, numCols: 1 }], criteria: 'TEXT_CONTAINS', values: ['VIP'], background: '#ff00ff', fontColor: null, bold: null });
+    data.cfRules.push({
+      ranges: [{ sheetId: data.id, row: 1, col: 1, numRows: 10, numCols: 1 }],
+      criteria: 'TEXT_CONTAINS',
+      values: ['VIP'],
+      background: '#ff00ff',
+      fontColor: null,
+      bold: null,
+    });
     compute(wb);
     compute(wb);
     const tierCol = sheetValues(wb, 'Data')[0]!.indexOf(`${OWN}Tier`) + 1;
@@ -129,12 +136,12 @@ describe('Compute tiers', () => {
     expect(find('Share of profit from the top 20% of customers')![1]).toBe(Math.round(expected.pyramid.top20Share * 1000) / 1000);
     expect(find('Share fell')![1]).toBe(expected.shareOfWallet.fell);
     expect(find('best core')![1]).toBe(expected.defectionByCore.best_core.count);
-    expect(s.some((r) => r[0] === 'Churn reasons (METHOD §7)')).toBe(true);
+    expect(s.some((r) => r[0] === 'Churn reasons (method §7)')).toBe(true);
     expect(find('most valuable')![1]).toBe(expected.valueClasses.MVC);
     expect(find('at risk')![1]).toBe(expected.lifecycle.at_risk);
     expect(find('High churn risk (score ≥ 50)')![1]).toBe(expected.churnRisk.high);
     expect(find('Visits overdue')![1]).toBe(expected.visitsOverdue);
-    expect(s.some((r) => r[0] === 'Credit alerts (METHOD §8)')).toBe(true);
+    expect(s.some((r) => r[0] === 'Credit alerts (method §8)')).toBe(true);
     const errRow = s.findIndex((r) => r[0] === 'Rows with errors (1)');
     expect(s[errRow + 2]).toEqual([42, 'Revenue', '12o0', 'is not a number', '', '']);
     const chart = wb.sheet('Rapport summary')!.charts;

@@ -51,14 +51,17 @@ function bridge(): void {
         get(_t, prop: string) {
           if (prop === 'withSuccessHandler') return (f: (v: unknown) => void) => mk(f, fail);
           if (prop === 'withFailureHandler') return (f: (e: unknown) => void) => mk(ok, f);
-          return (...args: unknown[]) => void w.__server(prop, JSON.parse(JSON.stringify(args))).then((r) => (r.ok ? ok?.(r.value) : fail?.({ message: r.message })));
+          return (...args: unknown[]) =>
+            void w.__server(prop, JSON.parse(JSON.stringify(args))).then((r) => (r.ok ? ok?.(r.value) : fail?.({ message: r.message })));
         },
       },
     );
   w.google = { script: { run: mk(null, null) } };
 }
 
-describe.skipIf(!hasChromium)(`settings sidebar in Chromium${hasChromium ? '' : ' — SKIPPED: /usr/bin/chromium not found (apt-get install -y chromium; CI installs it)'}`, () => {
+const SKIPPED = ' — SKIPPED: /usr/bin/chromium not found (apt-get install -y chromium; CI installs it)';
+
+describe.skipIf(!hasChromium)(`settings sidebar in Chromium${hasChromium ? '' : SKIPPED}`, () => {
   let browser: Browser;
   let url: string;
 
@@ -68,7 +71,15 @@ describe.skipIf(!hasChromium)(`settings sidebar in Chromium${hasChromium ? '' : 
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -134,7 +145,14 @@ describe.skipIf(!hasChromium)(`settings sidebar in Chromium${hasChromium ? '' : 
     await page.click('#save');
     await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Saved to the sheet.');
     const save = (await calls(page)).find((c) => c.fn === 'rapportSaveSettings')!;
-    expect(save.args).toEqual([{ ...DEFAULT_SETTINGS, tiers: { a: 0.7, b: 0.95, d: 0.05 }, visitDays: { A: 30, B: 90, C: null, D: null }, model: { ...DEFAULT_SETTINGS.model, unit: 'days' } }]);
+    expect(save.args).toEqual([
+      {
+        ...DEFAULT_SETTINGS,
+        tiers: { a: 0.7, b: 0.95, d: 0.05 },
+        visitDays: { A: 30, B: 90, C: null, D: null },
+        model: { ...DEFAULT_SETTINGS.model, unit: 'days' },
+      },
+    ]);
     await page.evaluate(() => ((window as unknown as { __fail: string }).__fail = 'These settings are not valid: tiers.a: must be between 0 and 1'));
     await page.click('#save');
     await page.waitForFunction(() => document.getElementById('status')!.className === 'error');

@@ -28,7 +28,13 @@ describe('New template', () => {
     expect(sheet.frozenRows).toBe(1);
     const col = (header: string) => CUSTOMER_HEADERS_ZH.indexOf(header) + 1;
     const rule = (header: string) => sheet.validations.find((r) => r.col === col(header));
-    expect(rule('满意度')).toMatchObject({ row: 2, numRows: 999, criteria: 'VALUE_IN_LIST', values: [['高度满意', '一般满意', '无意见', '有些不满意', '极不满意'], true], allowInvalid: false });
+    expect(rule('满意度')).toMatchObject({
+      row: 2,
+      numRows: 999,
+      criteria: 'VALUE_IN_LIST',
+      values: [['高度满意', '一般满意', '无意见', '有些不满意', '极不满意'], true],
+      allowInvalid: false,
+    });
     expect(rule('购买竞品')).toMatchObject({ criteria: 'VALUE_IN_LIST', values: [['是', '否'], true] });
     for (const d of ['首次购买', '最近购买', '最近联系']) expect(rule(d)).toMatchObject({ criteria: 'DATE_IS_VALID_DATE', allowInvalid: false });
     // example cells satisfy their own validation
@@ -60,7 +66,12 @@ describe('New template', () => {
 describe('Settings travel with the spreadsheet', () => {
   it('the settings sheet round-trips every setting', () => {
     const wb = workbookWith([[]]);
-    const custom = { ...DEFAULT_SETTINGS, tiers: { a: 0.7, b: 0.9, d: 0.1 }, visitDays: { A: 14, B: 60, C: null, D: null }, model: { ...DEFAULT_SETTINGS.model, unit: 'days' as const } };
+    const custom = {
+      ...DEFAULT_SETTINGS,
+      tiers: { a: 0.7, b: 0.9, d: 0.1 },
+      visitDays: { A: 14, B: 60, C: null, D: null },
+      model: { ...DEFAULT_SETTINGS.model, unit: 'days' as const },
+    };
     h.open(wb, { userLocale: 'en' }).call('rapportSaveSettings', custom);
     const read = h.open(wb).call('rapportSidebarState') as { settings: unknown; problems: unknown[] };
     expect(read.settings).toEqual(custom);

@@ -26,7 +26,9 @@ const OUTLOOK = readFileSync(join(ROOT, 'test/extension/fixtures/outlook-pane-on
 const OUTLOOK_PATH = '/outlook/mail/inbox/id/AAQkAGI2TG93AAA%3D';
 const CRM_RECORD = readFileSync(join(ROOT, 'test/extension/fixtures/generic-record.html'), 'utf8');
 /** A company record with no e-mail at all: only its website. */
-const CRM_COMPANY = `<!doctype html><html><body><main><h1>Huaxin Machinery</h1><dl><dt>Website</dt><dd><a href="https://www.huaxin-machinery.com.cn">www.huaxin-machinery.com.cn</a></dd></dl></main></body></html>`;
+const CRM_COMPANY =
+  '<!doctype html><html><body><main><h1>Huaxin Machinery</h1><dl><dt>Website</dt>' +
+  '<dd><a href="https://www.huaxin-machinery.com.cn">www.huaxin-machinery.com.cn</a></dd></dl></main></body></html>';
 
 const CSV = [
   'Customer ID,Customer,Email,Revenue,Profit,Last contact',
@@ -46,7 +48,10 @@ const thread = (id: string, name: string, email: string): DemoThread => ({
   messages: [{ from: { name, email }, to: [DEMO_USER], cc: [], body: 'Hello', collapsed: false }],
 });
 const SPA = demoPageHtml(
-  [thread('FMfcgzSpaThreadHuaxin000001', 'Li Na', 'li.na@huaxin-machinery.com.cn'), thread('FMfcgzSpaThreadNorthwind0001', 'Sam Carter', 'sam.carter@northwind-traders.com')],
+  [
+    thread('FMfcgzSpaThreadHuaxin000001', 'Li Na', 'li.na@huaxin-machinery.com.cn'),
+    thread('FMfcgzSpaThreadNorthwind0001', 'Sam Carter', 'sam.carter@northwind-traders.com'),
+  ],
   'en',
 );
 
@@ -84,7 +89,11 @@ const chipText = (page: Page) => chipState(page).then((c) => c?.text ?? null);
 const worker = () => browser.context.serviceWorkers()[0]!;
 const registeredScripts = () =>
   worker().evaluate(async () =>
-    (await (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } } }).chrome.scripting.getRegisteredContentScripts()).map((s) => s.matches),
+    (
+      await (
+        globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } } }
+      ).chrome.scripting.getRegisteredContentScripts()
+    ).map((s) => s.matches),
   );
 
 describe('the built extension in Chromium', () => {
@@ -164,7 +173,9 @@ describe('the built extension in Chromium', () => {
     for (const p of browser.context.pages()) if (p.url().includes('sidepanel.html')) await p.close();
     const cdp = await browser.context.browser()!.newBrowserCDPSession();
     const panels = async () =>
-      ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] }).targetInfos.filter((t) => t.url.endsWith('/sidepanel.html')).length;
+      ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] }).targetInfos.filter((t) =>
+        t.url.endsWith('/sidepanel.html'),
+      ).length;
     expect(await panels()).toBe(0);
     const mail = browser.context.pages().find((p) => p.url().includes('/gmail/'))!;
     await mail.bringToFront();
@@ -180,7 +191,11 @@ describe('the built extension in Chromium', () => {
     await page.getByLabel('Due').fill('2026-01-05T09:00');
     await page.getByRole('button', { name: 'Add follow-up' }).click();
     const notifications = () =>
-      worker().evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll()));
+      worker().evaluate(async () =>
+        Object.keys(
+          await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome.notifications.getAll(),
+        ),
+      );
     await expect.poll(notifications, { timeout: 20_000 }).toEqual([expect.stringMatching(/^followup:/)]);
     await page.close();
   });
@@ -290,7 +305,9 @@ describe('the built extension in Chromium', () => {
     // two people of the record (li.na@, purchasing@) match Huaxin; its website's domain is theirs
     await expect.poll(() => chipText(record), { timeout: 15_000 }).toBe('A · 2');
     const page = await panel(record);
-    await expect.poll(() => page.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 }).toBe('Huaxin Machinery');
+    await expect
+      .poll(() => page.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 })
+      .toBe('Huaxin Machinery');
     expect(await page.getByTestId('match-how').textContent()).toContain('li.na@huaxin-machinery.com.cn · matched by address');
     await page.close();
 
@@ -299,7 +316,9 @@ describe('the built extension in Chromium', () => {
     await company.goto(`${origin}/crm/company/3`);
     await expect.poll(() => chipText(company), { timeout: 15_000 }).toBe('A');
     const companyPanel = await panel(company);
-    await expect.poll(() => companyPanel.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 }).toBe('Huaxin Machinery');
+    await expect
+      .poll(() => companyPanel.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 })
+      .toBe('Huaxin Machinery');
     await companyPanel.close();
 
     await options.getByTestId('custom-remove').click();
@@ -322,7 +341,9 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => pinned.getByTestId('no-email').isVisible(), { timeout: 15_000 }).toBe(true);
     await page.bringToFront(); // the icon is clicked on the active tab
     await clickToolbarIcon(browser, page);
-    await expect.poll(() => pinned.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 }).toBe('Huaxin Machinery');
+    await expect
+      .poll(() => pinned.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 })
+      .toBe('Huaxin Machinery');
     // read once: no chip, no script left watching the page
     expect(await page.locator('rapport-chip').count()).toBe(0);
     await Promise.all([page.close(), pinned.close()]);
@@ -353,7 +374,9 @@ describe('the built extension in Chromium', () => {
     // the panel wakes a new worker, which reads the contexts back from storage.session
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
-    await expect.poll(() => page.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 }).toBe('Northwind Traders');
+    await expect
+      .poll(() => page.getByTestId('customer-name').first().textContent({ timeout: 500 }).catch(() => null), { timeout: 15_000 })
+      .toBe('Northwind Traders');
     expect(await swTargets()).toBe(1); // a new worker
     await Promise.all([mail.close(), page.close()]);
   });

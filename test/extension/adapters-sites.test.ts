@@ -29,7 +29,8 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('Gmail on real captures', () => {
   const id = 'FMfcgzQXJWjbKnBPfzDLxHkxsDDXVmsq';
-  it.each([`#inbox/${id}`, `#inbox/${id}?compose=CllgCJTMXQXkrNzBVHhRpTfGs`, `#inbox/${id}?projector=1&messagePartId=0.1`])('reads the 2025 message at %s', (hash) => {
+  const hashes = [`#inbox/${id}`, `#inbox/${id}?compose=CllgCJTMXQXkrNzBVHhRpTfGs`, `#inbox/${id}?projector=1&messagePartId=0.1`];
+  it.each(hashes)('reads the 2025 message at %s', (hash) => {
     const ctx = gmail.read(realDom('gmail-message-2025.html'), new URL(`https://mail.google.com/mail/u/0/${hash}`));
     expect(ctx?.people).toEqual([
       { email: 'vinod.jptnp@gmail.com', name: 'Vinod Kumar', role: 'from' },
@@ -110,8 +111,11 @@ describe('web CRMs', () => {
   });
 
   it('a record region inside an aside is still read: exclusions apply only below the record’s root', () => {
-    const html = readFileSync(join(import.meta.dirname, 'fixtures', 'hubspot-contact.html'), 'utf8').replace('<div data-test-id="left-sidebar">', '<aside><div data-test-id="left-sidebar">').replace('<div data-test-id="middle-pane">', '</aside><div data-test-id="middle-pane">');
-    expect(hubspot.read(parse(html), new URL('https://app.hubspot.com/contacts/123456/record/0-1/51'))?.people.map((p) => p.email)).toEqual(['sam.carter@northwind-traders.com']);
+    const html = readFileSync(join(import.meta.dirname, 'fixtures', 'hubspot-contact.html'), 'utf8')
+      .replace('<div data-test-id="left-sidebar">', '<aside><div data-test-id="left-sidebar">')
+      .replace('<div data-test-id="middle-pane">', '</aside><div data-test-id="middle-pane">');
+    const read = hubspot.read(parse(html), new URL('https://app.hubspot.com/contacts/123456/record/0-1/51'));
+    expect(read?.people.map((p) => p.email)).toEqual(['sam.carter@northwind-traders.com']);
   });
 
   it('Pipedrive person: mailto in the record, not header, side bar or history', () => {

@@ -8,6 +8,7 @@ import { chipInfo } from '../../extension/background/chip-info';
 import { describeError } from '../../extension/panel/describe-error';
 import { RapportDB } from '../../extension/db/database';
 import { makeCustomer } from './make-customer';
+import type { PageContext } from '../../extension/sites/page-context';
 
 const dbs: RapportDB[] = [];
 afterEach(async () => {
@@ -55,15 +56,23 @@ describe('chip look-up in the background', () => {
     const db = new RapportDB(`rapport-chip-co-${Date.now()}`);
     dbs.push(db);
     await db.customers.bulkPut([makeCustomer('C1', ['li@huaxin.com.cn'], ['huaxin.com.cn'], { name: 'Huaxin', tier: 'A' })]);
-    expect(await chipInfo(db, { site: 'salesforce', people: [], companies: [{ domain: 'huaxin.com.cn', name: 'Huaxin' }] }, 'en')).toEqual({ status: 'known', tier: 'A', matched: 1, lang: 'en' });
+    const record: PageContext = { site: 'salesforce', people: [], companies: [{ domain: 'huaxin.com.cn', name: 'Huaxin' }] };
+    expect(await chipInfo(db, record, 'en')).toEqual({ status: 'known', tier: 'A', matched: 1, lang: 'en' });
     // a free-mail domain is never a company
-    expect(await chipInfo(db, { site: 'generic', people: [], companies: [{ domain: 'qq.com' }] }, 'en')).toEqual({ status: 'unknown', tier: null, matched: 0, lang: 'en' });
+    expect(await chipInfo(db, { site: 'generic', people: [], companies: [{ domain: 'qq.com' }] }, 'en')).toEqual({
+      status: 'unknown',
+      tier: null,
+      matched: 0,
+      lang: 'en',
+    });
   });
 });
 
 describe('errors in words', () => {
   it('gives storage advice for database errors and names other errors', () => {
-    expect(describeError('en', Object.assign(new Error('x'), { name: 'OpenFailedError' }))).toBe('The extension could not open its storage. Close other Rapport windows and try again.');
+    expect(describeError('en', Object.assign(new Error('x'), { name: 'OpenFailedError' }))).toBe(
+      'The extension could not open its storage. Close other Rapport windows and try again.',
+    );
     expect(describeError('zh', new Error('disk full'))).toBe('出错了: disk full。数据没有改动。');
   });
 });

@@ -4,8 +4,23 @@ import { Dexie } from 'dexie';
 import fc from 'fast-check';
 import { RapportDB, SCHEMA_V1, SCHEMA_V2, CURRENT_VERSION, TABLES } from '../../extension/db/database';
 import { matchPerson } from '../../extension/db/match-person';
-import { addNote, deleteNote, editNote, indexNotes, notesOf, normalizeTags, purgeDeletedNotes, searchNotes, undoDeleteNote, UNDO_WINDOW_MS } from '../../extension/db/notes';
-import { addComplaint, addFollowUp, dueFollowUps, logContact, resolveComplaint, saveContact, blankContact, setFollowUpDone, addChurnReason } from '../../extension/db/relationship';
+import {
+  addNote,
+  deleteNote,
+  editNote,
+  indexNotes,
+  notesOf,
+  normalizeTags,
+  purgeDeletedNotes,
+  searchNotes,
+  undoDeleteNote,
+  UNDO_WINDOW_MS,
+} from '../../extension/db/notes';
+import { addComplaint, resolveComplaint } from '../../extension/db/complaints';
+import { addFollowUp, dueFollowUps, setFollowUpDone } from '../../extension/db/follow-ups';
+import { logContact } from '../../extension/db/contact-log';
+import { blankContact, saveContact } from '../../extension/db/contact-card';
+import { addChurnReason } from '../../extension/db/churn-reasons';
 import { clearAll, exportBackup, notesToCsv, restoreBackup, checkBackup, describeRestore, parseBackup } from '../../extension/db/backup';
 import { csvCell } from '../../extension/db/csv-cell';
 import { getLangChoice, setLangChoice, setSettingsJson, getSettings } from '../../extension/db/preferences';
@@ -35,7 +50,8 @@ describe('schema versions', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
     await v1.table('customers').add({ key: 'C1', name: 'Huaxin', emails: ['li.na@huaxin-machinery.com.cn', 'boss.li@qq.com'] });
-    await v1.table('notes').add({ id: 'n1', customerKey: 'C1', body: '报价已发', created: '2025-01-02T00:00:00.000Z', updated: '2025-01-02T00:00:00.000Z' });
+    const at = '2025-01-02T00:00:00.000Z';
+    await v1.table('notes').add({ id: 'n1', customerKey: 'C1', body: '报价已发', created: at, updated: at });
     v1.close();
 
     const d = db(name);
@@ -43,7 +59,7 @@ describe('schema versions', () => {
     expect(d.verno).toBe(CURRENT_VERSION);
     const c = await d.customers.get('C1');
     expect(c).toMatchObject({ key: 'C1', name: 'Huaxin', domains: ['huaxin-machinery.com.cn'], source: 'import' });
-    expect(await d.notes.get('n1')).toEqual({ id: 'n1', customerKey: 'C1', body: '报价已发', created: '2025-01-02T00:00:00.000Z', updated: '2025-01-02T00:00:00.000Z', tags: [], deleted: null });
+    expect(await d.notes.get('n1')).toEqual({ id: 'n1', customerKey: 'C1', body: '报价已发', created: at, updated: at, tags: [], deleted: null });
     // the upgraded data is matchable by a new person's company domain
     expect((await matchPerson(d, 'new.buyer@huaxin-machinery.com.cn')).map((m) => [m.customer.key, m.by])).toEqual([['C1', 'domain']]);
     // every later table exists and is empty
@@ -58,7 +74,13 @@ describe('schema version 3', () => {
     v2.version(1).stores(SCHEMA_V1);
     v2.version(2).stores(SCHEMA_V2);
     // version 2 stored the table's 1 open complaint plus the 2 logged here as 3
-    await v2.table('customers').add({ ...makeCustomer('C1', [], []), tableLastContact: undefined, tableComplaintsOpen: undefined, complaintsOpen: 3, lastContact: '2026-01-05' });
+    await v2.table('customers').add({
+      ...makeCustomer('C1', [], []),
+      tableLastContact: undefined,
+      tableComplaintsOpen: undefined,
+      complaintsOpen: 3,
+      lastContact: '2026-01-05',
+    });
     await v2.table('complaints').bulkAdd([
       { id: 'a', customerKey: 'C1', category: 'quality', status: 'open', body: '', created: '', resolved: null },
       { id: 'b', customerKey: 'C1', category: 'service', status: 'open', body: '', created: '', resolved: null },
@@ -107,8 +129,20 @@ describe('notes', () => {
   });
 
   it('search needs every word; #tag words must be tags; deleted notes never match', () => {
-    const mk = (id: string, body: string, tags: string[], deleted: string | null = null): Note => ({ id, customerKey: 'A', body, tags, created: `2026-01-0${id}T00:00:00Z`, updated: '', deleted });
-    const notes = [mk('1', 'Price list sent to Li Na', ['quote']), mk('2', '价格谈判 next week', ['visit']), mk('3', 'price dropped', ['quote'], '2026-01-05')];
+    const mk = (id: string, body: string, tags: string[], deleted: string | null = null): Note => ({
+      id,
+      customerKey: 'A',
+      body,
+      tags,
+      created: `2026-01-0${id}T00:00:00Z`,
+      updated: '',
+      deleted,
+    });
+    const notes = [
+      mk('1', 'Price list sent to Li Na', ['quote']),
+      mk('2', '价格谈判 next week', ['visit']),
+      mk('3', 'price dropped', ['quote'], '2026-01-05'),
+    ];
     expect(searchNotes(notes, 'price').map((x) => x.id)).toEqual(['1']);
     expect(searchNotes(notes, 'PRICE li').map((x) => x.id)).toEqual(['1']);
     expect(searchNotes(notes, '#visit').map((x) => x.id)).toEqual(['2']);
@@ -121,7 +155,15 @@ describe('notes', () => {
     const word = fc.constantFrom('alpha', 'beta', 'gamma', '报价', '拜访');
     fc.assert(
       fc.property(fc.array(fc.array(word, { maxLength: 4 }), { maxLength: 20 }), fc.array(word, { minLength: 1, maxLength: 2 }), (bodies, q) => {
-        const notes: Note[] = bodies.map((b, i) => ({ id: String(i), customerKey: 'A', body: b.join(' '), tags: [], created: String(i).padStart(3, '0'), updated: '', deleted: null }));
+        const notes: Note[] = bodies.map((b, i) => ({
+          id: String(i),
+          customerKey: 'A',
+          body: b.join(' '),
+          tags: [],
+          created: String(i).padStart(3, '0'),
+          updated: '',
+          deleted: null,
+        }));
         const hits = new Set(searchNotes(notes, q.join(' ')).map((x) => x.id));
         for (const note of notes) expect(hits.has(note.id)).toBe(q.every((w) => note.body.includes(w)));
       }),
@@ -129,7 +171,15 @@ describe('notes', () => {
   });
 
   it('an index gives the same hits newest first, and a limit keeps the newest', () => {
-    const mk = (id: string, created: string, deleted: string | null = null): Note => ({ id, customerKey: 'A', body: `Quote ${id}`, tags: [], created, updated: '', deleted });
+    const mk = (id: string, created: string, deleted: string | null = null): Note => ({
+      id,
+      customerKey: 'A',
+      body: `Quote ${id}`,
+      tags: [],
+      created,
+      updated: '',
+      deleted,
+    });
     const notes = [mk('a', '2026-01-02'), mk('b', '2026-03-01'), mk('c', '2026-02-01', 'x'), mk('d', '2026-01-05')];
     const index = indexNotes(notes);
     expect(index.notes.map((n) => n.id)).toEqual(['b', 'd', 'a']);
@@ -147,7 +197,9 @@ describe('notes', () => {
       { id: '1', customerKey: 'K1', body: 'said "yes", then\nleft', tags: ['a', 'b'], created: 'c', updated: 'u', deleted: null },
       { id: '2', customerKey: 'K1', body: 'gone', tags: [], created: 'c', updated: 'u', deleted: 'd' },
     ];
-    expect(notesToCsv(notes, () => '华新, 机械')).toBe('\ufeffcustomer_key,customer,created,updated,tags,note\r\nK1,"华新, 机械",c,u,a b,"said ""yes"", then\nleft"\r\n');
+    expect(notesToCsv(notes, () => '华新, 机械')).toBe(
+      '\ufeffcustomer_key,customer,created,updated,tags,note\r\nK1,"华新, 机械",c,u,a b,"said ""yes"", then\nleft"\r\n',
+    );
   });
 });
 
@@ -158,7 +210,9 @@ describe('notes CSV and spreadsheet formulas', () => {
     ]);
     expect(['-12.5', '+3', '42', '1e5', 'plain', '', 'a=b'].map(csvCell)).toEqual(['-12.5', '+3', '42', '1e5', 'plain', '', 'a=b']);
     const notes: Note[] = [{ id: '1', customerKey: '=K', body: '=HYPERLINK("http://evil","click")', tags: ['@x'], created: 'c', updated: 'u', deleted: null }];
-    expect(notesToCsv(notes, () => '-1+1')).toBe(`\ufeffcustomer_key,customer,created,updated,tags,note\r\n'=K,'-1+1,c,u,'@x,"'=HYPERLINK(""http://evil"",""click"")"\r\n`);
+    expect(notesToCsv(notes, () => '-1+1')).toBe(
+      `\ufeffcustomer_key,customer,created,updated,tags,note\r\n'=K,'-1+1,c,u,'@x,"'=HYPERLINK(""http://evil"",""click"")"\r\n`,
+    );
   });
 });
 
@@ -268,7 +322,9 @@ describe('reading a backup file', () => {
   it('copies rows from allow-lists into prototype-less objects and refuses rows without their keys', async () => {
     const b = await full();
     const tables = b.tables as Record<string, unknown[]>;
-    tables.notes = [JSON.parse('{"id":"n1","customerKey":"A","body":"x","tags":[],"created":"c","updated":"u","deleted":null,"__proto__":{"polluted":true},"extra":"dropped"}')];
+    const polluted =
+      '{"id":"n1","customerKey":"A","body":"x","tags":[],"created":"c","updated":"u","deleted":null,"__proto__":{"polluted":true},"extra":"dropped"}';
+    tables.notes = [JSON.parse(polluted)];
     const parsed = parseBackup(b);
     expect(parsed.problems).toEqual([]);
     const note = parsed.backup!.tables.notes[0]!;
@@ -297,7 +353,9 @@ describe('reading a backup file', () => {
     expect(await d.customers.get('OLD')).toBeUndefined();
     expect((await notesOf(d, 'C1')).map((n) => n.body)).toEqual(['报价已发 price sent']);
     expect(searchNotes(await d.notes.toArray(), 'price').map((n) => n.id)).toEqual(['n1']);
-    expect(notesToCsv(await d.notes.toArray(), () => 'Huaxin')).toContain('C1,Huaxin,2025-01-02T00:00:00.000Z,2025-01-02T00:00:00.000Z,,报价已发 price sent');
+    expect(notesToCsv(await d.notes.toArray(), () => 'Huaxin')).toContain(
+      'C1,Huaxin,2025-01-02T00:00:00.000Z,2025-01-02T00:00:00.000Z,,报价已发 price sent',
+    );
     expect((await matchPerson(d, 'new.buyer@huaxin-machinery.com.cn')).map((m) => [m.customer.key, m.by])).toEqual([['C1', 'domain']]);
     expect(await d.customers.get('C1')).toMatchObject({ source: 'import', domains: ['huaxin-machinery.com.cn'], tableLastContact: null });
     // restoring and exporting gives a current-version backup

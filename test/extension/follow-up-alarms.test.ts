@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { RapportDB } from '../../extension/db/database';
-import { addFollowUp } from '../../extension/db/relationship';
+import { addFollowUp } from '../../extension/db/follow-ups';
 import { ALARM_PREFIX, notifyFollowUp, syncFollowUpAlarms, type ReminderApi } from '../../extension/background/follow-up-alarms';
 
 const dbs: RapportDB[] = [];
@@ -31,7 +31,12 @@ function fakeApi() {
       },
       clear: async (name) => alarms.delete(name),
     },
-    notifications: { create: async (id) => (shown.push(id), id) },
+    notifications: {
+      create: async (id) => {
+        shown.push(id);
+        return id;
+      },
+    },
     iconUrl: () => 'icon.png',
   };
   /** Fires every alarm due by `at`, as Chrome does, and shows its notification. */
@@ -82,7 +87,10 @@ describe('follow-up alarms', () => {
     await syncFollowUpAlarms(d, api, NOW);
     const created: string[] = [];
     const create = api.alarms.create;
-    api.alarms.create = (name, info) => (created.push(name), create(name, info));
+    api.alarms.create = (name, info) => {
+      created.push(name);
+      return create(name, info);
+    };
     await syncFollowUpAlarms(d, api, NOW + 5000);
     expect(created).toEqual([]);
     expect(alarms.size).toBe(1);

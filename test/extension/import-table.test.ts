@@ -4,11 +4,12 @@ import { Dexie } from 'dexie';
 import { RapportDB } from '../../extension/db/database';
 import fc from 'fast-check';
 import { addManualCustomer, commitImport, previewImport, reanalyze, importSource } from '../../extension/db/import-table';
-import { resolveComplaint } from '../../extension/db/relationship';
+import { resolveComplaint } from '../../extension/db/complaints';
 import { dayToIso } from '../../shared/ingest/parse-date';
 import type { StoredCustomer } from '../../extension/db/records';
 import { addNote, notesOf } from '../../extension/db/notes';
-import { addComplaint, logContact } from '../../extension/db/relationship';
+import { addComplaint } from '../../extension/db/complaints';
+import { logContact } from '../../extension/db/contact-log';
 import { matchPerson } from '../../extension/db/match-person';
 import { analyze } from '../../shared/analyze';
 
@@ -48,7 +49,10 @@ describe('import through the core', () => {
     const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('客户名称,销售额\n华新,100\n')]);
     expect(previewImport(utf8, 'a.csv', CTX).analysis.customers.map((c) => c.name)).toEqual(['华新']);
     // "客户名称,销售额\n华新,100\n" in GB18030
-    const gb = new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xcf, 0xfa, 0xca, 0xdb, 0xb6, 0xee, 0x0a, 0xbb, 0xaa, 0xd0, 0xc2, 0x2c, 0x31, 0x30, 0x30, 0x0a]);
+    const gb = new Uint8Array([
+      0xbf, 0xcd, 0xbb, 0xa7, 0xc3, 0xfb, 0xb3, 0xc6, 0x2c, 0xcf, 0xfa, 0xca, 0xdb, 0xb6, 0xee, 0x0a,
+      0xbb, 0xaa, 0xd0, 0xc2, 0x2c, 0x31, 0x30, 0x30, 0x0a,
+    ]);
     expect(previewImport(gb, 'b.csv', CTX).analysis.customers.map((c) => [c.name, c.revenue])).toEqual([['华新', 100]]);
   });
 
@@ -62,7 +66,8 @@ describe('import through the core', () => {
     expect(stored.find((c) => c.key === 'C001')?.tier).toBe('A');
 
     await addNote(d, 'C001', 'met the buyer');
-    const again = CSV.replace('C003,Small Shop,owner@smallshop.cn,20000', 'C003,Small Shop Renamed,owner@smallshop.cn,25000') + '\nC005,New Co,x@newco.com,5000,500,2026-09-01';
+    const renamed = CSV.replace('C003,Small Shop,owner@smallshop.cn,20000', 'C003,Small Shop Renamed,owner@smallshop.cn,25000');
+    const again = `${renamed}\nC005,New Co,x@newco.com,5000,500,2026-09-01`;
     expect(await commitImport(d, previewImport(again, 'paste', CTX), CTX)).toEqual({ added: 1, updated: 3 });
     expect((await d.customers.get('C003'))?.name).toBe('Small Shop Renamed');
     expect((await notesOf(d, 'C001')).map((n) => n.body)).toEqual(['met the buyer']);
@@ -148,7 +153,17 @@ describe('logged calls and complaints update one customer as a full re-analysis 
         async (rows, hasOpenColumn, logs, complaints) => {
           const asOf = day(640);
           const ctx = { lang: 'en' as const, asOf };
-          const header = ['Customer ID', 'Customer', 'Revenue', 'Revenue last year', 'Orders', 'First purchase', 'Last purchase', 'Last contact', ...(hasOpenColumn ? ['Open complaints'] : [])];
+          const header = [
+            'Customer ID',
+            'Customer',
+            'Revenue',
+            'Revenue last year',
+            'Orders',
+            'First purchase',
+            'Last purchase',
+            'Last contact',
+            ...(hasOpenColumn ? ['Open complaints'] : []),
+          ];
           const body = rows.map((r, i) => [
             `C${i}`, `Co ${i}`, String(r.revenue), r.revenuePrev === null ? '' : String(r.revenuePrev), String(r.orders),
             day(r.first), day(r.first + r.span), r.contact === null ? '' : day(r.contact), ...(hasOpenColumn ? [r.open === null ? '' : String(r.open)] : []),
@@ -228,7 +243,7 @@ describe('one transaction per change', () => {
     await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
     const customers = await d.customers.toArray();
     const source = await importSource(d);
-    const again = CSV.replace('Huaxin Machinery', 'Huaxin Renamed') + '\nC009,Nine,n@nine.com,100,10,2026-01-01';
+    const again = `${CSV.replace('Huaxin Machinery', 'Huaxin Renamed')}\nC009,Nine,n@nine.com,100,10,2026-01-01`;
     const put = d.customers.bulkPut.bind(d.customers);
     (d.customers as { bulkPut: unknown }).bulkPut = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     await expect(commitImport(d, previewImport(again, 'paste', CTX), CTX)).rejects.toMatchObject({ name: 'QuotaExceededError' });
@@ -244,7 +259,7 @@ describe('one transaction per change', () => {
   it('a re-import and an added customer racing each other both land', async () => {
     const d = db();
     await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
-    const again = CSV + '\nC005,New Co,x@newco.com,5000,500,2026-09-01';
+    const again = `${CSV}\nC005,New Co,x@newco.com,5000,500,2026-09-01`;
     const [, key] = await Promise.all([
       commitImport(d, previewImport(again, 'paste', CTX), CTX),
       addManualCustomer(d, 'Bluepeak Robotics', 'jordan@bluepeak-robotics.com', CTX, new Date('2026-11-01T00:00:00Z')),
@@ -263,19 +278,26 @@ describe('adding a customer by hand', () => {
     const d = db();
     await commitImport(d, previewImport(CSV, 'paste', CTX), CTX);
     const key = await addManualCustomer(d, 'Bluepeak Robotics', 'Jordan.Lee@bluepeak-robotics.com', CTX, new Date('2026-11-01T00:00:00Z'), 'Jordan Lee');
-    expect((await d.contacts.where('customerKey').equals(key).toArray()).map((p) => [p.email, p.name])).toEqual([['jordan.lee@bluepeak-robotics.com', 'Jordan Lee']]);
+    const people = await d.contacts.where('customerKey').equals(key).toArray();
+    expect(people.map((p) => [p.email, p.name])).toEqual([['jordan.lee@bluepeak-robotics.com', 'Jordan Lee']]);
     const add = d.contacts.add.bind(d.contacts);
     (d.contacts as { add: unknown }).add = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    await expect(addManualCustomer(d, 'Second Co', 'a@second-co.com', CTX, new Date('2026-11-02T00:00:00Z'))).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await expect(addManualCustomer(d, 'Second Co', 'a@second-co.com', CTX, new Date('2026-11-02T00:00:00Z'))).rejects.toMatchObject({
+      name: 'QuotaExceededError',
+    });
     (d.contacts as { add: unknown }).add = add;
     expect(await d.customers.get(`M-${new Date('2026-11-02T00:00:00Z').getTime()}`)).toBeUndefined();
-    expect(((await d.meta.get('manual'))?.value as unknown[]).length).toBe(1);
+    expect(((await d.meta.get('manual'))?.value as unknown[] | undefined)?.length).toBe(1);
   });
 
   it('refuses a name that reads as a totals row (Total, 合计) and stores nothing', async () => {
     for (const name of ['Total', '合计']) {
       const d = db();
-      await expect(addManualCustomer(d, name, 'a@b-corp.com', CTX)).rejects.toMatchObject({ name: 'ManualCustomerRefused', code: 'skipped_totals', customerName: name });
+      await expect(addManualCustomer(d, name, 'a@b-corp.com', CTX)).rejects.toMatchObject({
+        name: 'ManualCustomerRefused',
+        code: 'skipped_totals',
+        customerName: name,
+      });
       expect(await d.customers.count()).toBe(0);
       expect(await d.meta.get('manual')).toBeUndefined();
     }

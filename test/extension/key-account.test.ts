@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { RapportDB } from '../../extension/db/database';
 import { keyAccountHealth, setAlignment, getAlignment } from '../../extension/db/key-account';
-import { addComplaint, resolveComplaint } from '../../extension/db/relationship';
+import { addComplaint, resolveComplaint } from '../../extension/db/complaints';
 import { makeCustomer } from './make-customer';
 
 const dbs: RapportDB[] = [];

@@ -39,7 +39,16 @@ describe('manifest: least privilege, derived from the adapters', () => {
     const optionalAdapters = ADAPTERS.filter((a) => a.access === 'optional').flatMap((a) => a.hostPatterns);
     expect(m.optional_host_permissions).toEqual(OPTIONAL_MATCHES);
     expect(OPTIONAL_MATCHES).toEqual([...new Set([...optionalAdapters, 'https://*/*', 'http://*/*'])]);
-    for (const p of ['https://*.lightning.force.com/*', 'https://*.hubspot.com/*', 'https://*.pipedrive.com/*', 'https://crm.zoho.eu/*', 'https://mail.qq.com/*', 'https://*.mail.163.com/*', 'https://qiye.aliyun.com/*']) {
+    const optional = [
+      'https://*.lightning.force.com/*',
+      'https://*.hubspot.com/*',
+      'https://*.pipedrive.com/*',
+      'https://crm.zoho.eu/*',
+      'https://mail.qq.com/*',
+      'https://*.mail.163.com/*',
+      'https://qiye.aliyun.com/*',
+    ];
+    for (const p of optional) {
       expect(OPTIONAL_MATCHES).toContain(p);
       expect(m.host_permissions).not.toContain(p);
     }
@@ -59,7 +68,8 @@ describe('manifest: least privilege, derived from the adapters', () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     for (const locale of ['en', 'zh_CN']) {
-      const messages = JSON.parse(readFileSync(join(import.meta.dirname, '../../extension/public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      const file = join(import.meta.dirname, '../../extension/public/_locales', locale, 'messages.json');
+      const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
       expect(messages.extName?.message).toBeTruthy();
       expect(messages.extDescription?.message).toBeTruthy();
       // Chrome caps a manifest description at 132 characters

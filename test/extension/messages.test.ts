@@ -55,7 +55,8 @@ describe('message map', () => {
     expect(checkContext({ site: 'gmail', people: [{ email: 'Not An Address', role: 'from' }] })).toBeNull();
     expect(checkContext({ site: 'gmail', people: [{ email: 'a@b.cn', role: 'bcc' }] })).toBeNull();
     expect(checkContext({ site: 'gmail', people: Array.from({ length: 201 }, (_, i) => ({ email: `p${i}@x.cn`, role: 'to' })) })).toBeNull();
-    expect(checkContext({ site: 'salesforce', people: [], companies: [{ domain: 'huaxin.com.cn', name: 'Huaxin' }] })).toEqual({ site: 'salesforce', people: [], companies: [{ domain: 'huaxin.com.cn', name: 'Huaxin' }] });
+    const record = { site: 'salesforce', people: [], companies: [{ domain: 'huaxin.com.cn', name: 'Huaxin' }] };
+    expect(checkContext(record)).toEqual({ site: 'salesforce', people: [], companies: [{ domain: 'huaxin.com.cn', name: 'Huaxin' }] });
     expect(checkContext({ site: 'salesforce', people: [], companies: [{ domain: 'not a domain' }] })).toBeNull();
     expect(parseRequest({ type: 'pageContext', context: { site: 'gmail', people: 'x' } })).toBeNull();
   });

@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { Dexie } from 'dexie';
 import { RapportDB } from '../../extension/db/database';
 import { OptionsPage } from '../../extension/options/options-page';
-import { getLangChoice, getSettings, setSettingsJson } from '../../extension/db/preferences';
+import { getLangChoice, getSettings, setLangChoice, setSettingsJson } from '../../extension/db/preferences';
 import { makeCustomer } from './make-customer';
 
 const dbs: RapportDB[] = [];
@@ -38,6 +38,19 @@ describe('options page', () => {
     fireEvent.click(screen.getByText('Save'));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Settings saved. Customers were re-analysed.'));
     expect((await getSettings(d)).visitDays.A).toBe(14);
+  });
+
+  it('keeps a language picked before the stored choice has been read', async () => {
+    const d = db();
+    await setLangChoice(d, 'zh');
+    await setSettingsJson(d, { mgcTop: 0.3 });
+    render(<OptionsPage db={d} />);
+    // picked at once, while the page is still reading the stored choice ('zh')
+    fireEvent.change(screen.getByTestId('lang'), { target: { value: 'en' } });
+    await waitFor(() => expect((screen.getByLabelText(/Settings/) as HTMLTextAreaElement).value).toContain('0.3'));
+    expect((screen.getByTestId('lang') as HTMLSelectElement).value).toBe('en');
+    expect(await getLangChoice(d)).toBe('en');
+    expect(screen.getByText('Delete everything')).toBeTruthy();
   });
 
   it('stores the language override and clears data only after confirming', async () => {

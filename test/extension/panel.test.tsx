@@ -62,7 +62,13 @@ const huaxin = () =>
   makeCustomer('C001', ['li.na@huaxin-machinery.com.cn'], ['huaxin-machinery.com.cn'], {
     name: 'Huaxin Machinery',
     tier: 'A',
-    valueScore: { score: 72.4, parts: [{ part: 'value', rank: 0.9, weight: 0.8, points: 72, neutral: false }, { part: 'tenure', rank: 0.5, weight: 0.2, points: 10, neutral: true }] },
+    valueScore: {
+      score: 72.4,
+      parts: [
+        { part: 'value', rank: 0.9, weight: 0.8, points: 72, neutral: false },
+        { part: 'tenure', rank: 0.5, weight: 0.2, points: 10, neutral: true },
+      ],
+    },
     churnRisk: { score: 55, factors: [{ code: 'no_contact', points: 10, params: { days: 86 } }], silent: true },
     credit: { score: 62, grade: 'fair', alerts: [{ code: 'overdue_days', params: { days: 75 } }], deductions: [] },
     kaHealth: { communication: false, alignment: null, guarantees: { quality: true, service: false, logistics: true, value: null }, openComplaints: 1 },
@@ -209,7 +215,8 @@ describe('customer list filter', () => {
       makeCustomer('C1', ['a@x.com'], [], { name: 'Alpha', tier: 'A', lifecycle: 'growth', churnRisk: { score: 70, factors: [], silent: false } }),
       makeCustomer('C2', ['b@y.com'], [], { name: 'Beta', tier: 'B', lifecycle: 'at_risk', churnRisk: { score: 20, factors: [], silent: false } }),
     ];
-    const f = (o: Partial<Parameters<typeof filterCustomers>[1]>) => filterCustomers(all, { text: '', tier: '', stage: '', risk: '', ...o }, 50).map((c) => c.key);
+    const f = (o: Partial<Parameters<typeof filterCustomers>[1]>) =>
+      filterCustomers(all, { text: '', tier: '', stage: '', risk: '', ...o }, 50).map((c) => c.key);
     expect(f({})).toEqual(['C1', 'C2']);
     expect(f({ text: 'b@y' })).toEqual(['C2']);
     expect(f({ text: 'alp' })).toEqual(['C1']);
@@ -219,6 +226,13 @@ describe('customer list filter', () => {
     expect(f({ risk: 'low' })).toEqual(['C2']);
   });
 });
+
+/** A view that throws while `flaky.broken` is set. */
+const flaky = { broken: true };
+function Flaky() {
+  if (flaky.broken) throw new Error('the view broke');
+  return <p>fine</p>;
+}
 
 describe('live views', () => {
   it('a note written elsewhere (another window, the worker) shows without any "changed" call', async () => {
@@ -231,15 +245,11 @@ describe('live views', () => {
   });
 
   it('an error while a view renders shows in words with a way back, not a blank panel', async () => {
-    let broken = true;
-    const Flaky = () => {
-      if (broken) throw new Error('the view broke');
-      return <p>fine</p>;
-    };
+    flaky.broken = true;
     render(<ViewGuard lang="en"><Flaky /></ViewGuard>);
     const alert = await screen.findByTestId('view-error');
     expect(alert.textContent).toContain('Something went wrong: the view broke. Your data is unchanged.');
-    broken = false;
+    flaky.broken = false;
     fireEvent.click(screen.getByText('Try again'));
     await screen.findByText('fine');
   });
@@ -252,7 +262,8 @@ describe('customer list order', () => {
       fc.property(fc.uniqueArray(row, { selector: (r) => r.key, maxLength: 60 }), fc.integer({ min: 0, max: 70 }), (raw, limit) => {
         const rows = raw.map((r) => ({ ...r, name: r.key, emails: [], lifecycle: 'maturity', churnRisk: { score: 0 } }) as CustomerRow);
         const rank = (r: CustomerRow) => r.tier ?? 'Z'; // no tier sorts after D
-        const full = [...rows].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : b.metric - a.metric || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+        const byKey = (a: (typeof rows)[number], b: (typeof rows)[number]) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+        const full = [...rows].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : b.metric - a.metric || byKey(a, b)));
         expect(firstRows(rows, limit).map((r) => r.key)).toEqual(full.slice(0, limit).map((r) => r.key));
       }),
     );

@@ -44,7 +44,10 @@ describe('restoring a backup from the options page', () => {
     await d.customers.put(makeCustomer('MINE', [], []));
     const asked: string[] = [];
     const answers = [false, true];
-    vi.stubGlobal('confirm', (q: string) => (asked.push(q), answers.shift()));
+    vi.stubGlobal('confirm', (q: string) => {
+      asked.push(q);
+      return answers.shift();
+    });
     render(<OptionsPage db={d} />);
     choose(json);
     await waitFor(() => expect(asked).toHaveLength(1));
@@ -86,8 +89,11 @@ describe('errors in words', () => {
 
   it('a customer name the core does not take is named with the reason', () => {
     expect(describeError('en', new ManualCustomerRefused('Total', 'row 2 is a totals row', 'skipped_totals'))).toBe(
-      '“Total” was not added: tables skip a row named like a total or a header (合计, Total, Subtotal …), so the sheet would skip it too. Add a word to the name (for example “Total Ltd”).',
+      '“Total” was not added: tables skip a row named like a total or a header (合计, Total, Subtotal …), so the sheet would skip it too. ' +
+        'Add a word to the name (for example “Total Ltd”).',
     );
-    expect(describeError('en', new ManualCustomerRefused('X', 'Email is not an address.', 'bad_email'))).toBe('“X” was not added: Email is not an address. Add a word to the name (for example “X Ltd”).');
+    expect(describeError('en', new ManualCustomerRefused('X', 'Email is not an address.', 'bad_email'))).toBe(
+      '“X” was not added: Email is not an address. Add a word to the name (for example “X Ltd”).',
+    );
   });
 });
