@@ -6,6 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../shared/analyze';
+import { AnalyzeError } from '../shared/ingest/analyze-error';
+import { isoToDay } from '../shared/ingest/parse-date';
 import { generateCustomers } from '../shared/sample/generate-customers';
 import type { Lang } from '../shared/types';
 import { writeResultCsv } from './csv-stream';
@@ -62,6 +64,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   const limit = values.limit ? Number(values.limit) : 25;
   if (!Number.isInteger(limit) || limit < 0) throw new UsageError(zh ? '--limit 需要一个非负整数' : '--limit needs a whole number ≥ 0');
 
+  if (values['as-of'] !== undefined && isoToDay(values['as-of']) === null) throw new AnalyzeError('bad_as_of', lang, { value: values['as-of'] });
   const settings = values.settings === undefined ? undefined : readSettings(values.settings, lang);
 
   let table: unknown[][];

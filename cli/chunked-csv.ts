@@ -27,6 +27,9 @@ export class ChunkedCsvParser {
   /** Pending text is parsed again only when it has grown past this (doubles after a cut inside quotes). */
   private nextTry = NEWLINE_SAMPLE;
 
+  /** `piece`: characters parsed at a time once the delimiter and line break are known. */
+  constructor(private readonly piece = PIECE) {}
+
   /** Add the next piece of text. */
   push(text: string): void {
     if (this.bom) {
@@ -85,7 +88,7 @@ export class ChunkedCsvParser {
       for (let i = 0; i < n; i++) this.rows.push(data[i]!);
     }
     this.pending = rest;
-    this.nextTry = PIECE;
+    this.nextTry = this.piece;
   }
 
   /** Text without quotes: lines are split on the line break, fields on the delimiter. */
@@ -107,8 +110,8 @@ export class ChunkedCsvParser {
 }
 
 /** Parse a whole text as ChunkedCsvParser does, `pieceSize` characters at a time (for tests). */
-export function parseInPieces(text: string, pieceSize: number): { rows: string[][]; delimiter: string } {
-  const p = new ChunkedCsvParser();
+export function parseInPieces(text: string, pieceSize: number, parsePiece = PIECE): { rows: string[][]; delimiter: string } {
+  const p = new ChunkedCsvParser(parsePiece);
   for (let i = 0; i < text.length; i += pieceSize) p.push(text.slice(i, i + pieceSize));
   const rows = p.end();
   return { rows, delimiter: p.delimiter };

@@ -52,6 +52,7 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
     read = decodeAndParse(source, encoding, onProgress);
   }
   const { rows } = read;
+  if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
   if (read.bytes === 0) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
   if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(zh ? `文件 "${name}" 没有数据` : `The file "${name}" has no data`);
   return { table: rows, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes };
@@ -88,19 +89,42 @@ function detectEncoding(source: ByteSource, lang: Lang): Encoding | null {
   return encoding;
 }
 
-function decodeAndParse(source: ByteSource, encoding: Encoding, onProgress?: ReadOptions['onProgress']): { rows: string[][]; delimiter: string; bytes: number } {
+/**
+ * Text has no control characters besides tab, line feed and carriage return: a NUL, or more than
+ * a few others in its first 4,096 characters, means bytes that are not text (a lone Ctrl-Z at the
+ * end of an old DOS export is allowed).
+ */
+function hasControls(text: string): boolean {
+  const n = Math.min(text.length, 4096);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) count++;
+  }
+  return count > Math.max(2, n / 100);
+}
+
+function decodeAndParse(source: ByteSource, encoding: Encoding, onProgress?: ReadOptions['onProgress']): { rows: string[][]; delimiter: string; bytes: number; controls: boolean } {
   const decoder = new TextDecoder(encoding.name, { fatal: encoding.fatal, ignoreBOM: true });
   const parser = new ChunkedCsvParser();
   let bytes = 0;
   let first = true;
+  let controls = false;
   for (const chunk of source.chunks()) {
     bytes += chunk.length;
     const part = first ? chunk.subarray(encoding.skip) : chunk;
+    const text = decoder.decode(part, { stream: true });
+    if (first && hasControls(text)) {
+      controls = true;
+      break;
+    }
     first = false;
-    parser.push(decoder.decode(part, { stream: true }));
+    parser.push(text);
     onProgress?.(bytes, source.size, parser.rows.length);
   }
+  if (controls) return { rows: [], delimiter: ',', bytes, controls };
   parser.push(decoder.decode());
   const rows = parser.end();
-  return { rows, delimiter: parser.delimiter, bytes };
+  return { rows, delimiter: parser.delimiter, bytes, controls };
 }
