@@ -42,7 +42,7 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   const name = source.name;
   let encoding = detectEncoding(source, lang);
   if (encoding === null) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
-  let read: { rows: string[][]; delimiter: string; bytes: number };
+  let read: ReturnType<typeof decodeAndParse>;
   try {
     read = decodeAndParse(source, encoding, onProgress);
   } catch (e) {
