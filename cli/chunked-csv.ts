@@ -91,18 +91,35 @@ export class ChunkedCsvParser {
     this.nextTry = this.piece;
   }
 
-  /** Text without quotes: lines are split on the line break, fields on the delimiter. */
+  /**
+   * Text without quotes: lines are split on the line break, fields on the delimiter. Fields are
+   * cut straight out of the piece (no string per line), one array of the right length per row.
+   */
   private splitPlain(piece: string): void {
     const nl = this.newline;
     const d = this.delimiter;
     const rows = this.rows;
-    let pos = 0;
     const end = piece.length;
+    let pos = 0;
+    // The next delimiter at or after `pos` (-1: none left), carried from row to row so that a
+    // single-column file is not searched to its end on every line.
+    let cut = piece.indexOf(d, 0);
     while (pos < end) {
       let eol = piece.indexOf(nl, pos);
       const next = eol < 0 ? end : eol + nl.length;
       if (eol < 0) eol = end;
-      rows.push(piece.slice(pos, eol).split(d));
+      if (cut < 0 || cut >= eol) rows.push([piece.slice(pos, eol)]);
+      else {
+        const row: string[] = [];
+        let start = pos;
+        while (cut >= 0 && cut < eol) {
+          row.push(piece.slice(start, cut));
+          start = cut + d.length;
+          cut = piece.indexOf(d, start);
+        }
+        row.push(piece.slice(start, eol));
+        rows.push(row);
+      }
       pos = next;
     }
     // A trailing line break ends the last row; it does not open an empty one.

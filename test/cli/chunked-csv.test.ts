@@ -49,3 +49,10 @@ describe('ChunkedCsvParser gives what parseDelimited gives on the whole text', (
     );
   });
 });
+
+describe('ChunkedCsvParser on a single-column file', () => {
+  it('reads a large one-column file (no delimiter anywhere) like parseDelimited', () => {
+    const text = bigText(['Customer', 'Acme', 'Beta', ''], '\n', true);
+    expect(parseInPieces(text, 100_000, 300_000)).toEqual(parseDelimited(text));
+  });
+});
