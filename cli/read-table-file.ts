@@ -126,5 +126,6 @@ function decodeAndParse(source: ByteSource, encoding: Encoding, onProgress?: Rea
   if (controls) return { rows: [], delimiter: ',', bytes, controls };
   parser.push(decoder.decode());
   const rows = parser.end();
+  onProgress?.(bytes, source.size, rows.length);
   return { rows, delimiter: parser.delimiter, bytes, controls };
 }
