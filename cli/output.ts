@@ -5,6 +5,7 @@
  * ends the output quietly instead of with an error.
  */
 import { writeSync } from 'node:fs';
+import { UsageError } from './usage-error';
 
 /** Where text goes: a function taking each block (tests collect it into a string). */
 export type Sink = (text: string) => void;
@@ -55,7 +56,8 @@ export function fdSink(fd: number): Sink {
           continue;
         }
         if (code === 'EPIPE') throw new OutputClosed();
-        throw e;
+        // A full disk or a closed descriptor: the user's to fix, said in both languages (no lang here).
+        throw new UsageError(`无法写出结果 / cannot write the output (${code ?? (e as Error).message})`);
       }
       buf = buf.subarray(n);
     }

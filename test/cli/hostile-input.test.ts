@@ -163,6 +163,13 @@ describe('the rapport command itself (a separate process)', () => {
     expect(r.stderr).not.toMatch(/FATAL ERROR|heap out of memory/);
   }, 120_000);
 
+  it('a full disk (stdout to /dev/full): exit 2 and a plain message', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --sample 10 --lang en > /dev/full`], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('cannot write the output (ENOSPC)');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  }, 120_000);
+
   it('a reader that stops early (… | head) ends the output quietly', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --sample 3000 --csv --lang en | head -c 100 > /dev/null; echo "exit \${PIPESTATUS:-done}"`], { encoding: 'utf8', timeout: 120_000 });
     expect(r.stderr).not.toMatch(STACK_FRAME);
