@@ -31,3 +31,6 @@ worker.on('error', (e) => {
     process.exitCode = 1;
   }
 });
+worker.on('exit', (code) => {
+  if (process.exitCode === undefined && code !== 0) process.exitCode = 1;
+});
