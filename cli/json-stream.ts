@@ -48,10 +48,20 @@ export function writeJson(value: unknown, write: (text: string) => void, depth =
   write(first ? '{}' : `\n${outer}}`);
 }
 
-/** JSON.stringify(v, null, 2) of a nested value, its lines indented to `depth` (JSON text has no raw line breaks in strings). */
+/**
+ * JSON.stringify(v, null, 2) of a value nested `depth` levels deep: stringified inside `depth`
+ * one-element arrays, which JSON.stringify indents exactly as it would in place, and cut out of
+ * them (cheaper than re-indenting every line of the text).
+ */
 function stringifyAt(v: unknown, depth: number): string {
-  const s = JSON.stringify(v, null, 2);
-  return depth === 0 || s.indexOf('\n') < 0 ? s : s.replaceAll('\n', `\n${INDENT.repeat(depth)}`);
+  let wrapped = v;
+  for (let i = 0; i < depth; i++) wrapped = [wrapped];
+  const s = JSON.stringify(wrapped, null, 2);
+  let head = 0;
+  let tail = 0;
+  for (let k = 1; k <= depth; k++) head += 2 + INDENT.length * k; // "[\n" + indent of level k
+  for (let k = 0; k < depth; k++) tail += 2 + INDENT.length * k; // "\n" + indent of level k + "]"
+  return s.slice(head, s.length - tail);
 }
 
 /** JSON Lines: each element of `items` as one compact JSON line. */
