@@ -2,7 +2,7 @@
  * The CLI's readable report: a table of customers (tier, name, score, lifecycle, churn risk,
  * credit) and the manager's summary, in zh-CN or en.
  */
-import type { Analysis, Lang, Tier } from '../shared/types';
+import type { Analysis, Customer, Lang, Tier } from '../shared/types';
 import { label, formatReason, formatServicePolicy } from '../shared/i18n/labels';
 import { servicePolicy } from '../shared/rules/service-policy';
 import { formatRowError } from '../shared/i18n/messages';
@@ -15,6 +15,51 @@ const tierOrder = (t: Tier | null) => (t === null ? 4 : TIER_ORDER[t]);
 const num = (lang: Lang, x: number, digits = 0) => x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const pct = (lang: Lang, x: number) => `${num(lang, x * 100, 1)}%`;
 
+/** The table's order: tier A first, then the higher value score, then the key. */
+function byTierThenScore(x: Customer, y: Customer): number {
+  return tierOrder(x.tier) - tierOrder(y.tier) || y.valueScore.score - x.valueScore.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+}
+
+/**
+ * The first `k` items in the order `cmp`, as a full sort would give them, in one pass that keeps
+ * only those k sorted (binary insertion): a 25-line table of a million customers needs no sort
+ * of the million.
+ */
+export function firstInOrder<T>(items: readonly T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  if (k <= 0) return [];
+  if (k * 8 >= items.length) return [...items].sort(cmp).slice(0, k);
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === k && cmp(item, top[k - 1]!) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmp(top[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, item);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
+/**
+ * Why there is nothing to report: no row became a customer (only totals, blank or repeated
+ * header rows, or every row rejected). The row counts and the first errors, for standard error.
+ */
+export function formatNoCustomers(a: Analysis, lang: Lang, source: string): string {
+  const zh = lang === 'zh';
+  const r = a.summary.rows;
+  const out = [
+    zh
+      ? `rapport: "${source}" 中没有可分析的客户行: 读取 ${num(lang, r.read)} 行 = 接受 ${num(lang, r.accepted)} + 拒绝 ${num(lang, r.rejected)} + 跳过 ${num(lang, r.skipped)} (空行、合计行、重复表头)`
+      : `rapport: "${source}" has no customer rows to analyse: ${num(lang, r.read)} rows read = ${num(lang, r.accepted)} accepted + ${num(lang, r.rejected)} rejected + ${num(lang, r.skipped)} skipped (blank, totals or repeated header rows)`,
+  ];
+  if (a.errors.length) for (const line of groupedErrors(a.errors, lang)) out.push(`  ${line}`);
+  return out.join('\n');
+}
+
 export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: string): string {
   const zh = lang === 'zh';
   const s = a.summary;
@@ -25,8 +70,8 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
   out.push(zh ? `读取 ${num(lang, r.read)} 行 = 接受 ${num(lang, r.accepted)} + 拒绝 ${num(lang, r.rejected)} + 跳过 ${num(lang, r.skipped)}` : `Rows: ${num(lang, r.read)} read = ${num(lang, r.accepted)} accepted + ${num(lang, r.rejected)} rejected + ${num(lang, r.skipped)} skipped`);
   out.push('');
 
-  const sorted = [...a.customers].sort((x, y) => tierOrder(x.tier) - tierOrder(y.tier) || y.valueScore.score - x.valueScore.score || (x.key < y.key ? -1 : 1));
-  const shown = sorted.slice(0, limit);
+  const shown = firstInOrder(a.customers, limit, byTierThenScore);
+  const total = a.customers.length;
   const model = a.customers.some((c) => c.pAlive !== undefined);
   const head = zh ? ['等级', '客户', '价值评分', '生命周期', '流失风险', '主要风险因素', '信用'] : ['Tier', 'Customer', 'Score', 'Lifecycle', 'Churn risk', 'Top risk factor', 'Credit'];
   if (model) head.push(zh ? `${a.settings.churn.horizonDays} 天不下单` : `No order ${a.settings.churn.horizonDays}d`, zh ? '活跃概率' : 'P(alive)', 'CLV');
@@ -47,8 +92,8 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
     rows.push(row);
   }
   out.push(renderTable(rows, [false, false, true, false, true, false, false, true, true, true]));
-  if (sorted.length > shown.length)
-    out.push(zh ? `… 另有 ${num(lang, sorted.length - shown.length)} 个客户 (用 --limit N, --json 或 --csv 查看全部)` : `… ${num(lang, sorted.length - shown.length)} more customers (see all with --limit N, --json or --csv)`);
+  if (total > shown.length)
+    out.push(zh ? `… 另有 ${num(lang, total - shown.length)} 个客户 (用 --limit N, --json 或 --csv 查看全部)` : `… ${num(lang, total - shown.length)} more customers (see all with --limit N, --json or --csv)`);
   out.push('');
 
   out.push(zh ? '汇总' : 'Summary');

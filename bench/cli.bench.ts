@@ -1,0 +1,169 @@
+/**
+ * End-to-end `rapport analyze` on large generated files, as a user runs it (a separate process,
+ * cli/rapport.mjs, output to /dev/null or a temporary file): the 1,000,000-row transaction log and
+ * the 1,000,000-customer table as a table, --json, --jsonl and --csv, and a 2,000,000-customer
+ * table; each with its wall time, ratio to the sort baseline, peak memory (maxRSS of the whole
+ * process) and, where measured, its ratio to DuckDB on the same file (bench/peer/). Also the CSV
+ * reader alone (cli/read-table-file) in MB/s. The files are generated into $TMPDIR/rapport-bench
+ * the first time (scripts/generate-bench-files.ts), never into the repository.
+ * RAPPORT_BENCH_QUICK=1 runs only the log and the 1M-customer table output.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readTableFile } from '../cli/read-table-file';
+import { ensureBenchFiles } from '../scripts/generate-bench-files';
+import type { BenchContext } from './baseline';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CLI = join(here, '../cli/rapport.mjs');
+const HOOK = pathToFileURL(join(here, 'peak-rss-hook.mjs')).href;
+const quick = !!process.env.RAPPORT_BENCH_QUICK;
+
+interface Peer {
+  duckdbGroupByLogMs: number;
+  duckdbReadAbcCustomersMs: number;
+  duckdbGroupByLogCpuMs?: number;
+  duckdbReadAbcCustomersCpuMs?: number;
+  threads: number;
+  measured: string;
+}
+
+function peer(): Peer | null {
+  const p = join(here, 'peer/duckdb-figures.json');
+  return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as Peer) : null;
+}
+
+interface CliRun {
+  ms: number;
+  /** CPU time of the process (user + system, every thread): less sensitive than wall time to other load on the machine. */
+  cpuMs: number;
+  peakMiB: number;
+  status: number | null;
+  stderr: string;
+  outBytes: number;
+}
+
+/** Run the CLI as its own process; stdout to `outFile` (or /dev/null). */
+function runCli(args: string[], outFile?: string): CliRun {
+  const tmp = mkdtempSync(join(tmpdir(), 'rapport-cli-bench-'));
+  const rssFile = join(tmp, 'rss');
+  const cpuFile = join(tmp, 'cpu');
+  const fd = openSync(outFile ?? '/dev/null', 'w');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', HOOK, CLI, ...args], {
+    stdio: ['ignore', fd, 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: '', RAPPORT_BENCH_RSS_FILE: rssFile, RAPPORT_BENCH_CPU_FILE: cpuFile, LANG: 'en_US.UTF-8' },
+    maxBuffer: 64 << 20,
+  });
+  const ms = performance.now() - t0;
+  closeSync(fd);
+  const peakMiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
+  const cpuMs = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
+  rmSync(tmp, { recursive: true, force: true });
+  return { ms, cpuMs, peakMiB, status: r.status, stderr: String(r.stderr ?? ''), outBytes: outFile ? statSync(outFile).size : 0 };
+}
+
+/** Every line of a JSON Lines file parses; returns the count. */
+async function checkJsonLines(path: string): Promise<number> {
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(path) })) {
+    JSON.parse(line);
+    n++;
+  }
+  return n;
+}
+
+/** A JSON file (any size) parses: checked by jq, else python3; returns the customer count or an explanation. */
+function checkJson(path: string): string {
+  const jq = spawnSync('jq', ['-e', '.customers | length', path], { encoding: 'utf8' });
+  if (jq.status === 0) return `parses (jq: ${Number(jq.stdout).toLocaleString('en-US')} customers)`;
+  if (jq.error === undefined) return `DOES NOT PARSE (jq: ${jq.stderr.trim().slice(0, 200)})`;
+  const py = spawnSync('python3', ['-c', 'import json,sys; print(len(json.load(open(sys.argv[1]))["customers"]))', path], { encoding: 'utf8' });
+  if (py.status === 0) return `parses (python3: ${Number(py.stdout).toLocaleString('en-US')} customers)`;
+  return py.error === undefined ? `DOES NOT PARSE (python3: ${py.stderr.trim().slice(-200)})` : 'not checked (no jq or python3)';
+}
+
+async function countLines(path: string): Promise<number> {
+  let n = 0;
+  for await (const _ of createInterface({ input: createReadStream(path) })) n++;
+  return n;
+}
+
+export async function run(ctx: BenchContext): Promise<void> {
+  const files = ensureBenchFiles(undefined, quick ? ['log1m', 'customers1m'] : ['log1m', 'customers1m', 'customers2m']);
+  const mb = (p: string) => statSync(p).size / 1e6;
+  const p = peer();
+  if (p)
+    ctx.line(
+      `DuckDB on this machine (${p.measured}, ${p.threads} threads, CSV reading included): group-by of the log ${p.duckdbGroupByLogMs} ms (CPU ${p.duckdbGroupByLogCpuMs ?? '?'} ms); read + ABC tiers of the customers ${p.duckdbReadAbcCustomersMs} ms (CPU ${p.duckdbReadAbcCustomersCpuMs ?? '?'} ms)`,
+    );
+  else ctx.line('no DuckDB figures (bench/peer/duckdb-figures.json): ratios to DuckDB not shown');
+  ctx.line(`machine load when the CLI runs started: ${loadavg().map((x) => x.toFixed(1)).join(', ')} (1, 5, 15 min) on ${cpus().length} cores — wall times grow with it; CPU times much less`);
+
+  // --- the CSV reader alone ------------------------------------------------------------------------
+  for (const f of [files.log1m, files.customers1m]) {
+    readTableFile(f); // warm-up
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const t = readTableFile(f);
+    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    const cpuMs = (c.user + c.system) / 1000;
+    const rate = mb(f) / (ms / 1000);
+    ctx.report(
+      `read CSV into rows: ${f.split('/').pop()} (${mb(f).toFixed(0)} MB)`,
+      ms,
+      `→ ${rate.toFixed(0)} MB/s (${(mb(f) / (cpuMs / 1000)).toFixed(0)} MB per CPU-second), ${t.table.length.toLocaleString('en-US')} rows; goal ≥ 100 MB/s — ${rate >= 100 ? 'met' : 'NOT met'}`,
+    );
+  }
+
+  const tmp = mkdtempSync(join(tmpdir(), 'rapport-cli-out-'));
+  const report = (name: string, r: CliRun, extra: string, peer?: [number, number | undefined], goal?: number) => {
+    let vs = '';
+    if (peer) {
+      const [wall, cpu] = peer;
+      vs = `, ${(r.ms / wall).toFixed(1)}× DuckDB${goal ? ` (goal ≤ ${goal}× — ${r.ms / wall <= goal ? 'met' : 'NOT met'})` : ''}`;
+      if (cpu) vs += `, CPU ${(r.cpuMs / cpu).toFixed(1)}× DuckDB's`;
+    }
+    const failed = r.status === 0 ? '' : ` — FAILED (exit ${r.status}): ${r.stderr.trim().split('\n')[0]}`;
+    ctx.report(name, r.ms, `CPU ${r.cpuMs.toFixed(0)} ms, peak ${r.peakMiB.toFixed(0)} MiB${vs}${extra ? `; ${extra}` : ''}${failed}`);
+  };
+  const logPeer: [number, number | undefined] | undefined = p ? [p.duckdbGroupByLogMs, p.duckdbGroupByLogCpuMs] : undefined;
+  const custPeer: [number, number | undefined] | undefined = p ? [p.duckdbReadAbcCustomersMs, p.duckdbReadAbcCustomersCpuMs] : undefined;
+  try {
+    // --- the 1M-row transaction log ----------------------------------------------------------------
+    const log = `${(1e6).toLocaleString('en-US')}-row log (${mb(files.log1m).toFixed(0)} MB)`;
+    report(`rapport analyze ${log}`, runCli([files.log1m]), '', logPeer, 6);
+    const json = join(tmp, 'log.json');
+    const j = runCli([files.log1m, '--json'], json);
+    report(`rapport analyze ${log} --json`, j, `${(j.outBytes / 1e6).toFixed(0)} MB out, ${j.status === 0 ? checkJson(json) : ''}`, logPeer);
+    rmSync(json, { force: true });
+    const jsonl = join(tmp, 'log.jsonl');
+    const l = runCli([files.log1m, '--jsonl'], jsonl);
+    report(`rapport analyze ${log} --jsonl`, l, `${(l.outBytes / 1e6).toFixed(0)} MB out, ${l.status === 0 ? `${(await checkJsonLines(jsonl)).toLocaleString('en-US')} lines parse` : ''}`, logPeer);
+    rmSync(jsonl, { force: true });
+    const csv = join(tmp, 'log.csv');
+    const c = runCli([files.log1m, '--csv'], csv);
+    report(`rapport analyze ${log} --csv`, c, `${(c.outBytes / 1e6).toFixed(0)} MB out, ${c.status === 0 ? `${(await countLines(csv)).toLocaleString('en-US')} lines` : ''}`, logPeer);
+    rmSync(csv, { force: true });
+
+    // --- the 1M-customer table ---------------------------------------------------------------------
+    const cust = `${(1e6).toLocaleString('en-US')}-customer table (${mb(files.customers1m).toFixed(0)} MB)`;
+    const t = runCli([files.customers1m]);
+    report(`rapport analyze ${cust}`, t, `goal peak ≤ 2048 MiB — ${t.peakMiB <= 2048 ? 'met' : 'NOT met'}`, custPeer, 5);
+    if (!quick) {
+      const cj = runCli([files.customers1m, '--json']);
+      report(`rapport analyze ${cust} --json`, cj, '', custPeer);
+      const cc = runCli([files.customers1m, '--csv']);
+      report(`rapport analyze ${cust} --csv`, cc, '', custPeer);
+      const two = runCli([files.customers2m]);
+      report(`rapport analyze 2,000,000-customer table (${mb(files.customers2m).toFixed(0)} MB)`, two, two.status === 0 ? 'completes' : '');
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * Where the bytes of the table come from: a file read a few megabytes at a time, or standard input
+ * (`rapport analyze -`), kept in memory because the encoding check may have to read it twice.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import type { Lang } from '../shared/types';
+import { UsageError } from './usage-error';
+
+/** Bytes read from a file at a time. */
+export const CHUNK_BYTES = 4 << 20;
+
+export interface ByteSource {
+  /** The name the user gave (the path, or "-" / "standard input"). */
+  name: string;
+  /** Total size when known in advance (a regular file). */
+  size: number | null;
+  /** The bytes from the start, in chunks; may be called again to read from the start once more. */
+  chunks(): Iterable<Uint8Array>;
+}
+
+/** A regular file, checked at once (missing, a folder, not readable) with plain messages. */
+export function fileSource(path: string, lang: Lang): ByteSource {
+  const zh = lang === 'zh';
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(zh ? `找不到文件 "${path}"` : `No such file: "${path}"`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(zh ? `没有权限读取 "${path}"` : `Not allowed to read "${path}"`);
+    if (code === 'EISDIR') throw new UsageError(zh ? `"${path}" 是文件夹, 不是文件` : `"${path}" is a folder, not a file`);
+    throw new UsageError(zh ? `无法读取 "${path}" (${code ?? 'error'})` : `Cannot read "${path}" (${code ?? 'error'})`);
+  }
+  let size: number;
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UsageError(zh ? `"${path}" 是文件夹, 不是文件` : `"${path}" is a folder, not a file`);
+    size = st.isFile() ? st.size : -1;
+  } finally {
+    closeSync(fd);
+  }
+  return {
+    name: path,
+    size: size >= 0 ? size : null,
+    *chunks() {
+      const fd = openSync(path, 'r');
+      try {
+        for (;;) {
+          const buf = new Uint8Array(CHUNK_BYTES);
+          let n: number;
+          try {
+            n = readSync(fd, buf, 0, buf.length, null);
+          } catch (e) {
+            const code = (e as NodeJS.ErrnoException).code;
+            if (code === 'EISDIR') throw new UsageError(zh ? `"${path}" 是文件夹, 不是文件` : `"${path}" is a folder, not a file`);
+            throw new UsageError(zh ? `读取 "${path}" 时出错 (${code ?? 'error'})` : `Reading "${path}" failed (${code ?? 'error'})`);
+          }
+          if (n === 0) return;
+          yield n === buf.length ? buf : buf.subarray(0, n);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+/** Standard input read to its end (blocking), as chunks of up to CHUNK_BYTES. */
+export function readStdinChunks(fd = 0): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  let buf = new Uint8Array(CHUNK_BYTES);
+  let used = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, used, buf.length - used, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(wait, 0, 0, 5); // a non-blocking pipe with nothing in it yet
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    used += n;
+    if (used === buf.length) {
+      chunks.push(buf);
+      buf = new Uint8Array(CHUNK_BYTES);
+      used = 0;
+    }
+  }
+  if (used > 0) chunks.push(buf.subarray(0, used));
+  return chunks;
+}
+
+/** Bytes already in memory (standard input, tests). */
+export function memorySource(name: string, chunks: readonly Uint8Array[]): ByteSource {
+  return { name, size: chunks.reduce((s, c) => s + c.length, 0), chunks: () => chunks };
+}

@@ -1,0 +1,119 @@
+/**
+ * `rapport analyze --csv`: every input row with the result columns appended, written a batch of
+ * rows at a time (no single string, no copy of the whole table). Cells are those of
+ * resultTable in shared/result-columns — a customer's results on each of its rows, a rejected
+ * row's errors in words in the first result column, the result headers on the header row — and
+ * every text cell that a spreadsheet would run as a formula is escaped (escapeFormula, OWASP).
+ */
+import type { Analysis, Customer, Lang, RowError } from '../shared/types';
+import { toDelimited } from '../shared/csv/to-delimited';
+import { escapeFormula } from '../shared/csv/escape-formula';
+import { formatRowError } from '../shared/i18n/messages';
+import { resultColumnsFor, type ResultColumn } from '../shared/result-columns';
+
+type Cell = string | number | boolean | null;
+
+/** Rows written at a time. */
+const BATCH = 8192;
+
+/** A cell as written: text that looks like a formula gets its apostrophe; null becomes empty. */
+function safe(v: unknown): unknown {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'string' ? escapeFormula(v) : v;
+}
+
+/** One row as CSV text without its line break: toDelimited's quoting, cells escaped first. */
+function line(cells: readonly unknown[]): string {
+  const safeCells = new Array<unknown>(cells.length);
+  for (let j = 0; j < cells.length; j++) safeCells[j] = safe(cells[j]);
+  const text = toDelimited([safeCells]);
+  return text.slice(0, text.length - 2);
+}
+
+/**
+ * The result part of each input row as CSV text (the same cells as resultTable, without holding
+ * them all): a customer's text is made once and kept only while more of its rows are to come.
+ */
+export class ResultRows {
+  private readonly owner: Int32Array;
+  private readonly errorText = new Map<number, string>();
+  private readonly cache = new Map<number, string>();
+  private readonly remaining: Int32Array;
+  private readonly headers: string;
+  private readonly empty: string;
+  private readonly headerIndex: number;
+  readonly width: number;
+
+  constructor(
+    rowCount: number,
+    private readonly analysis: Pick<Analysis, 'headerRow' | 'customers' | 'errors'>,
+    private readonly lang: Lang,
+    private readonly columns: readonly ResultColumn[] = resultColumnsFor(analysis.customers),
+  ) {
+    this.owner = new Int32Array(rowCount).fill(-1);
+    const customers = analysis.customers;
+    this.remaining = new Int32Array(customers.length);
+    for (let k = 0; k < customers.length; k++) {
+      const rows = customers[k]!.rows;
+      for (const r of rows) if (r >= 1 && r <= rowCount) this.owner[r - 1] = k;
+      this.remaining[k] = rows.length;
+    }
+    this.width = columns.length;
+    const grouped = new Map<number, string[]>();
+    for (const e of analysis.errors) if (e.fatal) (grouped.get(e.row) ?? grouped.set(e.row, []).get(e.row)!).push(formatRowError(lang, e as RowError));
+    for (const [row, msgs] of grouped) {
+      const cells: Cell[] = new Array(this.width).fill(null);
+      cells[0] = msgs.join('; ');
+      this.errorText.set(row - 1, line(cells));
+    }
+    this.headerIndex = (analysis.headerRow ?? 1) - 1;
+    this.headers = line(columns.map((c) => c[lang]));
+    this.empty = line(new Array(this.width).fill(null));
+  }
+
+  /** The result cells of input row `i` (0-based) as CSV text; empty fields for a row with none. */
+  text(i: number): string {
+    const err = this.errorText.get(i);
+    if (err !== undefined) return err;
+    const k = this.owner[i]!;
+    if (k >= 0) return this.customerText(k);
+    return i === this.headerIndex ? this.headers : this.empty;
+  }
+
+  private customerText(k: number): string {
+    let text = this.cache.get(k);
+    if (text === undefined) {
+      const c: Customer = this.analysis.customers[k]!;
+      text = line(this.columns.map((col) => col.value(c, this.lang)));
+    }
+    if (--this.remaining[k]! > 0) this.cache.set(k, text);
+    else this.cache.delete(k);
+    return text;
+  }
+}
+
+/** Write the input table with the result columns appended, as CSV (CRLF), through `write`. */
+export function writeResultCsv(
+  table: readonly (readonly unknown[])[],
+  analysis: Pick<Analysis, 'headerRow' | 'customers' | 'errors'>,
+  lang: Lang,
+  write: (text: string) => void,
+  onProgress?: (rowsDone: number) => void,
+): void {
+  let width = 0;
+  for (const r of table) if (r.length > width) width = r.length;
+  const results = new ResultRows(table.length, analysis, lang);
+  const cells: unknown[] = new Array(width);
+  let batch: string[] = [];
+  for (let i = 0; i < table.length; i++) {
+    const row = table[i]!;
+    for (let j = 0; j < width; j++) cells[j] = j < row.length ? row[j] : '';
+    batch.push(`${line(cells)},${results.text(i)}\r\n`);
+    if (batch.length === BATCH) {
+      write(batch.join(''));
+      batch = [];
+      onProgress?.(i + 1);
+    }
+  }
+  if (batch.length) write(batch.join(''));
+}
