@@ -44,7 +44,10 @@ function median(xs: number[]): number {
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
 }
 
 const N = 100_000;
@@ -84,7 +87,7 @@ function noteSearch(ctx: BenchContext): void {
   const words = ['报价', '拜访', 'price', 'quote', 'visit', 'delivery', '投诉', 'invoice', 'renewal', '样品', 'discount', 'contract', '物流', 'meeting', 'budget'];
   const built: Note[] = [];
   for (let i = 0; i < N; i++) {
-    const body = Array.from({ length: 12 }, () => words[Math.floor(rand() * words.length)]).join(' ') + ` #${i}`;
+    const body = `${Array.from({ length: 12 }, () => words[Math.floor(rand() * words.length)]).join(' ')} #${i}`;
     built.push({ id: String(i), customerKey: `C${i % 5000}`, body, tags: rand() < 0.3 ? ['visit'] : [], created: new Date(1.7e12 + i * 60_000).toISOString(), updated: '', deleted: null });
   }
   // Notes as IndexedDB hands them over: a structured clone (flat strings, fresh objects).
@@ -125,7 +128,7 @@ function contentScriptSize(ctx: BenchContext): void {
     if (!existsSync(file)) file = join(ensureE2eBuild(), `content-scripts/${name}.js`);
     const raw = readFileSync(file);
     const gz = gzipSync(raw, { level: 9 });
-    ctx.line(`content script ${file.replace(ROOT + '/', '')}: ${(raw.length / 1024).toFixed(1)} KB, ${(gz.length / 1024).toFixed(1)} KB gzipped (goal ≤ 30 KB gzipped)`);
+    ctx.line(`content script ${file.replace(`${ROOT}/`, '')}: ${(raw.length / 1024).toFixed(1)} KB, ${(gz.length / 1024).toFixed(1)} KB gzipped (goal ≤ 30 KB gzipped)`);
   }
 }
 
@@ -161,7 +164,7 @@ function adapterRead(ctx: BenchContext): void {
 
 async function urlChangeToPanel(ctx: BenchContext): Promise<void> {
   if (!existsSync(CHROMIUM)) {
-    ctx.line('URL change → panel: skipped (no Chromium at ' + CHROMIUM + ')');
+    ctx.line(`URL change → panel: skipped (no Chromium at ${CHROMIUM})`);
     return;
   }
   const { demoPageHtml, demoThreads } = await import('../scripts/demo-mail-page');
@@ -281,7 +284,7 @@ const TIME_LOGGED_VISIT = `new Promise((resolve) => {
 /** The real panel in Chromium: import through the worker, then visits logged from a customer card. */
 export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<void> {
   if (!existsSync(CHROMIUM)) {
-    ctx.line('100k import / logged visit in Chromium: skipped (no Chromium at ' + CHROMIUM + ')');
+    ctx.line(`100k import / logged visit in Chromium: skipped (no Chromium at ${CHROMIUM})`);
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'rapport-bench-scale-'));
@@ -324,7 +327,9 @@ export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<v
     const times: number[] = [];
     const logSince = await panel.evaluate(() => performance.now());
     for (let k = 0; k < 7; k++) {
-      await panel.evaluate(() => document.querySelectorAll('.toast button[aria-label="close"]').forEach((b) => (b as HTMLButtonElement).click()));
+      await panel.evaluate(() => {
+        for (const b of document.querySelectorAll('.toast button[aria-label="close"]')) (b as HTMLButtonElement).click();
+      });
       await panel.locator('.toast').waitFor({ state: 'detached' });
       // Timed inside the page: click → the toast saying the visit was saved, shown.
       times.push(await panel.evaluate<number>(TIME_LOGGED_VISIT));

@@ -39,7 +39,10 @@ function cdnowMaster(): PurchaseHistory[] {
     if (f.length < 4) continue;
     const day = dayOf(f[1]!);
     let days = byKey.get(f[0]!);
-    if (!days) byKey.set(f[0]!, (days = new Map()));
+    if (!days) {
+      days = new Map();
+      byKey.set(f[0]!, days);
+    }
     days.set(day, (days.get(day) ?? 0) + Number(f[3]));
   }
   return Array.from(byKey, ([key, days]) => {

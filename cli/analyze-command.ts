@@ -55,7 +55,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.out.write(ANALYZE_HELP[lang] + '\n');
+    io.out.write(`${ANALYZE_HELP[lang]}\n`);
     return 0;
   }
   if (positionals.length > 1) throw new UsageError(zh ? `只能分析一个文件, 收到: ${positionals.join(' ')}` : `One file at a time, got: ${positionals.join(' ')}`);
@@ -93,7 +93,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   const analysis = analyze(table, { asOf: values['as-of'], settings: settings as never, lang });
   if (analysis.customers.length === 0) {
     progress.done();
-    io.err(formatNoCustomers(analysis, lang, source) + '\n');
+    io.err(`${formatNoCustomers(analysis, lang, source)}\n`);
     return 2;
   }
 

@@ -158,7 +158,7 @@ export async function fitCommand(
     const customers = sortedCustomers(result.customers);
     if (values.json) {
       io.out(
-        JSON.stringify(
+        `${JSON.stringify(
           {
             asOf: dayToIso(cutoff),
             unit,
@@ -178,7 +178,7 @@ export async function fitCommand(
           },
           null,
           2,
-        ) + '\n',
+        )}\n`,
       );
       return 0;
     }
@@ -288,5 +288,5 @@ function formatText(
   ];
   lines.push(renderTable(table, [false, true, true, true, true, true, true, true, true]).replace(/\n$/, ''));
   if (customers.length > LISTED) lines.push(t.more(customers.length - LISTED));
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -25,7 +25,7 @@ export function truncate(s: string, width: number): string {
     out += ch;
     w += cw;
   }
-  return out + '…';
+  return `${out}…`;
 }
 
 /** Pad to `width` columns (left-aligned, or right-aligned for numbers). */
@@ -37,6 +37,8 @@ export function pad(s: string, width: number, right = false): string {
 /** Render rows as aligned columns; `right[i]` right-aligns column i. */
 export function renderTable(rows: string[][], right: boolean[] = []): string {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell))));
+  for (const r of rows) {
+    for (let i = 0; i < r.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(r[i]!));
+  }
   return rows.map((r) => r.map((cell, i) => pad(cell, widths[i]!, right[i])).join('  ').trimEnd()).join('\n');
 }

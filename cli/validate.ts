@@ -122,7 +122,7 @@ export async function validateCommand(
     }
     if (values.json) {
       const m = r.result.analysis.summary.model as { model?: string; modelWhy?: string } | undefined;
-      io.out(JSON.stringify({ file, asOf, holdoutEnd: r.result.holdoutEnd, rows: r.result.analysis.summary.rows, model: m?.model ?? null, modelWhy: m?.modelWhy ?? null, ...r.result.validation }, null, 2) + '\n');
+      io.out(`${JSON.stringify({ file, asOf, holdoutEnd: r.result.holdoutEnd, rows: r.result.analysis.summary.rows, model: m?.model ?? null, modelWhy: m?.modelWhy ?? null, ...r.result.validation }, null, 2)}\n`);
       return 0;
     }
     io.out(formatValidation(file, asOf, r.result, lang));
@@ -153,5 +153,5 @@ export function formatValidation(file: string, asOf: string, r: LogValidation, l
   lines.push(renderTable([[...t.aucHead], ...keys.map((k) => [t.rows[k], f3(v.auc[k])])], [false, true]).replace(/\n$/, ''));
   lines.push('', t.fhlTitle);
   lines.push(renderTable([[...t.fhlHead], ...v.byFrequency.map((g) => [g.x, String(g.customers), f3(g.actual), f3(g.predicted)])], [false, true, true, true]).replace(/\n$/, ''));
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

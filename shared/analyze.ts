@@ -3,7 +3,7 @@
  * METHOD §1–§10 result out, with the reasons behind each number. Deterministic: the same table
  * and options give the same Analysis, and the order of the rows changes no result.
  */
-import type { Analysis, AnalyzeOptions, Customer, Lang, Notice, TableKind } from './types';
+import type { Analysis, AnalyzeOptions, Customer, Lang, Notice, } from './types';
 import type { Column } from './types';
 import type { PurchaseHistory } from './model/purchase-history';
 import { resolveSettings, type Settings } from './settings';

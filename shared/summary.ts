@@ -83,7 +83,10 @@ export function summarize(customers: readonly Customer[], ctx: SummaryContext): 
       graded++;
       grades[c.credit.grade]++;
     }
-    for (const a of c.credit.alerts) (alerts[a.code] ??= []).push(c.key);
+    for (const a of c.credit.alerts) {
+      alerts[a.code] ??= [];
+      alerts[a.code]!.push(c.key);
+    }
     if (c.churnReason) reasons.set(c.churnReason, (reasons.get(c.churnReason) ?? 0) + 1);
     if (c.visitOverdue) visitsOverdue++;
   }

@@ -69,5 +69,5 @@ export function noticeText(lang: Lang, code: string, params: Record<string, unkn
 export function formatRowError(lang: Lang, e: RowError): string {
   const reason = e.reason || errorReason(lang, e.code);
   const what = [e.column, e.value !== undefined && e.value !== '' ? `'${e.value}'` : ''].filter(Boolean).join(' ');
-  return lang === 'zh' ? `第 ${e.row} 行: ${what ? what + ' ' : ''}${reason}` : `row ${e.row}: ${what ? what + ' ' : ''}${reason}`;
+  return lang === 'zh' ? `第 ${e.row} 行: ${what ? `${what} ` : ''}${reason}` : `row ${e.row}: ${what ? `${what} ` : ''}${reason}`;
 }

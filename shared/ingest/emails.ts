@@ -16,7 +16,7 @@ const SIMPLE = /^\s*[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])
 const EMAIL = /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
 
 /** Quotes, brackets and trailing punctuation people leave around an address. */
-const WRAPPING = /^["'“”‘’(\[{<]+|["'“”‘’)\]}>.:]+$/g;
+const WRAPPING = /^["'“”‘’([{<]+|["'“”‘’)\]}>.:]+$/g;
 
 /**
  * Splits a cell into email addresses (METHOD §1). Separators: , ; 、 ， ； whitespace and line

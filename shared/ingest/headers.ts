@@ -95,12 +95,12 @@ export function normalizeHeader(header: unknown): string {
   let s = typeof header === 'string' ? header : String(header ?? '');
   if (FULL_WIDTH.test(s)) s = s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
   s = s.toLowerCase();
-  if (OPEN_BRACKET.test(s)) s = s.replace(/[(\[【（][^)\]】）]*[)\]】）]/g, '');
+  if (OPEN_BRACKET.test(s)) s = s.replace(/[([【（][^)\]】）]*[)\]】）]/g, '');
   return s.replace(SEPARATORS, '');
 }
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
-const OPEN_BRACKET = /[(\[【（]/;
+const OPEN_BRACKET = /[([【（]/;
 const SEPARATORS = /[\s_\-.:：/?？]+/g;
 /** Pipedrive prefixes every exported header with its object: "Organization - Name", "Person - Owner". */
 const OBJECT_PREFIX = /^\s*(?:organi[sz]ation|person|deal|lead)\s+-\s+(?=\S)/i;
@@ -118,7 +118,9 @@ const LOOKUP: Map<string, Field> = (() => {
 
 const PREFERENCE: Map<string, number> = (() => {
   const m = new Map<string, number>();
-  for (const words of Object.values(PREFERRED_HEADERS)) words!.forEach((w, rank) => m.set(normalizeHeader(w), rank));
+  for (const words of Object.values(PREFERRED_HEADERS)) {
+    for (const [rank, w] of words!.entries()) m.set(normalizeHeader(w), rank);
+  }
   return m;
 })();
 

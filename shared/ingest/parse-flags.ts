@@ -14,7 +14,7 @@ function key(text: string): string {
   if (k === undefined) {
     k = foldWidth(text)
       .toLowerCase()
-      .replace(/[\s_\-]+/g, '');
+      .replace(/[\s_-]+/g, '');
     if (KEYS.size < MAX_KEYS) KEYS.set(text, k);
   }
   return k;

@@ -19,7 +19,7 @@ export function isTotalsWord(cell: unknown): boolean {
   return TOTAL_WORDS.has(normalizeHeader(cell).replace(/[:：]$/, ''));
 }
 
-const BRACKET = /[(\[【（［]/;
+const BRACKET = /[([【（［]/;
 
 /** Cheap pre-check before normalising a key cell: header words have no digits. */
 function mayBeHeaderWord(s: string): boolean {

@@ -42,7 +42,7 @@ export function discountedExpectedPurchases(
   for (let k = 1; k <= K; k++) {
     const tau = (k * H) / K;
     const e = bgnbdExpectedPurchases(p, tau / perUnit, customer.x, customer.tx, customer.T, options.model);
-    total += (e - prev) * Math.pow(1 + d, -tau / 365);
+    total += (e - prev) * (1 + d) ** (-tau / 365);
     prev = e;
   }
   return total;

@@ -106,8 +106,8 @@ function nearOne(a: number, b: number, c: number, z: number): number {
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (!(z < 1) || isNonPositiveInteger(c) || ![a, b, c, z].every(Number.isFinite)) return NaN;
   if (z === 0 || a === 0 || b === 0) return 1;
-  if (a === c) return Math.pow(1 - z, -b);
-  if (b === c) return Math.pow(1 - z, -a);
+  if (a === c) return (1 - z) ** -b;
+  if (b === c) return (1 - z) ** -a;
   // A terminating series (a or b a non-positive integer) is a polynomial: sum it exactly.
   if (isNonPositiveInteger(a) || isNonPositiveInteger(b)) {
     const n = -Math.max(isNonPositiveInteger(a) ? a : -Infinity, isNonPositiveInteger(b) ? b : -Infinity);

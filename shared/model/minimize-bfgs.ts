@@ -174,6 +174,6 @@ function maxAbs(v: readonly number[]): number {
 }
 
 function clamp(v: number, bound: number): number {
-  return v < -bound ? -bound : v > bound ? bound : v;
+  return v < -bound ? -bound : Math.min(v , bound);
 }
 

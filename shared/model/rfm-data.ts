@@ -76,7 +76,7 @@ export function columnar(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLi
   for (let i = 0; i < x.length; i++) seen.add(x[i]!);
   const distinct = Array.from(seen).sort((p, q) => p - q);
   const indexOf = new Map<number, number>();
-  distinct.forEach((v, i) => indexOf.set(v, i));
+  for (let i = 0; i < distinct.length; i++) indexOf.set(distinct[i]!, i);
   const n = x.length;
   const xIndex = new Int32Array(n);
   const xWeight = new Float64Array(distinct.length);

@@ -80,7 +80,7 @@ export function valueScores(inputs: readonly CustomerInput[], asOfDay: number, u
     let score = 0;
     for (let k = 0; k < m; k++) {
       const r = rankArrays[k]![i]!;
-      const neutral = r !== r;
+      const neutral = Number.isNaN(r);
       const rank = neutral ? 0.5 : r;
       const points = rank * weights[k]! * 100;
       score += points;

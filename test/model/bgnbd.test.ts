@@ -90,7 +90,7 @@ describe('BG/NBD on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
     expect(bgnbdPAlive(CAREFUL, 0, 0, 1e6)).toBe(1);
     // Hand calculation: 1 / (1 + a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)) for x = 2, t_x = 30.43, T = 38.86
     const { r, alpha, a, b } = CAREFUL;
-    const hand = 1 / (1 + (a / (b + 1)) * Math.pow((alpha + 38.86) / (alpha + 30.43), r + 2));
+    const hand = 1 / (1 + (a / (b + 1)) * ((alpha + 38.86) / (alpha + 30.43)) ** (r + 2));
     expect(bgnbdPAlive(CAREFUL, 2, 30.43, 38.86)).toBeCloseTo(hand, 14);
     expect(hand).toBeCloseTo(0.7266, 4);
   });

@@ -94,7 +94,7 @@ describe('fitModel on CDNOW_sample.txt (cut-off 1997-09-30, weeks)', () => {
       expect(f.pAlive).toBeLessThanOrEqual(1);
       expect(f.pNoPurchase).toBeGreaterThanOrEqual(1 - f.pAlive - 1e-12);
       // MBG/NBD: a one-time buyer may have left right after the first purchase, 1/(1 + a/b·((α+T)/α)^r).
-      if (f.x === 0) expect(f.pAlive).toBeCloseTo(1 / (1 + (p.a / p.b) * Math.pow((p.alpha + f.T) / p.alpha, p.r)), 12);
+      if (f.x === 0) expect(f.pAlive).toBeCloseTo(1 / (1 + (p.a / p.b) * ((p.alpha + f.T) / p.alpha) ** p.r), 12);
       if (f.x === 0) expect(f.pAlive).toBeLessThan(1);
     }
   });

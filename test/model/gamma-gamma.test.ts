@@ -62,7 +62,7 @@ describe('CLV', () => {
     // Horizon 60 days in days units: two periods ending at 30 and 60 days.
     const e30 = bgnbdExpectedPurchases(bg, 30 / 7, 2, 213 / 7, 272 / 7);
     const e60 = bgnbdExpectedPurchases(bg, 60 / 7, 2, 213 / 7, 272 / 7);
-    const hand = e30 * Math.pow(1.1, -30 / 365) + (e60 - e30) * Math.pow(1.1, -60 / 365);
+    const hand = e30 * 1.1 ** (-30 / 365) + (e60 - e30) * 1.1 ** (-60 / 365);
     expect(discountedExpectedPurchases(bg, { x: 2, tx: 213 / 7, T: 272 / 7 }, { horizonDays: 60, unit: 'weeks', annualDiscountRate: 0.1 })).toBeCloseTo(hand, 12);
     const undiscounted = discountedExpectedPurchases(bg, c, { horizonDays: 365, unit: 'weeks', annualDiscountRate: 0 });
     const discounted = discountedExpectedPurchases(bg, c, { horizonDays: 365, unit: 'weeks', annualDiscountRate: 0.2 });

@@ -31,7 +31,13 @@ describe('minimizeBfgs', () => {
 
   it('does not claim convergence where the function only decreases towards a bound', () => {
     // f = e^x has no minimum; the search stops at the bound, not converged.
-    const r = minimizeBfgs((x, g) => ((g[0] = Math.exp(x[0]!)), Math.exp(x[0]!)), [0], { bound: 5, maxIterations: 200 });
+    const r = minimizeBfgs(
+      (x, g) => {
+        g[0] = Math.exp(x[0]!);
+        return Math.exp(x[0]!);
+      },
+      [0],
+      { bound: 5, maxIterations: 200 });
     expect(r.x[0]).toBe(-5);
     expect(r.converged).toBe(false);
   });
