@@ -40,6 +40,16 @@ export const NOTICE_TEXT: Templates = {
   cancellations: { zh: '{count} 行为退货/取消 (负数量或单号以 C 开头), 已从销售额中扣减', en: '{count} rows are cancellations or returns (negative quantity, or an invoice starting with C) and reduce revenue' },
   future_rows: { zh: '{count} 个购买日或退货晚于分析日期 {asOf}, 不计入本期', en: '{count} purchase days or returns are dated after the analysis date {asOf} and are not counted in the period' },
   settings_problem: { zh: '设置 {path}: {message} (使用默认值)', en: 'setting {path}: {message} (default used)' },
+  encoding: { zh: '文件按 {encoding} 编码读取', en: 'the file was read as {encoding}' },
+  encoding_mixed: {
+    zh: '文件按 {encoding} 编码读取, 但只有 {percent}% 的非英文行符合该编码, 请检查文字是否乱码',
+    en: 'the file was read as {encoding}, but only {percent}% of its non-ASCII lines fit that encoding; check the text for garbled characters',
+  },
+  encoding_lines: { zh: '第 {lines} 行 (共 {count} 行) 不是文件的编码, 已按 {encoding} 读取, 请检查', en: 'line {lines} ({count} in all) is not in the file\'s encoding and was read as {encoding}; please check' },
+  stray_quote: {
+    zh: '第 {row} 行第 {column} 列有一个没有闭合的引号, 已按普通字符读取 (否则其后 {swallowed} 行会并入这一格), 请检查该行',
+    en: 'row {row}, column {column} has a quote that is never closed; it was read as an ordinary character (otherwise the next {swallowed} rows would have merged into that cell) — please check that row',
+  },
   model_problem: { zh: '概率模型未拟合: {message}', en: 'probabilistic model not fitted: {message}' },
 };
 
