@@ -12,6 +12,7 @@ import { reanalyze } from '../db/import-table';
 import { t as translate, uiLang, type StringKey } from '../i18n/strings';
 import { describeError } from '../panel/describe-error';
 import type { Settings } from '../../shared/settings';
+import { formatSettingsProblem } from '../../shared/i18n/messages';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -62,7 +63,7 @@ export function OptionsPage({ db }: { db: RapportDB }) {
     try {
       const problems = await setSettingsJson(db, parsed);
       if (problems.length > 0) {
-        setMsg({ text: t('settingsProblems'), bad: true, list: problems.map((p) => `${p.path}: ${p.message}`) });
+        setMsg({ text: t('settingsProblems'), bad: true, list: problems.map((p) => formatSettingsProblem(lang, p)) });
         return;
       }
       await reanalyze(db, { lang, settings: parsed as Partial<Settings> });

@@ -3,6 +3,7 @@
  * Templates use `{name}` placeholders filled from params.
  */
 import type { Lang, RowError } from '../types';
+import type { SettingsProblem, SettingsProblemCode } from '../settings';
 
 type Templates = Record<string, { zh: string; en: string }>;
 
@@ -77,4 +78,33 @@ export function formatRowError(lang: Lang, e: RowError): string {
   const reason = e.reason || errorReason(lang, e.code);
   const what = [e.column, e.value !== undefined && e.value !== '' ? `'${e.value}'` : ''].filter(Boolean).join(' ');
   return lang === 'zh' ? `第 ${e.row} 行: ${what ? what + ' ' : ''}${reason}` : `row ${e.row}: ${what ? what + ' ' : ''}${reason}`;
+}
+
+/** What is wrong with a setting (SettingsProblem.code). */
+export const SETTINGS_PROBLEM_TEXT: Record<SettingsProblemCode, { zh: string; en: string }> = {
+  not_object: { zh: '设置应为 JSON 对象', en: 'settings must be an object' },
+  unknown: { zh: '未知的设置项, 已忽略', en: 'unknown setting, ignored' },
+  not_group: { zh: '应为一组设置', en: 'must be a group of settings' },
+  not_number: { zh: '应为数字', en: 'must be a number' },
+  not_unit: { zh: '应为 {words} 之一', en: 'must be one of {words}' },
+  negative: { zh: '不能为负数', en: 'must not be negative' },
+  no_weight: { zh: '至少一个权重要大于 0', en: 'at least one weight must be above 0' },
+  not_fraction: { zh: '应在 0 到 1 之间', en: 'must be between 0 and 1' },
+  above: { zh: '不能大于 {other}', en: 'must not exceed {other}' },
+  pyramid_order: { zh: '应递增: 铂金 ≤ 黄金 ≤ 铁 ≤ 1', en: 'must rise: platinum ≤ gold ≤ iron ≤ 1' },
+  credit_order: { zh: '应递减: 优 ≥ 良 ≥ 中 ≥ 差', en: 'grades must fall: excellent ≥ good ≥ fair ≥ poor' },
+  not_days: { zh: '应为大于 0 的天数, 或留空', en: 'must be a number of days above 0, or empty' },
+  not_positive: { zh: '应大于 0', en: 'must be above 0' },
+};
+
+/** What is wrong with a setting, in a language (without its path). */
+export function settingsProblemText(lang: Lang, p: SettingsProblem): string {
+  const t = SETTINGS_PROBLEM_TEXT[p.code];
+  return t ? fill(t[lang], p.params ?? {}) : p.code;
+}
+
+/** A settings problem as one line: "tiers.a: must be between 0 and 1" / "设置 tiers.a: 应在 0 到 1 之间". */
+export function formatSettingsProblem(lang: Lang, p: SettingsProblem): string {
+  const what = settingsProblemText(lang, p);
+  return p.path ? `${p.path}: ${what}` : what;
 }
