@@ -4,6 +4,7 @@
  */
 import type { Lang, RowError } from '../types';
 import type { SettingsProblem, SettingsProblemCode } from '../settings';
+import { shortText } from '../ingest/normalize-text';
 
 type Templates = Record<string, { zh: string; en: string }>;
 
@@ -21,6 +22,8 @@ export const ERROR_TEXT: Templates = {
   bad_email: { zh: '不是邮箱地址', en: 'is not an email address' },
   share_range: { zh: '不是 0–100% 之间的份额', en: 'is not a share between 0 and 100%' },
   future_date: { zh: '晚于分析日期', en: 'is after the analysis date' },
+  implausible_date: { zh: '不是合理的日期 (早于 1900 年或晚于今天一年以上)', en: 'is not a plausible date (before 1900, or more than a year from today)' },
+  too_large: { zh: '数值过大 (超过 10^15), 不是合理的金额或数量', en: 'is too large to be an amount or count (above 10^15)' },
 };
 
 /** Notices: what the core did that the user should know. */
@@ -71,12 +74,12 @@ export function noticeText(lang: Lang, code: string, params: Record<string, unkn
 }
 
 /**
- * One line per row error, as a sales manager reads it:
+ * One line per row error, as a sales manager reads it (a long value cut to 60 characters and '…'):
  * "第 12 行: 销售额 '12o0' 不是数字" / "row 12: revenue '12o0' is not a number".
  */
 export function formatRowError(lang: Lang, e: RowError): string {
   const reason = e.reason || errorReason(lang, e.code);
-  const what = [e.column, e.value !== undefined && e.value !== '' ? `'${e.value}'` : ''].filter(Boolean).join(' ');
+  const what = [e.column, e.value !== undefined && e.value !== '' ? `'${shortText(e.value)}'` : ''].filter(Boolean).join(' ');
   return lang === 'zh' ? `第 ${e.row} 行: ${what ? what + ' ' : ''}${reason}` : `row ${e.row}: ${what ? what + ' ' : ''}${reason}`;
 }
 

@@ -3,9 +3,25 @@
  */
 import { foldWidth, isBlankCell } from './normalize-text';
 
-export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false };
+export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false; tooLarge?: true };
 
 const FAIL: ParsedNumber = { ok: false };
+const TOO_LARGE: ParsedNumber = { ok: false, tooLarge: true };
+
+/**
+ * The largest magnitude read as a figure: 10^15 (a thousand trillion). No revenue, profit, count
+ * or balance of one customer in any currency comes near it, every integer up to it is exact in a
+ * double, and sums of millions of such cells stay far from overflow — so a cell of 309 digits
+ * (which would read as Infinity) or '1e300' is reported instead of poisoning every total.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
+/** A value read from well-formed digits: beyond MAX_MAGNITUDE (Infinity included) it is too large. */
+function checked(value: number, percent: boolean): ParsedNumber {
+  if (Number.isNaN(value)) return FAIL;
+  if (!(Math.abs(value) <= MAX_MAGNITUDE)) return TOO_LARGE;
+  return { ok: true, value: value === 0 ? 0 : value, percent };
+}
 
 /** Plain decimals ('1234', '-12.5') skip the general path: most cells look like this. */
 const FAST = /^-?\d+(?:\.\d+)?$/;
@@ -52,6 +68,7 @@ const MINUS = new Set(['-', '−', '–']);
  *
  * - Blank ('' / null / undefined / whitespace / '-' / '—' / 'N/A' / '无') → `null`.
  * - Finite JS numbers pass through; NaN, ±Infinity, booleans, Dates and other objects fail.
+ * - Magnitudes above MAX_MAGNITUDE (10^15) fail with `tooLarge` (a 309-digit cell is not Infinity).
  * - Strings: currency signs and codes before or after (¥ ￥ $ € £ 元 RMB CNY USD EUR …);
  *   thousands separators ',' '.' space, NBSP, thin space, '’', "'"; decimal comma.
  *   Choice for ambiguous separators: with both ',' and '.', the last one is the decimal mark;
@@ -69,15 +86,12 @@ const MINUS = new Set(['-', '−', '–']);
 export function parseNumber(cell: unknown): ParsedNumber | null {
   if (typeof cell === 'string' && FAST.test(cell)) {
     const value = Number(cell);
-    return { ok: true, value: value === 0 ? 0 : value, percent: false };
+    if (cell.length < 16) return { ok: true, value: value === 0 ? 0 : value, percent: false };
+    return checked(value, false);
   }
   if (isBlankCell(cell)) return null;
-  if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { ok: true, value: cell, percent: false } : FAIL;
-  }
-  if (typeof cell === 'bigint') {
-    return { ok: true, value: Number(cell), percent: false };
-  }
+  if (typeof cell === 'number') return Number.isFinite(cell) ? checked(cell, false) : FAIL;
+  if (typeof cell === 'bigint') return checked(Number(cell), false);
   if (typeof cell !== 'string') return FAIL;
   return parseNumberText(cell);
 }
@@ -165,11 +179,8 @@ function parseNumberText(raw: string): ParsedNumber | null {
     e += Number(text.slice(ei + 1));
     text = text.slice(0, ei);
   }
-  let value = Number(e === 0 ? text : `${text}e${e}`);
-  if (!Number.isFinite(value)) return FAIL;
-  if (negative) value = -value;
-  if (Object.is(value, -0)) value = 0;
-  return { ok: true, value, percent };
+  const value = Number(e === 0 ? text : `${text}e${e}`);
+  return checked(negative ? -value : value, percent);
 }
 
 function currencyPrefix(s: string): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseNumber } from '../../../shared/ingest/parse-number';
+import { MAX_MAGNITUDE, parseNumber } from '../../../shared/ingest/parse-number';
 
 const ok = (value: number, percent = false) => ({ ok: true, value, percent });
 const FAIL = { ok: false };
@@ -158,14 +158,27 @@ describe('parseNumber', () => {
     expect(Object.is((parseNumber('(0)') as { value: number }).value, 0)).toBe(true);
   });
 
-  it('property: String(n) reads back as n for finite doubles', () => {
+  it('property: String(n) reads back as n for doubles up to 10^15, and as too large beyond', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
         const r = parseNumber(String(n));
-        expect(r).toEqual(ok(n === 0 ? 0 : n));
+        if (Math.abs(n) <= MAX_MAGNITUDE) expect(r).toEqual(ok(n === 0 ? 0 : n));
+        else expect(r).toEqual({ ok: false, tooLarge: true });
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('a revenue of 309 digits, 1e300 or a huge JS number is too large, never Infinity', () => {
+    const huge = '9'.repeat(309);
+    expect(Number(huge)).toBe(Infinity); // what a plain Number() would make of it
+    for (const cell of [huge, `-${huge}`, `${huge}.5`, '1e300', '¥1e20', '1,000,000,000,000,001', 1e300, -1e16, 10n ** 400n])
+      expect(parseNumber(cell)).toEqual({ ok: false, tooLarge: true });
+    expect(parseNumber('1e400')).toEqual({ ok: false, tooLarge: true });
+    expect(parseNumber(Infinity)).toEqual({ ok: false });
+    expect(parseNumber('999999999999999')).toEqual(ok(999999999999999));
+    expect(parseNumber('1e15')).toEqual(ok(1e15));
+    expect(parseNumber(-1e15)).toEqual(ok(-1e15));
   });
 
   it('property: integers with comma thousands separators read back', () => {
