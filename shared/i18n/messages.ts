@@ -24,6 +24,7 @@ export const ERROR_TEXT: Templates = {
   future_date: { zh: '晚于分析日期', en: 'is after the analysis date' },
   implausible_date: { zh: '不是合理的日期 (早于 1900 年或晚于今天一年以上)', en: 'is not a plausible date (before 1900, or more than a year from today)' },
   too_large: { zh: '数值过大 (超过 10^15), 不是合理的金额或数量', en: 'is too large to be an amount or count (above 10^15)' },
+  too_small: { zh: '数值过小 (非零但小于 10^-9), 不是合理的金额或数量', en: 'is too small to be an amount or count (not 0, but below 10^-9)' },
 };
 
 /** Notices: what the core did that the user should know. */

@@ -4,7 +4,7 @@
  */
 import type { Column, Lang, RowError, SwitchingCost } from '../types';
 import { errorReason } from '../i18n/messages';
-import { MAX_MAGNITUDE, parseNumber } from './parse-number';
+import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber } from './parse-number';
 import { parseDate, plausibleDays, type DayOrder, type DayRange } from './parse-date';
 import { parseCompetitor, parseSatisfaction, parseSwitchingCost } from './parse-flags';
 import { isBlankCell, shortText } from './normalize-text';
@@ -33,19 +33,19 @@ export class CellReader {
 
   /** A number that may be negative (money). */
   amount(row: number, col: Column, cell: unknown, fatal: boolean): Read<number> {
-    if (typeof cell === 'number' && Number.isFinite(cell) && Math.abs(cell) <= MAX_MAGNITUDE) return cell; // what parseNumber gives
+    if (typeof cell === 'number' && Number.isFinite(cell) && Math.abs(cell) <= MAX_MAGNITUDE && (cell === 0 || Math.abs(cell) >= MIN_MAGNITUDE)) return cell; // what parseNumber gives
     const p = parseNumber(cell);
     if (p === null) return null;
-    if (!p.ok) return this.fail(row, col, cell, p.tooLarge ? 'too_large' : 'not_a_number', fatal);
+    if (!p.ok) return this.fail(row, col, cell, rangeCode(p), fatal);
     return p.value;
   }
 
   /** A count or number of days: not negative. */
   count(row: number, col: Column, cell: unknown): Read<number> {
-    if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0 && cell <= MAX_MAGNITUDE) return cell; // what parseNumber gives
+    if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0 && cell <= MAX_MAGNITUDE && (cell === 0 || cell >= MIN_MAGNITUDE)) return cell; // what parseNumber gives
     const p = parseNumber(cell);
     if (p === null) return null;
-    if (!p.ok) return this.fail(row, col, cell, p.tooLarge ? 'too_large' : 'not_a_number', false);
+    if (!p.ok) return this.fail(row, col, cell, rangeCode(p), false);
     if (p.value < 0) return this.fail(row, col, cell, 'negative', false);
     return p.value;
   }
@@ -87,6 +87,11 @@ export class CellReader {
   competitor(cell: unknown): { buys: boolean; name: string | null } | null {
     return parseCompetitor(cell);
   }
+}
+
+/** The error code of a cell parseNumber refused. */
+function rangeCode(p: { range?: 'large' | 'small' }): string {
+  return p.range === 'large' ? 'too_large' : p.range === 'small' ? 'too_small' : 'not_a_number';
 }
 
 /** A cell as trimmed text ('' for blank); numbers keep their digits, Dates become ISO dates. */

@@ -3,10 +3,11 @@
  */
 import { foldWidth, isBlankCell } from './normalize-text';
 
-export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false; tooLarge?: true };
+export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false; range?: 'large' | 'small' };
 
 const FAIL: ParsedNumber = { ok: false };
-const TOO_LARGE: ParsedNumber = { ok: false, tooLarge: true };
+const TOO_LARGE: ParsedNumber = { ok: false, range: 'large' };
+const TOO_SMALL: ParsedNumber = { ok: false, range: 'small' };
 
 /**
  * The largest magnitude read as a figure: 10^15 (a thousand trillion). No revenue, profit, count
@@ -16,10 +17,18 @@ const TOO_LARGE: ParsedNumber = { ok: false, tooLarge: true };
  */
 export const MAX_MAGNITUDE = 1e15;
 
+/**
+ * The smallest magnitude other than 0: 10^-9. Nothing in a sales table is finer (a thousandth of
+ * a cent is 10^-5), and a denominator such as a previous revenue of 5e-324 would turn a growth
+ * rate into Infinity.
+ */
+export const MIN_MAGNITUDE = 1e-9;
+
 /** A value read from well-formed digits: beyond MAX_MAGNITUDE (Infinity included) it is too large. */
 function checked(value: number, percent: boolean): ParsedNumber {
   if (Number.isNaN(value)) return FAIL;
   if (!(Math.abs(value) <= MAX_MAGNITUDE)) return TOO_LARGE;
+  if (value !== 0 && Math.abs(value) < MIN_MAGNITUDE) return TOO_SMALL;
   return { ok: true, value: value === 0 ? 0 : value, percent };
 }
 
@@ -68,7 +77,8 @@ const MINUS = new Set(['-', '−', '–']);
  *
  * - Blank ('' / null / undefined / whitespace / '-' / '—' / 'N/A' / '无') → `null`.
  * - Finite JS numbers pass through; NaN, ±Infinity, booleans, Dates and other objects fail.
- * - Magnitudes above MAX_MAGNITUDE (10^15) fail with `tooLarge` (a 309-digit cell is not Infinity).
+ * - Magnitudes above MAX_MAGNITUDE (10^15) fail with `range: 'large'` (a 309-digit cell is not
+ *   Infinity), non-zero magnitudes below MIN_MAGNITUDE (10^-9) with `range: 'small'`.
  * - Strings: currency signs and codes before or after (¥ ￥ $ € £ 元 RMB CNY USD EUR …);
  *   thousands separators ',' '.' space, NBSP, thin space, '’', "'"; decimal comma.
  *   Choice for ambiguous separators: with both ',' and '.', the last one is the decimal mark;
@@ -85,9 +95,7 @@ const MINUS = new Set(['-', '−', '–']);
  */
 export function parseNumber(cell: unknown): ParsedNumber | null {
   if (typeof cell === 'string' && FAST.test(cell)) {
-    const value = Number(cell);
-    if (cell.length < 16) return { ok: true, value: value === 0 ? 0 : value, percent: false };
-    return checked(value, false);
+    return checked(Number(cell), false);
   }
   if (isBlankCell(cell)) return null;
   if (typeof cell === 'number') return Number.isFinite(cell) ? checked(cell, false) : FAIL;
