@@ -98,6 +98,10 @@ export interface Delimited {
  * and every later customer becomes part of one name), or whose closing quote is followed by other
  * text (`"ab"cd`), is read again from that quote as an unquoted field, the quote kept as an
  * ordinary character; each such quote is listed in `strayQuotes` so the caller tells the user.
+ * (A later quoted field's opening quote, met by a stray quote, is followed by that field's text, so
+ * it does not close the stray one properly and the stray quote is found. Only when the later field's
+ * text itself starts with a delimiter or a line break do the two quotes make a well-formed multi-line
+ * field, which is then read as RFC 4180 says: well-formed text always reads as written.)
  */
 export function parseDelimited(text: string): Delimited {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

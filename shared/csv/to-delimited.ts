@@ -31,7 +31,7 @@ export function escapeFormula(text: string): string {
 /** One field, quoted when needed; `extra` is a delimiter outside NEEDS_QUOTES, if any. */
 function field(value: unknown, extra: string | null, escape: boolean): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return escape ? escapeFormula(String(value)) : String(value);
   let text: string;
   if (value instanceof Date) text = Number.isNaN(value.getTime()) ? '' : value.toISOString();
   else text = String(value);
