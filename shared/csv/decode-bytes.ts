@@ -156,7 +156,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     const utf16 = sniffUtf16(bytes);
     if (utf16 !== null) return plain(decoder(utf16, false).decode(bytes), utf16, false);
   }
-  if (isUtf8(bytes, from)) return plain(decoder('utf-8', false).decode(bytes.subarray(from)), 'utf-8', bom);
+  try {
+    return plain(decoder('utf-8', true).decode(bytes.subarray(from)), 'utf-8', bom);
+  } catch {
+    // not UTF-8 throughout: decide by lines below
+  }
 
   const all = lines(bytes, from);
   const utf8Lines: number[] = [];
