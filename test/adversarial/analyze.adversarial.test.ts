@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { analyze } from '../../shared/analyze';
 import { AnalyzeError } from '../../shared/ingest/analyze-error';
 import type { Analysis } from '../../shared/types';
-import { hostileTable, keyedTable } from './arbitraries';
+import { hostileCell, hostileTable, keyedTable } from './arbitraries';
 
 const AS_OF = '2026-11-30';
 
@@ -109,6 +109,28 @@ describe('adversarial: analyze on fuzzed tables', () => {
         checkInvariants(a, table);
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('a transaction log large enough for the model, with hostile rows mixed in: every number finite, counts add up', () => {
+    const day = fc.integer({ min: 0, max: 700 }).map((d) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    const goodLine = fc.tuple(fc.integer({ min: 1, max: 40 }).map((k) => `C${k}`), day, fc.integer({ min: 1, max: 5000 }).map(String));
+    const badLine = fc.tuple(fc.integer({ min: 1, max: 40 }).map((k) => `C${k}`), hostileCell, hostileCell);
+    const log = fc.array(fc.oneof({ weight: 9, arbitrary: goodLine }, { weight: 1, arbitrary: badLine }), { minLength: 60, maxLength: 160 });
+    fc.assert(
+      fc.property(log, (lines) => {
+        const table: unknown[][] = [['Customer ID', 'Date', 'Amount'], ...lines];
+        let a: Analysis;
+        try {
+          a = analyze(table, { lang: 'en' });
+        } catch (e) {
+          expect(e).toBeInstanceOf(AnalyzeError);
+          return;
+        }
+        expect(a.kind).toBe('transactions');
+        checkInvariants(a, table);
+      }),
+      { numRuns: 40 },
     );
   });
 });
