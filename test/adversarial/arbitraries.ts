@@ -111,7 +111,7 @@ export const keyedTable: fc.Arbitrary<unknown[][]> = fc
     fc.constantFrom(['Customer ID', 'Date', 'Amount'], ['Customer ID', 'Customer', 'Revenue', 'Profit', 'Last order'], ['客户编号', '销售额', '上期销售额', '最近购买', '逾期天数']),
     fc.array(fc.tuple(fc.constantFrom('C1', 'C2', 'C3', 'C4', 'C5', ''), hostileCell, hostileCell, hostileCell, hostileCell), { minLength: 1, maxLength: 30 }),
   )
-  .map(([header, rows]) => [header, ...rows.map((r) => r.slice(0, header.length))]);
+  .map(([header, rows]): unknown[][] => [[...header], ...rows.map((r) => r.slice(0, header.length))]);
 
 const settingsKey = fc.oneof(
   fc.constantFrom(...settingsToRows(DEFAULT_SETTINGS).map(([k]) => k)),
