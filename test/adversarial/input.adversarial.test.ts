@@ -13,8 +13,12 @@ import { resolveSettings, rowsToSettings } from '../../shared/settings';
 import { SETTINGS_PROBLEM_TEXT } from '../../shared/i18n/messages';
 import { hostileCell, hostileSettingsRows, hostileTable } from './arbitraries';
 
+/** What Object.prototype holds before any test here runs (a test runner may have added keys). */
+const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype);
+const addedToPrototype = () => Object.getOwnPropertyNames(Object.prototype).filter((k) => !PROTO_KEYS.includes(k));
+
 afterEach(() => {
-  for (const k of Object.keys(Object.prototype)) delete (Object.prototype as Record<string, unknown>)[k];
+  for (const k of addedToPrototype()) delete (Object.prototype as Record<string, unknown>)[k];
 });
 
 describe('adversarial: bytes and text', () => {
@@ -83,7 +87,7 @@ describe('adversarial: settings', () => {
     fc.assert(
       fc.property(hostileSettingsRows, (rows) => {
         const { problems } = resolveSettings(rowsToSettings(rows));
-        expect(Object.keys(Object.prototype)).toEqual([]);
+        expect(addedToPrototype()).toEqual([]);
         expect(({} as Record<string, unknown>).asOf).toBeUndefined();
         for (const p of problems) expect(Object.keys(SETTINGS_PROBLEM_TEXT)).toContain(p.code);
       }),
@@ -102,9 +106,9 @@ describe('adversarial: settings', () => {
         } catch (e) {
           expect(e).toBeInstanceOf(AnalyzeError);
         }
-        expect(Object.keys(Object.prototype)).toEqual([]);
+        expect(addedToPrototype()).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
