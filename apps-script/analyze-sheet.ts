@@ -24,6 +24,21 @@ export interface SheetAnalysis {
   problems: SettingsProblem[];
 }
 
+/** How far down a report title may push the header row (as the core's findHeaderRow looks). */
+const TITLE_ROWS = 10;
+
+/**
+ * Our result columns: those with a "Rapport · " header on the first row that has any, among the
+ * rows a title may stand above the header (results are written on the header row).
+ */
+function ownedColumns(values: readonly (readonly unknown[])[]): ColumnPlan['owned'] {
+  for (let i = 0; i < Math.min(values.length, TITLE_ROWS + 1); i++) {
+    const owned = planColumns(values[i]!, OWN_COLUMNS).owned;
+    if (owned.size) return owned;
+  }
+  return new Set();
+}
+
 /** Analyse the data on `sheet` (refuses Rapport's own sheets and empty sheets, in words). */
 export function analyzeSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet: Sheet, lang: Lang): SheetAnalysis {
   const name = sheet.getName();
@@ -31,7 +46,7 @@ export function analyzeSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, sheet
   const values = sheet.getDataRange().getValues() as unknown[][];
   if (values.length === 0 || values[0]!.every((v) => v === '')) throw new UserError(t(lang, 'emptySheet'));
   const { settings, problems } = readSettings(ss);
-  const owned: ColumnPlan['owned'] = planColumns(values[0]!, OWN_COLUMNS).owned;
+  const owned: ColumnPlan['owned'] = ownedColumns(values);
   const table = toCoreTable(values, ss.getSpreadsheetTimeZone(), owned);
   const analysis = analyze(table, { settings, lang });
   return { analysis, values, owned, problems };

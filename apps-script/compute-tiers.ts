@@ -12,7 +12,7 @@ import { planColumns, resultRows, writeColumns } from './result-writer';
 import { colourTiers } from './tier-colours';
 import { writeSummary } from './summary-sheet';
 import { SUMMARY_SHEET, SETTINGS_SHEET } from './sheet-names';
-import { problemText } from './i18n/setting-labels';
+import { formatSettingsProblem } from '../shared/i18n/messages';
 import { t } from './i18n/strings';
 
 /** What a run did, for tests and the toast. */
@@ -30,7 +30,7 @@ export function computeTiersOnActiveSheet(): ComputeReport {
     const sheet = ss.getActiveSheet();
     const { analysis, values, problems } = analyzeSheet(ss, sheet, lang);
     const columns = columnsToWrite(analysis.customers);
-    const plan = planColumns(values[0]!, columns);
+    const plan = planColumns(values[analysis.headerRow - 1] ?? values[0]!, columns);
     writeColumns(sheet, plan, resultRows(values.length, analysis, columns, lang));
     colourTiers(sheet, plan.positions[columns.findIndex((c) => c.field === 'tier')]!);
     writeSummary(ss, analysis, sheet.getName(), lang, problems);
@@ -38,9 +38,9 @@ export function computeTiersOnActiveSheet(): ComputeReport {
     const rejected = analysis.summary.rows.rejected;
     let message = t(lang, 'computed', { customers: analysis.summary.customers, rejected, summary: SUMMARY_SHEET });
     if (problems.length)
-      message += ' ' + t(lang, 'settingsProblems', { sheet: SETTINGS_SHEET, problems: problems.map((p) => `${p.path}: ${problemText(lang, p.message)}`).join('; ') });
+      message += ' ' + t(lang, 'settingsProblems', { sheet: SETTINGS_SHEET, problems: problems.map((p) => formatSettingsProblem(lang, p)).join('; ') });
     ss.toast(message, t(lang, 'computedTitle'), 10);
-    return { customers: analysis.summary.customers, rows: values.length - 1, rejected };
+    return { customers: analysis.summary.customers, rows: values.length - analysis.headerRow, rejected };
   });
 }
 

@@ -21,6 +21,7 @@ type Out = string | number;
 const TEXT = {
   sameSize: { zh: '各列的行数必须相同', en: 'frequency, recency and age must have the same number of rows' },
   history: { zh: '应满足 复购次数 ≥ 0 且 0 ≤ 最近购买 ≤ 年龄', en: 'needs frequency ≥ 0 and 0 ≤ recency ≤ age' },
+  spend: { zh: '平均每次消费不能为负数 (退货多于购买的客户请不要计入)', en: 'mean spend must not be negative (leave out customers whose returns exceed their purchases)' },
   fit: {
     zh: '无法拟合模型 (至少需要 {min} 个有效客户, 其中要有复购者): 请传入参数',
     en: 'The model could not be fitted (it needs at least {min} valid customers, some of them repeat buyers): pass the parameters',
@@ -75,6 +76,11 @@ function readRows(cols: unknown[][], lang: Lang, names: string[]): { rows: Row[]
     const [x, tx, T, m] = ps.map((p) => (p as { value: number }).value) as [number, number, number, number?];
     if (!(x >= 0 && tx >= 0 && tx <= T)) {
       out[i] = `${lang === 'zh' ? `第 ${i + 1} 行` : `row ${i + 1}`}: ${text(lang, 'history')}`;
+      continue;
+    }
+    // Gamma-Gamma models spend per purchase as a positive amount (Fader & Hardie note 025).
+    if (m !== undefined && m < 0) {
+      out[i] = `${lang === 'zh' ? `第 ${i + 1} 行` : `row ${i + 1}`}: ${text(lang, 'spend')}`;
       continue;
     }
     rows.push({ i, x, tx, T, m });

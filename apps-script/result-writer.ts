@@ -52,16 +52,19 @@ export function planColumns(header: readonly unknown[], columns: readonly Result
 }
 
 /**
- * Result cells for every sheet row (header first), aligned with the sheet: a customer's values on
- * each of its rows; a rejected row's errors and a skipped row's notice in the note column.
+ * Result cells for every sheet row, aligned with the sheet: the headers on the analysis's header
+ * row (below a report title when the sheet has one; the title rows get empty cells), a customer's
+ * values on each of its rows, a rejected row's errors and a skipped row's notice in the note column.
  */
 export function resultRows(rowCount: number, analysis: Analysis, columns: readonly ResultColumn[], lang: Lang): CellOut[][] {
   const width = columns.length;
   const noteAt = columns.findIndex((c) => c.field === 'note');
   const out: CellOut[][] = new Array(rowCount);
-  out[0] = columns.map((c) => ownHeader(c, lang));
+  const headerAt = Math.min(Math.max((analysis.headerRow ?? 1) - 1, 0), rowCount - 1);
+  for (let i = 0; i < headerAt; i++) out[i] = new Array<CellOut>(width).fill('');
+  out[headerAt] = columns.map((c) => ownHeader(c, lang));
   const byRow = new Array<Customer | undefined>(rowCount);
-  for (const c of analysis.customers) for (const r of c.rows) if (r >= 2 && r <= rowCount) byRow[r - 1] = c;
+  for (const c of analysis.customers) for (const r of c.rows) if (r > headerAt + 1 && r <= rowCount) byRow[r - 1] = c;
   const notes = new Map<number, string[]>();
   const addNote = (row: number, text: string) => {
     const list = notes.get(row);
@@ -72,7 +75,7 @@ export function resultRows(rowCount: number, analysis: Analysis, columns: readon
   // a blank row gets no note: rows the user emptied (below the data) must end up empty again
   for (const n of analysis.notices) if (n.row !== undefined && n.code !== 'skipped_blank') addNote(n.row, n.message);
   const cache = new Map<Customer, CellOut[]>();
-  for (let i = 1; i < rowCount; i++) {
+  for (let i = headerAt + 1; i < rowCount; i++) {
     const c = byRow[i];
     let cells: CellOut[];
     if (c) {

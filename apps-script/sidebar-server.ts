@@ -42,7 +42,7 @@ export function sidebarState(): SidebarState {
 export function saveSettings(partial: unknown): { saved: true; sheet: string; message: string } {
   const lang = userLang();
   const { settings, problems } = resolveSettings(partial);
-  if (problems.length) throw new Error(t(lang, 'settingsInvalid', { problems: problems.map((p) => `${p.path}: ${problemText(lang, p.message)}`).join('; ') }));
+  if (problems.length) throw new Error(t(lang, 'settingsInvalid', { problems: problems.map((p) => `${p.path}: ${problemText(lang, p)}`).join('; ') }));
   withDocumentLock(lang, () => writeSettings(SpreadsheetApp.getActiveSpreadsheet(), settings, lang));
   return { saved: true, sheet: SETTINGS_SHEET, message: t(lang, 'settingsSaved', { sheet: SETTINGS_SHEET }) };
 }

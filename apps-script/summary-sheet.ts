@@ -143,7 +143,7 @@ export function summaryRows(a: Analysis, sheetName: string, lang: Lang, problems
   }
   if (problems.length) {
     head('summarySettings');
-    for (const p of problems) add(p.path, problemText(lang, p.message));
+    for (const p of problems) add(p.path, problemText(lang, p));
   }
 
   head('summaryErrors', { count: a.errors.length });

@@ -9,7 +9,7 @@ import { analyze } from '../shared/analyze';
 import { AnalyzeError } from '../shared/ingest/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';
 import { generateCustomers } from '../shared/sample/generate-customers';
-import type { Lang } from '../shared/types';
+import type { Lang, Notice } from '../shared/types';
 import { writeResultCsv } from './csv-stream';
 import { writeJson, writeJsonLines } from './json-stream';
 import { checkFileFits } from './memory-limit';
@@ -69,6 +69,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
 
   let table: unknown[][];
   let source: string;
+  let fileNotices: Notice[] = [];
   let progress: Progress = NO_PROGRESS;
   const file = positionals[0];
   if (file !== undefined) {
@@ -78,7 +79,9 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
       if (size !== null) checkFileFits(size, file, lang);
     }
     if (io.progress && (size === null || size >= PROGRESS_MIN_BYTES)) progress = io.progress;
-    table = readTableFile(file, lang, { stdin: io.stdin, onProgress: (b, t, r) => progress.reading(b, t, r) }).table;
+    const read = readTableFile(file, lang, { stdin: io.stdin, onProgress: (b, t, r) => progress.reading(b, t, r) });
+    table = read.table;
+    fileNotices = read.notices;
     source = file === '-' ? (zh ? '标准输入' : 'standard input') : file;
   } else {
     const n = values.sample ? Number(values.sample) : 200;
@@ -91,6 +94,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   const rowCount = table.length;
   progress.stage(zh ? `分析中: ${rowCount.toLocaleString('zh-CN')} 行 (分级、生命周期、风险、模型)` : `analysing: ${rowCount.toLocaleString('en-US')} rows (tiers, lifecycle, risk, model)`);
   const analysis = analyze(table, { asOf: values['as-of'], settings: settings as never, lang });
+  analysis.notices.unshift(...fileNotices); // how the file was read comes first
   if (analysis.customers.length === 0) {
     progress.done();
     io.err(`${formatNoCustomers(analysis, lang, source)}\n`);

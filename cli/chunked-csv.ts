@@ -9,7 +9,7 @@
  * larger than the longest string V8 allows can still be read.
  */
 import Papa from 'papaparse';
-import { detectDelimiter } from '../shared/csv/parse-delimited';
+import { detectDelimiter, parseRecovering, type StrayQuote } from '../shared/csv/parse-delimited';
 
 /** Papa Parse guesses the line break from the first 1 MB of text (guessLineEndings). */
 const NEWLINE_SAMPLE = 1024 * 1024;
@@ -19,6 +19,8 @@ const PIECE = 1 << 20;
 export class ChunkedCsvParser {
   /** Rows parsed so far (blank lines are rows with one empty field, as in parseDelimited). */
   readonly rows: string[][] = [];
+  /** Quotes read as ordinary characters, as parseDelimited reads them (rows as the user counts them). */
+  readonly strayQuotes: StrayQuote[] = [];
   delimiter = ',';
   newline = '\n';
   private pending = '';
@@ -76,11 +78,19 @@ export class ChunkedCsvParser {
     else {
       const r = Papa.parse<string[]>(piece, { delimiter: this.delimiter, newline: this.newline, skipEmptyLines: false } as never);
       if (!final && r.errors.some((e) => e.code === 'MissingQuotes')) {
-        // The cut fell inside a quoted field: wait for more text (twice as much, so the work stays linear).
+        // The cut fell inside a quoted field (or a stray quote waits for its verdict): wait for more
+        // text (twice as much, so the work stays linear).
         this.nextTry = text.length * 2;
         return;
       }
-      const data = r.data;
+      let data = r.data;
+      if (r.errors.some((e) => e.type === 'Quotes')) {
+        // Malformed quoting: read this piece as parseDelimited reads it, stray quotes as characters.
+        const recovered = parseRecovering(piece, this.delimiter, this.newline);
+        data = recovered.rows;
+        const before = this.rows.length;
+        for (const q of recovered.strayQuotes) this.strayQuotes.push({ ...q, row: q.row + before });
+      }
       const last = data[data.length - 1];
       let n = data.length;
       // Only the empty line after the final line break is dropped (parseDelimited's rule).
@@ -127,9 +137,9 @@ export class ChunkedCsvParser {
 }
 
 /** Parse a whole text as ChunkedCsvParser does, `pieceSize` characters at a time (for tests). */
-export function parseInPieces(text: string, pieceSize: number, parsePiece = PIECE): { rows: string[][]; delimiter: string } {
+export function parseInPieces(text: string, pieceSize: number, parsePiece = PIECE): { rows: string[][]; delimiter: string; strayQuotes: StrayQuote[] } {
   const p = new ChunkedCsvParser(parsePiece);
   for (let i = 0; i < text.length; i += pieceSize) p.push(text.slice(i, i + pieceSize));
   const rows = p.end();
-  return { rows, delimiter: p.delimiter };
+  return { rows, delimiter: p.delimiter, strayQuotes: p.strayQuotes };
 }

@@ -6,7 +6,10 @@
  * fit in one string. Workbooks, pictures and other binary files are named as such.
  */
 import { decodeBytes } from '../shared/csv/decode-bytes';
-import type { Lang } from '../shared/types';
+import type { StrayQuote } from '../shared/csv/parse-delimited';
+import { readDelimited } from '../shared/csv/read-delimited';
+import { noticeText } from '../shared/i18n/messages';
+import type { Lang, Notice } from '../shared/types';
 import { fileSource, memorySource, readStdinChunks, type ByteSource } from './byte-source';
 import { ChunkedCsvParser } from './chunked-csv';
 import { binaryKind, binaryMessage } from './file-kind';
@@ -19,7 +22,15 @@ export interface TableFile {
   encoding: string;
   delimiter: string;
   bytes: number;
+  /** How the file was read, for the user: the encoding, lines in another encoding, stray quotes. */
+  notices: Notice[];
 }
+
+/**
+ * Up to this size a file is decoded whole, so that its encoding is decided on all of it and a line
+ * in another encoding is read in that one (readDelimited); larger files stream in chunks.
+ */
+const WHOLE_FILE_BYTES = 64 * 1024 * 1024;
 
 export interface ReadOptions {
   /** Standard input's bytes, for "-" (default: read file descriptor 0 to its end). */
@@ -42,6 +53,8 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   const name = source.name;
   let encoding = detectEncoding(source, lang);
   if (encoding === null) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
+  const whole = source.size === null || source.size <= WHOLE_FILE_BYTES ? readWhole(source, name, lang, onProgress) : null;
+  if (whole) return whole;
   let read: ReturnType<typeof decodeAndParse>;
   try {
     read = decodeAndParse(source, encoding, onProgress);
@@ -54,8 +67,39 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   const { rows } = read;
   if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
   if (read.bytes === 0) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
-  if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(zh ? `文件 "${name}" 没有数据` : `The file "${name}" has no data`);
-  return { table: rows, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes };
+  if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(noData(name, lang));
+  const notices: Notice[] = [{ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: encoding.name.toUpperCase() }) }];
+  for (const q of read.strayQuotes) notices.push({ row: q.row, code: 'stray_quote', message: noticeText(lang, 'stray_quote', { row: q.row, column: q.column, swallowed: q.swallowed }) });
+  return { table: rows, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes, notices };
+}
+
+/**
+ * A source of at most WHOLE_FILE_BYTES read whole through readDelimited (decodeBytes decides the
+ * encoding on all of it, with a per-line fallback, and parseDelimited recovers stray quotes); null
+ * when it turns out larger (standard input), for the streaming reader.
+ */
+function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: ReadOptions['onProgress']): TableFile | null {
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (const chunk of source.chunks()) {
+    bytes += chunk.length;
+    if (bytes > WHOLE_FILE_BYTES) return null;
+    chunks.push(chunk);
+    onProgress?.(bytes, source.size, 0);
+  }
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  const read = readDelimited(all, lang);
+  const first = read.rows.slice(0, 50).map((r) => r.join(',')).join('\n');
+  if (hasControls(first)) throw new UsageError(binaryMessage('binary', name, lang));
+  const rows = read.rows;
+  onProgress?.(bytes, source.size, rows.length);
+  if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(noData(name, lang));
+  return { table: rows, encoding: read.encoding ?? 'utf-8', delimiter: read.delimiter, bytes, notices: read.notices };
 }
 
 interface Encoding {
@@ -64,6 +108,10 @@ interface Encoding {
   skip: number;
   /** Strict UTF-8: a decoding error means the file is GB18030. */
   fatal: boolean;
+}
+
+function noData(name: string, lang: Lang): string {
+  return lang === 'zh' ? `文件 "${name}" 没有数据` : `The file "${name}" has no data`;
 }
 
 /** The encoding by decodeBytes's rules, from the first chunk; null for an empty source. */
@@ -105,7 +153,11 @@ function hasControls(text: string): boolean {
   return count > Math.max(2, n / 100);
 }
 
-function decodeAndParse(source: ByteSource, encoding: Encoding, onProgress?: ReadOptions['onProgress']): { rows: string[][]; delimiter: string; bytes: number; controls: boolean } {
+function decodeAndParse(
+  source: ByteSource,
+  encoding: Encoding,
+  onProgress?: ReadOptions['onProgress'],
+): { rows: string[][]; delimiter: string; bytes: number; controls: boolean; strayQuotes: StrayQuote[] } {
   const decoder = new TextDecoder(encoding.name, { fatal: encoding.fatal, ignoreBOM: true });
   const parser = new ChunkedCsvParser();
   let bytes = 0;
@@ -123,9 +175,9 @@ function decodeAndParse(source: ByteSource, encoding: Encoding, onProgress?: Rea
     parser.push(text);
     onProgress?.(bytes, source.size, parser.rows.length);
   }
-  if (controls) return { rows: [], delimiter: ',', bytes, controls };
+  if (controls) return { rows: [], delimiter: ',', bytes, controls, strayQuotes: [] };
   parser.push(decoder.decode());
   const rows = parser.end();
   onProgress?.(bytes, source.size, rows.length);
-  return { rows, delimiter: parser.delimiter, bytes, controls };
+  return { rows, delimiter: parser.delimiter, bytes, controls, strayQuotes: parser.strayQuotes };
 }

@@ -7,7 +7,7 @@ import type { Analysis, AnalyzeOptions, Customer, Lang, Notice, } from './types'
 import type { Column } from './types';
 import type { PurchaseHistory } from './model/purchase-history';
 import { resolveSettings, type Settings } from './settings';
-import { noticeText } from './i18n/messages';
+import { noticeText, settingsProblemText } from './i18n/messages';
 import { label } from './i18n/labels';
 import { AnalyzeError } from './ingest/analyze-error';
 import { matchHeaders } from './ingest/headers';
@@ -36,7 +36,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   const lang: Lang = options.lang ?? 'en';
   if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) throw new AnalyzeError('empty', lang);
   const { settings, problems } = resolveSettings(options.settings ?? null);
-  const notices: Notice[] = problems.map((p) => ({ code: 'settings_problem', message: noticeText(lang, 'settings_problem', { path: p.path, message: p.message }) }));
+  const notices: Notice[] = problems.map((p) => ({ code: 'settings_problem', message: noticeText(lang, 'settings_problem', { path: p.path, message: settingsProblemText(lang, p) }) }));
   const headerIndex = findHeaderRow(table);
   if (headerIndex < 0) throw noHeaderError(table, lang);
   const start = headerIndex + 1;

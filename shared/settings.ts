@@ -3,7 +3,7 @@
  * A sheet template carries it (sheet "Rapport settings"), the CLI reads it with --settings,
  * the extension keeps it in its options.
  */
-import type { Tier } from './types';
+import type { Tier } from './tier';
 
 export interface Settings {
   /** METHOD §2: weights of the value score's parts (renormalised over the parts present). */
@@ -128,85 +128,141 @@ export const DEFAULT_SETTINGS: Settings = {
   model: { unit: 'weeks', horizonDays: 90, annualDiscountRate: 0 },
 };
 
-/** A problem found in a settings object: its dotted path and what is wrong. */
+/** What is wrong with one setting, as a code the surfaces translate (settingsProblemText, shared/i18n/messages.ts). */
+export type SettingsProblemCode =
+  | 'not_object'
+  | 'unknown'
+  | 'not_group'
+  | 'not_number'
+  | 'not_unit'
+  | 'negative'
+  | 'no_weight'
+  | 'not_fraction'
+  | 'above'
+  | 'pyramid_order'
+  | 'credit_order'
+  | 'not_days'
+  | 'not_positive';
+
+/** A problem found in a settings object: its dotted path ('' for the whole object), a code and the code's parameters. */
 export interface SettingsProblem {
   path: string;
-  message: string;
+  code: SettingsProblemCode;
+  params?: Record<string, string | number>;
 }
 
 type Plain = { [k: string]: unknown };
 
 function isPlain(v: unknown): v is Plain {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }
+
+const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** What a leaf setting holds: a number, a number or empty (no visits), or one of some words. */
+type LeafKind = { type: 'number'; nullable: boolean } | { type: 'word'; words: readonly string[] };
+
+/** Words a text setting accepts, by path. */
+const WORDS: Readonly<Record<string, readonly string[]>> = { 'model.unit': ['days', 'weeks'] };
+
+/**
+ * The allow-list: every dotted path of DEFAULT_SETTINGS with the kind of value it takes. Built
+ * from the defaults themselves, so a key added there is accepted everywhere at once. Null
+ * defaults and the visit intervals may be empty.
+ */
+const ALLOWED: ReadonlyMap<string, LeafKind> = (() => {
+  const out = new Map<string, LeafKind>();
+  const walk = (o: Plain, prefix: string) => {
+    for (const k of Object.keys(o)) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      const v = o[k];
+      if (isPlain(v)) walk(v, path);
+      else if (typeof v === 'string') out.set(path, { type: 'word', words: WORDS[path] ?? [v] });
+      else out.set(path, { type: 'number', nullable: v === null || path.startsWith('visitDays.') });
+    }
+  };
+  walk(DEFAULT_SETTINGS as unknown as Plain, '');
+  return out;
+})();
+
+/** Dotted paths that are groups (tiers, weights …). */
+const GROUPS: ReadonlySet<string> = new Set([...ALLOWED.keys()].flatMap((p) => p.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))));
 
 /**
  * Merge a partial settings object (from JSON, a sheet or the options page) over the defaults.
- * Unknown keys and values of the wrong type are reported, never silently taken; the default
- * stays in their place. Returns the merged settings and the problems found.
+ * Only the paths of DEFAULT_SETTINGS are read, each from the object's own properties: '__proto__',
+ * 'constructor', 'toString' and every other key are reported as unknown, never followed, so a
+ * shared template cannot reach Object.prototype. Values of the wrong type are reported and the
+ * default stays in their place. Returns fresh settings and the problems found.
  */
 export function resolveSettings(partial: unknown): { settings: Settings; problems: SettingsProblem[] } {
   const problems: SettingsProblem[] = [];
-  const merged = structuredCloneSettings(DEFAULT_SETTINGS);
+  const merged = cloneDefaults();
   if (partial === undefined || partial === null) return { settings: merged, problems };
   if (!isPlain(partial)) {
-    problems.push({ path: '', message: 'settings must be an object' });
+    problems.push({ path: '', code: 'not_object' });
     return { settings: merged, problems };
   }
-  mergeInto(merged as unknown as Plain, DEFAULT_SETTINGS as unknown as Plain, partial, '', problems);
+  mergeInto(merged as unknown as Plain, partial, '', problems);
   checkRanges(merged, problems);
   return { settings: merged, problems };
 }
 
-function structuredCloneSettings(s: Settings): Settings {
-  return JSON.parse(JSON.stringify(s)) as Settings;
+function cloneDefaults(): Settings {
+  return JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings;
 }
 
-function mergeInto(target: Plain, defaults: Plain, source: Plain, prefix: string, problems: SettingsProblem[]): void {
-  for (const [k, v] of Object.entries(source)) {
+function mergeInto(target: Plain, source: Plain, prefix: string, problems: SettingsProblem[]): void {
+  for (const k of Object.keys(source)) {
     const path = prefix ? `${prefix}.${k}` : k;
-    if (!(k in defaults)) {
-      problems.push({ path, message: 'unknown setting' });
+    const v = source[k];
+    if (GROUPS.has(path) && own(target, k)) {
+      if (!isPlain(v)) problems.push({ path, code: 'not_group' });
+      else mergeInto(target[k] as Plain, v, path, problems);
       continue;
     }
-    const d = defaults[k];
-    if (isPlain(d)) {
-      if (!isPlain(v)) problems.push({ path, message: 'must be an object' });
-      else mergeInto(target[k] as Plain, d, v, path, problems);
-    } else if (typeof d === 'number' || d === null) {
-      if (v === null && (d === null || path.startsWith('visitDays.'))) target[k] = null;
-      else if (typeof v === 'number' && Number.isFinite(v)) target[k] = v;
-      else problems.push({ path, message: 'must be a number' });
-    } else if (typeof d === 'string') {
-      if (path === 'model.unit' && (v === 'days' || v === 'weeks')) target[k] = v;
-      else problems.push({ path, message: path === 'model.unit' ? "must be 'days' or 'weeks'" : 'must be text' });
+    const kind = ALLOWED.get(path);
+    if (kind === undefined || !own(target, k)) {
+      reportUnknown(path, v, problems);
+      continue;
     }
+    if (kind.type === 'word') {
+      if (typeof v === 'string' && kind.words.includes(v)) target[k] = v;
+      else problems.push({ path, code: 'not_unit', params: { words: kind.words.join(', ') } });
+    } else if (v === null && kind.nullable) target[k] = null;
+    else if (typeof v === 'number' && Number.isFinite(v)) target[k] = v;
+    else problems.push({ path, code: 'not_number' });
   }
+}
+
+/** An unknown key is reported at each of its leaves ('__proto__.asOf', not just '__proto__'). */
+function reportUnknown(path: string, v: unknown, problems: SettingsProblem[]): void {
+  if (isPlain(v) && Object.keys(v).length > 0) for (const k of Object.keys(v)) reportUnknown(`${path}.${k}`, v[k], problems);
+  else problems.push({ path, code: 'unknown' });
 }
 
 function checkRanges(s: Settings, problems: SettingsProblem[]): void {
   const frac = (path: string, v: number) => {
-    if (!(v >= 0 && v <= 1)) problems.push({ path, message: 'must be between 0 and 1' });
+    if (!(v >= 0 && v <= 1)) problems.push({ path, code: 'not_fraction' });
   };
-  for (const [k, v] of Object.entries(s.weights)) if (v < 0) problems.push({ path: `weights.${k}`, message: 'must not be negative' });
-  if (Object.values(s.weights).every((w) => w === 0)) problems.push({ path: 'weights', message: 'at least one weight must be above 0' });
+  for (const [k, v] of Object.entries(s.weights)) if (v < 0) problems.push({ path: `weights.${k}`, code: 'negative' });
+  if (Object.values(s.weights).every((w) => w === 0)) problems.push({ path: 'weights', code: 'no_weight' });
   frac('tiers.a', s.tiers.a);
   frac('tiers.b', s.tiers.b);
   frac('tiers.d', s.tiers.d);
-  if (s.tiers.a > s.tiers.b) problems.push({ path: 'tiers.a', message: 'must not exceed tiers.b' });
+  if (s.tiers.a > s.tiers.b) problems.push({ path: 'tiers.a', code: 'above', params: { other: 'tiers.b' } });
   frac('mgcTop', s.mgcTop);
   frac('partialShareDrop', s.partialShareDrop);
   const p = s.pyramid;
-  if (!(p.platinum <= p.gold && p.gold <= p.iron && p.iron <= 1 && p.platinum >= 0))
-    problems.push({ path: 'pyramid', message: 'must rise: platinum ≤ gold ≤ iron ≤ 1' });
+  if (!(p.platinum <= p.gold && p.gold <= p.iron && p.iron <= 1 && p.platinum >= 0)) problems.push({ path: 'pyramid', code: 'pyramid_order' });
   const c = s.credit;
-  if (!(c.excellent >= c.good && c.good >= c.fair && c.fair >= c.poor))
-    problems.push({ path: 'credit', message: 'grades must fall: excellent ≥ good ≥ fair ≥ poor' });
-  for (const [k, v] of Object.entries(s.visitDays))
-    if (v !== null && !(v > 0)) problems.push({ path: `visitDays.${k}`, message: 'must be a number of days above 0, or empty' });
-  if (!(s.periodDays > 0)) problems.push({ path: 'periodDays', message: 'must be above 0' });
-  if (!(s.churn.horizonDays > 0)) problems.push({ path: 'churn.horizonDays', message: 'must be above 0' });
-  if (!(s.lifecycle.churnHorizonDays > 0)) problems.push({ path: 'lifecycle.churnHorizonDays', message: 'must be above 0' });
+  if (!(c.excellent >= c.good && c.good >= c.fair && c.fair >= c.poor)) problems.push({ path: 'credit', code: 'credit_order' });
+  for (const [k, v] of Object.entries(s.visitDays)) if (v !== null && !(v > 0)) problems.push({ path: `visitDays.${k}`, code: 'not_days' });
+  if (!(s.periodDays > 0)) problems.push({ path: 'periodDays', code: 'not_positive' });
+  if (!(s.churn.horizonDays > 0)) problems.push({ path: 'churn.horizonDays', code: 'not_positive' });
+  if (!(s.lifecycle.churnHorizonDays > 0)) problems.push({ path: 'lifecycle.churnHorizonDays', code: 'not_positive' });
 }
 
 /** Flatten settings to dotted key/value rows (the "Rapport settings" sheet's layout). */
@@ -223,9 +279,13 @@ export function settingsToRows(s: Settings): [string, number | string | null][] 
   return rows;
 }
 
-/** Rebuild a partial settings object from dotted key/value rows; blank values mean null. */
+/**
+ * Rebuild a partial settings object from dotted key/value rows (the "Rapport settings" sheet);
+ * blank values mean null. Built of null-prototype objects, so a key such as '__proto__.asOf' is an
+ * ordinary own key that resolveSettings reports as unknown, and never reaches Object.prototype.
+ */
 export function rowsToSettings(rows: readonly (readonly unknown[])[]): Plain {
-  const out: Plain = {};
+  const out: Plain = Object.create(null) as Plain;
   for (const row of rows) {
     const key = String(row[0] ?? '').trim();
     if (!key) continue;
@@ -234,7 +294,8 @@ export function rowsToSettings(rows: readonly (readonly unknown[])[]): Plain {
     const parts = key.split('.');
     let o = out;
     for (const p of parts.slice(0, -1)) {
-      if (!isPlain(o[p])) o[p] = {};
+      const next = own(o, p) ? o[p] : undefined;
+      if (typeof next !== 'object' || next === null || Object.getPrototypeOf(next) !== null) o[p] = Object.create(null) as Plain;
       o = o[p] as Plain;
     }
     o[parts[parts.length - 1]!] = value;

@@ -4,9 +4,10 @@
  * Analysis is plain JSON.
  */
 import type { Settings } from './settings';
+import type { Tier } from './tier';
 
+export type { Tier };
 export type Lang = 'zh' | 'en';
-export type Tier = 'A' | 'B' | 'C' | 'D';
 export type ValueClass = 'MVC' | 'MGC' | 'BZ' | 'maintain';
 export type PyramidLevel = 'platinum' | 'gold' | 'iron' | 'lead';
 export type Lifecycle =

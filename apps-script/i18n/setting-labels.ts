@@ -4,6 +4,8 @@
  * A key missing here is shown by its path, so a new setting is never hidden.
  */
 import type { Lang } from '../../shared/types';
+import type { SettingsProblem } from '../../shared/settings';
+import { settingsProblemText } from '../../shared/i18n/messages';
 
 type Pair = { zh: string; en: string };
 
@@ -95,27 +97,7 @@ export function groupLabel(lang: Lang, group: string): string {
   return GROUP_LABELS[group]?.[lang] ?? group;
 }
 
-const PROBLEM_ZH: Record<string, string> = {
-  'unknown setting': '未知的设置项',
-  'must be an object': '应为一组设置',
-  'must be a number': '应为数字',
-  "must be 'days' or 'weeks'": "应为 'days' 或 'weeks'",
-  'must be text': '应为文字',
-  'settings must be an object': '设置应为 JSON 对象',
-  'must not be negative': '不能为负数',
-  'at least one weight must be above 0': '至少一个权重要大于 0',
-  'must be between 0 and 1': '应在 0 到 1 之间',
-  'must not exceed tiers.b': '不能大于 tiers.b',
-  'must rise: platinum ≤ gold ≤ iron ≤ 1': '应递增: 铂金 ≤ 黄金 ≤ 铁 ≤ 1',
-  'grades must fall: excellent ≥ good ≥ fair ≥ poor': '应递减: 优 ≥ 良 ≥ 中 ≥ 差',
-  'must be a number of days above 0, or empty': '应为大于 0 的天数, 或留空',
-  'must be above 0': '应大于 0',
-};
-
-/** Problem messages by language; English is the core's own wording, so it needs no table. */
-const PROBLEM_TEXT: Record<Lang, Record<string, string>> = { zh: PROBLEM_ZH, en: {} };
-
-/** A settings problem's message (shared/settings.ts speaks English) in the user's language. */
-export function problemText(lang: Lang, message: string): string {
-  return PROBLEM_TEXT[lang][message] ?? message;
+/** A settings problem's message in the user's language (the core's codes, translated by shared/i18n/messages.ts). */
+export function problemText(lang: Lang, problem: SettingsProblem): string {
+  return settingsProblemText(lang, problem);
 }

@@ -126,10 +126,8 @@ function validate(): { settings: Settings; problems: SettingsProblem[] } {
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-problem-for]'))) el.textContent = '';
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-key]'))) el.removeAttribute('aria-invalid');
   for (const p of result.problems) {
-    const target =
-      document.querySelector<HTMLElement>(`[data-problem-for="${p.path}"]`) ??
-      document.querySelector<HTMLElement>(`[data-problem-for="${p.path.split('.')[0]}"]`);
-    if (target) target.textContent = [target.textContent, problemText(lang, p.message)].filter(Boolean).join('; ');
+    const target = document.querySelector<HTMLElement>(`[data-problem-for="${p.path}"]`) ?? document.querySelector<HTMLElement>(`[data-problem-for="${p.path.split('.')[0]}"]`);
+    if (target) target.textContent = [target.textContent, problemText(lang, p)].filter(Boolean).join('; ');
     const input = document.getElementById(fieldId(p.path));
     if (input) input.setAttribute('aria-invalid', 'true');
     else for (const el of Array.from(document.querySelectorAll<HTMLElement>(`[data-key^="${p.path}."]`))) el.setAttribute('aria-invalid', 'true');
@@ -174,7 +172,7 @@ function importJson(): void {
   const { settings, problems } = resolveSettings(parsed);
   fill(settings);
   validate();
-  if (problems.length) setStatus(problems.map((p) => `${p.path}: ${problemText(lang, p.message)}`).join('; '), 'error');
+  if (problems.length) setStatus(problems.map((p) => `${p.path}: ${problemText(lang, p)}`).join('; '), 'error');
   else setStatus(tx(lang, 'imported'), 'ok');
 }
 
@@ -185,10 +183,7 @@ function init(state: State): void {
   fill(resolveSettings(state.settings).settings);
   setStatus('');
   validate();
-  if (state.problems.length) {
-    const list = state.problems.map((p) => `${p.path}: ${problemText(lang, p.message)}`).join('; ');
-    setStatus(tx(lang, 'sheetProblems', { list }), 'error');
-  }
+  if (state.problems.length) setStatus(tx(lang, 'sheetProblems', { list: state.problems.map((p) => `${p.path}: ${problemText(lang, p)}`).join('; ') }), 'error');
 }
 
 function start(): void {

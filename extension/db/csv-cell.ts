@@ -4,14 +4,10 @@
  * or a carriage return is prefixed with `'`, so Excel, LibreOffice and Sheets show it as text
  * instead of running it — unless the cell is a plain number (`-12.5`, `+3`), which stays a number.
  */
+import { escapeFormula } from '../../shared/csv/escape-formula';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** The text with a leading `'` when a spreadsheet would read it as a formula. */
-export function defuseFormula(v: string): string {
-  return FORMULA_START.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
-}
+/** The text with a leading `'` when a spreadsheet would read it as a formula (shared/csv/escape-formula.ts). */
+export const defuseFormula = escapeFormula;
 
 /** A CSV cell: formula-like text defused, then quoted when it holds a quote, comma or line break. */
 export function csvCell(v: string): string {

@@ -13,6 +13,7 @@ import { LOCALES, t as translate, uiLang, type StringKey } from '../i18n/strings
 import { describeError } from '../panel/describe-error';
 import { SitesSection } from './sites-section';
 import type { Settings } from '../../shared/settings';
+import { formatSettingsProblem } from '../../shared/i18n/messages';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -61,7 +62,7 @@ export function OptionsPage({ db, importer }: { db: RapportDB; importer?: Import
     try {
       const problems = await setSettingsJson(db, parsed);
       if (problems.length > 0) {
-        setMsg({ text: t('settingsProblems'), bad: true, list: problems.map((p) => `${p.path}: ${p.message}`) });
+        setMsg({ text: t('settingsProblems'), bad: true, list: problems.map((p) => formatSettingsProblem(lang, p)) });
         return;
       }
       // Re-analysed off the page's main thread (the import worker) when there is one.

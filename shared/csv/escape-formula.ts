@@ -1,13 +1,17 @@
 /**
  * Keeping spreadsheet formulas out of exported cells (OWASP "CSV Injection"): a cell that starts
  * with '=', '+', '-', '@', a tab or a carriage return is read by Excel, LibreOffice and Google
- * Sheets as a formula (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd|…`, `-1+1`), so it gets a leading
- * apostrophe, which the spreadsheet shows as text. Plain numbers ("-12.5", "+3", "1e5") are left
- * alone: they cannot run anything and must stay numbers.
+ * Sheets as a formula or DDE call (`=HYPERLINK(…)`, `@SUM(…)`, `+cmd|…`, `-1+1`), so it gets a
+ * leading apostrophe, which the spreadsheet shows as text. Plain numbers as people write them are
+ * left alone: they cannot run anything and must stay numbers. The same rule as the Sheets
+ * writer's `asText`; every CSV/TSV writer of Rapport goes through it.
  */
 
-/** A number as a spreadsheet reads one: optional sign, digits with an optional point, optional exponent. */
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/**
+ * A plain number: optional sign, digits with optional thousands commas, optional decimals,
+ * exponent or percent ('-1200', '+3.5', '-1,234.50', '-12%', '1e-3').
+ */
+const PLAIN_NUMBER = /^[+-]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%?$/i;
 
 /** True when a spreadsheet would take this text for a formula (first character = + - @ tab CR). */
 export function looksLikeFormula(text: string): boolean {

@@ -68,22 +68,132 @@ export function detectDelimiter(text: string): string {
   return best >= 0 ? CANDIDATES[best]! : ',';
 }
 
+/** A quote that opens a field but never closes it properly, read as an ordinary character. */
+export interface StrayQuote {
+  /** The row holding the quote, as the user counts rows (the file's first row is 1). */
+  row: number;
+  /** Its column, 1 = the first. */
+  column: number;
+  /** How many rows after it a strict reading would have swallowed into that one cell. */
+  swallowed: number;
+}
+
+export interface Delimited {
+  rows: string[][];
+  delimiter: string;
+  /** Quotes read as ordinary characters so that the rows after them stay rows (empty when none). */
+  strayQuotes: StrayQuote[];
+}
+
 /**
  * Parses delimited text (METHOD §1) with Papa Parse: detects tab, ';' or ',' from the first lines
  * (Excel's "Unicode text" is tab-separated), handles quoted fields (RFC 4180) with delimiters,
  * doubled quotes and line breaks inside, CRLF, LF or CR line ends (one kind per file, detected
- * by Papa Parse from the first one) and a leading BOM. Rows keep their
- * position (a blank line is a row with one empty field, so row numbers match the file); only the
- * empty line after the final line break is dropped. Malformed quoting is read leniently, never
- * rejected: a quote inside an unquoted field is kept ('5" pipe'); text after a closing quote runs
- * the field on, as Papa Parse reads it.
+ * by Papa Parse from the first one) and a leading BOM. Rows keep their position (a blank line is a
+ * row with one empty field, so row numbers match the file); only the empty line after the final
+ * line break is dropped. A quote inside an unquoted field is kept ('5" pipe').
+ *
+ * Malformed quoting never merges rows silently. A field that opens with a quote which is never
+ * closed (`"Acme 4,5` with no closing quote: a strict reader runs the field to the end of the file
+ * and every later customer becomes part of one name), or whose closing quote is followed by other
+ * text (`"ab"cd`), is read again from that quote as an unquoted field, the quote kept as an
+ * ordinary character; each such quote is listed in `strayQuotes` so the caller tells the user.
+ * (A later quoted field's opening quote, met by a stray quote, is followed by that field's text, so
+ * it does not close the stray one properly and the stray quote is found. Only when the later field's
+ * text itself starts with a delimiter or a line break do the two quotes make a well-formed multi-line
+ * field, which is then read as RFC 4180 says: well-formed text always reads as written.)
  */
-export function parseDelimited(text: string): { rows: string[][]; delimiter: string } {
+export function parseDelimited(text: string): Delimited {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);
-  const rows = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false }).data;
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
+  let rows = parsed.data;
+  let strayQuotes: StrayQuote[] = [];
+  if (parsed.errors.some((e) => e.type === 'Quotes')) {
+    const linebreak = parsed.meta.linebreak === '\r\n' || parsed.meta.linebreak === '\r' ? parsed.meta.linebreak : '\n';
+    ({ rows, strayQuotes } = parseRecovering(body, delimiter, linebreak));
+  }
   const last = rows[rows.length - 1];
   if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(body)) rows.pop();
   if (rows.length === 1 && rows[0]!.length === 1 && rows[0]![0] === '' && body === '') rows.pop();
-  return { rows, delimiter };
+  return { rows, delimiter, strayQuotes };
+}
+
+/**
+ * RFC 4180 reading, as Papa Parse reads well-formed text (one line-break kind; a quote opens a
+ * field only as its first character; blanks allowed between a closing quote and the delimiter),
+ * except that a quoted field that does not close properly is read as an unquoted field from its
+ * opening quote. Linear in the text: each stray quote looks ahead only to the next quote.
+ */
+export function parseRecovering(text: string, delimiter: string, linebreak: string): { rows: string[][]; strayQuotes: StrayQuote[] } {
+  const rows: string[][] = [];
+  const strayQuotes: StrayQuote[] = [];
+  const n = text.length;
+  let row: string[] = [];
+  let i = 0;
+  const atBreak = (k: number) => text.startsWith(linebreak, k);
+  const atDelimiter = (k: number) => text.startsWith(delimiter, k);
+  /** Reads an unquoted field from k; returns the index after it. */
+  const unquoted = (k: number): number => {
+    let j = k;
+    while (j < n && !atDelimiter(j) && !atBreak(j)) j++;
+    row.push(text.slice(k, j));
+    return j;
+  };
+  for (;;) {
+    let end: number;
+    if (text[i] === '"') {
+      const close = closingQuote(text, i, delimiter, linebreak);
+      if (close.ok) {
+        row.push(text.slice(i + 1, close.quote).replace(/""/g, '"'));
+        end = close.end;
+      } else {
+        strayQuotes.push({ row: rows.length + 1, column: row.length + 1, swallowed: close.swallowed });
+        end = unquoted(i);
+      }
+    } else end = unquoted(i);
+    if (end >= n) {
+      rows.push(row);
+      break;
+    }
+    if (atDelimiter(end)) i = end + delimiter.length;
+    else {
+      rows.push(row);
+      row = [];
+      i = end + linebreak.length;
+      if (i >= n) {
+        rows.push(['']);
+        break;
+      }
+    }
+  }
+  return { rows, strayQuotes };
+}
+
+/**
+ * Where the quoted field opening at `open` ends: `ok` with the closing quote and the index after
+ * the field, or not ok (no closing quote before the end of the text, or text after the closing
+ * quote) with the number of line breaks a strict reader would have taken into the field.
+ */
+function closingQuote(text: string, open: number, delimiter: string, linebreak: string): { ok: true; quote: number; end: number } | { ok: false; swallowed: number } {
+  const n = text.length;
+  let j = open + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q < 0) return { ok: false, swallowed: countBreaks(text, open, n, linebreak) };
+    if (text[q + 1] === '"') {
+      j = q + 2;
+      continue;
+    }
+    let k = q + 1;
+    while (k < n && (text[k] === ' ' || (text[k] === '\t' && delimiter !== '\t'))) k++;
+    if (k >= n || text.startsWith(delimiter, k) || text.startsWith(linebreak, k)) return { ok: true, quote: q, end: k };
+    return { ok: false, swallowed: countBreaks(text, open, q, linebreak) };
+  }
+}
+
+function countBreaks(text: string, from: number, to: number, linebreak: string): number {
+  let count = 0;
+  for (let k = text.indexOf(linebreak, from); k >= 0 && k < to; k = text.indexOf(linebreak, k + linebreak.length)) count++;
+  return count;
 }

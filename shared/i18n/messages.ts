@@ -3,6 +3,8 @@
  * Templates use `{name}` placeholders filled from params.
  */
 import type { Lang, RowError } from '../types';
+import type { SettingsProblem, SettingsProblemCode } from '../settings';
+import { shortText } from '../ingest/normalize-text';
 
 type Templates = Record<string, { zh: string; en: string }>;
 
@@ -20,6 +22,9 @@ export const ERROR_TEXT: Templates = {
   bad_email: { zh: '不是邮箱地址', en: 'is not an email address' },
   share_range: { zh: '不是 0–100% 之间的份额', en: 'is not a share between 0 and 100%' },
   future_date: { zh: '晚于分析日期', en: 'is after the analysis date' },
+  implausible_date: { zh: '不是合理的日期 (早于 1900 年或晚于今天一年以上)', en: 'is not a plausible date (before 1900, or more than a year from today)' },
+  too_large: { zh: '数值过大 (超过 10^15), 不是合理的金额或数量', en: 'is too large to be an amount or count (above 10^15)' },
+  too_small: { zh: '数值过小 (非零但小于 10^-9), 不是合理的金额或数量', en: 'is too small to be an amount or count (not 0, but below 10^-9)' },
 };
 
 /** Notices: what the core did that the user should know. */
@@ -42,6 +47,16 @@ export const NOTICE_TEXT: Templates = {
   after_as_of: { zh: '{count} 行晚于分析日期 {asOf}, 已跳过 (结果与截至该日的流水相同)', en: '{count} rows are dated after the analysis date {asOf} and were skipped (the result is that of the log up to that date)' },
   previous_period_unknown: { zh: '流水从 {first} 开始, 没有覆盖上期 (自 {from} 起), 上期销售额记为未知而不是 0', en: 'the log begins on {first}, after the start of the previous period ({from}), so previous revenue is unknown, not zero' },
   settings_problem: { zh: '设置 {path}: {message} (使用默认值)', en: 'setting {path}: {message} (default used)' },
+  encoding: { zh: '文件按 {encoding} 编码读取', en: 'the file was read as {encoding}' },
+  encoding_mixed: {
+    zh: '文件按 {encoding} 编码读取, 但只有 {percent}% 的非英文行符合该编码, 请检查文字是否乱码',
+    en: 'the file was read as {encoding}, but only {percent}% of its non-ASCII lines fit that encoding; check the text for garbled characters',
+  },
+  encoding_lines: { zh: '第 {lines} 行 (共 {count} 行) 不是文件的编码, 已按 {encoding} 读取, 请检查', en: 'line {lines} ({count} in all) is not in the file\'s encoding and was read as {encoding}; please check' },
+  stray_quote: {
+    zh: '第 {row} 行第 {column} 列有一个没有闭合的引号, 已按普通字符读取 (否则其后 {swallowed} 行会并入这一格), 请检查该行',
+    en: 'row {row}, column {column} has a quote that is never closed; it was read as an ordinary character (otherwise the next {swallowed} rows would have merged into that cell) — please check that row',
+  },
   model_problem: { zh: '概率模型未拟合: {message}', en: 'probabilistic model not fitted: {message}' },
   model_used: { zh: '购买概率模型: {why}', en: 'purchase model: {why}' },
 };
@@ -63,11 +78,40 @@ export function noticeText(lang: Lang, code: string, params: Record<string, unkn
 }
 
 /**
- * One line per row error, as a sales manager reads it:
+ * One line per row error, as a sales manager reads it (a long value cut to 60 characters and '…'):
  * "第 12 行: 销售额 '12o0' 不是数字" / "row 12: revenue '12o0' is not a number".
  */
 export function formatRowError(lang: Lang, e: RowError): string {
   const reason = e.reason || errorReason(lang, e.code);
-  const what = [e.column, e.value !== undefined && e.value !== '' ? `'${e.value}'` : ''].filter(Boolean).join(' ');
+  const what = [e.column, e.value !== undefined && e.value !== '' ? `'${shortText(e.value)}'` : ''].filter(Boolean).join(' ');
   return lang === 'zh' ? `第 ${e.row} 行: ${what ? `${what} ` : ''}${reason}` : `row ${e.row}: ${what ? `${what} ` : ''}${reason}`;
+}
+
+/** What is wrong with a setting (SettingsProblem.code). */
+export const SETTINGS_PROBLEM_TEXT: Record<SettingsProblemCode, { zh: string; en: string }> = {
+  not_object: { zh: '设置应为 JSON 对象', en: 'settings must be an object' },
+  unknown: { zh: '未知的设置项, 已忽略', en: 'unknown setting, ignored' },
+  not_group: { zh: '应为一组设置', en: 'must be a group of settings' },
+  not_number: { zh: '应为数字', en: 'must be a number' },
+  not_unit: { zh: '应为 {words} 之一', en: 'must be one of {words}' },
+  negative: { zh: '不能为负数', en: 'must not be negative' },
+  no_weight: { zh: '至少一个权重要大于 0', en: 'at least one weight must be above 0' },
+  not_fraction: { zh: '应在 0 到 1 之间', en: 'must be between 0 and 1' },
+  above: { zh: '不能大于 {other}', en: 'must not exceed {other}' },
+  pyramid_order: { zh: '应递增: 铂金 ≤ 黄金 ≤ 铁 ≤ 1', en: 'must rise: platinum ≤ gold ≤ iron ≤ 1' },
+  credit_order: { zh: '应递减: 优 ≥ 良 ≥ 中 ≥ 差', en: 'grades must fall: excellent ≥ good ≥ fair ≥ poor' },
+  not_days: { zh: '应为大于 0 的天数, 或留空', en: 'must be a number of days above 0, or empty' },
+  not_positive: { zh: '应大于 0', en: 'must be above 0' },
+};
+
+/** What is wrong with a setting, in a language (without its path). */
+export function settingsProblemText(lang: Lang, p: SettingsProblem): string {
+  const t = SETTINGS_PROBLEM_TEXT[p.code];
+  return t ? fill(t[lang], p.params ?? {}) : p.code;
+}
+
+/** A settings problem as one line: "tiers.a: must be between 0 and 1" / "设置 tiers.a: 应在 0 到 1 之间". */
+export function formatSettingsProblem(lang: Lang, p: SettingsProblem): string {
+  const what = settingsProblemText(lang, p);
+  return p.path ? `${p.path}: ${what}` : what;
 }

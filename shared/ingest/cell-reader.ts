@@ -4,10 +4,10 @@
  */
 import type { Column, Lang, RowError, SwitchingCost } from '../types';
 import { errorReason } from '../i18n/messages';
-import { parseNumber } from './parse-number';
-import { parseDate, type DayOrder } from './parse-date';
+import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber } from './parse-number';
+import { parseDate, plausibleDays, type DayOrder, type DayRange } from './parse-date';
 import { parseCompetitor, parseSatisfaction, parseSwitchingCost } from './parse-flags';
-import { isBlankCell } from './normalize-text';
+import { isBlankCell, shortText } from './normalize-text';
 
 /** Marks a cell that could not be read (an error was recorded). */
 export const BAD = Symbol('bad cell');
@@ -18,32 +18,34 @@ export class CellReader {
   constructor(
     readonly lang: Lang,
     private readonly dayOrders: ReadonlyMap<number, DayOrder>,
+    /** Dates outside this range are errors (plausibleDays: from 1900 to a year from today). */
+    private readonly dates: DayRange = plausibleDays(),
   ) {}
 
   /** Record an error for this cell. */
   fail(row: number, column: Column | undefined, cell: unknown, code: string, fatal: boolean): typeof BAD {
     const e: RowError = { row, code, reason: errorReason(this.lang, code), fatal };
     if (column) e.column = column.header;
-    if (cell !== undefined && cell !== null && cell !== '') e.value = cellText(cell);
+    if (cell !== undefined && cell !== null && cell !== '') e.value = shortText(cellText(cell));
     this.errors.push(e);
     return BAD;
   }
 
   /** A number that may be negative (money). */
   amount(row: number, col: Column, cell: unknown, fatal: boolean): Read<number> {
-    if (typeof cell === 'number' && Number.isFinite(cell)) return cell; // what parseNumber gives
+    if (typeof cell === 'number' && Number.isFinite(cell) && Math.abs(cell) <= MAX_MAGNITUDE && (cell === 0 || Math.abs(cell) >= MIN_MAGNITUDE)) return cell; // what parseNumber gives
     const p = parseNumber(cell);
     if (p === null) return null;
-    if (!p.ok) return this.fail(row, col, cell, 'not_a_number', fatal);
+    if (!p.ok) return this.fail(row, col, cell, rangeCode(p), fatal);
     return p.value;
   }
 
   /** A count or number of days: not negative. */
   count(row: number, col: Column, cell: unknown): Read<number> {
-    if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0) return cell; // what parseNumber gives
+    if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0 && cell <= MAX_MAGNITUDE && (cell === 0 || cell >= MIN_MAGNITUDE)) return cell; // what parseNumber gives
     const p = parseNumber(cell);
     if (p === null) return null;
-    if (!p.ok) return this.fail(row, col, cell, 'not_a_number', false);
+    if (!p.ok) return this.fail(row, col, cell, rangeCode(p), false);
     if (p.value < 0) return this.fail(row, col, cell, 'negative', false);
     return p.value;
   }
@@ -66,6 +68,7 @@ export class CellReader {
     const d = parseDate(cell, this.dayOrders.get(col.index) ?? 'mdy');
     if (d === null) return null;
     if (d === 'invalid') return this.fail(row, col, cell, 'not_a_date', fatal);
+    if (d < this.dates.min || d > this.dates.max) return this.fail(row, col, cell, 'implausible_date', fatal);
     return d;
   }
 
@@ -84,6 +87,11 @@ export class CellReader {
   competitor(cell: unknown): { buys: boolean; name: string | null } | null {
     return parseCompetitor(cell);
   }
+}
+
+/** The error code of a cell parseNumber refused. */
+function rangeCode(p: { range?: 'large' | 'small' }): string {
+  return p.range === 'large' ? 'too_large' : p.range === 'small' ? 'too_small' : 'not_a_number';
 }
 
 /** A cell as trimmed text ('' for blank); numbers keep their digits, Dates become ISO dates. */

@@ -66,3 +66,14 @@ function cannotBeBlank(cell: string): boolean {
   if (l >= 97 && l <= 122) return l !== 110;
   return c >= 0x4e00 && c <= 0x9fff && c !== 0x65e0;
 }
+
+/** How much of a bad cell an error repeats. */
+const SHOWN_CHARS = 60;
+
+/** Text cut to its first 60 characters and '…', so a 10 MB cell is not echoed whole into an error. */
+export function shortText(text: string): string {
+  if (text.length <= SHOWN_CHARS) return text;
+  // never cut a surrogate pair in two
+  const end = /[\ud800-\udbff]/.test(text[SHOWN_CHARS - 1]!) ? SHOWN_CHARS - 1 : SHOWN_CHARS;
+  return `${text.slice(0, end)}…`;
+}

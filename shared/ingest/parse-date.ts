@@ -96,6 +96,25 @@ export function todayDay(now: Date = new Date()): number {
   return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
+/** The days a date in a sales table may fall on. */
+export interface DayRange {
+  min: number;
+  max: number;
+}
+
+/** 1900-01-01: nothing in a customer table is older (Sheets serial 1 is 1899-12-31). */
+export const FIRST_PLAUSIBLE_DAY = daysFromCivil(1900, 1, 1);
+
+/**
+ * The plausible days for dates in a table: from 1900-01-01 to a year (366 days) after today.
+ * A date outside it — '9999-12-31' as "no end", '0001-01-01', a serial of 1 — is a placeholder or
+ * a typo, not a purchase: read as a date it would become the analysis date, or make every
+ * customer "interrupted" for millions of days.
+ */
+export function plausibleDays(today: number = todayDay()): DayRange {
+  return { min: FIRST_PLAUSIBLE_DAY, max: today + 366 };
+}
+
 /** Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (the spreadsheet convention). */
 function fullYear(text: string): number {
   const y = Number(text);

@@ -3,9 +3,34 @@
  */
 import { foldWidth, isBlankCell } from './normalize-text';
 
-export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false };
+export type ParsedNumber = { ok: true; value: number; percent: boolean } | { ok: false; range?: 'large' | 'small' };
 
 const FAIL: ParsedNumber = { ok: false };
+const TOO_LARGE: ParsedNumber = { ok: false, range: 'large' };
+const TOO_SMALL: ParsedNumber = { ok: false, range: 'small' };
+
+/**
+ * The largest magnitude read as a figure: 10^15 (a thousand trillion). No revenue, profit, count
+ * or balance of one customer in any currency comes near it, every integer up to it is exact in a
+ * double, and sums of millions of such cells stay far from overflow — so a cell of 309 digits
+ * (which would read as Infinity) or '1e300' is reported instead of poisoning every total.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
+/**
+ * The smallest magnitude other than 0: 10^-9. Nothing in a sales table is finer (a thousandth of
+ * a cent is 10^-5), and a denominator such as a previous revenue of 5e-324 would turn a growth
+ * rate into Infinity.
+ */
+export const MIN_MAGNITUDE = 1e-9;
+
+/** A value read from well-formed digits: beyond MAX_MAGNITUDE (Infinity included) it is too large. */
+function checked(value: number, percent: boolean): ParsedNumber {
+  if (Number.isNaN(value)) return FAIL;
+  if (!(Math.abs(value) <= MAX_MAGNITUDE)) return TOO_LARGE;
+  if (value !== 0 && Math.abs(value) < MIN_MAGNITUDE) return TOO_SMALL;
+  return { ok: true, value: value === 0 ? 0 : value, percent };
+}
 
 /** Plain decimals ('1234', '-12.5') skip the general path: most cells look like this. */
 const FAST = /^-?\d+(?:\.\d+)?$/;
@@ -52,6 +77,8 @@ const MINUS = new Set(['-', '−', '–']);
  *
  * - Blank ('' / null / undefined / whitespace / '-' / '—' / 'N/A' / '无') → `null`.
  * - Finite JS numbers pass through; NaN, ±Infinity, booleans, Dates and other objects fail.
+ * - Magnitudes above MAX_MAGNITUDE (10^15) fail with `range: 'large'` (a 309-digit cell is not
+ *   Infinity), non-zero magnitudes below MIN_MAGNITUDE (10^-9) with `range: 'small'`.
  * - Strings: currency signs and codes before or after (¥ ￥ $ € £ 元 RMB CNY USD EUR …);
  *   thousands separators ',' '.' space, NBSP, thin space, '’', "'"; decimal comma.
  *   Choice for ambiguous separators: with both ',' and '.', the last one is the decimal mark;
@@ -68,16 +95,11 @@ const MINUS = new Set(['-', '−', '–']);
  */
 export function parseNumber(cell: unknown): ParsedNumber | null {
   if (typeof cell === 'string' && FAST.test(cell)) {
-    const value = Number(cell);
-    return { ok: true, value: value === 0 ? 0 : value, percent: false };
+    return checked(Number(cell), false);
   }
   if (isBlankCell(cell)) return null;
-  if (typeof cell === 'number') {
-    return Number.isFinite(cell) ? { ok: true, value: cell, percent: false } : FAIL;
-  }
-  if (typeof cell === 'bigint') {
-    return { ok: true, value: Number(cell), percent: false };
-  }
+  if (typeof cell === 'number') return Number.isFinite(cell) ? checked(cell, false) : FAIL;
+  if (typeof cell === 'bigint') return checked(Number(cell), false);
   if (typeof cell !== 'string') return FAIL;
   return parseNumberText(cell);
 }
@@ -165,11 +187,8 @@ function parseNumberText(raw: string): ParsedNumber | null {
     e += Number(text.slice(ei + 1));
     text = text.slice(0, ei);
   }
-  let value = Number(e === 0 ? text : `${text}e${e}`);
-  if (!Number.isFinite(value)) return FAIL;
-  if (negative) value = -value;
-  if (Object.is(value, -0)) value = 0;
-  return { ok: true, value, percent };
+  const value = Number(e === 0 ? text : `${text}e${e}`);
+  return checked(negative ? -value : value, percent);
 }
 
 function currencyPrefix(s: string): number {

@@ -204,7 +204,7 @@ describe.skipIf(!hasChromium)(`settings sidebar in Chromium${hasChromium ? '' : 
     expect(await page.textContent('#status')).toBe('Imported. Check the values, then Save.');
     await page.fill('#json', '{"tiers": {"a": 0.6, "z": 1}}');
     await page.click('#import');
-    expect(await page.textContent('#status')).toBe('tiers.z: unknown setting');
+    expect(await page.textContent('#status')).toBe('tiers.z: unknown setting, ignored');
     await page.fill('#json', '{oops');
     await page.click('#import');
     expect(await page.textContent('#status')).toMatch(/^This is not valid JSON: /);

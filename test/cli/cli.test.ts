@@ -56,7 +56,37 @@ describe('rapport analyze', () => {
     const a = JSON.parse(gb.stdout) as Analysis;
     expect(a.customers.length).toBeGreaterThan(0);
     expect(a.customers.some((c) => /[\u4e00-\u9fff]/.test(c.name))).toBe(true);
-    expect(gb.stdout).toBe(utf8.stdout);
+    // The same analysis; only the first notice differs: it names the encoding each file was read in.
+    const b = JSON.parse(utf8.stdout) as Analysis;
+    expect(a.notices[0]).toEqual({ code: 'encoding', message: 'the file was read as GB18030' });
+    expect(b.notices[0]).toEqual({ code: 'encoding', message: 'the file was read as UTF-8' });
+    expect({ ...a, notices: a.notices.slice(1) }).toEqual({ ...b, notices: b.notices.slice(1) });
+  });
+
+  it('a stray quote is read as a character and reported with its row; no customer is swallowed', async () => {
+    const lines = ['Customer,Revenue'];
+    for (let i = 1; i <= 200; i++) lines.push(i === 5 ? '"Acme 4,5' : `Customer ${i},${i * 10}`);
+    const r = await run(tmpFile('stray.csv', `${lines.join('\n')}\n`), '--json', '--lang', 'en');
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout) as Analysis;
+    expect(a.summary.rows.read).toBe(200);
+    expect(a.customers.length).toBe(200);
+    expect(a.notices.find((n) => n.code === 'stray_quote')!.message).toContain('row 6, column 1');
+  });
+
+  it('one GBK line in a UTF-8 file is read as GB18030 and reported; the other lines stay UTF-8', async () => {
+    const utf8 = new TextEncoder().encode('客户名称,销售额\n华信机械,100\n');
+    const gbkLine = Uint8Array.from([0xc9, 0xcf, 0xba, 0xa3, 0xb9, 0xab, 0xcb, 0xbe, 0x2c, 0x32, 0x30, 0x30, 0x0a]); // 上海公司,200
+    const bytes = new Uint8Array(utf8.length + gbkLine.length);
+    bytes.set(utf8);
+    bytes.set(gbkLine, utf8.length);
+    const f = tmpFile('mixed.csv', '');
+    writeFileSync(f, bytes);
+    const r = await run(f, '--json', '--lang', 'en');
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout) as Analysis;
+    expect(a.customers.map((c) => c.name).sort()).toEqual(['上海公司', '华信机械']);
+    expect(a.notices.some((n) => n.code === 'encoding_lines' && n.message.includes('line 3'))).toBe(true);
   });
 
   it('--csv appends the result columns to every input row', async () => {

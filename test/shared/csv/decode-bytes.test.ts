@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeBytes } from '../../../shared/csv/decode-bytes';
+import { decodeBytes, isUtf8 } from '../../../shared/csv/decode-bytes';
+import { readDelimited } from '../../../shared/csv/read-delimited';
 import { parseDelimited } from '../../../shared/csv/parse-delimited';
 
 const fixture = (name: string): Uint8Array =>
@@ -40,14 +41,14 @@ describe('decodeBytes: fixtures written with iconv', () => {
 
   it('UTF-8 with BOM: same text, BOM stripped', () => {
     const r = decodeBytes(fixture('customers-utf8-bom.csv'));
-    expect(r).toEqual({ text: reference.text, encoding: 'utf-8' });
+    expect(r).toMatchObject({ text: reference.text, encoding: 'utf-8' });
     expect(r.text.charCodeAt(0)).not.toBe(0xfeff);
   });
 
   it('GB18030 (Chinese Excel "CSV"): same text', () => {
     const bytes = fixture('customers-gb18030.csv');
     expect(bytes.length).toBeLessThan(fixture('customers-utf8.csv').length); // 2 bytes per hanzi, not 3
-    expect(decodeBytes(bytes)).toEqual({ text: reference.text, encoding: 'gb18030' });
+    expect(decodeBytes(bytes)).toMatchObject({ text: reference.text, encoding: 'gb18030' });
   });
 
   it('UTF-16LE with BOM, tab-separated (Excel "Unicode text"): same rows', () => {
@@ -93,12 +94,12 @@ describe('decodeBytes: in-memory cases', () => {
   });
 
   it('empty input is empty UTF-8', () => {
-    expect(decodeBytes(new Uint8Array())).toEqual({ text: '', encoding: 'utf-8' });
-    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf]))).toEqual({ text: '', encoding: 'utf-8' });
+    expect(decodeBytes(new Uint8Array())).toMatchObject({ text: '', encoding: 'utf-8' });
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf]))).toMatchObject({ text: '', encoding: 'utf-8' });
   });
 
   it('GBK bytes of 客户 (BF CD BB A7) are not UTF-8 and decode as GB18030', () => {
-    expect(decodeBytes(new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7, 0x2c, 0x31]))).toEqual({
+    expect(decodeBytes(new Uint8Array([0xbf, 0xcd, 0xbb, 0xa7, 0x2c, 0x31]))).toMatchObject({
       text: '客户,1',
       encoding: 'gb18030',
     });
@@ -112,7 +113,7 @@ describe('decodeBytes: in-memory cases', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => {
         const text = s.replace(/^\ufeff/, '').replace(/\u0000/g, '');
-        expect(decodeBytes(utf8(text))).toEqual({ text, encoding: 'utf-8' });
+        expect(decodeBytes(utf8(text))).toMatchObject({ text, encoding: 'utf-8', confidence: 1, fallbackLines: [] });
       }),
       { numRuns: 500 },
     );
@@ -130,9 +131,103 @@ describe('decodeBytes: in-memory cases', () => {
   it('property: UTF-16LE with BOM decodes to the same string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-        expect(decodeBytes(concat(new Uint8Array([0xff, 0xfe]), utf16le(s)))).toEqual({ text: s, encoding: 'utf-16le' });
+        expect(decodeBytes(concat(new Uint8Array([0xff, 0xfe]), utf16le(s)))).toMatchObject({ text: s, encoding: 'utf-16le' });
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Split bytes after each LF (the line keeps its LF). */
+const byteLines = (bytes: Uint8Array): Uint8Array[] => {
+  const out: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) out.push(bytes.subarray(start, (start = i + 1)));
+  if (start < bytes.length) out.push(bytes.subarray(start));
+  return out;
+};
+
+describe('decodeBytes: per-file decision, per-line fallback', () => {
+  const reference = decodeBytes(fixture('customers-utf8.csv')).text;
+  const gbLines = byteLines(fixture('customers-gb18030.csv'));
+  const u8Lines = byteLines(fixture('customers-utf8.csv'));
+
+  it('a UTF-8 BOM over a GB18030 body is read as GB18030: the customers stay apart', () => {
+    const r = decodeBytes(concat(new Uint8Array([0xef, 0xbb, 0xbf]), fixture('customers-gb18030.csv')));
+    expect(r.encoding).toBe('gb18030');
+    expect(r.bom).toBe(true);
+    expect(r.text).toBe(reference);
+    expect(r.confidence).toBe(1);
+    expect(parseDelimited(r.text).rows.map((row) => row[0])).toEqual(['客户编号', 'C001', 'C002', 'C003', 'C004', 'C005', 'C006']);
+  });
+
+  it('one GBK row in a UTF-8 file: the file stays UTF-8, that line is read as GB18030 and reported', () => {
+    const bytes = concat(...u8Lines.map((l, i) => (i === 3 ? gbLines[3]! : l)));
+    const r = decodeBytes(bytes);
+    expect(r.encoding).toBe('utf-8');
+    expect(r.text).toBe(reference);
+    expect(r.fallbackLines).toEqual([4]);
+    expect(r.lineEncoding).toBe('gb18030');
+    // 7 lines all hold Chinese; 6 of them are UTF-8.
+    expect(r.confidence).toBeCloseTo(6 / 7, 12);
+  });
+
+  it('one UTF-8 row in a GB18030 file: the file is GB18030, that line UTF-8', () => {
+    const bytes = concat(...gbLines.map((l, i) => (i === 2 ? u8Lines[2]! : l)));
+    const r = decodeBytes(bytes);
+    expect(r.encoding).toBe('gb18030');
+    expect(r.text).toBe(reference);
+    expect(r.fallbackLines).toEqual([3]);
+    expect(r.lineEncoding).toBe('utf-8');
+  });
+
+  it('isUtf8 rejects overlongs, surrogates, truncated sequences and code points above U+10FFFF', () => {
+    expect(isUtf8(utf8('客户 ok €'))).toBe(true);
+    for (const bad of [[0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe5, 0xae], [0xff]]) expect(isUtf8(new Uint8Array(bad))).toBe(false);
+  });
+
+  it('property: isUtf8 agrees with a fatal TextDecoder on any bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+        let ok = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        } catch {
+          ok = false;
+        }
+        expect(isUtf8(bytes)).toBe(ok);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('readDelimited: the notices', () => {
+  it('names the encoding, the mixed lines and the stray quotes, in both languages', () => {
+    const u8Lines = byteLines(fixture('customers-utf8.csv'));
+    const gbLines = byteLines(fixture('customers-gb18030.csv'));
+    const bytes = concat(...u8Lines.map((l, i) => (i === 3 ? gbLines[3]! : l)));
+    const en = readDelimited(bytes, 'en');
+    expect(en.encoding).toBe('utf-8');
+    expect(en.rows).toHaveLength(7);
+    expect(en.notices.map((n) => n.message)).toEqual([
+      'the file was read as UTF-8, but only 86% of its non-ASCII lines fit that encoding; check the text for garbled characters',
+      "line 4 (1 in all) is not in the file's encoding and was read as GB18030; please check",
+    ]);
+    const zh = readDelimited(concat(new Uint8Array([0xef, 0xbb, 0xbf]), fixture('customers-gb18030.csv')), 'zh');
+    expect(zh.notices.map((n) => n.message)).toEqual(['文件按 GB18030 (带 BOM) 编码读取']);
+  });
+
+  it('a stray quote becomes a notice on its row', () => {
+    const r = readDelimited('id,name\n1,a\n2,"b\n3,c\n', 'en');
+    expect(r.rows).toEqual([['id', 'name'], ['1', 'a'], ['2', '"b'], ['3', 'c']]);
+    expect(r.encoding).toBeNull();
+    expect(r.notices).toEqual([
+      {
+        row: 3,
+        code: 'stray_quote',
+        message: 'row 3, column 2 has a quote that is never closed; it was read as an ordinary character (otherwise the next 2 rows would have merged into that cell) — please check that row',
+      },
+    ]);
   });
 });

@@ -22,6 +22,7 @@ describe('parseDelimited', () => {
         ['1', '2'],
       ],
       delimiter: ',',
+      strayQuotes: [],
     });
   });
 
@@ -61,7 +62,7 @@ describe('parseDelimited', () => {
   });
 
   it('empty text has no rows; a lone line break is one blank row', () => {
-    expect(parseDelimited('')).toEqual({ rows: [], delimiter: ',' });
+    expect(parseDelimited('')).toEqual({ rows: [], delimiter: ',', strayQuotes: [] });
     expect(parseDelimited('\r\n').rows).toEqual([['']]);
   });
 
@@ -82,24 +83,68 @@ describe('parseDelimited', () => {
   });
 
   it('single column', () => {
-    expect(parseDelimited('name\nAcme\nBeta\n')).toEqual({ rows: [['name'], ['Acme'], ['Beta']], delimiter: ',' });
+    expect(parseDelimited('name\nAcme\nBeta\n')).toEqual({ rows: [['name'], ['Acme'], ['Beta']], delimiter: ',', strayQuotes: [] });
   });
 });
 
-describe('parseDelimited: lenient reading of malformed quoting', () => {
+describe('parseDelimited: malformed quoting never merges rows', () => {
   it.each([
-    ['a,5" pipe,c\n', [['a', '5" pipe', 'c']]],
-    ['a,"x",5" pipe\n', [['a', 'x', '5" pipe']]],
-    // Text after a closing quote: Papa Parse keeps the quote and runs the field on to the end.
-    ['"ab"cd,e\n', [['ab"cd,e\n']]],
-    ['a,"unclosed,b\nc,d\n', [['a', 'unclosed,b\nc,d\n']]],
-    ['"a",\n', [['a', '']]],
-    ['"a",', [['a', '']]],
-    ['x,"a"', [['x', 'a']]],
-    ['"",""\r\n', [['', '']]],
-    ['"a""b"\r"c"\r', [['a"b'], ['c']]], // old Mac files: CR ends a record
-  ])('%j', (text, rows) => {
-    expect(parseDelimited(text).rows).toEqual(rows);
+    ['a,5" pipe,c\n', [['a', '5" pipe', 'c']], []],
+    ['a,"x",5" pipe\n', [['a', 'x', '5" pipe']], []],
+    // Text after a closing quote: the field is read again unquoted, quotes kept.
+    ['"ab"cd,e\n', [['"ab"cd', 'e']], [{ row: 1, column: 1, swallowed: 0 }]],
+    ['a,"unclosed,b\nc,d\n', [['a', '"unclosed', 'b'], ['c', 'd']], [{ row: 1, column: 2, swallowed: 2 }]],
+    ['"a",\n', [['a', '']], []],
+    ['"a",', [['a', '']], []],
+    ['x,"a"', [['x', 'a']], []],
+    ['"",""\r\n', [['', '']], []],
+    ['"a""b"\r"c"\r', [['a"b'], ['c']], []], // old Mac files: CR ends a record
+    ['"', [['"']], [{ row: 1, column: 1, swallowed: 0 }]],
+    ['a,"x" ,b\r\n"c\r\nd",e\r\n1,"2\r\n', [['a', 'x', 'b'], ['c\r\nd', 'e'], ['1', '"2']], [{ row: 3, column: 2, swallowed: 1 }]],
+  ])('%j', (text, rows, strayQuotes) => {
+    expect(parseDelimited(text)).toEqual({ rows, delimiter: ',', strayQuotes });
+  });
+
+  it('a stray quote in row 6 of a 1,000-customer file: all 1,000 customers stay rows, the quote is reported', () => {
+    const lines = ['id,name,revenue'];
+    for (let i = 1; i <= 1000; i++) lines.push(i === 5 ? '"Acme 4,5' : `${i},"Customer ${i}, Ltd",${i * 10}`);
+    const text = lines.join('\r\n') + '\r\n';
+    const r = parseDelimited(text);
+    expect(r.rows).toHaveLength(1001);
+    expect(r.rows[5]).toEqual(['"Acme 4', '5']);
+    expect(r.rows[6]).toEqual(['6', 'Customer 6, Ltd', '60']);
+    expect(r.rows[1000]).toEqual(['1000', 'Customer 1000, Ltd', '10000']);
+    // A strict reader pairs the stray quote with the next field's opening quote: one line break later.
+    expect(r.strayQuotes).toEqual([{ row: 6, column: 1, swallowed: 1 }]);
+    // What Papa Parse alone does with it: fewer rows, the next customer inside a name.
+    expect(papaRows(text, ',').length).toBeLessThan(1001);
+  });
+
+  it('an unmatched quote with no quote after it: a strict reader would swallow every later row', () => {
+    const lines = ['id,name,revenue'];
+    for (let i = 1; i <= 1000; i++) lines.push(i === 5 ? '"Acme 4,5' : `${i},Customer ${i},${i * 10}`);
+    const r = parseDelimited(lines.join('\n') + '\n');
+    expect(r.rows).toHaveLength(1001);
+    expect(r.strayQuotes).toEqual([{ row: 6, column: 1, swallowed: 996 }]);
+  });
+
+  it('property: a quote inserted anywhere never loses a line break as a row boundary of plain cells', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.stringMatching(/^[a-z0-9 ]{0,5}$/), { minLength: 2, maxLength: 4 }), { minLength: 2, maxLength: 12 }),
+        fc.nat(),
+        fc.nat(),
+        (table, r, c) => {
+          const width = table[0]!.length;
+          const rows = table.map((row) => Array.from({ length: width }, (_, j) => row[j] ?? ''));
+          const at = r % rows.length;
+          rows[at]![c % width] = '"' + rows[at]![c % width];
+          const parsed = parseDelimited(rows.map((row) => row.join(',')).join('\n') + '\n');
+          expect(parsed.rows).toEqual(rows);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -108,7 +153,7 @@ describe('parseDelimited reads like Papa Parse itself', () => {
     const tables = [generateCustomers(1500, { seed: 5 }), generateCustomers(500, { seed: 6, lang: 'en' }), generateTransactions(1500, { seed: 5 })];
     for (const table of tables) {
       for (const delimiter of [',', '\t']) {
-        const crlf = toDelimited(table, delimiter);
+        const crlf = toDelimited(table, delimiter, { formulas: 'keep' });
         for (const text of [crlf, crlf.replace(/\r\n/g, '\n')]) {
           const ours = parseDelimited(text);
           expect(ours.delimiter).toBe(delimiter);
@@ -129,7 +174,7 @@ describe('parseDelimited reads like Papa Parse itself', () => {
         fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
         fc.constantFrom('\r\n', '\n', '\r'),
         (table, eol) => {
-          const text = toDelimited(table, ',').replace(/("(?:[^"]|"")*")|\r\n/g, (m, quoted: string | undefined) => quoted ?? eol);
+          const text = toDelimited(table, ',', { formulas: 'keep' }).replace(/("(?:[^"]|"")*")|\r\n/g, (m, quoted: string | undefined) => quoted ?? eol);
           expect(parseDelimited(text).rows).toEqual(papaRows(text, ','));
           expect(parseDelimited(text).rows).toEqual(table);
         },
@@ -191,7 +236,7 @@ describe('toDelimited', () => {
         (rows, delimiter) => {
           // Leading BOM is the one thing that is not data (decodeBytes and parseDelimited drop it).
           const table = rows.map((r, i) => r.map((c, j) => (i === 0 && j === 0 ? c.replace(/^\ufeff/, '') : c)));
-          const text = toDelimited(table, delimiter);
+          const text = toDelimited(table, delimiter, { formulas: 'keep' });
           const parsed = parseDelimited(text);
           expect(parsed.rows).toEqual(table);
           if (table.some((r) => r.length > 1)) expect(parsed.delimiter).toBe(delimiter);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseNumber } from '../../../shared/ingest/parse-number';
+import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber } from '../../../shared/ingest/parse-number';
 
 const ok = (value: number, percent = false) => ({ ok: true, value, percent });
 const FAIL = { ok: false };
@@ -158,14 +158,31 @@ describe('parseNumber', () => {
     expect(Object.is((parseNumber('(0)') as { value: number }).value, 0)).toBe(true);
   });
 
-  it('property: String(n) reads back as n for finite doubles', () => {
+  it('property: String(n) reads back as n for doubles from 10^-9 to 10^15, and as out of range beyond', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
         const r = parseNumber(String(n));
-        expect(r).toEqual(ok(n === 0 ? 0 : n));
+        if (Math.abs(n) > MAX_MAGNITUDE) expect(r).toEqual({ ok: false, range: 'large' });
+        else if (n !== 0 && Math.abs(n) < MIN_MAGNITUDE) expect(r).toEqual({ ok: false, range: 'small' });
+        else expect(r).toEqual(ok(n === 0 ? 0 : n));
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('a revenue of 309 digits, 1e300 or a huge JS number is too large, never Infinity', () => {
+    const huge = '9'.repeat(309);
+    expect(Number(huge)).toBe(Infinity); // what a plain Number() would make of it
+    for (const cell of [huge, `-${huge}`, `${huge}.5`, '1e300', '¥1e20', '1,000,000,000,000,001', 1e300, -1e16, 10n ** 400n])
+      expect(parseNumber(cell)).toEqual({ ok: false, range: 'large' });
+    expect(parseNumber('1e400')).toEqual({ ok: false, range: 'large' });
+    expect(parseNumber(Infinity)).toEqual({ ok: false });
+    expect(parseNumber('999999999999999')).toEqual(ok(999999999999999));
+    expect(parseNumber('1e15')).toEqual(ok(1e15));
+    expect(parseNumber(-1e15)).toEqual(ok(-1e15));
+    for (const cell of ['5e-324', 5e-324, '0.0000000001', '-1e-10']) expect(parseNumber(cell)).toEqual({ ok: false, range: 'small' });
+    expect(parseNumber('0.000000001')).toEqual(ok(1e-9));
+    expect(parseNumber('0e-400')).toEqual(ok(0));
   });
 
   it('property: integers with comma thousands separators read back', () => {

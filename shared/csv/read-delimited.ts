@@ -1,0 +1,50 @@
+/**
+ * A pasted or dropped file, bytes or text, to rows of strings, with what the user should know
+ * about how it was read: the encoding and how sure the choice is, lines read in another encoding,
+ * quotes read as ordinary characters (METHOD §1: pasted or dropped tables).
+ */
+import type { Lang, Notice } from '../types';
+import { noticeText } from '../i18n/messages';
+import { decodeBytes, type TextEncodingName } from './decode-bytes';
+import { parseDelimited } from './parse-delimited';
+
+export interface DelimitedFile {
+  rows: string[][];
+  delimiter: string;
+  /** null when the input was already text. */
+  encoding: TextEncodingName | null;
+  notices: Notice[];
+}
+
+const ENCODING_NAME: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
+
+/** Up to `max` numbers as "3, 7, 12 …". */
+function list(numbers: readonly number[], max = 10): string {
+  return numbers.slice(0, max).join(', ') + (numbers.length > max ? ' …' : '');
+}
+
+/**
+ * Reads a delimited file (decodeBytes, then parseDelimited) and words what was decided: always the
+ * encoding used (with its confidence when some lines disagreed), every line read in another
+ * encoding, and every stray quote with its row and the rows a strict reading would have merged.
+ */
+export function readDelimited(input: Uint8Array | string, lang: Lang): DelimitedFile {
+  const notices: Notice[] = [];
+  let text: string;
+  let encoding: TextEncodingName | null = null;
+  if (typeof input === 'string') text = input;
+  else {
+    const d = decodeBytes(input);
+    text = d.text;
+    encoding = d.encoding;
+    const name = ENCODING_NAME[d.encoding] + (d.bom ? (lang === 'zh' ? ' (带 BOM)' : ' (with BOM)') : '');
+    if (d.confidence < 1) notices.push({ code: 'encoding_mixed', message: noticeText(lang, 'encoding_mixed', { encoding: name, percent: Math.round(d.confidence * 100) }) });
+    else notices.push({ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: name }) });
+    if (d.fallbackLines.length && d.lineEncoding)
+      notices.push({ code: 'encoding_lines', message: noticeText(lang, 'encoding_lines', { lines: list(d.fallbackLines), count: d.fallbackLines.length, encoding: ENCODING_NAME[d.lineEncoding] }) });
+  }
+  const parsed = parseDelimited(text);
+  for (const q of parsed.strayQuotes)
+    notices.push({ row: q.row, code: 'stray_quote', message: noticeText(lang, 'stray_quote', { row: q.row, column: q.column, swallowed: q.swallowed }) });
+  return { rows: parsed.rows, delimiter: parsed.delimiter, encoding, notices };
+}
