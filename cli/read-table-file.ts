@@ -6,10 +6,13 @@
  * fit in one string. Workbooks, pictures and other binary files are named as such.
  */
 import { decodeBytes } from '../shared/csv/decode-bytes';
+import { fill } from '../shared/i18n/messages';
+import { texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
 import { fileSource, memorySource, readStdinChunks, type ByteSource } from './byte-source';
 import { ChunkedCsvParser } from './chunked-csv';
 import { binaryKind, binaryMessage } from './file-kind';
+import { CLI_TEXT } from './i18n';
 import { UsageError } from './usage-error';
 
 export { UsageError } from './usage-error';
@@ -28,9 +31,14 @@ export interface ReadOptions {
   onProgress?: (bytes: number, total: number | null, rows: number) => void;
 }
 
+const TEXT = texts({
+  zh: { empty: '文件 "{name}" 是空的', noData: '文件 "{name}" 没有数据' },
+  en: { empty: 'The file "{name}" is empty', noData: 'The file "{name}" has no data' },
+});
+
 /** Read `path` ("-" for standard input) into rows of strings. */
 export function readTableFile(path: string, lang: Lang = 'en', options: ReadOptions = {}): TableFile {
-  const source = path === '-' ? memorySource(lang === 'zh' ? '标准输入' : 'standard input', (options.stdin ?? readStdinChunks)()) : fileSource(path, lang);
+  const source = path === '-' ? memorySource(CLI_TEXT[lang].stdin, (options.stdin ?? readStdinChunks)()) : fileSource(path, lang);
   return readTableSource(source, lang, options.onProgress);
 }
 
@@ -38,10 +46,10 @@ const isDecodeError = (e: unknown) => (e as { code?: string }).code === 'ERR_ENC
 
 /** Read a byte source into rows (see readTableFile). */
 export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress']): TableFile {
-  const zh = lang === 'zh';
+  const t = TEXT[lang];
   const name = source.name;
   let encoding = detectEncoding(source, lang);
-  if (encoding === null) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
+  if (encoding === null) throw new UsageError(fill(t.empty, { name }));
   let read: ReturnType<typeof decodeAndParse>;
   try {
     read = decodeAndParse(source, encoding, onProgress);
@@ -53,8 +61,8 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   }
   const { rows } = read;
   if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
-  if (read.bytes === 0) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
-  if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(zh ? `文件 "${name}" 没有数据` : `The file "${name}" has no data`);
+  if (read.bytes === 0) throw new UsageError(fill(t.empty, { name }));
+  if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(fill(t.noData, { name }));
   return { table: rows, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes };
 }
 
