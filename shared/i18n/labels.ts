@@ -4,6 +4,7 @@
  */
 import type { Lang, Reason } from '../types';
 import { fill } from './messages';
+import { texts } from './texts';
 import { CHURN_REASONS } from '../rules/churn-reasons';
 import type { ServicePolicy } from '../rules/service-policy';
 
@@ -105,6 +106,9 @@ export const LABELS: Record<string, Table> = {
   },
 };
 
+/** A reason followed by its points: "… (20 分)" / "… (20 pts)". */
+const WITH_POINTS = texts({ zh: { reason: '{text} ({points} 分)' }, en: { reason: '{text} ({points} pts)' } });
+
 /** Reason templates: lifecycle rules, churn-risk factors, credit deductions and alerts. */
 export const REASONS: Table = {
   never_bought: { zh: '从未购买', en: 'has never bought' },
@@ -148,7 +152,7 @@ export function formatReason(lang: Lang, reason: Reason, withPoints = false): st
   const t = REASONS[reason.code];
   const text = t ? fill(t[lang], (reason.params ?? {}) as Record<string, unknown>) : reason.code;
   if (!withPoints || reason.points === undefined) return text;
-  return lang === 'zh' ? `${text} (${reason.points} 分)` : `${text} (${reason.points} pts)`;
+  return fill(WITH_POINTS[lang].reason, { text, points: reason.points });
 }
 
 /**

@@ -11,3 +11,9 @@ export const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-US' };
 export function texts<K extends string>(t: { zh: Record<K, string>; en: Record<NoInfer<K>, string> }): Record<Lang, Record<K, string>> {
   return t;
 }
+
+/** Small words several parts of the core use: list separator, none, yes, no. */
+export const COMMON = texts({
+  zh: { list: '、', none: '无', yes: '是', no: '否' },
+  en: { list: ', ', none: 'none', yes: 'yes', no: 'no' },
+});
