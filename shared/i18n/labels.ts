@@ -155,13 +155,22 @@ export function formatReason(lang: Lang, reason: Reason, withPoints = false): st
   return fill(WITH_POINTS[lang].reason, { text, points: reason.points });
 }
 
+const POLICY_TEXT = texts({
+  zh: { noVisits: '不安排拜访', visits: '每 {days} 天拜访', target: '满意度目标: {target}', care: '关怀: {care}', support: '服务支持: {support}' },
+  en: { noVisits: 'no scheduled visits', visits: 'visit every {days} days', target: 'satisfaction target: {target}', care: 'care: {care}', support: 'support: {support}' },
+});
+
 /**
  * A tier's service policy in words (method §3): "visit every 30 days · satisfaction target: very
  * satisfied · care: personal, top management · support: dedicated".
  */
 export function formatServicePolicy(lang: Lang, p: ServicePolicy): string {
   const l = (v: string) => label(lang, 'policy', v);
-  if (lang === 'zh')
-    return [p.visitDays === null ? '不安排拜访' : `每 ${p.visitDays} 天拜访`, `满意度目标: ${l(p.satisfactionTarget)}`, `关怀: ${l(p.care)}`, `服务支持: ${l(p.support)}`].join(' · ');
-  return [p.visitDays === null ? 'no scheduled visits' : `visit every ${p.visitDays} days`, `satisfaction target: ${l(p.satisfactionTarget)}`, `care: ${l(p.care)}`, `support: ${l(p.support)}`].join(' · ');
+  const t = POLICY_TEXT[lang];
+  return [
+    p.visitDays === null ? t.noVisits : fill(t.visits, { days: p.visitDays }),
+    fill(t.target, { target: l(p.satisfactionTarget) }),
+    fill(t.care, { care: l(p.care) }),
+    fill(t.support, { support: l(p.support) }),
+  ].join(' · ');
 }

@@ -395,6 +395,12 @@ const WORDS = {
 /** Where a city's region and an industry's segment sit in ZH_CITIES and ZH_INDUSTRIES, by language. */
 const NAME_COLUMN: Record<Lang, 2 | 3> = { zh: 2, en: 3 };
 
+/** Where an industry's segment sits in EN_INDUSTRIES, by language. */
+const EN_NAME_COLUMN: Record<Lang, 2 | 3> = { zh: 3, en: 2 };
+
+/** Regions for English-named companies, by language (the Chinese ones are ZH_CITIES' regions). */
+const REGIONS: Record<Lang, readonly string[]> = { zh: ZH_CITIES.map((c) => c[2]), en: EN_REGIONS };
+
 /** Coprime with every block size below, so consecutive ids get unrelated names. */
 const STRIDE = 7919;
 
@@ -498,8 +504,8 @@ class CompanyNamer {
     const industry = EN_INDUSTRIES[Math.floor(is / ns)]!;
     this.name = this.enLeft[pb]! + this.enRight[is]! + (repeat > 0 ? ` ${repeat + 1}` : '');
     this.domain = this.enDomainLeft[pb]! + (repeat > 0 ? `${repeat + 1}-` : '') + this.enDomainRight[is]!;
-    this.region = this.lang === 'en' ? pick(this.rand, EN_REGIONS) : pick(this.rand, ZH_CITIES)[2];
-    this.segment = this.lang === 'en' ? industry[2] : industry[3];
+    this.region = pick(this.rand, REGIONS[this.lang]);
+    this.segment = industry[EN_NAME_COLUMN[this.lang]];
   }
 }
 
