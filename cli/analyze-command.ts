@@ -9,8 +9,11 @@ import { analyze } from '../shared/analyze';
 import { AnalyzeError } from '../shared/ingest/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';
 import { generateCustomers } from '../shared/sample/generate-customers';
+import { fill } from '../shared/i18n/messages';
+import { LOCALE, texts } from '../shared/i18n/texts';
 import type { Lang, Notice } from '../shared/types';
 import { writeResultCsv } from './csv-stream';
+import { CLI_TEXT } from './i18n';
 import { writeJson, writeJsonLines } from './json-stream';
 import { checkFileFits } from './memory-limit';
 import type { BufferedOutput } from './output';
@@ -30,9 +33,42 @@ export interface AnalyzeIo {
   progress?: Progress;
 }
 
+const TEXT = texts({
+  zh: {
+    oneFile: '只能分析一个文件, 收到: {files}',
+    oneFormat: '{formats} 只能选一个',
+    formatSeparator: ' 和 ',
+    badLimit: '--limit 需要一个非负整数',
+    badSample: '--sample 需要一个正整数',
+    sampleTooBig: '--sample 最多 5,000,000',
+    sample: '内置示例数据',
+    analysing: '分析中: {rows} 行 (分级、生命周期、风险、模型)',
+    writing: '写出中: {customers} 个客户',
+    settingsFolder: '设置文件 "{path}" 是文件夹, 请给出 JSON 文件',
+    settingsMissing: '找不到设置文件 "{path}"',
+    settingsUnreadable: '无法读取设置文件 "{path}" ({code})',
+    settingsNotJson: '设置文件 "{path}" 不是有效的 JSON: {message}',
+  },
+  en: {
+    oneFile: 'One file at a time, got: {files}',
+    oneFormat: 'Choose one of {formats}',
+    formatSeparator: ', ',
+    badLimit: '--limit needs a whole number ≥ 0',
+    badSample: '--sample needs a whole number ≥ 1',
+    sampleTooBig: '--sample is at most 5,000,000',
+    sample: 'built-in sample data',
+    analysing: 'analysing: {rows} rows (tiers, lifecycle, risk, model)',
+    writing: 'writing: {customers} customers',
+    settingsFolder: 'The settings file "{path}" is a folder; give a JSON file',
+    settingsMissing: 'No such settings file: "{path}"',
+    settingsUnreadable: 'Cannot read the settings file "{path}" ({code})',
+    settingsNotJson: 'The settings file "{path}" is not valid JSON: {message}',
+  },
+});
+
 /** Run `rapport analyze`; returns the exit code (0 analysed, 2 unusable input). */
 export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): number {
-  const zh = lang === 'zh';
+  const t = TEXT[lang];
   let parsed;
   try {
     parsed = parseArgs({
@@ -58,11 +94,11 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
     io.out.write(`${ANALYZE_HELP[lang]}\n`);
     return 0;
   }
-  if (positionals.length > 1) throw new UsageError(zh ? `只能分析一个文件, 收到: ${positionals.join(' ')}` : `One file at a time, got: ${positionals.join(' ')}`);
+  if (positionals.length > 1) throw new UsageError(fill(t.oneFile, { files: positionals.join(' ') }));
   const formats = (['json', 'jsonl', 'csv'] as const).filter((f) => values[f]);
-  if (formats.length > 1) throw new UsageError(zh ? `${formats.map((f) => `--${f}`).join(' 和 ')} 只能选一个` : `Choose one of ${formats.map((f) => `--${f}`).join(', ')}`);
+  if (formats.length > 1) throw new UsageError(fill(t.oneFormat, { formats: formats.map((f) => `--${f}`).join(t.formatSeparator) }));
   const limit = values.limit ? Number(values.limit) : 25;
-  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(zh ? '--limit 需要一个非负整数' : '--limit needs a whole number ≥ 0');
+  if (!Number.isInteger(limit) || limit < 0) throw new UsageError(t.badLimit);
 
   if (values['as-of'] !== undefined && isoToDay(values['as-of']) === null) throw new AnalyzeError('bad_as_of', lang, { value: values['as-of'] });
   const settings = values.settings === undefined ? undefined : readSettings(values.settings, lang);
@@ -82,17 +118,17 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
     const read = readTableFile(file, lang, { stdin: io.stdin, onProgress: (b, t, r) => progress.reading(b, t, r) });
     table = read.table;
     fileNotices = read.notices;
-    source = file === '-' ? (zh ? '标准输入' : 'standard input') : file;
+    source = file === '-' ? CLI_TEXT[lang].stdin : file;
   } else {
     const n = values.sample ? Number(values.sample) : 200;
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(zh ? '--sample 需要一个正整数' : '--sample needs a whole number ≥ 1');
-    if (n > 5_000_000) throw new UsageError(zh ? '--sample 最多 5,000,000' : '--sample is at most 5,000,000');
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(t.badSample);
+    if (n > 5_000_000) throw new UsageError(t.sampleTooBig);
     table = generateCustomers(n, { seed: 1, lang, asOf: values['as-of'] });
-    source = zh ? '内置示例数据' : 'built-in sample data';
+    source = t.sample;
   }
 
   const rowCount = table.length;
-  progress.stage(zh ? `分析中: ${rowCount.toLocaleString('zh-CN')} 行 (分级、生命周期、风险、模型)` : `analysing: ${rowCount.toLocaleString('en-US')} rows (tiers, lifecycle, risk, model)`);
+  progress.stage(fill(t.analysing, { rows: rowCount.toLocaleString(LOCALE[lang]) }));
   const analysis = analyze(table, { asOf: values['as-of'], settings: settings as never, lang });
   analysis.notices.unshift(...fileNotices); // how the file was read comes first
   if (analysis.customers.length === 0) {
@@ -103,7 +139,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
 
   const out = (s: string) => io.out.write(s);
   const customers = analysis.customers.length;
-  progress.stage(zh ? `写出中: ${customers.toLocaleString('zh-CN')} 个客户` : `writing: ${customers.toLocaleString('en-US')} customers`);
+  progress.stage(fill(t.writing, { customers: customers.toLocaleString(LOCALE[lang]) }));
   if (values.csv) writeResultCsv(table, analysis, lang, out, (done) => progress.writing(done, rowCount, 'rows'));
   else {
     table = []; // the rows are not needed any more: let them go before writing
@@ -130,21 +166,21 @@ function fileSize(path: string): number | null {
 
 /** The settings file as JSON, with plain messages for a missing file, a folder or bad JSON. */
 function readSettings(path: string, lang: Lang): unknown {
-  const zh = lang === 'zh';
+  const t = TEXT[lang];
   let text: string;
   try {
-    if (statSync(path).isDirectory()) throw new UsageError(zh ? `设置文件 "${path}" 是文件夹, 请给出 JSON 文件` : `The settings file "${path}" is a folder; give a JSON file`);
+    if (statSync(path).isDirectory()) throw new UsageError(fill(t.settingsFolder, { path }));
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(zh ? `找不到设置文件 "${path}"` : `No such settings file: "${path}"`);
-    throw new UsageError(zh ? `无法读取设置文件 "${path}" (${code ?? 'error'})` : `Cannot read the settings file "${path}" (${code ?? 'error'})`);
+    if (code === 'ENOENT') throw new UsageError(fill(t.settingsMissing, { path }));
+    throw new UsageError(fill(t.settingsUnreadable, { path, code: code ?? 'error' }));
   }
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    throw new UsageError(zh ? `设置文件 "${path}" 不是有效的 JSON: ${(e as Error).message}` : `The settings file "${path}" is not valid JSON: ${(e as Error).message}`);
+    throw new UsageError(fill(t.settingsNotJson, { path, message: (e as Error).message }));
   }
 }
 

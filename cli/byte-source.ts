@@ -3,6 +3,8 @@
  * (`rapport analyze -`), kept in memory because the encoding check may have to read it twice.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fill } from '../shared/i18n/messages';
+import { texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
 import { UsageError } from './usage-error';
 
@@ -18,23 +20,40 @@ export interface ByteSource {
   chunks(): Iterable<Uint8Array>;
 }
 
+const TEXT = texts({
+  zh: {
+    missing: '找不到文件 "{path}"',
+    denied: '没有权限读取 "{path}"',
+    folder: '"{path}" 是文件夹, 不是文件',
+    cannotRead: '无法读取 "{path}" ({code})',
+    readFailed: '读取 "{path}" 时出错 ({code})',
+  },
+  en: {
+    missing: 'No such file: "{path}"',
+    denied: 'Not allowed to read "{path}"',
+    folder: '"{path}" is a folder, not a file',
+    cannotRead: 'Cannot read "{path}" ({code})',
+    readFailed: 'Reading "{path}" failed ({code})',
+  },
+});
+
 /** A regular file, checked at once (missing, a folder, not readable) with plain messages. */
 export function fileSource(path: string, lang: Lang): ByteSource {
-  const zh = lang === 'zh';
+  const t = TEXT[lang];
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(zh ? `找不到文件 "${path}"` : `No such file: "${path}"`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(zh ? `没有权限读取 "${path}"` : `Not allowed to read "${path}"`);
-    if (code === 'EISDIR') throw new UsageError(zh ? `"${path}" 是文件夹, 不是文件` : `"${path}" is a folder, not a file`);
-    throw new UsageError(zh ? `无法读取 "${path}" (${code ?? 'error'})` : `Cannot read "${path}" (${code ?? 'error'})`);
+    if (code === 'ENOENT') throw new UsageError(fill(t.missing, { path }));
+    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(fill(t.denied, { path }));
+    if (code === 'EISDIR') throw new UsageError(fill(t.folder, { path }));
+    throw new UsageError(fill(t.cannotRead, { path, code: code ?? 'error' }));
   }
   let size: number;
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new UsageError(zh ? `"${path}" 是文件夹, 不是文件` : `"${path}" is a folder, not a file`);
+    if (st.isDirectory()) throw new UsageError(fill(t.folder, { path }));
     size = st.isFile() ? st.size : -1;
   } finally {
     closeSync(fd);
@@ -52,8 +71,8 @@ export function fileSource(path: string, lang: Lang): ByteSource {
             n = readSync(fd, buf, 0, buf.length, null);
           } catch (e) {
             const code = (e as NodeJS.ErrnoException).code;
-            if (code === 'EISDIR') throw new UsageError(zh ? `"${path}" 是文件夹, 不是文件` : `"${path}" is a folder, not a file`);
-            throw new UsageError(zh ? `读取 "${path}" 时出错 (${code ?? 'error'})` : `Reading "${path}" failed (${code ?? 'error'})`);
+            if (code === 'EISDIR') throw new UsageError(fill(t.folder, { path }));
+            throw new UsageError(fill(t.readFailed, { path, code: code ?? 'error' }));
           }
           if (n === 0) return;
           yield n === buf.length ? buf : buf.subarray(0, n);

@@ -3,6 +3,8 @@
  * ZIP/OOXML, OLE2, PNG, JPEG, GIF, PDF, gzip …), so that a workbook or a picture gets "this is an
  * Excel file — save it as CSV" rather than a complaint about missing columns.
  */
+import { fill } from '../shared/i18n/messages';
+import { texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
 
 interface Magic {
@@ -38,25 +40,27 @@ export function binaryKind(head: Uint8Array, utf16: boolean): string | null {
   return null;
 }
 
+const TEXT = texts({
+  zh: {
+    zip: '"{name}" 是 Excel 工作簿 (.xlsx) 或其他压缩文件, 不是 CSV。请在 Excel 中选择 "文件 → 另存为 → CSV UTF-8 (逗号分隔)" 后再分析。',
+    xls: '"{name}" 是旧版 Excel 文件 (.xls), 不是 CSV。请在 Excel 中选择 "文件 → 另存为 → CSV UTF-8 (逗号分隔)" 后再分析。',
+    image: '"{name}" 是图片, 不是表格。请提供 CSV 或 TSV 文件。',
+    pdf: '"{name}" 是 PDF, 不是表格。请从原系统导出 CSV 文件。',
+    archive: '"{name}" 是压缩文件。请先解压, 再分析其中的 CSV 文件。',
+    binary: '"{name}" 不是文本文件 (含有二进制数据)。请提供 CSV 或 TSV 文件。',
+  },
+  en: {
+    zip: '"{name}" is an Excel workbook (.xlsx) or another zip file, not CSV. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)", then analyse that file.',
+    xls: '"{name}" is an old-style Excel file (.xls), not CSV. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)", then analyse that file.',
+    image: '"{name}" is a picture, not a table. Give Rapport a CSV or TSV file.',
+    pdf: '"{name}" is a PDF, not a table. Export the data from its system as CSV.',
+    archive: '"{name}" is a compressed file. Unpack it first, then analyse the CSV inside.',
+    binary: '"{name}" is not a text file (it holds binary data). Give Rapport a CSV or TSV file.',
+  },
+});
+
 /** What to tell the user about a file of that kind. */
 export function binaryMessage(kind: string, name: string, lang: Lang): string {
-  const zh = lang === 'zh';
-  switch (kind) {
-    case 'zip':
-      return zh
-        ? `"${name}" 是 Excel 工作簿 (.xlsx) 或其他压缩文件, 不是 CSV。请在 Excel 中选择 "文件 → 另存为 → CSV UTF-8 (逗号分隔)" 后再分析。`
-        : `"${name}" is an Excel workbook (.xlsx) or another zip file, not CSV. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)", then analyse that file.`;
-    case 'xls':
-      return zh
-        ? `"${name}" 是旧版 Excel 文件 (.xls), 不是 CSV。请在 Excel 中选择 "文件 → 另存为 → CSV UTF-8 (逗号分隔)" 后再分析。`
-        : `"${name}" is an old-style Excel file (.xls), not CSV. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited)", then analyse that file.`;
-    case 'image':
-      return zh ? `"${name}" 是图片, 不是表格。请提供 CSV 或 TSV 文件。` : `"${name}" is a picture, not a table. Give Rapport a CSV or TSV file.`;
-    case 'pdf':
-      return zh ? `"${name}" 是 PDF, 不是表格。请从原系统导出 CSV 文件。` : `"${name}" is a PDF, not a table. Export the data from its system as CSV.`;
-    case 'archive':
-      return zh ? `"${name}" 是压缩文件。请先解压, 再分析其中的 CSV 文件。` : `"${name}" is a compressed file. Unpack it first, then analyse the CSV inside.`;
-    default:
-      return zh ? `"${name}" 不是文本文件 (含有二进制数据)。请提供 CSV 或 TSV 文件。` : `"${name}" is not a text file (it holds binary data). Give Rapport a CSV or TSV file.`;
-  }
+  const t = TEXT[lang];
+  return fill(Object.hasOwn(t, kind) ? t[kind as keyof typeof t] : t.binary, { name });
 }

@@ -7,8 +7,11 @@
 import { isatty } from 'node:tty';
 import { getHeapStatistics } from 'node:v8';
 import { AnalyzeError } from '../shared/ingest/analyze-error';
+import { fill } from '../shared/i18n/messages';
+import { texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
 import { analyzeCommand } from './analyze-command';
+import { CLI_TEXT } from './i18n';
 import { langFromArgs } from './locale';
 import { tooBigMessage } from './memory-limit';
 import { BufferedOutput, fdSink, OutputClosed } from './output';
@@ -52,9 +55,13 @@ export async function main(argv: string[], out?: (s: string) => void, err?: (s: 
   }
 }
 
+const TEXT = texts({
+  zh: { internal: 'rapport: 内部错误: {message}\n这是 Rapport 的问题, 不是您的数据的问题; 请报告此消息 (设置 RAPPORT_DEBUG=1 可显示详细信息)。\n' },
+  en: { internal: 'rapport: internal error: {message}\nThis is a fault in Rapport, not in your data; please report this message (RAPPORT_DEBUG=1 shows the details).\n' },
+});
+
 /** The exit code and plain message for whatever stopped a command. */
 function failure(e: unknown, lang: Lang, io: CommandIo, buffered: BufferedOutput): number {
-  const zh = lang === 'zh';
   if (e instanceof OutputClosed) return 0; // the reader stopped reading (… | head): nothing went wrong here
   try {
     buffered.flush(); // what was written before the problem
@@ -66,15 +73,11 @@ function failure(e: unknown, lang: Lang, io: CommandIo, buffered: BufferedOutput
     return 2;
   }
   if (e instanceof RangeError && /string length|array length|Array buffer allocation|Maximum call stack/i.test(e.message)) {
-    io.err(`rapport: ${tooBigMessage(lang, zh ? '输入' : 'input', null, getHeapStatistics().heap_size_limit)}\n`);
+    io.err(`rapport: ${tooBigMessage(lang, CLI_TEXT[lang].input, null, getHeapStatistics().heap_size_limit)}\n`);
     return 2;
   }
   const message = e instanceof Error ? e.message : String(e);
-  io.err(
-    zh
-      ? `rapport: 内部错误: ${message}\n这是 Rapport 的问题, 不是您的数据的问题; 请报告此消息 (设置 RAPPORT_DEBUG=1 可显示详细信息)。\n`
-      : `rapport: internal error: ${message}\nThis is a fault in Rapport, not in your data; please report this message (RAPPORT_DEBUG=1 shows the details).\n`,
-  );
+  io.err(fill(TEXT[lang].internal, { message }));
   if (process.env.RAPPORT_DEBUG && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
   return 1;
 }
@@ -82,5 +85,5 @@ function failure(e: unknown, lang: Lang, io: CommandIo, buffered: BufferedOutput
 /** The line cli/rapport.mjs prints if the worker running `argv` reaches its heap limit. */
 export function tooBigNotice(argv: string[]): string {
   const lang = langFromArgs(argv);
-  return `rapport: ${tooBigMessage(lang, lang === 'zh' ? '输入' : 'input', null, getHeapStatistics().heap_size_limit)}\n`;
+  return `rapport: ${tooBigMessage(lang, CLI_TEXT[lang].input, null, getHeapStatistics().heap_size_limit)}\n`;
 }

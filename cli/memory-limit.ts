@@ -5,6 +5,8 @@
  * with the same message.
  */
 import { getHeapStatistics } from 'node:v8';
+import { fill } from '../shared/i18n/messages';
+import { texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
 import { UsageError } from './usage-error';
 
@@ -20,12 +22,19 @@ const HEAP_PER_FILE_BYTE = 5;
 
 const gb = (b: number) => (b / 2 ** 30).toFixed(1);
 
+const TEXT = texts({
+  zh: {
+    tooBig: '文件 "{name}"{size} 太大, 无法在本机可用的内存 ({gb} GB) 中分析。请按区域或日期拆分成几个文件分别分析, 或在内存更大的电脑上运行 (可用 RAPPORT_MEMORY_MB 设置上限)。',
+  },
+  en: {
+    tooBig: 'The file "{name}"{size} is too large to analyse in the memory available here ({gb} GB). Split it into several files (by region or by date) and analyse each, or run on a machine with more memory (RAPPORT_MEMORY_MB sets the limit).',
+  },
+});
+
 /** The message for a file that does not fit: its size and the memory allowed. */
 export function tooBigMessage(lang: Lang, name: string, bytes: number | null, limitBytes: number): string {
-  const size = bytes === null ? '' : lang === 'zh' ? ` (${(bytes / 1e6).toFixed(0)} MB)` : ` (${(bytes / 1e6).toFixed(0)} MB)`;
-  return lang === 'zh'
-    ? `文件 "${name}"${size} 太大, 无法在本机可用的内存 (${gb(limitBytes)} GB) 中分析。请按区域或日期拆分成几个文件分别分析, 或在内存更大的电脑上运行 (可用 RAPPORT_MEMORY_MB 设置上限)。`
-    : `The file "${name}"${size} is too large to analyse in the memory available here (${gb(limitBytes)} GB). Split it into several files (by region or by date) and analyse each, or run on a machine with more memory (RAPPORT_MEMORY_MB sets the limit).`;
+  const size = bytes === null ? '' : ` (${(bytes / 1e6).toFixed(0)} MB)`;
+  return fill(TEXT[lang].tooBig, { name, size, gb: gb(limitBytes) });
 }
 
 /** Refuse at once a file that cannot fit in this process's heap limit. */

@@ -3,7 +3,14 @@
  * (reading → analysing → writing, with counts), redrawn in place; shown only when standard error
  * is a terminal, so logs and pipes stay clean.
  */
+import { fill } from '../shared/i18n/messages';
+import { LOCALE, texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
+
+const TEXT = texts({
+  zh: { of: ' / {total} MB ({percent}%)', reading: '读取中: {bytes}{of}, {rows} 行', writing: '写出中: {done} / {total} {unit}', rows: '行', customers: '个客户' },
+  en: { of: ' of {total} MB ({percent}%)', reading: 'reading: {bytes}{of}, {rows} rows', writing: 'writing: {done} of {total} {unit}', rows: 'rows', customers: 'customers' },
+});
 
 /** Files smaller than this finish too fast for a progress line to help. */
 export const PROGRESS_MIN_BYTES = 20e6;
@@ -19,8 +26,8 @@ export const NO_PROGRESS: Progress = { reading() {}, stage() {}, writing() {}, d
 
 /** A progress line written through `write` (which must reach a terminal). */
 export function terminalProgress(lang: Lang, write: (s: string) => void): Progress {
-  const zh = lang === 'zh';
-  const n = (x: number) => x.toLocaleString(zh ? 'zh-CN' : 'en-US');
+  const t = TEXT[lang];
+  const n = (x: number) => x.toLocaleString(LOCALE[lang]);
   const mb = (b: number) => (b / 1e6).toFixed(0);
   let last = 0;
   let shown = false;
@@ -33,15 +40,14 @@ export function terminalProgress(lang: Lang, write: (s: string) => void): Progre
   };
   return {
     reading(bytes, total, rows) {
-      const of = total ? (zh ? ` / ${mb(total)} MB (${Math.round((bytes / total) * 100)}%)` : ` of ${mb(total)} MB (${Math.round((bytes / total) * 100)}%)`) : ' MB';
-      show(zh ? `读取中: ${mb(bytes)}${of}, ${n(rows)} 行` : `reading: ${mb(bytes)}${of}, ${n(rows)} rows`);
+      const of = total ? fill(t.of, { total: mb(total), percent: Math.round((bytes / total) * 100) }) : ' MB';
+      show(fill(t.reading, { bytes: mb(bytes), of, rows: n(rows) }));
     },
     stage(text) {
       show(text, true);
     },
     writing(done, total, unit) {
-      const u = unit === 'rows' ? (zh ? '行' : 'rows') : zh ? '个客户' : 'customers';
-      show(zh ? `写出中: ${n(done)} / ${n(total)} ${u}` : `writing: ${n(done)} of ${n(total)} ${u}`);
+      show(fill(t.writing, { done: n(done), total: n(total), unit: t[unit] }));
     },
     done() {
       if (shown) write('\r\x1b[K');

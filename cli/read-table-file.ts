@@ -8,11 +8,13 @@
 import { decodeBytes } from '../shared/csv/decode-bytes';
 import type { StrayQuote } from '../shared/csv/parse-delimited';
 import { readDelimited } from '../shared/csv/read-delimited';
-import { noticeText } from '../shared/i18n/messages';
+import { fill, noticeText } from '../shared/i18n/messages';
+import { texts } from '../shared/i18n/texts';
 import type { Lang, Notice } from '../shared/types';
 import { fileSource, memorySource, readStdinChunks, type ByteSource } from './byte-source';
 import { ChunkedCsvParser } from './chunked-csv';
 import { binaryKind, binaryMessage } from './file-kind';
+import { CLI_TEXT } from './i18n';
 import { UsageError } from './usage-error';
 
 export { UsageError } from './usage-error';
@@ -39,9 +41,14 @@ export interface ReadOptions {
   onProgress?: (bytes: number, total: number | null, rows: number) => void;
 }
 
+const TEXT = texts({
+  zh: { empty: '文件 "{name}" 是空的', noData: '文件 "{name}" 没有数据' },
+  en: { empty: 'The file "{name}" is empty', noData: 'The file "{name}" has no data' },
+});
+
 /** Read `path` ("-" for standard input) into rows of strings. */
 export function readTableFile(path: string, lang: Lang = 'en', options: ReadOptions = {}): TableFile {
-  const source = path === '-' ? memorySource(lang === 'zh' ? '标准输入' : 'standard input', (options.stdin ?? readStdinChunks)()) : fileSource(path, lang);
+  const source = path === '-' ? memorySource(CLI_TEXT[lang].stdin, (options.stdin ?? readStdinChunks)()) : fileSource(path, lang);
   return readTableSource(source, lang, options.onProgress);
 }
 
@@ -49,10 +56,10 @@ const isDecodeError = (e: unknown) => (e as { code?: string }).code === 'ERR_ENC
 
 /** Read a byte source into rows (see readTableFile). */
 export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress']): TableFile {
-  const zh = lang === 'zh';
+  const t = TEXT[lang];
   const name = source.name;
   let encoding = detectEncoding(source, lang);
-  if (encoding === null) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
+  if (encoding === null) throw new UsageError(fill(t.empty, { name }));
   const whole = source.size === null || source.size <= WHOLE_FILE_BYTES ? readWhole(source, name, lang, onProgress) : null;
   if (whole) return whole;
   let read: ReturnType<typeof decodeAndParse>;
@@ -66,7 +73,7 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   }
   const { rows } = read;
   if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
-  if (read.bytes === 0) throw new UsageError(zh ? `文件 "${name}" 是空的` : `The file "${name}" is empty`);
+  if (read.bytes === 0) throw new UsageError(fill(t.empty, { name }));
   if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(noData(name, lang));
   const notices: Notice[] = [{ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: encoding.name.toUpperCase() }) }];
   for (const q of read.strayQuotes) notices.push({ row: q.row, code: 'stray_quote', message: noticeText(lang, 'stray_quote', { row: q.row, column: q.column, swallowed: q.swallowed }) });
@@ -111,7 +118,7 @@ interface Encoding {
 }
 
 function noData(name: string, lang: Lang): string {
-  return lang === 'zh' ? `文件 "${name}" 没有数据` : `The file "${name}" has no data`;
+  return fill(TEXT[lang].noData, { name });
 }
 
 /** The encoding by decodeBytes's rules, from the first chunk; null for an empty source. */

@@ -9,6 +9,7 @@ import type { PurchaseHistory } from './model/purchase-history';
 import { resolveSettings, type Settings } from './settings';
 import { noticeText, settingsProblemText } from './i18n/messages';
 import { label } from './i18n/labels';
+import { COMMON } from './i18n/texts';
 import { AnalyzeError } from './ingest/analyze-error';
 import { matchHeaders } from './ingest/headers';
 import { headerNotices } from './ingest/header-notices';
@@ -93,7 +94,7 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
   const scored = scoreCustomers(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
   if (scored.droppedParts.length)
-    notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(lang === 'zh' ? '、' : ', ') }) });
+    notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(COMMON[lang].list) }) });
   if (!scored.tiered) notices.push(noTiersNotice(lang));
   const customers: Customer[] = scored.customers;
   const summary = summarize(customers, {

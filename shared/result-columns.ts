@@ -4,7 +4,8 @@
  * zh-CN and en, so a column means the same thing everywhere.
  */
 import type { Customer, Lang, RowError } from './types';
-import { formatRowError } from './i18n/messages';
+import { fill, formatRowError } from './i18n/messages';
+import { COMMON, texts } from './i18n/texts';
 import { label, formatReason } from './i18n/labels';
 import { noTierLabel } from './i18n/no-tier';
 
@@ -17,12 +18,17 @@ export interface ResultColumn {
   value(c: Customer, lang: Lang): string | number | boolean | null;
 }
 
-const join = (lang: Lang, xs: string[]) => xs.join(lang === 'zh' ? '; ' : '; ');
+const join = (xs: string[]) => xs.join('; ');
+
+const TEXT = texts({
+  zh: { contactOverdue: '沟通逾期', contactOk: '沟通正常', atIssue: '{guarantee}未保证' },
+  en: { contactOverdue: 'contact overdue', contactOk: 'contact ok', atIssue: '{guarantee} at issue' },
+});
 
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { field: 'tier', zh: '客户等级', en: 'Tier', value: (c, l) => c.tier ?? noTierLabel(l) },
   { field: 'score', zh: '价值评分', en: 'Value score', value: (c) => c.valueScore.score },
-  { field: 'score_why', zh: '评分构成', en: 'Score parts', value: (c, l) => join(l, c.valueScore.parts.map((p) => `${label(l, 'part', p.part)} ${p.points}`)) },
+  { field: 'score_why', zh: '评分构成', en: 'Score parts', value: (c, l) => join(c.valueScore.parts.map((p) => `${label(l, 'part', p.part)} ${p.points}`)) },
   { field: 'value_class', zh: '价值类别', en: 'Value class', value: (c, l) => label(l, 'valueClass', c.valueClass) },
   { field: 'pyramid', zh: '金字塔', en: 'Pyramid', value: (c, l) => label(l, 'pyramid', c.pyramid) },
   { field: 'lifecycle', zh: '生命周期', en: 'Lifecycle', value: (c, l) => label(l, 'lifecycle', c.lifecycle) },
@@ -37,14 +43,14 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
     // The purchase model's probability of no order within settings.churn.horizonDays (0–1).
     value: (c) => (c.churnRisk.probability === undefined || c.churnRisk.probability === null ? null : Math.round(c.churnRisk.probability * 1000) / 1000),
   },
-  { field: 'churn_why', zh: '风险因素', en: 'Risk factors', value: (c, l) => join(l, c.churnRisk.factors.map((f) => formatReason(l, f, true))) },
-  { field: 'silent_risk', zh: '沉默风险', en: 'Silent risk', value: (c, l) => (c.churnRisk.silent ? (l === 'zh' ? '是' : 'yes') : '') },
+  { field: 'churn_why', zh: '风险因素', en: 'Risk factors', value: (c, l) => join(c.churnRisk.factors.map((f) => formatReason(l, f, true))) },
+  { field: 'silent_risk', zh: '沉默风险', en: 'Silent risk', value: (c, l) => (c.churnRisk.silent ? COMMON[l].yes : '') },
   { field: 'credit_score', zh: '信用分', en: 'Credit score', value: (c) => c.credit.score },
   { field: 'credit_grade', zh: '信用等级', en: 'Credit grade', value: (c, l) => label(l, 'creditGrade', c.credit.grade) },
-  { field: 'credit_alerts', zh: '信用预警', en: 'Credit alerts', value: (c, l) => join(l, c.credit.alerts.map((a) => formatReason(l, a))) },
+  { field: 'credit_alerts', zh: '信用预警', en: 'Credit alerts', value: (c, l) => join(c.credit.alerts.map((a) => formatReason(l, a))) },
   { field: 'core_class', zh: '核心类别', en: 'Core class', value: (c, l) => label(l, 'coreClass', c.coreClass) },
   { field: 'next_visit', zh: '下次拜访', en: 'Next visit due', value: (c) => c.nextVisitDue },
-  { field: 'visit_overdue', zh: '拜访逾期', en: 'Visit overdue', value: (c, l) => (c.visitOverdue ? (l === 'zh' ? '是' : 'yes') : c.visitOverdue === false ? (l === 'zh' ? '否' : 'no') : '') },
+  { field: 'visit_overdue', zh: '拜访逾期', en: 'Visit overdue', value: (c, l) => (c.visitOverdue ? COMMON[l].yes : c.visitOverdue === false ? COMMON[l].no : '') },
   {
     field: 'ka_health',
     zh: '大客户健康',
@@ -53,7 +59,7 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
       const k = c.kaHealth;
       if (!k) return '';
       const bad = Object.entries(k.guarantees).filter(([, v]) => v === false).map(([g]) => label(l, 'guarantee', g));
-      const parts = [k.communication === false ? (l === 'zh' ? '沟通逾期' : 'contact overdue') : k.communication ? (l === 'zh' ? '沟通正常' : 'contact ok') : '', ...bad.map((b) => (l === 'zh' ? `${b}未保证` : `${b} at issue`))];
+      const parts = [k.communication === false ? TEXT[l].contactOverdue : k.communication ? TEXT[l].contactOk : '', ...bad.map((b) => fill(TEXT[l].atIssue, { guarantee: b }))];
       return parts.filter(Boolean).join('; ');
     },
   },

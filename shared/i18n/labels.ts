@@ -4,6 +4,7 @@
  */
 import type { Lang, Reason } from '../types';
 import { fill } from './messages';
+import { texts } from './texts';
 import { CHURN_REASONS } from '../rules/churn-reasons';
 import type { ServicePolicy } from '../rules/service-policy';
 
@@ -105,6 +106,9 @@ export const LABELS: Record<string, Table> = {
   },
 };
 
+/** A reason followed by its points: "… (20 分)" / "… (20 pts)". */
+const WITH_POINTS = texts({ zh: { reason: '{text} ({points} 分)' }, en: { reason: '{text} ({points} pts)' } });
+
 /** Reason templates: lifecycle rules, churn-risk factors, credit deductions and alerts. */
 export const REASONS: Table = {
   never_bought: { zh: '从未购买', en: 'has never bought' },
@@ -148,8 +152,13 @@ export function formatReason(lang: Lang, reason: Reason, withPoints = false): st
   const t = REASONS[reason.code];
   const text = t ? fill(t[lang], (reason.params ?? {}) as Record<string, unknown>) : reason.code;
   if (!withPoints || reason.points === undefined) return text;
-  return lang === 'zh' ? `${text} (${reason.points} 分)` : `${text} (${reason.points} pts)`;
+  return fill(WITH_POINTS[lang].reason, { text, points: reason.points });
 }
+
+const POLICY_TEXT = texts({
+  zh: { noVisits: '不安排拜访', visits: '每 {days} 天拜访', target: '满意度目标: {target}', care: '关怀: {care}', support: '服务支持: {support}' },
+  en: { noVisits: 'no scheduled visits', visits: 'visit every {days} days', target: 'satisfaction target: {target}', care: 'care: {care}', support: 'support: {support}' },
+});
 
 /**
  * A tier's service policy in words (method §3): "visit every 30 days · satisfaction target: very
@@ -157,7 +166,11 @@ export function formatReason(lang: Lang, reason: Reason, withPoints = false): st
  */
 export function formatServicePolicy(lang: Lang, p: ServicePolicy): string {
   const l = (v: string) => label(lang, 'policy', v);
-  if (lang === 'zh')
-    return [p.visitDays === null ? '不安排拜访' : `每 ${p.visitDays} 天拜访`, `满意度目标: ${l(p.satisfactionTarget)}`, `关怀: ${l(p.care)}`, `服务支持: ${l(p.support)}`].join(' · ');
-  return [p.visitDays === null ? 'no scheduled visits' : `visit every ${p.visitDays} days`, `satisfaction target: ${l(p.satisfactionTarget)}`, `care: ${l(p.care)}`, `support: ${l(p.support)}`].join(' · ');
+  const t = POLICY_TEXT[lang];
+  return [
+    p.visitDays === null ? t.noVisits : fill(t.visits, { days: p.visitDays }),
+    fill(t.target, { target: l(p.satisfactionTarget) }),
+    fill(t.care, { care: l(p.care) }),
+    fill(t.support, { support: l(p.support) }),
+  ].join(' · ');
 }

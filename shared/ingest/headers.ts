@@ -5,6 +5,7 @@
  * Pipedrive, 纷享销客, 销售易, 悟空CRM, 钉钉, 用友 U8, 金蝶 K/3); docs/exports.md maps each
  * vendor header to its field and says why.
  */
+import { COMMON } from '../i18n/texts';
 import type { Column, Field, Lang } from '../types';
 
 /** Synonyms per field. Matching is exact after `normalizeHeader`; the first field that claims a header wins. */
@@ -184,16 +185,18 @@ export function matchHeaders(headerRow: readonly unknown[]): HeaderMatch {
 /** A field in words: its first synonym in the language ('负责人', 'owner'). */
 export function fieldWord(field: Field, lang: Lang): string {
   const words = HEADER_SYNONYMS[field];
-  return (lang === 'zh' ? words.find((w) => HAN.test(w)) : words.find((w) => !HAN.test(w))) ?? field;
+  return words.find((w) => inScriptOf(lang, w)) ?? field;
 }
 
 const HAN = /[\u4e00-\u9fff]/;
 
+/** Whether a header word is written in the language's script (Han characters for zh, none for en). */
+const inScriptOf = (lang: Lang, w: string) => HAN.test(w) === (lang === 'zh');
+
 /** What a header row was understood as: "客户所有人 → 负责人, 最后跟进时间 → 最近联系" (for messages). */
 export function describeHeaders(headerRow: readonly unknown[], lang: Lang): { understood: string; unknown: string } {
   const m = matchHeaders(headerRow);
-  const none = lang === 'zh' ? '无' : 'none';
-  const sep = lang === 'zh' ? '、' : ', ';
+  const { none, list: sep } = COMMON[lang];
   const understood = m.columns.map((c) => `${c.header} → ${fieldWord(c.field, lang)}`);
   const MAX = 12;
   const unknown = m.unknown.slice(0, MAX).concat(m.unknown.length > MAX ? [`… (+${m.unknown.length - MAX})`] : []);
@@ -204,9 +207,9 @@ export function describeHeaders(headerRow: readonly unknown[], lang: Lang): { un
 export function understoodHeaders(lang: 'zh' | 'en', perField = 2): string {
   const out: string[] = [];
   for (const words of Object.values(HEADER_SYNONYMS)) {
-    const zh = words.filter((w) => HAN.test(w));
-    const en = words.filter((w) => !HAN.test(w));
-    const pick = lang === 'zh' ? [...zh.slice(0, perField), ...en.slice(0, 1)] : [...en.slice(0, perField), ...zh.slice(0, 1)];
+    const own = words.filter((w) => inScriptOf(lang, w));
+    const other = words.filter((w) => !inScriptOf(lang, w));
+    const pick = [...own.slice(0, perField), ...other.slice(0, 1)];
     out.push(pick.join(' / '));
   }
   return out.join('; ');

@@ -4,6 +4,7 @@
  */
 import { dayToIso, isoToDay } from '../ingest/parse-date';
 import { SATISFACTION_LEVELS } from '../ingest/parse-flags';
+import type { Lang } from '../types';
 import { mulberry32 } from './prng';
 import { intBetween, pareto, pick, poisson, type Uniform } from './distributions';
 
@@ -363,6 +364,43 @@ const EN_CHURN = [
 const ZH_SWITCHING = ['高', '中', '低'] as const;
 const EN_SWITCHING = ['high', 'medium', 'low'] as const;
 
+/** The headers and text values of the generated table in each language. */
+const WORDS = {
+  zh: {
+    headers: CUSTOMER_HEADERS_ZH,
+    satisfaction: SATISFACTION_LEVELS.slice().reverse().map((l) => l.zh),
+    owners: ZH_OWNERS,
+    locals: ZH_LOCALS,
+    free: ZH_FREE,
+    competitors: ZH_COMPETITORS,
+    churn: ZH_CHURN,
+    switching: ZH_SWITCHING,
+    yes: '是',
+    no: '否',
+  },
+  en: {
+    headers: CUSTOMER_HEADERS_EN,
+    satisfaction: SATISFACTION_LEVELS.slice().reverse().map((l) => l.en.toLowerCase()),
+    owners: EN_OWNERS,
+    locals: EN_LOCALS,
+    free: EN_FREE,
+    competitors: EN_COMPETITORS,
+    churn: EN_CHURN,
+    switching: EN_SWITCHING,
+    yes: 'yes',
+    no: 'no',
+  },
+} satisfies Record<Lang, { headers: readonly string[]; satisfaction: string[]; owners: string[]; locals: string[]; free: string[]; competitors: string[]; churn: string[]; switching: readonly string[]; yes: string; no: string }>;
+
+/** Where a city's region and an industry's segment sit in ZH_CITIES and ZH_INDUSTRIES, by language. */
+const NAME_COLUMN: Record<Lang, 2 | 3> = { zh: 2, en: 3 };
+
+/** Where an industry's segment sits in EN_INDUSTRIES, by language. */
+const EN_NAME_COLUMN: Record<Lang, 2 | 3> = { zh: 3, en: 2 };
+
+/** Regions for English-named companies, by language (the Chinese ones are ZH_CITIES' regions). */
+const REGIONS: Record<Lang, readonly string[]> = { zh: ZH_CITIES.map((c) => c[2]), en: EN_REGIONS };
+
 /** Coprime with every block size below, so consecutive ids get unrelated names. */
 const STRIDE = 7919;
 
@@ -450,8 +488,8 @@ class CompanyNamer {
       this.zhDomainRight[(ind * nc + c) * nf + f]!;
     const city = ZH_CITIES[c]!;
     const industry = ZH_INDUSTRIES[ind]!;
-    this.region = this.lang === 'zh' ? city[2] : city[3];
-    this.segment = this.lang === 'zh' ? industry[2] : industry[3];
+    this.region = city[NAME_COLUMN[this.lang]];
+    this.segment = industry[NAME_COLUMN[this.lang]];
   }
 
   private setEn(i: number): void {
@@ -466,8 +504,8 @@ class CompanyNamer {
     const industry = EN_INDUSTRIES[Math.floor(is / ns)]!;
     this.name = this.enLeft[pb]! + this.enRight[is]! + (repeat > 0 ? ` ${repeat + 1}` : '');
     this.domain = this.enDomainLeft[pb]! + (repeat > 0 ? `${repeat + 1}-` : '') + this.enDomainRight[is]!;
-    this.region = this.lang === 'en' ? pick(this.rand, EN_REGIONS) : pick(this.rand, ZH_CITIES)[2];
-    this.segment = this.lang === 'en' ? industry[2] : industry[3];
+    this.region = pick(this.rand, REGIONS[this.lang]);
+    this.segment = industry[EN_NAME_COLUMN[this.lang]];
   }
 }
 
@@ -523,26 +561,17 @@ export function generateCustomers(n: number, options: GenerateCustomersOptions =
   const lang = options.lang ?? 'zh';
   const asOf = isoToDay(options.asOf ?? '2026-11-28');
   if (asOf === null) throw new Error(`asOf is not an ISO date: ${options.asOf}`);
-  const zh = lang === 'zh';
   const SPAN = 4000;
   const iso: string[] = new Array<string>(SPAN + 1);
   for (let k = 0; k <= SPAN; k++) iso[k] = dayToIso(asOf - k);
   const date = (daysAgo: number): string => iso[Math.min(SPAN, Math.max(0, Math.round(daysAgo)))]!;
-  const satisfactionText = SATISFACTION_LEVELS.slice().reverse().map((l) => (zh ? l.zh : l.en.toLowerCase()));
-  const owners = zh ? ZH_OWNERS : EN_OWNERS;
-  const locals = zh ? ZH_LOCALS : EN_LOCALS;
-  const free = zh ? ZH_FREE : EN_FREE;
-  const competitors = zh ? ZH_COMPETITORS : EN_COMPETITORS;
-  const churn = zh ? ZH_CHURN : EN_CHURN;
-  const switching = zh ? ZH_SWITCHING : EN_SWITCHING;
-  const yes = zh ? '是' : 'yes';
-  const no = zh ? '否' : 'no';
+  const { satisfaction: satisfactionText, owners, locals, free, competitors, churn, switching, yes, no, headers } = WORDS[lang];
   const idWidth = Math.max(6, String(n).length);
 
-  const company = new CompanyNamer(zh, lang, rand);
+  const company = new CompanyNamer(lang === 'zh', lang, rand);
   const atLocals = locals.map((l) => `${l}@`);
   const table: unknown[][] = new Array<unknown[]>(n + 1);
-  table[0] = [...(zh ? CUSTOMER_HEADERS_ZH : CUSTOMER_HEADERS_EN)];
+  table[0] = [...headers];
   for (let i = 0; i < n; i++) {
     company.set(i);
     const fate = fateOf(rand());

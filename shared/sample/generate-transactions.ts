@@ -4,11 +4,13 @@
  * probabilistic model assumes (method §9; Fader, Hardie & Lee 2005; Fader, Hardie & Lee 2005b).
  */
 import { dayToIso, isoToDay } from '../ingest/parse-date';
+import type { Lang } from '../types';
 import { mulberry32 } from './prng';
 import { beta, cents, exponential, gamma, type Uniform } from './distributions';
 
 export const TRANSACTION_HEADERS_ZH: readonly string[] = ['客户编号', '日期', '金额'];
 export const TRANSACTION_HEADERS_EN: readonly string[] = ['Customer ID', 'Date', 'Amount'];
+const TRANSACTION_HEADERS: Record<Lang, readonly string[]> = { zh: TRANSACTION_HEADERS_ZH, en: TRANSACTION_HEADERS_EN };
 
 export interface GenerateTransactionsOptions {
   /** Seed of the random stream; the same seed gives the same log. Default 1. */
@@ -146,7 +148,7 @@ export function generateTransactions(rows: number, options: GenerateTransactions
   for (let d = 0; d <= ACQUISITION_DAYS; d++) iso[d] = dayToIso(minDay + d);
 
   const table: unknown[][] = new Array<unknown[]>(n + 1);
-  table[0] = [...(options.lang === 'en' ? TRANSACTION_HEADERS_EN : TRANSACTION_HEADERS_ZH)];
+  table[0] = [...TRANSACTION_HEADERS[options.lang ?? 'zh']];
   for (let k = 0; k < n; k++) {
     const row = keys[k]! % shift;
     table[k + 1] = [ids[customerOf[row]!], iso[dayOf[row]! - minDay], amountOf[row]];
