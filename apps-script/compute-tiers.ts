@@ -38,7 +38,7 @@ export function computeTiersOnActiveSheet(): ComputeReport {
     const rejected = analysis.summary.rows.rejected;
     let message = t(lang, 'computed', { customers: analysis.summary.customers, rejected, summary: SUMMARY_SHEET });
     if (problems.length)
-      message += ' ' + t(lang, 'settingsProblems', { sheet: SETTINGS_SHEET, problems: problems.map((p) => formatSettingsProblem(lang, p)).join('; ') });
+      message += ` ${t(lang, 'settingsProblems', { sheet: SETTINGS_SHEET, problems: problems.map((p) => formatSettingsProblem(lang, p)).join('; ') })}`;
     ss.toast(message, t(lang, 'computedTitle'), 10);
     return { customers: analysis.summary.customers, rows: values.length - analysis.headerRow, rejected };
   });

@@ -44,7 +44,7 @@ function paramList(v: unknown, n: number, names: string, lang: Lang): number[] |
   if (v === undefined || v === null || v === '') return null;
   const raw = Array.isArray(v) ? asGrid(v).flat() : String(v).split(/[,;\s，]+/);
   const nums = raw.filter((x) => x !== '' && x !== null).map((x) => parseNumber(x));
-  const ok = nums.every((p) => p !== null && p.ok && p.value > 0);
+  const ok = nums.every((p) => p?.ok && p.value > 0);
   if (nums.length !== n || !ok) throw new Error(text(lang, 'params', { n, names }));
   return nums.map((p) => (p as { value: number }).value);
 }
@@ -124,7 +124,7 @@ export function RAPPORT_PALIVE(frequency: unknown, recency: unknown, age: unknow
 export function RAPPORT_CLV(frequency: unknown, recency: unknown, age: unknown, meanSpend: unknown, horizon: unknown, params?: unknown): Out[][] | Out {
   const lang = documentLang(SpreadsheetApp.getActiveSpreadsheet());
   const h = parseNumber(horizon);
-  if (!h || !h.ok || !(h.value > 0)) throw new Error(text(lang, 'horizon'));
+  if (!h?.ok || !(h.value > 0)) throw new Error(text(lang, 'horizon'));
   const cols = [column(frequency), column(recency), column(age), column(meanSpend)];
   const { rows, out, header } = readRows(cols, lang, ['frequency', 'recency', 'age', 'mean_spend']);
   const given = paramList(params, 7, 'r, alpha, a, b, p, q, v', lang);

@@ -80,7 +80,10 @@ export function resultRows(rowCount: number, analysis: Analysis, columns: readon
     let cells: CellOut[];
     if (c) {
       let base = cache.get(c);
-      if (!base) cache.set(c, (base = columns.map((col) => col.value(c, lang))));
+      if (!base) {
+        base = columns.map((col) => col.value(c, lang));
+        cache.set(c, base);
+      }
       cells = base.slice();
     } else cells = new Array<CellOut>(width).fill(null);
     const note = notes.get(i + 1);

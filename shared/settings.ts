@@ -159,6 +159,7 @@ function isPlain(v: unknown): v is Plain {
   return proto === Object.prototype || proto === null;
 }
 
+// biome-ignore lint/suspicious/noPrototypeBuiltins: the Sheets add-on's runtime (ES2019) has no Object.hasOwn
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** What a leaf setting holds: a number, a number or empty (no visits), or one of some words. */
@@ -206,8 +207,33 @@ export function resolveSettings(partial: unknown): { settings: Settings; problem
     return { settings: merged, problems };
   }
   mergeInto(merged as unknown as Plain, partial, '', problems);
+  const before = problems.length;
   checkRanges(merged, problems);
+  restoreDefaults(merged, problems.slice(before));
   return { settings: merged, problems };
+}
+
+/**
+ * A value out of its range is reported and replaced by its default, like an unknown key or a
+ * wrong type: no threshold the method cannot mean (a top share of 2·10²⁵, a negative interval)
+ * reaches the rules. A problem about an order between keys (tiers.a above tiers.b, the pyramid,
+ * the credit grades, every weight 0) restores the whole group.
+ */
+function restoreDefaults(s: Settings, rangeProblems: readonly SettingsProblem[]): void {
+  if (rangeProblems.length === 0) return;
+  const defaults = cloneDefaults() as unknown as Record<string, unknown>;
+  for (const p of rangeProblems) {
+    const parts = p.code === 'above' ? p.path.split('.').slice(0, -1) : p.path.split('.');
+    if (parts.length === 0) continue;
+    let target = s as unknown as Record<string, unknown>;
+    let source = defaults;
+    for (const part of parts.slice(0, -1)) {
+      target = target[part] as Record<string, unknown>;
+      source = source[part] as Record<string, unknown>;
+    }
+    const last = parts[parts.length - 1]!;
+    target[last] = source[last];
+  }
 }
 
 function cloneDefaults(): Settings {

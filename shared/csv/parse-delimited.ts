@@ -24,7 +24,6 @@ function sample(text: string): number[][] {
     if (ch === '"') {
       inQuotes = !inQuotes;
     } else if (inQuotes) {
-      continue;
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       counts.push(current);

@@ -11,13 +11,13 @@ const NEEDS_QUOTES = /[",;\t\r\n]/;
 export { escapeFormula };
 
 /** One field, quoted when needed; `extra` is a delimiter outside NEEDS_QUOTES, if any. */
-function field(value: unknown, extra: string | null, escape: boolean): string {
+function field(value: unknown, extra: string | null, escapeFormulas: boolean): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return escape ? escapeFormula(String(value)) : String(value);
+  if (typeof value === 'number') return escapeFormulas ? escapeFormula(String(value)) : String(value);
   let text: string;
   if (value instanceof Date) text = Number.isNaN(value.getTime()) ? '' : value.toISOString();
   else text = String(value);
-  if (escape) text = escapeFormula(text);
+  if (escapeFormulas) text = escapeFormula(text);
   if (NEEDS_QUOTES.test(text) || (extra !== null && text.includes(extra))) return `"${text.replace(/"/g, '""')}"`;
   return text;
 }
@@ -43,11 +43,11 @@ export function toDelimited(rows: readonly (readonly unknown[])[], delimiter = '
   const lines: string[] = new Array<string>(rows.length);
   const cells: string[] = [];
   const extra = NEEDS_QUOTES.test(delimiter) ? null : delimiter;
-  const escape = options.formulas !== 'keep';
+  const escapeFormulas = options.formulas !== 'keep';
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     cells.length = row.length;
-    for (let i = 0; i < row.length; i++) cells[i] = field(row[i], extra, escape);
+    for (let i = 0; i < row.length; i++) cells[i] = field(row[i], extra, escapeFormulas);
     lines[r] = cells.join(delimiter);
   }
   return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;

@@ -259,22 +259,24 @@ function fromNumber(n: number): number | 'invalid' {
 
 function fromText(raw: string, order: DayOrder): number | 'invalid' {
   let s = foldWidth(raw).trim();
-  let m: RegExpExecArray | null;
+  let m = RE_YMD.exec(s);
+  if (m) return dayOrInvalid(Number(m[1]), Number(m[3]), Number(m[4]));
 
-  if ((m = RE_YMD.exec(s))) return dayOrInvalid(Number(m[1]), Number(m[3]), Number(m[4]));
-
-  if ((m = RE_COMPACT.exec(s))) return dayOrInvalid(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = RE_COMPACT.exec(s);
+  if (m) return dayOrInvalid(Number(m[1]), Number(m[2]), Number(m[3]));
 
   if (RE_SERIAL.test(s)) {
     const n = Number(s);
     return n >= 20000 && n <= 80000 ? Math.floor(n) - SERIAL_EPOCH : 'invalid';
   }
 
-  if ((m = RE_CJK.exec(s))) {
+  m = RE_CJK.exec(s);
+  if (m) {
     return dayOrInvalid(fullYear(m[1]!), Number(m[2]), m[3] === undefined ? 1 : Number(m[3]));
   }
 
-  if ((m = RE_AMBIGUOUS.exec(s))) {
+  m = RE_AMBIGUOUS.exec(s);
+  if (m) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     const y = fullYear(m[4]!);
@@ -282,15 +284,18 @@ function fromText(raw: string, order: DayOrder): number | 'invalid' {
   }
 
   s = s.replace(RE_WEEKDAY, '');
-  if ((m = RE_DAY_MONTH_NAME.exec(s))) {
+  m = RE_DAY_MONTH_NAME.exec(s);
+  if (m) {
     const month = MONTHS[m[2]!.toLowerCase()];
     if (month !== undefined) return dayOrInvalid(fullYear(m[3]!), month, Number(m[1]));
   }
-  if ((m = RE_MONTH_NAME_DAY.exec(s))) {
+  m = RE_MONTH_NAME_DAY.exec(s);
+  if (m) {
     const month = MONTHS[m[1]!.toLowerCase()];
     if (month !== undefined) return dayOrInvalid(fullYear(m[3]!), month, Number(m[2]));
   }
-  if ((m = RE_MONTH_NAME_YEAR.exec(s))) {
+  m = RE_MONTH_NAME_YEAR.exec(s);
+  if (m) {
     const month = MONTHS[m[1]!.toLowerCase()];
     if (month !== undefined) return dayOrInvalid(Number(m[2]), month, 1);
   }

@@ -27,7 +27,9 @@ function tryAnalyze(table: unknown[][], asOf?: string): Analysis | null {
 /** Every number anywhere in a value, with its path. */
 function numbers(v: unknown, path = '$', out: [string, number][] = []): [string, number][] {
   if (typeof v === 'number') out.push([path, v]);
-  else if (Array.isArray(v)) v.forEach((x, i) => numbers(x, `${path}[${i}]`, out));
+  else if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) numbers(x, `${path}[${i}]`, out);
+  }
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) numbers(x, `${path}.${k}`, out);
   return out;
 }

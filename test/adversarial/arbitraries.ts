@@ -61,7 +61,7 @@ export const hostileCell: fc.Arbitrary<unknown> = fc.oneof(
       '1',
       '99999999999999999999',
       '9'.repeat(309),
-      '-' + '9'.repeat(309),
+      `-${'9'.repeat(309)}`,
       '1e300',
       '1e400',
       '-1e308',

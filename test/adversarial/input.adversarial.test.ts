@@ -63,7 +63,7 @@ describe('adversarial: bytes and text', () => {
         fc.pre(!table[at]![j]!.includes(','));
         const quoted = (x: string) => (x.includes(',') ? `"${x}"` : x);
         const lines = table.map((row, i) => row.map((x, k) => (i === at && k === j ? `"${x}` : quoted(x))).join(','));
-        const back = parseDelimited(lines.join('\r\n') + '\r\n');
+        const back = parseDelimited(`${lines.join('\r\n')}\r\n`);
         expect(back.rows.length).toBe(table.length);
         expect(back.strayQuotes.map((q) => [q.row, q.column])).toEqual([[at + 1, j + 1]]);
       }),

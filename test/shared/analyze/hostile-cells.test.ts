@@ -93,7 +93,7 @@ describe('a stray quote in a 1,000-customer CSV', () => {
   it('every customer is read, and the notice names the row', () => {
     const lines = ['Customer ID,Customer,Revenue'];
     for (let i = 1; i <= 1000; i++) lines.push(i === 5 ? '"Acme 4,5' : `C${i},Customer ${i},${1000 + i}`);
-    const file = readDelimited(new TextEncoder().encode(lines.join('\r\n') + '\r\n'), 'en');
+    const file = readDelimited(new TextEncoder().encode(`${lines.join('\r\n')}\r\n`), 'en');
     expect(file.rows).toHaveLength(1001);
     expect(file.notices.map((n) => n.code)).toEqual(['encoding', 'stray_quote']);
     expect(file.notices[1]).toMatchObject({ row: 6 });

@@ -112,7 +112,7 @@ describe('decodeBytes: in-memory cases', () => {
   it('property: UTF-8 bytes of any string decode to that string', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-        const text = s.replace(/^\ufeff/, '').replace(/\u0000/g, '');
+        const text = s.replace(/^\ufeff/, '').replaceAll('\u0000', '');
         expect(decodeBytes(utf8(text))).toMatchObject({ text, encoding: 'utf-8', confidence: 1, fallbackLines: [] });
       }),
       { numRuns: 500 },
@@ -142,7 +142,11 @@ describe('decodeBytes: in-memory cases', () => {
 const byteLines = (bytes: Uint8Array): Uint8Array[] => {
   const out: Uint8Array[] = [];
   let start = 0;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) out.push(bytes.subarray(start, (start = i + 1)));
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 0x0a) continue;
+    out.push(bytes.subarray(start, i + 1));
+    start = i + 1;
+  }
   if (start < bytes.length) out.push(bytes.subarray(start));
   return out;
 };

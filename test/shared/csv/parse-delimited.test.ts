@@ -108,7 +108,7 @@ describe('parseDelimited: malformed quoting never merges rows', () => {
   it('a stray quote in row 6 of a 1,000-customer file: all 1,000 customers stay rows, the quote is reported', () => {
     const lines = ['id,name,revenue'];
     for (let i = 1; i <= 1000; i++) lines.push(i === 5 ? '"Acme 4,5' : `${i},"Customer ${i}, Ltd",${i * 10}`);
-    const text = lines.join('\r\n') + '\r\n';
+    const text = `${lines.join('\r\n')}\r\n`;
     const r = parseDelimited(text);
     expect(r.rows).toHaveLength(1001);
     expect(r.rows[5]).toEqual(['"Acme 4', '5']);
@@ -123,7 +123,7 @@ describe('parseDelimited: malformed quoting never merges rows', () => {
   it('an unmatched quote with no quote after it: a strict reader would swallow every later row', () => {
     const lines = ['id,name,revenue'];
     for (let i = 1; i <= 1000; i++) lines.push(i === 5 ? '"Acme 4,5' : `${i},Customer ${i},${i * 10}`);
-    const r = parseDelimited(lines.join('\n') + '\n');
+    const r = parseDelimited(`${lines.join('\n')}\n`);
     expect(r.rows).toHaveLength(1001);
     expect(r.strayQuotes).toEqual([{ row: 6, column: 1, swallowed: 996 }]);
   });
@@ -138,8 +138,8 @@ describe('parseDelimited: malformed quoting never merges rows', () => {
           const width = table[0]!.length;
           const rows = table.map((row) => Array.from({ length: width }, (_, j) => row[j] ?? ''));
           const at = r % rows.length;
-          rows[at]![c % width] = '"' + rows[at]![c % width];
-          const parsed = parseDelimited(rows.map((row) => row.join(',')).join('\n') + '\n');
+          rows[at]![c % width] = `"${rows[at]![c % width]}`;
+          const parsed = parseDelimited(`${rows.map((row) => row.join(',')).join('\n')}\n`);
           expect(parsed.rows).toEqual(rows);
         },
       ),
@@ -174,7 +174,7 @@ describe('parseDelimited reads like Papa Parse itself', () => {
         fc.array(fc.array(cell, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 }),
         fc.constantFrom('\r\n', '\n', '\r'),
         (table, eol) => {
-          const text = toDelimited(table, ',', { formulas: 'keep' }).replace(/("(?:[^"]|"")*")|\r\n/g, (m, quoted: string | undefined) => quoted ?? eol);
+          const text = toDelimited(table, ',', { formulas: 'keep' }).replace(/("(?:[^"]|"")*")|\r\n/g, (_m, quoted: string | undefined) => quoted ?? eol);
           expect(parseDelimited(text).rows).toEqual(papaRows(text, ','));
           expect(parseDelimited(text).rows).toEqual(table);
         },
