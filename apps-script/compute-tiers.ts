@@ -1,5 +1,5 @@
 /**
- * Menu action "Compute tiers on this sheet" (issue 3): one getValues of the data region, the
+ * Menu action "Compute tiers on this sheet": one getValues of the data region, the
  * result columns written to the right under headers the add-on owns (a rerun finds and rewrites
  * only those), tiers coloured, the "Rapport summary" sheet rewritten. Under the document lock.
  * The number of Spreadsheet calls does not grow with the number of rows.

@@ -1,5 +1,5 @@
 /**
- * Custom functions over the probabilistic model (METHOD §9, issue 5): =RAPPORT_PALIVE and
+ * Custom functions over the probabilistic model (method §9): =RAPPORT_PALIVE and
  * =RAPPORT_CLV. Inputs are per-customer columns x (repeat purchases), t_x (time of the last
  * purchase since the first) and T (age), in one unit (weeks or days). Without parameters the model
  * is fitted on the customers given (Fader, Hardie & Lee 2005; Gamma-Gamma, Fader & Hardie note 025).

@@ -1,5 +1,5 @@
 /**
- * Write the result columns beside the user's data (issue 3, "Compute tiers"):
+ * Write the result columns beside the user's data ("Compute tiers"):
  * - our columns are found by their "Rapport · " headers wherever they are (a rerun rewrites only
  *   them, even after the user moved them); missing ones are appended right of the data;
  * - a user's own column is never written to;

@@ -1,5 +1,5 @@
 /**
- * Core benchmark (issue "Rapport core" §6): analyse 1,000,000 generated customers; summarise a
+ * Core benchmark: analyse 1,000,000 generated customers; summarise a
  * 1,000,000-row transaction log; parse a CSV of the 1M customers. Each time is printed with its
  * ratio to the sort baseline measured in the same run; peak memory is the process's maxRSS.
  */

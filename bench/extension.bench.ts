@@ -1,5 +1,5 @@
 /**
- * Extension benchmarks (issue 4). Goals: look-up ≤ 5 ms, note search ≤ 50 ms, URL change → panel
+ * Extension benchmarks. Goals: look-up ≤ 5 ms, note search ≤ 50 ms, URL change → panel
  * ≤ 150 ms, content script ≤ 30 KB gzipped; with 100,000 customers a logged visit ≤ 200 ms and an
  * import of 100,000 rows ≤ 10 s with no task over 100 ms on the panel's main thread.
  * - Logged visit and import among 100,000 generated customers: the panel in Chromium (the import

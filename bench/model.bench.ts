@@ -1,5 +1,5 @@
 /**
- * Probabilistic model (METHOD §9, issue 5): BG/NBD fit on the full CDNOW cohort (23,570 customers,
+ * Probabilistic model (method §9): BG/NBD fit on the full CDNOW cohort (23,570 customers,
  * cut-off 1997-09-30, weeks) and on 1,000,000 customers drawn from a BG/NBD with known parameters.
  * Each fit is also given as a multiple of one log-likelihood evaluation over the same data.
  * Goals: CDNOW cohort < 0.5 s; 1,000,000 customers < 10 s.

@@ -1,5 +1,5 @@
 /**
- * Sheets add-on benchmark (issue 3), on the BUILT Code.js inside the in-memory Apps Script:
+ * Sheets add-on benchmark, on the BUILT Code.js inside the in-memory Apps Script:
  * - =RAPPORT_ANALYZE over 100,000 generated customers (goal ≤ 5 s; Sheets' limit for a custom
  *   function is 30 s);
  * - the Spreadsheet service calls "Compute tiers" makes for 1,000 and 100,000 rows (goal: the same

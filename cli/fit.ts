@@ -2,7 +2,7 @@
  * `rapport fit FILE [--as-of YYYY-MM-DD] [--unit weeks|days] [--horizon DAYS] [--discount RATE]
  * [--json] [--lang zh|en]`: fit BG/NBD (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel &
  * Filiztekin 2007) on a transaction log, use the one with the higher log-likelihood, fit
- * Gamma-Gamma (METHOD §9), and print the parameters, which model was used and why, what was excluded
+ * Gamma-Gamma (method §9), and print the parameters, which model was used and why, what was excluded
  * and why, and each customer's P(alive), expected purchases, expected spend and CLV. Rows dated
  * after the cut-off are ignored.
  * Exit 0 on a fit, 2 when the input cannot be used (with a plain message).

@@ -1,6 +1,6 @@
 /**
- * The one entry point every surface calls (issue "Rapport core"): a pasted table in, every
- * METHOD §1–§10 result out, with the reasons behind each number. Deterministic: the same table
+ * The one entry point every surface calls: a pasted table in, every
+ * method §1–§10 result out, with the reasons behind each number. Deterministic: the same table
  * and options give the same Analysis, and the order of the rows changes no result.
  */
 import type { Analysis, AnalyzeOptions, Customer, Lang, Notice, } from './types';

@@ -1,8 +1,8 @@
 /**
  * One analysed customer with new contact facts — its last contact and its open complaints — and
  * the results that hang on them recomputed with the core's own per-customer rules, exactly as
- * `scoreCustomers` runs them: next visit due and visit-overdue (METHOD §3, `nextVisit`), churn risk
- * (METHOD §7, `churnRisk`) and the tier-A key-account health (METHOD §10, `kaHealth`).
+ * `scoreCustomers` runs them: next visit due and visit-overdue (method §3, `nextVisit`), churn risk
+ * (method §7, `churnRisk`) and the tier-A key-account health (method §10, `kaHealth`).
  *
  * No table-wide rule reads these two facts (tiers, value score, value class and pyramid rank
  * revenue, profit, growth, share, payment, satisfaction and tenure; lifecycle, defection, credit,

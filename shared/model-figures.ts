@@ -1,5 +1,5 @@
 /**
- * The probabilistic model as analyze() uses it (METHOD §9): fitted on a transaction log's purchase
+ * The probabilistic model as analyze() uses it (method §9): fitted on a transaction log's purchase
  * histories, or on a customer table's orders, first and last purchase (the same x, t_x, T), at the
  * analysis date, with the unit, horizons and discount rate from settings; BG/NBD and MBG/NBD are
  * both fitted and the better one used. A fit that cannot be made becomes a message, never a NaN.

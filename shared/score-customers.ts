@@ -1,5 +1,5 @@
 /**
- * Runs every rule of METHOD §2–§10 over the customers' inputs and assembles the Customer
+ * Runs every rule of method §2–§10 over the customers' inputs and assembles the Customer
  * records the surfaces read. Table-wide rules (ranks, tiers, pyramid, MGC) run once over typed
  * arrays; per-customer rules run in one pass.
  */
@@ -35,7 +35,7 @@ const iso = (d: number | null) => (d === null ? null : dayToIso(d));
 
 /**
  * The typical days between purchases in a table: the median of the repeat customers' usual
- * intervals (METHOD §5), the yardstick for a one-time buyer; null without repeat customers.
+ * intervals (method §5), the yardstick for a one-time buyer; null without repeat customers.
  */
 export function typicalRepeatInterval(inputs: readonly CustomerInput[]): number | null {
   const all = new Float64Array(inputs.length);

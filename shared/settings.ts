@@ -1,12 +1,12 @@
 /**
- * Every threshold and weight of METHOD, with its default, as one JSON-serialisable object.
+ * Every threshold and weight of the method (docs/method.md), with its default, as one JSON-serialisable object.
  * A sheet template carries it (sheet "Rapport settings"), the CLI reads it with --settings,
  * the extension keeps it in its options.
  */
 import type { Tier } from './tier';
 
 export interface Settings {
-  /** METHOD §2: weights of the value score's parts (renormalised over the parts present). */
+  /** method §2: weights of the value score's parts (renormalised over the parts present). */
   weights: {
     value: number;
     growth: number;
@@ -15,15 +15,15 @@ export interface Settings {
     satisfaction: number;
     tenure: number;
   };
-  /** METHOD §3: cumulative-share limits for A and B, and the share of C released as D. */
+  /** method §3: cumulative-share limits for A and B, and the share of C released as D. */
   tiers: { a: number; b: number; d: number };
-  /** METHOD §3: days between visits per tier (null: no scheduled visits). */
+  /** method §3: days between visits per tier (null: no scheduled visits). */
   visitDays: Record<Tier, number | null>;
-  /** METHOD §4: the top share of customers by headroom that counts as MGC. */
+  /** method §4: the top share of customers by headroom that counts as MGC. */
   mgcTop: number;
-  /** METHOD §4: pyramid cut-offs as cumulative shares of customers. */
+  /** method §4: pyramid cut-offs as cumulative shares of customers. */
   pyramid: { platinum: number; gold: number; iron: number };
-  /** METHOD §5. */
+  /** method §5. */
   lifecycle: {
     churnHorizonDays: number;
     newCustomerDays: number;
@@ -38,16 +38,16 @@ export interface Settings {
   };
   /** Length of one period (current vs previous) when a transaction log is summarised, in days. */
   periodDays: number;
-  /** METHOD §6: share-of-wallet drop (fraction, 0.05 = 5 points) that makes a partial defector. */
+  /** method §6: share-of-wallet drop (fraction, 0.05 = 5 points) that makes a partial defector. */
   partialShareDrop: number;
-  /** METHOD §6: best core customers pay within this many days overdue, and have this tenure. */
+  /** method §6: best core customers pay within this many days overdue, and have this tenure. */
   bestCore: { maxOverdueDays: number; minTenureDays: number };
-  /** METHOD §6 (seed 003): partner relationship. */
+  /** method §6 (seed 003): partner relationship. */
   partner: { minShare: number; minTenureDays: number; maxSuppliers: number };
   /**
-   * METHOD §7: each warning sign's weight in percent — at full strength it takes that share of the
+   * method §7: each warning sign's weight in percent — at full strength it takes that share of the
    * chance of buying that is left (so it adds at most that many points); `horizonDays` is H of the
-   * churn probability "no purchase in the next H days" (METHOD §9).
+   * churn probability "no purchase in the next H days" (method §9).
    */
   churn: {
     horizonDays: number;
@@ -65,7 +65,7 @@ export interface Settings {
     /** Score at or above which a customer counts as high risk in the summary. */
     high: number;
   };
-  /** METHOD §8: credit grades' lower bounds and alert thresholds. */
+  /** method §8: credit grades' lower bounds and alert thresholds. */
   credit: {
     excellent: number;
     good: number;
@@ -75,11 +75,11 @@ export interface Settings {
     overdueDaysAlert: number;
     overdueRatioAlert: number;
   };
-  /** METHOD §9: probabilistic model defaults. */
+  /** method §9: probabilistic model defaults. */
   model: { unit: 'days' | 'weeks'; horizonDays: number; annualDiscountRate: number };
 }
 
-/** The defaults of METHOD §2–§10. */
+/** The defaults of method §2–§10. */
 export const DEFAULT_SETTINGS: Settings = {
   weights: { value: 0.4, growth: 0.15, share: 0.15, payment: 0.15, satisfaction: 0.1, tenure: 0.05 },
   tiers: { a: 0.8, b: 0.95, d: 0.05 },

@@ -1,7 +1,7 @@
 /**
- * The manager's numbers (issue "Rapport core" §2): tier counts and shares of revenue and profit,
+ * The manager's numbers: tier counts and shares of revenue and profit,
  * the pyramid's 20/80/30, share-of-wallet rise and fall, defection rate per core class
- * (失误分析制度, METHOD §6), churn-reason frequency (METHOD §7), CSAT = share of 4–5 (METHOD §8),
+ * (失误分析制度, method §6), churn-reason frequency (method §7), CSAT = share of 4–5 (method §8),
  * credit grades and alerts.
  */
 import type { CoreClass, CreditGrade, Customer, Defection, Lifecycle, Summary, Tier, ValueClass } from './types';

@@ -1,2 +1,2 @@
-/** The ABC(D) tiers of METHOD §3. Its own file so that settings and types need not import each other. */
+/** The ABC(D) tiers of method §3. Its own file so that settings and types need not import each other. */
 export type Tier = 'A' | 'B' | 'C' | 'D';

@@ -1,6 +1,6 @@
 /**
  * The data shapes every surface reads: the CLI, the Sheets add-on and the extension.
- * Field names are fixed (issue "Rapport core"); dates are ISO `YYYY-MM-DD` strings so an
+ * Field names are fixed (surfaces and exported JSON depend on them); dates are ISO `YYYY-MM-DD` strings so an
  * Analysis is plain JSON.
  */
 import type { Settings } from './settings';
@@ -26,7 +26,7 @@ export type CoreClass = 'best_core' | 'other_core' | 'general' | 'expendable';
 export type SwitchingCost = 'high' | 'medium' | 'low';
 export type TableKind = 'customers' | 'transactions';
 
-/** Canonical input fields (METHOD §1). */
+/** Canonical input fields (method §1). */
 export type Field =
   | 'id'
   | 'name'
@@ -82,7 +82,7 @@ export interface Reason {
 
 export type ScorePartName = 'value' | 'growth' | 'share' | 'payment' | 'satisfaction' | 'tenure';
 
-/** One weighted part of the value score (METHOD §2). */
+/** One weighted part of the value score (method §2). */
 export interface ScorePart {
   part: ScorePartName;
   /** Percentile rank 0–1 among the table's customers; 0.5 when this customer lacks the input. */
@@ -108,7 +108,7 @@ export interface ChurnRisk {
    */
   score: number;
   factors: Reason[];
-  /** Revenue or share falling with no complaint on record (METHOD §7, seed 000). */
+  /** Revenue or share falling with no complaint on record (method §7, seed 000). */
   silent: boolean;
   /** The purchase model's probability of no purchase in the next `horizonDays` (0–1), when fitted. */
   probability?: number | null;
@@ -128,7 +128,7 @@ export interface Credit {
 
 export type Guarantee = 'quality' | 'service' | 'logistics' | 'value';
 
-/** Key-account checklist for tier A (METHOD §10): 一个沟通·两个一致·四个保证. */
+/** Key-account checklist for tier A (method §10): 一个沟通·两个一致·四个保证. */
 export interface KaHealth {
   communication: boolean | null;
   alignment: boolean | null;
@@ -136,7 +136,7 @@ export interface KaHealth {
   openComplaints: number | null;
 }
 
-/** Per-customer figures from the probabilistic model (METHOD §9), on transaction logs. */
+/** Per-customer figures from the probabilistic model (method §9), on transaction logs. */
 export interface ModelFigures {
   x: number;
   tx: number;
@@ -218,7 +218,7 @@ export interface Customer extends CustomerFields<string> {
   visitOverdue: boolean | null;
   kaHealth: KaHealth | null;
 
-  /** Transaction logs with a fitted model only (METHOD §9). */
+  /** Transaction logs with a fitted model only (method §9). */
   pAlive?: number;
   expectedPurchases?: number;
   expectedSpend?: number | null;
@@ -261,7 +261,7 @@ export interface Summary {
   metric: 'profit' | 'revenue';
   totals: { revenue: number; profit: number | null };
   tiers: Record<Tier, TierSummary>;
-  /** 20/80/30 (METHOD §4). Shares are of total profit (or revenue when no profit). */
+  /** 20/80/30 (method §4). Shares are of total profit (or revenue when no profit). */
   pyramid: {
     counts: Record<PyramidLevel, number>;
     top20Share: number;

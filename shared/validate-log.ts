@@ -1,5 +1,5 @@
 /**
- * Calibration/holdout validation of churn risk on a whole transaction log (METHOD §7, §9): the log
+ * Calibration/holdout validation of churn risk on a whole transaction log (method §7, §9): the log
  * is analysed as of D exactly as a user would (rows after D ignored, churn horizon and model
  * horizon H), and each customer's purchases in (D, D+H] — read from the same log — say whether they
  * churned. See shared/model/validate-churn.ts for the measures.

@@ -10,7 +10,7 @@
 //  1. the 1,000,000-row transaction log grouped per customer: rows, distinct purchase days, first
 //     and last date, total amount (what Rapport's log summary computes before its rules);
 //  2. the 1,000,000-customer table read and put in ABC tiers: profit descending (ties by id),
-//     the cumulative share before each customer, A below 80%, B below 95%, else C (METHOD §3).
+//     the cumulative share before each customer, A below 80%, B below 95%, else C (method §3).
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Turning the bytes of a pasted or dropped file into text (METHOD §1: Chinese Excel saves CSV as
+ * Turning the bytes of a pasted or dropped file into text (method §1: Chinese Excel saves CSV as
  * GB18030/GBK; "Unicode text" is UTF-16LE; everything else is UTF-8, with or without BOM).
  */
 

@@ -1,5 +1,5 @@
 /**
- * Reading CSV/TSV text into rows of strings (METHOD §1: pasted or dropped tables), RFC 4180.
+ * Reading CSV/TSV text into rows of strings (method §1: pasted or dropped tables), RFC 4180.
  */
 
 import Papa from 'papaparse';
@@ -85,7 +85,7 @@ export interface Delimited {
 }
 
 /**
- * Parses delimited text (METHOD §1) with Papa Parse: detects tab, ';' or ',' from the first lines
+ * Parses delimited text (method §1) with Papa Parse: detects tab, ';' or ',' from the first lines
  * (Excel's "Unicode text" is tab-separated), handles quoted fields (RFC 4180) with delimiters,
  * doubled quotes and line breaks inside, CRLF, LF or CR line ends (one kind per file, detected
  * by Papa Parse from the first one) and a leading BOM. Rows keep their position (a blank line is a

@@ -1,7 +1,7 @@
 /**
  * A pasted or dropped file, bytes or text, to rows of strings, with what the user should know
  * about how it was read: the encoding and how sure the choice is, lines read in another encoding,
- * quotes read as ordinary characters (METHOD §1: pasted or dropped tables).
+ * quotes read as ordinary characters (method §1: pasted or dropped tables).
  */
 import type { Lang, Notice } from '../types';
 import { noticeText } from '../i18n/messages';

@@ -1,5 +1,5 @@
 /**
- * Words for a table with no tiers (METHOD §3 ranks by profit, else revenue: with neither there is
+ * Words for a table with no tiers (method §3 ranks by profit, else revenue: with neither there is
  * no Pareto cut, so no customer is given a tier rather than every customer being called C).
  */
 import type { Lang, Notice } from '../types';

@@ -53,7 +53,7 @@ const min = (a: number | null, b: number | null): number | null => (a === null ?
 const max = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 
 /**
- * Merge a duplicate key's row into the first (METHOD §1: duplicate keys are merged). Amounts and
+ * Merge a duplicate key's row into the first (method §1: duplicate keys are merged). Amounts and
  * counts add up, first purchase is the earliest, last purchase and contact the latest, overdue days
  * the worst; other fields keep the first non-empty value.
  */

@@ -1,6 +1,6 @@
 /**
  * Day/month order is decided once per date column, from the values that are unambiguous
- * (METHOD §1: "3/1/2024 … decide once per column").
+ * (method §1: "3/1/2024 … decide once per column").
  */
 import type { Column } from '../types';
 import { decideDayOrder, type DayOrderDecision } from './parse-date';

@@ -1,5 +1,5 @@
 /**
- * Customer table or transaction log (METHOD §1)? A log has a key, a date and an amount — or
+ * Customer table or transaction log (method §1)? A log has a key, a date and an amount — or
  * quantity × unit price — and no customer-level column; its rows are orders: customer keys
  * repeat, or each row carries a document number (单据编号, Invoice No), as ERP sales lines do.
  * Anything else is a customer table.

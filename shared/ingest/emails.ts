@@ -1,5 +1,5 @@
 /**
- * Splitting an email cell into addresses (METHOD §1 `email`: "several per cell, split on , ; 、 and
+ * Splitting an email cell into addresses (method §1 `email`: "several per cell, split on , ; 、 and
  * spaces").
  */
 import { foldWidth, isBlankCell } from './normalize-text';
@@ -19,7 +19,7 @@ const EMAIL = /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-
 const WRAPPING = /^["'“”‘’([{<]+|["'“”‘’)\]}>.:]+$/g;
 
 /**
- * Splits a cell into email addresses (METHOD §1). Separators: , ; 、 ， ； whitespace and line
+ * Splits a cell into email addresses (method §1). Separators: , ; 、 ， ； whitespace and line
  * breaks. 'Name <a@b.com>' yields a@b.com; 'mailto:' is stripped; addresses are lower-cased and
  * de-duplicated in order of first appearance. Pieces containing '@' that are not valid addresses go
  * to `invalid` as written. Words without '@' are display-name words and ignored when the same

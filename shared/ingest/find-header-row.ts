@@ -1,5 +1,5 @@
 /**
- * Which row is the header (METHOD §1). ERP and Excel exports often put a report title, a date and
+ * Which row is the header (method §1). ERP and Excel exports often put a report title, a date and
  * a blank line above the header, so the first rows are searched; but a header is never taken from
  * a data row: a row whose cells look more like values (numbers, dates, e-mail addresses) than
  * like recognised headers is not a header, however many words in it happen to be synonyms.

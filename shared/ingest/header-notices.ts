@@ -1,7 +1,7 @@
 /**
  * What the user is told about the header row: a column not used because another column already
  * names its field, and which amount column was chosen when an ERP line carries both a
- * tax-exclusive and a tax-inclusive total, or a cost and a sales price (METHOD §1: every choice
+ * tax-exclusive and a tax-inclusive total, or a cost and a sales price (method §1: every choice
  * shown, nothing silently dropped).
  */
 import type { Lang, Notice } from '../types';

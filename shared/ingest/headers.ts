@@ -1,5 +1,5 @@
 /**
- * Header recognition (METHOD §1): each column header is matched case-, width- and
+ * Header recognition (method §1): each column header is matched case-, width- and
  * space-insensitively against Chinese and English synonyms of the canonical fields. The synonyms
  * include the header sets CRMs and ERPs write in their exports (HubSpot, Salesforce, Zoho,
  * Pipedrive, 纷享销客, 销售易, 悟空CRM, 钉钉, 用友 U8, 金蝶 K/3); docs/exports.md maps each
@@ -155,7 +155,7 @@ export interface HeaderMatch {
 
 /**
  * Match a header row: for each field the preferred column (PREFERRED_HEADERS) wins, else the first
- * column that names it (METHOD §1).
+ * column that names it (method §1).
  */
 export function matchHeaders(headerRow: readonly unknown[]): HeaderMatch {
   const unknown: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * Text normalisation shared by the cell parsers (METHOD §1: "full-width digits" and punctuation
+ * Text normalisation shared by the cell parsers (method §1: "full-width digits" and punctuation
  * typed with a Chinese input method must read like their ASCII twins).
  */
 
@@ -25,7 +25,7 @@ export function foldWidth(text: string): string {
   return out ?? text;
 }
 
-/** Placeholders people type for "no value" (METHOD §1: blank cells are not errors). */
+/** Placeholders people type for "no value" (method §1: blank cells are not errors). */
 const BLANK_TOKENS: ReadonlySet<string> = new Set([
   '',
   '-',

@@ -1,6 +1,6 @@
 /**
  * Reading dates out of cells as integer day numbers: days since 1970-01-01 in the proleptic
- * Gregorian calendar, with no time zone (METHOD §1 "Inputs").
+ * Gregorian calendar, with no time zone (method §1 "Inputs").
  */
 import { foldWidth, isBlankCell } from './normalize-text';
 
@@ -178,7 +178,7 @@ function ambiguousParts(cell: unknown): [number, number] | null {
 }
 
 /**
- * Decides once per column whether 'a/b/yyyy' means month/day or day/month (METHOD §1: "ambiguous
+ * Decides once per column whether 'a/b/yyyy' means month/day or day/month (method §1: "ambiguous
  * day/month: decide once per column from the values that are unambiguous"). A first part > 12
  * votes day-first (dmy), a second part > 12 votes month-first (mdy). The majority wins; a tie, or
  * no unambiguous value at all, gives 'mdy' (the spreadsheet default) with `decided` telling which.
@@ -202,7 +202,7 @@ export function decideDayOrder(cells: readonly unknown[]): DayOrderDecision {
 }
 
 /**
- * Reads a date cell as a day number (days since 1970-01-01), METHOD §1.
+ * Reads a date cell as a day number (days since 1970-01-01), method §1.
  *
  * - Blank ('' / null / '-' / 'N/A' / '无' …) → null; anything unreadable or not a real calendar
  *   date (2024-02-30) → 'invalid'.

@@ -1,6 +1,6 @@
 /**
  * Reading the categorical customer fields: competitor purchase, switching cost, satisfaction
- * (METHOD §1 "Inputs", §6, §8).
+ * (method §1 "Inputs", §6, §8).
  */
 import { foldWidth, isBlankCell } from './normalize-text';
 
@@ -27,7 +27,7 @@ const NO = new Set(['否', '无', '没有', '不', '未', '不购买', 'n', 'no'
 const YES_WITH_NAME = /^(?:是|有|yes|y)\s*[:：,，\-–—(（/]\s*(.+?)\s*[)）]?$/i;
 
 /**
- * Whether the customer also buys from a competitor, and from whom (METHOD §1 `competitor`, §6).
+ * Whether the customer also buys from a competitor, and from whom (method §1 `competitor`, §6).
  * Yes-words (是 有 Y yes true 1 ✓ √) → buys, no name; no-words (否 无 没有 N no none false 0 ×) →
  * does not buy; booleans as such; other numbers: > 0 buys. Any other non-blank text is taken as
  * the competitor's name ('Siemens' → buys from Siemens), also after a yes-word ('是（华为）').
@@ -77,7 +77,7 @@ const SWITCHING: Record<string, 'high' | 'medium' | 'low'> = {
 };
 
 /**
- * Switching cost (METHOD §1 `switching_cost`, §6): 高/中/低, high/medium/low, H/M/L, 3/2/1
+ * Switching cost (method §1 `switching_cost`, §6): 高/中/低, high/medium/low, H/M/L, 3/2/1
  * (also 较高/一般/较低). Blank → null; anything else → 'invalid'.
  */
 export function parseSwitchingCost(cell: unknown): 'high' | 'medium' | 'low' | null | 'invalid' {
@@ -87,7 +87,7 @@ export function parseSwitchingCost(cell: unknown): 'high' | 'medium' | 'low' | n
   return SWITCHING[key(cell)] ?? 'invalid';
 }
 
-/** The five satisfaction levels of METHOD §8, most satisfied first. */
+/** The five satisfaction levels of method §8, most satisfied first. */
 export const SATISFACTION_LEVELS: { value: 1 | 2 | 3 | 4 | 5; zh: string; en: string }[] = [
   { value: 5, zh: '高度满意', en: 'Very satisfied' },
   { value: 4, zh: '一般满意', en: 'Satisfied' },
@@ -154,7 +154,7 @@ for (const level of SATISFACTION_LEVELS) addLevel(level.value, [level.zh, level.
 const SATISFACTION_NUMBER = /^([1-5])(?:\.0+)?(?:分|星|points?|pts?|stars?|\/5)?$/;
 
 /**
- * Satisfaction on the five-level scale of METHOD §8: 高度满意/非常满意/很满意/very satisfied → 5;
+ * Satisfaction on the five-level scale of method §8: 高度满意/非常满意/很满意/very satisfied → 5;
  * 一般满意/满意/比较满意/satisfied → 4; 无意见/一般/中立/neutral → 3; 有些不满意/不太满意/不满意/
  * (somewhat) dissatisfied → 2; 极不满意/非常不满意/very dissatisfied → 1; numbers 1–5 ('4.0', '4分').
  * Case-, space- and width-insensitive. Blank → null; anything else (including 4.5) → 'invalid'.

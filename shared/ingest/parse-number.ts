@@ -1,5 +1,5 @@
 /**
- * Reading a number out of a cell as people write it (METHOD §1 "Inputs").
+ * Reading a number out of a cell as people write it (method §1 "Inputs").
  */
 import { foldWidth, isBlankCell } from './normalize-text';
 
@@ -73,7 +73,7 @@ const SPACE_SEPARATORS = new Set([' ', '\u00a0', '\u2009', '\u202f', '\u2007', "
 const MINUS = new Set(['-', '−', '–']);
 
 /**
- * Reads a number from a spreadsheet or CSV cell (METHOD §1).
+ * Reads a number from a spreadsheet or CSV cell (method §1).
  *
  * - Blank ('' / null / undefined / whitespace / '-' / '—' / 'N/A' / '无') → `null`.
  * - Finite JS numbers pass through; NaN, ±Infinity, booleans, Dates and other objects fail.

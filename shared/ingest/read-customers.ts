@@ -1,5 +1,5 @@
 /**
- * Reads a customer table (METHOD §1: one row per customer) into CustomerInputs. Every data row
+ * Reads a customer table (method §1: one row per customer) into CustomerInputs. Every data row
  * ends as part of a customer, as a rejected row with its errors, or as a skipped row with a
  * notice: accepted + rejected + skipped = rows read.
  */
@@ -33,13 +33,13 @@ export function columnIndex(columns: readonly Column[]): Map<Field, Column> {
   return new Map(columns.map((c) => [c.field, c]));
 }
 
-/** The column that keys customers: id, else name, else email (METHOD §1: "if absent, the name is the key"). */
+/** The column that keys customers: id, else name, else email (method §1: "if absent, the name is the key"). */
 export function keyColumn(columns: readonly Column[]): Column | null {
   const by = columnIndex(columns);
   return by.get('id') ?? by.get('name') ?? by.get('email') ?? null;
 }
 
-/** Build the CellReader for a table, deciding each date column's day/month order once (METHOD §1). */
+/** Build the CellReader for a table, deciding each date column's day/month order once (method §1). */
 export function readerFor(table: readonly (readonly unknown[])[], columns: readonly Column[], lang: Lang, notices: Notice[], start = 1): CellReader {
   const dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
   const orders = decideDayOrders(table, dateColumns, start);

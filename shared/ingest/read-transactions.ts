@@ -1,5 +1,5 @@
 /**
- * Reads a transaction log (METHOD §1: one row per order line, customer keys repeat) and
+ * Reads a transaction log (method §1: one row per order line, customer keys repeat) and
  * summarises it per customer: orders (distinct purchase days), first and last purchase, revenue
  * in the current and previous period, and the purchase history the probabilistic model needs.
  *
@@ -8,7 +8,7 @@
  * - a cancellation (order number starting with "C", or a negative amount or quantity) reduces the
  *   customer's revenue in its period and adds to `returns`; it is not a purchase;
  * - a zero-value line is a purchase (the CDNOW reference counts them);
- * - purchases on the same day count once (METHOD §9);
+ * - purchases on the same day count once (method §9);
  * - a row with no customer id, no date or no amount is rejected with its row number;
  * - ids written "12348.0" are the same customer as "12348";
  * - with an analysis date D, every row dated after D is left out (counted as skipped, one notice):

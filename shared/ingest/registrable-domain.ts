@@ -1,5 +1,5 @@
 /**
- * The registrable domain (eTLD+1) of an email address, URL or host (METHOD §1 `domain`: "URLs
+ * The registrable domain (eTLD+1) of an email address, URL or host (method §1 `domain`: "URLs
  * reduce to their registrable host"), and which domains are free-mail providers.
  */
 
@@ -203,7 +203,7 @@ const FREE_MAIL_BRANDS: ReadonlySet<string> = new Set(['gmx', 'yahoo', 'hotmail'
 
 /**
  * True when a domain (or the domain of an address/URL) is a free-mail provider, so it must not be
- * used to group contacts into companies (METHOD §1 `email`/`domain`).
+ * used to group contacts into companies (method §1 `email`/`domain`).
  */
 export function isFreeMail(domain: string): boolean {
   const d = registrableDomain(domain);

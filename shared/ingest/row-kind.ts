@@ -1,5 +1,5 @@
 /**
- * Rows that are not data (METHOD §1): blank rows, repeated header rows and totals rows
+ * Rows that are not data (method §1): blank rows, repeated header rows and totals rows
  * (合计, 总计, 小计, Total, Subtotal, Grand total) are skipped, each with a notice.
  */
 import type { Column, Lang, Notice } from '../types';

@@ -1,5 +1,5 @@
 /**
- * Customer lifetime value over a horizon (METHOD §9): expected purchases (BG/NBD, Fader, Hardie &
+ * Customer lifetime value over a horizon (method §9): expected purchases (BG/NBD, Fader, Hardie &
  * Lee 2005 eq. 10) × expected spend per purchase (Gamma-Gamma, note 025 eq. 5), optionally
  * discounted.
  */

@@ -1,5 +1,5 @@
 /**
- * The whole probabilistic model on purchase histories (METHOD §9): calibration summary, BG/NBD
+ * The whole probabilistic model on purchase histories (method §9): calibration summary, BG/NBD
  * (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel & Filiztekin 2007) — both fitted, the
  * better by log-likelihood used — Gamma-Gamma (note 025) and CLV, with every failure turned into a
  * ModelProblem so that no NaN or Infinity reaches a user.
@@ -62,7 +62,7 @@ export type ModelResult = ModelFit | { ok: false; problem: ModelProblem };
 /**
  * Fit the model on the histories at the cut-off and compute each customer's P(alive), expected
  * purchases and spend over the horizon, CLV, and the probability of no purchase over the churn
- * horizon (METHOD §9). Gamma-Gamma trouble leaves expectedSpend and clv null with
+ * horizon (method §9). Gamma-Gamma trouble leaves expectedSpend and clv null with
  * gammaGammaProblem set; purchase-model trouble gives { ok: false, problem }.
  */
 export function fitModel(histories: readonly PurchaseHistory[], options: FitModelOptions): ModelResult {

@@ -1,4 +1,4 @@
-/** The probabilistic model (METHOD §9): BG/NBD, Gamma-Gamma and CLV from purchase histories. */
+/** The probabilistic model (method §9): BG/NBD, Gamma-Gamma and CLV from purchase histories. */
 export type { PurchaseHistory } from './purchase-history';
 export { summarizeRfm, unitDays, EXCLUDED_AFTER_CUTOFF, EXCLUDED_NO_PURCHASES } from './summarize-rfm';
 export type { RfmRow, RfmSummary, TimeUnit } from './summarize-rfm';

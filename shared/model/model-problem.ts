@@ -1,6 +1,6 @@
 /**
  * Why the probabilistic model gave no figures, in words a sales manager understands (zh-CN and en),
- * saying what data would be needed (METHOD §9; team brief: errors in plain words).
+ * saying what data would be needed (method §9; team brief: errors in plain words).
  */
 
 export interface ModelProblem {

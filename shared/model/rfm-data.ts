@@ -1,7 +1,7 @@
 /**
  * Columnar, aggregated form of (x, t_x, T) rows for the likelihoods: identical rows become one row
  * with a count (fitting 1,000,000 customers then costs what their distinct summaries cost), and rows
- * are indexed by their distinct x so the gamma-function terms are computed once per x (METHOD §9).
+ * are indexed by their distinct x so the gamma-function terms are computed once per x (method §9).
  */
 
 /** One customer's calibration summary: x repeat purchases, last purchase at t_x, age T. */

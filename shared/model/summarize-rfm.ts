@@ -1,6 +1,6 @@
 /**
  * Calibration summary of purchase histories into the BG/NBD inputs (x, t_x, T) and the repeat
- * spend the Gamma-Gamma model needs (METHOD §9; Fader, Hardie & Lee 2005 §2).
+ * spend the Gamma-Gamma model needs (method §9; Fader, Hardie & Lee 2005 §2).
  */
 import type { PurchaseHistory } from './purchase-history';
 
@@ -35,7 +35,7 @@ export const EXCLUDED_NO_PURCHASES = 'no_purchases';
 
 /**
  * Summarise each history at the calibration cut-off `asOfDay` (days since 1970-01-01, inclusive):
- * only purchase days on or before it count, one purchase per day (METHOD §9: same-day purchases
+ * only purchase days on or before it count, one purchase per day (method §9: same-day purchases
  * count once). x = purchase days − 1, t_x = last − first, T = asOfDay − first, in days or weeks
  * (days / 7). Customers whose first purchase is after the cut-off, or who have no purchase, are
  * left out and counted.

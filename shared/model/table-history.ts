@@ -1,6 +1,6 @@
 /**
  * A customer table's orders, first purchase and last purchase are exactly the purchase model's
- * inputs (METHOD §9; Fader, Hardie & Lee 2005 §2): x = orders − 1 repeat purchases, t_x = last −
+ * inputs (method §9; Fader, Hardie & Lee 2005 §2): x = orders − 1 repeat purchases, t_x = last −
  * first, T = analysis date − first, in the model's unit. Rows that cannot give a consistent history
  * are left out of the model and counted, never guessed.
  */

@@ -1,5 +1,5 @@
 /**
- * ABC(D) tiers by Pareto (METHOD §3, seed 001). Sort by the metric descending, ties by key.
+ * ABC(D) tiers by Pareto (method §3, seed 001). Sort by the metric descending, ties by key.
  * A customer is A while the cumulative share *before* it is below `a` (80%), B while below `b`
  * (95%), else C. Zero-or-negative metrics are never A or B. D (放弃5%的C类客户) is the lowest
  * `d` (5%, rounded up) of C by the metric, plus every customer with negative profit.
@@ -25,7 +25,7 @@ export interface TierResult {
 
 /**
  * True when the tiers have something to rank by: at least one customer has a revenue or a profit
- * figure (METHOD §3 ranks by profit, else revenue; with neither, a Pareto cut means nothing).
+ * figure (method §3 ranks by profit, else revenue; with neither, a Pareto cut means nothing).
  */
 export function hasTierMetric(inputs: readonly { revenue: number | null; profit: number | null }[]): boolean {
   for (const c of inputs) if (c.revenue !== null || c.profit !== null) return true;

@@ -1,5 +1,5 @@
 /**
- * Churn-reason taxonomy (METHOD §7, seeds 000 and 004) for logging and the failure-frequency
+ * Churn-reason taxonomy (method §7, seeds 000 and 004) for logging and the failure-frequency
  * report, and a classifier that maps free text ("价格太高", "went to a cheaper competitor") to it.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Churn risk 0–100 with named factors (METHOD §7, seeds 000 and 004; METHOD §9 for the model).
+ * Churn risk 0–100 with named factors (method §7, seeds 000 and 004; method §9 for the model).
  *
  * Where the customer has a purchase history and the purchase model could be fitted (BG/NBD or
  * MBG/NBD), the score starts from the model's probability p₀ that the customer makes no purchase in

@@ -1,5 +1,5 @@
 /**
- * Core classes for the defection report (失误分析制度, METHOD §6): best core 最佳核心客户 = tier A,
+ * Core classes for the defection report (失误分析制度, method §6): best core 最佳核心客户 = tier A,
  * on-time payment (overdue ≤ 30 days; no overdue data counts as on time) and tenure ≥ 1 year;
  * other core 其他核心客户 = the rest of A and B; general 一般客户 = C (and every customer of a table
  * with no tiers); expendable 可流失客户 = D.

@@ -1,5 +1,5 @@
 /**
- * Credit scorecard (客户信用风险预测和监控, METHOD §8, seed 001): 100 points less named deductions.
+ * Credit scorecard (客户信用风险预测和监控, method §8, seed 001): 100 points less named deductions.
  * - overdue_days: 1–30 days −10, 31–60 −20, 61–90 −30, over 90 −40;
  * - overdue_ratio: overdue / receivable × 60, at most −25;
  * - utilisation: receivable / credit limit above 80%: (u − 0.8) × 100, at most −20;

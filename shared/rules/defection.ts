@@ -1,5 +1,5 @@
 /**
- * Defection classes (客户跳槽, METHOD §6, seed 004 — the MicroScan lesson: most defection is partial):
+ * Defection classes (客户跳槽, method §6, seed 004 — the MicroScan lesson: most defection is partial):
  * complete = stopped buying and known to buy from a competitor; former = stopped, no sign of a
  * competitor; partial = still buying but share of wallet fell by more than 5 points (even when
  * purchases grew) or buys from a competitor at the same time; stable = the rest.

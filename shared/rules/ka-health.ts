@@ -1,5 +1,5 @@
 /**
- * Key-account health for tier A (大客户: 一个沟通·两个一致·四个保证, METHOD §10, seed 004):
+ * Key-account health for tier A (大客户: 一个沟通·两个一致·四个保证, method §10, seed 004):
  * communication = contact within the visit interval; alignment (needs and strategy) is set by the
  * rep, so it is null until they do; the four guarantees (quality, service, logistics, value) hold
  * when no complaint in that category is open. With only a count of open complaints (a sheet),

@@ -1,5 +1,5 @@
 /**
- * The 7-stage lifecycle (客户生命周期, METHOD §5, seed 002), decline split into at risk and
+ * The 7-stage lifecycle (客户生命周期, method §5, seed 002), decline split into at risk and
  * terminating. Rules in order, first match wins; a rule whose inputs the customer lacks does not
  * apply to it (unknown order counts do not make everyone "socialization"):
  * 1 no purchase ever → prospecting; 2 none within the churn horizon (or none this period after
@@ -28,7 +28,7 @@ export function usualInterval(c: CustomerInput): number | null {
 }
 
 /**
- * True when the customer stopped buying (METHOD §6): nothing within the churn horizon, or zero
+ * True when the customer stopped buying (method §6): nothing within the churn horizon, or zero
  * revenue this period after revenue last period.
  */
 export function stoppedBuying(c: CustomerInput, asOfDay: number, settings: Settings): boolean {

@@ -1,5 +1,5 @@
 /**
- * The customer pyramid (客户金字塔, METHOD §4, seed 002) by the tier metric (profit when
+ * The customer pyramid (客户金字塔, method §4, seed 002) by the tier metric (profit when
  * present): Platinum = top 5%, Gold = to 20%, Iron = to 70%, Lead = the bottom 30%; counts are
  * rounded up at each cut. The 20/80/30 report: the top 20%'s share of total profit, what the
  * bottom 30% adds to or takes from it, and the total without them.

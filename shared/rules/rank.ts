@@ -40,7 +40,7 @@ function runOf(runs: Runs, v: number): number {
 /**
  * Percentile rank of each value among the present (non-NaN) values, 0 = lowest, 1 = highest,
  * ties sharing their mid-rank: (below + (equal − 1) / 2) / (m − 1). One value alone ranks 0.5.
- * Missing values (NaN) stay NaN. (METHOD §2: "each part a percentile rank (0–1)".)
+ * Missing values (NaN) stay NaN. (method §2: "each part a percentile rank (0–1)".)
  */
 export function percentileRanks(values: Float64Array): Float64Array {
   const n = values.length;
@@ -65,7 +65,7 @@ export function percentileRanks(values: Float64Array): Float64Array {
 }
 
 /**
- * The order of indices by value descending, ties by key ascending (METHOD §3: "ties by key"), so
+ * The order of indices by value descending, ties by key ascending (method §3: "ties by key"), so
  * that row order never changes a result. Values must not be NaN.
  */
 export function orderDescending(values: Float64Array, keys: readonly string[]): Uint32Array {

@@ -1,5 +1,5 @@
 /**
- * Relationship type (seed 003, METHOD §6): partner 伙伴型 when share of wallet ≥ 50%, tenure ≥ 1
+ * Relationship type (seed 003, method §6): partner 伙伴型 when share of wallet ≥ 50%, tenure ≥ 1
  * year and (switching cost high, or at most 2 suppliers); otherwise transactional 交易型.
  * Null when the customer's share of wallet is unknown (the type cannot be judged).
  */

@@ -1,5 +1,5 @@
 /**
- * Service policy per tier (METHOD §3, seed 001: 不同等级的客户拜访频次, 客户关怀等级, 停留时间,
+ * Service policy per tier (method §3, seed 001: 不同等级的客户拜访频次, 客户关怀等级, 停留时间,
  * 服务支持程度都要有所区别) and the next visit it implies.
  */
 import type { Tier } from '../types';
@@ -13,7 +13,7 @@ export interface ServicePolicy {
   support: 'dedicated' | 'standard' | 'self_service' | 'minimal';
 }
 
-/** The policy table of METHOD §3, with visit intervals from settings. */
+/** The policy table of method §3, with visit intervals from settings. */
 export function servicePolicy(tier: Tier, settings: Settings): ServicePolicy {
   const visitDays = settings.visitDays[tier];
   switch (tier) {

@@ -1,5 +1,5 @@
 /**
- * Survey sample (METHOD §8): N key accounts drawn at random, reproducibly from a seed — the same
+ * Survey sample (method §8): N key accounts drawn at random, reproducibly from a seed — the same
  * seed and the same customers (in any order) give the same sample.
  */
 import { mulberry32 } from '../sample/prng';

@@ -1,5 +1,5 @@
 /**
- * Value classes (METHOD §4, seeds 001 and 002), first match wins:
+ * Value classes (method §4, seeds 001 and 002), first match wins:
  * MVC 最有价值顾客 = tier A by profit (by revenue when the table has no profit);
  * BZ 负值顾客 = profit below zero (after cost to serve);
  * MGC 最具增长性顾客 = headroom in the top `mgcTop` (20%) of the table, where headroom is
@@ -11,7 +11,7 @@ import type { CustomerInput } from '../ingest/customer-input';
 import { orderDescending } from './rank';
 import { growthOf } from './value-score';
 
-/** Headroom per METHOD §4, NaN when the customer has none of its inputs. */
+/** Headroom per method §4, NaN when the customer has none of its inputs. */
 export function headroom(c: CustomerInput): number {
   const rev = c.revenue ?? 0;
   if (c.potential !== null) return c.potential - rev;

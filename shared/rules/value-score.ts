@@ -1,5 +1,5 @@
 /**
- * Value score 0–100 (METHOD §2; seeds 001, 002, 004): each part is a percentile rank among the
+ * Value score 0–100 (method §2; seeds 001, 002, 004): each part is a percentile rank among the
  * table's customers, weighted. A part absent for the whole table drops out and the other weights
  * are renormalised; a part absent for one customer takes the neutral 0.5.
  */

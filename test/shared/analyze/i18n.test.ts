@@ -1,5 +1,5 @@
 /**
- * Every result value and reason the core produces reads as words in zh and en (issue §2, METHOD's
+ * Every result value and reason the core produces reads as words in zh and en (the method's
  * "so every surface can say why"): no raw codes, no unfilled {placeholders}, no "null"/"NaN".
  */
 import { describe, expect, it } from 'vitest';
@@ -31,10 +31,10 @@ describe('labels', () => {
       if (kind !== 'tier') expect(zh).toMatch(/[\u4e00-\u9fff]/);
     }
   });
-  it('METHOD §5 stage names in Chinese', () => {
+  it('method §5 stage names in Chinese', () => {
     expect(ENUMS.lifecycle!.map((s) => label('zh', 'lifecycle', s))).toEqual(['开拓期', '社会化期', '成长期', '成熟期', '危险期', '解约期', '中断期', '恢复期']);
   });
-  it('METHOD §8 credit grades 优 良 中 差 危', () => {
+  it('method §8 credit grades 优 良 中 差 危', () => {
     expect(ENUMS.creditGrade!.map((g) => label('zh', 'creditGrade', g))).toEqual(['优', '良', '中', '差', '危']);
   });
 });

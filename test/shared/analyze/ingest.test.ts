@@ -1,7 +1,7 @@
 /**
- * METHOD §1 (inputs) through analyze(): header recognition, table kind, rows that are not data,
+ * method §1 (inputs) through analyze(): header recognition, table kind, rows that are not data,
  * row errors, duplicate keys, transaction logs, unusable tables. Expected values are worked out
- * by hand from METHOD §1 in the comments.
+ * by hand from method §1 in the comments.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../shared/analyze';
@@ -147,7 +147,7 @@ describe('§1 table kind', () => {
   });
 
   it('key + amount + a date column but every key once → customer table (a log is one whose keys repeat)', () => {
-    // METHOD §1: "Transaction log: one row per order (customer key + date + amount, customer keys repeat)".
+    // method §1: "Transaction log: one row per order (customer key + date + amount, customer keys repeat)".
     // Read as a log, 甲's 100,000 dated 2022 would fall outside the current period and 甲 would be D.
     const a = analyze(
       [
@@ -227,7 +227,7 @@ describe('§1 rows that are not data', () => {
   });
 
   it('a 合计 row with no key is skipped whichever column carries the word (here the region column)', () => {
-    // METHOD §1: totals rows (合计 …, with no key of their own) are skipped with a notice.
+    // method §1: totals rows (合计 …, with no key of their own) are skipped with a notice.
     // Row 4 has no customer id and 合计 under 区域, the cell left of the amount.
     const r = analyze(
       [
@@ -391,7 +391,7 @@ describe('§1 duplicate keys', () => {
 
 describe('§1 duplicate keys and row order', () => {
   it('merging a duplicate key gives the same customer whichever row comes first', () => {
-    // issue §2 / METHOD §1: "row order changes no result". K1 appears twice with different owner and
+    // method §1: "row order changes no result". K1 appears twice with different owner and
     // satisfaction; swapping the two rows must not change K1.
     const h = ['客户编号', '销售额', '负责人', '满意度'];
     const r1 = ['K1', '100', '张三', '5'];

@@ -1,5 +1,5 @@
 /**
- * fast-check properties of analyze() over small generated tables (issue §5 "Tests"):
+ * fast-check properties of analyze() over small generated tables:
  * every row accounted for, row order irrelevant, scale invariance of tiers, A/B/C/D partition,
  * determinism.
  */

@@ -1,4 +1,4 @@
-/** analyze() end to end: derived inputs, the summary's figures, lifecycle from a log, result columns (METHOD §1–§10). */
+/** analyze() end to end: derived inputs, the summary's figures, lifecycle from a log, result columns (method §1–§10). */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../shared/analyze';
 import { findResultColumn } from '../../../shared/result-columns';
@@ -6,7 +6,7 @@ import { byKey } from './helpers';
 
 const AS_OF = '2024-12-31';
 
-describe('summary: tier counts and shares (METHOD §3)', () => {
+describe('summary: tier counts and shares (method §3)', () => {
   it('[50,30,10,5,3,2] by revenue: A 80%, B 15%, C 3%, D 2%', () => {
     // tiers A A B B C D (see abc-tiers.test.ts); revenue shares: A (50+30)/100, B 15/100, C 3/100, D 2/100
     const a = analyze(
@@ -32,7 +32,7 @@ describe('summary: tier counts and shares (METHOD §3)', () => {
   });
 });
 
-describe('derived inputs (METHOD §1)', () => {
+describe('derived inputs (method §1)', () => {
   it('share of wallet = revenue / wallet when there is no share column', () => {
     // 250 / 1000 = 25%
     const a = analyze([['客户名称', '销售额', '客户采购总额'], ['甲', '250', '1000']], { asOf: AS_OF });
@@ -51,7 +51,7 @@ describe('derived inputs (METHOD §1)', () => {
   });
 });
 
-describe('lifecycle and defection from a transaction log (METHOD §1, §5, §6)', () => {
+describe('lifecycle and defection from a transaction log (method §1, §5, §6)', () => {
   // asOf 2024-12-31, period 365 days: current (2024-01-01 … 2024-12-31], previous (2023-01-01 … 2023-12-31]
   const a = analyze(
     [
@@ -82,7 +82,7 @@ describe('lifecycle and defection from a transaction log (METHOD §1, §5, §6)'
   });
 });
 
-describe('recovery in a customer table (METHOD §5 rule 3)', () => {
+describe('recovery in a customer table (method §5 rule 3)', () => {
   it('bought this period, nothing last period, customer since long before → recovery', () => {
     // first purchase 2020: the previous period (2023) had no revenue → the gap before this period's purchase exceeds a year
     const a = analyze([['Customer', 'Revenue', 'Previous revenue', 'First order', 'Last order', 'Orders'], ['a', '100', '0', '2020-01-01', '2024-11-01', '6']], { asOf: AS_OF });
@@ -90,7 +90,7 @@ describe('recovery in a customer table (METHOD §5 rule 3)', () => {
   });
 });
 
-describe('result columns (METHOD §10: the key-account checklist as a column)', () => {
+describe('result columns (method §10: the key-account checklist as a column)', () => {
   it('key-account health is filled for tier A only, in the user language', () => {
     // big A (before 0); small: before .9 → B. big last contact 2024-10-01 + 30 < asOf → overdue
     const a = analyze([['客户名称', '销售额', '最近联系'], ['big', '900', '2024-10-01'], ['small', '100', '2024-12-30']], { asOf: AS_OF });
@@ -102,7 +102,7 @@ describe('result columns (METHOD §10: the key-account checklist as a column)', 
   });
 });
 
-describe('relationship type through a Chinese table (METHOD §6, seed 003)', () => {
+describe('relationship type through a Chinese table (method §6, seed 003)', () => {
   it('partner needs share ≥ 50%, tenure ≥ 1 year and (high switching cost or ≤ 2 suppliers)', () => {
     // p1: 60%, since 2020, 转换成本 高 → partner; p2: 55%, 2 suppliers → partner;
     // t1: 60%, 5 suppliers, 低 → transactional; t2: 40%, 高 → transactional; t3: 70%, 高, since 2024-06 → transactional
@@ -121,7 +121,7 @@ describe('relationship type through a Chinese table (METHOD §6, seed 003)', () 
   });
 });
 
-describe('emails and domains (METHOD §1)', () => {
+describe('emails and domains (method §1)', () => {
   it('several emails per cell split on , ; 、 and spaces; a website URL reduces to its registrable host', () => {
     const a = analyze([['Customer', 'Email', 'Website'], ['a', 'x@acme.com; y@acme.com、z@acme.com w@acme.com', 'https://www.example.co.uk/about']], { asOf: AS_OF });
     const c = a.customers[0]!;
@@ -131,7 +131,7 @@ describe('emails and domains (METHOD §1)', () => {
   });
 });
 
-describe('churn-risk summary (METHOD §7)', () => {
+describe('churn-risk summary (method §7)', () => {
   it('counts silent risks: revenue falling with no complaint on record', () => {
     // a: fell 100 → 50, 0 complaints → silent; b: fell, 2 complaints → not silent; c: grew → not silent
     const a = analyze(

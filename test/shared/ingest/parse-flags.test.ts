@@ -125,7 +125,7 @@ describe('parseSatisfaction', () => {
     }
   });
 
-  it('SATISFACTION_LEVELS lists 5 to 1 with the METHOD §8 labels', () => {
+  it('SATISFACTION_LEVELS lists 5 to 1 with the method §8 labels', () => {
     expect(SATISFACTION_LEVELS.map((l) => l.value)).toEqual([5, 4, 3, 2, 1]);
     expect(SATISFACTION_LEVELS.map((l) => l.zh)).toEqual(['高度满意', '一般满意', '无意见', '有些不满意', '极不满意']);
   });

@@ -1,4 +1,4 @@
-/** METHOD §3 ABC(D) tiers on hand-worked cases, called directly and through analyze(). */
+/** method §3 ABC(D) tiers on hand-worked cases, called directly and through analyze(). */
 import { describe, expect, it } from 'vitest';
 import { abcTiers } from '../../../shared/rules/abc-tiers';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
@@ -70,7 +70,7 @@ describe('§3 ABC by Pareto', () => {
     expect(r.tiers.filter((t) => t === 'C')).toHaveLength(19);
   });
 
-  it('a loss-maker in C is the lowest of C, so it takes the 5% release slot (METHOD read literally)', () => {
+  it('a loss-maker in C is the lowest of C, so it takes the 5% release slot (the method read literally)', () => {
     // metrics [60, 25, 10, 3, 2, −5]: C = {3, 2, −5}; lowest ceil(5% × 3) = 1 of C = −5, which is also
     // D for its negative profit → D = {−5} only; the 2 stays C. (Ambiguous: "plus" could mean the 5% is
     // taken from the C customers that are not loss-makers, which would make the 2 D as well.)

@@ -1,4 +1,4 @@
-/** METHOD §7: churn-risk factors present only with their inputs, silent risk, churn reasons. */
+/** method §7: churn-risk factors present only with their inputs, silent risk, churn reasons. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatReason } from '../../../shared/i18n/labels';
@@ -109,7 +109,7 @@ describe('§7 churn-reason taxonomy', () => {
     expect(isControllable(code)).toBe(controllable);
   });
 
-  it('the taxonomy has the four uncontrollable reasons of METHOD §7', () => {
+  it('the taxonomy has the four uncontrollable reasons of method §7', () => {
     expect(CHURN_REASONS.filter((r) => !r.controllable).map((r) => r.code).sort()).toEqual(['bankruptcy', 'became_competitor', 'contraction', 'life_event']);
   });
 

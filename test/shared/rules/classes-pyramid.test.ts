@@ -1,4 +1,4 @@
-/** METHOD §4: value classes MVC / MGC / BZ / maintain and the customer pyramid with its 20/80/30 figures. */
+/** method §4: value classes MVC / MGC / BZ / maintain and the customer pyramid with its 20/80/30 figures. */
 import { describe, expect, it } from 'vitest';
 import { pyramid } from '../../../shared/rules/pyramid';
 import { abcTiers } from '../../../shared/rules/abc-tiers';
@@ -52,7 +52,7 @@ describe('§4 value classes', () => {
   it('MVC = tier A by profit; MGC = top 20% headroom (potential − revenue) and not MVC; BZ = negative profit', () => {
     // profit a 60, b 25, c 10, d 3, e 2, f −5 → positive total 100
     // before: a 0, b .60, c .85, d .95, e .98 → A A B C C, f (−5) C too; D: ceil(5% × 3) = 1 → the
-    // lowest of C = f, which is D anyway for its negative profit, so e stays C (METHOD read literally:
+    // lowest of C = f, which is D anyway for its negative profit, so e stays C (the method read literally:
     // "the lowest 5% of C … plus every customer whose profit is negative"; see abc-tiers.test.ts)
     // headroom (potential − revenue): a 100, b 50, c 900, d 10, e 5, f 2000 → top 20% of 6 = ceil(1.2) = 2 slots: f, c
     // f is BZ (negative profit); c is MGC; a, b MVC; d, e maintain

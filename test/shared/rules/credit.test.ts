@@ -1,4 +1,4 @@
-/** METHOD §8: satisfaction levels and CSAT, credit scorecard, grades at the boundaries, alerts, survey sample. */
+/** method §8: satisfaction levels and CSAT, credit scorecard, grades at the boundaries, alerts, survey sample. */
 import { describe, expect, it } from 'vitest';
 import { credit, creditGrade } from '../../../shared/rules/credit';
 import { surveySample } from '../../../shared/rules/survey-sample';

@@ -1,4 +1,4 @@
-/** METHOD §6: defection classes, core classes, defection rate per core class, relationship type. */
+/** method §6: defection classes, core classes, defection rate per core class, relationship type. */
 import { describe, expect, it } from 'vitest';
 import { defection } from '../../../shared/rules/defection';
 import { lifecycle } from '../../../shared/rules/lifecycle';
@@ -30,7 +30,7 @@ describe('§6 defection classes', () => {
     expect(def({ revenue: 0, revenuePrev: 500 })).toBe('former');
   });
   it('stopped buying = zero revenue this period after revenue last period, even when a last purchase date is known', () => {
-    // METHOD §6: "stopped buying (nothing within the churn horizon, OR zero revenue this period after
+    // method §6: "stopped buying (nothing within the churn horizon, OR zero revenue this period after
     // revenue last period)". Last purchase 200 days ago, 0 this period after 500 last period → stopped.
     expect(def({ firstPurchase: T - 900, lastPurchase: T - 200, orders: 8, revenue: 0, revenuePrev: 500 })).toBe('former');
   });

@@ -1,4 +1,4 @@
-/** METHOD §5 lifecycle rules 1–8, rule order, and missing inputs, on hand-worked customers. */
+/** method §5 lifecycle rules 1–8, rule order, and missing inputs, on hand-worked customers. */
 import { describe, expect, it } from 'vitest';
 import { lifecycle, usualInterval } from '../../../shared/rules/lifecycle';
 import { emptyInput, type CustomerInput } from '../../../shared/ingest/customer-input';

@@ -1,4 +1,4 @@
-/** METHOD §3 service policy and next visit; METHOD §10 key-account checklist (tier A only). */
+/** method §3 service policy and next visit; method §10 key-account checklist (tier A only). */
 import { describe, expect, it } from 'vitest';
 import { nextVisit, servicePolicy } from '../../../shared/rules/service-policy';
 import { kaHealth } from '../../../shared/rules/ka-health';

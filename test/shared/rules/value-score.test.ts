@@ -1,4 +1,4 @@
-/** METHOD §2 value score on hand-worked tables. */
+/** method §2 value score on hand-worked tables. */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../shared/analyze';
 import { valueScores } from '../../../shared/rules/value-score';
