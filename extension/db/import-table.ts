@@ -14,10 +14,9 @@
  * windows importing and adding at once both land, whatever the order.
  */
 import { analyze, findHeaderRow } from '../../shared/analyze';
-import { decodeBytes } from '../../shared/csv/decode-bytes';
-import { parseDelimited } from '../../shared/csv/parse-delimited';
+import { readDelimited } from '../../shared/csv/read-delimited';
 import { matchHeaders } from '../../shared/ingest/headers';
-import type { Analysis, Field, Lang } from '../../shared/types';
+import type { Analysis, Field, Lang, Notice } from '../../shared/types';
 import type { Settings } from '../../shared/settings';
 import type { RapportDB } from './database';
 import type { Complaint, ContactLogEntry, StoredCustomer } from './records';
@@ -44,10 +43,14 @@ export interface ImportPreview {
   analysis: Analysis;
 }
 
-/** File bytes (any encoding the CLI reads) or pasted text → a table of strings. */
-export function tableFromInput(input: Uint8Array | string): string[][] {
-  const text = typeof input === 'string' ? input : decodeBytes(input).text;
-  return parseDelimited(text).rows;
+/**
+ * File bytes (any encoding the CLI reads) or pasted text → a table of strings, with what the user
+ * should know about how it was read (the encoding, lines in another encoding, stray quotes): the
+ * same reader as the CLI's.
+ */
+export function tableFromInput(input: Uint8Array | string, lang: Lang = 'en'): { rows: string[][]; notices: Notice[] } {
+  const read = readDelimited(input, lang);
+  return { rows: read.rows, notices: read.notices };
 }
 
 export interface AnalyzeContext {
@@ -62,8 +65,10 @@ function options(ctx: AnalyzeContext, settings: Partial<Settings> | undefined) {
 
 /** Analyses without writing anything. */
 export function previewImport(input: Uint8Array | string, name: string, ctx: AnalyzeContext, now = new Date()): ImportPreview {
-  const table = tableFromInput(input);
-  return { source: { table, name, importedAt: now.toISOString() }, analysis: analyze(table, options(ctx, ctx.settings)) };
+  const { rows: table, notices } = tableFromInput(input, ctx.lang);
+  const analysis = analyze(table, options(ctx, ctx.settings));
+  analysis.notices.unshift(...notices); // how the file was read comes first
+  return { source: { table, name, importedAt: now.toISOString() }, analysis };
 }
 
 /** The kept source table, or null when nothing was imported. */

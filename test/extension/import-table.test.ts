@@ -308,3 +308,15 @@ describe('adding a customer by hand', () => {
     expect((await d.customers.get(key))?.name).toBe('Total');
   });
 });
+
+describe('the import preview reads files as the CLI does', () => {
+  it('a stray quote keeps every row and is reported, with the encoding used', () => {
+    const lines = ['Customer,Revenue'];
+    for (let i = 1; i <= 50; i++) lines.push(i === 3 ? '"Acme 4,5' : `Customer ${i},${i * 10}`);
+    const p = previewImport(new TextEncoder().encode(`${lines.join('\n')}\n`), 'stray.csv', { lang: 'en' });
+    expect(p.source.table).toHaveLength(51);
+    expect(p.analysis.customers).toHaveLength(50);
+    expect(p.analysis.notices[0]).toEqual({ code: 'encoding', message: 'the file was read as UTF-8' });
+    expect(p.analysis.notices.find((n) => n.code === 'stray_quote')!.message).toContain('row 4, column 1');
+  });
+});
