@@ -13,8 +13,8 @@ import type { Customer } from './types';
 import type { Settings } from './settings';
 import type { CustomerInput } from './ingest/customer-input';
 import { dayToIso, isoToDay } from './ingest/parse-date';
-import { nextVisit, visitInterval } from './rules/service-policy';
-import { churnRisk } from './rules/churn-risk';
+import { nextVisit } from './rules/service-policy';
+import { customerChurnRisk } from './rules/customer-churn-risk';
 import { kaHealth } from './rules/ka-health';
 
 export interface ContactFacts {
@@ -74,22 +74,7 @@ export function withContactFacts<C extends Customer>(c: C, facts: ContactFacts, 
   if (asOfDay === null) throw new Error(`analysis date is not a date: ${asOf}`);
   const input = inputOf(c, facts);
   const visit = nextVisit(input.lastContact, input.lastPurchase, c.tier, asOfDay, settings);
-  // As scoreCustomers: only a recorded contact counts against the visit interval, never a purchase.
-  const visitDays = visitInterval(c.tier, settings);
-  const sinceContact = input.lastContact === null ? null : asOfDay - input.lastContact;
-  const contactOverdue = sinceContact === null || visitDays === null ? null : sinceContact > visitDays;
-  const risk = churnRisk(
-    input,
-    {
-      asOfDay,
-      visitOverdue: contactOverdue,
-      daysSinceContact: sinceContact,
-      pNoPurchase: c.model?.pNoPurchase,
-      horizonDays: settings.churn.horizonDays,
-      typicalInterval: typicalRepeatDays,
-    },
-    settings,
-  );
+  const risk = customerChurnRisk(input, c.tier, asOfDay, settings, c.model?.pNoPurchase, typicalRepeatDays);
   return {
     ...c,
     complaintsOpen: facts.complaintsOpen,

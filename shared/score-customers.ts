@@ -14,10 +14,10 @@ import { pyramid, type PyramidResult } from './rules/pyramid';
 import { lifecycle, usualInterval } from './rules/lifecycle';
 import { defection } from './rules/defection';
 import { relationship } from './rules/relationship';
-import { churnRisk } from './rules/churn-risk';
+import { customerChurnRisk } from './rules/customer-churn-risk';
 import { credit } from './rules/credit';
 import { coreClass } from './rules/core-class';
-import { nextVisit, visitInterval } from './rules/service-policy';
+import { nextVisit } from './rules/service-policy';
 import { kaHealth } from './rules/ka-health';
 import { classifyChurnReason } from './rules/churn-reasons';
 
@@ -93,15 +93,7 @@ export function scoreCustomers(
     const pAlive = m?.pAlive;
     const life = lifecycle(c, asOfDay, settings, pAlive);
     const visit = nextVisit(c.lastContact, c.lastPurchase, tier, asOfDay, settings);
-    // Churn risk counts only recorded contact (last contact or visit, a logged call), never a purchase.
-    const visitDays = visitInterval(tier, settings);
-    const sinceContact = c.lastContact === null ? null : asOfDay - c.lastContact;
-    const contactOverdue = sinceContact === null || visitDays === null ? null : sinceContact > visitDays;
-    const risk = churnRisk(
-      c,
-      { asOfDay, visitOverdue: contactOverdue, daysSinceContact: sinceContact, pNoPurchase: m?.pNoPurchase, horizonDays: settings.churn.horizonDays, typicalInterval },
-      settings,
-    );
+    const risk = customerChurnRisk(c, tier, asOfDay, settings, m?.pNoPurchase, typicalInterval);
     const out: Customer = {
       key: c.key,
       rows: c.rows,
