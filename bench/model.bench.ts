@@ -20,7 +20,7 @@ import {
   type PurchaseHistory,
   type RfmData,
 } from '../shared/model';
-import { mulberry32 } from '../shared/sample/prng';
+import { mulberry32 } from '../shared/prng';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DATA = path.resolve(here, '../test/fixtures/data');

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyze } from '../shared/analyze';
-import { AnalyzeError } from '../shared/ingest/analyze-error';
+import { AnalyzeError } from '../shared/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';
 import { generateCustomers } from '../shared/sample/generate-customers';
 import { fill } from '../shared/i18n/messages';

@@ -8,7 +8,7 @@
  * Exit 0 on a fit, 2 when the input cannot be used (with a plain message).
  */
 import { parseArgs } from 'node:util';
-import { AnalyzeError } from '../shared/ingest/analyze-error';
+import { AnalyzeError } from '../shared/analyze-error';
 import { dayToIso, isoToDay } from '../shared/ingest/parse-date';
 import { readTransactions } from '../shared/ingest/read-transactions';
 import { errorReason } from '../shared/i18n/messages';

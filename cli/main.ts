@@ -6,7 +6,7 @@
  */
 import { isatty } from 'node:tty';
 import { getHeapStatistics } from 'node:v8';
-import { AnalyzeError } from '../shared/ingest/analyze-error';
+import { AnalyzeError } from '../shared/analyze-error';
 import { fill } from '../shared/i18n/messages';
 import { texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';

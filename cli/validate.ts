@@ -7,7 +7,7 @@
  * shared/validate-log.ts; this file reads the file and prints. Exit 0 on a result, 2 when unusable.
  */
 import { parseArgs } from 'node:util';
-import { AnalyzeError } from '../shared/ingest/analyze-error';
+import { AnalyzeError } from '../shared/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';
 import { validateLog, type LogValidation } from '../shared/validate-log';
 import type { Lang } from '../shared/types';

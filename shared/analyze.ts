@@ -10,7 +10,7 @@ import { resolveSettings, type Settings } from './settings';
 import { noticeText, settingsProblemText } from './i18n/messages';
 import { label } from './i18n/labels';
 import { COMMON } from './i18n/texts';
-import { AnalyzeError } from './ingest/analyze-error';
+import { AnalyzeError } from './analyze-error';
 import { matchHeaders } from './ingest/headers';
 import { headerNotices } from './ingest/header-notices';
 import { findHeaderRow, noHeaderError } from './ingest/find-header-row';
@@ -21,7 +21,7 @@ import type { CustomerInput } from './ingest/customer-input';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
 import { scoreCustomers } from './score-customers';
 import { summarize } from './summary';
-import { fitForAnalysis, fitTableForAnalysis } from './model-figures';
+import { fitForAnalysis, fitTableForAnalysis } from './model/model-figures';
 import { noTiersNotice } from './i18n/no-tier';
 
 export { detectKind, findHeaderRow };

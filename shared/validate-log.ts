@@ -6,7 +6,7 @@
  */
 import type { Analysis, Lang } from './types';
 import { analyze } from './analyze';
-import { AnalyzeError } from './ingest/analyze-error';
+import { AnalyzeError } from './analyze-error';
 import { readTransactions } from './ingest/read-transactions';
 import { dayToIso, isoToDay } from './ingest/parse-date';
 import { holdoutPurchases, validateChurn, type ChurnValidation } from './model/validate-churn';

@@ -5,7 +5,7 @@
  * like recognised headers is not a header, however many words in it happen to be synonyms.
  */
 import type { Lang } from '../types';
-import { AnalyzeError } from './analyze-error';
+import { AnalyzeError } from '../analyze-error';
 import { describeHeaders, matchHeaders, understoodHeaders } from './headers';
 import { keyColumn } from './read-customers';
 import { isBlankCell } from './normalize-text';

@@ -8,7 +8,7 @@ import { noticeText } from '../i18n/messages';
 import { BAD, CellReader, keyOf, textOrNull, type Read } from './cell-reader';
 import { emptyInput, mergeInputs, type CustomerInput } from './customer-input';
 import { splitEmails } from './emails';
-import { registrableDomain, isFreeMailRegistrable } from './registrable-domain';
+import { registrableDomain, isFreeMailProvider } from './registrable-domain';
 import { skipIfNotData } from './row-kind';
 import { decideDayOrders } from './day-orders';
 
@@ -140,7 +140,7 @@ class DomainCache {
     let d = this.company.get(host);
     if (d === undefined) {
       const r = this.map.get(host) ?? registrableDomain(host);
-      d = r && !isFreeMailRegistrable(r) ? r : null;
+      d = r && !isFreeMailProvider(r) ? r : null;
       this.company.set(host, d);
     }
     return d;

@@ -26,7 +26,7 @@ import { isFreeMail, registrableDomain } from './registrable-domain';
 import { columnIndex, keyColumn, readerFor, type RowCounts } from './read-customers';
 import { skipIfNotData } from './row-kind';
 import { dayToIso, isoToDay } from './parse-date';
-import { AnalyzeError } from './analyze-error';
+import { AnalyzeError } from '../analyze-error';
 import { matchHeaders, understoodHeaders } from './headers';
 
 export interface TransactionOptions {

@@ -207,11 +207,11 @@ const FREE_MAIL_BRANDS: ReadonlySet<string> = new Set(['gmx', 'yahoo', 'hotmail'
  */
 export function isFreeMail(domain: string): boolean {
   const d = registrableDomain(domain);
-  return d !== null && isFreeMailRegistrable(d);
+  return d !== null && isFreeMailProvider(d);
 }
 
 /** isFreeMail for a domain that is already registrable (lower-case eTLD+1): no re-parsing. */
-export function isFreeMailRegistrable(d: string): boolean {
+export function isFreeMailProvider(d: string): boolean {
   if (FREE_MAIL_DOMAINS.has(d)) return true;
   const dot = d.indexOf('.');
   return FREE_MAIL_BRANDS.has(dot < 0 ? d : d.slice(0, dot));

@@ -2,7 +2,7 @@
  * Survey sample (method §8): N key accounts drawn at random, reproducibly from a seed — the same
  * seed and the same customers (in any order) give the same sample.
  */
-import { mulberry32 } from '../sample/prng';
+import { mulberry32 } from '../prng';
 
 /** Draw up to n keys from `keys` (sorted first, so input order does not matter), Fisher–Yates with a seeded PRNG. */
 export function surveySample(keys: readonly string[], n: number, seed: number): string[] {

@@ -5,7 +5,7 @@
 import { dayToIso, isoToDay } from '../ingest/parse-date';
 import { SATISFACTION_LEVELS } from '../ingest/parse-flags';
 import type { Lang } from '../types';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../prng';
 import { intBetween, pareto, pick, poisson, type Uniform } from './distributions';
 
 /** Chinese headers, one per method §1 field, in table order. */

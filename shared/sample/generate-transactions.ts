@@ -5,7 +5,7 @@
  */
 import { dayToIso, isoToDay } from '../ingest/parse-date';
 import type { Lang } from '../types';
-import { mulberry32 } from './prng';
+import { mulberry32 } from '../prng';
 import { beta, cents, exponential, gamma, type Uniform } from './distributions';
 
 export const TRANSACTION_HEADERS_ZH: readonly string[] = ['客户编号', '日期', '金额'];

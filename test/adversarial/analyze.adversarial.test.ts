@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze } from '../../shared/analyze';
-import { AnalyzeError } from '../../shared/ingest/analyze-error';
+import { AnalyzeError } from '../../shared/analyze-error';
 import type { Analysis } from '../../shared/types';
 import { hostileCell, hostileTable, keyedTable } from './arbitraries';
 

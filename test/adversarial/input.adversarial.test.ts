@@ -8,7 +8,7 @@ import { readDelimited } from '../../shared/csv/read-delimited';
 import { parseDelimited } from '../../shared/csv/parse-delimited';
 import { toDelimited } from '../../shared/csv/to-delimited';
 import { analyze } from '../../shared/analyze';
-import { AnalyzeError } from '../../shared/ingest/analyze-error';
+import { AnalyzeError } from '../../shared/analyze-error';
 import { resolveSettings, rowsToSettings } from '../../shared/settings';
 import { SETTINGS_PROBLEM_TEXT } from '../../shared/i18n/messages';
 import { hostileCell, hostileSettingsRows, hostileTable, keyedTable } from './arbitraries';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { builtHarness } from './built';
 import { workbookWith, type AppsScriptHarness } from './harness/index';
 import { fitBgNbd } from '../../shared/model/bgnbd-fit';
-import { mulberry32 } from '../../shared/sample/prng';
+import { mulberry32 } from '../../shared/prng';
 import { beta, exponential, gamma } from '../../shared/sample/distributions';
 
 /** Customers simulated from BG/NBD itself (CDNOW parameters), seeded: x, t_x, T in weeks. */

@@ -11,7 +11,7 @@ import {
   type ModelResult,
   type PurchaseHistory,
 } from '../../shared/model';
-import { mulberry32 } from '../../shared/sample/prng';
+import { mulberry32 } from '../../shared/prng';
 import { cdnowSampleHistories, dayOf } from './data-path';
 
 const CUTOFF = dayOf('19970930');

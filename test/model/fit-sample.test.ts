@@ -4,7 +4,7 @@ import { fitSample, keyHash, MAX_FIT_CUSTOMERS } from '../../shared/model/fit-sa
 import { fitRfmRows } from '../../shared/model/fit-model';
 import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
 import type { RfmRow } from '../../shared/model/summarize-rfm';
-import { mulberry32 } from '../../shared/sample/prng';
+import { mulberry32 } from '../../shared/prng';
 
 describe('fitSample', () => {
   it('keyHash is FNV-1a 32-bit (reference values of the published algorithm)', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze } from '../../../shared/analyze';
-import { AnalyzeError } from '../../../shared/ingest/analyze-error';
+import { AnalyzeError } from '../../../shared/analyze-error';
 import { findHeaderRow, isHeaderRow, looksLikeValue } from '../../../shared/ingest/find-header-row';
 
 function error(table: unknown[][], lang: 'zh' | 'en' = 'en'): AnalyzeError {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../shared/analyze';
-import { AnalyzeError } from '../../../shared/ingest/analyze-error';
+import { AnalyzeError } from '../../../shared/analyze-error';
 import { fieldOfHeader } from '../../../shared/ingest/headers';
 import { byKey, keys, noticeCodes } from './helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, findHeaderRow } from '../../../shared/analyze';
-import { AnalyzeError } from '../../../shared/ingest/analyze-error';
+import { AnalyzeError } from '../../../shared/analyze-error';
 import { RESULT_COLUMNS, resultTable } from '../../../shared/result-columns';
 
 // ERP and Excel exports often put a report title (and a blank line) above the header row.

@@ -4,7 +4,7 @@ import {
   CUSTOMER_HEADERS_ZH,
   generateCustomers,
 } from '../../../shared/sample/generate-customers';
-import { mulberry32 } from '../../../shared/sample/prng';
+import { mulberry32 } from '../../../shared/prng';
 import { parseNumber } from '../../../shared/ingest/parse-number';
 import { isoToDay, parseDate } from '../../../shared/ingest/parse-date';
 import { parseCompetitor, parseSatisfaction, parseSwitchingCost } from '../../../shared/ingest/parse-flags';

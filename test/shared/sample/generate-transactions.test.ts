@@ -6,7 +6,7 @@ import {
 } from '../../../shared/sample/generate-transactions';
 import { isoToDay } from '../../../shared/ingest/parse-date';
 import { beta, gamma, pareto, poisson } from '../../../shared/sample/distributions';
-import { mulberry32 } from '../../../shared/sample/prng';
+import { mulberry32 } from '../../../shared/prng';
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const variance = (xs: number[]): number => {

@@ -2,8 +2,8 @@
  * Input the core cannot analyse at all (no rows, no key column …). Thrown, not returned: every
  * surface catches it at the top and shows `message`, which is already in the user's language.
  */
-import type { Lang } from '../types';
-import { fill } from '../i18n/messages';
+import type { Lang } from './types';
+import { fill } from './i18n/messages';
 
 const TEXT: Record<string, { zh: string; en: string }> = {
   empty: { zh: '表格是空的: 请粘贴含表头的数据', en: 'The table is empty: paste the data with its header row.' },

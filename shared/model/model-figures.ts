@@ -4,11 +4,11 @@
  * analysis date, with the unit, horizons and discount rate from settings; BG/NBD and MBG/NBD are
  * both fitted and the better one used. A fit that cannot be made becomes a message, never a NaN.
  */
-import type { Lang, ModelFigures } from './types';
-import type { Settings } from './settings';
-import type { PurchaseHistory } from './model/purchase-history';
-import { fitModel, fitRfmRows, type FitModelOptions, type ModelResult } from './model/fit-model';
-import { rfmFromTable, type TableHistory } from './model/table-history';
+import type { Lang, ModelFigures } from '../types';
+import type { Settings } from '../settings';
+import type { PurchaseHistory } from './purchase-history';
+import { fitModel, fitRfmRows, type FitModelOptions, type ModelResult } from './fit-model';
+import { rfmFromTable, type TableHistory } from './table-history';
 
 export type AnalysisModel =
   | { ok: true; figures: Map<string, ModelFigures>; summary: Record<string, unknown>; why: string }
