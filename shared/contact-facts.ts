@@ -25,41 +25,18 @@ export interface ContactFacts {
 
 const day = (iso: string | null): number | null => (iso === null ? null : isoToDay(iso.slice(0, 10)));
 
-/** The rules' inputs read back from an analysed customer (dates as day numbers). */
+/**
+ * The rules' inputs read back from an analysed customer: its table fields (CustomerFields), dates
+ * as day numbers, with the new contact facts. The result fields that come along are never read by
+ * the per-customer rules.
+ */
 function inputOf(c: Customer, facts: ContactFacts): CustomerInput {
   return {
-    key: c.key,
-    rows: c.rows,
-    name: c.name,
-    emails: c.emails,
-    domains: c.domains,
-    owner: c.owner,
-    segment: c.segment,
-    region: c.region,
-    revenue: c.revenue,
-    revenuePrev: c.revenuePrev,
-    profit: c.profit,
-    costToServe: c.costToServe,
-    orders: c.orders,
+    ...c,
     firstPurchase: day(c.firstPurchase),
     lastPurchase: day(c.lastPurchase),
-    wallet: c.wallet,
-    share: c.share,
-    sharePrev: c.sharePrev,
-    competitor: c.competitor,
-    competitorName: c.competitorName,
-    suppliers: c.suppliers,
-    switchingCost: c.switchingCost,
-    potential: c.potential,
-    receivable: c.receivable,
-    overdueAmount: c.overdueAmount,
-    overdueDays: c.overdueDays,
-    creditLimit: c.creditLimit,
-    satisfaction: c.satisfaction,
-    complaints: c.complaints,
     complaintsOpen: facts.complaintsOpen,
     lastContact: day(facts.lastContact),
-    churnReasonText: c.churnReasonText,
     gapBeforeCurrent: null,
   };
 }
