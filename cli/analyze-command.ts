@@ -4,7 +4,6 @@
  * as it is produced, with a progress line on a terminal for large files.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { analyze } from '../shared/analyze';
 import { AnalyzeError } from '../shared/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';
@@ -12,6 +11,7 @@ import { generateCustomers } from '../shared/sample/generate-customers';
 import { fill } from '../shared/i18n/messages';
 import { LOCALE, texts } from '../shared/i18n/texts';
 import type { Lang, Notice } from '../shared/types';
+import { parseCommandArgs } from './command-args';
 import { writeResultCsv } from './csv-stream';
 import { CLI_TEXT } from './i18n';
 import { writeJson, writeJsonLines } from './json-stream';
@@ -69,27 +69,21 @@ const TEXT = texts({
 /** Run `rapport analyze`; returns the exit code (0 analysed, 2 unusable input). */
 export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): number {
   const t = TEXT[lang];
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        'as-of': { type: 'string' },
-        json: { type: 'boolean' },
-        jsonl: { type: 'boolean' },
-        csv: { type: 'boolean' },
-        settings: { type: 'string' },
-        lang: { type: 'string' },
-        limit: { type: 'string' },
-        sample: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${ANALYZE_HELP[lang]}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      'as-of': { type: 'string' },
+      json: { type: 'boolean' },
+      jsonl: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      settings: { type: 'string' },
+      lang: { type: 'string' },
+      limit: { type: 'string' },
+      sample: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    `\n${ANALYZE_HELP[lang]}`,
+  );
   if (values.help) {
     io.out.write(`${ANALYZE_HELP[lang]}\n`);
     return 0;

@@ -7,7 +7,7 @@
  * after the cut-off are ignored.
  * Exit 0 on a fit, 2 when the input cannot be used (with a plain message).
  */
-import { parseArgs } from 'node:util';
+import { oneFile, parseCommandArgs } from './command-args';
 import { AnalyzeError } from '../shared/analyze-error';
 import { dayToIso, isoToDay } from '../shared/ingest/parse-date';
 import { readTransactions } from '../shared/ingest/read-transactions';
@@ -113,26 +113,19 @@ export async function fitCommand(
   const lang: Lang = langFromArgs(args);
   const t = T[lang];
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          'as-of': { type: 'string' },
-          unit: { type: 'string' },
-          horizon: { type: 'string' },
-          discount: { type: 'string' },
-          json: { type: 'boolean' },
-          lang: { type: 'string' },
-        },
-      });
-    } catch (e) {
-      throw new UsageError(`${(e as Error).message}\n${t.usage}`);
-    }
-    const { values, positionals } = parsed;
-    if (positionals.length === 0) throw new UsageError(`${t.noFile}\n${t.usage}`);
-    if (positionals.length > 1) throw new UsageError(t.oneFile(positionals.join(' ')));
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        'as-of': { type: 'string' },
+        unit: { type: 'string' },
+        horizon: { type: 'string' },
+        discount: { type: 'string' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+      },
+      t.usage,
+    );
+    const file = oneFile(positionals, t);
     const unit = values.unit ?? 'weeks';
     if (unit !== 'weeks' && unit !== 'days') throw new UsageError(t.badUnit(unit));
     const horizonDays = values.horizon === undefined ? DEFAULT_HORIZON_DAYS : Number(values.horizon);
@@ -145,7 +138,6 @@ export async function fitCommand(
       if (asOfDay === null) throw new UsageError(t.badAsOf(values['as-of']));
     }
 
-    const file = positionals[0]!;
     const { table } = readTableFile(file, lang);
     const log = readTransactions(table, { lang, asOf: values['as-of'] });
     const cutoff = asOfDay ?? isoToDay(log.asOf)!;

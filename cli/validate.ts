@@ -6,7 +6,7 @@
  * purchases by calibration frequency (Fader, Hardie & Lee 2005). The logic is in
  * shared/validate-log.ts; this file reads the file and prints. Exit 0 on a result, 2 when unusable.
  */
-import { parseArgs } from 'node:util';
+import { oneFile, parseCommandArgs } from './command-args';
 import { AnalyzeError } from '../shared/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';
 import { validateLog, type LogValidation } from '../shared/validate-log';
@@ -91,19 +91,12 @@ export async function validateCommand(
   const lang: Lang = langFromArgs(args);
   const t = T[lang];
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { 'as-of': { type: 'string' }, horizon: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
-      });
-    } catch (e) {
-      throw new UsageError(`${(e as Error).message}\n${t.usage}`);
-    }
-    const { values, positionals } = parsed;
-    if (positionals.length === 0) throw new UsageError(`${t.noFile}\n${t.usage}`);
-    if (positionals.length > 1) throw new UsageError(t.oneFile(positionals.join(' ')));
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { 'as-of': { type: 'string' }, horizon: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+      t.usage,
+    );
+    const file = oneFile(positionals, t);
     const asOf = values['as-of'];
     if (asOf === undefined) throw new UsageError(`${t.needAsOf}\n${t.usage}`);
     if (isoToDay(asOf) === null) throw new UsageError(t.badAsOf(asOf));
@@ -112,7 +105,6 @@ export async function validateCommand(
     const unit = values.unit ?? 'weeks';
     if (unit !== 'weeks' && unit !== 'days') throw new UsageError(t.badUnit(unit));
 
-    const file = positionals[0]!;
     const { table } = readTableFile(file, lang);
     const r = validateLog(table, { asOf, horizonDays: horizon, unit, lang });
     if (!r.ok) {
