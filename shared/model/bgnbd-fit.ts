@@ -11,6 +11,8 @@ import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
 export interface BgNbdFit extends BgNbdParams {
   ll: number;
   iterations: number;
+  /** Likelihood evaluations spent (both BFGS runs): the fit's cost. */
+  evaluations: number;
   converged: boolean;
 }
 
@@ -57,6 +59,7 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
     ...p,
     ll: -best.f * total,
     iterations: first.iterations + (runaway ? 0 : second.iterations),
+    evaluations: first.evaluations + (runaway ? 0 : second.evaluations),
     // A parameter within a factor e of the bound is running to it (e.g. r, α → ∞ together).
     converged: second.converged && best.x.every((v) => Math.abs(v) < BGNBD_LOG_BOUND - 1),
   };

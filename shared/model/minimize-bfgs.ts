@@ -38,6 +38,14 @@ export interface MinimizeResult {
   converged: boolean;
 }
 
+/**
+ * Halvings of a proposed step before the line search gives up on the direction: a step a
+ * millionth of the proposed one that still does not pass the sufficient-decrease test only finds
+ * rounding noise in f, so the direction is dropped (the Hessian estimate is reset, and a fresh
+ * steepest-descent direction that fails too ends the search).
+ */
+const MAX_HALVINGS = 20;
+
 /** Gradient size below which a point where no step improves f counts as the optimum. */
 const STUCK_GRAD_TOL = 1e-6;
 
@@ -81,7 +89,7 @@ export function minimizeBfgs(
     let xn: number[] = x;
     const gn: number[] = new Array<number>(n).fill(0);
     let fn = f;
-    for (let tries = 0; tries < 60; tries++) {
+    for (let tries = 0; tries <= MAX_HALVINGS; tries++) {
       xn = x.map((v, i) => clamp(v + step * d[i]!, bound));
       evaluations++;
       if (value) {
