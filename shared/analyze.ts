@@ -3,7 +3,7 @@
  * method §1–§10 result out, with the reasons behind each number. Deterministic: the same table
  * and options give the same Analysis, and the order of the rows changes no result.
  */
-import type { Analysis, AnalyzeOptions, Customer, Lang, Notice, } from './types';
+import type { Analysis, AnalyzeOptions, Customer, CustomerList, LazyAnalysis, Lang, Notice } from './types';
 import type { Column } from './types';
 import type { PurchaseHistory } from './model/purchase-history';
 import { resolveSettings, type Settings } from './settings';
@@ -19,8 +19,8 @@ import { readCustomers, type RowCounts } from './ingest/read-customers';
 import { summarizeTransactions } from './ingest/read-transactions';
 import type { CustomerInput } from './ingest/customer-input';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
-import { scoreCustomers } from './score-customers';
-import { summarize } from './summary';
+import { scoreTable } from './score-customers';
+import { SummaryTally } from './summary';
 import { fitForAnalysis, fitTableForAnalysis } from './model/model-figures';
 import { noTiersNotice } from './i18n/no-tier';
 
@@ -34,6 +34,21 @@ function asCustomerColumns(columns: Column[]): Column[] {
 
 /** Analyse a pasted table: table[0] is the header row; cells as CSV or Sheets' getValues() give them. */
 export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analysis {
+  const kept: Customer[] = [];
+  const a = analyzeTable(table, options, kept);
+  return { ...a, customers: kept };
+}
+
+/**
+ * The same analysis with its customers built on demand (a CustomerList): the summary counts each
+ * customer as it is built and lets it go, so a million customers are never all held at once.
+ */
+export function analyzeLazily(table: unknown[][], options: AnalyzeOptions = {}): LazyAnalysis {
+  return analyzeTable(table, options, null);
+}
+
+/** The analysis; `keep`, when given, receives every customer as the summary counts it. */
+function analyzeTable(table: unknown[][], options: AnalyzeOptions, keep: Customer[] | null): LazyAnalysis {
   const lang: Lang = options.lang ?? 'en';
   if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) throw new AnalyzeError('empty', lang);
   const { settings, problems } = resolveSettings(options.settings ?? null);
@@ -92,12 +107,17 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
   if (model?.ok) notices.push({ code: 'model_used', message: noticeText(lang, 'model_used', { why: model.why }) });
   if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
   const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
-  const scored = scoreCustomers(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
+  const scored = scoreTable(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
   if (scored.droppedParts.length)
     notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(COMMON[lang].list) }) });
   if (!scored.tiered) notices.push(noTiersNotice(lang));
-  const customers: Customer[] = scored.customers;
-  const summary = summarize(customers, {
+  const tally = new SummaryTally(settings);
+  for (let i = 0; i < scored.count; i++) {
+    const c = scored.customerAt(i);
+    tally.add(c);
+    keep?.push(c);
+  }
+  const summary = tally.result({
     asOf: dayToIso(asOfDay),
     rows,
     metric: useProfit ? 'profit' : 'revenue',
@@ -106,6 +126,17 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
     model: model?.ok ? model.summary : undefined,
   });
   summary.churnRisk.typicalRepeatDays = scored.typicalInterval;
+  const customers: CustomerList = {
+    length: scored.count,
+    at: scored.customerAt,
+    tierOf: (i) => scored.tiers[i]!,
+    scoreOf: (i) => scored.valueScores[i]!,
+    modelFigures: model?.ok === true && model.figures.size > 0,
+    fromModel: tally.fromModel,
+    *[Symbol.iterator]() {
+      for (let i = 0; i < scored.count; i++) yield scored.customerAt(i);
+    },
+  };
   return { kind, headerRow: start, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
 }
 

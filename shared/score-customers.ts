@@ -21,14 +21,25 @@ import { nextVisit } from './rules/service-policy';
 import { kaHealth } from './rules/ka-health';
 import { classifyChurnReason } from './rules/churn-reasons';
 
-export interface Scored {
-  customers: Customer[];
+/** The table-wide results, with each customer built on demand from them. */
+export interface ScoredTable {
+  count: number;
+  /** Customer i (in the order of the inputs) with every result and its reasons. */
+  customerAt(i: number): Customer;
+  /** Tier of customer i, without building the customer. */
+  tiers: readonly (Customer['tier'])[];
+  /** Value score of customer i, rounded as shown. */
+  valueScores: Float64Array;
   pyramid: PyramidResult;
   droppedParts: ScorePartName[];
   /** False when no customer has a revenue or profit figure: every tier is null. */
   tiered: boolean;
   /** The median usual interval of the table's repeat customers (days), for one-time buyers' churn risk. */
   typicalInterval: number | null;
+}
+
+export interface Scored extends Omit<ScoredTable, 'customerAt' | 'count' | 'tiers' | 'valueScores'> {
+  customers: Customer[];
 }
 
 const iso = (d: number | null) => (d === null ? null : dayToIso(d));
@@ -55,6 +66,7 @@ export function metricOf(c: CustomerInput, useProfit: boolean): number {
   return (useProfit ? c.profit : c.revenue) ?? 0;
 }
 
+/** Every customer built at once (see scoreTable). */
 export function scoreCustomers(
   inputs: readonly CustomerInput[],
   asOfDay: number,
@@ -62,6 +74,24 @@ export function scoreCustomers(
   useProfit: boolean,
   model: ReadonlyMap<string, ModelFigures> | null,
 ): Scored {
+  const t = scoreTable(inputs, asOfDay, settings, useProfit, model);
+  const customers: Customer[] = new Array(t.count);
+  for (let i = 0; i < t.count; i++) customers[i] = t.customerAt(i);
+  return { customers, pyramid: t.pyramid, droppedParts: t.droppedParts, tiered: t.tiered, typicalInterval: t.typicalInterval };
+}
+
+/**
+ * Run the table-wide rules (ranks, tiers, value score, value classes, pyramid) once over typed
+ * arrays; the per-customer rules run when a customer is built, so that a million customers need
+ * not all be held at once — only those a surface shows or writes.
+ */
+export function scoreTable(
+  inputs: readonly CustomerInput[],
+  asOfDay: number,
+  settings: Settings,
+  useProfit: boolean,
+  model: ReadonlyMap<string, ModelFigures> | null,
+): ScoredTable {
   const n = inputs.length;
   const metric = new Float64Array(n);
   const keys: string[] = new Array(n);
@@ -85,8 +115,7 @@ export function scoreCustomers(
   const pyr = pyramid(metric, tiers.order, settings.pyramid);
   const typicalInterval = typicalRepeatInterval(inputs);
 
-  const customers: Customer[] = new Array(n);
-  for (let i = 0; i < n; i++) {
+  const customerAt = (i: number): Customer => {
     const c = inputs[i]!;
     const tier = tiers.tiers[i]!;
     const m = model?.get(c.key);
@@ -131,7 +160,7 @@ export function scoreCustomers(
       metric: metric[i]!,
       cumulativeShare: Math.round(tiers.cumulativeShare[i]! * 1e6) / 1e6,
       tier,
-      valueScore: scores.scores[i]!,
+      valueScore: scores.at(i),
       valueClass: classes[i]!,
       pyramid: pyr.levels[i]!,
       lifecycle: life.stage,
@@ -152,7 +181,7 @@ export function scoreCustomers(
       out.clv = m.clv;
       out.model = m;
     }
-    customers[i] = out;
-  }
-  return { customers, pyramid: pyr, droppedParts: scores.dropped, tiered, typicalInterval };
+    return out;
+  };
+  return { count: n, customerAt, tiers: tiers.tiers, valueScores: scores.scores, pyramid: pyr, droppedParts: scores.dropped, tiered, typicalInterval };
 }

@@ -26,103 +26,125 @@ const GRADES: CreditGrade[] = ['excellent', 'good', 'fair', 'poor', 'high_risk']
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
+/** The manager's numbers of a list of customers (see SummaryTally). */
 export function summarize(customers: readonly Customer[], ctx: SummaryContext): Summary {
-  const tiers = Object.fromEntries(TIERS.map((t) => [t, { count: 0, revenue: 0, profit: 0, revenueShare: 0, profitShare: 0 }])) as Summary['tiers'];
-  const valueClasses = zeroes<ValueClass>(['MVC', 'MGC', 'BZ', 'maintain']);
-  const lifecycle = zeroes(LIFECYCLES);
-  const defectionCounts = zeroes<Defection>(['complete', 'former', 'partial', 'stable']);
-  const byCore = Object.fromEntries(CORES.map((c) => [c, { count: 0, complete: 0, partial: 0, former: 0, rate: 0 }])) as Summary['defectionByCore'];
-  const grades = zeroes(GRADES);
-  const alerts: Record<string, string[]> = {};
-  const reasons = new Map<string, number>();
-  let revenue = 0;
-  let profit = 0;
-  let hasProfit = false;
-  let known = 0;
-  let rose = 0;
-  let fell = 0;
-  let responses = 0;
-  let satisfied = 0;
-  let high = 0;
-  let silent = 0;
-  let riskSum = 0;
-  let graded = 0;
-  let visitsOverdue = 0;
+  const tally = new SummaryTally(ctx.settings);
+  for (const c of customers) tally.add(c);
+  return tally.result(ctx);
+}
 
-  for (const c of customers) {
+/**
+ * The summary counted one customer at a time, so that customers built on demand can be counted
+ * and let go: the same numbers as summarize() over the same customers in the same order.
+ */
+export class SummaryTally {
+  private readonly tiers = Object.fromEntries(TIERS.map((t) => [t, { count: 0, revenue: 0, profit: 0, revenueShare: 0, profitShare: 0 }])) as Summary['tiers'];
+  private readonly valueClasses = zeroes<ValueClass>(['MVC', 'MGC', 'BZ', 'maintain']);
+  private readonly lifecycle = zeroes(LIFECYCLES);
+  private readonly defectionCounts = zeroes<Defection>(['complete', 'former', 'partial', 'stable']);
+  private readonly byCore = Object.fromEntries(CORES.map((c) => [c, { count: 0, complete: 0, partial: 0, former: 0, rate: 0 }])) as Summary['defectionByCore'];
+  private readonly grades = zeroes(GRADES);
+  private readonly alerts: Record<string, string[]> = {};
+  private readonly reasons = new Map<string, number>();
+  private customers = 0;
+  private revenue = 0;
+  private profit = 0;
+  private hasProfit = false;
+  private known = 0;
+  private rose = 0;
+  private fell = 0;
+  private responses = 0;
+  private satisfied = 0;
+  private high = 0;
+  private silent = 0;
+  private riskSum = 0;
+  private graded = 0;
+  private visitsOverdue = 0;
+  /** Customers whose churn risk starts from the purchase model's probability. */
+  fromModel = 0;
+
+  constructor(private readonly settings: Settings) {}
+
+  add(c: Customer): void {
+    this.customers++;
     if (c.tier !== null) {
-      const t = tiers[c.tier];
+      const t = this.tiers[c.tier];
       t.count++;
       t.revenue += c.revenue ?? 0;
       t.profit += c.profit ?? 0;
     }
-    revenue += c.revenue ?? 0;
+    this.revenue += c.revenue ?? 0;
     if (c.profit !== null) {
-      profit += c.profit;
-      hasProfit = true;
+      this.profit += c.profit;
+      this.hasProfit = true;
     }
-    valueClasses[c.valueClass]++;
-    lifecycle[c.lifecycle]++;
-    defectionCounts[c.defection]++;
-    const core = byCore[c.coreClass];
+    this.valueClasses[c.valueClass]++;
+    this.lifecycle[c.lifecycle]++;
+    this.defectionCounts[c.defection]++;
+    const core = this.byCore[c.coreClass];
     core.count++;
     if (c.defection !== 'stable') core[c.defection]++;
     if (c.share !== null && c.sharePrev !== null) {
-      known++;
-      if (c.share > c.sharePrev) rose++;
-      else if (c.share < c.sharePrev) fell++;
+      this.known++;
+      if (c.share > c.sharePrev) this.rose++;
+      else if (c.share < c.sharePrev) this.fell++;
     }
     if (c.satisfaction !== null) {
-      responses++;
-      if (c.satisfaction >= 4) satisfied++;
+      this.responses++;
+      if (c.satisfaction >= 4) this.satisfied++;
     }
-    if (c.churnRisk.score >= ctx.settings.churn.high) high++;
-    if (c.churnRisk.silent) silent++;
-    riskSum += c.churnRisk.score;
+    if (c.churnRisk.score >= this.settings.churn.high) this.high++;
+    if (c.churnRisk.silent) this.silent++;
+    if (c.churnRisk.basis === 'model') this.fromModel++;
+    this.riskSum += c.churnRisk.score;
     if (c.credit.grade) {
-      graded++;
-      grades[c.credit.grade]++;
+      this.graded++;
+      this.grades[c.credit.grade]++;
     }
     for (const a of c.credit.alerts) {
-      alerts[a.code] ??= [];
-      alerts[a.code]!.push(c.key);
+      this.alerts[a.code] ??= [];
+      this.alerts[a.code]!.push(c.key);
     }
-    if (c.churnReason) reasons.set(c.churnReason, (reasons.get(c.churnReason) ?? 0) + 1);
-    if (c.visitOverdue) visitsOverdue++;
+    if (c.churnReason) this.reasons.set(c.churnReason, (this.reasons.get(c.churnReason) ?? 0) + 1);
+    if (c.visitOverdue) this.visitsOverdue++;
   }
-  for (const t of TIERS) {
-    tiers[t].revenueShare = ratio(tiers[t].revenue, revenue);
-    tiers[t].profitShare = hasProfit && profit !== 0 ? tiers[t].profit / profit : 0;
+
+  result(ctx: SummaryContext): Summary {
+    const { tiers, revenue, profit, hasProfit, byCore, known, rose, fell, responses, satisfied, customers } = this;
+    for (const t of TIERS) {
+      tiers[t].revenueShare = ratio(tiers[t].revenue, revenue);
+      tiers[t].profitShare = hasProfit && profit !== 0 ? tiers[t].profit / profit : 0;
+    }
+    for (const k of CORES) {
+      const c = byCore[k];
+      c.rate = ratio(c.complete + c.partial + c.former, c.count);
+    }
+    const p = ctx.pyramid;
+    const pyramidCounts = { platinum: 0, gold: 0, iron: 0, lead: 0 };
+    for (const lvl of p.levels) pyramidCounts[lvl]++;
+    const churnReasons = [...this.reasons.entries()]
+      .map(([code, count]) => ({ code, controllable: isControllable(code), count }))
+      .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
+    const summary: Summary = {
+      asOf: ctx.asOf,
+      rows: ctx.rows,
+      customers,
+      metric: ctx.metric,
+      totals: { revenue, profit: hasProfit ? profit : null },
+      tiers,
+      pyramid: { counts: pyramidCounts, top20Share: p.top20Share, bottom30Share: p.bottom30Share, withoutBottom30: p.withoutBottom30, total: p.total },
+      valueClasses: this.valueClasses,
+      lifecycle: this.lifecycle,
+      shareOfWallet: { known, rose, fell, steady: known - rose - fell, roseShare: ratio(rose, known), fellShare: ratio(fell, known) },
+      defection: this.defectionCounts,
+      defectionByCore: byCore,
+      churnReasons,
+      churnRisk: { high: this.high, silent: this.silent, average: customers ? Math.round((this.riskSum / customers) * 10) / 10 : 0 },
+      csat: { responses, satisfied, csat: responses ? satisfied / responses : null },
+      credit: { graded: this.graded, grades: this.grades, alerts: this.alerts },
+      visitsOverdue: this.visitsOverdue,
+    };
+    if (ctx.model !== undefined) summary.model = ctx.model;
+    return summary;
   }
-  for (const k of CORES) {
-    const c = byCore[k];
-    c.rate = ratio(c.complete + c.partial + c.former, c.count);
-  }
-  const p = ctx.pyramid;
-  const pyramidCounts = { platinum: 0, gold: 0, iron: 0, lead: 0 };
-  for (const lvl of p.levels) pyramidCounts[lvl]++;
-  const churnReasons = [...reasons.entries()]
-    .map(([code, count]) => ({ code, controllable: isControllable(code), count }))
-    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1));
-  const summary: Summary = {
-    asOf: ctx.asOf,
-    rows: ctx.rows,
-    customers: customers.length,
-    metric: ctx.metric,
-    totals: { revenue, profit: hasProfit ? profit : null },
-    tiers,
-    pyramid: { counts: pyramidCounts, top20Share: p.top20Share, bottom30Share: p.bottom30Share, withoutBottom30: p.withoutBottom30, total: p.total },
-    valueClasses,
-    lifecycle,
-    shareOfWallet: { known, rose, fell, steady: known - rose - fell, roseShare: ratio(rose, known), fellShare: ratio(fell, known) },
-    defection: defectionCounts,
-    defectionByCore: byCore,
-    churnReasons,
-    churnRisk: { high, silent, average: customers.length ? Math.round((riskSum / customers.length) * 10) / 10 : 0 },
-    csat: { responses, satisfied, csat: responses ? satisfied / responses : null },
-    credit: { graded, grades, alerts },
-    visitsOverdue,
-  };
-  if (ctx.model !== undefined) summary.model = ctx.model;
-  return summary;
 }

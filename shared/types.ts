@@ -301,6 +301,29 @@ export interface Analysis {
   settings: Settings;
 }
 
+/**
+ * An analysis's customers built on demand, in the order of `Analysis.customers` (by key): what a
+ * surface reads when it writes customers one at a time and need not hold them all.
+ */
+export interface CustomerList extends Iterable<Customer> {
+  readonly length: number;
+  /** Customer i (0-based), built now; the same customer `Analysis.customers[i]` would hold. */
+  at(i: number): Customer;
+  /** Customer i's tier, without building the customer. */
+  tierOf(i: number): Tier | null;
+  /** Customer i's value score, without building the customer. */
+  scoreOf(i: number): number;
+  /** True when the customers carry the purchase model's figures (pAlive, CLV…). */
+  readonly modelFigures: boolean;
+  /** How many customers' churn risk starts from the purchase model's probability. */
+  readonly fromModel: number;
+}
+
+/** An Analysis whose customers are built on demand (see CustomerList). */
+export interface LazyAnalysis extends Omit<Analysis, 'customers'> {
+  customers: CustomerList;
+}
+
 export interface AnalyzeOptions {
   /** Analysis date `YYYY-MM-DD`; default: the latest date found in the data. */
   asOf?: string;

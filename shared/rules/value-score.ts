@@ -21,7 +21,10 @@ export function growthOf(revenue: number | null, prev: number | null): number {
 }
 
 export interface ValueScoreResult {
-  scores: ValueScore[];
+  /** Each customer's score 0–100, rounded to one decimal. */
+  scores: Float64Array;
+  /** Customer i's score with its weighted parts, built when a surface shows it. */
+  at(i: number): ValueScore;
   /** Parts the table has no data for (dropped, weights renormalised). */
   dropped: ScorePartName[];
 }
@@ -74,21 +77,28 @@ export function valueScores(inputs: readonly CustomerInput[], asOfDay: number, u
   const rankArrays = present.map((p) => ranks[p]);
   const shownWeights = weights.map((w) => round(w, 4));
   const m = present.length;
-  const scores: ValueScore[] = new Array(n);
+  const scores = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const parts: ScorePart[] = new Array(m);
     let score = 0;
+    for (let k = 0; k < m; k++) {
+      const r = rankArrays[k]![i]!;
+      score += (Number.isNaN(r) ? 0.5 : r) * weights[k]! * 100;
+    }
+    scores[i] = Math.round(score * 10) / 10;
+  }
+  /** The parts of customer i's score, each rounded for display (the score is rounded from the exact sum). */
+  const at = (i: number): ValueScore => {
+    const parts: ScorePart[] = new Array(m);
     for (let k = 0; k < m; k++) {
       const r = rankArrays[k]![i]!;
       const neutral = Number.isNaN(r);
       const rank = neutral ? 0.5 : r;
       const points = rank * weights[k]! * 100;
-      score += points;
       parts[k] = { part: present[k]!, rank: Math.round(rank * 1000) / 1000, weight: shownWeights[k]!, points: Math.round(points * 10) / 10, neutral };
     }
-    scores[i] = { score: Math.round(score * 10) / 10, parts };
-  }
-  return { scores, dropped };
+    return { score: scores[i]!, parts };
+  };
+  return { scores, at, dropped };
 }
 
 /** Round half away from zero to `digits` decimals (stable for display and JSON). */

@@ -105,12 +105,12 @@ describe('§2 value score', () => {
     const inputs = ['a', 'b', 'c'].map(mk);
     const r = valueScores(inputs, asOf, true, DEFAULT_SETTINGS);
     expect(r.dropped).toEqual([]);
-    const w = Object.fromEntries(r.scores[0]!.parts.map((p) => [p.part, p.weight]));
+    const w = Object.fromEntries(r.at(0).parts.map((p) => [p.part, p.weight]));
     expect(w).toEqual({ value: 0.4, growth: 0.15, share: 0.15, payment: 0.15, satisfaction: 0.1, tenure: 0.05 });
     // c (index 2): value 1, growth 1, share 1, payment 0 (30 days), satisfaction 0 (3), tenure 1 (longest)
     // = 40 + 15 + 15 + 0 + 0 + 5 = 75
-    expect(r.scores[2]!.score).toBeCloseTo(75, 6);
-    for (const s of r.scores) expect(sumPoints(s.parts)).toBeCloseTo(s.score, 1);
+    expect(r.scores[2]).toBeCloseTo(75, 6);
+    for (let i = 0; i < r.scores.length; i++) expect(sumPoints(r.at(i).parts)).toBeCloseTo(r.scores[i]!, 1);
   });
 
   it('one customer alone takes the middle rank on every part present (50)', () => {
