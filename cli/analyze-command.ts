@@ -4,7 +4,7 @@
  * as it is produced, with a progress line on a terminal for large files.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { analyze } from '../shared/analyze';
+import { analyzeLazily } from '../shared/analyze';
 import { AnalyzeError } from '../shared/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';
 import { generateCustomers } from '../shared/sample/generate-customers';
@@ -123,7 +123,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
 
   const rowCount = table.length;
   progress.stage(fill(t.analysing, { rows: rowCount.toLocaleString(LOCALE[lang]) }));
-  const analysis = analyze(table, { asOf: values['as-of'], settings: settings as never, lang });
+  const analysis = analyzeLazily(table, { asOf: values['as-of'], settings: settings as never, lang });
   analysis.notices.unshift(...fileNotices); // how the file was read comes first
   if (analysis.customers.length === 0) {
     progress.done();

@@ -5,7 +5,8 @@
  * row's errors in words in the first result column, the result headers on the header row — and
  * every text cell that a spreadsheet would run as a formula is escaped (escapeFormula, OWASP).
  */
-import type { Analysis, Customer, Lang, RowError } from '../shared/types';
+import type { Analysis, Customer, CustomerList, Lang, RowError } from '../shared/types';
+import { asList } from '../shared/customer-list';
 import { toDelimited } from '../shared/csv/to-delimited';
 import { escapeFormula } from '../shared/csv/escape-formula';
 import { formatRowError } from '../shared/i18n/messages';
@@ -30,6 +31,9 @@ function line(cells: readonly unknown[]): string {
   return text.slice(0, text.length - 2);
 }
 
+/** What the CSV needs of an analysis: its customers, built or built on demand. */
+export type ResultAnalysis = Pick<Analysis, 'headerRow' | 'errors'> & { customers: readonly Customer[] | CustomerList };
+
 /**
  * The result part of each input row as CSV text (the same cells as resultTable, without holding
  * them all): a customer's text is made once and kept only while more of its rows are to come.
@@ -44,17 +48,20 @@ export class ResultRows {
   private readonly headerIndex: number;
   readonly width: number;
 
+  private readonly customers: CustomerList;
+
   constructor(
     rowCount: number,
-    private readonly analysis: Pick<Analysis, 'headerRow' | 'customers' | 'errors'>,
+    analysis: ResultAnalysis,
     private readonly lang: Lang,
     private readonly columns: readonly ResultColumn[] = resultColumnsFor(analysis.customers),
   ) {
     this.owner = new Int32Array(rowCount).fill(-1);
-    const customers = analysis.customers;
+    const customers = asList(analysis.customers);
+    this.customers = customers;
     this.remaining = new Int32Array(customers.length);
     for (let k = 0; k < customers.length; k++) {
-      const rows = customers[k]!.rows;
+      const rows = customers.rowsOf(k);
       for (const r of rows) if (r >= 1 && r <= rowCount) this.owner[r - 1] = k;
       this.remaining[k] = rows.length;
     }
@@ -83,7 +90,7 @@ export class ResultRows {
   private customerText(k: number): string {
     let text = this.cache.get(k);
     if (text === undefined) {
-      const c: Customer = this.analysis.customers[k]!;
+      const c: Customer = this.customers.at(k);
       text = line(this.columns.map((col) => col.value(c, this.lang)));
     }
     if (--this.remaining[k]! > 0) this.cache.set(k, text);
@@ -95,7 +102,7 @@ export class ResultRows {
 /** Write the input table with the result columns appended, as CSV (CRLF), through `write`. */
 export function writeResultCsv(
   table: readonly (readonly unknown[])[],
-  analysis: Pick<Analysis, 'headerRow' | 'customers' | 'errors'>,
+  analysis: ResultAnalysis,
   lang: Lang,
   write: (text: string) => void,
   onProgress?: (rowsDone: number) => void,

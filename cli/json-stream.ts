@@ -13,8 +13,23 @@ const isSkipped = (v: unknown) => v === undefined || typeof v === 'function' || 
 /** Plain containers this writer opens itself; anything with toJSON goes to JSON.stringify. */
 const isOpenable = (v: unknown): v is object => typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 
+/**
+ * A list whose items are built on demand (a CustomerList: `length` and `at(i)`, not an Array):
+ * written as the array of its items, each built, written and let go in turn.
+ */
+interface BuiltOnDemand {
+  length: number;
+  at(i: number): unknown;
+}
+const isBuiltOnDemand = (v: unknown): v is BuiltOnDemand =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && typeof (v as BuiltOnDemand).at === 'function' && typeof (v as BuiltOnDemand).length === 'number';
+
 /** One value as JSON.stringify(value, null, 2) would write it at `depth`, through `write`. */
 export function writeJson(value: unknown, write: (text: string) => void, depth = 0): void {
+  if (isBuiltOnDemand(value)) {
+    writeList(value, write, depth);
+    return;
+  }
   if (!isOpenable(value)) {
     write(JSON.stringify(value) ?? 'null');
     return;
@@ -22,19 +37,7 @@ export function writeJson(value: unknown, write: (text: string) => void, depth =
   const inner = INDENT.repeat(depth + 1);
   const outer = INDENT.repeat(depth);
   if (Array.isArray(value)) {
-    if (value.length === 0) {
-      write('[]');
-      return;
-    }
-    write('[');
-    for (let i = 0; i < value.length; i++) {
-      write(i === 0 ? `\n${inner}` : `,\n${inner}`);
-      const v = value[i];
-      if (isSkipped(v)) write('null');
-      else if (isOpenable(v) && !Array.isArray(v)) write(stringifyAt(v, depth + 1));
-      else writeJson(v, write, depth + 1);
-    }
-    write(`\n${outer}]`);
+    writeList({ length: value.length, at: (i) => value[i] }, write, depth);
     return;
   }
   let first = true;
@@ -46,6 +49,24 @@ export function writeJson(value: unknown, write: (text: string) => void, depth =
     writeJson(v, write, depth + 1);
   }
   write(first ? '{}' : `\n${outer}}`);
+}
+
+/** The items of an array or of a list built on demand, as JSON.stringify(value, null, 2) writes an array. */
+function writeList(list: BuiltOnDemand, write: (text: string) => void, depth: number): void {
+  if (list.length === 0) {
+    write('[]');
+    return;
+  }
+  const inner = INDENT.repeat(depth + 1);
+  write('[');
+  for (let i = 0; i < list.length; i++) {
+    write(i === 0 ? `\n${inner}` : `,\n${inner}`);
+    const v = list.at(i);
+    if (isSkipped(v)) write('null');
+    else if (isOpenable(v) && !Array.isArray(v)) write(stringifyAt(v, depth + 1));
+    else writeJson(v, write, depth + 1);
+  }
+  write(`\n${INDENT.repeat(depth)}]`);
 }
 
 /**

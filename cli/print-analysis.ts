@@ -2,7 +2,8 @@
  * The CLI's readable report: a table of customers (tier, name, score, lifecycle, churn risk,
  * credit) and the manager's summary, in zh-CN or en.
  */
-import type { Analysis, Customer, Lang, Tier } from '../shared/types';
+import type { Analysis, CustomerList, LazyAnalysis, Lang, Tier } from '../shared/types';
+import { asList } from '../shared/customer-list';
 import { label, formatReason, formatServicePolicy } from '../shared/i18n/labels';
 import { servicePolicy } from '../shared/rules/service-policy';
 import { fill, formatRowError } from '../shared/i18n/messages';
@@ -117,9 +118,13 @@ const TEXT = texts({
   },
 });
 
-/** The table's order: tier A first, then the higher value score, then the key. */
-function byTierThenScore(x: Customer, y: Customer): number {
-  return tierOrder(x.tier) - tierOrder(y.tier) || y.valueScore.score - x.valueScore.score || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+/** The table's order: tier A first, then the higher value score, then the key (customers by index, not built). */
+function byTierThenScore(list: CustomerList): (x: number, y: number) => number {
+  return (x, y) => {
+    const kx = list.keyOf(x);
+    const ky = list.keyOf(y);
+    return tierOrder(list.tierOf(x)) - tierOrder(list.tierOf(y)) || list.scoreOf(y) - list.scoreOf(x) || (kx < ky ? -1 : kx > ky ? 1 : 0);
+  };
 }
 
 /**
@@ -150,15 +155,16 @@ export function firstInOrder<T>(items: readonly T[], k: number, cmp: (a: T, b: T
  * Why there is nothing to report: no row became a customer (only totals, blank or repeated
  * header rows, or every row rejected). The row counts and the first errors, for standard error.
  */
-export function formatNoCustomers(a: Analysis, lang: Lang, source: string): string {
+export function formatNoCustomers(a: Analysis | LazyAnalysis, lang: Lang, source: string): string {
   const r = a.summary.rows;
   const out = [fill(TEXT[lang].noCustomers, { source, ...rowCounts(lang, r) })];
   if (a.errors.length) for (const line of groupedErrors(a.errors, lang)) out.push(`  ${line}`);
   return out.join('\n');
 }
 
-export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: string): string {
+export function formatAnalysis(a: Analysis | LazyAnalysis, lang: Lang, limit: number, source: string): string {
   const tx = TEXT[lang];
+  const list = asList(a.customers);
   const s = a.summary;
   const out: string[] = [];
   const kind = a.kind === 'customers' ? tx.customerTable : tx.transactionLog;
@@ -166,9 +172,10 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
   out.push(fill(tx.rows, rowCounts(lang, s.rows)));
   out.push('');
 
-  const shown = firstInOrder(a.customers, limit, byTierThenScore);
-  const total = a.customers.length;
-  const model = a.customers.some((c) => c.pAlive !== undefined);
+  const indices = Array.from({ length: list.length }, (_, i) => i);
+  const shown = firstInOrder(indices, limit, byTierThenScore(list)).map((i) => list.at(i));
+  const total = list.length;
+  const model = list.modelFigures;
   const head = [tx.colTier, tx.colCustomer, tx.colScore, tx.colLifecycle, tx.colRisk, tx.colFactor, tx.colCredit];
   if (model) head.push(fill(tx.colNoOrder, { days: a.settings.churn.horizonDays }), tx.colAlive, 'CLV');
   const rows = [head];
@@ -202,7 +209,7 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
       return fill(tx.tier, { tier: t, count: num(lang, x.count), metric: metricName, share: pct(lang, share), revenuePart });
     })
     .join(' · ');
-  const untiered = a.customers.length > 0 && a.customers.every((c) => c.tier === null);
+  const untiered = total > 0 && indices.every((i) => list.tierOf(i) === null);
   if (untiered) out.push(`  ${tx.tiers}: ${noTiersNotice(lang).message}`);
   else {
     out.push(`  ${tx.tiers}: ${tierLine}`);
@@ -244,9 +251,9 @@ export function formatAnalysis(a: Analysis, lang: Lang, limit: number, source: s
     }),
   );
   // Where churn risk comes from: the purchase model's probability, or the warning signs alone.
-  const fromModel = a.customers.filter((c) => c.churnRisk.basis === 'model').length;
+  const fromModel = list.fromModel;
   const H = a.settings.churn.horizonDays;
-  if (a.customers.length > 0)
+  if (total > 0)
     out.push(fromModel > 0 ? fill(tx.basisModel, { days: H, customers: num(lang, fromModel) }) : tx.basisSigns);
   if (s.csat.csat !== null)
     out.push(fill(tx.csat, { csat: pct(lang, s.csat.csat), responses: num(lang, s.csat.responses), satisfied: num(lang, s.csat.satisfied) }));

@@ -3,7 +3,7 @@
  * method §1–§10 result out, with the reasons behind each number. Deterministic: the same table
  * and options give the same Analysis, and the order of the rows changes no result.
  */
-import type { Analysis, AnalyzeOptions, Customer, CustomerList, LazyAnalysis, Lang, Notice } from './types';
+import type { Analysis, AnalyzeOptions, Customer, LazyAnalysis, Lang, Notice } from './types';
 import type { Column } from './types';
 import type { PurchaseHistory } from './model/purchase-history';
 import { resolveSettings, type Settings } from './settings';
@@ -20,6 +20,7 @@ import { summarizeTransactions } from './ingest/read-transactions';
 import type { CustomerInput } from './ingest/customer-input';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
 import { scoreTable } from './score-customers';
+import { scoredList } from './customer-list';
 import { SummaryTally } from './summary';
 import { fitForAnalysis, fitTableForAnalysis } from './model/model-figures';
 import { noTiersNotice } from './i18n/no-tier';
@@ -126,17 +127,7 @@ function analyzeTable(table: unknown[][], options: AnalyzeOptions, keep: Custome
     model: model?.ok ? model.summary : undefined,
   });
   summary.churnRisk.typicalRepeatDays = scored.typicalInterval;
-  const customers: CustomerList = {
-    length: scored.count,
-    at: scored.customerAt,
-    tierOf: (i) => scored.tiers[i]!,
-    scoreOf: (i) => scored.valueScores[i]!,
-    modelFigures: model?.ok === true && model.figures.size > 0,
-    fromModel: tally.fromModel,
-    *[Symbol.iterator]() {
-      for (let i = 0; i < scored.count; i++) yield scored.customerAt(i);
-    },
-  };
+  const customers = scoredList(scored, inputs, model?.ok === true && model.figures.size > 0, tally.fromModel);
   return { kind, headerRow: start, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
 }
 

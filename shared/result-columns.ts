@@ -3,7 +3,8 @@
  * add-on's RAPPORT_ANALYZE and Compute menu, the extension's export — with their headers in
  * zh-CN and en, so a column means the same thing everywhere.
  */
-import type { Customer, Lang, RowError } from './types';
+import type { Customer, CustomerList, Lang, RowError } from './types';
+import { asList } from './customer-list';
 import { fill, formatRowError } from './i18n/messages';
 import { COMMON, texts } from './i18n/texts';
 import { label, formatReason } from './i18n/labels';
@@ -69,8 +70,8 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
 ];
 
 /** The result columns that apply to an analysis (the model's only when it was fitted). */
-export function resultColumnsFor(customers: readonly Customer[]): ResultColumn[] {
-  const model = customers.some((c) => c.pAlive !== undefined);
+export function resultColumnsFor(customers: readonly Customer[] | CustomerList): ResultColumn[] {
+  const model = asList(customers).modelFigures;
   return RESULT_COLUMNS.filter((col) => model || !['churn_probability', 'p_alive', 'expected_purchases', 'clv'].includes(col.field));
 }
 

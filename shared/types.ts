@@ -313,6 +313,10 @@ export interface CustomerList extends Iterable<Customer> {
   tierOf(i: number): Tier | null;
   /** Customer i's value score, without building the customer. */
   scoreOf(i: number): number;
+  /** Customer i's key, without building the customer. */
+  keyOf(i: number): string;
+  /** The input rows that made customer i, without building the customer. */
+  rowsOf(i: number): readonly number[];
   /** True when the customers carry the purchase model's figures (pAlive, CLV…). */
   readonly modelFigures: boolean;
   /** How many customers' churn risk starts from the purchase model's probability. */
