@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { analyzeLazily } from '../shared/analyze';
+import { TableHandover } from '../shared/table-handover';
 import { AnalyzeError } from '../shared/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';
 import { generateCustomers } from '../shared/sample/generate-customers';
@@ -97,11 +98,52 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   if (values['as-of'] !== undefined && isoToDay(values['as-of']) === null) throw new AnalyzeError('bad_as_of', lang, { value: values['as-of'] });
   const settings = values.settings === undefined ? undefined : readSettings(values.settings, lang);
 
+  const { handover, csvRows, source, fileNotices, progress, rowCount } = readInput(positionals[0], values, lang, io);
+  progress.stage(fill(t.analysing, { rows: rowCount.toLocaleString(LOCALE[lang]) }));
+  const analysis = analyzeLazily(handover, { asOf: values['as-of'], settings: settings as never, lang });
+  analysis.notices.unshift(...fileNotices); // how the file was read comes first
+  if (analysis.customers.length === 0) {
+    progress.done();
+    io.err(`${formatNoCustomers(analysis, lang, source)}\n`);
+    return 2;
+  }
+
+  const out = (s: string) => io.out.write(s);
+  const customers = analysis.customers.length;
+  progress.stage(fill(t.writing, { customers: customers.toLocaleString(LOCALE[lang]) }));
+  if (csvRows) writeResultCsv(csvRows, analysis, lang, out, (done) => progress.writing(done, rowCount, 'rows'));
+  else {
+    if (values.jsonl) writeJsonLines(analysis.customers, out);
+    else {
+      if (values.json) writeJson(analysis, out);
+      else out(formatAnalysis(analysis, lang, limit, source));
+      out('\n');
+    }
+  }
+  progress.done();
+  return 0;
+}
+
+/** The table to analyse, handed over; its rows kept beside it only for --csv, which writes them back out. */
+interface Input {
+  handover: TableHandover;
+  csvRows: unknown[][] | null;
+  rowCount: number;
+  source: string;
+  fileNotices: Notice[];
+  progress: Progress;
+}
+
+/**
+ * Read the file, standard input or the built-in sample. In a function of its own, so that once
+ * it returns nothing but the handover (and, for --csv, `csvRows`) refers to the rows.
+ */
+function readInput(file: string | undefined, values: { csv?: boolean; sample?: string; 'as-of'?: string }, lang: Lang, io: AnalyzeIo): Input {
+  const t = TEXT[lang];
   let table: unknown[][];
   let source: string;
   let fileNotices: Notice[] = [];
   let progress: Progress = NO_PROGRESS;
-  const file = positionals[0];
   if (file !== undefined) {
     let size: number | null = null;
     if (file !== '-') {
@@ -120,32 +162,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
     table = generateCustomers(n, { seed: 1, lang, asOf: values['as-of'] });
     source = t.sample;
   }
-
-  const rowCount = table.length;
-  progress.stage(fill(t.analysing, { rows: rowCount.toLocaleString(LOCALE[lang]) }));
-  const analysis = analyzeLazily(table, { asOf: values['as-of'], settings: settings as never, lang });
-  analysis.notices.unshift(...fileNotices); // how the file was read comes first
-  if (analysis.customers.length === 0) {
-    progress.done();
-    io.err(`${formatNoCustomers(analysis, lang, source)}\n`);
-    return 2;
-  }
-
-  const out = (s: string) => io.out.write(s);
-  const customers = analysis.customers.length;
-  progress.stage(fill(t.writing, { customers: customers.toLocaleString(LOCALE[lang]) }));
-  if (values.csv) writeResultCsv(table, analysis, lang, out, (done) => progress.writing(done, rowCount, 'rows'));
-  else {
-    table = []; // the rows are not needed any more: let them go before writing
-    if (values.jsonl) writeJsonLines(analysis.customers, out);
-    else {
-      if (values.json) writeJson(analysis, out);
-      else out(formatAnalysis(analysis, lang, limit, source));
-      out('\n');
-    }
-  }
-  progress.done();
-  return 0;
+  return { handover: new TableHandover(table), csvRows: values.csv ? table : null, rowCount: table.length, source, fileNotices, progress };
 }
 
 /** The file's size when it is a regular file (else null: a pipe, a device); missing files are left to the reader. */

@@ -3,15 +3,14 @@
  * method §1–§10 result out, with the reasons behind each number. Deterministic: the same table
  * and options give the same Analysis, and the order of the rows changes no result.
  */
-import type { Analysis, AnalyzeOptions, Customer, LazyAnalysis, Lang, Notice } from './types';
-import type { Column } from './types';
+import type { Analysis, AnalyzeOptions, Column, Customer, LazyAnalysis, Lang, Notice, RowError, TableKind } from './types';
 import type { PurchaseHistory } from './model/purchase-history';
 import { resolveSettings, type Settings } from './settings';
 import { noticeText, settingsProblemText } from './i18n/messages';
 import { label } from './i18n/labels';
 import { COMMON } from './i18n/texts';
 import { AnalyzeError } from './analyze-error';
-import { matchHeaders } from './ingest/headers';
+import { matchHeaders, type HeaderMatch } from './ingest/headers';
 import { headerNotices } from './ingest/header-notices';
 import { findHeaderRow, noHeaderError } from './ingest/find-header-row';
 import { detectKind } from './ingest/detect-kind';
@@ -21,6 +20,7 @@ import type { CustomerInput } from './ingest/customer-input';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
 import { scoreTable } from './score-customers';
 import { scoredList } from './customer-list';
+import { TableHandover } from './table-handover';
 import { SummaryTally } from './summary';
 import { fitForAnalysis, fitTableForAnalysis } from './model/model-figures';
 import { noTiersNotice } from './i18n/no-tier';
@@ -44,16 +44,69 @@ export function analyze(table: unknown[][], options: AnalyzeOptions = {}): Analy
  * The same analysis with its customers built on demand (a CustomerList): the summary counts each
  * customer as it is built and lets it go, so a million customers are never all held at once.
  */
-export function analyzeLazily(table: unknown[][], options: AnalyzeOptions = {}): LazyAnalysis {
+export function analyzeLazily(table: unknown[][] | TableHandover, options: AnalyzeOptions = {}): LazyAnalysis {
   return analyzeTable(table, options, null);
 }
 
+/** What the analysis keeps of a table once it has read it. */
+interface TableRead {
+  kind: TableKind;
+  start: number;
+  match: HeaderMatch;
+  columns: Column[];
+  inputs: CustomerInput[];
+  histories: PurchaseHistory[] | null;
+  rows: RowCounts;
+  errors: RowError[];
+  asOfDay: number;
+}
+
 /** The analysis; `keep`, when given, receives every customer as the summary counts it. */
-function analyzeTable(table: unknown[][], options: AnalyzeOptions, keep: Customer[] | null): LazyAnalysis {
+function analyzeTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, keep: Customer[] | null): LazyAnalysis {
   const lang: Lang = options.lang ?? 'en';
-  if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) throw new AnalyzeError('empty', lang);
   const { settings, problems } = resolveSettings(options.settings ?? null);
   const notices: Notice[] = problems.map((p) => ({ code: 'settings_problem', message: noticeText(lang, 'settings_problem', { path: p.path, message: settingsProblemText(lang, p) }) }));
+  // Read in a function of its own, so that nothing here holds a handed-over table once it is read.
+  const { kind, start, match, columns, inputs, histories, rows, errors, asOfDay } = readTable(input, options, settings, notices);
+
+  // The purchase model: on a log's histories, or on a table's orders, first and last purchase.
+  (globalThis as any).__mem?.('after read');
+  const fitting = options.model !== false && inputs.length > 0;
+  const model = !fitting ? null : histories ? fitForAnalysis(histories, asOfDay, settings, lang) : fitTableForAnalysis(inputs, asOfDay, settings, lang);
+  if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
+  if (model?.ok) notices.push({ code: 'model_used', message: noticeText(lang, 'model_used', { why: model.why }) });
+  if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
+  const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
+  const scored = scoreTable(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
+  if (scored.droppedParts.length)
+    notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(COMMON[lang].list) }) });
+  if (!scored.tiered) notices.push(noTiersNotice(lang));
+  (globalThis as any).__mem?.('after score');
+  const tally = new SummaryTally(settings);
+  for (let i = 0; i < scored.count; i++) {
+    const c = scored.customerAt(i);
+    tally.add(c);
+    keep?.push(c);
+  }
+  (globalThis as any).__mem?.('after tally');
+  const summary = tally.result({
+    asOf: dayToIso(asOfDay),
+    rows,
+    metric: useProfit ? 'profit' : 'revenue',
+    pyramid: scored.pyramid,
+    settings,
+    model: model?.ok ? model.summary : undefined,
+  });
+  summary.churnRisk.typicalRepeatDays = scored.typicalInterval;
+  const customers = scoredList(scored, inputs, model?.ok === true && model.figures.size > 0, tally.fromModel);
+  return { kind, headerRow: start, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
+}
+
+/** Everything that needs the table's cells: its header, its kind and its customers (or log). */
+function readTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, settings: Settings, notices: Notice[]): TableRead {
+  const lang: Lang = options.lang ?? 'en';
+  const table = input instanceof TableHandover ? input.take() : input;
+  if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) throw new AnalyzeError('empty', lang);
   const headerIndex = findHeaderRow(table);
   if (headerIndex < 0) throw noHeaderError(table, lang);
   const start = headerIndex + 1;
@@ -74,9 +127,9 @@ function analyzeTable(table: unknown[][], options: AnalyzeOptions, keep: Custome
   const kind = detectKind(table, columns, start);
   if (kind === 'customers') columns = asCustomerColumns(columns);
   let inputs: CustomerInput[];
+  let errors: RowError[];
   let histories: PurchaseHistory[] | null = null;
   let rows: RowCounts;
-  let errors;
   let asOfDay: number;
   if (kind === 'transactions') {
     const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start });
@@ -100,35 +153,7 @@ function analyzeTable(table: unknown[][], options: AnalyzeOptions, keep: Custome
       notices.push({ code: latest === null ? 'as_of_none' : 'as_of_default', message: noticeText(lang, latest === null ? 'as_of_none' : 'as_of_default', { asOf: dayToIso(asOfDay) }) });
     }
   }
-
-  // The purchase model: on a log's histories, or on a table's orders, first and last purchase.
-  const fitting = options.model !== false && inputs.length > 0;
-  const model = !fitting ? null : histories ? fitForAnalysis(histories, asOfDay, settings, lang) : fitTableForAnalysis(inputs, asOfDay, settings, lang);
-  if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
-  if (model?.ok) notices.push({ code: 'model_used', message: noticeText(lang, 'model_used', { why: model.why }) });
-  if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
-  const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
-  const scored = scoreTable(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
-  if (scored.droppedParts.length)
-    notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(COMMON[lang].list) }) });
-  if (!scored.tiered) notices.push(noTiersNotice(lang));
-  const tally = new SummaryTally(settings);
-  for (let i = 0; i < scored.count; i++) {
-    const c = scored.customerAt(i);
-    tally.add(c);
-    keep?.push(c);
-  }
-  const summary = tally.result({
-    asOf: dayToIso(asOfDay),
-    rows,
-    metric: useProfit ? 'profit' : 'revenue',
-    pyramid: scored.pyramid,
-    settings,
-    model: model?.ok ? model.summary : undefined,
-  });
-  summary.churnRisk.typicalRepeatDays = scored.typicalInterval;
-  const customers = scoredList(scored, inputs, model?.ok === true && model.figures.size > 0, tally.fromModel);
-  return { kind, headerRow: start, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
+  return { kind, start, match, columns, inputs, histories, rows, errors, asOfDay };
 }
 
 function latestDay(inputs: readonly CustomerInput[]): number | null {

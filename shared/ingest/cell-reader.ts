@@ -109,6 +109,21 @@ export function textOrNull(cell: unknown): string | null {
 }
 
 /**
+ * A copy of text that a customer keeps. A cell read from a file is often a slice of the whole
+ * chunk of text it was parsed from, and keeping the slice keeps the chunk: a million customers'
+ * names would hold the whole file in memory. The copy holds only its own characters.
+ */
+export function ownText(text: string): string {
+  return (` ${text}`).slice(1);
+}
+
+/** textOrNull, as a copy the customer owns (see ownText). */
+export function ownTextOrNull(cell: unknown): string | null {
+  const t = textOrNull(cell);
+  return t === null ? null : ownText(t);
+}
+
+/**
  * A customer key from a cell: trimmed text; whole-number floats lose a trailing ".0" so that
  * "12348.0" (how some exports write ids) and 12348 are the same customer.
  */

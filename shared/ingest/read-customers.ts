@@ -5,7 +5,7 @@
  */
 import type { Column, Field, Lang, Notice } from '../types';
 import { noticeText } from '../i18n/messages';
-import { BAD, CellReader, keyOf, textOrNull, type Read } from './cell-reader';
+import { BAD, CellReader, keyOf, ownText, ownTextOrNull, textOrNull, type Read } from './cell-reader';
 import { emptyInput, mergeInputs, type CustomerInput } from './customer-input';
 import { splitEmails } from './emails';
 import { registrableDomain, isFreeMailProvider } from './registrable-domain';
@@ -72,7 +72,8 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
     const rowNo = i + 1;
     rows.read++;
     if (skipIfNotData(row, rowNo, columns, keyCol.index, nameCol?.index ?? -1, rows, notices, lang)) continue;
-    const key = keyOf(row[keyCol.index]);
+    const cellKey = keyOf(row[keyCol.index]);
+    const key = cellKey === null ? null : ownText(cellKey);
     if (key === null) {
       reader.fail(rowNo, keyCol, undefined, 'no_key', true);
       rows.rejected++;
@@ -165,20 +166,20 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
     switch (col.field) {
       case 'name': {
         const name = textOrNull(cell);
-        if (name !== null) input.name = name;
+        if (name !== null) input.name = ownText(name);
         break;
       }
       case 'owner':
-        input.owner = textOrNull(cell);
+        input.owner = ownTextOrNull(cell);
         break;
       case 'segment':
-        input.segment = textOrNull(cell);
+        input.segment = ownTextOrNull(cell);
         break;
       case 'region':
-        input.region = textOrNull(cell);
+        input.region = ownTextOrNull(cell);
         break;
       case 'churn_reason':
-        input.churnReasonText = textOrNull(cell);
+        input.churnReasonText = ownTextOrNull(cell);
         break;
       case 'revenue':
         input.revenue = v(reader.amount(rowNo, col, cell, true));
@@ -239,7 +240,7 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
         break;
       case 'email': {
         const { emails, invalid } = splitEmails(cell);
-        input.emails = emails;
+        input.emails = emails.map(ownText);
         for (const bad of invalid) reader.fail(rowNo, col, bad, 'bad_email', false);
         break;
       }
@@ -250,7 +251,7 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
         const c = reader.competitor(cell);
         if (c) {
           input.competitor = c.buys;
-          input.competitorName = c.name;
+          input.competitorName = c.name === null ? null : ownText(c.name);
         }
         break;
       }

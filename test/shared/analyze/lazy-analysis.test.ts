@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeLazily } from '../../../shared/analyze';
+import { TableHandover } from '../../../shared/table-handover';
+import { listOf } from '../../../shared/customer-list';
+import { generateCustomers } from '../../../shared/sample/generate-customers';
+import { generateTransactions } from '../../../shared/sample/generate-transactions';
+import { writeJson } from '../../../cli/json-stream';
+
+const TABLES = {
+  'a customer table': () => generateCustomers(600, { seed: 3, asOf: '2026-11-28' }),
+  'a transaction log': () => generateTransactions(6000, { seed: 5, asOf: '2026-11-28' }),
+};
+
+describe('customers built on demand', () => {
+  for (const [what, make] of Object.entries(TABLES)) {
+    it(`gives the same customers and summary as analyze() on ${what}`, () => {
+      const eager = analyze(make(), { asOf: '2026-11-28' });
+      const lazy = analyzeLazily(make(), { asOf: '2026-11-28' });
+      expect(lazy.customers.length).toBe(eager.customers.length);
+      expect([...lazy.customers]).toEqual(eager.customers);
+      expect(lazy.summary).toEqual(eager.summary);
+      expect(lazy.notices).toEqual(eager.notices);
+      expect(lazy.errors).toEqual(eager.errors);
+      for (let i = 0; i < eager.customers.length; i++) {
+        const c = eager.customers[i]!;
+        expect(lazy.customers.tierOf(i)).toBe(c.tier);
+        expect(lazy.customers.scoreOf(i)).toBe(c.valueScore.score);
+        expect(lazy.customers.keyOf(i)).toBe(c.key);
+        expect(lazy.customers.rowsOf(i)).toEqual(c.rows);
+      }
+      const listed = listOf(eager.customers);
+      expect(lazy.customers.modelFigures).toBe(listed.modelFigures);
+      expect(lazy.customers.fromModel).toBe(listed.fromModel);
+    });
+  }
+
+  it('builds a customer anew each time it is asked for, and the same each time', () => {
+    const lazy = analyzeLazily(generateCustomers(50, { seed: 1 }));
+    const one = lazy.customers.at(7);
+    const two = lazy.customers.at(7);
+    expect(two).not.toBe(one);
+    expect(two).toEqual(one);
+  });
+
+  it('is written as JSON exactly as JSON.stringify writes the eager analysis', () => {
+    const table = generateCustomers(40, { seed: 2, asOf: '2026-11-28' });
+    const eager = analyze(table, { asOf: '2026-11-28' });
+    let text = '';
+    writeJson(analyzeLazily(table, { asOf: '2026-11-28' }), (s) => {
+      text += s;
+    });
+    expect(text).toBe(JSON.stringify(eager, null, 2));
+  });
+
+  it('takes a handed-over table once and keeps no hold of it', () => {
+    const handover = new TableHandover(generateCustomers(30, { seed: 4 }));
+    const lazy = analyzeLazily(handover);
+    expect(lazy.customers.length).toBe(30);
+    expect(() => handover.take()).toThrow();
+  });
+});
