@@ -70,7 +70,6 @@ function analyzeTable(input: unknown[][] | TableHandover, options: AnalyzeOption
   const { kind, start, match, columns, inputs, histories, rows, errors, asOfDay } = readTable(input, options, settings, notices);
 
   // The purchase model: on a log's histories, or on a table's orders, first and last purchase.
-  (globalThis as any).__mem?.('after read');
   const fitting = options.model !== false && inputs.length > 0;
   const model = !fitting ? null : histories ? fitForAnalysis(histories, asOfDay, settings, lang) : fitTableForAnalysis(inputs, asOfDay, settings, lang);
   if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
@@ -81,14 +80,12 @@ function analyzeTable(input: unknown[][] | TableHandover, options: AnalyzeOption
   if (scored.droppedParts.length)
     notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(COMMON[lang].list) }) });
   if (!scored.tiered) notices.push(noTiersNotice(lang));
-  (globalThis as any).__mem?.('after score');
   const tally = new SummaryTally(settings);
   for (let i = 0; i < scored.count; i++) {
     const c = scored.customerAt(i);
     tally.add(c);
     keep?.push(c);
   }
-  (globalThis as any).__mem?.('after tally');
   const summary = tally.result({
     asOf: dayToIso(asOfDay),
     rows,
