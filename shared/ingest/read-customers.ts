@@ -124,7 +124,13 @@ function mergeGroup(group: CustomerInput[]): CustomerInput {
   return first;
 }
 
-/** Registrable domains repeat across a table's emails: look each host up once per analysis. */
+/**
+ * Registrable domains repeat across a table's emails: each host is looked up once while it is
+ * remembered. At most CACHED_HOSTS are remembered at a time (the cache starts afresh when full), so
+ * a million customers with a million different hosts do not make a million-entry map.
+ */
+const CACHED_HOSTS = 65_536;
+
 class DomainCache {
   private readonly map = new Map<string, string | null>();
   private readonly company = new Map<string, string | null>();
@@ -132,6 +138,7 @@ class DomainCache {
     let d = this.map.get(host);
     if (d === undefined) {
       d = registrableDomain(host);
+      if (this.map.size >= CACHED_HOSTS) this.map.clear();
       this.map.set(host, d);
     }
     return d;
@@ -142,6 +149,7 @@ class DomainCache {
     if (d === undefined) {
       const r = this.map.get(host) ?? registrableDomain(host);
       d = r && !isFreeMailProvider(r) ? r : null;
+      if (this.company.size >= CACHED_HOSTS) this.company.clear();
       this.company.set(host, d);
     }
     return d;
