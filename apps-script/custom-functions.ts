@@ -7,7 +7,7 @@
  * Custom functions may only read: they read the "Rapport settings" sheet and nothing is written.
  */
 import type { Lang, RowError } from '../shared/types';
-import { analyze } from '../shared/analyze';
+import { analyzeLazily } from '../shared/analyze';
 import { findResultColumn, RESULT_COLUMNS, resultColumnsFor, resultTable } from '../shared/result-columns';
 import { errorReason, fill, formatRowError } from '../shared/i18n/messages';
 import { parseNumber } from '../shared/ingest/parse-number';
@@ -90,9 +90,10 @@ export function RAPPORT_ANALYZE(range: unknown, field?: unknown, asOf?: unknown)
     else throw new Error(msg(lang, 'asOf', { value: String(asOf) }));
   }
   const { settings } = readSettings(ss);
-  let analysis: ReturnType<typeof analyze>;
+  let analysis: ReturnType<typeof analyzeLazily>;
   try {
-    analysis = analyze(table, { settings, lang, asOf: asOfIso });
+    // Customers built one at a time as their cells are written, never all held at once.
+    analysis = analyzeLazily(table, { settings, lang, asOf: asOfIso });
   } catch (e) {
     throw new Error((e as Error).message); // AnalyzeError: already in the user's words
   }

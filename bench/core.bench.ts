@@ -3,7 +3,7 @@
  * 1,000,000-row transaction log; parse a CSV of the 1M customers. Each time is printed with its
  * ratio to the sort baseline measured in the same run; peak memory is the process's maxRSS.
  */
-import { analyze } from '../shared/analyze';
+import { analyze, analyzeLazily } from '../shared/analyze';
 import { generateCustomers } from '../shared/sample/generate-customers';
 import { generateTransactions } from '../shared/sample/generate-transactions';
 import { toDelimited } from '../shared/csv/to-delimited';
@@ -32,14 +32,19 @@ function analyzeGenerated(ctx: BenchContext): string {
   const gen = time(() => generateCustomers(N, { seed: 7, asOf: '2026-11-28' }));
   ctx.line(`generated ${N.toLocaleString('en-US')} customers in ${gen.ms.toFixed(0)} ms (not counted)`);
   const table = gen.value;
-  analyze(table.slice(0, 20_000), { asOf: '2026-11-28' }); // warm up the JIT on a slice
-  const a = time(() => analyze(table, { asOf: '2026-11-28' }).customers.length);
-  ctx.report(`analyze ${N.toLocaleString('en-US')} customers`, a.ms, `→ ${a.value.toLocaleString('en-US')} customers, peak ${peakRssMiB().toFixed(0)} MiB`);
+  analyzeLazily(table.slice(0, 20_000), { asOf: '2026-11-28' }); // warm up the JIT on a slice
+  // What the CLI and RAPPORT_ANALYZE run: every rule and the summary over every customer, each
+  // customer built, counted and let go (a surface builds it again when it writes it).
+  const a = time(() => analyzeLazily(table, { asOf: '2026-11-28' }).customers.length);
+  ctx.report(`analyze ${N.toLocaleString('en-US')} customers (built on demand)`, a.ms, `→ ${a.value.toLocaleString('en-US')} customers, peak ${peakRssMiB().toFixed(0)} MiB`);
   ctx.line(`goal: ≤ 1500 ms and ≤ 15× sort — ${a.ms <= 1500 && a.ms / ctx.baselineMs <= 15 ? 'met' : 'NOT met'}`);
   // The same analysis without the purchase model, to show how much of the time the model's fit takes.
-  const b = time(() => analyze(table, { asOf: '2026-11-28', model: false }).customers.length);
+  const b = time(() => analyzeLazily(table, { asOf: '2026-11-28', model: false }).customers.length);
   ctx.report(`analyze ${N.toLocaleString('en-US')} customers without the purchase model`, b.ms, `→ the model fit is ${(a.ms - b.ms).toFixed(0)} ms of the analysis`);
-  ctx.line(`goal: peak memory ≤ 2048 MiB for 1,000,000 customers — ${peakRssMiB() <= 2048 ? 'met' : 'NOT met'} (${peakRssMiB().toFixed(0)} MiB)`);
+  ctx.line(`goal: peak memory ≤ 2048 MiB for 1,000,000 customers — ${peakRssMiB() <= 2048 ? 'met' : 'NOT met'} (${peakRssMiB().toFixed(0)} MiB, with the generated table itself in memory)`);
+  // analyze() as the extension's import calls it: every customer built and kept in one array.
+  const c = time(() => analyze(table, { asOf: '2026-11-28' }).customers.length);
+  ctx.report(`analyze ${N.toLocaleString('en-US')} customers, all kept in memory`, c.ms, `peak ${peakRssMiB().toFixed(0)} MiB`);
   return toDelimited(table);
 }
 
@@ -54,8 +59,8 @@ function parseCsv(ctx: BenchContext, csvText: string): string[][] {
 }
 
 function analyzeParsed(ctx: BenchContext, rows: string[][]): void {
-  const a = time(() => analyze(rows, { asOf: '2026-11-28' }).customers.length);
-  ctx.report(`analyze the same customers from CSV text cells`, a.ms, `peak ${peakRssMiB().toFixed(0)} MiB`);
+  const a = time(() => analyzeLazily(rows, { asOf: '2026-11-28' }).customers.length);
+  ctx.report(`analyze the same customers from CSV text cells (built on demand)`, a.ms, `peak ${peakRssMiB().toFixed(0)} MiB`);
 }
 
 function summariseLog(ctx: BenchContext): void {

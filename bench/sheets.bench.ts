@@ -1,6 +1,6 @@
 /**
  * Sheets add-on benchmark, on the BUILT Code.js inside the in-memory Apps Script:
- * - =RAPPORT_ANALYZE over 100,000 generated customers (goal ≤ 5 s; Sheets' limit for a custom
+ * - =RAPPORT_ANALYZE over 100,000 generated customers (goal ≤ 2 s; Sheets' limit for a custom
  *   function is 30 s);
  * - the Spreadsheet service calls "Compute tiers" makes for 1,000 and 100,000 rows (goal: the same
  *   small number), and its wall time for 100,000 rows against Apps Script's 6-minute limit.
@@ -11,7 +11,7 @@ import type { BenchContext } from './baseline';
 import { builtHarness } from '../test/apps-script/built';
 import { workbookWith } from '../test/apps-script/harness/index';
 import { generateCustomers } from '../shared/sample/generate-customers';
-import { analyze } from '../shared/analyze';
+import { analyzeLazily } from '../shared/analyze';
 
 const CUSTOM_LIMIT_MS = 30_000;
 const EXECUTION_LIMIT_MS = 6 * 60_000;
@@ -22,15 +22,15 @@ export async function run(ctx: BenchContext): Promise<void> {
 
   {
     const t0 = performance.now();
-    analyze(big, { lang: 'zh' });
-    ctx.report('core analyze() alone on the same 100,000 rows (for the split)', performance.now() - t0);
+    analyzeLazily(big, { lang: 'zh' });
+    ctx.report('core analysis alone on the same 100,000 rows (for the split)', performance.now() - t0);
   }
   {
     const ex = h.open(workbookWith([[]], { locale: 'zh_CN' }));
     const t0 = performance.now();
     const out = ex.customFunction('RAPPORT_ANALYZE', big, 'tier') as unknown[][];
     const ms = performance.now() - t0;
-    ctx.report('RAPPORT_ANALYZE(100,000 rows, "tier")', ms, `${out.length} rows out; ${(CUSTOM_LIMIT_MS / ms).toFixed(1)}× under the 30 s limit; goal ≤ 5,000 ms`);
+    ctx.report('RAPPORT_ANALYZE(100,000 rows, "tier")', ms, `${out.length} rows out; ${(CUSTOM_LIMIT_MS / ms).toFixed(1)}× under the 30 s limit; goal ≤ 2,000 ms — ${ms <= 2000 ? 'met' : 'NOT met'}`);
   }
   {
     const ex = h.open(workbookWith([[]], { locale: 'zh_CN' }));

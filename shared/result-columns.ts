@@ -88,7 +88,7 @@ export function findResultColumn(name: string): ResultColumn | undefined {
  */
 export function resultTable(
   rowCount: number,
-  analysis: { headerRow?: number; customers: readonly Customer[]; errors: readonly { row: number; fatal: boolean; code: string; reason: string; column?: string; value?: string }[] },
+  analysis: { headerRow?: number; customers: readonly Customer[] | CustomerList; errors: readonly { row: number; fatal: boolean; code: string; reason: string; column?: string; value?: string }[] },
   lang: Lang,
   columns: readonly ResultColumn[] = resultColumnsFor(analysis.customers),
 ): (string | number | boolean | null)[][] {
