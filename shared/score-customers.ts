@@ -42,7 +42,19 @@ export interface Scored extends Omit<ScoredTable, 'customerAt' | 'count' | 'tier
   customers: Customer[];
 }
 
-const iso = (d: number | null) => (d === null ? null : dayToIso(d));
+/** ISO dates of day numbers, each written once per table (a million customers share a few thousand days). */
+function isoDates(): (d: number | null) => string | null {
+  const written = new Map<number, string>();
+  return (d) => {
+    if (d === null) return null;
+    let text = written.get(d);
+    if (text === undefined) {
+      text = dayToIso(d);
+      written.set(d, text);
+    }
+    return text;
+  };
+}
 
 /**
  * The typical days between purchases in a table: the median of the repeat customers' usual
@@ -115,6 +127,7 @@ export function scoreTable(
   const pyr = pyramid(metric, tiers.order, settings.pyramid);
   const typicalInterval = typicalRepeatInterval(inputs);
 
+  const iso = isoDates();
   const customerAt = (i: number): Customer => {
     const c = inputs[i]!;
     const tier = tiers.tiers[i]!;

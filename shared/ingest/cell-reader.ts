@@ -117,12 +117,6 @@ export function ownText(text: string): string {
   return (` ${text}`).slice(1);
 }
 
-/** textOrNull, as a copy the customer owns (see ownText). */
-export function ownTextOrNull(cell: unknown): string | null {
-  const t = textOrNull(cell);
-  return t === null ? null : ownText(t);
-}
-
 /**
  * A customer key from a cell: trimmed text; whole-number floats lose a trailing ".0" so that
  * "12348.0" (how some exports write ids) and 12348 are the same customer.

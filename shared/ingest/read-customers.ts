@@ -5,7 +5,8 @@
  */
 import type { Column, Field, Lang, Notice } from '../types';
 import { noticeText } from '../i18n/messages';
-import { BAD, CellReader, keyOf, ownText, ownTextOrNull, textOrNull, type Read } from './cell-reader';
+import { BAD, CellReader, keyOf, ownText, textOrNull, type Read } from './cell-reader';
+import { TextDictionary } from './text-dictionary';
 import { emptyInput, mergeInputs, type CustomerInput } from './customer-input';
 import { splitEmails } from './emails';
 import { registrableDomain, isFreeMailProvider } from './registrable-domain';
@@ -61,7 +62,8 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
   const by = columnIndex(columns);
   const keyCol = keyColumn(columns)!;
   const nameCol = by.get('name');
-  const plan: RowPlan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share') };
+  const texts = { owner: new TextDictionary(), segment: new TextDictionary(), region: new TextDictionary(), churnReason: new TextDictionary(), competitor: new TextDictionary() };
+  const plan: RowPlan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share'), texts };
   const cache = new DomainCache();
   const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
   // Each key's row, or its rows when the key repeats (no array for the common single row).
@@ -160,6 +162,8 @@ interface RowPlan {
   columns: readonly Column[];
   hasProfit: boolean;
   hasShare: boolean;
+  /** One kept copy per value of the columns whose values repeat. */
+  texts: Record<'owner' | 'segment' | 'region' | 'churnReason' | 'competitor', TextDictionary>;
 }
 
 /** Read one data row into a CustomerInput (errors go to the reader). */
@@ -178,16 +182,16 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
         break;
       }
       case 'owner':
-        input.owner = ownTextOrNull(cell);
+        input.owner = plan.texts.owner.orNull(textOrNull(cell));
         break;
       case 'segment':
-        input.segment = ownTextOrNull(cell);
+        input.segment = plan.texts.segment.orNull(textOrNull(cell));
         break;
       case 'region':
-        input.region = ownTextOrNull(cell);
+        input.region = plan.texts.region.orNull(textOrNull(cell));
         break;
       case 'churn_reason':
-        input.churnReasonText = ownTextOrNull(cell);
+        input.churnReasonText = plan.texts.churnReason.orNull(textOrNull(cell));
         break;
       case 'revenue':
         input.revenue = v(reader.amount(rowNo, col, cell, true));
@@ -259,7 +263,7 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
         const c = reader.competitor(cell);
         if (c) {
           input.competitor = c.buys;
-          input.competitorName = c.name === null ? null : ownText(c.name);
+          input.competitorName = plan.texts.competitor.orNull(c.name);
         }
         break;
       }
