@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TextDictionary } from '../../../shared/ingest/text-dictionary';
 
 describe('TextDictionary', () => {
-  it('keeps one copy of a repeated value', () => {
+  it('gives each value back unchanged, repeated or not (string identity is not observable from JS)', () => {
     const d = new TextDictionary();
     const cells = 'East,West,East'.split(',');
     const [a, , c] = cells.map((v) => d.of(v));
