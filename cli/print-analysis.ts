@@ -121,9 +121,13 @@ const TEXT = texts({
 /** The table's order: tier A first, then the higher value score, then the key (customers by index, not built). */
 function byTierThenScore(list: CustomerList): (x: number, y: number) => number {
   return (x, y) => {
+    const byTier = tierOrder(list.tierOf(x)) - tierOrder(list.tierOf(y));
+    if (byTier !== 0) return byTier;
+    const byScore = list.scoreOf(y) - list.scoreOf(x);
+    if (byScore !== 0) return byScore;
     const kx = list.keyOf(x);
     const ky = list.keyOf(y);
-    return tierOrder(list.tierOf(x)) - tierOrder(list.tierOf(y)) || list.scoreOf(y) - list.scoreOf(x) || (kx < ky ? -1 : kx > ky ? 1 : 0);
+    return kx < ky ? -1 : kx > ky ? 1 : 0;
   };
 }
 

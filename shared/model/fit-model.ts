@@ -20,7 +20,7 @@ import {
   type ModelProblem,
 } from './model-problem';
 import type { PurchaseHistory } from './purchase-history';
-import { aggregateRfm, type RfmData } from './rfm-data';
+import { aggregateRfm, distinctPoints, type RfmData } from './rfm-data';
 import { fitSample } from './fit-sample';
 import { summarizeRfm, unitDays, type RfmRow, type TimeUnit } from './summarize-rfm';
 
@@ -115,33 +115,32 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   const churnH = churnHorizonDays / unitDays(options.unit);
   const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate, model };
   const customers = new Map<string, ModelFigures>();
-  // Identical (x, t_x, T) give identical purchase figures: compute each distinct one once.
-  // Keyed by the numbers themselves (x, then t_x, then T): no text is made of them.
-  const memo = new Map<number, Map<number, Map<number, { pAlive: number; expected: number; discounted: number; pNoPurchase: number }>>>();
-  for (const row of rows) {
-    let byTx = memo.get(row.x);
-    if (!byTx) {
-      byTx = new Map();
-      memo.set(row.x, byTx);
+  // Identical (x, t_x, T) give identical purchase figures: each distinct one is computed once.
+  const points = distinctPoints(rows);
+  const m = points.x.length;
+  const pAliveOf = new Float64Array(m);
+  const expectedOf = new Float64Array(m);
+  const discountedOf = new Float64Array(m);
+  const noPurchaseOf = new Float64Array(m);
+  const undiscounted = { ...clvOptions, annualDiscountRate: 0 };
+  for (let k = 0; k < m; k++) {
+    const point = { x: points.x[k]!, tx: points.tx[k]!, T: points.T[k]! };
+    const pAlive = bgnbdPAlive(fit, point.x, point.tx, point.T, model);
+    const expected = discountedExpectedPurchases(fit, point, undiscounted);
+    const discounted = options.annualDiscountRate === 0 ? expected : discountedExpectedPurchases(fit, point, clvOptions);
+    const pNoPurchase = bgnbdNoPurchaseProbability(fit, churnH, point.x, point.tx, point.T, model);
+    const finite = Number.isFinite(pAlive) && Number.isFinite(expected) && Number.isFinite(discounted) && Number.isFinite(pNoPurchase);
+    if (!finite || pAlive < 0 || pAlive > 1 || pNoPurchase < 0 || pNoPurchase > 1 || expected < 0 || discounted < 0) {
+      return { ok: false, problem: modelProblem('numeric') };
     }
-    let byT = byTx.get(row.tx);
-    if (!byT) {
-      byT = new Map();
-      byTx.set(row.tx, byT);
-    }
-    let purchases = byT.get(row.T);
-    if (!purchases) {
-      const pAlive = bgnbdPAlive(fit, row.x, row.tx, row.T, model);
-      const expected = discountedExpectedPurchases(fit, row, { ...clvOptions, annualDiscountRate: 0 });
-      const discounted = options.annualDiscountRate === 0 ? expected : discountedExpectedPurchases(fit, row, clvOptions);
-      const pNoPurchase = bgnbdNoPurchaseProbability(fit, churnH, row.x, row.tx, row.T, model);
-      const probs = [pAlive, pNoPurchase];
-      if (![pAlive, expected, discounted, pNoPurchase].every(Number.isFinite) || probs.some((p) => p < 0 || p > 1) || expected < 0 || discounted < 0) {
-        return { ok: false, problem: modelProblem('numeric') };
-      }
-      purchases = { pAlive, expected, discounted, pNoPurchase };
-      byT.set(row.T, purchases);
-    }
+    pAliveOf[k] = pAlive;
+    expectedOf[k] = expected;
+    discountedOf[k] = discounted;
+    noPurchaseOf[k] = pNoPurchase;
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const k = points.pointOf[i]!;
     const expectedSpend = gammaGamma ? gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0) : null;
     if (expectedSpend !== null && !(Number.isFinite(expectedSpend) && expectedSpend >= 0)) {
       return { ok: false, problem: modelProblem('numeric') };
@@ -150,11 +149,11 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
       x: row.x,
       tx: row.tx,
       T: row.T,
-      pAlive: purchases.pAlive,
-      expectedPurchases: purchases.expected,
+      pAlive: pAliveOf[k]!,
+      expectedPurchases: expectedOf[k]!,
       expectedSpend,
-      clv: expectedSpend === null ? null : purchases.discounted * expectedSpend,
-      pNoPurchase: purchases.pNoPurchase,
+      clv: expectedSpend === null ? null : discountedOf[k]! * expectedSpend,
+      pNoPurchase: noPurchaseOf[k]!,
       purchaseModel: model,
     });
   }

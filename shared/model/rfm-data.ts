@@ -24,11 +24,22 @@ export interface RfmData {
   total: number;
 }
 
+/** The distinct (x, t_x, T) of some rows, each with its count, and each row's distinct point. */
+export interface DistinctPoints {
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  /** How many rows have each distinct point. */
+  count: Float64Array;
+  /** Per row, the index of its distinct point. */
+  pointOf: Int32Array;
+}
+
 /**
- * Group identical (x, t_x, T) rows (exact equality) with counts: an open-addressing hash table on
- * the bits of the three numbers, so 1,000,000 rows aggregate in tens of milliseconds.
+ * The distinct (x, t_x, T) of `rows` (exact equality): an open-addressing hash table on the bits
+ * of the three numbers, so 1,000,000 rows group in tens of milliseconds.
  */
-export function aggregateRfm(rows: readonly RfmPoint[]): RfmData {
+export function distinctPoints(rows: readonly RfmPoint[]): DistinctPoints {
   const n = rows.length;
   let size = 16;
   while (size < n * 2) size *= 2;
@@ -38,10 +49,12 @@ export function aggregateRfm(rows: readonly RfmPoint[]): RfmData {
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
   const w = new Float64Array(n);
+  const pointOf = new Int32Array(n);
   const bits = new Float64Array(1);
   const words = new Uint32Array(bits.buffer);
   let count = 0;
-  for (const row of rows) {
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
     let h = 0x811c9dc5;
     for (const v of [row.x, row.tx, row.T]) {
       bits[0] = v === 0 ? 0 : v; // −0 and 0 hash alike
@@ -57,17 +70,25 @@ export function aggregateRfm(rows: readonly RfmPoint[]): RfmData {
         tx[count] = row.tx;
         T[count] = row.T;
         w[count] = 1;
+        pointOf[i] = count;
         count++;
         break;
       }
       if (x[at] === row.x && tx[at] === row.tx && T[at] === row.T) {
         w[at]! += 1;
+        pointOf[i] = at;
         break;
       }
       slot = (slot + 1) & mask;
     }
   }
-  return columnar(x.subarray(0, count), tx.subarray(0, count), T.subarray(0, count), w.subarray(0, count));
+  return { x: x.subarray(0, count), tx: tx.subarray(0, count), T: T.subarray(0, count), count: w.subarray(0, count), pointOf };
+}
+
+/** Group identical (x, t_x, T) rows with counts, in the columnar form the likelihoods read. */
+export function aggregateRfm(rows: readonly RfmPoint[]): RfmData {
+  const d = distinctPoints(rows);
+  return columnar(d.x, d.tx, d.T, d.count);
 }
 
 /** Build the columnar form from parallel arrays with weights (no aggregation). */
