@@ -69,12 +69,14 @@ const NEAR_ONE = 1e-4;
 
 /** (a+b'+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b'+x−1; −t/(α+T))] with b' = b + offset, continuous through a = 1. */
 function aliveExpectation(p: BgNbdParams, t: number, x: number, T: number, offset: number): number {
-  const at = (a: number): number => {
-    const c = a + p.b + offset + x - 1;
-    const f = hyp2f1(p.r + x, a - 1, c, -t / (p.alpha + T));
-    return (c * (1 - f)) / (a - 1);
-  };
-  if (Math.abs(p.a - 1) >= NEAR_ONE) return at(p.a);
+  if (Math.abs(p.a - 1) >= NEAR_ONE) return aliveExpectationAt(p, t, x, T, offset, p.a);
   // Removable singularity at a = 1: bridge it from a = 1 ± 1e−4, 1 ± 2e−4.
-  return bridgeSingularity(at, 1, NEAR_ONE, p.a);
+  return bridgeSingularity((a) => aliveExpectationAt(p, t, x, T, offset, a), 1, NEAR_ONE, p.a);
+}
+
+/** The expectation above at a given a (a ≠ 1). */
+function aliveExpectationAt(p: BgNbdParams, t: number, x: number, T: number, offset: number, a: number): number {
+  const c = a + p.b + offset + x - 1;
+  const f = hyp2f1(p.r + x, a - 1, c, -t / (p.alpha + T));
+  return (c * (1 - f)) / (a - 1);
 }
