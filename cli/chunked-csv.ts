@@ -10,6 +10,7 @@
  */
 import Papa from 'papaparse';
 import { detectDelimiter, guessLineBreak, parseRecovering, type StrayQuote } from '../shared/csv/parse-delimited';
+import { CellCache } from '../shared/csv/cell-cache';
 import { splitDelimited } from '../shared/csv/split-delimited';
 
 /** Papa Parse guesses the line break from the first 1 MB of text (guessLineEndings). */
@@ -25,6 +26,8 @@ export class ChunkedCsvParser {
   delimiter = ',';
   newline = '\n';
   private pending = '';
+  /** Shared by every piece, so that equal short cells of the whole file share one string. */
+  private readonly cache = new CellCache();
   private started = false;
   private bom = true;
   /** Pending text is parsed again only when it has grown past this (doubles after a cut inside quotes). */
@@ -75,7 +78,7 @@ export class ChunkedCsvParser {
     }
     if (piece.length === 0) return;
     const before = this.rows.length;
-    if (!splitDelimited(piece, this.delimiter, this.newline, this.rows)) {
+    if (!splitDelimited(piece, this.delimiter, this.newline, this.rows, this.cache)) {
       const r = Papa.parse<string[]>(piece, { delimiter: this.delimiter, newline: this.newline, skipEmptyLines: false });
       if (!final && r.errors.some((e) => e.code === 'MissingQuotes')) {
         // The cut fell inside a quoted field (or a stray quote waits for its verdict): wait for more

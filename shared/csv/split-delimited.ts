@@ -3,6 +3,8 @@
  * giving exactly the rows Papa Parse gives for it, without Papa Parse's per-character bookkeeping.
  */
 
+import { CellCache } from './cell-cache';
+
 const QUOTE = 34;
 
 /**
@@ -10,29 +12,49 @@ const QUOTE = 34;
  * opens a field only as its first character; a quote inside an unquoted field is kept; doubled
  * quotes inside a quoted field stand for one; a line break of another kind is an ordinary
  * character; after a final line break comes one row with one empty field, as Papa Parse gives),
- * appending them to `rows`. A line without any quote is cut with String.prototype.split, which
- * makes each row an array of exactly its length in one step; lines holding a quote are read field
- * by field.
+ * appending them to `rows`. A line without any quote is cut at its delimiters into an array of
+ * exactly its length; lines holding a quote are read field by field. Short cells equal to one seen
+ * before in the same column share its string (`cache`: pass the same one for every piece of a
+ * text read in pieces).
  *
  * Returns false, with `rows` as it was, at the first quoted field that does not close directly
  * before a delimiter, a line break or the end of the text (never closed, or closed and followed by
  * other text, blanks included): the caller reads such text with Papa Parse and the stray-quote
  * recovery, which alone decide what malformed quoting means. `delimiter` is one character.
  */
-export function splitDelimited(text: string, delimiter: string, linebreak: string, rows: string[][]): boolean {
+export function splitDelimited(text: string, delimiter: string, linebreak: string, rows: string[][], cache: CellCache = new CellCache()): boolean {
   const n = text.length;
   if (n === 0) return true;
   const before = rows.length;
   const d = delimiter.charCodeAt(0);
   const nlLength = linebreak.length;
   let quote = text.indexOf('"');
+  // The next delimiter at or after `pos` (-1: none left), carried from line to line so that a
+  // single-column file is not searched to its end on every line.
+  let cut = text.indexOf(delimiter);
+  let cuts = new Int32Array(64);
   let pos = 0;
   for (;;) {
     const eol = text.indexOf(linebreak, pos);
     const end = eol < 0 ? n : eol;
     if (quote < 0 || quote >= end) {
-      // No quote on this line.
-      rows.push(text.slice(pos, end).split(delimiter));
+      // No quote on this line: its delimiters first, then a row of exactly that many cells.
+      if (cut >= 0 && cut < pos) cut = text.indexOf(delimiter, pos);
+      let k = 0;
+      while (cut >= 0 && cut < end) {
+        if (k === cuts.length) cuts = grown(cuts);
+        cuts[k++] = cut;
+        cut = text.indexOf(delimiter, cut + 1);
+      }
+      const row = new Array<string>(k + 1);
+      let start = pos;
+      for (let j = 0; j < k; j++) {
+        const c = cuts[j]!;
+        row[j] = cache.cell(text, start, c, j);
+        start = c + 1;
+      }
+      row[k] = cache.cell(text, start, end, k);
+      rows.push(row);
       if (eol < 0) return true;
       pos = eol + nlLength;
       if (pos === n) {
@@ -60,8 +82,7 @@ export function splitDelimited(text: string, delimiter: string, linebreak: strin
           doubled = true;
           from = close + 2;
         }
-        const value = text.slice(i + 1, close);
-        row.push(doubled ? value.replace(/""/g, '"') : value);
+        row.push(doubled ? text.slice(i + 1, close).replace(/""/g, '"') : cache.cell(text, i + 1, close, row.length));
         const after = close + 1;
         if (after >= n) {
           rows.push(row);
@@ -81,13 +102,13 @@ export function splitDelimited(text: string, delimiter: string, linebreak: strin
         return false;
       }
       // An unquoted field: up to the next delimiter or the end of the line.
-      const cut = text.indexOf(delimiter, i);
-      if (cut >= 0 && cut < lineEnd) {
-        row.push(text.slice(i, cut));
-        i = cut + 1;
+      const next = text.indexOf(delimiter, i);
+      if (next >= 0 && next < lineEnd) {
+        row.push(cache.cell(text, i, next, row.length));
+        i = next + 1;
         continue;
       }
-      row.push(text.slice(i, lineEnd));
+      row.push(cache.cell(text, i, lineEnd, row.length));
       rows.push(row);
       if (lineEnd >= n) return true;
       pos = lineEnd + nlLength;
@@ -99,6 +120,12 @@ export function splitDelimited(text: string, delimiter: string, linebreak: strin
     }
     if (quote < pos) quote = text.indexOf('"', pos);
   }
+}
+
+function grown(cuts: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(cuts.length * 2);
+  more.set(cuts);
+  return more;
 }
 
 function endOfLine(text: string, linebreak: string, from: number): number {

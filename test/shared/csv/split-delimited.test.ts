@@ -51,6 +51,13 @@ describe('splitDelimited', () => {
     ]);
   });
 
+  it('wide rows (200 cells, past the first columns the cell cache covers) and repeated short cells', () => {
+    const line = Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? '0' : `c${i}`)).join(',');
+    const text = `${line}\n${line}\n"q",${line}\n`;
+    expect(split(text)).toEqual(papa(text, ',', '\n').data);
+    expect(split(text)![2]!.length).toBe(201);
+  });
+
   it('gives up, leaving the rows as they were, on quoting that is not plain RFC 4180', () => {
     expect(split('a,b\n"open,1\n2,3\n')).toBeNull();
     expect(split('a,b\n"ab"cd,1\n')).toBeNull();
