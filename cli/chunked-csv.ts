@@ -43,8 +43,27 @@ export class ChunkedCsvParser {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.bom = false;
     }
+    if (this.started && this.pending.length > 0 && this.nextTry === this.piece) text = this.completePending(text);
     this.pending = this.pending.length === 0 ? text : this.pending + text;
     if (this.pending.length >= this.nextTry) this.parsePending(false);
+  }
+
+  /**
+   * The row the previous piece cut off, completed with the first line of `text` and read on its
+   * own, so that the large new text is not copied into one string with it; returns the rest of
+   * `text`. When that line does not complete it (a quoted field goes on), nothing is read here and
+   * the pending text simply grows.
+   */
+  private completePending(text: string): string {
+    const eol = text.indexOf(this.newline);
+    if (eol < 0) return text;
+    const after = eol + this.newline.length;
+    const head = this.pending + text.slice(0, after);
+    const before = this.rows.length;
+    if (!splitDelimited(head, this.delimiter, this.newline, this.rows, this.cache)) return text;
+    if (this.rows.length > before + 1) this.rows.pop(); // the empty row after head's final line break
+    this.pending = '';
+    return text.slice(after);
   }
 
   /** The text is complete: parse what is left. */
