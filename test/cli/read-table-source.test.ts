@@ -57,4 +57,18 @@ describe('decodeBytesFast', () => {
     ];
     for (const bytes of inputs) expect(decodeBytesFast(bytes)).toEqual(decodeBytes(bytes));
   });
+
+  it('property: on multi-megabyte files (ASCII blocks, UTF-8 blocks, a GBK line somewhere, a BOM) it gives what decodeBytes gives', () => {
+    const ascii = 'C000516,2023-11-30,563.97\n'.repeat(50_000);
+    const chinese = 'C1,上海华东精密机械有限公司,5\n'.repeat(20_000);
+    const gbkLine = new Uint8Array([0x43, 0x32, 0x2c, 0xbb, 0xaa, 0xb6, 0xab, 0x0a]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('ascii', 'chinese', 'gbk'), { minLength: 1, maxLength: 4 }), fc.boolean(), (parts, bom) => {
+        const chunks = parts.map((p) => (p === 'ascii' ? utf8(ascii) : p === 'chinese' ? utf8(chinese) : gbkLine));
+        const bytes = new Uint8Array([...(bom ? [0xef, 0xbb, 0xbf] : []), ...utf8('客户编号,名称,金额\n'), ...chunks.flatMap((c) => [...c])]);
+        expect(decodeBytesFast(bytes)).toEqual(decodeBytes(bytes));
+      }),
+      { numRuns: 12 },
+    );
+  });
 });
