@@ -102,10 +102,10 @@ export function splitDelimited(text: string, delimiter: string, linebreak: strin
         return false;
       }
       // An unquoted field: up to the next delimiter or the end of the line.
-      const next = text.indexOf(delimiter, i);
-      if (next >= 0 && next < lineEnd) {
-        row.push(cache.cell(text, i, next, row.length));
-        i = next + 1;
+      if (cut >= 0 && cut < i) cut = text.indexOf(delimiter, i);
+      if (cut >= 0 && cut < lineEnd) {
+        row.push(cache.cell(text, i, cut, row.length));
+        i = cut + 1;
         continue;
       }
       row.push(cache.cell(text, i, lineEnd, row.length));

@@ -58,6 +58,14 @@ describe('splitDelimited', () => {
     expect(split(text)![2]!.length).toBe(201);
   });
 
+  it('a one-column file whose lines hold quotes inside their text (no delimiter anywhere) reads line by line', () => {
+    const text = 'x"y\n"q"\n'.repeat(50_000);
+    const rows = split(text)!;
+    expect(rows.length).toBe(100_001);
+    expect(rows.slice(0, 2)).toEqual([['x"y'], ['q']]);
+    expect(rows).toEqual(papa(text, ',', '\n').data);
+  });
+
   it('gives up, leaving the rows as they were, on quoting that is not plain RFC 4180', () => {
     expect(split('a,b\n"open,1\n2,3\n')).toBeNull();
     expect(split('a,b\n"ab"cd,1\n')).toBeNull();
