@@ -9,7 +9,7 @@
  * string V8 allows can still be read.
  */
 import Papa from 'papaparse';
-import { detectDelimiter, guessLineBreak, parseRecovering, type StrayQuote } from '../shared/csv/parse-delimited';
+import { detectDelimiter, endsWithLineBreak, guessLineBreak, parseRecovering, type StrayQuote } from '../shared/csv/parse-delimited';
 import { CellCache } from '../shared/csv/cell-cache';
 import { splitDelimited } from '../shared/csv/split-delimited';
 
@@ -116,7 +116,7 @@ export class ChunkedCsvParser {
     }
     // Only the empty line after the final line break is dropped (parseDelimited's rule).
     const last = this.rows[this.rows.length - 1];
-    if (this.rows.length > before && last!.length === 1 && last![0] === '' && /[\r\n]$/.test(piece)) this.rows.pop();
+    if (this.rows.length > before && last!.length === 1 && last![0] === '' && endsWithLineBreak(piece)) this.rows.pop();
     this.pending = rest;
     this.nextTry = this.piece;
   }

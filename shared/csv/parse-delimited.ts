@@ -83,6 +83,12 @@ export function guessLineBreak(text: string, delimiter: string): '\n' | '\r\n' |
   return guessed === '\r\n' || guessed === '\r' ? guessed : '\n';
 }
 
+/** The text's last character is CR or LF (checked in place: a /[\r\n]$/ test scans the whole text). */
+export function endsWithLineBreak(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 10 || c === 13;
+}
+
 /** A quote that opens a field but never closes it properly, read as an ordinary character. */
 export interface StrayQuote {
   /** The row holding the quote, as the user counts rows (the file's first row is 1). */
@@ -133,7 +139,7 @@ export function parseDelimited(text: string): Delimited {
     if (parsed.errors.some((e) => e.type === 'Quotes')) ({ rows, strayQuotes } = parseRecovering(body, delimiter, linebreak));
   }
   const last = rows[rows.length - 1];
-  if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(body)) rows.pop();
+  if (last && last.length === 1 && last[0] === '' && endsWithLineBreak(body)) rows.pop();
   if (rows.length === 1 && rows[0]!.length === 1 && rows[0]![0] === '' && body === '') rows.pop();
   return { rows, delimiter, strayQuotes };
 }
