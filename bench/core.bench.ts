@@ -52,9 +52,16 @@ function analyzeGenerated(ctx: BenchContext): string {
 function parseCsv(ctx: BenchContext, csvText: string): string[][] {
   const bytes = new TextEncoder().encode(csvText);
   const mb = bytes.length / 1e6;
+  const c0 = process.cpuUsage();
   const parse = time(() => parseDelimited(decodeBytes(bytes).text));
+  const c = process.cpuUsage(c0);
   const rate = mb / (parse.ms / 1000);
-  ctx.report(`decode + parse CSV of ${N.toLocaleString('en-US')} customers (${mb.toFixed(0)} MB)`, parse.ms, `→ ${rate.toFixed(1)} MB/s, ${parse.value.rows.length.toLocaleString('en-US')} rows; goal ≥ 30 MB/s — ${rate >= 30 ? 'met' : 'NOT met'}`);
+  const cpuRate = mb / ((c.user + c.system) / 1e6);
+  ctx.report(
+    `decode + parse CSV of ${N.toLocaleString('en-US')} customers (${mb.toFixed(0)} MB)`,
+    parse.ms,
+    `→ ${rate.toFixed(1)} MB/s (${cpuRate.toFixed(1)} MB per CPU-second), ${parse.value.rows.length.toLocaleString('en-US')} rows; goal ≥ 100 MB/s — ${rate >= 100 ? 'met' : 'NOT met'}`,
+  );
   return parse.value.rows;
 }
 

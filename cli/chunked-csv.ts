@@ -3,13 +3,15 @@
  * rows, with the same result as parseDelimited on the whole text: the delimiter is chosen by
  * detectDelimiter on the first 64 K characters and the line break as Papa Parse guesses it from
  * the first 1 MB, exactly as parseDelimited does on the whole text; every piece that ends on a
- * line break outside quotes is parsed with the same Papa Parse settings. A piece without any
- * quote character is split directly on the line break and the delimiter, which is what Papa Parse
- * does with such text, several times faster. The text is never joined into one string, so a file
- * larger than the longest string V8 allows can still be read.
+ * line break outside quotes is cut by splitDelimited (Papa Parse's rows for well-formed text) or,
+ * when its quoting is not plain RFC 4180, parsed with Papa Parse and the stray-quote recovery as
+ * parseDelimited does. The text is never joined into one string, so a file larger than the longest
+ * string V8 allows can still be read.
  */
 import Papa from 'papaparse';
-import { detectDelimiter, parseRecovering, type StrayQuote } from '../shared/csv/parse-delimited';
+import { detectDelimiter, endsWithLineBreak, guessLineBreak, parseRecovering, type StrayQuote } from '../shared/csv/parse-delimited';
+import { CellCache } from '../shared/csv/cell-cache';
+import { splitDelimited } from '../shared/csv/split-delimited';
 
 /** Papa Parse guesses the line break from the first 1 MB of text (guessLineEndings). */
 const NEWLINE_SAMPLE = 1024 * 1024;
@@ -24,6 +26,8 @@ export class ChunkedCsvParser {
   delimiter = ',';
   newline = '\n';
   private pending = '';
+  /** Shared by every piece, so that equal short cells of the whole file share one string. */
+  private readonly cache = new CellCache();
   private started = false;
   private bom = true;
   /** Pending text is parsed again only when it has grown past this (doubles after a cut inside quotes). */
@@ -39,8 +43,27 @@ export class ChunkedCsvParser {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.bom = false;
     }
+    if (this.started && this.pending.length > 0 && this.nextTry === this.piece) text = this.completePending(text);
     this.pending = this.pending.length === 0 ? text : this.pending + text;
     if (this.pending.length >= this.nextTry) this.parsePending(false);
+  }
+
+  /**
+   * The row the previous piece cut off, completed with the first line of `text` and read on its
+   * own, so that the large new text is not copied into one string with it; returns the rest of
+   * `text`. When that line does not complete it (a quoted field goes on), nothing is read here and
+   * the pending text simply grows.
+   */
+  private completePending(text: string): string {
+    const eol = text.indexOf(this.newline);
+    if (eol < 0) return text;
+    const after = eol + this.newline.length;
+    const head = this.pending + text.slice(0, after);
+    const before = this.rows.length;
+    if (!splitDelimited(head, this.delimiter, this.newline, this.rows, this.cache)) return text;
+    if (this.rows.length > before + 1) this.rows.pop(); // the empty row after head's final line break
+    this.pending = '';
+    return text.slice(after);
   }
 
   /** The text is complete: parse what is left. */
@@ -52,8 +75,7 @@ export class ChunkedCsvParser {
   private start(): void {
     this.started = true;
     this.delimiter = detectDelimiter(this.pending);
-    const head = this.pending.length > NEWLINE_SAMPLE ? this.pending.slice(0, NEWLINE_SAMPLE) : this.pending;
-    this.newline = Papa.parse<string[]>(head, { delimiter: this.delimiter, preview: 1 } as never).meta.linebreak || '\n';
+    this.newline = guessLineBreak(this.pending, this.delimiter);
   }
 
   private parsePending(final: boolean): void {
@@ -74,9 +96,9 @@ export class ChunkedCsvParser {
       rest = text.slice(cut + this.newline.length);
     }
     if (piece.length === 0) return;
-    if (piece.indexOf('"') === -1) this.splitPlain(piece);
-    else {
-      const r = Papa.parse<string[]>(piece, { delimiter: this.delimiter, newline: this.newline, skipEmptyLines: false } as never);
+    const before = this.rows.length;
+    if (!splitDelimited(piece, this.delimiter, this.newline, this.rows, this.cache)) {
+      const r = Papa.parse<string[]>(piece, { delimiter: this.delimiter, newline: this.newline, skipEmptyLines: false });
       if (!final && r.errors.some((e) => e.code === 'MissingQuotes')) {
         // The cut fell inside a quoted field (or a stray quote waits for its verdict): wait for more
         // text (twice as much, so the work stays linear).
@@ -88,51 +110,15 @@ export class ChunkedCsvParser {
         // Malformed quoting: read this piece as parseDelimited reads it, stray quotes as characters.
         const recovered = parseRecovering(piece, this.delimiter, this.newline);
         data = recovered.rows;
-        const before = this.rows.length;
         for (const q of recovered.strayQuotes) this.strayQuotes.push({ ...q, row: q.row + before });
       }
-      const last = data[data.length - 1];
-      let n = data.length;
-      // Only the empty line after the final line break is dropped (parseDelimited's rule).
-      if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(piece)) n--;
-      for (let i = 0; i < n; i++) this.rows.push(data[i]!);
+      for (const row of data) this.rows.push(row);
     }
+    // Only the empty line after the final line break is dropped (parseDelimited's rule).
+    const last = this.rows[this.rows.length - 1];
+    if (this.rows.length > before && last!.length === 1 && last![0] === '' && endsWithLineBreak(piece)) this.rows.pop();
     this.pending = rest;
     this.nextTry = this.piece;
-  }
-
-  /**
-   * Text without quotes: lines are split on the line break, fields on the delimiter. Fields are
-   * cut straight out of the piece (no string per line), one array of the right length per row.
-   */
-  private splitPlain(piece: string): void {
-    const nl = this.newline;
-    const d = this.delimiter;
-    const rows = this.rows;
-    const end = piece.length;
-    let pos = 0;
-    // The next delimiter at or after `pos` (-1: none left), carried from row to row so that a
-    // single-column file is not searched to its end on every line.
-    let cut = piece.indexOf(d, 0);
-    while (pos < end) {
-      let eol = piece.indexOf(nl, pos);
-      const next = eol < 0 ? end : eol + nl.length;
-      if (eol < 0) eol = end;
-      if (cut < 0 || cut >= eol) rows.push([piece.slice(pos, eol)]);
-      else {
-        const row: string[] = [];
-        let start = pos;
-        while (cut >= 0 && cut < eol) {
-          row.push(piece.slice(start, cut));
-          start = cut + d.length;
-          cut = piece.indexOf(d, start);
-        }
-        row.push(piece.slice(start, eol));
-        rows.push(row);
-      }
-      pos = next;
-    }
-    // A trailing line break ends the last row; it does not open an empty one.
   }
 }
 

@@ -7,6 +7,7 @@ declare module 'papaparse' {
     quoteChar?: string;
     skipEmptyLines?: boolean | 'greedy';
     fastMode?: boolean;
+    preview?: number;
   }
   interface ParseError {
     type: string;

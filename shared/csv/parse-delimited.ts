@@ -3,6 +3,7 @@
  */
 
 import Papa from 'papaparse';
+import { splitDelimited } from './split-delimited';
 
 /** Delimiters tried, in order of preference when the evidence ties. */
 const CANDIDATES = ['\t', ';', ','] as const;
@@ -67,6 +68,27 @@ export function detectDelimiter(text: string): string {
   return best >= 0 ? CANDIDATES[best]! : ',';
 }
 
+/** Papa Parse guesses the line break from the first 1 MB of the text. */
+const LINEBREAK_SAMPLE = 1024 * 1024;
+
+/**
+ * The line break of the text as Papa Parse guesses it (guessLineEndings, from the first 1 MB with
+ * quoted text left out): LF when there is no CR or an LF comes first; otherwise CRLF when at least
+ * half of the CR-separated pieces start with LF, else CR. Papa Parse is asked on that first 1 MB
+ * only, so the whole text is never scanned for it.
+ */
+export function guessLineBreak(text: string, delimiter: string): '\n' | '\r\n' | '\r' {
+  const head = text.length > LINEBREAK_SAMPLE ? text.slice(0, LINEBREAK_SAMPLE) : text;
+  const guessed = Papa.parse<string[]>(head, { delimiter, preview: 1 }).meta.linebreak;
+  return guessed === '\r\n' || guessed === '\r' ? guessed : '\n';
+}
+
+/** The text's last character is CR or LF (checked in place: a /[\r\n]$/ test scans the whole text). */
+export function endsWithLineBreak(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return c === 10 || c === 13;
+}
+
 /** A quote that opens a field but never closes it properly, read as an ordinary character. */
 export interface StrayQuote {
   /** The row holding the quote, as the user counts rows (the file's first row is 1). */
@@ -90,7 +112,9 @@ export interface Delimited {
  * doubled quotes and line breaks inside, CRLF, LF or CR line ends (one kind per file, detected
  * by Papa Parse from the first one) and a leading BOM. Rows keep their position (a blank line is a
  * row with one empty field, so row numbers match the file); only the empty line after the final
- * line break is dropped. A quote inside an unquoted field is kept ('5" pipe').
+ * line break is dropped. A quote inside an unquoted field is kept ('5" pipe'). Well-formed text is
+ * cut by splitDelimited, which gives Papa Parse's rows several times faster; Papa Parse itself reads
+ * only text whose quoting is not plain RFC 4180.
  *
  * Malformed quoting never merges rows silently. A field that opens with a quote which is never
  * closed (`"Acme 4,5` with no closing quote: a strict reader runs the field to the end of the file
@@ -105,15 +129,17 @@ export interface Delimited {
 export function parseDelimited(text: string): Delimited {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = detectDelimiter(body);
-  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
-  let rows = parsed.data;
+  const linebreak = guessLineBreak(body, delimiter);
+  let rows: string[][] = [];
   let strayQuotes: StrayQuote[] = [];
-  if (parsed.errors.some((e) => e.type === 'Quotes')) {
-    const linebreak = parsed.meta.linebreak === '\r\n' || parsed.meta.linebreak === '\r' ? parsed.meta.linebreak : '\n';
-    ({ rows, strayQuotes } = parseRecovering(body, delimiter, linebreak));
+  if (!splitDelimited(body, delimiter, linebreak, rows)) {
+    // Quoting that is not plain RFC 4180: Papa Parse decides, and the recovery when it finds an error.
+    const parsed = Papa.parse<string[]>(body, { delimiter, newline: linebreak, skipEmptyLines: false });
+    rows = parsed.data;
+    if (parsed.errors.some((e) => e.type === 'Quotes')) ({ rows, strayQuotes } = parseRecovering(body, delimiter, linebreak));
   }
   const last = rows[rows.length - 1];
-  if (last && last.length === 1 && last[0] === '' && /[\r\n]$/.test(body)) rows.pop();
+  if (last && last.length === 1 && last[0] === '' && endsWithLineBreak(body)) rows.pop();
   if (rows.length === 1 && rows[0]!.length === 1 && rows[0]![0] === '' && body === '') rows.pop();
   return { rows, delimiter, strayQuotes };
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readTableSource } from '../../cli/read-table-file';
+import type { ByteSource } from '../../cli/byte-source';
+import { decodeBytesFast } from '../../cli/ascii-text';
+import { decodeBytes } from '../../shared/csv/decode-bytes';
+import { parseDelimited } from '../../shared/csv/parse-delimited';
+
+/** Bytes in chunks of the given sizes; `streamed` declares a size past the whole-file limit, so the chunked reader runs. */
+function source(bytes: Uint8Array, sizes: number[], streamed: boolean): ByteSource {
+  const chunks: Uint8Array[] = [];
+  for (let at = 0, k = 0; at < bytes.length; k++) {
+    const n = Math.max(1, sizes[k % sizes.length]!);
+    chunks.push(bytes.subarray(at, at + n));
+    at += n;
+  }
+  return { name: 't.csv', size: streamed ? 1 << 30 : bytes.length, chunks: () => chunks };
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('readTableSource: whole and chunked reading give the rows of parseDelimited', () => {
+  it('property: UTF-8 text mixing ASCII lines and Chinese cells, cut into chunks that split characters', () => {
+    const cell = fc.oneof(fc.constantFrom('C001', '0', '2026-01-02', '华东', '上海华东精密机械有限公司', '"a, b"', '"x ""y"""', 'z"q', ''), fc.stringMatching(/^[a-z0-9]{0,5}$/));
+    const line = fc.array(cell, { minLength: 3, maxLength: 3 }).map((c) => c.join(','));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 5 }), fc.boolean(), fc.boolean(), (lines, sizes, bom, streamed) => {
+        const text = `id,名称,金额\n${lines.join('\n')}\n`;
+        const bytes = utf8((bom ? '\ufeff' : '') + text);
+        const read = readTableSource(source(bytes, sizes, streamed), 'en');
+        expect(read.encoding).toBe('utf-8');
+        expect(read.table).toEqual(parseDelimited(text).rows);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('chunked: bytes that are not UTF-8 after an ASCII start make the whole file GB18030, as decodeBytes decides', () => {
+    const gbk = new Uint8Array([0xbb, 0xaa, 0xb6, 0xab]); // 华东 in GBK
+    const head = utf8('id,region\n'.concat('C1,x\n'.repeat(50)));
+    const bytes = new Uint8Array([...head, ...utf8('C2,'), ...gbk, 0x0a]);
+    const read = readTableSource(source(bytes, [64], true), 'en');
+    expect(read.encoding).toBe('gb18030');
+    expect(read.table.at(-1)).toEqual(['C2', '华东']);
+  });
+});
+
+describe('decodeBytesFast', () => {
+  it('gives what decodeBytes gives: ASCII, UTF-8, BOM, UTF-16 without a mark (NUL bytes), GB18030', () => {
+    const inputs = [
+      utf8('a,b\n1,2\n'),
+      utf8('客户,金额\n华为,1\n'),
+      utf8('\ufeffa,b\n'),
+      new Uint8Array([0x61, 0, 0x2c, 0, 0x62, 0, 0x0a, 0]),
+      new Uint8Array([0xbb, 0xaa, 0xb6, 0xab, 0x2c, 0x31]),
+      new Uint8Array(),
+    ];
+    for (const bytes of inputs) expect(decodeBytesFast(bytes)).toEqual(decodeBytes(bytes));
+  });
+
+  it('property: on multi-megabyte files (ASCII blocks, UTF-8 blocks, a GBK line somewhere, a BOM) it gives what decodeBytes gives', () => {
+    const ascii = 'C000516,2023-11-30,563.97\n'.repeat(50_000);
+    const chinese = 'C1,上海华东精密机械有限公司,5\n'.repeat(20_000);
+    const gbkLine = new Uint8Array([0x43, 0x32, 0x2c, 0xbb, 0xaa, 0xb6, 0xab, 0x0a]);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('ascii', 'chinese', 'gbk'), { minLength: 1, maxLength: 4 }), fc.boolean(), (parts, bom) => {
+        const chunks = parts.map((p) => (p === 'ascii' ? utf8(ascii) : p === 'chinese' ? utf8(chinese) : gbkLine));
+        const bytes = new Uint8Array([...(bom ? [0xef, 0xbb, 0xbf] : []), ...utf8('客户编号,名称,金额\n'), ...chunks.flatMap((c) => [...c])]);
+        expect(decodeBytesFast(bytes)).toEqual(decodeBytes(bytes));
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
