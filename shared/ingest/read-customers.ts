@@ -3,7 +3,7 @@
  * ends as part of a customer, as a rejected row with its errors, or as a skipped row with a
  * notice: accepted + rejected + skipped = rows read.
  */
-import type { Column, Field, Lang, Notice } from '../types';
+import type { Column, Field, Lang, Notice, RowError } from '../types';
 import { noticeText } from '../i18n/messages';
 import { BAD, CellReader, keyOf, ownText, textOrNull, type Read } from './cell-reader';
 import { TextDictionary } from './text-dictionary';
@@ -12,6 +12,7 @@ import { splitEmails } from './emails';
 import { registrableDomain, isFreeMailProvider } from './registrable-domain';
 import { skipIfNotData } from './row-kind';
 import { decideDayOrders } from './day-orders';
+import { decideDayOrder, parseDate, type DayOrder } from './parse-date';
 
 export interface RowCounts {
   read: number;
@@ -57,59 +58,157 @@ export function readerFor(table: readonly (readonly unknown[])[], columns: reado
 
 /** Read the customer table's data rows: those after the header row (table[start − 1], normally table[0]). */
 export function readCustomers(table: readonly (readonly unknown[])[], columns: readonly Column[], lang: Lang, start = 1): ReadResult {
-  const notices: Notice[] = [];
-  const reader = readerFor(table, columns, lang, notices, start);
-  const by = columnIndex(columns);
-  const keyCol = keyColumn(columns)!;
-  const nameCol = by.get('name');
-  const texts = { owner: new TextDictionary(), segment: new TextDictionary(), region: new TextDictionary(), churnReason: new TextDictionary(), competitor: new TextDictionary() };
-  const plan: RowPlan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share'), texts };
-  const cache = new DomainCache();
-  const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
-  // Each key's row, or its rows when the key repeats (no array for the common single row).
-  const byKey = new Map<string, CustomerInput | CustomerInput[]>();
-
-  for (let i = start; i < table.length; i++) {
-    const row = table[i]!;
-    const rowNo = i + 1;
-    rows.read++;
-    if (skipIfNotData(row, rowNo, columns, keyCol.index, nameCol?.index ?? -1, rows, notices, lang)) continue;
-    const cellKey = keyOf(row[keyCol.index]);
-    const key = cellKey === null ? null : ownText(cellKey);
-    if (key === null) {
-      reader.fail(rowNo, keyCol, undefined, 'no_key', true);
-      rows.rejected++;
-      continue;
-    }
-    const errorsBefore = reader.errors.length;
-    const input = readRow(row, rowNo, key, plan, reader, cache);
-    let fatal = false;
-    for (let e = errorsBefore; e < reader.errors.length; e++) if (reader.errors[e]!.fatal) fatal = true;
-    if (fatal || input === null) {
-      rows.rejected++;
-      continue;
-    }
-    rows.accepted++;
-    const group = byKey.get(key);
-    if (group === undefined) byKey.set(key, input);
-    else if (Array.isArray(group)) group.push(input);
-    else byKey.set(key, [group, input]);
-  }
-  const inputs: CustomerInput[] = [];
-  const merged: CustomerInput[] = [];
-  for (const group of byKey.values()) {
-    if (!Array.isArray(group)) {
-      inputs.push(group);
-      continue;
-    }
-    const one = mergeGroup(group);
-    inputs.push(one);
-    merged.push(one);
-  }
-  merged.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const m of merged) notices.push({ code: 'duplicate_key', message: noticeText(lang, 'duplicate_key', { key: m.key, rows: m.rows.join(', ') }) });
-  return { inputs, reader, notices, rows };
+  const reader = new CustomerTableReader(columns, lang);
+  reader.add(table, 0, start);
+  return reader.finish();
 }
+
+/** A date cell read once the column's day/month order is known (see CustomerTableReader). */
+interface DeferredDate {
+  input: CustomerInput;
+  field: 'firstPurchase' | 'lastPurchase' | 'lastContact';
+  rowNo: number;
+  column: Column;
+  cell: string;
+  /** Where its error, if any, goes among the errors: as if it had been read in its turn. */
+  errorAt: number;
+}
+
+const DATE_PROPERTY = { first_purchase: 'firstPurchase', last_purchase: 'lastPurchase', last_contact: 'lastContact' } as const;
+
+/**
+ * Reads a customer table a batch of rows at a time, so that a file's rows can be let go as soon
+ * as they are read: memory then grows with the customers, not with the file. The result is that
+ * of reading the whole table at once. A date column's day/month order is decided from all its
+ * cells (method §1), so a date whose reading depends on that order ("3/1/2024") is kept as text
+ * and read at the end, its error (if any) placed where it would have been.
+ */
+export class CustomerTableReader {
+  private readonly notices: Notice[] = [];
+  private readonly dayOrders = new Map<number, DayOrder>();
+  private readonly reader: CellReader;
+  private readonly dateColumns: Column[];
+  /** Per date column, its cells holding '/' or '.': what decides its day/month order. */
+  private readonly evidence: unknown[][];
+  private readonly deferred: DeferredDate[] = [];
+  private readonly keyCol: Column;
+  private readonly nameIndex: number;
+  private readonly plan: RowPlan;
+  private readonly cache = new DomainCache();
+  private readonly rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
+  /** Each key's row, or its rows when the key repeats (no array for the common single row). */
+  private readonly byKey = new Map<string, CustomerInput | CustomerInput[]>();
+
+  constructor(
+    private readonly columns: readonly Column[],
+    private readonly lang: Lang,
+  ) {
+    this.reader = new CellReader(lang, this.dayOrders);
+    this.dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
+    this.evidence = this.dateColumns.map(() => []);
+    const by = columnIndex(columns);
+    this.keyCol = keyColumn(columns)!;
+    this.nameIndex = by.get('name')?.index ?? -1;
+    const texts = { owner: new TextDictionary(), segment: new TextDictionary(), region: new TextDictionary(), churnReason: new TextDictionary(), competitor: new TextDictionary() };
+    this.plan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share'), texts, defer: (d) => this.defer(d) };
+  }
+
+  /** Read rows[from…] as data rows; rows[i] is the table's row firstIndex + i (0-based). */
+  add(rows: readonly (readonly unknown[])[], firstIndex: number, from = 0): void {
+    const { reader, rows: counts, byKey, keyCol, plan, cache, columns, lang, notices } = this;
+    for (let i = from; i < rows.length; i++) {
+      const row = rows[i]!;
+      const rowNo = firstIndex + i + 1;
+      for (let d = 0; d < this.dateColumns.length; d++) {
+        const v = row[this.dateColumns[d]!.index];
+        if (typeof v === 'string' && (v.includes('/') || v.includes('.'))) this.evidence[d]!.push(v);
+      }
+      counts.read++;
+      if (skipIfNotData(row, rowNo, columns, keyCol.index, this.nameIndex, counts, notices, lang)) continue;
+      const cellKey = keyOf(row[keyCol.index]);
+      const key = cellKey === null ? null : ownText(cellKey);
+      if (key === null) {
+        reader.fail(rowNo, keyCol, undefined, 'no_key', true);
+        counts.rejected++;
+        continue;
+      }
+      const errorsBefore = reader.errors.length;
+      const deferredBefore = this.deferred.length;
+      const input = readRow(row, rowNo, key, plan, reader, cache);
+      let fatal = false;
+      for (let e = errorsBefore; e < reader.errors.length; e++) if (reader.errors[e]!.fatal) fatal = true;
+      if (fatal || input === null) {
+        this.deferred.length = deferredBefore; // a rejected row's dates are never read
+        counts.rejected++;
+        continue;
+      }
+      counts.accepted++;
+      const group = byKey.get(key);
+      if (group === undefined) byKey.set(key, input);
+      else if (Array.isArray(group)) group.push(input);
+      else byKey.set(key, [group, input]);
+    }
+  }
+
+  private defer(d: Omit<DeferredDate, 'errorAt'>): void {
+    this.deferred.push({ ...d, errorAt: this.reader.errors.length });
+  }
+
+  /** Decide the day/month orders, read the dates kept for them, merge repeated keys. */
+  finish(): ReadResult {
+    const { reader, lang, byKey } = this;
+    const orderNotices: Notice[] = [];
+    this.dateColumns.forEach((c, d) => {
+      const decision = decideDayOrder(this.evidence[d]!);
+      this.dayOrders.set(c.index, decision.order);
+      if (decision.decided || decision.conflicting) {
+        const order = decision.order === 'dmy' ? (lang === 'zh' ? '日/月/年' : 'day/month/year') : lang === 'zh' ? '月/日/年' : 'month/day/year';
+        const code = decision.conflicting ? 'day_order_conflict' : 'day_order';
+        orderNotices.push({ code, message: noticeText(lang, code, { header: c.header, order }) });
+      }
+    });
+    const late: { at: number; error: RowError }[] = [];
+    for (const d of this.deferred) {
+      const before = reader.errors.length;
+      d.input[d.field] = v(reader.date(d.rowNo, d.column, d.cell));
+      if (reader.errors.length > before) late.push({ at: d.errorAt, error: reader.errors.pop()! });
+    }
+    for (let k = late.length - 1; k >= 0; k--) reader.errors.splice(late[k]!.at, 0, late[k]!.error);
+    this.deferred.length = 0;
+    const notices = [...orderNotices, ...this.notices];
+    const inputs: CustomerInput[] = [];
+    const merged: CustomerInput[] = [];
+    for (const group of byKey.values()) {
+      if (!Array.isArray(group)) {
+        inputs.push(group);
+        continue;
+      }
+      const one = mergeGroup(group);
+      inputs.push(one);
+      merged.push(one);
+    }
+    merged.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const m of merged) notices.push({ code: 'duplicate_key', message: noticeText(lang, 'duplicate_key', { key: m.key, rows: m.rows.join(', ') }) });
+    return { inputs, reader, notices, rows: this.rows };
+  }
+}
+
+/**
+ * True when a date cell reads the same in both day/month orders (ISO dates, serial numbers, month
+ * names…): it can be read at once.
+ */
+function orderFree(cell: unknown): boolean {
+  if (typeof cell !== 'string') return true;
+  const c = cell.charCodeAt(0);
+  // yyyy-… and yyyy/…: the year comes first, the order of the rest is fixed.
+  if (cell.length >= 5 && c >= 48 && c <= 57 && isDigit(cell, 1) && isDigit(cell, 2) && isDigit(cell, 3) && !isDigit(cell, 4)) return true;
+  return parseDate(cell, 'mdy') === parseDate(cell, 'dmy');
+}
+
+const isDigit = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 
 const v = <T>(r: Read<T>): T | null => (r === BAD ? null : r);
 
@@ -164,6 +263,8 @@ interface RowPlan {
   hasShare: boolean;
   /** One kept copy per value of the columns whose values repeat. */
   texts: Record<'owner' | 'segment' | 'region' | 'churnReason' | 'competitor', TextDictionary>;
+  /** Keep a date that depends on the column's day/month order, to read once the order is known. */
+  defer: (d: Omit<DeferredDate, 'errorAt'>) => void;
 }
 
 /** Read one data row into a CustomerInput (errors go to the reader). */
@@ -236,13 +337,16 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
         input.overdueDays = v(reader.count(rowNo, col, cell));
         break;
       case 'first_purchase':
-        input.firstPurchase = v(reader.date(rowNo, col, cell));
+        if (orderFree(cell)) input.firstPurchase = v(reader.date(rowNo, col, cell));
+        else plan.defer({ input, field: 'firstPurchase', rowNo, column: col, cell: cell as string });
         break;
       case 'last_purchase':
-        input.lastPurchase = v(reader.date(rowNo, col, cell));
+        if (orderFree(cell)) input.lastPurchase = v(reader.date(rowNo, col, cell));
+        else plan.defer({ input, field: 'lastPurchase', rowNo, column: col, cell: cell as string });
         break;
       case 'last_contact':
-        input.lastContact = v(reader.date(rowNo, col, cell));
+        if (orderFree(cell)) input.lastContact = v(reader.date(rowNo, col, cell));
+        else plan.defer({ input, field: 'lastContact', rowNo, column: col, cell: cell as string });
         break;
       case 'share':
         input.share = v(reader.share(rowNo, col, cell));
