@@ -147,8 +147,6 @@ export interface CommitOptions {
   alsoWrite?: () => Promise<unknown>;
 }
 
-const CHUNK = 5000;
-
 /**
  * Applies `change` to the analysis inputs, analyses the result and writes the inputs, the
  * analysis record and the customers in one transaction: all of it or nothing (a full disk aborts
@@ -171,7 +169,7 @@ export async function commitInputs(
     const reuse = attempt === 0 && opts.analysis && inputs.manual.length === 0;
     const analysis = table === null ? null : reuse && opts.analysis ? opts.analysis : analyze(table, options(opts.ctx, settings));
     try {
-      const counts = await db.transaction('rw', [db.customers, db.meta, db.contactLog, db.complaints, db.contacts], async () => {
+      const counts = await db.transaction('rw', [...db.customers.stores, db.meta, db.contactLog, db.complaints, db.contacts], async () => {
         if (((await analysisRecord(db))?.stamp ?? 0) !== stamp) throw new Superseded();
         const record: AnalysisRecord = {
           asOf: analysis?.summary.asOf ?? null,
@@ -203,8 +201,6 @@ function groupBy<T extends { customerKey: string }>(rows: readonly T[]): Map<str
   return m;
 }
 
-const sameResults = (a: StoredCustomer, b: StoredCustomer) => JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
-
 async function writeCustomers(
   db: RapportDB,
   analysis: Analysis,
@@ -230,24 +226,8 @@ async function writeCustomers(
       analysis.summary.churnRisk.typicalRepeatDays ?? null,
     ),
   );
-  // One request for what is there (a get per key costs an IndexedDB round trip each).
-  const before = opts.onlyChanged
-    ? new Map((await db.customers.toArray()).map((c) => [c.key, c] as const))
-    : new Set(await db.customers.toCollection().primaryKeys());
-  let added = 0;
-  let updated = 0;
-  const write: StoredCustomer[] = [];
-  for (const row of rows) {
-    if (!before.has(row.key)) added++;
-    else updated++;
-    const old = before instanceof Map ? before.get(row.key) : undefined;
-    if (!old || !sameResults(old, row)) write.push(row);
-  }
-  for (let i = 0; i < write.length; i += CHUNK) {
-    await db.customers.bulkPut(write.slice(i, i + CHUNK));
-    opts.onProgress?.(Math.min(i + CHUNK, write.length), write.length);
-  }
-  return { added, updated };
+  // The customer store reads the blocks these keys fall in once and writes each changed block once.
+  return db.customers.bulkPut(rows, { onlyChanged: opts.onlyChanged, onProgress: opts.onProgress });
 }
 
 /** Writes a previewed import; returns how many customers were new and how many updated. */

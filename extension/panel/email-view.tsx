@@ -15,6 +15,10 @@ import { useEnv, useImporter, useRun, useT } from './panel-env';
 import { useLiveQuery } from './use-live-query';
 import { CustomerCard } from './customer-card';
 import { TierBadge } from './tier-badge';
+import type { StoredCustomer } from '../db/records';
+
+/** By name, then key (the order the name index gave). */
+const byName = (a: StoredCustomer, b: StoredCustomer) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 interface PersonRow {
   person: Person;
@@ -46,7 +50,7 @@ function UnknownPerson({ person }: { person: Person }) {
   const t = useT();
   const [name, setName] = useState(person.name ?? '');
   const [target, setTarget] = useState('');
-  const { data: all } = useLiveQuery(useCallback(() => env.db.customers.orderBy('name').toArray(), [env.db]));
+  const { data: all } = useLiveQuery(useCallback(async () => (await env.db.customers.toArray()).sort(byName), [env.db]));
   const add = async (e: Event) => {
     e.preventDefault();
     if (!name.trim()) return;
