@@ -294,6 +294,7 @@ export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<v
   const { context, extensionId } = await launchWithExtension({ extensionDir: ensureE2eBuild(), userDataDir, headless: true });
   try {
     const panel = await context.newPage();
+    if (process.env.PROF) panel.on('console', (m) => { if (m.text().startsWith('PROF')) console.log(m.text()); });
     await panel.addInitScript(() => {
       const w = window as unknown as { __long: { start: number; duration: number }[] };
       w.__long = [];

@@ -1,11 +1,11 @@
 /**
  * The customer list's rows — the few fields a list line and its filters need — read from the
- * database a few blocks at a time. The panel has the import worker read them (each full record is deserialised
- * there, off the panel's main thread) and receives the light rows in pages.
+ * database a few blocks at a time (a block keeps them beside its customers' JSON, so no customer is
+ * decoded). The panel has the import worker read them, off the panel's main thread, and receives
+ * them in pages.
  */
 import type { Lifecycle, Tier } from '../../shared/types';
 import type { RapportDB } from './database';
-import type { StoredCustomer } from './records';
 
 export interface CustomerRow {
   key: string;
@@ -15,10 +15,6 @@ export interface CustomerRow {
   lifecycle: Lifecycle;
   churnRisk: { score: number };
   metric: number;
-}
-
-export function rowOf(c: StoredCustomer): CustomerRow {
-  return { key: c.key, name: c.name, emails: c.emails, tier: c.tier, lifecycle: c.lifecycle, churnRisk: { score: c.churnRisk.score }, metric: c.metric };
 }
 
 /**
@@ -31,9 +27,8 @@ export async function loadCustomerRows(
   onPage?: (rows: CustomerRow[]) => void,
 ): Promise<CustomerRow[]> {
   const out: CustomerRow[] = [];
-  await db.customers.eachPage(
-    (page) => {
-      const rows = page.map(rowOf);
+  await db.customers.eachRowPage(
+    (rows) => {
       for (const r of rows) out.push(r);
       if (rows.length > 0) onPage?.(rows);
     },

@@ -19,7 +19,7 @@ import { matchHeaders } from '../../shared/ingest/headers';
 import type { Analysis, Field, Lang, Notice } from '../../shared/types';
 import type { Settings } from '../../shared/settings';
 import type { RapportDB } from './database';
-import type { Complaint, ContactLogEntry, StoredCustomer } from './records';
+import type { Complaint, ContactLogEntry } from './records';
 import { analysisRecord, storedCustomer, storedSettings, type AnalysisRecord } from './logged-facts';
 import { blankContact } from './contact-card';
 
