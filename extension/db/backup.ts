@@ -12,6 +12,7 @@ import { CURRENT_VERSION, TABLES, UPGRADES, storesOf, tablesOfVersion, type Rapp
 import type { StoredCustomer } from './records';
 import type { Note } from './records';
 import { csvCell } from './csv-cell';
+import { sourceOf } from './source-record';
 
 export interface Backup {
   format: 'rapport-backup';
@@ -28,6 +29,8 @@ export async function exportBackup(db: RapportDB, now = new Date()): Promise<Bac
     for (const t of TABLES) tables[t] = t === 'customers' ? await db.customers.toArray() : await db.table(t).toArray();
   });
   tables.notes = (tables.notes as Note[]).filter((n) => n.deleted === null);
+  // The source table as rows, whichever way it is stored (source-record.ts).
+  tables.meta = (tables.meta as { key: string; value: unknown }[]).map((m) => (m.key === 'source' ? { key: m.key, value: sourceOf(m.value) } : m));
   return { format: 'rapport-backup', schemaVersion: CURRENT_VERSION, exportedAt: now.toISOString(), tables };
 }
 

@@ -1,21 +1,25 @@
 /**
  * Where the customers live: in blocks, not one IndexedDB record each. A customer's block is a hash
  * of its key (`blockOf`), so a block holds about one in a thousand customers, kept in key order;
- * two small look-up stores of the same shape map each address and each company domain to the keys
- * of the customers that have it. Chrome's IndexedDB costs a fixed ~0.1 ms per request and per index
- * entry whatever the record's size (100,000 one-field puts take ~8 s there, and every index entry
- * adds to it), so an import of 100,000 customers writes ~3,000 records instead of 100,000 records
- * with 500,000 index entries. Reading one customer reads its block (a hundred customers at 100k).
+ * look-up buckets of the same kind map each address and each company domain to the keys of the
+ * customers that have it. Chrome's IndexedDB costs a fixed ~0.1 ms per request and per index entry
+ * whatever the record's size (100,000 one-field puts take ~8 s there, and every index entry adds
+ * to it), so an import of 100,000 customers writes ~4,000 records instead of 100,000 records with
+ * 500,000 index entries. Reading one customer reads its block (a hundred customers at 100k).
  *
- * A block keeps each customer as its JSON text, beside the few fields the customer list needs:
- * IndexedDB copies a string as it is, where an object graph is walked field by field both ways —
- * writing 100,000 customers as objects took Chrome ~3 s and reading them ~4 s; as text about a
- * third of that, and the list reads its fields without decoding any customer. JSON keeps what a
- * backup keeps: a number that is not finite reads back as null, an undefined field as absent.
+ * Three stores, all keyed by block or bucket number:
+ * - `customerBlocks`: each customer as its JSON text, with the keys in order. IndexedDB copies a
+ *   string as it is, where an object graph is walked field by field both ways — 100,000 customers
+ *   as objects took Chrome ~3 s to write and ~4 s to read; as text about a third of that. JSON
+ *   keeps what a backup keeps: a number that is not finite reads back as null, an undefined field
+ *   as absent.
+ * - `customerRows`: the few fields the customer list shows and filters on, so the list reads no
+ *   customer (and Chrome, which keeps a record over 64 KB in a file of its own, reads small ones).
+ * - `customerLookup`: address → keys (`e…`) and domain → keys (`d…`), as JSON text.
  *
  * `CustomerStore` (the database's `customers`) gives the few operations the extension needs —
- * get, by address, by domain, every customer, put — and keeps the blocks and the look-ups in step,
- * in one transaction over both stores (joining the caller's when there is one).
+ * get, by address, by domain, every customer, put — and keeps the three in step, in one
+ * transaction over them (joining the caller's when there is one).
  */
 import type { Table } from 'dexie';
 import type { CustomerRow } from './customer-rows';
@@ -24,38 +28,36 @@ import type { StoredCustomer } from './records';
 /** Blocks (and look-up buckets of each kind): about 100 customers a block at 100,000. */
 export const BLOCKS = 1024;
 
-/** What a block keeps of a customer beside its JSON: the list's fields, and its domains. */
+/** A block of customers, in key order. Key: `id` (`blockOf` of each customer's key). */
+export interface CustomerBlock {
+  id: number;
+  keys: string[];
+  /** Each customer as JSON, in key order. */
+  items: string[];
+}
+
+/** What the list needs of a block's customers, and their domains (for the look-ups). */
+export interface RowBlock {
+  id: number;
+  /** In key order. */
+  rows: BlockRow[];
+}
+
 export interface BlockRow extends CustomerRow {
   domains: string[];
 }
 
-/** A block of customers, in key order. Key: `id` (`blockOf` of each customer's key). */
-export interface CustomerBlock {
-  id: number;
-  /** Each customer's list fields, in key order. */
-  rows: BlockRow[];
-  /** Each customer as JSON, in the same order. */
-  items: string[];
-}
-
-/** A customer's block row: what the list shows and filters on, and its addresses' look-up keys. */
-export function blockRow(c: StoredCustomer): BlockRow {
-  return {
-    key: c.key,
-    name: c.name,
-    emails: listOf(c.emails),
-    domains: listOf(c.domains),
-    tier: c.tier,
-    lifecycle: c.lifecycle,
-    churnRisk: { score: c.churnRisk?.score ?? 0 },
-    metric: c.metric,
-  };
-}
-
-/** Addresses (`e…`) or company domains (`d…`) of one hash bucket → the customer keys that have them. */
+/** One bucket of addresses (`e…`) or company domains (`d…`): JSON of [value, customer keys][]. */
 export interface AddressBucket {
   id: string;
-  keys: Map<string, string[]>;
+  entries: string;
+}
+
+/** The three stores behind the customers (the database's, or an upgrading transaction's). */
+export interface CustomerTables {
+  blocks: Table<CustomerBlock, number>;
+  rows: Table<RowBlock, number>;
+  lookup: Table<AddressBucket, string>;
 }
 
 /** FNV-1a (32-bit) of a string's UTF-16 code units. */
@@ -74,15 +76,14 @@ const domainBucket = (domain: string) => `d${hash(domain) % BLOCKS}`;
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** The index of `key` in a block (customers in key order), or -1. */
-function find(block: CustomerBlock | undefined, key: string): number {
-  if (!block) return -1;
-  const cs = block.rows;
+/** The index of `key` in keys in order, or -1. */
+function find(keys: readonly string[] | undefined, key: string): number {
+  if (!keys) return -1;
   let lo = 0;
-  let hi = cs.length - 1;
+  let hi = keys.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const k = cs[mid]!.key;
+    const k = keys[mid]!;
     if (k === key) return mid;
     if (k < key) lo = mid + 1;
     else hi = mid - 1;
@@ -95,7 +96,22 @@ function listOf(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** A customer's row: what the list shows and filters on, and its domains. */
+export function blockRow(c: StoredCustomer): BlockRow {
+  return {
+    key: c.key,
+    name: c.name,
+    emails: listOf(c.emails),
+    domains: listOf(c.domains),
+    tier: c.tier,
+    lifecycle: c.lifecycle,
+    churnRisk: { score: c.churnRisk?.score ?? 0 },
+    metric: c.metric,
+  };
+}
+
 const decode = (item: string) => JSON.parse(item) as StoredCustomer;
+const bucketMap = (b: AddressBucket | undefined) => new Map<string, string[]>(b ? (JSON.parse(b.entries) as [string, string[]][]) : []);
 
 const sameResults = (a: StoredCustomer, b: StoredCustomer) => JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
 
@@ -115,44 +131,43 @@ export interface PutResult {
 const WRITE_BATCH = 64;
 
 /**
- * Writes customers (new or replacing the stored one of the same key) into the two stores given —
- * the database's, or an upgrading transaction's. Call inside a transaction over both.
+ * Writes customers (new, or replacing the stored one of the same key) into the stores given.
+ * Call inside a transaction over all three.
  */
-export async function writeCustomerRows(
-  blocks: Table<CustomerBlock, number>,
-  lookup: Table<AddressBucket, string>,
-  rows: readonly StoredCustomer[],
-  opts: PutOptions = {},
-): Promise<PutResult> {
+export async function writeCustomerRows(t: CustomerTables, customers: readonly StoredCustomer[], opts: PutOptions = {}): Promise<PutResult> {
   const incoming = new Map<number, StoredCustomer[]>();
-  for (const r of rows) {
-    const id = blockOf(r.key);
+  for (const c of customers) {
+    const id = blockOf(c.key);
     const list = incoming.get(id);
-    if (list) list.push(r);
-    else incoming.set(id, [r]);
+    if (list) list.push(c);
+    else incoming.set(id, [c]);
   }
   const ids = [...incoming.keys()].sort((a, b) => a - b);
-  const old = await blocks.bulkGet(ids);
+  const oldRows = await t.rows.bulkGet(ids);
+  // The customers' JSON is needed only to keep unchanged ones (or the rest of a block).
+  const oldBlocks = oldRows.some((r) => r !== undefined) ? await t.blocks.bulkGet(ids) : ids.map(() => undefined);
   let added = 0;
   let updated = 0;
   let total = 0;
-  const changed: CustomerBlock[] = [];
+  const blocks: CustomerBlock[] = [];
+  const rowBlocks: RowBlock[] = [];
   const counts: number[] = [];
-  // Per bucket: [address, key, +1 add / -1 remove]
+  // Per bucket: [value, key, +1 add / -1 remove]
   const edits = new Map<string, [string, string, 1 | -1][]>();
-  const edit = (bucket: string, address: string, key: string, sign: 1 | -1) => {
+  const edit = (bucket: string, value: string, key: string, sign: 1 | -1) => {
     const list = edits.get(bucket);
-    if (list) list.push([address, key, sign]);
-    else edits.set(bucket, [[address, key, sign]]);
+    if (list) list.push([value, key, sign]);
+    else edits.set(bucket, [[value, key, sign]]);
   };
   const diff = (before: readonly string[], after: readonly string[], key: string, bucketOf: (a: string) => string) => {
     for (const a of before) if (!after.includes(a)) edit(bucketOf(a), a, key, -1);
     for (const a of after) if (!before.includes(a)) edit(bucketOf(a), a, key, 1);
   };
   ids.forEach((id, i) => {
-    const prev = old[i];
+    const prevRows = oldRows[i]?.rows ?? [];
+    const prevItems = oldBlocks[i]?.items ?? [];
     const now = new Map<string, { row: BlockRow; item: string }>();
-    if (prev) for (let k = 0; k < prev.rows.length; k++) now.set(prev.rows[k]!.key, { row: prev.rows[k]!, item: prev.items[k]! });
+    for (let k = 0; k < prevRows.length; k++) now.set(prevRows[k]!.key, { row: prevRows[k]!, item: prevItems[k]! });
     let writes = 0;
     for (const c of incoming.get(id)!) {
       const was = now.get(c.key);
@@ -167,87 +182,75 @@ export async function writeCustomerRows(
     }
     if (writes === 0) return;
     const entries = [...now.values()].sort((a, b) => byKey(a.row, b.row));
-    changed.push({ id, rows: entries.map((e) => e.row), items: entries.map((e) => e.item) });
+    blocks.push({ id, keys: entries.map((e) => e.row.key), items: entries.map((e) => e.item) });
+    rowBlocks.push({ id, rows: entries.map((e) => e.row) });
     counts.push(writes);
     total += writes;
   });
 
   const bucketIds = [...edits.keys()];
-  const buckets = await lookup.bulkGet(bucketIds);
+  const buckets = await t.lookup.bulkGet(bucketIds);
   const putBuckets: AddressBucket[] = [];
   const emptied: string[] = [];
   bucketIds.forEach((id, i) => {
-    const keys = buckets[i]?.keys ?? new Map<string, string[]>();
-    for (const [address, key, sign] of edits.get(id)!) {
-      const list = keys.get(address) ?? [];
+    const keys = bucketMap(buckets[i]);
+    for (const [value, key, sign] of edits.get(id)!) {
+      const list = keys.get(value) ?? [];
       const at = list.indexOf(key);
       if (sign === -1 && at >= 0) list.splice(at, 1);
       if (sign === 1 && at < 0) list.push(key);
-      if (list.length > 0) keys.set(address, list);
-      else keys.delete(address);
+      if (list.length > 0) keys.set(value, list);
+      else keys.delete(value);
     }
-    if (keys.size > 0) putBuckets.push({ id, keys });
+    if (keys.size > 0) putBuckets.push({ id, entries: JSON.stringify([...keys]) });
     else emptied.push(id);
   });
 
   let done = 0;
-  for (let i = 0; i < changed.length; i += WRITE_BATCH) {
-    await blocks.bulkPut(changed.slice(i, i + WRITE_BATCH));
-    for (let k = i; k < Math.min(i + WRITE_BATCH, changed.length); k++) done += counts[k]!;
+  for (let i = 0; i < blocks.length; i += WRITE_BATCH) {
+    await t.blocks.bulkPut(blocks.slice(i, i + WRITE_BATCH));
+    await t.rows.bulkPut(rowBlocks.slice(i, i + WRITE_BATCH));
+    for (let k = i; k < Math.min(i + WRITE_BATCH, blocks.length); k++) done += counts[k]!;
     opts.onProgress?.(done, total);
   }
-  if (putBuckets.length > 0) await lookup.bulkPut(putBuckets);
-  if (emptied.length > 0) await lookup.bulkDelete(emptied);
+  if (putBuckets.length > 0) await t.lookup.bulkPut(putBuckets);
+  if (emptied.length > 0) await t.lookup.bulkDelete(emptied);
   return { added, updated };
-}
-
-/** Every customer of a list of blocks, in key order. */
-function flatten(blocks: readonly (CustomerBlock | undefined)[]): StoredCustomer[] {
-  const out: StoredCustomer[] = [];
-  for (const b of blocks) if (b) for (const item of b.items) out.push(decode(item));
-  return out.sort(byKey);
-}
-
-/** Every list row of a list of blocks, in key order. */
-function rowsOf(blocks: readonly CustomerBlock[]): CustomerRow[] {
-  const out: CustomerRow[] = [];
-  for (const b of blocks) for (const { domains: _, ...row } of b.rows) out.push(row);
-  return out.sort(byKey);
 }
 
 /** The database's customers (its `customers`), stored in blocks. */
 export class CustomerStore {
   constructor(
-    private readonly blocks: () => Table<CustomerBlock, number>,
-    private readonly lookup: () => Table<AddressBucket, string>,
+    private readonly tables: () => CustomerTables,
     private readonly transact: <T>(tables: Table[], run: () => Promise<T>) => Promise<T>,
   ) {}
 
   /** The stores a transaction that reads or writes customers must include. */
   get stores(): Table[] {
-    return [this.blocks() as unknown as Table, this.lookup() as unknown as Table];
+    const t = this.tables();
+    return [t.blocks, t.rows, t.lookup] as unknown as Table[];
   }
 
   async get(key: string): Promise<StoredCustomer | undefined> {
-    const block = await this.blocks().get(blockOf(key));
-    const i = find(block, key);
+    const block = await this.tables().blocks.get(blockOf(key));
+    const i = find(block?.keys, key);
     return i >= 0 ? decode(block!.items[i]!) : undefined;
   }
 
   /** The customers of these keys, in the same order (undefined where there is none). */
   async bulkGet(keys: readonly string[]): Promise<(StoredCustomer | undefined)[]> {
     const ids = [...new Set(keys.map(blockOf))];
-    const found = new Map(ids.map((id, i) => [id, i] as const));
-    const blocks = await this.blocks().bulkGet(ids);
+    const at = new Map(ids.map((id, i) => [id, i] as const));
+    const blocks = await this.tables().blocks.bulkGet(ids);
     return keys.map((k) => {
-      const b = blocks[found.get(blockOf(k))!];
-      const i = find(b, k);
+      const b = blocks[at.get(blockOf(k))!];
+      const i = find(b?.keys, k);
       return i >= 0 ? decode(b!.items[i]!) : undefined;
     });
   }
 
   private async withKeysAt(bucket: string, value: string): Promise<StoredCustomer[]> {
-    const keys = (await this.lookup().get(bucket))?.keys.get(value) ?? [];
+    const keys = bucketMap(await this.tables().lookup.get(bucket)).get(value) ?? [];
     if (keys.length === 0) return [];
     return (await this.bulkGet([...keys].sort())).filter((c): c is StoredCustomer => c !== undefined);
   }
@@ -264,32 +267,36 @@ export class CustomerStore {
 
   /** Every customer, in key order. */
   async toArray(): Promise<StoredCustomer[]> {
-    return flatten(await this.blocks().toArray());
+    const out: StoredCustomer[] = [];
+    for (const b of await this.tables().blocks.toArray()) for (const item of b.items) out.push(decode(item));
+    return out.sort(byKey);
   }
 
   /**
    * Every customer's list row (no customer decoded), a few blocks at a time (each page in key
    * order), for a caller that hands them on in pages; stops early when `stillWanted` says no.
    */
-  async eachRowPage(onPage: (rows: CustomerRow[]) => void, stillWanted: () => boolean = () => true, blocksPerPage = 64): Promise<void> {
+  async eachRowPage(onPage: (rows: CustomerRow[]) => void, stillWanted: () => boolean = () => true, blocksPerPage = 128): Promise<void> {
     for (let from = 0; from < BLOCKS; from += blocksPerPage) {
-      const page = await this.blocks().where(':id').between(from, from + blocksPerPage).toArray();
-      onPage(rowsOf(page));
+      const page = await this.tables().rows.where(':id').between(from, from + blocksPerPage).toArray();
+      const out: CustomerRow[] = [];
+      for (const b of page) for (const { domains: _, ...row } of b.rows) out.push(row);
+      onPage(out.sort(byKey));
       if (!stillWanted()) return;
     }
   }
 
   async count(): Promise<number> {
     let n = 0;
-    await this.blocks().each((b) => {
-      n += b.rows.length;
+    await this.tables().blocks.each((b) => {
+      n += b.keys.length;
     });
     return n;
   }
 
   /** Whether there is any customer (one key read: an empty block is never kept). */
   async any(): Promise<boolean> {
-    return (await this.blocks().limit(1).primaryKeys()).length > 0;
+    return (await this.tables().blocks.limit(1).primaryKeys()).length > 0;
   }
 
   async put(c: StoredCustomer): Promise<void> {
@@ -297,14 +304,14 @@ export class CustomerStore {
   }
 
   /** Writes customers (new, or replacing the one of the same key) in one transaction. */
-  bulkPut(rows: readonly StoredCustomer[], opts: PutOptions = {}): Promise<PutResult> {
-    return this.transact(this.stores, () => writeCustomerRows(this.blocks(), this.lookup(), rows, opts));
+  bulkPut(customers: readonly StoredCustomer[], opts: PutOptions = {}): Promise<PutResult> {
+    return this.transact(this.stores, () => writeCustomerRows(this.tables(), customers, opts));
   }
 
   async clear(): Promise<void> {
     await this.transact(this.stores, async () => {
-      await this.blocks().clear();
-      await this.lookup().clear();
+      const t = this.tables();
+      await Promise.all([t.blocks.clear(), t.rows.clear(), t.lookup.clear()]);
     });
   }
 }

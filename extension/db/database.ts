@@ -19,7 +19,7 @@ import type {
   Note,
   StoredCustomer,
 } from './records';
-import { CustomerStore, writeCustomerRows, type AddressBucket, type CustomerBlock } from './customer-store';
+import { CustomerStore, writeCustomerRows, type AddressBucket, type CustomerBlock, type RowBlock } from './customer-store';
 import { registrableDomain, isFreeMail } from '../../shared/ingest/registrable-domain';
 
 export const DB_NAME = 'rapport';
@@ -43,12 +43,14 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
- * Version 4: the customers in blocks of about a thousandth of them each, with look-ups by address
- * and by company domain (customer-store.ts), instead of a record and five index entries each.
+ * Version 4: the customers in blocks of about a thousandth of them each, with their list fields and
+ * look-ups by address and by company domain beside them (customer-store.ts), instead of a record
+ * and five index entries each.
  */
 export const SCHEMA_V4 = {
   customers: null,
   customerBlocks: 'id',
+  customerRows: 'id',
   customerLookup: 'id',
   notes: SCHEMA_V2.notes,
   contacts: SCHEMA_V2.contacts,
@@ -143,7 +145,7 @@ export const UPGRADES: readonly UpgradeStep[] = [
 async function moveCustomersIntoBlocks(tx: Transaction): Promise<void> {
   const rows = (await tx.table('customers').toArray()) as StoredCustomer[];
   if (rows.length === 0) return;
-  await writeCustomerRows(tx.table('customerBlocks'), tx.table('customerLookup'), rows);
+  await writeCustomerRows({ blocks: tx.table('customerBlocks'), rows: tx.table('customerRows'), lookup: tx.table('customerLookup') }, rows);
 }
 
 /** The tables of a database at `version` (a backup of that version has exactly these). */
@@ -162,6 +164,7 @@ function inTransaction(tx: Transaction): UpgradeTables {
 
 export class RapportDB extends Dexie {
   customerBlocks!: Table<CustomerBlock, number>;
+  customerRows!: Table<RowBlock, number>;
   customerLookup!: Table<AddressBucket, string>;
   /** The customers, stored in blocks (customer-store.ts). */
   readonly customers: CustomerStore;
@@ -183,8 +186,7 @@ export class RapportDB extends Dexie {
       await moveCustomersIntoBlocks(tx);
     });
     this.customers = new CustomerStore(
-      () => this.customerBlocks,
-      () => this.customerLookup,
+      () => ({ blocks: this.customerBlocks, rows: this.customerRows, lookup: this.customerLookup }),
       (tables, run) => this.transaction('rw', tables, run),
     );
   }

@@ -22,12 +22,9 @@ import type { RapportDB } from './database';
 import type { Complaint, ContactLogEntry } from './records';
 import { analysisRecord, storedCustomer, storedSettings, type AnalysisRecord } from './logged-facts';
 import { blankContact } from './contact-card';
+import { sourceOf, storedSource, type ImportSource } from './source-record';
 
-export interface ImportSource {
-  table: string[][];
-  name: string;
-  importedAt: string;
-}
+export type { ImportSource } from './source-record';
 
 /** A customer added by hand from an unknown sender. */
 export interface ManualEntry {
@@ -73,8 +70,7 @@ export function previewImport(input: Uint8Array | string, name: string, ctx: Ana
 
 /** The kept source table, or null when nothing was imported. */
 export async function importSource(db: RapportDB): Promise<ImportSource | null> {
-  const rec = await db.meta.get('source');
-  return (rec?.value as ImportSource | undefined) ?? null;
+  return sourceOf((await db.meta.get('source'))?.value);
 }
 
 async function manualEntries(db: RapportDB): Promise<ManualEntry[]> {
@@ -176,7 +172,8 @@ export async function commitInputs(
           stamp: stamp + 1,
           typicalRepeatDays: analysis?.summary.churnRisk.typicalRepeatDays ?? null,
         };
-        if (inputs.source) await db.meta.put({ key: 'source', value: inputs.source });
+        // Rewritten only when it changed (an import), not for a customer added or a setting changed.
+        if (inputs.source && inputs.source !== source) await db.meta.put({ key: 'source', value: storedSource(inputs.source) });
         await db.meta.put({ key: 'manual', value: inputs.manual });
         await db.meta.put({ key: 'analysis', value: record });
         const written = analysis ? await writeCustomers(db, analysis, inputs, analysis.summary.asOf, now, opts) : { added: 0, updated: 0 };
