@@ -118,7 +118,7 @@ const sameResults = (a: StoredCustomer, b: StoredCustomer) => JSON.stringify({ .
 export interface PutOptions {
   /** Keep a stored customer whose results are the same (but for `updatedAt`) as is: not rewritten. */
   onlyChanged?: boolean;
-  /** Progress of the write: called with (customers written, customers to write). */
+  /** Progress of the write: called with (customers written or kept, customers given). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -127,8 +127,8 @@ export interface PutResult {
   updated: number;
 }
 
-/** Blocks written per request batch (progress is reported after each batch). */
-const WRITE_BATCH = 64;
+/** Blocks encoded and written per batch (progress is reported after each batch). */
+const WRITE_BATCH = 32;
 
 /**
  * Writes customers (new, or replacing the stored one of the same key) into the stores given.
@@ -148,10 +148,7 @@ export async function writeCustomerRows(t: CustomerTables, customers: readonly S
   const oldBlocks = oldRows.some((r) => r !== undefined) ? await t.blocks.bulkGet(ids) : ids.map(() => undefined);
   let added = 0;
   let updated = 0;
-  let total = 0;
-  const blocks: CustomerBlock[] = [];
-  const rowBlocks: RowBlock[] = [];
-  const counts: number[] = [];
+  let done = 0;
   // Per bucket: [value, key, +1 add / -1 remove]
   const edits = new Map<string, [string, string, 1 | -1][]>();
   const edit = (bucket: string, value: string, key: string, sign: 1 | -1) => {
@@ -163,7 +160,8 @@ export async function writeCustomerRows(t: CustomerTables, customers: readonly S
     for (const a of before) if (!after.includes(a)) edit(bucketOf(a), a, key, -1);
     for (const a of after) if (!before.includes(a)) edit(bucketOf(a), a, key, 1);
   };
-  ids.forEach((id, i) => {
+  /** One block merged: its customers with the incoming ones in place, or null when none changed. */
+  const merge = (id: number, i: number): { block: CustomerBlock; rows: RowBlock } | null => {
     const prevRows = oldRows[i]?.rows ?? [];
     const prevItems = oldBlocks[i]?.items ?? [];
     const now = new Map<string, { row: BlockRow; item: string }>();
@@ -180,13 +178,32 @@ export async function writeCustomerRows(t: CustomerTables, customers: readonly S
       now.set(c.key, { row, item: JSON.stringify(c) });
       writes++;
     }
-    if (writes === 0) return;
+    if (writes === 0) return null;
     const entries = [...now.values()].sort((a, b) => byKey(a.row, b.row));
-    blocks.push({ id, keys: entries.map((e) => e.row.key), items: entries.map((e) => e.item) });
-    rowBlocks.push({ id, rows: entries.map((e) => e.row) });
-    counts.push(writes);
-    total += writes;
-  });
+    return { block: { id, keys: entries.map((e) => e.row.key), items: entries.map((e) => e.item) }, rows: { id, rows: entries.map((e) => e.row) } };
+  };
+  // A batch of blocks is encoded while the browser writes the one before (its own process does
+  // the writing): one batch in flight at a time.
+  let inFlight: Promise<unknown> = Promise.resolve();
+  for (let from = 0; from < ids.length; from += WRITE_BATCH) {
+    const blocks: CustomerBlock[] = [];
+    const rowBlocks: RowBlock[] = [];
+    let given = 0;
+    for (let i = from; i < Math.min(from + WRITE_BATCH, ids.length); i++) {
+      given += incoming.get(ids[i]!)!.length;
+      const m = merge(ids[i]!, i);
+      if (m) {
+        blocks.push(m.block);
+        rowBlocks.push(m.rows);
+      }
+    }
+    await inFlight;
+    inFlight = Promise.all([blocks.length > 0 && t.blocks.bulkPut(blocks), rowBlocks.length > 0 && t.rows.bulkPut(rowBlocks)]).then(() => {
+      done += given;
+      opts.onProgress?.(done, customers.length);
+    });
+  }
+  await inFlight;
 
   const bucketIds = [...edits.keys()];
   const buckets = await t.lookup.bulkGet(bucketIds);
@@ -206,13 +223,6 @@ export async function writeCustomerRows(t: CustomerTables, customers: readonly S
     else emptied.push(id);
   });
 
-  let done = 0;
-  for (let i = 0; i < blocks.length; i += WRITE_BATCH) {
-    await t.blocks.bulkPut(blocks.slice(i, i + WRITE_BATCH));
-    await t.rows.bulkPut(rowBlocks.slice(i, i + WRITE_BATCH));
-    for (let k = i; k < Math.min(i + WRITE_BATCH, blocks.length); k++) done += counts[k]!;
-    opts.onProgress?.(done, total);
-  }
   if (putBuckets.length > 0) await t.lookup.bulkPut(putBuckets);
   if (emptied.length > 0) await t.lookup.bulkDelete(emptied);
   return { added, updated };
