@@ -127,8 +127,15 @@ export function parseBackup(data: unknown): { backup: ParsedBackup; problems: []
       continue;
     }
     const copied: Row[] = [];
+    // Customers are written by key into blocks, so a second row of one key would replace the first:
+    // refused here, as a table's unique key refuses it.
+    const keys = new Set<unknown>();
     for (let i = 0; i < rows.length; i++) {
       const row = copyRow(t, rows[i], `tables.${t}[${i}]`, problems);
+      if (row && t === 'customers' && typeof row.key === 'string') {
+        if (keys.has(row.key)) problems.push(`tables.${t}[${i}].key: duplicate`);
+        keys.add(row.key);
+      }
       if (row) copied.push(row);
     }
     tables[t] = copied;

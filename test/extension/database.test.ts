@@ -361,6 +361,10 @@ describe('reading a backup file', () => {
     tables.notes = [{ id: 7, customerKey: 'A' }, 'text'];
     tables.customers = [{ name: 'no key' }];
     expect(checkBackup(b)).toEqual(['tables.customers[0].key', 'tables.notes[0].id', 'tables.notes[1]: not_object']);
+    // two customers of one key: the second would replace the first, so the file is refused
+    tables.notes = [];
+    tables.customers = [makeCustomer('A', [], []), makeCustomer('B', [], []), makeCustomer('A', [], [])];
+    expect(checkBackup(b)).toEqual(['tables.customers[2].key: duplicate']);
   });
 
   it('a version-1 backup is upgraded like the database: its notes show, search and export; domains match', async () => {
