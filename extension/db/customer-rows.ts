@@ -18,10 +18,10 @@ export interface CustomerRow {
 }
 
 /**
- * Blocks read per page: ~1,500 rows at 100,000 customers, so each page the worker posts is
+ * Blocks read per page: ~800 rows at 100,000 customers, so each page the worker posts is
  * deserialised on the panel's main thread in a short task (12,500 rows a page took ~100-200 ms).
  */
-const BLOCKS_PER_PAGE = 16;
+const BLOCKS_PER_PAGE = 8;
 
 /**
  * Every customer's row, read a few blocks at a time (each page in key order; the whole answer in
