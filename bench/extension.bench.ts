@@ -320,8 +320,15 @@ export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<v
     const long = await panel.evaluate((from) => (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((e) => e.start >= from), since);
     const worst = long.reduce((m, e) => Math.max(m, e.duration), 0);
     ctx.report(`import of ${SCALE.toLocaleString('en')} rows in the panel: file → preview (Chromium)`, previewed, 'import worker');
-    ctx.report(`import of ${SCALE.toLocaleString('en')} rows in the panel: confirm → saved (Chromium)`, committed, `total ${((previewed + committed) / 1000).toFixed(1)} s; goal ≤ 10 s`);
-    ctx.line(`panel main thread during the import and the list that follows: ${long.length} tasks over 50 ms, ${long.filter((e) => e.duration > 100).length} over 100 ms, longest ${worst.toFixed(0)} ms (goal: none over 100 ms)`);
+    const total = previewed + committed;
+    ctx.report(
+      `import of ${SCALE.toLocaleString('en')} rows in the panel: confirm → saved (Chromium)`,
+      committed,
+      `total ${(total / 1000).toFixed(1)} s (${(total / ctx.baselineMs).toFixed(1)}× sort); goal ≤ 10 s — ${total <= 10_000 ? 'met' : 'NOT met'}`,
+    );
+    ctx.line(
+      `panel main thread during the import and the list that follows: ${long.length} tasks over 50 ms, ${long.filter((e) => e.duration > 100).length} over 100 ms, longest ${worst.toFixed(0)} ms (goal: none over 100 ms — ${worst <= 100 ? 'met' : 'NOT met'}; a task's time is wall time, so a loaded machine stretches it)`,
+    );
     if (process.env.RAPPORT_BENCH_TASKS) ctx.line(`  tasks (start s after choosing the file: ms): ${long.map((e) => `${((e.start - since) / 1000).toFixed(1)}: ${e.duration.toFixed(0)}`).join(', ')}; preview shown at ${(previewed / 1000).toFixed(1)} s`);
 
     await panel.locator('.customer-rows button').first().click();
@@ -340,7 +347,7 @@ export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<v
     ctx.report(
       `logged visit in the panel, ${SCALE.toLocaleString('en')} customers (Chromium, median of 7)`,
       median(times),
-      `click → saved and shown; goal ≤ 200 ms; ${logLong.length} main-thread tasks over 50 ms meanwhile, longest ${logLong.reduce((m, e) => Math.max(m, e.duration), 0).toFixed(0)} ms`,
+      `click → saved and shown; goal ≤ 200 ms — ${median(times) <= 200 ? 'met' : 'NOT met'}; ${logLong.length} main-thread tasks over 50 ms meanwhile, longest ${logLong.reduce((m, e) => Math.max(m, e.duration), 0).toFixed(0)} ms`,
     );
 
     // For scale: Chrome's IndexedDB alone, 100,000 one-field records put in one transaction.
