@@ -4,7 +4,8 @@
  * import of 100,000 rows ≤ 10 s with no task over 100 ms on the panel's main thread.
  * - Logged visit and import among 100,000 generated customers: the panel in Chromium (the import
  *   worker, Chrome's IndexedDB, long tasks observed on the panel page), and the data layer alone in
- *   Node on fake-indexeddb.
+ *   Node on fake-indexeddb. Beside it, Chrome's IndexedDB alone: a record per customer (the floor
+ *   of the old layout) against the customer blocks the import writes now.
  * - Look-up by address among 100,000 customers: the real Dexie module on fake-indexeddb in Node
  *   (an in-memory IndexedDB written in JS; Chrome's IndexedDB is a different engine, so this is
  *   an indication, not Chrome's figure).
@@ -294,6 +295,7 @@ export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<v
   const { context, extensionId } = await launchWithExtension({ extensionDir: ensureE2eBuild(), userDataDir, headless: true });
   try {
     const panel = await context.newPage();
+    if (process.env.PROF) panel.on('console', (m) => { if (m.text().startsWith('PROF')) console.log(m.text()); });
     await panel.addInitScript(() => {
       const w = window as unknown as { __long: { start: number; duration: number }[] };
       w.__long = [];
@@ -318,8 +320,15 @@ export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<v
     const long = await panel.evaluate((from) => (window as unknown as { __long: { start: number; duration: number }[] }).__long.filter((e) => e.start >= from), since);
     const worst = long.reduce((m, e) => Math.max(m, e.duration), 0);
     ctx.report(`import of ${SCALE.toLocaleString('en')} rows in the panel: file → preview (Chromium)`, previewed, 'import worker');
-    ctx.report(`import of ${SCALE.toLocaleString('en')} rows in the panel: confirm → saved (Chromium)`, committed, `total ${((previewed + committed) / 1000).toFixed(1)} s; goal ≤ 10 s`);
-    ctx.line(`panel main thread during the import and the list that follows: ${long.length} tasks over 50 ms, ${long.filter((e) => e.duration > 100).length} over 100 ms, longest ${worst.toFixed(0)} ms (goal: none over 100 ms)`);
+    const total = previewed + committed;
+    ctx.report(
+      `import of ${SCALE.toLocaleString('en')} rows in the panel: confirm → saved (Chromium)`,
+      committed,
+      `total ${(total / 1000).toFixed(1)} s (${(total / ctx.baselineMs).toFixed(1)}× sort); goal ≤ 10 s — ${total <= 10_000 ? 'met' : 'NOT met'}`,
+    );
+    ctx.line(
+      `panel main thread during the import and the list that follows: ${long.length} tasks over 50 ms, ${long.filter((e) => e.duration > 100).length} over 100 ms, longest ${worst.toFixed(0)} ms (goal: none over 100 ms — ${worst <= 100 ? 'met' : 'NOT met'}; a task's time is wall time, so a loaded machine stretches it)`,
+    );
     if (process.env.RAPPORT_BENCH_TASKS) ctx.line(`  tasks (start s after choosing the file: ms): ${long.map((e) => `${((e.start - since) / 1000).toFixed(1)}: ${e.duration.toFixed(0)}`).join(', ')}; preview shown at ${(previewed / 1000).toFixed(1)} s`);
 
     await panel.locator('.customer-rows button').first().click();
@@ -338,7 +347,7 @@ export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<v
     ctx.report(
       `logged visit in the panel, ${SCALE.toLocaleString('en')} customers (Chromium, median of 7)`,
       median(times),
-      `click → saved and shown; goal ≤ 200 ms; ${logLong.length} main-thread tasks over 50 ms meanwhile, longest ${logLong.reduce((m, e) => Math.max(m, e.duration), 0).toFixed(0)} ms`,
+      `click → saved and shown; goal ≤ 200 ms — ${median(times) <= 200 ? 'met' : 'NOT met'}; ${logLong.length} main-thread tasks over 50 ms meanwhile, longest ${logLong.reduce((m, e) => Math.max(m, e.duration), 0).toFixed(0)} ms`,
     );
 
     // For scale: Chrome's IndexedDB alone, 100,000 one-field records put in one transaction.
@@ -360,7 +369,41 @@ export async function scaleInChromium(ctx: BenchContext, csv: string): Promise<v
       db.close();
       return ms;
     }, SCALE);
-    ctx.report(`IndexedDB alone: ${SCALE.toLocaleString('en')} one-field puts in one transaction (Chromium)`, floor, 'the floor under any 100k-row import');
+    ctx.report(`IndexedDB alone: ${SCALE.toLocaleString('en')} one-field puts in one transaction (Chromium)`, floor, 'the floor under a record per customer');
+    // What the import writes instead (customer-store.ts): ~2 KB of JSON per customer in 1,024 block
+    // records, with a small list-row record per block beside each.
+    const blockFloor = await panel.evaluate(async (n) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(`bench-blocks-${Date.now()}`, 1);
+        r.onupgradeneeded = () => {
+          r.result.createObjectStore('b', { keyPath: 'id' });
+          r.result.createObjectStore('r', { keyPath: 'id' });
+        };
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const text = 'x'.repeat(2000);
+      const t = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['b', 'r'], 'readwrite');
+        for (let id = 0; id < 1024; id++) {
+          const items: string[] = [];
+          const rows: { key: string; name: string }[] = [];
+          for (let i = id; i < n; i += 1024) {
+            items.push(`${i}${text}`);
+            rows.push({ key: `K${i}`, name: `Customer ${i}` });
+          }
+          tx.objectStore('b').put({ id, keys: rows.map((r) => r.key), items });
+          tx.objectStore('r').put({ id, rows });
+        }
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      const ms = performance.now() - t;
+      db.close();
+      return ms;
+    }, SCALE);
+    ctx.report(`IndexedDB alone: ${SCALE.toLocaleString('en')} × 2 KB of text in 1,024 blocks, one transaction (Chromium)`, blockFloor, 'the floor under the block layout');
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });

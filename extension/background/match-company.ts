@@ -9,5 +9,5 @@ import { isFreeMail, registrableDomain } from '../../shared/ingest/registrable-d
 export async function matchCompany(db: RapportDB, domain: string): Promise<StoredCustomer[]> {
   const d = registrableDomain(domain);
   if (!d || isFreeMail(d)) return [];
-  return db.customers.where('domains').equals(d).toArray();
+  return db.customers.byDomain(d);
 }

@@ -8,9 +8,11 @@
  * their place in the file. A backup of an earlier version then goes through the same upgrade steps
  * as the database did (database.ts `UPGRADES`). Deleted notes are never exported, nor restored.
  */
-import { CURRENT_VERSION, TABLES, UPGRADES, tablesOfVersion, type RapportDB, type TableName, type UpgradeTables } from './database';
+import { CURRENT_VERSION, TABLES, UPGRADES, storesOf, tablesOfVersion, type RapportDB, type TableName, type UpgradeTables } from './database';
+import type { StoredCustomer } from './records';
 import type { Note } from './records';
 import { csvCell } from './csv-cell';
+import { sourceOf } from './source-record';
 
 export interface Backup {
   format: 'rapport-backup';
@@ -23,10 +25,12 @@ type Row = Record<string, unknown>;
 
 export async function exportBackup(db: RapportDB, now = new Date()): Promise<Backup> {
   const tables = {} as Record<TableName, unknown[]>;
-  await db.transaction('r', TABLES.map((t) => db.table(t)), async () => {
-    for (const t of TABLES) tables[t] = await db.table(t).toArray();
+  await db.transaction('r', storesOf(db, TABLES), async () => {
+    for (const t of TABLES) tables[t] = t === 'customers' ? await db.customers.toArray() : await db.table(t).toArray();
   });
   tables.notes = (tables.notes as Note[]).filter((n) => n.deleted === null);
+  // The source table as rows, whichever way it is stored (source-record.ts).
+  tables.meta = (tables.meta as { key: string; value: unknown }[]).map((m) => (m.key === 'source' ? { key: m.key, value: sourceOf(m.value) } : m));
   return { format: 'rapport-backup', schemaVersion: CURRENT_VERSION, exportedAt: now.toISOString(), tables };
 }
 
@@ -123,8 +127,15 @@ export function parseBackup(data: unknown): { backup: ParsedBackup; problems: []
       continue;
     }
     const copied: Row[] = [];
+    // Customers are written by key into blocks, so a second row of one key would replace the first:
+    // refused here, as a table's unique key refuses it.
+    const keys = new Set<unknown>();
     for (let i = 0; i < rows.length; i++) {
       const row = copyRow(t, rows[i], `tables.${t}[${i}]`, problems);
+      if (row && t === 'customers' && typeof row.key === 'string') {
+        if (keys.has(row.key)) problems.push(`tables.${t}[${i}].key: duplicate`);
+        keys.add(row.key);
+      }
       if (row) copied.push(row);
     }
     tables[t] = copied;
@@ -156,7 +167,9 @@ async function upgraded(backup: ParsedBackup): Promise<Record<TableName, Row[]>>
 
 /** What a restore would replace: per table, the rows now and the rows in the backup. */
 export async function describeRestore(db: RapportDB, backup: ParsedBackup): Promise<{ table: TableName; now: number; backup: number }[]> {
-  const now = await db.transaction('r', TABLES.map((t) => db.table(t)), () => Promise.all(TABLES.map((t) => db.table(t).count())));
+  const now = await db.transaction('r', storesOf(db, TABLES), () =>
+    Promise.all(TABLES.map((t) => (t === 'customers' ? db.customers.count() : db.table(t).count()))),
+  );
   const live = (t: TableName) =>
     t === 'notes' ? backup.tables.notes.filter((n) => n.deleted === null || n.deleted === undefined).length : backup.tables[t].length;
   return TABLES.map((table, i) => ({ table, now: now[i]!, backup: live(table) }));
@@ -170,8 +183,13 @@ export async function restoreBackup(db: RapportDB, data: unknown): Promise<void>
   const parsed = parseBackup(data);
   if (!parsed.backup) throw new Error(`not a Rapport backup: ${parsed.problems.join(', ')}`);
   const tables = await upgraded(parsed.backup);
-  await db.transaction('rw', TABLES.map((t) => db.table(t)), async () => {
+  await db.transaction('rw', storesOf(db, TABLES), async () => {
     for (const t of TABLES) {
+      if (t === 'customers') {
+        await db.customers.clear();
+        await db.customers.bulkPut(tables[t] as unknown as StoredCustomer[]);
+        continue;
+      }
       await db.table(t).clear();
       if (tables[t].length > 0) await db.table(t).bulkAdd(tables[t]);
     }
@@ -180,8 +198,8 @@ export async function restoreBackup(db: RapportDB, data: unknown): Promise<void>
 
 /** Empties every table (options page "Clear data"). */
 export async function clearAll(db: RapportDB): Promise<void> {
-  await db.transaction('rw', TABLES.map((t) => db.table(t)), async () => {
-    for (const t of TABLES) await db.table(t).clear();
+  await db.transaction('rw', storesOf(db, TABLES), async () => {
+    for (const t of TABLES) await (t === 'customers' ? db.customers.clear() : db.table(t).clear());
   });
 }
 

@@ -5,9 +5,10 @@
  *
  * Versioned schema: a released version is never edited; a later version declares its stores and an
  * `upgrade()` that carries the earlier data forward (tested version by version in
- * test/extension/database.test.ts). Version 3 keeps version 2's stores and changes records only.
+ * test/extension/database.test.ts). Version 3 keeps version 2's stores and changes records only;
+ * version 4 moves the customers into blocks (customer-store.ts).
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
   ChurnReasonRecord,
   Complaint,
@@ -18,6 +19,7 @@ import type {
   Note,
   StoredCustomer,
 } from './records';
+import { CustomerStore, writeCustomerRows, type AddressBucket, type CustomerBlock, type RowBlock } from './customer-store';
 import { registrableDomain, isFreeMail } from '../../shared/ingest/registrable-domain';
 
 export const DB_NAME = 'rapport';
@@ -40,7 +42,26 @@ export const SCHEMA_V2 = {
   meta: 'key',
 } as const;
 
-export const CURRENT_VERSION = 3;
+/**
+ * Version 4: the customers in blocks of about a thousandth of them each, with their list fields and
+ * look-ups by address and by company domain beside them (customer-store.ts), instead of a record
+ * and five index entries each.
+ */
+export const SCHEMA_V4 = {
+  customers: null,
+  customerBlocks: 'id',
+  customerRows: 'id',
+  customerLookup: 'id',
+  notes: SCHEMA_V2.notes,
+  contacts: SCHEMA_V2.contacts,
+  followUps: SCHEMA_V2.followUps,
+  complaints: SCHEMA_V2.complaints,
+  contactLog: SCHEMA_V2.contactLog,
+  churnReasons: SCHEMA_V2.churnReasons,
+  meta: SCHEMA_V2.meta,
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 type Row = Record<string, unknown>;
 
@@ -106,11 +127,26 @@ export async function upgradeToV3(tables: UpgradeTables): Promise<void> {
   });
 }
 
+/**
+ * v3 → v4 changes how customers are stored, not what a customer is: a backup carries them as rows
+ * of its `customers` table at every version, so its rows need nothing. The database's own upgrade
+ * moves them into blocks (`moveCustomersIntoBlocks`).
+ */
+export async function upgradeToV4(_tables: UpgradeTables): Promise<void> {}
+
 /** Every upgrade, oldest first. */
 export const UPGRADES: readonly UpgradeStep[] = [
   { version: 2, run: upgradeToV2 },
   { version: 3, run: upgradeToV3 },
+  { version: 4, run: upgradeToV4 },
 ];
+
+/** The upgrading database's version-3 customer records, written into blocks (the old store is then deleted). */
+async function moveCustomersIntoBlocks(tx: Transaction): Promise<void> {
+  const rows = (await tx.table('customers').toArray()) as StoredCustomer[];
+  if (rows.length === 0) return;
+  await writeCustomerRows({ blocks: tx.table('customerBlocks'), rows: tx.table('customerRows'), lookup: tx.table('customerLookup') }, rows);
+}
 
 /** The tables of a database at `version` (a backup of that version has exactly these). */
 export function tablesOfVersion(version: number): readonly TableName[] {
@@ -127,7 +163,11 @@ function inTransaction(tx: Transaction): UpgradeTables {
 }
 
 export class RapportDB extends Dexie {
-  customers!: EntityTable<StoredCustomer, 'key'>;
+  customerBlocks!: Table<CustomerBlock, number>;
+  customerRows!: Table<RowBlock, number>;
+  customerLookup!: Table<AddressBucket, string>;
+  /** The customers, stored in blocks (customer-store.ts). */
+  readonly customers: CustomerStore;
   notes!: EntityTable<Note, 'id'>;
   contacts!: EntityTable<ContactPerson, 'id'>;
   followUps!: EntityTable<FollowUp, 'id'>;
@@ -141,12 +181,25 @@ export class RapportDB extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade((tx) => upgradeToV2(inTransaction(tx)));
     this.version(3).stores(SCHEMA_V2).upgrade((tx) => upgradeToV3(inTransaction(tx)));
+    this.version(4).stores(SCHEMA_V4).upgrade(async (tx) => {
+      await upgradeToV4(inTransaction(tx));
+      await moveCustomersIntoBlocks(tx);
+    });
+    this.customers = new CustomerStore(
+      () => ({ blocks: this.customerBlocks, rows: this.customerRows, lookup: this.customerLookup }),
+      (tables, run) => this.transaction('rw', tables, run),
+    );
   }
 }
 
-/** Every table, in backup order. */
+/** Every table, in backup order. `customers` is the customer store; every other is a Dexie table. */
 export const TABLES = ['customers', 'notes', 'contacts', 'followUps', 'complaints', 'contactLog', 'churnReasons', 'meta'] as const;
 export type TableName = (typeof TABLES)[number];
+
+/** The Dexie stores behind these tables (the customers' two stores for `customers`), for a transaction. */
+export function storesOf(db: RapportDB, tables: readonly TableName[]): Table[] {
+  return tables.flatMap((t) => (t === 'customers' ? db.customers.stores : [db.table(t)]));
+}
 
 let shared: RapportDB | null = null;
 

@@ -19,15 +19,12 @@ import { matchHeaders } from '../../shared/ingest/headers';
 import type { Analysis, Field, Lang, Notice } from '../../shared/types';
 import type { Settings } from '../../shared/settings';
 import type { RapportDB } from './database';
-import type { Complaint, ContactLogEntry, StoredCustomer } from './records';
+import type { Complaint, ContactLogEntry } from './records';
 import { analysisRecord, storedCustomer, storedSettings, type AnalysisRecord } from './logged-facts';
 import { blankContact } from './contact-card';
+import { sourceOf, storedSource, type ImportSource } from './source-record';
 
-export interface ImportSource {
-  table: string[][];
-  name: string;
-  importedAt: string;
-}
+export type { ImportSource } from './source-record';
 
 /** A customer added by hand from an unknown sender. */
 export interface ManualEntry {
@@ -73,8 +70,7 @@ export function previewImport(input: Uint8Array | string, name: string, ctx: Ana
 
 /** The kept source table, or null when nothing was imported. */
 export async function importSource(db: RapportDB): Promise<ImportSource | null> {
-  const rec = await db.meta.get('source');
-  return (rec?.value as ImportSource | undefined) ?? null;
+  return sourceOf((await db.meta.get('source'))?.value);
 }
 
 async function manualEntries(db: RapportDB): Promise<ManualEntry[]> {
@@ -147,8 +143,6 @@ export interface CommitOptions {
   alsoWrite?: () => Promise<unknown>;
 }
 
-const CHUNK = 5000;
-
 /**
  * Applies `change` to the analysis inputs, analyses the result and writes the inputs, the
  * analysis record and the customers in one transaction: all of it or nothing (a full disk aborts
@@ -171,14 +165,15 @@ export async function commitInputs(
     const reuse = attempt === 0 && opts.analysis && inputs.manual.length === 0;
     const analysis = table === null ? null : reuse && opts.analysis ? opts.analysis : analyze(table, options(opts.ctx, settings));
     try {
-      const counts = await db.transaction('rw', [db.customers, db.meta, db.contactLog, db.complaints, db.contacts], async () => {
+      const counts = await db.transaction('rw', [...db.customers.stores, db.meta, db.contactLog, db.complaints, db.contacts], async () => {
         if (((await analysisRecord(db))?.stamp ?? 0) !== stamp) throw new Superseded();
         const record: AnalysisRecord = {
           asOf: analysis?.summary.asOf ?? null,
           stamp: stamp + 1,
           typicalRepeatDays: analysis?.summary.churnRisk.typicalRepeatDays ?? null,
         };
-        if (inputs.source) await db.meta.put({ key: 'source', value: inputs.source });
+        // Rewritten only when it changed (an import), not for a customer added or a setting changed.
+        if (inputs.source && inputs.source !== source) await db.meta.put({ key: 'source', value: storedSource(inputs.source) });
         await db.meta.put({ key: 'manual', value: inputs.manual });
         await db.meta.put({ key: 'analysis', value: record });
         const written = analysis ? await writeCustomers(db, analysis, inputs, analysis.summary.asOf, now, opts) : { added: 0, updated: 0 };
@@ -202,8 +197,6 @@ function groupBy<T extends { customerKey: string }>(rows: readonly T[]): Map<str
   }
   return m;
 }
-
-const sameResults = (a: StoredCustomer, b: StoredCustomer) => JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
 
 async function writeCustomers(
   db: RapportDB,
@@ -230,24 +223,8 @@ async function writeCustomers(
       analysis.summary.churnRisk.typicalRepeatDays ?? null,
     ),
   );
-  // One request for what is there (a get per key costs an IndexedDB round trip each).
-  const before = opts.onlyChanged
-    ? new Map((await db.customers.toArray()).map((c) => [c.key, c] as const))
-    : new Set(await db.customers.toCollection().primaryKeys());
-  let added = 0;
-  let updated = 0;
-  const write: StoredCustomer[] = [];
-  for (const row of rows) {
-    if (!before.has(row.key)) added++;
-    else updated++;
-    const old = before instanceof Map ? before.get(row.key) : undefined;
-    if (!old || !sameResults(old, row)) write.push(row);
-  }
-  for (let i = 0; i < write.length; i += CHUNK) {
-    await db.customers.bulkPut(write.slice(i, i + CHUNK));
-    opts.onProgress?.(Math.min(i + CHUNK, write.length), write.length);
-  }
-  return { added, updated };
+  // The customer store reads the blocks these keys fall in once and writes each changed block once.
+  return db.customers.bulkPut(rows, { onlyChanged: opts.onlyChanged, onProgress: opts.onProgress });
 }
 
 /** Writes a previewed import; returns how many customers were new and how many updated. */

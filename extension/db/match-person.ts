@@ -16,7 +16,7 @@ export interface PersonMatch {
 /** Customers for one address: by exact address, else by company domain; [] when unknown. */
 export async function matchPerson(db: RapportDB, email: string): Promise<PersonMatch[]> {
   const address = email.trim().toLowerCase();
-  const exact = await db.customers.where('emails').equals(address).toArray();
+  const exact = await db.customers.byEmail(address);
   if (exact.length > 0) return exact.map((customer) => ({ customer, by: 'email' as const }));
   // A person the rep attached to a customer by hand (kept across re-imports).
   const people = await db.contacts.where('email').equals(address).toArray();
@@ -24,6 +24,6 @@ export async function matchPerson(db: RapportDB, email: string): Promise<PersonM
   if (attached.length > 0) return attached.map((customer) => ({ customer, by: 'email' as const }));
   const domain = registrableDomain(address);
   if (!domain || isFreeMail(domain)) return [];
-  const byDomain = await db.customers.where('domains').equals(domain).toArray();
+  const byDomain = await db.customers.byDomain(domain);
   return byDomain.map((customer) => ({ customer, by: 'domain' as const }));
 }

@@ -9,7 +9,7 @@ import { refreshCustomer } from './logged-facts';
  */
 export async function writeAndRefresh<T>(db: RapportDB, customerKey: string, write: () => Promise<T>): Promise<T> {
   let refreshed = true;
-  const out = await db.transaction('rw', [db.contactLog, db.complaints, db.customers, db.meta], async () => {
+  const out = await db.transaction('rw', [db.contactLog, db.complaints, ...db.customers.stores, db.meta], async () => {
     const r = await write();
     refreshed = await refreshCustomer(db, customerKey);
     return r;

@@ -13,8 +13,13 @@ import { matchCompany } from '../background/match-company';
 import type { StringKey } from '../i18n/strings';
 import { useEnv, useImporter, useRun, useT } from './panel-env';
 import { useLiveQuery } from './use-live-query';
+import { useQuery } from './use-query';
 import { CustomerCard } from './customer-card';
 import { TierBadge } from './tier-badge';
+import type { CustomerRow } from '../db/customer-rows';
+
+/** By name, then key (the order the name index gave). */
+const byName = (a: CustomerRow, b: CustomerRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 interface PersonRow {
   person: Person;
@@ -46,7 +51,8 @@ function UnknownPerson({ person }: { person: Person }) {
   const t = useT();
   const [name, setName] = useState(person.name ?? '');
   const [target, setTarget] = useState('');
-  const { data: all } = useLiveQuery(useCallback(() => env.db.customers.orderBy('name').toArray(), [env.db]));
+  // Key and name of every customer, read by the import worker (no customer decoded on this thread).
+  const { data: all } = useQuery(useCallback(async (wanted: () => boolean) => (await importer.listRows(wanted)).sort(byName), [importer]));
   const add = async (e: Event) => {
     e.preventDefault();
     if (!name.trim()) return;

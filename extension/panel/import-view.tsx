@@ -5,7 +5,7 @@
  * customers by key; notes are kept. The decoding, analysis and write run in the import worker, so
  * the panel stays responsive and shows the write's progress.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { formatRowError } from '../../shared/i18n/messages';
 import type { PreviewView } from '../db/import-job';
 import { useEnv, useImporter, useT } from './panel-env';
@@ -64,6 +64,18 @@ export function ImportView({ onDone }: { onDone: () => void }) {
     }
   };
   const a = preview;
+  // The preview's lists, built once per preview: the save's progress re-renders this view ~30 times
+  // and leaves them as they are.
+  const errorItems = useMemo(
+    () =>
+      a?.errors.map((e) => (
+        <li key={`${e.row}:${e.column ?? ''}:${e.code}`} class={e.fatal ? 'warn' : ''}>
+          {formatRowError(env.lang, e)}
+        </li>
+      )),
+    [a, env.lang],
+  );
+  const noticeItems = useMemo(() => a?.notices.map((n) => <li key={`${n.code}:${n.message}`}>{n.message}</li>), [a]);
   return (
     <div class="stack">
       <h2>{t('importTitle')}</h2>
@@ -96,18 +108,14 @@ export function ImportView({ onDone }: { onDone: () => void }) {
             <>
               <h3>{t('rowErrors')} ({a.errorCount})</h3>
               <ul class="errors" data-testid="import-errors">
-                {a.errors.map((e) => (
-                  <li key={`${e.row}:${e.column ?? ''}:${e.code}`} class={e.fatal ? 'warn' : ''}>
-                    {formatRowError(env.lang, e)}
-                  </li>
-                ))}
+                {errorItems}
               </ul>
             </>
           )}
           {a.notices.length > 0 && (
             <>
               <h3>{t('notices')}</h3>
-              <ul class="muted small">{a.notices.map((n) => <li key={`${n.code}:${n.message}`}>{n.message}</li>)}</ul>
+              <ul class="muted small">{noticeItems}</ul>
             </>
           )}
           {a.customers > 0 ? (

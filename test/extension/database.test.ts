@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import fc from 'fast-check';
-import { RapportDB, SCHEMA_V1, SCHEMA_V2, CURRENT_VERSION, TABLES } from '../../extension/db/database';
+import { RapportDB, SCHEMA_V1, SCHEMA_V2, CURRENT_VERSION, TABLES, storesOf } from '../../extension/db/database';
 import { matchPerson } from '../../extension/db/match-person';
 import {
   addNote,
@@ -62,8 +62,9 @@ describe('schema versions', () => {
     expect(await d.notes.get('n1')).toEqual({ id: 'n1', customerKey: 'C1', body: '报价已发', created: at, updated: at, tags: [], deleted: null });
     // the upgraded data is matchable by a new person's company domain
     expect((await matchPerson(d, 'new.buyer@huaxin-machinery.com.cn')).map((m) => [m.customer.key, m.by])).toEqual([['C1', 'domain']]);
-    // every later table exists and is empty
-    for (const t of TABLES) expect(d.tables.map((x) => x.name)).toContain(t);
+    // every later table's stores exist; the per-customer store of versions 1 to 3 is gone
+    for (const s of storesOf(d, TABLES)) expect(d.tables.map((x) => x.name)).toContain(s.name);
+    expect(d.tables.map((x) => x.name)).not.toContain('customers');
   });
 });
 
@@ -92,6 +93,32 @@ describe('schema version 3', () => {
     await d.open();
     expect(await d.customers.get('C1')).toMatchObject({ complaintsOpen: 3, tableComplaintsOpen: 1, tableLastContact: '2026-01-05' });
     expect((await d.followUps.get('f'))?.notified).toBeNull();
+  });
+});
+
+describe('schema version 4', () => {
+  it('moves version 3’s customer records into blocks: every customer, its fields and its look-ups kept', async () => {
+    const name = freshName();
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V2);
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      makeCustomer(`K${i}`, [`buyer${i}@firm${i % 7}.com`], [`firm${i % 7}.com`], { name: `Firm ${i}`, tableLastContact: '2026-01-05' }),
+    );
+    await v3.table('customers').bulkAdd(rows);
+    v3.close();
+    const d = db(name);
+    await d.open();
+    expect(d.verno).toBe(4);
+    expect(await d.customers.toArray()).toEqual([...rows].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    expect(await d.customers.get('K42')).toEqual(rows[42]);
+    expect((await matchPerson(d, 'buyer7@firm0.com')).map((m) => m.customer.key)).toEqual(['K7']);
+    // firm3.com: every seventh customer from K3
+    const atFirm3 = rows.filter((_, i) => i % 7 === 3).map((c) => c.key).sort();
+    expect((await matchPerson(d, 'someone@firm3.com')).map((m) => m.customer.key)).toEqual(atFirm3);
+    // far fewer records than customers
+    expect(await d.customerBlocks.count()).toBeLessThan(300);
   });
 });
 
@@ -334,6 +361,10 @@ describe('reading a backup file', () => {
     tables.notes = [{ id: 7, customerKey: 'A' }, 'text'];
     tables.customers = [{ name: 'no key' }];
     expect(checkBackup(b)).toEqual(['tables.customers[0].key', 'tables.notes[0].id', 'tables.notes[1]: not_object']);
+    // two customers of one key: the second would replace the first, so the file is refused
+    tables.notes = [];
+    tables.customers = [makeCustomer('A', [], []), makeCustomer('B', [], []), makeCustomer('A', [], [])];
+    expect(checkBackup(b)).toEqual(['tables.customers[2].key: duplicate']);
   });
 
   it('a version-1 backup is upgraded like the database: its notes show, search and export; domains match', async () => {

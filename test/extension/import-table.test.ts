@@ -320,3 +320,24 @@ describe('the import preview reads files as the CLI does', () => {
     expect(p.analysis.notices.find((n) => n.code === 'stray_quote')!.message).toContain('row 4, column 1');
   });
 });
+
+describe('the kept source table', () => {
+  it('is stored as one JSON text, reads back as the table, and a backup carries the rows', async () => {
+    const { exportBackup, restoreBackup } = await import('../../extension/db/backup');
+    const d = db();
+    const p = previewImport(CSV, 'paste', CTX, new Date('2026-11-01T00:00:00Z'));
+    await commitImport(d, p, CTX);
+    const stored = (await d.meta.get('source'))?.value as Record<string, unknown>;
+    expect(typeof stored.tableJson).toBe('string');
+    expect(stored.table).toBeUndefined();
+    expect(await importSource(d)).toEqual(p.source);
+    const backup = await exportBackup(d);
+    expect(backup.tables.meta).toContainEqual({ key: 'source', value: p.source });
+    // a backup's rows (as version 3 stored them) read the same once restored
+    const e = db();
+    await restoreBackup(e, JSON.parse(JSON.stringify(backup)));
+    expect(await importSource(e)).toEqual(p.source);
+    await reanalyze(e, CTX);
+    expect((await e.customers.get('C001'))?.name).toBe('Huaxin Machinery');
+  });
+});
