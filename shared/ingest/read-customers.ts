@@ -74,8 +74,6 @@ interface DeferredDate {
   errorAt: number;
 }
 
-const DATE_PROPERTY = { first_purchase: 'firstPurchase', last_purchase: 'lastPurchase', last_contact: 'lastContact' } as const;
-
 /**
  * Reads a customer table a batch of rows at a time, so that a file's rows can be let go as soon
  * as they are read: memory then grows with the customers, not with the file. The result is that
