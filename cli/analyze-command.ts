@@ -4,14 +4,14 @@
  * as it is produced, with a progress line on a terminal for large files.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { analyzeLazily } from '../shared/analyze';
+import { analyzeLazily, RowStreamAnalysis } from '../shared/analyze';
 import { TableHandover } from '../shared/table-handover';
 import { AnalyzeError } from '../shared/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';
 import { generateCustomers } from '../shared/sample/generate-customers';
 import { fill } from '../shared/i18n/messages';
 import { LOCALE, texts } from '../shared/i18n/texts';
-import type { Lang, Notice } from '../shared/types';
+import type { AnalyzeOptions, Lang, LazyAnalysis, Notice } from '../shared/types';
 import { parseCommandArgs } from './command-args';
 import { writeResultCsv } from './csv-stream';
 import { CLI_TEXT } from './i18n';
@@ -98,9 +98,10 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   if (values['as-of'] !== undefined && isoToDay(values['as-of']) === null) throw new AnalyzeError('bad_as_of', lang, { value: values['as-of'] });
   const settings = values.settings === undefined ? undefined : readSettings(values.settings, lang);
 
-  const { handover, csvRows, source, fileNotices, progress, rowCount } = readInput(positionals[0], values, lang, io);
+  const options: AnalyzeOptions = { asOf: values['as-of'], settings: settings as never, lang };
+  const { analyse, csvRows, source, fileNotices, progress, rowCount } = readInput(positionals[0], values, options, io);
   progress.stage(fill(t.analysing, { rows: rowCount.toLocaleString(LOCALE[lang]) }));
-  const analysis = analyzeLazily(handover, { asOf: values['as-of'], settings: settings as never, lang });
+  const analysis = analyse();
   analysis.notices.unshift(...fileNotices); // how the file was read comes first
   if (analysis.customers.length === 0) {
     progress.done();
@@ -124,9 +125,9 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   return 0;
 }
 
-/** The table to analyse, handed over; its rows kept beside it only for --csv, which writes them back out. */
+/** The table read, ready to analyse; its rows kept beside it only for --csv, which writes them back out. */
 interface Input {
-  handover: TableHandover;
+  analyse: () => LazyAnalysis;
   csvRows: unknown[][] | null;
   rowCount: number;
   source: string;
@@ -135,10 +136,12 @@ interface Input {
 }
 
 /**
- * Read the file, standard input or the built-in sample. In a function of its own, so that once
- * it returns nothing but the handover (and, for --csv, `csvRows`) refers to the rows.
+ * Read the file, standard input or the built-in sample. A file's rows go to the analysis as they
+ * are read (RowStreamAnalysis), unless --csv needs them all to write them back out; the sample is
+ * handed over whole. In a function of its own, so that once it returns nothing else refers to the rows.
  */
-function readInput(file: string | undefined, values: { csv?: boolean; sample?: string; 'as-of'?: string }, lang: Lang, io: AnalyzeIo): Input {
+function readInput(file: string | undefined, values: { csv?: boolean; sample?: string; 'as-of'?: string }, options: AnalyzeOptions, io: AnalyzeIo): Input {
+  const lang = options.lang ?? 'en';
   const t = TEXT[lang];
   let table: unknown[][];
   let source: string;
@@ -151,10 +154,16 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
       if (size !== null) checkFileFits(size, file, lang);
     }
     if (io.progress && (size === null || size >= PROGRESS_MIN_BYTES)) progress = io.progress;
-    const read = readTableFile(file, lang, { stdin: io.stdin, onProgress: (b, t, r) => progress.reading(b, t, r) });
+    source = file === '-' ? CLI_TEXT[lang].stdin : file;
+    const onProgress = (b: number, total: number | null, r: number) => progress.reading(b, total, r);
+    if (!values.csv) {
+      const stream = new RowStreamAnalysis(options);
+      const read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows: (rows, first) => stream.push(rows, first) });
+      return { analyse: () => stream.finish(), csvRows: null, rowCount: read.rowCount, source, fileNotices: read.notices, progress };
+    }
+    const read = readTableFile(file, lang, { stdin: io.stdin, onProgress });
     table = read.table;
     fileNotices = read.notices;
-    source = file === '-' ? CLI_TEXT[lang].stdin : file;
   } else {
     const n = values.sample ? Number(values.sample) : 200;
     if (!Number.isInteger(n) || n < 1) throw new UsageError(t.badSample);
@@ -162,7 +171,8 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
     table = generateCustomers(n, { seed: 1, lang, asOf: values['as-of'] });
     source = t.sample;
   }
-  return { handover: new TableHandover(table), csvRows: values.csv ? table : null, rowCount: table.length, source, fileNotices, progress };
+  const handover = new TableHandover(table);
+  return { analyse: () => analyzeLazily(handover, options), csvRows: values.csv ? table : null, rowCount: table.length, source, fileNotices, progress };
 }
 
 /** The file's size when it is a regular file (else null: a pipe, a device); missing files are left to the reader. */

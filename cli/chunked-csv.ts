@@ -33,6 +33,21 @@ export class ChunkedCsvParser {
   /** Pending text is parsed again only when it has grown past this (doubles after a cut inside quotes). */
   private nextTry = NEWLINE_SAMPLE;
 
+  /** Rows already handed out by takeRows (they come before `rows`). */
+  private taken = 0;
+
+  /** Rows parsed so far, handed out or not. */
+  get rowCount(): number {
+    return this.taken + this.rows.length;
+  }
+
+  /** Hand out the rows parsed so far and forget them; row numbers go on from where they were. */
+  takeRows(): string[][] {
+    const out = this.rows.splice(0);
+    this.taken += out.length;
+    return out;
+  }
+
   /** `piece`: characters parsed at a time once the delimiter and line break are known. */
   constructor(private readonly piece = PIECE) {}
 
@@ -110,7 +125,7 @@ export class ChunkedCsvParser {
         // Malformed quoting: read this piece as parseDelimited reads it, stray quotes as characters.
         const recovered = parseRecovering(piece, this.delimiter, this.newline);
         data = recovered.rows;
-        for (const q of recovered.strayQuotes) this.strayQuotes.push({ ...q, row: q.row + before });
+        for (const q of recovered.strayQuotes) this.strayQuotes.push({ ...q, row: q.row + before + this.taken });
       }
       for (const row of data) this.rows.push(row);
     }

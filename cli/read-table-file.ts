@@ -5,6 +5,7 @@
  * few megabytes at a time and parsed piece by piece (ChunkedCsvParser), so its text never has to
  * fit in one string. Workbooks, pictures and other binary files are named as such.
  */
+import { isUtf8 } from 'node:buffer';
 import { decodeBytes } from '../shared/csv/decode-bytes';
 import type { StrayQuote } from '../shared/csv/parse-delimited';
 import { readDelimited } from '../shared/csv/read-delimited';
@@ -21,7 +22,10 @@ import { UsageError } from './usage-error';
 export { UsageError } from './usage-error';
 
 export interface TableFile {
+  /** The rows; empty when they were handed to ReadOptions.onRows as they were read. */
   table: string[][];
+  /** How many rows the file has. */
+  rowCount: number;
   encoding: string;
   delimiter: string;
   bytes: number;
@@ -40,6 +44,11 @@ export interface ReadOptions {
   stdin?: () => readonly Uint8Array[];
   /** Called after each chunk: bytes read so far, the total when known, rows parsed so far. */
   onProgress?: (bytes: number, total: number | null, rows: number) => void;
+  /**
+   * Take the rows as they are read (rows[i] is the file's row firstIndex + i, 0-based) instead of
+   * getting them all back: a large file's rows are then never all in memory at once.
+   */
+  onRows?: (rows: string[][], firstIndex: number) => void;
 }
 
 const TEXT = texts({
@@ -50,35 +59,40 @@ const TEXT = texts({
 /** Read `path` ("-" for standard input) into rows of strings. */
 export function readTableFile(path: string, lang: Lang = 'en', options: ReadOptions = {}): TableFile {
   const source = path === '-' ? memorySource(CLI_TEXT[lang].stdin, (options.stdin ?? readStdinChunks)()) : fileSource(path, lang);
-  return readTableSource(source, lang, options.onProgress);
+  return readTableSource(source, lang, options.onProgress, options.onRows);
 }
 
 const isDecodeError = (e: unknown) => (e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
 
 /** Read a byte source into rows (see readTableFile). */
-export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress']): TableFile {
+export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows']): TableFile {
   const t = TEXT[lang];
   const name = source.name;
   let encoding = detectEncoding(source, lang);
   if (encoding === null) throw new UsageError(fill(t.empty, { name }));
   const whole = source.size === null || source.size <= WHOLE_FILE_BYTES ? readWhole(source, name, lang, onProgress) : null;
-  if (whole) return whole;
+  if (whole) {
+    if (!onRows) return whole;
+    onRows(whole.table, 0);
+    return { ...whole, table: [] };
+  }
+  // Rows handed out as they are read cannot be taken back: decide UTF-8 or GB18030 first.
+  if (onRows && encoding.name === 'utf-8' && encoding.fatal && !isUtf8Source(source, encoding.skip)) encoding = { name: 'gb18030', skip: 0, fatal: false };
   let read: ReturnType<typeof decodeAndParse>;
   try {
-    read = decodeAndParse(source, encoding, onProgress);
+    read = decodeAndParse(source, encoding, onProgress, onRows);
   } catch (e) {
     // Not valid UTF-8 somewhere after the start: the whole file is GB18030, as decodeBytes decides.
     if (!(encoding.name === 'utf-8' && encoding.fatal && isDecodeError(e))) throw e;
     encoding = { name: 'gb18030', skip: 0, fatal: false };
-    read = decodeAndParse(source, encoding, onProgress);
+    read = decodeAndParse(source, encoding, onProgress, onRows);
   }
-  const { rows } = read;
   if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
   if (read.bytes === 0) throw new UsageError(fill(t.empty, { name }));
-  if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(noData(name, lang));
+  if (!read.hasData) throw new UsageError(noData(name, lang));
   const notices: Notice[] = [{ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: encoding.name.toUpperCase() }) }];
   for (const q of read.strayQuotes) notices.push({ row: q.row, code: 'stray_quote', message: noticeText(lang, 'stray_quote', { row: q.row, column: q.column, swallowed: q.swallowed }) });
-  return { table: rows, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes, notices };
+  return { table: read.rows, rowCount: read.rowCount, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes, notices };
 }
 
 /**
@@ -107,7 +121,43 @@ function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: Re
   const rows = read.rows;
   onProgress?.(bytes, source.size, rows.length);
   if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(noData(name, lang));
-  return { table: rows, encoding: read.encoding ?? 'utf-8', delimiter: read.delimiter, bytes, notices: read.notices };
+  return { table: rows, rowCount: rows.length, encoding: read.encoding ?? 'utf-8', delimiter: read.delimiter, bytes, notices: read.notices };
+}
+
+/**
+ * True when the source's bytes (after `skip` bytes of byte-order mark) are all valid UTF-8,
+ * checked chunk by chunk with Node's isUtf8; a character cut between two chunks is checked whole.
+ */
+function isUtf8Source(source: ByteSource, skip: number): boolean {
+  let carry: Uint8Array = new Uint8Array(0);
+  let first = true;
+  for (const chunk of source.chunks()) {
+    let part = first ? chunk.subarray(skip) : chunk;
+    first = false;
+    if (carry.length > 0) {
+      const joined = new Uint8Array(carry.length + part.length);
+      joined.set(carry);
+      joined.set(part, carry.length);
+      part = joined;
+    }
+    const cut = completeUtf8Length(part);
+    if (!isUtf8(part.subarray(0, cut))) return false;
+    carry = part.slice(cut);
+  }
+  return carry.length === 0;
+}
+
+/** The length of `bytes` without a multi-byte UTF-8 character that its last bytes begin but do not finish. */
+function completeUtf8Length(bytes: Uint8Array): number {
+  let k = bytes.length - 1;
+  let continuation = 0;
+  while (k >= 0 && continuation < 3 && (bytes[k]! & 0xc0) === 0x80) {
+    k--;
+    continuation++;
+  }
+  if (k < 0 || bytes[k]! < 0xc0) return bytes.length;
+  const need = bytes[k]! >= 0xf0 ? 4 : bytes[k]! >= 0xe0 ? 3 : 2;
+  return bytes.length - k < need ? k : bytes.length;
 }
 
 interface Encoding {
@@ -165,12 +215,20 @@ function decodeAndParse(
   source: ByteSource,
   encoding: Encoding,
   onProgress?: ReadOptions['onProgress'],
-): { rows: string[][]; delimiter: string; bytes: number; controls: boolean; strayQuotes: StrayQuote[] } {
+  onRows?: ReadOptions['onRows'],
+): { rows: string[][]; rowCount: number; hasData: boolean; delimiter: string; bytes: number; controls: boolean; strayQuotes: StrayQuote[] } {
   const decoder = new TextDecoder(encoding.name, { fatal: encoding.fatal, ignoreBOM: true });
   const parser = new ChunkedCsvParser();
   let bytes = 0;
   let first = true;
   let controls = false;
+  let hasData = false;
+  let handed = 0;
+  const handOut = (rows: string[][]) => {
+    for (const r of rows) if (!hasData && r.some((c) => c.trim() !== '')) hasData = true;
+    onRows!(rows, handed);
+    handed += rows.length;
+  };
   // The decoder holds no unfinished character (true after a chunk that ends in an ASCII byte): an
   // all-ASCII chunk of UTF-8 can then be read by asciiText, which is the same text, much faster.
   let clean = true;
@@ -187,11 +245,15 @@ function decodeAndParse(
     }
     first = false;
     parser.push(text);
-    onProgress?.(bytes, source.size, parser.rows.length);
+    if (onRows) handOut(parser.takeRows());
+    onProgress?.(bytes, source.size, parser.rowCount);
   }
-  if (controls) return { rows: [], delimiter: ',', bytes, controls, strayQuotes: [] };
+  if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [] };
   parser.push(decoder.decode());
   const rows = parser.end();
-  onProgress?.(bytes, source.size, rows.length);
-  return { rows, delimiter: parser.delimiter, bytes, controls, strayQuotes: parser.strayQuotes };
+  const rowCount = parser.rowCount;
+  if (onRows) handOut(parser.takeRows());
+  else hasData = rows.some((r) => r.some((c) => c.trim() !== ''));
+  onProgress?.(bytes, source.size, rowCount);
+  return { rows: onRows ? [] : rows, rowCount, hasData, delimiter: parser.delimiter, bytes, controls, strayQuotes: parser.strayQuotes };
 }

@@ -12,9 +12,9 @@ import { COMMON } from './i18n/texts';
 import { AnalyzeError } from './analyze-error';
 import { matchHeaders, type HeaderMatch } from './ingest/headers';
 import { headerNotices } from './ingest/header-notices';
-import { findHeaderRow, noHeaderError } from './ingest/find-header-row';
-import { detectKind } from './ingest/detect-kind';
-import { readCustomers, type RowCounts } from './ingest/read-customers';
+import { findHeaderRow, MAX_TITLE_ROWS, noHeaderError } from './ingest/find-header-row';
+import { detectKind, kindByColumns } from './ingest/detect-kind';
+import { CustomerTableReader, readCustomers, type ReadResult, type RowCounts } from './ingest/read-customers';
 import { summarizeTransactions } from './ingest/read-transactions';
 import type { CustomerInput } from './ingest/customer-input';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
@@ -61,13 +61,26 @@ interface TableRead {
   asOfDay: number;
 }
 
-/** The analysis; `keep`, when given, receives every customer as the summary counts it. */
-function analyzeTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, keep: Customer[] | null): LazyAnalysis {
+/** The settings and the notices they start with. */
+function settingsOf(options: AnalyzeOptions): { settings: Settings; notices: Notice[] } {
   const lang: Lang = options.lang ?? 'en';
   const { settings, problems } = resolveSettings(options.settings ?? null);
   const notices: Notice[] = problems.map((p) => ({ code: 'settings_problem', message: noticeText(lang, 'settings_problem', { path: p.path, message: settingsProblemText(lang, p) }) }));
+  return { settings, notices };
+}
+
+/** The analysis; `keep`, when given, receives every customer as the summary counts it. */
+function analyzeTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, keep: Customer[] | null): LazyAnalysis {
+  const { settings, notices } = settingsOf(options);
   // Read in a function of its own, so that nothing here holds a handed-over table once it is read.
-  const { kind, start, match, columns, inputs, histories, rows, errors, asOfDay } = readTable(input, options, settings, notices);
+  const read = readTable(input, options, settings, notices);
+  return finishAnalysis(read, options, settings, notices, keep);
+}
+
+/** The model, the rules and the summary over what was read. */
+function finishAnalysis(read: TableRead, options: AnalyzeOptions, settings: Settings, notices: Notice[], keep: Customer[] | null): LazyAnalysis {
+  const lang: Lang = options.lang ?? 'en';
+  const { kind, start, match, columns, inputs, histories, rows, errors, asOfDay } = read;
 
   // The purchase model: on a log's histories, or on a table's orders, first and last purchase.
   const fitting = options.model !== false && inputs.length > 0;
@@ -103,54 +116,119 @@ function analyzeTable(input: unknown[][] | TableHandover, options: AnalyzeOption
 function readTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, settings: Settings, notices: Notice[]): TableRead {
   const lang: Lang = options.lang ?? 'en';
   const table = input instanceof TableHandover ? input.take() : input;
+  const { start, match } = readHeader(table, lang, notices);
+  let columns = match.columns;
+  if (table.length <= start) throw new AnalyzeError('no_rows', lang);
+  const asOfOption = asOfOf(options, lang);
+  const kind = detectKind(table, columns, start);
+  if (kind === 'transactions') {
+    const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start });
+    notices.push(...t.notices);
+    if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
+    return { kind, start, match, columns, inputs: t.inputs, histories: t.histories, rows: t.rows, errors: t.errors, asOfDay: isoToDay(t.asOf)! };
+  }
+  columns = asCustomerColumns(columns);
+  return customersRead(readCustomers(table, columns, lang, start), { start, match, columns }, asOfOption, notices, lang);
+}
+
+/** The header row (at most MAX_TITLE_ROWS title rows above it) and the notices about it. */
+function readHeader(table: readonly (readonly unknown[])[], lang: Lang, notices: Notice[]): { start: number; match: HeaderMatch } {
   if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) throw new AnalyzeError('empty', lang);
   const headerIndex = findHeaderRow(table);
   if (headerIndex < 0) throw noHeaderError(table, lang);
   const start = headerIndex + 1;
   const match = matchHeaders(table[headerIndex]!);
-  let columns = match.columns;
-  if (table.length <= start) throw new AnalyzeError('no_rows', lang);
   if (headerIndex > 0) notices.push({ code: 'title_rows', message: noticeText(lang, 'title_rows', { rows: headerIndex, header: start }) });
   notices.push(...headerNotices(match, lang));
   if (match.unknown.length) notices.push({ code: 'unknown_headers', message: noticeText(lang, 'unknown_headers', { headers: match.unknown.join(', ') }) });
+  return { start, match };
+}
 
-  let asOfOption: number | undefined;
-  if (options.asOf !== undefined) {
-    const d = isoToDay(options.asOf);
-    if (d === null) throw new AnalyzeError('bad_as_of', lang, { value: options.asOf });
-    asOfOption = d;
-  }
+/** The analysis date asked for, as a day number. */
+function asOfOf(options: AnalyzeOptions, lang: Lang): number | undefined {
+  if (options.asOf === undefined) return undefined;
+  const d = isoToDay(options.asOf);
+  if (d === null) throw new AnalyzeError('bad_as_of', lang, { value: options.asOf });
+  return d;
+}
 
-  const kind = detectKind(table, columns, start);
-  if (kind === 'customers') columns = asCustomerColumns(columns);
-  let inputs: CustomerInput[];
-  let errors: RowError[];
-  let histories: PurchaseHistory[] | null = null;
-  let rows: RowCounts;
+/** A customer table's read customers, in key order, with the analysis date (asked for, or the latest date in the data). */
+function customersRead(
+  r: ReadResult,
+  header: { start: number; match: HeaderMatch; columns: Column[] },
+  asOfOption: number | undefined,
+  notices: Notice[],
+  lang: Lang,
+): TableRead {
+  const inputs = r.inputs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  notices.push(...r.notices);
   let asOfDay: number;
-  if (kind === 'transactions') {
-    const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start });
-    inputs = t.inputs;
-    histories = t.histories;
-    rows = t.rows;
-    errors = t.errors;
-    notices.push(...t.notices);
-    asOfDay = isoToDay(t.asOf)!;
-    if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
-  } else {
-    const r = readCustomers(table, asCustomerColumns(columns), lang, start);
-    inputs = r.inputs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    rows = r.rows;
-    errors = r.reader.errors;
-    notices.push(...r.notices);
-    if (asOfOption !== undefined) asOfDay = asOfOption;
-    else {
-      const latest = latestDay(inputs);
-      asOfDay = latest ?? todayDay();
-      notices.push({ code: latest === null ? 'as_of_none' : 'as_of_default', message: noticeText(lang, latest === null ? 'as_of_none' : 'as_of_default', { asOf: dayToIso(asOfDay) }) });
-    }
+  if (asOfOption !== undefined) asOfDay = asOfOption;
+  else {
+    const latest = latestDay(inputs);
+    asOfDay = latest ?? todayDay();
+    notices.push({ code: latest === null ? 'as_of_none' : 'as_of_default', message: noticeText(lang, latest === null ? 'as_of_none' : 'as_of_default', { asOf: dayToIso(asOfDay) }) });
   }
-  return { kind, start, match, columns, inputs, histories, rows, errors, asOfDay };
+  return { kind: 'customers', ...header, inputs, histories: null, rows: r.rows, errors: r.reader.errors, asOfDay };
+}
+
+/**
+ * An analysis fed a batch of rows at a time, as a large file is read. Once the header shows a
+ * customer table, its rows are read into customers as they come (CustomerTableReader) and can be
+ * let go, so memory grows with the customers, not with the file. A transaction log, a table whose
+ * kind only its repeated keys can tell, or a table too short to tell, is gathered and analysed
+ * whole. Either way the result is that of analyzeLazily on the whole table.
+ */
+export class RowStreamAnalysis {
+  private gathered: unknown[][] = [];
+  private gatherAll = false;
+  private reader: CustomerTableReader | null = null;
+  private header: { start: number; match: HeaderMatch; columns: Column[] } | null = null;
+
+  constructor(private readonly options: AnalyzeOptions = {}) {}
+
+  /** The next rows of the table; rows[i] is its row firstIndex + i (0-based). */
+  push(rows: readonly unknown[][], firstIndex: number): void {
+    if (this.reader) {
+      this.reader.add(rows, firstIndex);
+      return;
+    }
+    for (const row of rows) this.gathered.push(row);
+    if (!this.gatherAll && this.gathered.length > MAX_TITLE_ROWS + 1) this.start();
+  }
+
+  /** Enough rows to find the header: read on as a customer table, or gather everything. */
+  private start(): void {
+    const table = this.gathered;
+    const headerIndex = findHeaderRow(table);
+    const match = headerIndex < 0 ? null : matchHeaders(table[headerIndex]!);
+    if (!match || kindByColumns(match.columns) !== 'customers') {
+      this.gatherAll = true;
+      return;
+    }
+    const columns = asCustomerColumns(match.columns);
+    this.header = { start: headerIndex + 1, match, columns };
+    this.reader = new CustomerTableReader(columns, this.options.lang ?? 'en');
+    this.reader.add(table, 0, headerIndex + 1);
+    this.gathered = table.slice(0, headerIndex + 1); // the title and header rows, for their notices
+  }
+
+  /** The analysis of every row pushed. */
+  finish(): LazyAnalysis {
+    const options = this.options;
+    if (!this.reader || !this.header) {
+      const table = this.gathered;
+      this.gathered = [];
+      return analyzeTable(new TableHandover(table), options, null);
+    }
+    const lang: Lang = options.lang ?? 'en';
+    const { settings, notices } = settingsOf(options);
+    readHeader(this.gathered, lang, notices);
+    const asOfOption = asOfOf(options, lang);
+    const read = customersRead(this.reader.finish(), this.header, asOfOption, notices, lang);
+    this.reader = null;
+    return finishAnalysis(read, options, settings, notices, null);
+  }
 }
 
 function latestDay(inputs: readonly CustomerInput[]): number | null {
