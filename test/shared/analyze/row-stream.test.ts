@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyzeLazily, RowStreamAnalysis } from '../../../shared/analyze';
+import { generateCustomers } from '../../../shared/sample/generate-customers';
+import { generateTransactions } from '../../../shared/sample/generate-transactions';
+import type { LazyAnalysis } from '../../../shared/types';
+
+/** Everything a surface reads of an analysis, customers built. */
+function plain(a: LazyAnalysis) {
+  return { ...a, customers: [...a.customers] };
+}
+
+/** Feed the table in batches cut at `cuts` (row indices), as a file is read. */
+function streamed(table: unknown[][], cuts: number[], options = {}): LazyAnalysis {
+  const s = new RowStreamAnalysis(options);
+  let at = 0;
+  for (const cut of [...cuts.filter((c) => c > 0 && c < table.length)].sort((a, b) => a - b).concat(table.length)) {
+    s.push(table.slice(at, cut), at);
+    at = cut;
+  }
+  return s.finish();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A customer table with the messes a real export has, among generated customers. */
+function messyTable(seed: number, n: number, slashDates: 'dmy' | 'mdy' | 'none'): unknown[][] {
+  const table = generateCustomers(n, { seed, lang: 'en', asOf: '2026-11-28' }) as unknown[][];
+  const header = table[0] as string[];
+  const dateCols = header.map((h, i) => (/purchase|contact/i.test(h) ? i : -1)).filter((i) => i >= 0);
+  const rows = table.slice(1).map((r) => [...r]);
+  if (slashDates !== 'none')
+    for (const r of rows)
+      for (const c of dateCols) {
+        const v = r[c];
+        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
+        const [y, m, d] = v.split('-');
+        r[c] = slashDates === 'dmy' ? `${d}/${m}/${y}` : `${m}/${d}/${y}`;
+      }
+  // A repeated key, a blank row, a totals row, a bad date and a date before 1900.
+  if (rows.length > 4) {
+    rows.push([...rows[1]!]);
+    rows.splice(2, 0, header.map(() => ''));
+    const bad = [...rows[3]!];
+    bad[dateCols[0]!] = '31/31/2020';
+    rows.push(bad.map((v, i) => (i === 0 ? 'X-bad' : v)));
+    const old = [...rows[4]!];
+    old[dateCols[0]!] = `01/${pad(2)}/1850`;
+    rows.splice(1, 0, old.map((v, i) => (i === 0 ? 'X-old' : v))); // read late, reported in its place
+    rows.push(header.map((_, i) => (i === 0 ? 'Total' : '')));
+  }
+  return [['Customer report'], header, ...rows];
+}
+
+describe('RowStreamAnalysis gives what analyzeLazily gives on the whole table', () => {
+  it('property: customer tables with day/month dates, repeats, blank, totals and bad rows, in random batches', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.constantFrom('dmy' as const, 'mdy' as const, 'none' as const),
+        fc.array(fc.integer({ min: 0, max: 130 }), { maxLength: 6 }),
+        (seed, n, order, cuts) => {
+          const table = messyTable(seed, n, order);
+          const want = plain(analyzeLazily(table.map((r) => [...r]), { asOf: '2026-11-28' }));
+          expect(plain(streamed(table, cuts, { asOf: '2026-11-28' }))).toEqual(want);
+          // Errors read late (dates waiting for their column's order) still come in row order.
+          const rows = want.errors.map((e) => e.row);
+          expect(rows).toEqual([...rows].sort((a, b) => a - b));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a transaction log is gathered and analysed whole', () => {
+    const log = generateTransactions(3000, { seed: 3, asOf: '2026-11-28' }) as unknown[][];
+    expect(plain(streamed(log, [5, 100, 1777]))).toEqual(plain(analyzeLazily(log.map((r) => [...r]))));
+  });
+
+  it('a table shorter than the title rows allow is analysed whole, errors included', () => {
+    const short = [['Customer', 'Revenue'], ['A', '10']];
+    expect(plain(streamed(short, [1]))).toEqual(plain(analyzeLazily(short.map((r) => [...r]))));
+    expect(() => streamed([['x']], [])).toThrow();
+  });
+
+  it('reads day/month dates in the order the whole column decides, even when the deciding date comes last', () => {
+    const rows: unknown[][] = [['Customer', 'Revenue', 'Last purchase']];
+    for (let i = 0; i < 40; i++) rows.push([`C${i}`, 10 + i, '03/04/2026']);
+    rows.push(['C-last', 5, '25/04/2026']); // only day/month/year can read this one
+    const a = plain(streamed(rows, [3, 20]));
+    expect(a.customers.find((c) => c.key === 'C0')!.lastPurchase).toBe('2026-04-03');
+    expect(a).toEqual(plain(analyzeLazily(rows.map((r) => [...r]))));
+  });
+});
