@@ -1,0 +1,295 @@
+/**
+ * The first pass over a transaction log (method §1: one row per order line, customer keys repeat):
+ * every data row is read once into typed columns — a dictionary id for the customer key, the day
+ * number, the signed amount, a cancellation flag and the row number — so that grouping and
+ * summing later touch arrays, not objects.
+ *
+ * Cells repeat heavily in a log (a few thousand distinct dates, each customer's key on every one
+ * of its lines), so the key and date of each distinct cell are read once and looked up afterwards.
+ * Reading a cell is a pure function of the cell and its column, so the cache changes no result;
+ * a cell that fails is never cached and is read (and reported) again on every row it stands in.
+ */
+import type { Column, Lang, Notice } from '../types';
+import { BAD, keyOf, textOrNull, type CellReader } from './cell-reader';
+import { splitEmails } from './emails';
+import type { RowCounts } from './read-customers';
+import { skipIfNotData } from './row-kind';
+
+/** Where each field of the log is; undefined when the log has no such column. */
+export interface LogLayout {
+  columns: readonly Column[];
+  key: Column;
+  date: Column;
+  amount?: Column;
+  quantity?: Column;
+  unitPrice?: Column;
+  order?: Column;
+  name?: Column;
+  email?: Column;
+  owner?: Column;
+  segment?: Column;
+  region?: Column;
+}
+
+/** A log as typed columns: entries 0..count-1 are its accepted rows, in row order. */
+export interface LogColumns {
+  count: number;
+  /** Dictionary id of each accepted row's customer key. */
+  keyId: Int32Array;
+  /** Day number of each accepted row. */
+  day: Int32Array;
+  /** Amount of each accepted row; a cancellation's is −|amount|. */
+  amount: Float64Array;
+  /** 1 for a cancellation (order number starting with "C", or a negative amount). */
+  cancel: Uint8Array;
+  /** Row number of each accepted row, as the user counts rows (header row = 1 when it is first). */
+  rowNo: Int32Array;
+  /** Key text of each dictionary id (ids are given in order of first appearance in any row). */
+  keys: string[];
+  /** The dictionary: id of a key text (one of `keys`). */
+  idOfKey: (key: string) => number | undefined;
+  /** Accepted rows of each key id (0: the key appears only on rejected or later rows). */
+  rowsOf: Int32Array;
+  /** 1 when the key has a row dated after the analysis date. */
+  later: Uint8Array;
+  /** Per key id, the descriptive fields: when rows disagree the smallest text wins (row order never matters). */
+  names: (string | null)[];
+  emails: (string[] | undefined)[];
+  owners: (string | null)[];
+  segments: (string | null)[];
+  regions: (string | null)[];
+  minDay: number;
+  maxDay: number;
+  cancellations: number;
+  /** Rows dated after the analysis date (skipped). */
+  afterAsOf: number;
+  rows: RowCounts;
+}
+
+/** No key in this cell: the row is rejected. */
+const NO_KEY = -1;
+
+/**
+ * The key dictionary: each distinct key text gets an id, in order of first appearance. Key cells
+ * are looked up as they stand (text or number), so a key is normalised (keyOf) once per distinct
+ * cell; a key text is stored a second time only when its cell was written differently
+ * ("12348.0", " A1 ").
+ */
+class KeyDictionary {
+  readonly keys: string[] = [];
+  rowsOf = new Int32Array(1024);
+  later = new Uint8Array(1024);
+  /** Id of each distinct key cell (NO_KEY when it holds no key). */
+  private readonly byCell = new Map<unknown, number>();
+  /** Id of each key text whose cell was not that very text. */
+  private readonly byKey = new Map<string, number>();
+
+  /** The key id of a cell, NO_KEY when the cell holds no key; a new key gets the next id. */
+  idOfCell(cell: unknown): number {
+    let id = this.byCell.get(cell);
+    if (id !== undefined) return id;
+    const key = keyOf(cell);
+    if (key === null) id = NO_KEY;
+    else {
+      id = this.idOfKey(key);
+      if (id === undefined) id = this.add(key);
+      if (key !== cell) this.byKey.set(key, id);
+    }
+    if (typeof cell === 'string' || typeof cell === 'number') this.byCell.set(cell, id);
+    return id;
+  }
+
+  /** The id of a key text already in the dictionary. */
+  idOfKey(key: string): number | undefined {
+    const id = this.byKey.get(key);
+    if (id !== undefined) return id;
+    // Else the key was first seen as a cell holding exactly its text.
+    const same = this.byCell.get(key);
+    return same !== undefined && same !== NO_KEY && this.keys[same] === key ? same : undefined;
+  }
+
+  private add(key: string): number {
+    const id = this.keys.length;
+    this.keys.push(key);
+    if (id === this.rowsOf.length) {
+      const rowsOf = new Int32Array(id * 2);
+      rowsOf.set(this.rowsOf);
+      this.rowsOf = rowsOf;
+      const later = new Uint8Array(id * 2);
+      later.set(this.later);
+      this.later = later;
+    }
+    return id;
+  }
+}
+
+/**
+ * Read the data rows table[start..] into columns. Non-data rows are skipped with their notice; a
+ * row with no key, no date or no amount (or an unreadable one) is rejected with its errors in
+ * `reader`; a row dated after `cutDay` is skipped and counted. Every row read ends in exactly one
+ * of accepted, rejected, skipped.
+ */
+export function readLogColumns(
+  table: readonly (readonly unknown[])[],
+  layout: LogLayout,
+  reader: CellReader,
+  notices: Notice[],
+  lang: Lang,
+  start: number,
+  cutDay: number,
+): LogColumns {
+  const { columns, key: keyCol, date: dateCol, amount: amountCol, quantity: qtyCol, unitPrice: priceCol, order: orderCol, name: nameCol } = layout;
+  const keyIndex = keyCol.index;
+  const dateIndex = dateCol.index;
+  const nameIndex = nameCol?.index ?? -1;
+  const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
+  const capacity = Math.max(0, table.length - start);
+  const keyId = new Int32Array(capacity);
+  const day = new Int32Array(capacity);
+  const amount = new Float64Array(capacity);
+  const cancel = new Uint8Array(capacity);
+  const rowNo = new Int32Array(capacity);
+  const dict = new KeyDictionary();
+  // Day of each distinct readable date cell (text or number).
+  const dayOfCell = new Map<unknown, number>();
+  const describe = layout.name || layout.email || layout.owner || layout.segment || layout.region ? new Descriptions(layout) : null;
+  let count = 0;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  let cancellations = 0;
+  let afterAsOf = 0;
+
+  for (let i = start; i < table.length; i++) {
+    const row = table[i]!;
+    const r = i + 1;
+    rows.read++;
+    if (skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
+    const id = dict.idOfCell(row[keyIndex]);
+    if (id === NO_KEY) {
+      reader.fail(r, keyCol, undefined, 'no_customer', true);
+      rows.rejected++;
+      continue;
+    }
+    const dateCell = row[dateIndex];
+    let d: number | null | typeof BAD | undefined = dayOfCell.get(dateCell);
+    if (d === undefined) {
+      d = reader.date(r, dateCol, dateCell, true);
+      if (d === null) reader.fail(r, dateCol, undefined, 'no_date', true);
+      else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) dayOfCell.set(dateCell, d);
+    }
+    let a: number | null | typeof BAD;
+    if (amountCol) {
+      a = reader.amount(r, amountCol, row[amountCol.index], true);
+      if (a === null) reader.fail(r, amountCol, undefined, 'no_amount', true);
+    } else {
+      const q = reader.amount(r, qtyCol!, row[qtyCol!.index], true);
+      const p = reader.amount(r, priceCol!, row[priceCol!.index], true);
+      if (q === null) reader.fail(r, qtyCol!, undefined, 'no_amount', true);
+      if (p === null) reader.fail(r, priceCol!, undefined, 'no_amount', true);
+      a = q === BAD || p === BAD ? BAD : q === null || p === null ? null : q * p;
+    }
+    if (d === null || d === BAD || a === null || a === BAD) {
+      rows.rejected++;
+      continue;
+    }
+    if (d > cutDay) {
+      dict.later[id] = 1;
+      afterAsOf++;
+      rows.skipped++;
+      continue;
+    }
+    rows.accepted++;
+    dict.rowsOf[id]!++;
+    const isCancel = a < 0 || (orderCol !== undefined && isCancellationNumber(row[orderCol.index]));
+    keyId[count] = id;
+    day[count] = d;
+    rowNo[count] = r;
+    if (d > maxDay) maxDay = d;
+    if (d < minDay) minDay = d;
+    if (isCancel) {
+      cancellations++;
+      cancel[count] = 1;
+      amount[count] = -Math.abs(a);
+    } else amount[count] = a;
+    count++;
+    if (describe) describe.add(row, id, dict.keys[id]!);
+  }
+  const keys = dict.keys;
+  const fields = describe ?? new Descriptions(layout);
+  fields.fill(keys.length);
+  return {
+    count,
+    keyId,
+    day,
+    amount,
+    cancel,
+    rowNo,
+    keys,
+    idOfKey: (key) => dict.idOfKey(key),
+    rowsOf: dict.rowsOf,
+    later: dict.later,
+    names: fields.names,
+    emails: fields.emails,
+    owners: fields.owners,
+    segments: fields.segments,
+    regions: fields.regions,
+    minDay,
+    maxDay,
+    cancellations,
+    afterAsOf,
+    rows,
+  };
+}
+
+/** An order number starting with "C" (or "c") marks a cancellation line. */
+function isCancellationNumber(cell: unknown): boolean {
+  const order = textOrNull(cell);
+  return order !== null && (order[0] === 'C' || order[0] === 'c');
+}
+
+/** The descriptive columns of a log, gathered per key id. */
+class Descriptions {
+  /** null: the key's name is its key (no name cell seen yet). */
+  readonly names: (string | null)[] = [];
+  readonly emails: (string[] | undefined)[] = [];
+  readonly owners: (string | null)[] = [];
+  readonly segments: (string | null)[] = [];
+  readonly regions: (string | null)[] = [];
+  constructor(private readonly layout: LogLayout) {}
+
+  /** Pad every list to `n` key ids. */
+  fill(n: number): void {
+    for (const list of [this.names, this.owners, this.segments, this.regions]) while (list.length < n) list.push(null);
+    while (this.emails.length < n) this.emails.push(undefined);
+  }
+
+  add(row: readonly unknown[], id: number, key: string): void {
+    const { name, email, owner, segment, region } = this.layout;
+    if (id >= this.names.length) this.fill(id + 1);
+    if (name) {
+      const n = textOrNull(row[name.index]);
+      const had = this.names[id] ?? key;
+      if (n && (had === key || n < had)) this.names[id] = n;
+    }
+    if (email) {
+      const found = splitEmails(row[email.index]).emails;
+      if (found.length > 0) {
+        let list = this.emails[id];
+        if (!list) {
+          list = [];
+          this.emails[id] = list;
+        }
+        for (const e of found) if (!list.includes(e)) list.push(e);
+      }
+    }
+    if (owner) smallestText(this.owners, id, row[owner.index]);
+    if (segment) smallestText(this.segments, id, row[segment.index]);
+    if (region) smallestText(this.regions, id, row[region.index]);
+  }
+}
+
+/** Keep the smallest non-blank text of a descriptive column for key `id`. */
+function smallestText(list: (string | null)[], id: number, cell: unknown): void {
+  const t = textOrNull(cell);
+  if (t !== null && (list[id] === null || t < list[id]!)) list[id] = t;
+}
