@@ -44,12 +44,8 @@ export interface LogColumns {
   cancel: Uint8Array;
   /** Row number of each accepted row, as the user counts rows (header row = 1 when it is first). */
   rowNo: Int32Array;
-  /** Key text of each dictionary id (ids are given in order of first appearance in any row). */
+  /** Key text of each dictionary id (ids are given in order of first appearance in any row; a key may have no accepted row). */
   keys: string[];
-  /** The dictionary: id of a key text (one of `keys`). */
-  idOfKey: (key: string) => number | undefined;
-  /** Accepted rows of each key id (0: the key appears only on rejected or later rows). */
-  rowsOf: Int32Array;
   /** 1 when the key has a row dated after the analysis date. */
   later: Uint8Array;
   /** Per key id, the descriptive fields: when rows disagree the smallest text wins (row order never matters). */
@@ -77,7 +73,6 @@ const NO_KEY = -1;
  */
 class KeyDictionary {
   readonly keys: string[] = [];
-  rowsOf = new Int32Array(1024);
   later = new Uint8Array(1024);
   /** Id of each distinct key cell (NO_KEY when it holds no key). */
   private readonly byCell = new Map<unknown, number>();
@@ -111,10 +106,7 @@ class KeyDictionary {
   private add(key: string): number {
     const id = this.keys.length;
     this.keys.push(key);
-    if (id === this.rowsOf.length) {
-      const rowsOf = new Int32Array(id * 2);
-      rowsOf.set(this.rowsOf);
-      this.rowsOf = rowsOf;
+    if (id === this.later.length) {
       const later = new Uint8Array(id * 2);
       later.set(this.later);
       this.later = later;
@@ -199,7 +191,6 @@ export function readLogColumns(
       continue;
     }
     rows.accepted++;
-    dict.rowsOf[id]!++;
     const isCancel = a < 0 || (orderCol !== undefined && isCancellationNumber(row[orderCol.index]));
     keyId[count] = id;
     day[count] = d;
@@ -225,8 +216,6 @@ export function readLogColumns(
     cancel,
     rowNo,
     keys,
-    idOfKey: (key) => dict.idOfKey(key),
-    rowsOf: dict.rowsOf,
     later: dict.later,
     names: fields.names,
     emails: fields.emails,

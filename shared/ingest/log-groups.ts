@@ -1,21 +1,21 @@
+import { sortIdsByText } from './sort-by-text';
+
 /**
  * Grouping a log's accepted rows by customer, and one customer's purchase rows by day, on typed
  * arrays of row indices: a counting sort by key id (linear, stable) instead of a map of lists.
  */
 
-/** The row indices of each key id: rows[start[id] .. start[id + 1]) in row order. */
+/** The row indices of each key id: rows[start[id] .. start[id + 1]) in row order (empty for a key with no row). */
 export interface KeyGroups {
   start: Int32Array;
   rows: Int32Array;
 }
 
-/**
- * Stable counting sort of the rows 0..count-1 by their key id. `rowsOf[id]` is the number of rows
- * with key id `id` (ids 0..keyCount-1).
- */
-export function groupByKey(keyId: Int32Array, count: number, rowsOf: Int32Array, keyCount: number): KeyGroups {
+/** Stable counting sort of the rows 0..count-1 by their key id (ids 0..keyCount-1). */
+export function groupByKey(keyId: Int32Array, count: number, keyCount: number): KeyGroups {
   const start = new Int32Array(keyCount + 1);
-  for (let id = 0; id < keyCount; id++) start[id + 1] = start[id]! + rowsOf[id]!;
+  for (let r = 0; r < count; r++) start[keyId[r]! + 1]!++;
+  for (let id = 0; id < keyCount; id++) start[id + 1]! += start[id]!;
   const next = start.slice(0, keyCount);
   const rows = new Int32Array(count);
   for (let r = 0; r < count; r++) rows[next[keyId[r]!]!++] = r;
@@ -54,22 +54,17 @@ export function sortByDay(rows: Int32Array, m: number, day: Int32Array): void {
  * The key ids that have rows, ordered by their key text as `<` orders strings (UTF-16 code units):
  * the customers' output order, independent of the rows' order.
  */
-export function idsByKey(keys: readonly string[], rowsOf: Int32Array, idOfKey: (key: string) => number | undefined): Int32Array {
+export function idsByKey(keys: readonly string[], start: Int32Array): Int32Array {
   let n = 0;
-  for (let id = 0; id < keys.length; id++) if (rowsOf[id]! > 0) n++;
+  for (let id = 0; id < keys.length; id++) if (start[id + 1]! > start[id]!) n++;
   const ids = new Int32Array(n);
   let k = 0;
   let sorted = true;
   for (let id = 0; id < keys.length; id++) {
-    if (rowsOf[id]! === 0) continue;
+    if (start[id + 1] === start[id]) continue;
     if (k > 0 && !(keys[ids[k - 1]!]! < keys[id]!)) sorted = false;
     ids[k++] = id;
   }
-  if (sorted) return ids;
-  // The default sort of distinct strings compares code units, as `<` does.
-  const texts: string[] = new Array(n);
-  for (let i = 0; i < n; i++) texts[i] = keys[ids[i]!]!;
-  texts.sort();
-  for (let i = 0; i < n; i++) ids[i] = idOfKey(texts[i]!)!;
+  if (!sorted) sortIdsByText(ids, keys);
   return ids;
 }
