@@ -14,6 +14,7 @@ import { BAD, keyOf, textOrNull, type CellReader } from './cell-reader';
 import { splitEmails } from './emails';
 import type { RowCounts } from './read-customers';
 import { skipIfNotData } from './row-kind';
+import { TextIds } from './text-ids';
 
 /** Where each field of the log is; undefined when the log has no such column. */
 export interface LogLayout {
@@ -68,51 +69,53 @@ const NO_KEY = -1;
 /**
  * The key dictionary: each distinct key text gets an id, in order of first appearance. Key cells
  * are looked up as they stand (text or number), so a key is normalised (keyOf) once per distinct
- * cell; a key text is stored a second time only when its cell was written differently
- * ("12348.0", " A1 ").
+ * cell: "12348.0", " 12348 " and 12348 are three cells of one key.
  */
 class KeyDictionary {
-  readonly keys: string[] = [];
+  /** Key texts; the id of a key is its index in `keys.texts`. */
+  readonly keys = new TextIds();
   later = new Uint8Array(1024);
-  /** Id of each distinct key cell (NO_KEY when it holds no key). */
-  private readonly byCell = new Map<unknown, number>();
-  /** Id of each key text whose cell was not that very text. */
-  private readonly byKey = new Map<string, number>();
+  /** Distinct text cells, and the key id of each (NO_KEY when it holds no key). */
+  private readonly textCells = new TextIds();
+  private keyOfTextCell = new Int32Array(1024);
+  /** Key id of each distinct number cell. */
+  private readonly numberCells = new Map<number, number>();
 
   /** The key id of a cell, NO_KEY when the cell holds no key; a new key gets the next id. */
   idOfCell(cell: unknown): number {
-    let id = this.byCell.get(cell);
-    if (id !== undefined) return id;
-    const key = keyOf(cell);
-    if (key === null) id = NO_KEY;
-    else {
-      id = this.idOfKey(key);
-      if (id === undefined) id = this.add(key);
-      if (key !== cell) this.byKey.set(key, id);
+    if (typeof cell === 'string') {
+      const known = this.textCells.texts.length;
+      const c = this.textCells.idOf(cell);
+      if (c < known) return this.keyOfTextCell[c]!;
+      if (c === this.keyOfTextCell.length) this.keyOfTextCell = grown(this.keyOfTextCell);
+      const id = this.idOfKey(keyOf(cell));
+      this.keyOfTextCell[c] = id;
+      return id;
     }
-    if (typeof cell === 'string' || typeof cell === 'number') this.byCell.set(cell, id);
-    return id;
+    if (typeof cell === 'number') {
+      let id = this.numberCells.get(cell);
+      if (id === undefined) {
+        id = this.idOfKey(keyOf(cell));
+        this.numberCells.set(cell, id);
+      }
+      return id;
+    }
+    return this.idOfKey(keyOf(cell));
   }
 
-  /** The id of a key text already in the dictionary. */
-  idOfKey(key: string): number | undefined {
-    const id = this.byKey.get(key);
-    if (id !== undefined) return id;
-    // Else the key was first seen as a cell holding exactly its text.
-    const same = this.byCell.get(key);
-    return same !== undefined && same !== NO_KEY && this.keys[same] === key ? same : undefined;
-  }
-
-  private add(key: string): number {
-    const id = this.keys.length;
-    this.keys.push(key);
-    if (id === this.later.length) {
-      const later = new Uint8Array(id * 2);
-      later.set(this.later);
-      this.later = later;
-    }
+  private idOfKey(key: string | null): number {
+    if (key === null) return NO_KEY;
+    const id = this.keys.idOf(key);
+    if (id === this.later.length) this.later = grown(this.later);
     return id;
   }
+}
+
+/** A copy of `a` twice as long. */
+function grown<T extends Int32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /**
@@ -203,9 +206,9 @@ export function readLogColumns(
       amount[count] = -Math.abs(a);
     } else amount[count] = a;
     count++;
-    if (describe) describe.add(row, id, dict.keys[id]!);
+    if (describe) describe.add(row, id, dict.keys.texts[id]!);
   }
-  const keys = dict.keys;
+  const keys = dict.keys.texts;
   const fields = describe ?? new Descriptions(layout);
   fields.fill(keys.length);
   return {
