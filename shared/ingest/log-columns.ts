@@ -10,7 +10,8 @@
  * a cell that fails is never cached and is read (and reported) again on every row it stands in.
  */
 import type { Column, Lang, Notice } from '../types';
-import { BAD, keyOf, textOrNull, type CellReader } from './cell-reader';
+import { BAD, keyOf, textOrNull, type CellReader, type Read } from './cell-reader';
+import { plainDecimal } from './parse-number';
 import { splitEmails } from './emails';
 import type { RowCounts } from './read-customers';
 import { skipIfNotData } from './row-kind';
@@ -174,11 +175,11 @@ export function readLogColumns(
     }
     let a: number | null | typeof BAD;
     if (amountCol) {
-      a = reader.amount(r, amountCol, row[amountCol.index], true);
+      a = readAmount(reader, r, amountCol, row[amountCol.index]);
       if (a === null) reader.fail(r, amountCol, undefined, 'no_amount', true);
     } else {
-      const q = reader.amount(r, qtyCol!, row[qtyCol!.index], true);
-      const p = reader.amount(r, priceCol!, row[priceCol!.index], true);
+      const q = readAmount(reader, r, qtyCol!, row[qtyCol!.index]);
+      const p = readAmount(reader, r, priceCol!, row[priceCol!.index]);
       if (q === null) reader.fail(r, qtyCol!, undefined, 'no_amount', true);
       if (p === null) reader.fail(r, priceCol!, undefined, 'no_amount', true);
       a = q === BAD || p === BAD ? BAD : q === null || p === null ? null : q * p;
@@ -233,8 +234,24 @@ export function readLogColumns(
   };
 }
 
+/** An amount cell (fatal when unreadable), plain decimal texts read without the general parser. */
+function readAmount(reader: CellReader, row: number, col: Column, cell: unknown): Read<number> {
+  if (typeof cell === 'string') {
+    const v = plainDecimal(cell);
+    if (!Number.isNaN(v)) return v;
+  }
+  return reader.amount(row, col, cell, true);
+}
+
 /** An order number starting with "C" (or "c") marks a cancellation line. */
 function isCancellationNumber(cell: unknown): boolean {
+  if (typeof cell === 'string') {
+    // A text starting with an ASCII letter or digit is its own trimmed text and no placeholder
+    // (none starts with C): its first character decides.
+    const c = cell.charCodeAt(0);
+    const l = c | 0x20;
+    if ((c >= 48 && c <= 57) || (l >= 97 && l <= 122)) return l === 99;
+  }
   const order = textOrNull(cell);
   return order !== null && (order[0] === 'C' || order[0] === 'c');
 }
