@@ -50,12 +50,8 @@ export interface LogColumns {
   keys: string[];
   /** 1 when the key has a row dated after the analysis date. */
   later: Uint8Array;
-  /** Per key id, the descriptive fields: when rows disagree the smallest text wins (row order never matters). */
-  names: (string | null)[];
-  emails: (string[] | undefined)[];
-  owners: (string | null)[];
-  segments: (string | null)[];
-  regions: (string | null)[];
+  /** The descriptive fields per key id; null when the log has no descriptive column. */
+  described: DescribedKeys | null;
   minDay: number;
   maxDay: number;
   cancellations: number;
@@ -210,8 +206,7 @@ export function readLogColumns(
     if (describe) describe.add(row, id, dict.keys.texts[id]!);
   }
   const keys = dict.keys.texts;
-  const fields = describe ?? new Descriptions(layout);
-  fields.fill(keys.length);
+  describe?.fill(keys.length);
   return {
     count,
     keyId,
@@ -221,11 +216,7 @@ export function readLogColumns(
     rowNo,
     keys,
     later: dict.later,
-    names: fields.names,
-    emails: fields.emails,
-    owners: fields.owners,
-    segments: fields.segments,
-    regions: fields.regions,
+    described: describe,
     minDay,
     maxDay,
     cancellations,
@@ -256,8 +247,21 @@ function isCancellationNumber(cell: unknown): boolean {
   return order !== null && (order[0] === 'C' || order[0] === 'c');
 }
 
+/**
+ * The descriptive fields of each key id (name, emails, owner, segment, region): when rows
+ * disagree the smallest text wins, so row order never matters.
+ */
+export interface DescribedKeys {
+  /** null: the key's name is its key (no name cell seen). */
+  readonly names: readonly (string | null)[];
+  readonly emails: readonly (string[] | undefined)[];
+  readonly owners: readonly (string | null)[];
+  readonly segments: readonly (string | null)[];
+  readonly regions: readonly (string | null)[];
+}
+
 /** The descriptive columns of a log, gathered per key id. */
-class Descriptions {
+class Descriptions implements DescribedKeys {
   /** null: the key's name is its key (no name cell seen yet). */
   readonly names: (string | null)[] = [];
   readonly emails: (string[] | undefined)[] = [];

@@ -1,25 +1,51 @@
+/**
+ * Grouping a log's accepted rows by customer on typed arrays: a counting sort (linear, stable)
+ * instead of a map of lists. The customers are laid out in key order, so that summing them reads
+ * every column front to back.
+ */
+import type { LogColumns } from './log-columns';
 import { sortIdsByText } from './sort-by-text';
 
-/**
- * Grouping a log's accepted rows by customer, and one customer's purchase rows by day, on typed
- * arrays of row indices: a counting sort by key id (linear, stable) instead of a map of lists.
- */
-
-/** The row indices of each key id: rows[start[id] .. start[id + 1]) in row order (empty for a key with no row). */
-export interface KeyGroups {
+/** The accepted rows regrouped: customer c's rows are [start[c], start[c + 1]), in row order. */
+export interface CustomerRows {
+  /** Key id of each customer, customers in key order (only keys with an accepted row). */
+  ids: Int32Array;
   start: Int32Array;
-  rows: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
+  cancel: Uint8Array;
+  rowNo: Int32Array;
+  /** Accepted rows of each key id (0 for a key seen only on rejected or later rows). */
+  rowsOf: Int32Array;
 }
 
-/** Stable counting sort of the rows 0..count-1 by their key id (ids 0..keyCount-1). */
-export function groupByKey(keyId: Int32Array, count: number, keyCount: number): KeyGroups {
-  const start = new Int32Array(keyCount + 1);
-  for (let r = 0; r < count; r++) start[keyId[r]! + 1]!++;
-  for (let id = 0; id < keyCount; id++) start[id + 1]! += start[id]!;
-  const next = start.slice(0, keyCount);
-  const rows = new Int32Array(count);
-  for (let r = 0; r < count; r++) rows[next[keyId[r]!]!++] = r;
-  return { start, rows };
+/** Regroup the accepted rows by customer, customers in key order, each customer's rows in row order. */
+export function groupByCustomer(log: LogColumns): CustomerRows {
+  const { count, keyId } = log;
+  const keyCount = log.keys.length;
+  const rowsOf = new Int32Array(keyCount);
+  for (let r = 0; r < count; r++) rowsOf[keyId[r]!]!++;
+  const ids = idsByKey(log.keys, rowsOf);
+  const customers = ids.length;
+  // Position of each key id's first row in the regrouped arrays.
+  const next = new Int32Array(keyCount);
+  const start = new Int32Array(customers + 1);
+  for (let c = 0; c < customers; c++) {
+    next[ids[c]!] = start[c]!;
+    start[c + 1] = start[c]! + rowsOf[ids[c]!]!;
+  }
+  const day = new Int32Array(count);
+  const amount = new Float64Array(count);
+  const cancel = new Uint8Array(count);
+  const rowNo = new Int32Array(count);
+  for (let r = 0; r < count; r++) {
+    const g = next[keyId[r]!]!++;
+    day[g] = log.day[r]!;
+    amount[g] = log.amount[r]!;
+    cancel[g] = log.cancel[r]!;
+    rowNo[g] = log.rowNo[r]!;
+  }
+  return { ids, start, day, amount, cancel, rowNo, rowsOf };
 }
 
 /** True when day[0..count) never decreases: then every customer's rows, in row order, are in day order. */
@@ -54,14 +80,14 @@ export function sortByDay(rows: Int32Array, m: number, day: Int32Array): void {
  * The key ids that have rows, ordered by their key text as `<` orders strings (UTF-16 code units):
  * the customers' output order, independent of the rows' order.
  */
-export function idsByKey(keys: readonly string[], start: Int32Array): Int32Array {
+function idsByKey(keys: readonly string[], rowsOf: Int32Array): Int32Array {
   let n = 0;
-  for (let id = 0; id < keys.length; id++) if (start[id + 1]! > start[id]!) n++;
+  for (let id = 0; id < keys.length; id++) if (rowsOf[id]! > 0) n++;
   const ids = new Int32Array(n);
   let k = 0;
   let sorted = true;
   for (let id = 0; id < keys.length; id++) {
-    if (start[id + 1] === start[id]) continue;
+    if (rowsOf[id] === 0) continue;
     if (k > 0 && !(keys[ids[k - 1]!]! < keys[id]!)) sorted = false;
     ids[k++] = id;
   }

@@ -23,7 +23,7 @@ import type { CustomerInput } from './customer-input';
 import { columnIndex, keyColumn, readerFor, type RowCounts } from './read-customers';
 import { dayToIso, isoToDay } from './parse-date';
 import { readLogColumns, type LogLayout } from './log-columns';
-import { groupByKey, idsByKey } from './log-groups';
+import { groupByCustomer } from './log-groups';
 import { summarizeCustomers } from './summarize-log';
 import { AnalyzeError } from '../analyze-error';
 import { matchHeaders, understoodHeaders } from './headers';
@@ -115,9 +115,8 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   // The previous period (prevStart, curStart] is known only when the log reaches back to its first day.
   const prevKnown = minDay <= prevStart + 1;
 
-  const groups = groupByKey(log.keyId, log.count, log.keys.length);
-  const order = idsByKey(log.keys, groups.start);
-  const { inputs, histories } = summarizeCustomers(log, groups, order, { curStart, prevStart, prevKnown }, options.histories !== false);
+  const grouped = groupByCustomer(log);
+  const { inputs, histories } = summarizeCustomers(log, grouped, { curStart, prevStart, prevKnown }, options.histories !== false);
 
   const asOf = dayToIso(asOfDay);
   const rows = log.rows;
@@ -127,6 +126,6 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   if (!prevKnown && inputs.length > 0)
     notices.push({ code: 'previous_period_unknown', message: noticeText(lang, 'previous_period_unknown', { first: dayToIso(minDay), from: dayToIso(prevStart + 1) }) });
   let laterCustomers = 0;
-  for (let id = 0; id < log.keys.length; id++) if (log.later[id] && groups.start[id + 1] === groups.start[id]) laterCustomers++;
+  for (let id = 0; id < log.keys.length; id++) if (log.later[id] && grouped.rowsOf[id] === 0) laterCustomers++;
   return { columns, inputs, histories, errors: reader.errors, notices, rows, asOf, asOfFromData, afterAsOf: { rows: log.afterAsOf, customers: laterCustomers } };
 }

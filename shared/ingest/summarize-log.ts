@@ -5,8 +5,8 @@
  */
 import type { PurchaseHistory } from '../model/purchase-history';
 import { emptyInput, type CustomerInput } from './customer-input';
-import type { LogColumns } from './log-columns';
-import { isDayOrdered, sortByDay, type KeyGroups } from './log-groups';
+import type { DescribedKeys, LogColumns } from './log-columns';
+import { isDayOrdered, sortByDay, type CustomerRows } from './log-groups';
 import { isFreeMail, registrableDomain } from './registrable-domain';
 
 /** The two periods: current (curStart, asOf], previous (prevStart, curStart]. */
@@ -24,32 +24,30 @@ export interface Periods {
  */
 export function summarizeCustomers(
   log: LogColumns,
-  groups: KeyGroups,
-  order: Int32Array,
+  grouped: CustomerRows,
   periods: Periods,
   withHistories: boolean,
 ): { inputs: CustomerInput[]; histories: PurchaseHistory[] } {
-  const { day, amount, cancel, rowNo } = log;
+  const { day, amount, cancel, rowNo, start } = grouped;
   const { curStart, prevStart, prevKnown } = periods;
-  const customers = order.length;
+  const customers = grouped.ids.length;
   const inputs: CustomerInput[] = new Array(customers);
   const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
   // When the accepted rows never go back in time, each customer's rows are already in day order.
-  const dayOrdered = isDayOrdered(day, log.count);
+  const dayOrdered = isDayOrdered(log.day, log.count);
   const purchases = new Int32Array(log.count); // scratch: one customer's purchase rows, by day
-  for (let out = 0; out < customers; out++) {
-    const id = order[out]!;
+  for (let c = 0; c < customers; c++) {
+    const id = grouped.ids[c]!;
     const key = log.keys[id]!;
-    const lo = groups.start[id]!;
-    const hi = groups.start[id + 1]!;
+    const lo = start[c]!;
+    const hi = start[c + 1]!;
     const rowList: number[] = new Array(hi - lo);
     let m = 0;
     let cancels = 0;
     for (let g = lo; g < hi; g++) {
-      const r = groups.rows[g]!;
-      rowList[g - lo] = rowNo[r]!;
-      if (cancel[r]) cancels++;
-      else purchases[m++] = r;
+      rowList[g - lo] = rowNo[g]!;
+      if (cancel[g]) cancels++;
+      else purchases[m++] = g;
     }
     if (!dayOrdered) sortByDay(purchases, m, day);
     let orders = 0;
@@ -80,43 +78,44 @@ export function summarizeCustomers(
     }
     let returns = 0;
     if (cancels > 0) {
+      for (let g = lo; g < hi; g++) if (cancel[g]) returns -= amount[g]!;
       for (let g = lo; g < hi; g++) {
-        const r = groups.rows[g]!;
-        if (cancel[r]) returns -= amount[r]!;
-      }
-      for (let g = lo; g < hi; g++) {
-        const r = groups.rows[g]!;
-        if (!cancel[r]) continue;
-        const d = day[r]!;
-        if (d > curStart) revenue += amount[r]!;
-        else if (d > prevStart) revenuePrev += amount[r]!;
+        if (!cancel[g]) continue;
+        const d = day[g]!;
+        if (d > curStart) revenue += amount[g]!;
+        else if (d > prevStart) revenuePrev += amount[g]!;
       }
     }
-    if (withHistories) histories[out] = { key, days, amounts, returns };
+    if (withHistories) histories[c] = { key, days, amounts, returns };
     const inp = emptyInput(key, 0);
     inp.rows = rowList;
-    inp.name = log.names[id] ?? key;
-    inp.owner = log.owners[id]!;
-    inp.segment = log.segments[id]!;
-    inp.region = log.regions[id]!;
     inp.orders = orders;
     inp.firstPurchase = orders > 0 ? days[0]! : null;
     inp.lastPurchase = orders > 0 ? days[orders - 1]! : null;
     inp.revenue = revenue;
     inp.revenuePrev = prevKnown ? revenuePrev : null;
     inp.gapBeforeCurrent = gap;
-    const emails = log.emails[id];
-    if (emails) {
-      emails.sort();
-      inp.emails = emails;
-      const domains: string[] = [];
-      for (const e of emails) {
-        const d = registrableDomain(e);
-        if (d && !isFreeMail(d) && !domains.includes(d)) domains.push(d);
-      }
-      inp.domains = domains;
-    }
-    inputs[out] = inp;
+    if (log.described) describe(inp, log.described, id);
+    inputs[c] = inp;
   }
   return { inputs, histories };
+}
+
+/** Copy key `id`'s descriptive fields into its input; the company domains of its emails. */
+function describe(inp: CustomerInput, d: DescribedKeys, id: number): void {
+  inp.name = d.names[id] ?? inp.key;
+  inp.owner = d.owners[id]!;
+  inp.segment = d.segments[id]!;
+  inp.region = d.regions[id]!;
+  const emails = d.emails[id];
+  if (emails) {
+    emails.sort();
+    inp.emails = emails;
+    const domains: string[] = [];
+    for (const e of emails) {
+      const host = registrableDomain(e);
+      if (host && !isFreeMail(host) && !domains.includes(host)) domains.push(host);
+    }
+    inp.domains = domains;
+  }
 }
