@@ -85,12 +85,7 @@ function idsByKey(keys: readonly string[], rowsOf: Int32Array): Int32Array {
   for (let id = 0; id < keys.length; id++) if (rowsOf[id]! > 0) n++;
   const ids = new Int32Array(n);
   let k = 0;
-  let sorted = true;
-  for (let id = 0; id < keys.length; id++) {
-    if (rowsOf[id] === 0) continue;
-    if (k > 0 && !(keys[ids[k - 1]!]! < keys[id]!)) sorted = false;
-    ids[k++] = id;
-  }
-  if (!sorted) sortIdsByText(ids, keys);
+  for (let id = 0; id < keys.length; id++) if (rowsOf[id]! > 0) ids[k++] = id;
+  sortIdsByText(ids, keys);
   return ids;
 }
