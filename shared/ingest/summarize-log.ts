@@ -41,11 +41,9 @@ export function summarizeCustomers(
     const key = log.keys[id]!;
     const lo = start[c]!;
     const hi = start[c + 1]!;
-    const rowList: number[] = new Array(hi - lo);
     let m = 0;
     let cancels = 0;
     for (let g = lo; g < hi; g++) {
-      rowList[g - lo] = rowNo[g]!;
       if (cancel[g]) cancels++;
       else purchases[m++] = g;
     }
@@ -87,8 +85,13 @@ export function summarizeCustomers(
       }
     }
     if (withHistories) histories[c] = { key, days, amounts, returns };
-    const inp = emptyInput(key, 0);
-    inp.rows = rowList;
+    // The input's row list: its rows in row order (the one-row list emptyInput makes when it is one).
+    const inp = emptyInput(key, rowNo[lo]!);
+    if (hi - lo > 1) {
+      const rows: number[] = new Array(hi - lo);
+      for (let g = lo; g < hi; g++) rows[g - lo] = rowNo[g]!;
+      inp.rows = rows;
+    }
     inp.orders = orders;
     inp.firstPurchase = orders > 0 ? days[0]! : null;
     inp.lastPurchase = orders > 0 ? days[orders - 1]! : null;
