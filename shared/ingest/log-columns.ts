@@ -10,15 +10,15 @@
  * a cell that fails is never cached and is read (and reported) again on every row it stands in.
  */
 import type { Column, Lang, Notice } from '../types';
-import { BAD, keyOf, textOrNull, type CellReader, type Read } from './cell-reader';
+import { BAD, textOrNull, type CellReader, type Read } from './cell-reader';
+import { KeyDictionary, NO_KEY } from './key-dictionary';
+import { KeyDescriptions, type DescribedKeys, type DescriptiveColumns } from './log-descriptions';
 import { plainDecimal } from './parse-number';
-import { splitEmails } from './emails';
 import type { RowCounts } from './read-customers';
 import { skipIfNotData } from './row-kind';
-import { TextIds } from './text-ids';
 
 /** Where each field of the log is; undefined when the log has no such column. */
-export interface LogLayout {
+export interface LogLayout extends DescriptiveColumns {
   columns: readonly Column[];
   key: Column;
   date: Column;
@@ -26,11 +26,6 @@ export interface LogLayout {
   quantity?: Column;
   unitPrice?: Column;
   order?: Column;
-  name?: Column;
-  email?: Column;
-  owner?: Column;
-  segment?: Column;
-  region?: Column;
 }
 
 /** A log as typed columns: entries 0..count-1 are its accepted rows, in row order. */
@@ -58,61 +53,6 @@ export interface LogColumns {
   /** Rows dated after the analysis date (skipped). */
   afterAsOf: number;
   rows: RowCounts;
-}
-
-/** No key in this cell: the row is rejected. */
-const NO_KEY = -1;
-
-/**
- * The key dictionary: each distinct key text gets an id, in order of first appearance. Key cells
- * are looked up as they stand (text or number), so a key is normalised (keyOf) once per distinct
- * cell: "12348.0", " 12348 " and 12348 are three cells of one key.
- */
-class KeyDictionary {
-  /** Key texts; the id of a key is its index in `keys.texts`. */
-  readonly keys = new TextIds();
-  later = new Uint8Array(1024);
-  /** Distinct text cells, and the key id of each (NO_KEY when it holds no key). */
-  private readonly textCells = new TextIds();
-  private keyOfTextCell = new Int32Array(1024);
-  /** Key id of each distinct number cell. */
-  private readonly numberCells = new Map<number, number>();
-
-  /** The key id of a cell, NO_KEY when the cell holds no key; a new key gets the next id. */
-  idOfCell(cell: unknown): number {
-    if (typeof cell === 'string') {
-      const known = this.textCells.texts.length;
-      const c = this.textCells.idOf(cell);
-      if (c < known) return this.keyOfTextCell[c]!;
-      if (c === this.keyOfTextCell.length) this.keyOfTextCell = grown(this.keyOfTextCell);
-      const id = this.idOfKey(keyOf(cell));
-      this.keyOfTextCell[c] = id;
-      return id;
-    }
-    if (typeof cell === 'number') {
-      let id = this.numberCells.get(cell);
-      if (id === undefined) {
-        id = this.idOfKey(keyOf(cell));
-        this.numberCells.set(cell, id);
-      }
-      return id;
-    }
-    return this.idOfKey(keyOf(cell));
-  }
-
-  private idOfKey(key: string | null): number {
-    if (key === null) return NO_KEY;
-    const id = this.keys.idOf(key);
-    if (id === this.later.length) this.later = grown(this.later);
-    return id;
-  }
-}
-
-/** A copy of `a` twice as long. */
-function grown<T extends Int32Array | Uint8Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /**
@@ -144,7 +84,7 @@ export function readLogColumns(
   const dict = new KeyDictionary();
   // Day of each distinct readable date cell (text or number).
   const dayOfCell = new Map<unknown, number>();
-  const describe = layout.name || layout.email || layout.owner || layout.segment || layout.region ? new Descriptions(layout) : null;
+  const describe = layout.name || layout.email || layout.owner || layout.segment || layout.region ? new KeyDescriptions(layout) : null;
   let count = 0;
   let minDay = Infinity;
   let maxDay = -Infinity;
@@ -245,64 +185,4 @@ function isCancellationNumber(cell: unknown): boolean {
   }
   const order = textOrNull(cell);
   return order !== null && (order[0] === 'C' || order[0] === 'c');
-}
-
-/**
- * The descriptive fields of each key id (name, emails, owner, segment, region): when rows
- * disagree the smallest text wins, so row order never matters.
- */
-export interface DescribedKeys {
-  /** null: the key's name is its key (no name cell seen). */
-  readonly names: readonly (string | null)[];
-  readonly emails: readonly (string[] | undefined)[];
-  readonly owners: readonly (string | null)[];
-  readonly segments: readonly (string | null)[];
-  readonly regions: readonly (string | null)[];
-}
-
-/** The descriptive columns of a log, gathered per key id. */
-class Descriptions implements DescribedKeys {
-  /** null: the key's name is its key (no name cell seen yet). */
-  readonly names: (string | null)[] = [];
-  readonly emails: (string[] | undefined)[] = [];
-  readonly owners: (string | null)[] = [];
-  readonly segments: (string | null)[] = [];
-  readonly regions: (string | null)[] = [];
-  constructor(private readonly layout: LogLayout) {}
-
-  /** Pad every list to `n` key ids. */
-  fill(n: number): void {
-    for (const list of [this.names, this.owners, this.segments, this.regions]) while (list.length < n) list.push(null);
-    while (this.emails.length < n) this.emails.push(undefined);
-  }
-
-  add(row: readonly unknown[], id: number, key: string): void {
-    const { name, email, owner, segment, region } = this.layout;
-    if (id >= this.names.length) this.fill(id + 1);
-    if (name) {
-      const n = textOrNull(row[name.index]);
-      const had = this.names[id] ?? key;
-      if (n && (had === key || n < had)) this.names[id] = n;
-    }
-    if (email) {
-      const found = splitEmails(row[email.index]).emails;
-      if (found.length > 0) {
-        let list = this.emails[id];
-        if (!list) {
-          list = [];
-          this.emails[id] = list;
-        }
-        for (const e of found) if (!list.includes(e)) list.push(e);
-      }
-    }
-    if (owner) smallestText(this.owners, id, row[owner.index]);
-    if (segment) smallestText(this.segments, id, row[segment.index]);
-    if (region) smallestText(this.regions, id, row[region.index]);
-  }
-}
-
-/** Keep the smallest non-blank text of a descriptive column for key `id`. */
-function smallestText(list: (string | null)[], id: number, cell: unknown): void {
-  const t = textOrNull(cell);
-  if (t !== null && (list[id] === null || t < list[id]!)) list[id] = t;
 }

@@ -5,7 +5,8 @@
  */
 import type { PurchaseHistory } from '../model/purchase-history';
 import { emptyInput, type CustomerInput } from './customer-input';
-import type { DescribedKeys, LogColumns } from './log-columns';
+import type { LogColumns } from './log-columns';
+import type { DescribedKeys } from './log-descriptions';
 import { isDayOrdered, sortByDay, type CustomerRows } from './log-groups';
 import { isFreeMail, registrableDomain } from './registrable-domain';
 
