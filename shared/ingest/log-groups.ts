@@ -21,19 +21,29 @@ export interface CustomerRows {
 
 /** Regroup the accepted rows by customer, customers in key order, each customer's rows in row order. */
 export function groupByCustomer(log: LogColumns): CustomerRows {
-  const { count, keyId } = log;
-  const keyCount = log.keys.length;
-  const rowsOf = new Int32Array(keyCount);
-  for (let r = 0; r < count; r++) rowsOf[keyId[r]!]!++;
+  const rowsOf = countRows(log.keyId, log.count, log.keys.length);
   const ids = idsByKey(log.keys, rowsOf);
   const customers = ids.length;
   // Position of each key id's first row in the regrouped arrays.
-  const next = new Int32Array(keyCount);
+  const next = new Int32Array(log.keys.length);
   const start = new Int32Array(customers + 1);
   for (let c = 0; c < customers; c++) {
     next[ids[c]!] = start[c]!;
     start[c + 1] = start[c]! + rowsOf[ids[c]!]!;
   }
+  return { ids, start, ...scatter(log, next), rowsOf };
+}
+
+/** Rows of each key id. */
+function countRows(keyId: Int32Array, count: number, keyCount: number): Int32Array {
+  const rowsOf = new Int32Array(keyCount);
+  for (let r = 0; r < count; r++) rowsOf[keyId[r]!]!++;
+  return rowsOf;
+}
+
+/** The columns with each row moved to its customer's next place (`next`, per key id, advances). */
+function scatter(log: LogColumns, next: Int32Array): Pick<CustomerRows, 'day' | 'amount' | 'cancel' | 'rowNo'> {
+  const { count, keyId } = log;
   const day = new Int32Array(count);
   const amount = new Float64Array(count);
   const cancel = new Uint8Array(count);
@@ -45,7 +55,7 @@ export function groupByCustomer(log: LogColumns): CustomerRows {
     cancel[g] = log.cancel[r]!;
     rowNo[g] = log.rowNo[r]!;
   }
-  return { ids, start, day, amount, cancel, rowNo, rowsOf };
+  return { day, amount, cancel, rowNo };
 }
 
 /** True when day[0..count) never decreases: then every customer's rows, in row order, are in day order. */

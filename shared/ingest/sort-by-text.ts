@@ -20,9 +20,38 @@ export function sortIdsByText(ids: Int32Array, texts: readonly string[]): void {
   // Bits for the id in each packed number: ids < 2^idBits.
   let maxId = 0;
   for (let i = 0; i < n; i++) if (ids[i]! > maxId) maxId = ids[i]!;
-  const idBits = Math.max(1, Math.ceil(Math.log2(maxId + 1)));
-  // One pass over the texts (the only one that reads them): their first WINDOW code units and
-  // lengths, the prefix they all share, and the range of the code units read.
+  const idScale = 2 ** Math.max(1, Math.ceil(Math.log2(maxId + 1)));
+  const p = readPrefixes(ids, texts);
+  // Digit 0 is "the text has ended" (a text sorts before any longer text it begins);
+  // a code unit c is the digit c − lo + 1.
+  const base = p.hi >= p.lo ? p.hi - p.lo + 2 : 2;
+  let digits = 0;
+  while (p.shared + digits < WINDOW && base ** (digits + 1) * idScale <= EXACT) digits++;
+  if (digits === 0) {
+    sortByComparingText(ids, 0, n, texts);
+    return;
+  }
+  const packed = pack(ids, p, base, digits, idScale);
+  packed.sort();
+  for (let i = 0; i < n; i++) {
+    const v = packed[i]!;
+    ids[i] = v - Math.floor(v / idScale) * idScale;
+  }
+  refineTies(ids, packed, idScale, texts);
+}
+
+/** The first WINDOW code units and the length of each text, the prefix all share, the range of the units read. */
+interface Prefixes {
+  units: Uint16Array;
+  lengths: Int32Array;
+  shared: number;
+  lo: number;
+  hi: number;
+}
+
+/** One pass over the texts of `ids`, the only one that reads them. */
+function readPrefixes(ids: Int32Array, texts: readonly string[]): Prefixes {
+  const n = ids.length;
   const units = new Uint16Array(n * WINDOW);
   const lengths = new Int32Array(n);
   const first = texts[ids[0]!]!;
@@ -46,28 +75,24 @@ export function sortIdsByText(ids: Int32Array, texts: readonly string[]): void {
     }
     if (len < shared) shared = len;
   }
-  // Digit 0 is "the text has ended" (a text sorts before any longer text it begins);
-  // a code unit c is the digit c − lo + 1.
-  const base = hi >= lo ? hi - lo + 2 : 2;
-  const idScale = 2 ** idBits;
-  let digits = 0;
-  while (shared + digits < WINDOW && base ** (digits + 1) * idScale <= EXACT) digits++;
-  if (digits === 0) {
-    sortByComparingText(ids, 0, n, texts);
-    return;
-  }
-  const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  return { units, lengths, shared, lo, hi };
+}
+
+/** Each id's code units after the shared prefix as base-`base` digits, times idScale, plus the id. */
+function pack(ids: Int32Array, p: Prefixes, base: number, digits: number, idScale: number): Float64Array {
+  const { units, lengths, shared, lo } = p;
+  const packed = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
     let code = 0;
     for (let j = shared; j < shared + digits; j++) code = code * base + (j < lengths[i]! ? units[i * WINDOW + j]! - lo + 1 : 0);
     packed[i] = code * idScale + ids[i]!;
   }
-  packed.sort();
-  for (let i = 0; i < n; i++) {
-    const v = packed[i]!;
-    ids[i] = v - Math.floor(v / idScale) * idScale;
-  }
-  // Texts whose packed units are equal are ordered by their whole text.
+  return packed;
+}
+
+/** Texts whose packed units are equal are ordered by their whole text. */
+function refineTies(ids: Int32Array, packed: Float64Array, idScale: number, texts: readonly string[]): void {
+  const n = ids.length;
   for (let i = 0; i < n; ) {
     const code = Math.floor(packed[i]! / idScale);
     let j = i + 1;
