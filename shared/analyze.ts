@@ -122,7 +122,7 @@ function readTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, 
   const asOfOption = asOfOf(options, lang);
   const kind = detectKind(table, columns, start);
   if (kind === 'transactions') {
-    const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start });
+    const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start, histories: options.model !== false });
     notices.push(...t.notices);
     if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
     return { kind, start, match, columns, inputs: t.inputs, histories: t.histories, rows: t.rows, errors: t.errors, asOfDay: isoToDay(t.asOf)! };

@@ -217,8 +217,9 @@ export function decideDayOrder(cells: readonly unknown[]): DayOrderDecision {
  *   strings 20000–80000 as serials (1954–2119); full-width digits.
  */
 export function parseDate(cell: unknown, order: DayOrder): number | null | 'invalid' {
-  if (typeof cell === 'string' && cell.length === 10) {
-    // Fast path for the commonest form, 'YYYY-MM-DD', read digit by digit.
+  if (typeof cell === 'string' && (cell.length === 10 || isIsoDateTime(cell))) {
+    // Fast path for the commonest forms, 'YYYY-MM-DD' and 'YYYY-MM-DD hh:mm[:ss]' (the time is
+    // dropped), read digit by digit.
     if (cell.charCodeAt(4) === 45 && cell.charCodeAt(7) === 45) {
       const y = digitsAt(cell, 0, 4);
       const m = digitsAt(cell, 5, 2);
@@ -235,6 +236,19 @@ export function parseDate(cell: unknown, order: DayOrder): number | null | 'inva
   }
   if (typeof cell !== 'string') return 'invalid';
   return fromText(cell, order);
+}
+
+/**
+ * True for 'YYYY-MM-DD hh:mm' and 'YYYY-MM-DD hh:mm:ss' (space or 'T' before the time) with ASCII
+ * digits: a shape the general pattern reads as its date alone. The date part is checked by the caller.
+ */
+function isIsoDateTime(s: string): boolean {
+  const n = s.length;
+  if (n !== 16 && n !== 19) return false;
+  const sep = s.charCodeAt(10);
+  if (sep !== 32 && sep !== 84) return false;
+  if (s.charCodeAt(13) !== 58 || digitsAt(s, 11, 2) < 0 || digitsAt(s, 14, 2) < 0) return false;
+  return n === 16 || (s.charCodeAt(16) === 58 && digitsAt(s, 17, 2) >= 0);
 }
 
 /** The value of `len` ASCII digits at `at`, or -1 when one of them is not a digit. */

@@ -32,8 +32,35 @@ function checked(value: number, percent: boolean): ParsedNumber {
   return { ok: true, value: value === 0 ? 0 : value, percent };
 }
 
-/** Plain decimals ('1234', '-12.5') skip the general path: most cells look like this. */
-const FAST = /^-?\d+(?:\.\d+)?$/;
+/** True for a plain decimal: an optional '-', digits, and optionally '.' and digits ('1234', '-12.5'). */
+function isPlainDecimal(s: string): boolean {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const intStart = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  if (i === intStart) return false;
+  if (i === n) return true;
+  if (s.charCodeAt(i) !== 46) return false;
+  const fracStart = ++i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  return i === n && i > fracStart;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * The value parseNumber reads from a plain decimal cell ('1234', '-12.5'), without building its
+ * result; NaN when the text is not a plain decimal or its value is out of range (parseNumber then
+ * says why). Most cells of a CSV log look like this.
+ */
+export function plainDecimal(text: string): number {
+  if (!isPlainDecimal(text)) return NaN;
+  const value = Number(text);
+  if (!(Math.abs(value) <= MAX_MAGNITUDE) || (value !== 0 && Math.abs(value) < MIN_MAGNITUDE)) return NaN;
+  return value === 0 ? 0 : value;
+}
 
 /** Currency signs and codes accepted before or after the amount, longest first. */
 const CURRENCIES = [
@@ -94,7 +121,8 @@ const MINUS = new Set(['-', '−', '–']);
  * ('1.2万' is parsed as "1.2e4"), so results are the correctly rounded doubles.
  */
 export function parseNumber(cell: unknown): ParsedNumber | null {
-  if (typeof cell === 'string' && FAST.test(cell)) {
+  // Plain decimals ('1234', '-12.5') skip the general path: most cells look like this.
+  if (typeof cell === 'string' && isPlainDecimal(cell)) {
     return checked(Number(cell), false);
   }
   if (isBlankCell(cell)) return null;

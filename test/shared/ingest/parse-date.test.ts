@@ -183,6 +183,42 @@ describe('parseDate', () => {
   });
 });
 
+describe('parseDate fast path for date-times', () => {
+  it.each([
+    ['2010-12-01 09:37', '2010-12-01'],
+    ['2010-12-01 09:37:00', '2010-12-01'],
+    ['2010-12-01T23:59:59', '2010-12-01'],
+  ])('%j → %s', (cell, iso) => {
+    expect(parseDate(cell, 'mdy')).toBe(day(iso));
+  });
+
+  it('2024-02-30 09:00 is invalid, as the date alone is', () => {
+    expect(parseDate('2024-02-30 09:00', 'mdy')).toBe('invalid');
+  });
+
+  it('reads every YYYY-MM-DD hh:mm[:ss] as the general pattern does (that text with a leading space)', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.record({
+          y: fc.integer({ min: 1000, max: 9999 }),
+          m: fc.integer({ min: 0, max: 19 }),
+          d: fc.integer({ min: 0, max: 39 }),
+          h: fc.integer({ min: 0, max: 99 }),
+          mi: fc.integer({ min: 0, max: 99 }),
+          s: fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
+          t: fc.constantFrom(' ', 'T'),
+        }),
+        ({ y, m, d, h, mi, s, t }) => {
+          const cell = `${y}-${two(m)}-${two(d)}${t}${two(h)}:${two(mi)}${s === undefined ? '' : `:${two(s)}`}`;
+          expect(parseDate(cell, 'mdy')).toBe(parseDate(` ${cell}`, 'mdy'));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('decideDayOrder', () => {
   it('a first part over 12 decides day-first', () => {
     expect(decideDayOrder(['13/02/2024', '1/3/2024'])).toEqual({ order: 'dmy', decided: true, conflicting: false });

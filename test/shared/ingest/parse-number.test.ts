@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber } from '../../../shared/ingest/parse-number';
+import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber, plainDecimal } from '../../../shared/ingest/parse-number';
 
 const ok = (value: number, percent = false) => ({ ok: true, value, percent });
 const FAIL = { ok: false };
@@ -204,6 +204,39 @@ describe('parseNumber', () => {
         expect(parseNumber(de)).toEqual(ok(n));
         expect(parseNumber(fr)).toEqual(ok(n));
       }),
+    );
+  });
+});
+
+describe('plainDecimal (the fast path for plain decimal texts)', () => {
+  it.each([
+    ['1234', 1234],
+    ['-12.5', -12.5],
+    ['0', 0],
+    ['-0', 0],
+    ['007', 7],
+    ['0.000000001', 1e-9],
+  ])('%s → %s', (text, value) => {
+    expect(Object.is(plainDecimal(text), value)).toBe(true);
+  });
+
+  it.each(['', '-', '1.', '.5', '+1', '1,234', ' 1', '1 ', '1e3', '12%', '¥12', '0.0000000001', '1'.padEnd(17, '0'), '１２'])('%j is left to the general path', (text) => {
+    expect(plainDecimal(text)).toBeNaN();
+  });
+
+  it('gives what parseNumber reads, or NaN', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', ',', ' ', 'e'), maxLength: 20 }),
+      fc.double({ noNaN: true }).map(String),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const v = plainDecimal(t);
+        if (Number.isNaN(v)) return;
+        const p = parseNumber(t);
+        expect(p).toEqual({ ok: true, value: v, percent: false });
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,0 +1,188 @@
+/**
+ * The first pass over a transaction log (method §1: one row per order line, customer keys repeat):
+ * every data row is read once into typed columns — a dictionary id for the customer key, the day
+ * number, the signed amount, a cancellation flag and the row number — so that grouping and
+ * summing later touch arrays, not objects.
+ *
+ * Cells repeat heavily in a log (a few thousand distinct dates, each customer's key on every one
+ * of its lines), so the key and date of each distinct cell are read once and looked up afterwards.
+ * Reading a cell is a pure function of the cell and its column, so the cache changes no result;
+ * a cell that fails is never cached and is read (and reported) again on every row it stands in.
+ */
+import type { Column, Lang, Notice } from '../types';
+import { BAD, textOrNull, type CellReader, type Read } from './cell-reader';
+import { KeyDictionary, NO_KEY } from './key-dictionary';
+import { KeyDescriptions, type DescribedKeys, type DescriptiveColumns } from './log-descriptions';
+import { plainDecimal } from './parse-number';
+import type { RowCounts } from './read-customers';
+import { skipIfNotData } from './row-kind';
+
+/** Where each field of the log is; undefined when the log has no such column. */
+export interface LogLayout extends DescriptiveColumns {
+  columns: readonly Column[];
+  key: Column;
+  date: Column;
+  amount?: Column;
+  quantity?: Column;
+  unitPrice?: Column;
+  order?: Column;
+}
+
+/** A log as typed columns: entries 0..count-1 are its accepted rows, in row order. */
+export interface LogColumns {
+  count: number;
+  /** Dictionary id of each accepted row's customer key. */
+  keyId: Int32Array;
+  /** Day number of each accepted row. */
+  day: Int32Array;
+  /** Amount of each accepted row; a cancellation's is −|amount|. */
+  amount: Float64Array;
+  /** 1 for a cancellation (order number starting with "C", or a negative amount). */
+  cancel: Uint8Array;
+  /** Row number of each accepted row, as the user counts rows (header row = 1 when it is first). */
+  rowNo: Int32Array;
+  /** Key text of each dictionary id (ids are given in order of first appearance in any row; a key may have no accepted row). */
+  keys: string[];
+  /** 1 when the key has a row dated after the analysis date. */
+  later: Uint8Array;
+  /** The descriptive fields per key id; null when the log has no descriptive column. */
+  described: DescribedKeys | null;
+  minDay: number;
+  maxDay: number;
+  cancellations: number;
+  /** Rows dated after the analysis date (skipped). */
+  afterAsOf: number;
+  rows: RowCounts;
+}
+
+/**
+ * Read the data rows table[start..] into columns. Non-data rows are skipped with their notice; a
+ * row with no key, no date or no amount (or an unreadable one) is rejected with its errors in
+ * `reader`; a row dated after `cutDay` is skipped and counted. Every row read ends in exactly one
+ * of accepted, rejected, skipped.
+ */
+export function readLogColumns(
+  table: readonly (readonly unknown[])[],
+  layout: LogLayout,
+  reader: CellReader,
+  notices: Notice[],
+  lang: Lang,
+  start: number,
+  cutDay: number,
+): LogColumns {
+  const { columns, key: keyCol, date: dateCol, amount: amountCol, quantity: qtyCol, unitPrice: priceCol, order: orderCol, name: nameCol } = layout;
+  const keyIndex = keyCol.index;
+  const dateIndex = dateCol.index;
+  const nameIndex = nameCol?.index ?? -1;
+  const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
+  const capacity = Math.max(0, table.length - start);
+  const keyId = new Int32Array(capacity);
+  const day = new Int32Array(capacity);
+  const amount = new Float64Array(capacity);
+  const cancel = new Uint8Array(capacity);
+  const rowNo = new Int32Array(capacity);
+  const dict = new KeyDictionary();
+  // Day of each distinct readable date cell (text or number).
+  const dayOfCell = new Map<unknown, number>();
+  const describe = layout.name || layout.email || layout.owner || layout.segment || layout.region ? new KeyDescriptions(layout) : null;
+  let count = 0;
+  let minDay = Infinity;
+  let maxDay = -Infinity;
+  let cancellations = 0;
+  let afterAsOf = 0;
+
+  for (let i = start; i < table.length; i++) {
+    const row = table[i]!;
+    const r = i + 1;
+    rows.read++;
+    if (skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
+    const id = dict.idOfCell(row[keyIndex]);
+    if (id === NO_KEY) {
+      reader.fail(r, keyCol, undefined, 'no_customer', true);
+      rows.rejected++;
+      continue;
+    }
+    const dateCell = row[dateIndex];
+    let d: number | null | typeof BAD | undefined = dayOfCell.get(dateCell);
+    if (d === undefined) {
+      d = reader.date(r, dateCol, dateCell, true);
+      if (d === null) reader.fail(r, dateCol, undefined, 'no_date', true);
+      else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) dayOfCell.set(dateCell, d);
+    }
+    let a: number | null | typeof BAD;
+    if (amountCol) {
+      a = readAmount(reader, r, amountCol, row[amountCol.index]);
+      if (a === null) reader.fail(r, amountCol, undefined, 'no_amount', true);
+    } else {
+      const q = readAmount(reader, r, qtyCol!, row[qtyCol!.index]);
+      const p = readAmount(reader, r, priceCol!, row[priceCol!.index]);
+      if (q === null) reader.fail(r, qtyCol!, undefined, 'no_amount', true);
+      if (p === null) reader.fail(r, priceCol!, undefined, 'no_amount', true);
+      a = q === BAD || p === BAD ? BAD : q === null || p === null ? null : q * p;
+    }
+    if (d === null || d === BAD || a === null || a === BAD) {
+      rows.rejected++;
+      continue;
+    }
+    if (d > cutDay) {
+      dict.later[id] = 1;
+      afterAsOf++;
+      rows.skipped++;
+      continue;
+    }
+    rows.accepted++;
+    const isCancel = a < 0 || (orderCol !== undefined && isCancellationNumber(row[orderCol.index]));
+    keyId[count] = id;
+    day[count] = d;
+    rowNo[count] = r;
+    if (d > maxDay) maxDay = d;
+    if (d < minDay) minDay = d;
+    if (isCancel) {
+      cancellations++;
+      cancel[count] = 1;
+      amount[count] = -Math.abs(a);
+    } else amount[count] = a;
+    count++;
+    if (describe) describe.add(row, id, dict.keys.texts[id]!);
+  }
+  const keys = dict.keys.texts;
+  describe?.fill(keys.length);
+  return {
+    count,
+    keyId,
+    day,
+    amount,
+    cancel,
+    rowNo,
+    keys,
+    later: dict.later,
+    described: describe,
+    minDay,
+    maxDay,
+    cancellations,
+    afterAsOf,
+    rows,
+  };
+}
+
+/** An amount cell (fatal when unreadable), plain decimal texts read without the general parser. */
+function readAmount(reader: CellReader, row: number, col: Column, cell: unknown): Read<number> {
+  if (typeof cell === 'string') {
+    const v = plainDecimal(cell);
+    if (!Number.isNaN(v)) return v;
+  }
+  return reader.amount(row, col, cell, true);
+}
+
+/** An order number starting with "C" (or "c") marks a cancellation line. */
+function isCancellationNumber(cell: unknown): boolean {
+  if (typeof cell === 'string') {
+    // A text starting with an ASCII letter or digit is its own trimmed text and no placeholder
+    // (none starts with C): its first character decides.
+    const c = cell.charCodeAt(0);
+    const l = c | 0x20;
+    if ((c >= 48 && c <= 57) || (l >= 97 && l <= 122)) return l === 99;
+  }
+  const order = textOrNull(cell);
+  return order !== null && (order[0] === 'C' || order[0] === 'c');
+}

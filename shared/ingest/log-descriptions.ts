@@ -1,0 +1,77 @@
+/**
+ * The descriptive columns of a log (name, email, owner, segment, region), gathered per customer
+ * key over all of its accepted rows.
+ */
+import type { Column } from '../types';
+import { textOrNull } from './cell-reader';
+import { splitEmails } from './emails';
+
+/** The log's descriptive columns; undefined when absent. */
+export interface DescriptiveColumns {
+  name?: Column;
+  email?: Column;
+  owner?: Column;
+  segment?: Column;
+  region?: Column;
+}
+
+/**
+ * The descriptive fields of each key id (name, emails, owner, segment, region): when rows
+ * disagree the smallest text wins, so row order never matters.
+ */
+export interface DescribedKeys {
+  /** null: the key's name is its key (no name cell seen). */
+  readonly names: readonly (string | null)[];
+  readonly emails: readonly (string[] | undefined)[];
+  readonly owners: readonly (string | null)[];
+  readonly segments: readonly (string | null)[];
+  readonly regions: readonly (string | null)[];
+}
+
+/** The descriptive columns of a log, gathered per key id. */
+export class KeyDescriptions implements DescribedKeys {
+  /** null: the key's name is its key (no name cell seen yet). */
+  readonly names: (string | null)[] = [];
+  readonly emails: (string[] | undefined)[] = [];
+  readonly owners: (string | null)[] = [];
+  readonly segments: (string | null)[] = [];
+  readonly regions: (string | null)[] = [];
+  constructor(private readonly columns: DescriptiveColumns) {}
+
+  /** Pad every list to `n` key ids. */
+  fill(n: number): void {
+    for (const list of [this.names, this.owners, this.segments, this.regions]) while (list.length < n) list.push(null);
+    while (this.emails.length < n) this.emails.push(undefined);
+  }
+
+  /** Take in the descriptive cells of an accepted row of key `id`. */
+  add(row: readonly unknown[], id: number, key: string): void {
+    const { name, email, owner, segment, region } = this.columns;
+    if (id >= this.names.length) this.fill(id + 1);
+    if (name) {
+      const n = textOrNull(row[name.index]);
+      const had = this.names[id] ?? key;
+      if (n && (had === key || n < had)) this.names[id] = n;
+    }
+    if (email) {
+      const found = splitEmails(row[email.index]).emails;
+      if (found.length > 0) {
+        let list = this.emails[id];
+        if (!list) {
+          list = [];
+          this.emails[id] = list;
+        }
+        for (const e of found) if (!list.includes(e)) list.push(e);
+      }
+    }
+    if (owner) smallestText(this.owners, id, row[owner.index]);
+    if (segment) smallestText(this.segments, id, row[segment.index]);
+    if (region) smallestText(this.regions, id, row[region.index]);
+  }
+}
+
+/** Keep the smallest non-blank text of a descriptive column for key `id`. */
+function smallestText(list: (string | null)[], id: number, cell: unknown): void {
+  const t = textOrNull(cell);
+  if (t !== null && (list[id] === null || t < list[id]!)) list[id] = t;
+}

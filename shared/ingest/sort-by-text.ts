@@ -1,0 +1,109 @@
+/**
+ * Ordering many distinct strings by their UTF-16 code units (as `<` does) without a comparator
+ * call per comparison: each string's first code units after the prefix they all share are packed
+ * into one number, numbers are sorted natively, and only strings whose packed units are equal are
+ * compared as text.
+ */
+
+/** Largest integer below which every double is exact. */
+const EXACT = 2 ** 53;
+/** Code units read from the start of each text. */
+const WINDOW = 8;
+
+/**
+ * Sort `ids` in place so that texts[ids[0]] < texts[ids[1]] < …; the texts of the ids are
+ * distinct. The order is exactly that of comparing the texts with `<`.
+ */
+export function sortIdsByText(ids: Int32Array, texts: readonly string[]): void {
+  const n = ids.length;
+  if (n < 2) return;
+  // Bits for the id in each packed number: ids < 2^idBits.
+  let maxId = 0;
+  for (let i = 0; i < n; i++) if (ids[i]! > maxId) maxId = ids[i]!;
+  const idScale = 2 ** Math.max(1, Math.ceil(Math.log2(maxId + 1)));
+  const p = readPrefixes(ids, texts);
+  // Digit 0 is "the text has ended" (a text sorts before any longer text it begins);
+  // a code unit c is the digit c − lo + 1.
+  const base = p.hi >= p.lo ? p.hi - p.lo + 2 : 2;
+  let digits = 0;
+  while (p.shared + digits < WINDOW && base ** (digits + 1) * idScale <= EXACT) digits++;
+  if (digits === 0) {
+    sortByComparingText(ids, 0, n, texts);
+    return;
+  }
+  const packed = pack(ids, p, base, digits, idScale);
+  packed.sort();
+  for (let i = 0; i < n; i++) {
+    const v = packed[i]!;
+    ids[i] = v - Math.floor(v / idScale) * idScale;
+  }
+  refineTies(ids, packed, idScale, texts);
+}
+
+/** The first WINDOW code units and the length of each text, the prefix all share, the range of the units read. */
+interface Prefixes {
+  units: Uint16Array;
+  lengths: Int32Array;
+  shared: number;
+  lo: number;
+  hi: number;
+}
+
+/** One pass over the texts of `ids`, the only one that reads them. */
+function readPrefixes(ids: Int32Array, texts: readonly string[]): Prefixes {
+  const n = ids.length;
+  const units = new Uint16Array(n * WINDOW);
+  const lengths = new Int32Array(n);
+  const first = texts[ids[0]!]!;
+  let shared = Math.min(first.length, WINDOW);
+  let lo = 0xffff;
+  let hi = 0;
+  for (let i = 0; i < n; i++) {
+    const t = texts[ids[i]!]!;
+    const len = Math.min(t.length, WINDOW);
+    lengths[i] = t.length;
+    let same = true;
+    for (let j = 0; j < len; j++) {
+      const c = t.charCodeAt(j);
+      units[i * WINDOW + j] = c;
+      if (c < lo) lo = c;
+      if (c > hi) hi = c;
+      if (same && j < shared && c !== first.charCodeAt(j)) {
+        shared = j;
+        same = false;
+      }
+    }
+    if (len < shared) shared = len;
+  }
+  return { units, lengths, shared, lo, hi };
+}
+
+/** Each id's code units after the shared prefix as base-`base` digits, times idScale, plus the id. */
+function pack(ids: Int32Array, p: Prefixes, base: number, digits: number, idScale: number): Float64Array {
+  const { units, lengths, shared, lo } = p;
+  const packed = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    let code = 0;
+    for (let j = shared; j < shared + digits; j++) code = code * base + (j < lengths[i]! ? units[i * WINDOW + j]! - lo + 1 : 0);
+    packed[i] = code * idScale + ids[i]!;
+  }
+  return packed;
+}
+
+/** Texts whose packed units are equal are ordered by their whole text. */
+function refineTies(ids: Int32Array, packed: Float64Array, idScale: number, texts: readonly string[]): void {
+  const n = ids.length;
+  for (let i = 0; i < n; ) {
+    const code = Math.floor(packed[i]! / idScale);
+    let j = i + 1;
+    while (j < n && Math.floor(packed[j]! / idScale) === code) j++;
+    if (j - i > 1) sortByComparingText(ids, i, j, texts);
+    i = j;
+  }
+}
+
+/** Sort ids[from..to) by their texts with `<`. */
+function sortByComparingText(ids: Int32Array, from: number, to: number, texts: readonly string[]): void {
+  const run = Array.from(ids.subarray(from, to)).sort((a, b) => (texts[a]! < texts[b]! ? -1 : 1));
+  for (let i = from; i < to; i++) ids[i] = run[i - from]!;
+}

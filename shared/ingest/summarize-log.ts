@@ -1,0 +1,125 @@
+/**
+ * Per-customer summary of a log read into typed columns (method §1, §9): orders are distinct
+ * purchase days, first and last purchase, revenue in the current and previous period, and the
+ * purchase history the probabilistic model needs — summed straight from the arrays.
+ */
+import type { PurchaseHistory } from '../model/purchase-history';
+import { emptyInput, type CustomerInput } from './customer-input';
+import type { LogColumns } from './log-columns';
+import type { DescribedKeys } from './log-descriptions';
+import { isDayOrdered, sortByDay, type CustomerRows } from './log-groups';
+import { isFreeMail, registrableDomain } from './registrable-domain';
+
+/** The two periods: current (curStart, asOf], previous (prevStart, curStart]. */
+export interface Periods {
+  curStart: number;
+  prevStart: number;
+  /** False when the log does not reach back to the previous period's first day. */
+  prevKnown: boolean;
+}
+
+/**
+ * Each customer's input and purchase history, in key order. Purchases on the same day count once
+ * (method §9), their spend summed in row order; a cancellation is not a purchase: it adds to
+ * `returns` and lowers the revenue of the period it falls in.
+ */
+export function summarizeCustomers(
+  log: LogColumns,
+  grouped: CustomerRows,
+  periods: Periods,
+  withHistories: boolean,
+): { inputs: CustomerInput[]; histories: PurchaseHistory[] } {
+  const { day, amount, cancel, rowNo, start } = grouped;
+  const { curStart, prevStart, prevKnown } = periods;
+  const customers = grouped.ids.length;
+  const inputs: CustomerInput[] = new Array(customers);
+  const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
+  // When the accepted rows never go back in time, each customer's rows are already in day order.
+  const dayOrdered = isDayOrdered(log.day, log.count);
+  const purchases = new Int32Array(log.count); // scratch: one customer's purchase rows, by day
+  for (let c = 0; c < customers; c++) {
+    const id = grouped.ids[c]!;
+    const key = log.keys[id]!;
+    const lo = start[c]!;
+    const hi = start[c + 1]!;
+    let m = 0;
+    let cancels = 0;
+    for (let g = lo; g < hi; g++) {
+      if (cancel[g]) cancels++;
+      else purchases[m++] = g;
+    }
+    if (!dayOrdered) sortByDay(purchases, m, day);
+    let orders = 0;
+    for (let k = 0, last = -Infinity; k < m; k++) {
+      const d = day[purchases[k]!]!;
+      if (d !== last) orders++;
+      last = d;
+    }
+    // Distinct purchase days, each with its spend summed in row order; each day's spend counts
+    // in the period it falls in.
+    const days: number[] = new Array(orders);
+    const amounts: number[] = new Array(orders);
+    let revenue = 0;
+    let revenuePrev = 0;
+    let gap: number | null = null;
+    let at = -1;
+    for (let k = 0; k < m; ) {
+      const r = purchases[k]!;
+      const d = day[r]!;
+      let sum = 0 + amount[r]!;
+      for (k++; k < m && day[purchases[k]!] === d; k++) sum += amount[purchases[k]!]!;
+      if (gap === null && d > curStart && at >= 0 && days[at]! <= curStart) gap = d - days[at]!;
+      at++;
+      days[at] = d;
+      amounts[at] = sum;
+      if (d > curStart) revenue += sum;
+      else if (d > prevStart) revenuePrev += sum;
+    }
+    let returns = 0;
+    if (cancels > 0) {
+      for (let g = lo; g < hi; g++) if (cancel[g]) returns -= amount[g]!;
+      for (let g = lo; g < hi; g++) {
+        if (!cancel[g]) continue;
+        const d = day[g]!;
+        if (d > curStart) revenue += amount[g]!;
+        else if (d > prevStart) revenuePrev += amount[g]!;
+      }
+    }
+    if (withHistories) histories[c] = { key, days, amounts, returns };
+    // The input's row list: its rows in row order (the one-row list emptyInput makes when it is one).
+    const inp = emptyInput(key, rowNo[lo]!);
+    if (hi - lo > 1) {
+      const rows: number[] = new Array(hi - lo);
+      for (let g = lo; g < hi; g++) rows[g - lo] = rowNo[g]!;
+      inp.rows = rows;
+    }
+    inp.orders = orders;
+    inp.firstPurchase = orders > 0 ? days[0]! : null;
+    inp.lastPurchase = orders > 0 ? days[orders - 1]! : null;
+    inp.revenue = revenue;
+    inp.revenuePrev = prevKnown ? revenuePrev : null;
+    inp.gapBeforeCurrent = gap;
+    if (log.described) describe(inp, log.described, id);
+    inputs[c] = inp;
+  }
+  return { inputs, histories };
+}
+
+/** Copy key `id`'s descriptive fields into its input; the company domains of its emails. */
+function describe(inp: CustomerInput, d: DescribedKeys, id: number): void {
+  inp.name = d.names[id] ?? inp.key;
+  inp.owner = d.owners[id]!;
+  inp.segment = d.segments[id]!;
+  inp.region = d.regions[id]!;
+  const emails = d.emails[id];
+  if (emails) {
+    emails.sort();
+    inp.emails = emails;
+    const domains: string[] = [];
+    for (const e of emails) {
+      const host = registrableDomain(e);
+      if (host && !isFreeMail(host) && !domains.includes(host)) domains.push(host);
+    }
+    inp.domains = domains;
+  }
+}
