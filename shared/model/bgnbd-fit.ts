@@ -52,14 +52,17 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
   const options = { gradTol: 1e-9, maxIterations: 500, maxStep: 2, bound: BGNBD_LOG_BOUND, value, giveUpNearBound: 1 };
   const first = minimizeBfgs(fg, start, options);
   const runaway = !first.converged && first.x.some((v) => Math.abs(v) >= BGNBD_LOG_BOUND - 1);
-  const second = runaway ? first : minimizeBfgs(fg, first.x, options);
+  // A restart with a fresh Hessian confirms an optimum; where not even steepest descent from a
+  // fresh Hessian could improve, it would only try that step again.
+  const again = !runaway && first.stop !== 'no-descent';
+  const second = again ? minimizeBfgs(fg, first.x, options) : first;
   const best = second.f <= first.f ? second : first;
   const p = toParams(best.x);
   return {
     ...p,
     ll: -best.f * total,
-    iterations: first.iterations + (runaway ? 0 : second.iterations),
-    evaluations: first.evaluations + (runaway ? 0 : second.evaluations),
+    iterations: first.iterations + (again ? second.iterations : 0),
+    evaluations: first.evaluations + (again ? second.evaluations : 0),
     // A parameter within a factor e of the bound is running to it (e.g. r, α → ∞ together).
     converged: second.converged && best.x.every((v) => Math.abs(v) < BGNBD_LOG_BOUND - 1),
   };

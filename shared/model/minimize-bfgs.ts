@@ -36,6 +36,11 @@ export interface MinimizeResult {
   iterations: number;
   evaluations: number;
   converged: boolean;
+  /**
+   * Why it stopped: 'no-descent' when not even a steepest-descent step from a fresh Hessian
+   * improves f (a restart from here would try exactly that again).
+   */
+  stop: 'converged' | 'no-descent' | 'stalled' | 'runaway' | 'iterations' | 'not-finite';
 }
 
 /**
@@ -65,11 +70,12 @@ export function minimizeBfgs(
   let g: number[] = new Array<number>(n).fill(0);
   let f = fg(x, g);
   let evaluations = 1;
-  if (!Number.isFinite(f) || !g.every(Number.isFinite)) return { x, f, iterations: 0, evaluations, converged: false };
+  if (!Number.isFinite(f) || !g.every(Number.isFinite)) return { x, f, iterations: 0, evaluations, converged: false, stop: 'not-finite' };
   let H = identity(n);
   let fresh = true;
   let iterations = 0;
   let converged = maxAbs(g) < gradTol;
+  let stop: MinimizeResult['stop'] = 'iterations';
   let stalled = 0;
   let atBound = 0;
   const near = options.giveUpNearBound;
@@ -110,6 +116,7 @@ export function minimizeBfgs(
       if (fresh) {
         // Even steepest descent cannot improve: a numerical optimum if the gradient is small.
         converged = maxAbs(g) < STUCK_GRAD_TOL;
+        stop = 'no-descent';
         break;
       }
       H = identity(n);
@@ -138,14 +145,18 @@ export function minimizeBfgs(
     stalled = Math.abs(fPrev - f) <= 1e-12 * (1 + Math.abs(f)) ? stalled + 1 : 0;
     if (!converged && stalled >= 10) {
       converged = maxAbs(g) < STUCK_GRAD_TOL;
+      stop = 'stalled';
       break;
     }
     if (near !== undefined && !converged) {
       atBound = maxAbs(x) >= bound - near ? atBound + 1 : 0;
-      if (atBound >= RUNAWAY_ITERATIONS) break;
+      if (atBound >= RUNAWAY_ITERATIONS) {
+        stop = 'runaway';
+        break;
+      }
     }
   }
-  return { x, f, iterations, evaluations, converged };
+  return { x, f, iterations, evaluations, converged, stop: converged ? 'converged' : stop };
 }
 
 function bfgsUpdate(H: number[][], s: number[], y: number[], sy: number): void {

@@ -53,3 +53,17 @@ describe('minimizeBfgs', () => {
     expect(r.x[0]).toBeCloseTo(1, 8);
   });
 });
+
+describe('minimizeBfgs says why it stopped', () => {
+  const quadratic = (x: readonly number[], g: number[]): number => {
+    g[0] = 2 * (x[0]! - 1);
+    return (x[0]! - 1) ** 2 + 3;
+  };
+
+  it('converged, at the optimum', () => {
+    const r = minimizeBfgs(quadratic, [4]);
+    expect(r.converged).toBe(true);
+    expect(r.stop).toBe('converged');
+  });
+
+});
