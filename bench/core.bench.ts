@@ -1,13 +1,11 @@
 /**
- * Core benchmark: analyse 1,000,000 generated customers; summarise a
- * 1,000,000-row transaction log; parse a CSV of the 1M customers. Each time is printed with its
- * ratio to the sort baseline measured in the same run; peak memory is the process's maxRSS.
+ * Core benchmark: analyse 1,000,000 generated customers; parse a CSV of the 1M customers and
+ * analyse its text cells (the transaction log is bench/log.bench.ts, in a process of its own).
+ * Each time is printed with its ratio to the sort baseline measured in the same run; peak memory
+ * is the process's maxRSS.
  */
 import { analyze, analyzeLazily } from '../shared/analyze';
-import { matchHeaders } from '../shared/ingest/headers';
-import { summarizeTransactions } from '../shared/ingest/read-transactions';
 import { generateCustomers } from '../shared/sample/generate-customers';
-import { generateTransactions } from '../shared/sample/generate-transactions';
 import { toDelimited } from '../shared/csv/to-delimited';
 import { decodeBytes } from '../shared/csv/decode-bytes';
 import { parseDelimited } from '../shared/csv/parse-delimited';
@@ -26,7 +24,6 @@ export async function run(ctx: BenchContext): Promise<void> {
   const csvText = analyzeGenerated(ctx);
   const rows = parseCsv(ctx, csvText);
   analyzeParsed(ctx, rows);
-  summariseLog(ctx);
 }
 
 /** Analyse the generated customers; returns them as CSV text for the next step. */
@@ -70,19 +67,4 @@ function parseCsv(ctx: BenchContext, csvText: string): string[][] {
 function analyzeParsed(ctx: BenchContext, rows: string[][]): void {
   const a = time(() => analyzeLazily(rows, { asOf: '2026-11-28' }).customers.length);
   ctx.report(`analyze the same customers from CSV text cells (built on demand)`, a.ms, `peak ${peakRssMiB().toFixed(0)} MiB`);
-}
-
-function summariseLog(ctx: BenchContext): void {
-  const log = generateTransactions(N, { seed: 11, asOf: '2026-11-28' });
-  const t = time(() => analyzeLazily(log, { asOf: '2026-11-28', model: false }).customers.length);
-  ctx.report(
-    `summarise and score a ${N.toLocaleString('en-US')}-row transaction log (no model)`,
-    t.ms,
-    `→ ${t.value.toLocaleString('en-US')} customers, peak ${peakRssMiB().toFixed(0)} MiB; goal ≤ 1500 ms — ${t.ms <= 1500 ? 'met' : 'NOT met'}`,
-  );
-  // The log's summary alone (read into columns, group, per-customer sums), run again after the
-  // analysis: its share of the time above, the rest being the rules' scoring.
-  const { columns } = matchHeaders(log[0]!);
-  const s = time(() => summarizeTransactions(log, columns, 'en', { asOf: '2026-11-28', start: 1 }).inputs.length);
-  ctx.report(`the same log's summary alone (summarizeTransactions, again)`, s.ms, `→ ${s.value.toLocaleString('en-US')} customers`);
 }
