@@ -4,7 +4,8 @@
  * as it is produced, with a progress line on a terminal for large files.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { analyzeLazily, RowStreamAnalysis } from '../shared/analyze';
+import { analyzeLazily } from '../shared/analyze';
+import { RowStreamAnalysis } from '../shared/row-stream-analysis';
 import { TableHandover } from '../shared/table-handover';
 import { AnalyzeError } from '../shared/analyze-error';
 import { isoToDay } from '../shared/ingest/parse-date';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyzeLazily, RowStreamAnalysis } from '../../../shared/analyze';
+import { analyzeLazily } from '../../../shared/analyze';
+import { RowStreamAnalysis } from '../../../shared/row-stream-analysis';
 import { generateCustomers } from '../../../shared/sample/generate-customers';
 import { generateTransactions } from '../../../shared/sample/generate-transactions';
 import type { LazyAnalysis } from '../../../shared/types';

@@ -1,0 +1,134 @@
+/**
+ * The steps of an analysis that both ways of reading a table share — the whole table at once
+ * (analyze.ts) or a batch of rows at a time (row-stream-analysis.ts): the header and its notices,
+ * the analysis date, a customer table's read customers, then the model, the rules and the summary.
+ */
+import type { AnalyzeOptions, Column, Customer, LazyAnalysis, Lang, Notice, RowError, TableKind } from './types';
+import type { PurchaseHistory } from './model/purchase-history';
+import { resolveSettings, type Settings } from './settings';
+import { noticeText, settingsProblemText } from './i18n/messages';
+import { label } from './i18n/labels';
+import { COMMON } from './i18n/texts';
+import { AnalyzeError } from './analyze-error';
+import { matchHeaders, type HeaderMatch } from './ingest/headers';
+import { headerNotices } from './ingest/header-notices';
+import { findHeaderRow, noHeaderError } from './ingest/find-header-row';
+import type { ReadResult, RowCounts } from './ingest/read-customers';
+import type { CustomerInput } from './ingest/customer-input';
+import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
+import { scoreTable } from './score-customers';
+import { scoredList } from './customer-list';
+import { SummaryTally } from './summary';
+import { fitForAnalysis, fitTableForAnalysis } from './model/model-figures';
+import { noTiersNotice } from './i18n/no-tier';
+
+/** In a customer table, a lone date column (日期, Date) is the last purchase. */
+export function asCustomerColumns(columns: Column[]): Column[] {
+  if (columns.some((c) => c.field === 'last_purchase')) return columns;
+  return columns.map((c) => (c.field === 'date' ? { ...c, field: 'last_purchase' } : c));
+}
+
+/** What the analysis keeps of a table once it has read it. */
+export interface TableRead {
+  kind: TableKind;
+  start: number;
+  match: HeaderMatch;
+  columns: Column[];
+  inputs: CustomerInput[];
+  histories: PurchaseHistory[] | null;
+  rows: RowCounts;
+  errors: RowError[];
+  asOfDay: number;
+}
+
+/** The settings and the notices they start with. */
+export function settingsOf(options: AnalyzeOptions): { settings: Settings; notices: Notice[] } {
+  const lang: Lang = options.lang ?? 'en';
+  const { settings, problems } = resolveSettings(options.settings ?? null);
+  const notices: Notice[] = problems.map((p) => ({ code: 'settings_problem', message: noticeText(lang, 'settings_problem', { path: p.path, message: settingsProblemText(lang, p) }) }));
+  return { settings, notices };
+}
+
+/** The model, the rules and the summary over what was read. */
+export function finishAnalysis(read: TableRead, options: AnalyzeOptions, settings: Settings, notices: Notice[], keep: Customer[] | null): LazyAnalysis {
+  const lang: Lang = options.lang ?? 'en';
+  const { kind, start, match, columns, inputs, histories, rows, errors, asOfDay } = read;
+
+  // The purchase model: on a log's histories, or on a table's orders, first and last purchase.
+  const fitting = options.model !== false && inputs.length > 0;
+  const model = !fitting ? null : histories ? fitForAnalysis(histories, asOfDay, settings, lang) : fitTableForAnalysis(inputs, asOfDay, settings, lang);
+  if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
+  if (model?.ok) notices.push({ code: 'model_used', message: noticeText(lang, 'model_used', { why: model.why }) });
+  if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
+  const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
+  const scored = scoreTable(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
+  if (scored.droppedParts.length)
+    notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(COMMON[lang].list) }) });
+  if (!scored.tiered) notices.push(noTiersNotice(lang));
+  const tally = new SummaryTally(settings);
+  for (let i = 0; i < scored.count; i++) {
+    const c = scored.customerAt(i);
+    tally.add(c);
+    keep?.push(c);
+  }
+  const summary = tally.result({
+    asOf: dayToIso(asOfDay),
+    rows,
+    metric: useProfit ? 'profit' : 'revenue',
+    pyramid: scored.pyramid,
+    settings,
+    model: model?.ok ? model.summary : undefined,
+  });
+  summary.churnRisk.typicalRepeatDays = scored.typicalInterval;
+  const customers = scoredList(scored, inputs, model?.ok === true && model.figures.size > 0, tally.fromModel);
+  return { kind, headerRow: start, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
+}
+
+/** The header row (at most MAX_TITLE_ROWS title rows above it) and the notices about it. */
+export function readHeader(table: readonly (readonly unknown[])[], lang: Lang, notices: Notice[]): { start: number; match: HeaderMatch } {
+  if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) throw new AnalyzeError('empty', lang);
+  const headerIndex = findHeaderRow(table);
+  if (headerIndex < 0) throw noHeaderError(table, lang);
+  const start = headerIndex + 1;
+  const match = matchHeaders(table[headerIndex]!);
+  if (headerIndex > 0) notices.push({ code: 'title_rows', message: noticeText(lang, 'title_rows', { rows: headerIndex, header: start }) });
+  notices.push(...headerNotices(match, lang));
+  if (match.unknown.length) notices.push({ code: 'unknown_headers', message: noticeText(lang, 'unknown_headers', { headers: match.unknown.join(', ') }) });
+  return { start, match };
+}
+
+/** The analysis date asked for, as a day number. */
+export function asOfOf(options: AnalyzeOptions, lang: Lang): number | undefined {
+  if (options.asOf === undefined) return undefined;
+  const d = isoToDay(options.asOf);
+  if (d === null) throw new AnalyzeError('bad_as_of', lang, { value: options.asOf });
+  return d;
+}
+
+/** A customer table's read customers, in key order, with the analysis date (asked for, or the latest date in the data). */
+export function customersRead(
+  r: ReadResult,
+  header: { start: number; match: HeaderMatch; columns: Column[] },
+  asOfOption: number | undefined,
+  notices: Notice[],
+  lang: Lang,
+): TableRead {
+  const inputs = r.inputs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  notices.push(...r.notices);
+  let asOfDay: number;
+  if (asOfOption !== undefined) asOfDay = asOfOption;
+  else {
+    const latest = latestDay(inputs);
+    asOfDay = latest ?? todayDay();
+    notices.push({ code: latest === null ? 'as_of_none' : 'as_of_default', message: noticeText(lang, latest === null ? 'as_of_none' : 'as_of_default', { asOf: dayToIso(asOfDay) }) });
+  }
+  return { kind: 'customers', ...header, inputs, histories: null, rows: r.rows, errors: r.reader.errors, asOfDay };
+}
+
+function latestDay(inputs: readonly CustomerInput[]): number | null {
+  let best: number | null = null;
+  for (const c of inputs) {
+    for (const d of [c.lastPurchase, c.lastContact, c.firstPurchase]) if (d !== null && (best === null || d > best)) best = d;
+  }
+  return best;
+}
