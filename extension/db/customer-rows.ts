@@ -4,18 +4,10 @@
  * decoded). The panel has the import worker read them, off the panel's main thread, and receives
  * them in pages.
  */
-import type { Lifecycle, Tier } from '../../shared/types';
 import type { RapportDB } from './database';
+import type { CustomerRow } from './records';
 
-export interface CustomerRow {
-  key: string;
-  name: string;
-  emails: string[];
-  tier: Tier | null;
-  lifecycle: Lifecycle;
-  churnRisk: { score: number };
-  metric: number;
-}
+export type { CustomerRow } from './records';
 
 /**
  * Blocks read per page: ~800 rows at 100,000 customers, so each page the worker posts is

@@ -22,8 +22,7 @@
  * transaction over them (joining the caller's when there is one).
  */
 import type { Table } from 'dexie';
-import type { CustomerRow } from './customer-rows';
-import type { StoredCustomer } from './records';
+import type { CustomerRow, StoredCustomer } from './records';
 
 /** Blocks (and look-up buckets of each kind): about 100 customers a block at 100,000. */
 export const BLOCKS = 1024;

@@ -1,7 +1,7 @@
 /**
  * What the extension stores, table by table. Dates are ISO strings.
  */
-import type { Customer } from '../../shared/types';
+import type { Customer, Lifecycle, Tier } from '../../shared/types';
 import type { ComplaintCategory } from '../../shared/rules/churn-reasons';
 
 /** A customer as the core computed it, plus where it came from. Key: `key`. */
@@ -102,4 +102,15 @@ export interface ChurnReasonRecord {
 export interface MetaRecord {
   key: string;
   value: unknown;
+}
+
+/** A customer list's row: the few fields a list line and its filters need (customer-rows.ts). */
+export interface CustomerRow {
+  key: string;
+  name: string;
+  emails: string[];
+  tier: Tier | null;
+  lifecycle: Lifecycle;
+  churnRisk: { score: number };
+  metric: number;
 }
