@@ -34,6 +34,21 @@ describe('ChunkedCsvParser gives what parseDelimited gives on the whole text', (
     expect(parseInPieces(text, 10_007, 50_000)).toEqual(parseDelimited(text));
   });
 
+  it('a piece cut where the stray-quote recovery still looks for the next quote (Papa Parse closes that field, so it reports no missing quote)', () => {
+    // Papa Parse reads `"x"y,",""` as the field `x"y,` and an empty quoted field; the recovery reads
+    // `"x"y` as a stray quote and opens `",""`, whose next quote is in the `"x"y` of the row after
+    // next: it swallows 3 line breaks. A piece cut between the two must wait for that quote.
+    const text = bigText(['id,a,b,c,d', '"x"y,",""', ''], '\n', false);
+    const want = parseDelimited(text);
+    expect(want.strayQuotes.slice(0, 4)).toEqual([
+      { row: 2, column: 1, swallowed: 0 },
+      { row: 2, column: 2, swallowed: 3 },
+      { row: 5, column: 1, swallowed: 0 },
+      { row: 5, column: 2, swallowed: 3 },
+    ]);
+    expect(parseInPieces(text, 500, 500)).toEqual(want);
+  });
+
   it('property: random rows (quotes, stray quotes, delimiters, line breaks inside quotes) in random pieces', () => {
     const cell = fc.oneof(
       fc.stringMatching(/^[a-z0-9 .]{0,6}$/),
