@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDelimited } from '../../shared/csv/parse-delimited';
-import { parseInPieces } from '../../cli/chunked-csv';
+import { ChunkedCsvParser, parseInPieces } from '../../cli/chunked-csv';
 
 /** Repeat rows until the text is past 1 MB, so the reader has to cut it into pieces. */
 function bigText(lines: string[], newline: string, trailing: boolean): string {
@@ -47,6 +47,22 @@ describe('ChunkedCsvParser gives what parseDelimited gives on the whole text', (
       { row: 5, column: 2, swallowed: 3 },
     ]);
     expect(parseInPieces(text, 500, 500)).toEqual(want);
+  });
+
+  it('rows handed out by takeRows while reading, then the rest, are the whole reading; stray quotes keep their row numbers', () => {
+    const text = bigText(['id,a,b,c,d', '"x"y,",""', '', 'p,"q\nr",s', 'e,5', 'f,6', 'g,7'], '\r\n', true);
+    const want = parseDelimited(text);
+    const p = new ChunkedCsvParser(3000);
+    const rows: string[][] = [];
+    for (let i = 0; i < text.length; i += 1024) {
+      p.push(text.slice(i, i + 1024));
+      for (const row of p.takeRows()) rows.push(row);
+      expect(p.rowCount).toBe(rows.length);
+    }
+    const handedOut = rows.length;
+    for (const row of p.end()) rows.push(row);
+    expect(handedOut).toBeGreaterThan(want.rows.length / 2);
+    expect({ rows, delimiter: p.delimiter, strayQuotes: p.strayQuotes }).toEqual(want);
   });
 
   it('property: random rows (quotes, stray quotes, delimiters, line breaks inside quotes) in random pieces', () => {
