@@ -124,6 +124,14 @@ export class ChunkedCsvParser {
       if (r.errors.some((e) => e.type === 'Quotes')) {
         // Malformed quoting: read this piece as parseDelimited reads it, stray quotes as characters.
         const recovered = parseRecovering(piece, this.delimiter, this.newline);
+        if (!final && recovered.openAtEnd) {
+          // A stray quote looked for the next quote up to the cut and found none: text after the
+          // cut decides whether a later quote closes that field (over several lines) and how many
+          // lines the stray quote would have swallowed. Papa Parse may not see it (it can close a
+          // field where the recovery reads a stray quote), so wait for more text here too.
+          this.nextTry = text.length * 2;
+          return;
+        }
         data = recovered.rows;
         for (const q of recovered.strayQuotes) this.strayQuotes.push({ ...q, row: q.row + before + this.taken });
       }

@@ -149,10 +149,16 @@ export function parseDelimited(text: string): Delimited {
  * field only as its first character; blanks allowed between a closing quote and the delimiter),
  * except that a quoted field that does not close properly is read as an unquoted field from its
  * opening quote. Linear in the text: each stray quote looks ahead only to the next quote.
+ *
+ * `openAtEnd`: a quoted field found no quote after its opening one before the end of the text. Only
+ * then does the reading depend on text that may follow (a later quote may close the field over
+ * several lines, or tell how many lines the stray quote would have swallowed); a reader given the
+ * text in pieces waits for more text before trusting such a piece.
  */
-export function parseRecovering(text: string, delimiter: string, linebreak: string): { rows: string[][]; strayQuotes: StrayQuote[] } {
+export function parseRecovering(text: string, delimiter: string, linebreak: string): { rows: string[][]; strayQuotes: StrayQuote[]; openAtEnd: boolean } {
   const rows: string[][] = [];
   const strayQuotes: StrayQuote[] = [];
+  let openAtEnd = false;
   const n = text.length;
   let row: string[] = [];
   let i = 0;
@@ -173,6 +179,7 @@ export function parseRecovering(text: string, delimiter: string, linebreak: stri
         row.push(text.slice(i + 1, close.quote).replace(/""/g, '"'));
         end = close.end;
       } else {
+        if (close.atEnd) openAtEnd = true;
         strayQuotes.push({ row: rows.length + 1, column: row.length + 1, swallowed: close.swallowed });
         end = unquoted(i);
       }
@@ -192,20 +199,21 @@ export function parseRecovering(text: string, delimiter: string, linebreak: stri
       }
     }
   }
-  return { rows, strayQuotes };
+  return { rows, strayQuotes, openAtEnd };
 }
 
 /**
  * Where the quoted field opening at `open` ends: `ok` with the closing quote and the index after
  * the field, or not ok (no closing quote before the end of the text, or text after the closing
- * quote) with the number of line breaks a strict reader would have taken into the field.
+ * quote) with the number of line breaks a strict reader would have taken into the field, and
+ * whether no quote came before the end of the text (`atEnd`).
  */
-function closingQuote(text: string, open: number, delimiter: string, linebreak: string): { ok: true; quote: number; end: number } | { ok: false; swallowed: number } {
+function closingQuote(text: string, open: number, delimiter: string, linebreak: string): { ok: true; quote: number; end: number } | { ok: false; swallowed: number; atEnd: boolean } {
   const n = text.length;
   let j = open + 1;
   for (;;) {
     const q = text.indexOf('"', j);
-    if (q < 0) return { ok: false, swallowed: countBreaks(text, open, n, linebreak) };
+    if (q < 0) return { ok: false, swallowed: countBreaks(text, open, n, linebreak), atEnd: true };
     if (text[q + 1] === '"') {
       j = q + 2;
       continue;
@@ -213,7 +221,7 @@ function closingQuote(text: string, open: number, delimiter: string, linebreak: 
     let k = q + 1;
     while (k < n && (text[k] === ' ' || (text[k] === '\t' && delimiter !== '\t'))) k++;
     if (k >= n || text.startsWith(delimiter, k) || text.startsWith(linebreak, k)) return { ok: true, quote: q, end: k };
-    return { ok: false, swallowed: countBreaks(text, open, q, linebreak) };
+    return { ok: false, swallowed: countBreaks(text, open, q, linebreak), atEnd: false };
   }
 }
 

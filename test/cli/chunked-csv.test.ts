@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDelimited } from '../../shared/csv/parse-delimited';
-import { parseInPieces } from '../../cli/chunked-csv';
+import { ChunkedCsvParser, parseInPieces } from '../../cli/chunked-csv';
 
 /** Repeat rows until the text is past 1 MB, so the reader has to cut it into pieces. */
 function bigText(lines: string[], newline: string, trailing: boolean): string {
@@ -32,6 +32,37 @@ describe('ChunkedCsvParser gives what parseDelimited gives on the whole text', (
   it('a large file without quotes takes the plain path and still matches (tab, LF, blank lines, no final line break)', () => {
     const text = bigText(['客户编号\t日期\t金额', 'C1\t2026-01-01\t5', '', 'C2\t2026-01-02\t7,5'], '\n', false);
     expect(parseInPieces(text, 10_007, 50_000)).toEqual(parseDelimited(text));
+  });
+
+  it('a piece cut where the stray-quote recovery still looks for the next quote (Papa Parse closes that field, so it reports no missing quote)', () => {
+    // Papa Parse reads `"x"y,",""` as the field `x"y,` and an empty quoted field; the recovery reads
+    // `"x"y` as a stray quote and opens `",""`, whose next quote is in the `"x"y` of the row after
+    // next: it swallows 3 line breaks. A piece cut between the two must wait for that quote.
+    const text = bigText(['id,a,b,c,d', '"x"y,",""', ''], '\n', false);
+    const want = parseDelimited(text);
+    expect(want.strayQuotes.slice(0, 4)).toEqual([
+      { row: 2, column: 1, swallowed: 0 },
+      { row: 2, column: 2, swallowed: 3 },
+      { row: 5, column: 1, swallowed: 0 },
+      { row: 5, column: 2, swallowed: 3 },
+    ]);
+    expect(parseInPieces(text, 500, 500)).toEqual(want);
+  });
+
+  it('rows handed out by takeRows while reading, then the rest, are the whole reading; stray quotes keep their row numbers', () => {
+    const text = bigText(['id,a,b,c,d', '"x"y,",""', '', 'p,"q\nr",s', 'e,5', 'f,6', 'g,7'], '\r\n', true);
+    const want = parseDelimited(text);
+    const p = new ChunkedCsvParser(3000);
+    const rows: string[][] = [];
+    for (let i = 0; i < text.length; i += 1024) {
+      p.push(text.slice(i, i + 1024));
+      for (const row of p.takeRows()) rows.push(row);
+      expect(p.rowCount).toBe(rows.length);
+    }
+    const handedOut = rows.length;
+    for (const row of p.end()) rows.push(row);
+    expect(handedOut).toBeGreaterThan(want.rows.length / 2);
+    expect({ rows, delimiter: p.delimiter, strayQuotes: p.strayQuotes }).toEqual(want);
   });
 
   it('property: random rows (quotes, stray quotes, delimiters, line breaks inside quotes) in random pieces', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { detectDelimiter, parseDelimited } from '../../../shared/csv/parse-delimited';
+import { detectDelimiter, parseDelimited, parseRecovering } from '../../../shared/csv/parse-delimited';
 import { toDelimited } from '../../../shared/csv/to-delimited';
 import { generateCustomers } from '../../../shared/sample/generate-customers';
 import { generateTransactions } from '../../../shared/sample/generate-transactions';
@@ -126,6 +126,24 @@ describe('parseDelimited: malformed quoting never merges rows', () => {
     const r = parseDelimited(`${lines.join('\n')}\n`);
     expect(r.rows).toHaveLength(1001);
     expect(r.strayQuotes).toEqual([{ row: 6, column: 1, swallowed: 996 }]);
+  });
+
+  it('the recovery tells when a stray quote looked for the next quote up to the end of the text', () => {
+    // `",""`: looking for its closing quote, `""` is a doubled quote and no quote follows before the
+    // end, so what it means depends on what comes next. Read as unquoted, it is `"`, then the
+    // empty quoted field `""`.
+    const open = parseRecovering('k,v\n"x"y,",""\n\n', ',', '\n');
+    expect(open.rows).toEqual([['k', 'v'], ['"x"y', '"', ''], [''], ['']]);
+    expect(open.strayQuotes).toEqual([
+      { row: 2, column: 1, swallowed: 0 },
+      { row: 2, column: 2, swallowed: 2 },
+    ]);
+    expect(open.openAtEnd).toBe(true);
+    // `"x"y` alone: its next quote is on the same line, followed by text; nothing waits for more.
+    const closed = parseRecovering('k,v\n"x"y,1\n"a\nb",2\n', ',', '\n');
+    expect(closed.rows).toEqual([['k', 'v'], ['"x"y', '1'], ['a\nb', '2'], ['']]);
+    expect(closed.strayQuotes).toEqual([{ row: 2, column: 1, swallowed: 0 }]);
+    expect(closed.openAtEnd).toBe(false);
   });
 
   it('property: a quote inserted anywhere never loses a line break as a row boundary of plain cells', () => {
