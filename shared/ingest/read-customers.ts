@@ -11,7 +11,7 @@ import { emptyInput, mergeInputs, type CustomerInput } from './customer-input';
 import { splitEmails } from './emails';
 import { registrableDomain, isFreeMailProvider } from './registrable-domain';
 import { skipIfNotData } from './row-kind';
-import { decideDayOrders } from './day-orders';
+import { dayOrderNotice, decideDayOrders } from './day-orders';
 import { decideDayOrder, parseDate, type DayOrder } from './parse-date';
 
 export interface RowCounts {
@@ -46,12 +46,8 @@ export function readerFor(table: readonly (readonly unknown[])[], columns: reado
   const dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
   const orders = decideDayOrders(table, dateColumns, start);
   for (const c of dateColumns) {
-    const d = orders.get(c.index);
-    if (d && (d.decided || d.conflicting)) {
-      const order = d.order === 'dmy' ? (lang === 'zh' ? '日/月/年' : 'day/month/year') : lang === 'zh' ? '月/日/年' : 'month/day/year';
-      const code = d.conflicting ? 'day_order_conflict' : 'day_order';
-      notices.push({ code, message: noticeText(lang, code, { header: c.header, order }) });
-    }
+    const notice = dayOrderNotice(lang, c, orders.get(c.index)!);
+    if (notice) notices.push(notice);
   }
   return new CellReader(lang, new Map([...orders].map(([i, d]) => [i, d.order])));
 }
@@ -159,11 +155,8 @@ export class CustomerTableReader {
     this.dateColumns.forEach((c, d) => {
       const decision = decideDayOrder(this.evidence[d]!);
       this.dayOrders.set(c.index, decision.order);
-      if (decision.decided || decision.conflicting) {
-        const order = decision.order === 'dmy' ? (lang === 'zh' ? '日/月/年' : 'day/month/year') : lang === 'zh' ? '月/日/年' : 'month/day/year';
-        const code = decision.conflicting ? 'day_order_conflict' : 'day_order';
-        orderNotices.push({ code, message: noticeText(lang, code, { header: c.header, order }) });
-      }
+      const notice = dayOrderNotice(lang, c, decision);
+      if (notice) orderNotices.push(notice);
     });
     const late: { at: number; error: RowError }[] = [];
     for (const d of this.deferred) {
