@@ -1,7 +1,7 @@
 /**
  * One analysed customer with new contact facts — its last contact and its open complaints — and
  * the results that hang on them recomputed with the core's own per-customer rules, exactly as
- * `scoreCustomers` runs them: next visit due and visit-overdue (method §3, `nextVisit`), churn risk
+ * `scoreTable` runs them: next visit due and visit-overdue (method §3, `nextVisit`), churn risk
  * (method §7, `churnRisk`) and the tier-A key-account health (method §10, `kaHealth`).
  *
  * No table-wide rule reads these two facts (tiers, value score, value class and pyramid rank

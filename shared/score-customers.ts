@@ -38,10 +38,6 @@ export interface ScoredTable {
   typicalInterval: number | null;
 }
 
-export interface Scored extends Omit<ScoredTable, 'customerAt' | 'count' | 'tiers' | 'valueScores'> {
-  customers: Customer[];
-}
-
 /** ISO dates of day numbers, each written once per table (a million customers share a few thousand days). */
 function isoDates(): (d: number | null) => string | null {
   const written = new Map<number, string>();
@@ -76,20 +72,6 @@ export function typicalRepeatInterval(inputs: readonly CustomerInput[]): number 
 /** The tier metric of one input: profit when the table ranks by profit (missing profit = 0), else revenue. */
 export function metricOf(c: CustomerInput, useProfit: boolean): number {
   return (useProfit ? c.profit : c.revenue) ?? 0;
-}
-
-/** Every customer built at once (see scoreTable). */
-export function scoreCustomers(
-  inputs: readonly CustomerInput[],
-  asOfDay: number,
-  settings: Settings,
-  useProfit: boolean,
-  model: ReadonlyMap<string, ModelFigures> | null,
-): Scored {
-  const t = scoreTable(inputs, asOfDay, settings, useProfit, model);
-  const customers: Customer[] = new Array(t.count);
-  for (let i = 0; i < t.count; i++) customers[i] = t.customerAt(i);
-  return { customers, pyramid: t.pyramid, droppedParts: t.droppedParts, tiered: t.tiered, typicalInterval: t.typicalInterval };
 }
 
 /**

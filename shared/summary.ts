@@ -26,16 +26,9 @@ const GRADES: CreditGrade[] = ['excellent', 'good', 'fair', 'poor', 'high_risk']
 const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** The manager's numbers of a list of customers (see SummaryTally). */
-export function summarize(customers: readonly Customer[], ctx: SummaryContext): Summary {
-  const tally = new SummaryTally(ctx.settings);
-  for (const c of customers) tally.add(c);
-  return tally.result(ctx);
-}
-
 /**
  * The summary counted one customer at a time, so that customers built on demand can be counted
- * and let go: the same numbers as summarize() over the same customers in the same order.
+ * and let go.
  */
 export class SummaryTally {
   private readonly tiers = Object.fromEntries(TIERS.map((t) => [t, { count: 0, revenue: 0, profit: 0, revenueShare: 0, profitShare: 0 }])) as Summary['tiers'];
