@@ -89,6 +89,11 @@ export function readHeader(table: readonly (readonly unknown[])[], lang: Lang, n
   if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) throw new AnalyzeError('empty', lang);
   const headerIndex = findHeaderRow(table);
   if (headerIndex < 0) throw noHeaderError(table, lang);
+  return headerAt(table, headerIndex, lang, notices);
+}
+
+/** The header at table[headerIndex] (found by findHeaderRow) and the notices about it. */
+export function headerAt(table: readonly (readonly unknown[])[], headerIndex: number, lang: Lang, notices: Notice[]): { start: number; match: HeaderMatch } {
   const start = headerIndex + 1;
   const match = matchHeaders(table[headerIndex]!);
   if (headerIndex > 0) notices.push({ code: 'title_rows', message: noticeText(lang, 'title_rows', { rows: headerIndex, header: start }) });

@@ -1,15 +1,14 @@
 /**
  * An analysis fed a batch of rows at a time, as a large file is read (see RowStreamAnalysis).
  */
-import type { AnalyzeOptions, Column, LazyAnalysis, Lang } from './types';
+import type { AnalyzeOptions, Column, LazyAnalysis, Lang, Notice } from './types';
 import type { HeaderMatch } from './ingest/headers';
-import { matchHeaders } from './ingest/headers';
 import { findHeaderRow, MAX_TITLE_ROWS } from './ingest/find-header-row';
 import { kindByColumns } from './ingest/detect-kind';
 import { CustomerTableReader } from './ingest/read-customers';
 import { TableHandover } from './table-handover';
 import { analyzeTable } from './analyze';
-import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, readHeader, settingsOf } from './analysis-steps';
+import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, headerAt, settingsOf } from './analysis-steps';
 
 /**
  * An analysis fed a batch of rows at a time, as a large file is read. Once the header shows a
@@ -23,6 +22,8 @@ export class RowStreamAnalysis {
   private gatherAll = false;
   private reader: CustomerTableReader | null = null;
   private header: { start: number; match: HeaderMatch; columns: Column[] } | null = null;
+  /** The notices about the title and header rows, made when the header was found. */
+  private readonly headerNotices: Notice[] = [];
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
@@ -40,16 +41,19 @@ export class RowStreamAnalysis {
   private start(): void {
     const table = this.gathered;
     const headerIndex = findHeaderRow(table);
-    const match = headerIndex < 0 ? null : matchHeaders(table[headerIndex]!);
-    if (!match || kindByColumns(match.columns) !== 'customers') {
-      this.gatherAll = true;
+    const lang = this.options.lang ?? 'en';
+    const notices: Notice[] = [];
+    const header = headerIndex < 0 ? null : headerAt(table, headerIndex, lang, notices);
+    if (!header || kindByColumns(header.match.columns) !== 'customers') {
+      this.gatherAll = true; // analysed whole: analyzeTable says what is wrong, or reads the log
       return;
     }
-    const columns = asCustomerColumns(match.columns);
-    this.header = { start: headerIndex + 1, match, columns };
-    this.reader = new CustomerTableReader(columns, this.options.lang ?? 'en');
-    this.reader.add(table, 0, headerIndex + 1);
-    this.gathered = table.slice(0, headerIndex + 1); // the title and header rows, for their notices
+    const columns = asCustomerColumns(header.match.columns);
+    this.header = { ...header, columns };
+    this.headerNotices.push(...notices);
+    this.reader = new CustomerTableReader(columns, lang);
+    this.reader.add(table, 0, header.start);
+    this.gathered = [];
   }
 
   /** The analysis of every row pushed. */
@@ -62,7 +66,7 @@ export class RowStreamAnalysis {
     }
     const lang: Lang = options.lang ?? 'en';
     const { settings, notices } = settingsOf(options);
-    readHeader(this.gathered, lang, notices);
+    notices.push(...this.headerNotices);
     const asOfOption = asOfOf(options, lang);
     const read = customersRead(this.reader.finish(), this.header, asOfOption, notices, lang);
     this.reader = null;
