@@ -9,15 +9,10 @@ import { generateCustomers } from '../shared/sample/generate-customers';
 import { toDelimited } from '../shared/csv/to-delimited';
 import { decodeBytes } from '../shared/csv/decode-bytes';
 import { parseDelimited } from '../shared/csv/parse-delimited';
-import { peakRssMiB, type BenchContext } from './baseline';
+import { peakRssMiB, time, type BenchContext } from './baseline';
 
 const N = Number(process.env.RAPPORT_BENCH_N ?? 1_000_000);
 
-function time<T>(f: () => T): { ms: number; value: T } {
-  const t0 = performance.now();
-  const value = f();
-  return { ms: performance.now() - t0, value };
-}
 
 export async function run(ctx: BenchContext): Promise<void> {
   // Each step in its own function, so nothing of one step is still in the heap when the next is timed.

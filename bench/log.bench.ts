@@ -8,15 +8,10 @@ import { analyzeLazily } from '../shared/analyze';
 import { matchHeaders } from '../shared/ingest/headers';
 import { summarizeTransactions } from '../shared/ingest/read-transactions';
 import { generateTransactions } from '../shared/sample/generate-transactions';
-import { peakRssMiB, type BenchContext } from './baseline';
+import { peakRssMiB, time, type BenchContext } from './baseline';
 
 const N = Number(process.env.RAPPORT_BENCH_N ?? 1_000_000);
 
-function time<T>(f: () => T): { ms: number; value: T } {
-  const t0 = performance.now();
-  const value = f();
-  return { ms: performance.now() - t0, value };
-}
 
 export async function run(ctx: BenchContext): Promise<void> {
   summariseLog(ctx);

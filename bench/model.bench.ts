@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchContext } from './baseline';
+import { time, type BenchContext } from './baseline';
 import {
   aggregateRfm,
   bgnbdLogLikelihoodData,
@@ -51,11 +51,6 @@ function cdnowMaster(): PurchaseHistory[] {
   });
 }
 
-function time<T>(fn: () => T): { value: T; ms: number } {
-  const t0 = performance.now();
-  const value = fn();
-  return { value, ms: performance.now() - t0 };
-}
 
 /** Best of k runs of one log-likelihood evaluation (value only). */
 function llMs(params: BgNbdParams, data: RfmData, k = 5): number {
