@@ -38,3 +38,9 @@ export function time<T>(f: () => T): { ms: number; value: T } {
   const value = f();
   return { ms: performance.now() - t0, value };
 }
+
+/** The goal's verdict for a figure measured at the size the goal is set for; at another size, no verdict. */
+export function verdict(met: boolean, n: number, goalSize = 1_000_000): string {
+  if (n !== goalSize) return `not judged: the goal is for ${goalSize.toLocaleString('en-US')}`;
+  return met ? 'met' : 'NOT met';
+}
