@@ -9,7 +9,7 @@ import { BAD, CellReader, keyOf, ownText, textOrNull, type Read } from './cell-r
 import { TextDictionary } from './text-dictionary';
 import { emptyInput, mergeInputs, type CustomerInput } from './customer-input';
 import { splitEmails } from './emails';
-import { registrableDomain, isFreeMailProvider } from './registrable-domain';
+import { DomainCache } from './domain-cache';
 import { skipIfNotData } from './row-kind';
 import { dayOrderNotice, decideDayOrders } from './day-orders';
 import { decideDayOrder, parseDate, type DayOrder } from './parse-date';
@@ -216,37 +216,6 @@ function mergeGroup(group: CustomerInput[]): CustomerInput {
   return first;
 }
 
-/**
- * Registrable domains repeat across a table's emails: each host is looked up once while it is
- * remembered. At most CACHED_HOSTS are remembered at a time (the cache starts afresh when full), so
- * a million customers with a million different hosts do not make a million-entry map.
- */
-const CACHED_HOSTS = 65_536;
-
-class DomainCache {
-  private readonly map = new Map<string, string | null>();
-  private readonly company = new Map<string, string | null>();
-  of(host: string): string | null {
-    let d = this.map.get(host);
-    if (d === undefined) {
-      d = registrableDomain(host);
-      if (this.map.size >= CACHED_HOSTS) this.map.clear();
-      this.map.set(host, d);
-    }
-    return d;
-  }
-  /** The company domain of a host: its registrable domain unless it is a free-mail provider. */
-  companyOf(host: string): string | null {
-    let d = this.company.get(host);
-    if (d === undefined) {
-      const r = this.map.get(host) ?? registrableDomain(host);
-      d = r && !isFreeMailProvider(r) ? r : null;
-      if (this.company.size >= CACHED_HOSTS) this.company.clear();
-      this.company.set(host, d);
-    }
-    return d;
-  }
-}
 /** What readRow needs to know about the table, worked out once: its columns and which fields it has. */
 interface RowPlan {
   columns: readonly Column[];
