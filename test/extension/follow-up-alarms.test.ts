@@ -1,23 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
-import { RapportDB } from '../../extension/db/database';
+import { describe, expect, it } from 'vitest';
 import { addFollowUp } from '../../extension/db/follow-ups';
 import { ALARM_PREFIX, notifyFollowUp, syncFollowUpAlarms, type ReminderApi } from '../../extension/background/follow-up-alarms';
+import type { RapportDB } from '../../extension/db/database';
+import { freshDatabases } from './fresh-databases';
 
-const dbs: RapportDB[] = [];
-afterEach(async () => {
-  for (const d of dbs.splice(0)) {
-    d.close();
-    await Dexie.delete(d.name);
-  }
-});
-function db(): RapportDB {
-  const d = new RapportDB(`rapport-alarms-${dbs.length}-${Date.now()}`);
-  dbs.push(d);
-  return d;
-}
-
+const db = freshDatabases('rapport-alarms');
 /** chrome.alarms as Chrome behaves: `create` throws on a time that is not a number; a fired alarm is gone. */
 function fakeApi() {
   const alarms = new Map<string, number>();

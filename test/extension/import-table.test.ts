@@ -1,7 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
-import { RapportDB } from '../../extension/db/database';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addManualCustomer, commitImport, previewImport, reanalyze, importSource } from '../../extension/db/import-table';
 import { resolveComplaint } from '../../extension/db/complaints';
@@ -12,6 +10,7 @@ import { addComplaint } from '../../extension/db/complaints';
 import { logContact } from '../../extension/db/contact-log';
 import { matchPerson } from '../../extension/db/match-person';
 import { analyze } from '../../shared/analyze';
+import { freshDatabases } from './fresh-databases';
 
 const CTX = { lang: 'en' as const };
 const CSV = [
@@ -22,19 +21,7 @@ const CSV = [
   'C004,Bad Number Co,bad@bad-number.com,abc,100,2026-01-01',
 ].join('\n');
 
-const dbs: RapportDB[] = [];
-function db(): RapportDB {
-  const d = new RapportDB(`rapport-import-${dbs.length}-${Date.now()}`);
-  dbs.push(d);
-  return d;
-}
-afterEach(async () => {
-  for (const d of dbs.splice(0)) {
-    d.close();
-    await Dexie.delete(d.name);
-  }
-});
-
+const db = freshDatabases('rapport-import');
 describe('import through the core', () => {
   it('previews row errors without writing anything', async () => {
     const d = db();

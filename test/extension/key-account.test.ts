@@ -1,24 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
-import { RapportDB } from '../../extension/db/database';
+import { describe, expect, it } from 'vitest';
 import { keyAccountHealth, setAlignment, getAlignment } from '../../extension/db/key-account';
 import { addComplaint, resolveComplaint } from '../../extension/db/complaints';
 import { makeCustomer } from './make-customer';
+import { freshDatabases } from './fresh-databases';
 
-const dbs: RapportDB[] = [];
-afterEach(async () => {
-  for (const d of dbs.splice(0)) {
-    d.close();
-    await Dexie.delete(d.name);
-  }
-});
-function db(): RapportDB {
-  const d = new RapportDB(`rapport-ka-${dbs.length}-${Date.now()}`);
-  dbs.push(d);
-  return d;
-}
-
+const db = freshDatabases('rapport-ka');
 describe('key-account checklist with the rep’s records', () => {
   it('names the guarantee at fault when every open complaint was logged here, and takes the rep’s alignment', async () => {
     const d = db();

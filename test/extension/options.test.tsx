@@ -3,27 +3,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { Dexie } from 'dexie';
-import { RapportDB } from '../../extension/db/database';
 import { OptionsPage } from '../../extension/options/options-page';
 import { getLangChoice, getSettings, setLangChoice, setSettingsJson } from '../../extension/db/preferences';
 import { makeCustomer } from './make-customer';
+import { freshDatabases } from './fresh-databases';
 
-const dbs: RapportDB[] = [];
-afterEach(async () => {
+const db = freshDatabases('rapport-options');
+afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  for (const d of dbs.splice(0)) {
-    d.close();
-    await Dexie.delete(d.name);
-  }
 });
-function db(): RapportDB {
-  const d = new RapportDB(`rapport-options-${dbs.length}-${Date.now()}`);
-  dbs.push(d);
-  return d;
-}
-
 describe('options page', () => {
   it('refuses settings with problems and names them; saves good ones', async () => {
     const d = db();

@@ -3,30 +3,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { Dexie } from 'dexie';
-import { RapportDB } from '../../extension/db/database';
 import { OptionsPage } from '../../extension/options/options-page';
 import { exportBackup } from '../../extension/db/backup';
 import { addNote } from '../../extension/db/notes';
 import { describeError } from '../../extension/panel/describe-error';
 import { ManualCustomerRefused } from '../../extension/db/import-table';
 import { makeCustomer } from './make-customer';
+import { freshDatabases } from './fresh-databases';
 
-const dbs: RapportDB[] = [];
-afterEach(async () => {
+const db = freshDatabases('rapport-restore');
+afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  for (const d of dbs.splice(0)) {
-    d.close();
-    await Dexie.delete(d.name);
-  }
 });
-function db(): RapportDB {
-  const d = new RapportDB(`rapport-restore-${dbs.length}-${Date.now()}`);
-  dbs.push(d);
-  return d;
-}
-
 function choose(json: string) {
   const input = document.querySelector('input[type="file"]') as HTMLInputElement;
   const file = new File([json], 'backup.json', { type: 'application/json' });
