@@ -65,7 +65,11 @@ export class CellReader {
 
   /** A date as a day number, read in the column's decided day/month order. */
   date(row: number, col: Column, cell: unknown, fatal = false): Read<number> {
-    const d = parseDate(cell, this.dayOrders.get(col.index) ?? 'mdy');
+    return this.checkDate(row, col, cell, parseDate(cell, this.dayOrders.get(col.index) ?? 'mdy'), fatal);
+  }
+
+  /** A date already parsed from `cell` (parseDate's answer): blank, an error, or the day number. */
+  checkDate(row: number, col: Column, cell: unknown, d: number | null | 'invalid', fatal = false): Read<number> {
     if (d === null) return null;
     if (d === 'invalid') return this.fail(row, col, cell, 'not_a_date', fatal);
     if (d < this.dates.min || d > this.dates.max) return this.fail(row, col, cell, 'implausible_date', fatal);

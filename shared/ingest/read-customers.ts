@@ -185,15 +185,23 @@ export class CustomerTableReader {
 }
 
 /**
- * True when a date cell reads the same in both day/month orders (ISO dates, serial numbers, month
- * names…): it can be read at once.
+ * A date cell's reading when it reads the same in both day/month orders (ISO dates, serial numbers,
+ * month names…); undefined when the column's order decides it ("3/4/2026").
  */
-function orderFree(cell: unknown): boolean {
-  if (typeof cell !== 'string') return true;
+function orderFreeDate(cell: unknown): number | null | 'invalid' | undefined {
+  const mdy = parseDate(cell, 'mdy');
+  if (typeof cell !== 'string') return mdy;
   const c = cell.charCodeAt(0);
   // yyyy-… and yyyy/…: the year comes first, the order of the rest is fixed.
-  if (cell.length >= 5 && c >= 48 && c <= 57 && isDigit(cell, 1) && isDigit(cell, 2) && isDigit(cell, 3) && !isDigit(cell, 4)) return true;
-  return parseDate(cell, 'mdy') === parseDate(cell, 'dmy');
+  if (cell.length >= 5 && c >= 48 && c <= 57 && isDigit(cell, 1) && isDigit(cell, 2) && isDigit(cell, 3) && !isDigit(cell, 4)) return mdy;
+  return mdy === parseDate(cell, 'dmy') ? mdy : undefined;
+}
+
+/** A date cell read into input[field] now, or kept until its column's day/month order is known. */
+function readDate(input: CustomerInput, field: DeferredDate['field'], rowNo: number, column: Column, cell: unknown, plan: RowPlan, reader: CellReader): void {
+  const d = orderFreeDate(cell);
+  if (d === undefined) plan.defer({ input, field, rowNo, column, cell: cell as string });
+  else input[field] = v(reader.checkDate(rowNo, column, cell, d));
 }
 
 const isDigit = (s: string, i: number) => {
@@ -297,16 +305,13 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
         input.overdueDays = v(reader.count(rowNo, col, cell));
         break;
       case 'first_purchase':
-        if (orderFree(cell)) input.firstPurchase = v(reader.date(rowNo, col, cell));
-        else plan.defer({ input, field: 'firstPurchase', rowNo, column: col, cell: cell as string });
+        readDate(input, 'firstPurchase', rowNo, col, cell, plan, reader);
         break;
       case 'last_purchase':
-        if (orderFree(cell)) input.lastPurchase = v(reader.date(rowNo, col, cell));
-        else plan.defer({ input, field: 'lastPurchase', rowNo, column: col, cell: cell as string });
+        readDate(input, 'lastPurchase', rowNo, col, cell, plan, reader);
         break;
       case 'last_contact':
-        if (orderFree(cell)) input.lastContact = v(reader.date(rowNo, col, cell));
-        else plan.defer({ input, field: 'lastContact', rowNo, column: col, cell: cell as string });
+        readDate(input, 'lastContact', rowNo, col, cell, plan, reader);
         break;
       case 'share':
         input.share = v(reader.share(rowNo, col, cell));
