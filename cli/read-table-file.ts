@@ -126,7 +126,8 @@ function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: Re
 
 /**
  * True when the source's bytes (after `skip` bytes of byte-order mark) are all valid UTF-8,
- * checked chunk by chunk with Node's isUtf8; a character cut between two chunks is checked whole.
+ * checked chunk by chunk with Node's isUtf8, without copying a chunk; a character cut between two
+ * chunks is checked whole.
  */
 function isUtf8Source(source: ByteSource, skip: number): boolean {
   let carry: Uint8Array = new Uint8Array(0);
@@ -134,11 +135,20 @@ function isUtf8Source(source: ByteSource, skip: number): boolean {
   for (const chunk of source.chunks()) {
     let part = first ? chunk.subarray(skip) : chunk;
     first = false;
+    if (part.length === 0) continue;
     if (carry.length > 0) {
-      const joined = new Uint8Array(carry.length + part.length);
+      // The character cut between the chunks: the carried bytes and this chunk's continuation bytes.
+      let k = 0;
+      while (k < part.length && k < 3 && (part[k]! & 0xc0) === 0x80) k++;
+      const joined = new Uint8Array(carry.length + k);
       joined.set(carry);
-      joined.set(part, carry.length);
-      part = joined;
+      joined.set(part.subarray(0, k), carry.length);
+      part = part.subarray(k);
+      if (part.length === 0 && completeUtf8Length(joined) < joined.length) {
+        carry = joined; // a chunk shorter than the character: still cut
+        continue;
+      }
+      if (!isUtf8(joined)) return false;
     }
     const cut = completeUtf8Length(part);
     if (!isUtf8(part.subarray(0, cut))) return false;

@@ -30,9 +30,29 @@ describe('readTableSource: whole and chunked reading give the rows of parseDelim
         const read = readTableSource(source(bytes, sizes, streamed), 'en');
         expect(read.encoding).toBe('utf-8');
         expect(read.table).toEqual(parseDelimited(text).rows);
+        // The same rows handed out as they are read (the UTF-8 check comes first, characters split across chunks).
+        const handed: string[][] = [];
+        const streamedRead = readTableSource(source(bytes, sizes, streamed), 'en', undefined, (rows, first) => {
+          expect(first).toBe(handed.length);
+          handed.push(...rows);
+        });
+        expect(streamedRead.encoding).toBe('utf-8');
+        expect(streamedRead.table).toEqual([]);
+        expect(streamedRead.rowCount).toBe(handed.length);
+        expect(handed).toEqual(read.table);
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('handing rows out: a GBK byte far into a large file still makes the whole file GB18030 (checked before any row is handed out)', () => {
+    const head = utf8('id,region\n'.concat('C1,x\n'.repeat(50)));
+    const bytes = new Uint8Array([...head, ...utf8('C2,'), 0xbb, 0xaa, 0xb6, 0xab, 0x0a]);
+    const handed: string[][] = [];
+    const read = readTableSource(source(bytes, [64], true), 'en', undefined, (rows) => handed.push(...rows));
+    expect(read.encoding).toBe('gb18030');
+    expect(handed.at(-1)).toEqual(['C2', '华东']);
+    expect(handed.length).toBe(read.rowCount);
   });
 
   it('chunked: bytes that are not UTF-8 after an ASCII start make the whole file GB18030, as decodeBytes decides', () => {
