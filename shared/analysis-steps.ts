@@ -14,7 +14,7 @@ import { matchHeaders, type HeaderMatch } from './ingest/headers';
 import { headerNotices } from './ingest/header-notices';
 import { findHeaderRow, noHeaderError } from './ingest/find-header-row';
 import type { ReadResult, RowCounts } from './ingest/read-customers';
-import type { CustomerInput } from './ingest/customer-input';
+import { allPresent, type CustomerColumns } from './ingest/customer-columns';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
 import { scoreTable } from './score-customers';
 import { scoredList } from './customer-list';
@@ -34,7 +34,8 @@ export interface TableRead {
   start: number;
   match: HeaderMatch;
   columns: Column[];
-  inputs: CustomerInput[];
+  /** The customers' inputs, in key order. */
+  customers: CustomerColumns;
   histories: PurchaseHistory[] | null;
   rows: RowCounts;
   errors: RowError[];
@@ -52,15 +53,15 @@ export function settingsOf(options: AnalyzeOptions): { settings: Settings; notic
 /** The model, the rules and the summary over what was read. */
 export function finishAnalysis(read: TableRead, options: AnalyzeOptions, settings: Settings, notices: Notice[], keep: Customer[] | null): LazyAnalysis {
   const lang: Lang = options.lang ?? 'en';
-  const { kind, start, match, columns, inputs, histories, rows, errors, asOfDay } = read;
+  const { kind, start, match, columns, customers: inputs, histories, rows, errors, asOfDay } = read;
 
   // The purchase model: on a log's histories, or on a table's orders, first and last purchase.
-  const fitting = options.model !== false && inputs.length > 0;
+  const fitting = options.model !== false && inputs.count > 0;
   const model = !fitting ? null : histories ? fitForAnalysis(histories, asOfDay, settings, lang) : fitTableForAnalysis(inputs, asOfDay, settings, lang);
   if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
   if (model?.ok) notices.push({ code: 'model_used', message: noticeText(lang, 'model_used', { why: model.why }) });
   if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
-  const useProfit = columns.some((c) => c.field === 'profit') || (inputs.length > 0 && inputs.every((c) => c.profit !== null));
+  const useProfit = columns.some((c) => c.field === 'profit') || allPresent(inputs.num.profit, inputs.count);
   const scored = scoreTable(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
   if (scored.droppedParts.length)
     notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(COMMON[lang].list) }) });
@@ -118,7 +119,7 @@ export function customersRead(
   notices: Notice[],
   lang: Lang,
 ): TableRead {
-  const inputs = r.inputs.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const inputs = r.customers;
   notices.push(...r.notices);
   let asOfDay: number;
   if (asOfOption !== undefined) asOfDay = asOfOption;
@@ -127,13 +128,15 @@ export function customersRead(
     asOfDay = latest ?? todayDay();
     notices.push({ code: latest === null ? 'as_of_none' : 'as_of_default', message: noticeText(lang, latest === null ? 'as_of_none' : 'as_of_default', { asOf: dayToIso(asOfDay) }) });
   }
-  return { kind: 'customers', ...header, inputs, histories: null, rows: r.rows, errors: r.reader.errors, asOfDay };
+  return { kind: 'customers', ...header, customers: inputs, histories: null, rows: r.rows, errors: r.reader.errors, asOfDay };
 }
 
-function latestDay(inputs: readonly CustomerInput[]): number | null {
-  let best: number | null = null;
-  for (const c of inputs) {
-    for (const d of [c.lastPurchase, c.lastContact, c.firstPurchase]) if (d !== null && (best === null || d > best)) best = d;
+/** The latest last purchase, last contact or first purchase in the table; null without dates. */
+function latestDay(inputs: CustomerColumns): number | null {
+  let best = -Infinity;
+  for (const f of ['lastPurchase', 'lastContact', 'firstPurchase'] as const) {
+    const x = inputs.num[f];
+    for (let i = 0; i < inputs.count; i++) if (x[i]! > best) best = x[i]!;
   }
-  return best;
+  return best === -Infinity ? null : best;
 }

@@ -3,18 +3,18 @@
  * million customers one at a time, or over an array of customers already built.
  */
 import type { Customer, CustomerList } from './types';
-import type { CustomerInput } from './ingest/customer-input';
+import type { CustomerColumns } from './ingest/customer-columns';
 import type { ScoredTable } from './score-customers';
 
 /** The list of a scored table's customers; `fromModel` as the summary counted it. */
-export function scoredList(scored: ScoredTable, inputs: readonly CustomerInput[], modelFigures: boolean, fromModel: number): CustomerList {
+export function scoredList(scored: ScoredTable, inputs: CustomerColumns, modelFigures: boolean, fromModel: number): CustomerList {
   return {
     length: scored.count,
     at: scored.customerAt,
     tierOf: (i) => scored.tiers[i]!,
     scoreOf: (i) => scored.valueScores[i]!,
-    keyOf: (i) => inputs[i]!.key,
-    rowsOf: (i) => inputs[i]!.rows,
+    keyOf: (i) => inputs.key[i]!,
+    rowsOf: (i) => inputs.rowsAt(i),
     modelFigures,
     fromModel,
     *[Symbol.iterator]() {

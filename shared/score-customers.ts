@@ -6,12 +6,13 @@
 import type { Customer, ModelFigures, ScorePartName } from './types';
 import type { Settings } from './settings';
 import type { CustomerInput } from './ingest/customer-input';
+import { anyPresent, columnsOf, type CustomerColumns } from './ingest/customer-columns';
 import { dayToIso } from './ingest/parse-date';
 import { valueScores } from './rules/value-score';
-import { abcTiers, hasTierMetric } from './rules/abc-tiers';
+import { abcTiers } from './rules/abc-tiers';
 import { valueClasses } from './rules/value-class';
 import { pyramid, type PyramidResult } from './rules/pyramid';
-import { lifecycle, usualInterval } from './rules/lifecycle';
+import { lifecycle, usualIntervalOf } from './rules/lifecycle';
 import { defection } from './rules/defection';
 import { relationship } from './rules/relationship';
 import { customerChurnRisk } from './rules/customer-churn-risk';
@@ -56,22 +57,19 @@ function isoDates(): (d: number | null) => string | null {
  * The typical days between purchases in a table: the median of the repeat customers' usual
  * intervals (method §5), the yardstick for a one-time buyer; null without repeat customers.
  */
-export function typicalRepeatInterval(inputs: readonly CustomerInput[]): number | null {
-  const all = new Float64Array(inputs.length);
+export function typicalRepeatInterval(table: CustomerColumns | readonly CustomerInput[]): number | null {
+  const cols = columnsOf(table);
+  const { orders, firstPurchase, lastPurchase } = cols.num;
+  const all = new Float64Array(cols.count);
   let m = 0;
-  for (const c of inputs) {
-    const u = usualInterval(c);
-    if (u !== null) all[m++] = u;
+  for (let i = 0; i < cols.count; i++) {
+    const u = usualIntervalOf(orders[i]!, firstPurchase[i]!, lastPurchase[i]!);
+    if (!Number.isNaN(u)) all[m++] = u;
   }
   if (m === 0) return null;
   const xs = all.subarray(0, m).sort();
   const mid = m >> 1;
   return m % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
-}
-
-/** The tier metric of one input: profit when the table ranks by profit (missing profit = 0), else revenue. */
-export function metricOf(c: CustomerInput, useProfit: boolean): number {
-  return (useProfit ? c.profit : c.revenue) ?? 0;
 }
 
 /**
@@ -80,30 +78,20 @@ export function metricOf(c: CustomerInput, useProfit: boolean): number {
  * not all be held at once — only those a surface shows or writes.
  */
 export function scoreTable(
-  inputs: readonly CustomerInput[],
+  table: CustomerColumns | readonly CustomerInput[],
   asOfDay: number,
   settings: Settings,
   useProfit: boolean,
   model: ReadonlyMap<string, ModelFigures> | null,
 ): ScoredTable {
-  const n = inputs.length;
+  const inputs = columnsOf(table);
+  const n = inputs.count;
+  const { profit, revenue } = inputs.num;
   const metric = new Float64Array(n);
-  const keys: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    metric[i] = metricOf(inputs[i]!, useProfit);
-    keys[i] = inputs[i]!.key;
-  }
-  const tiered = n === 0 || hasTierMetric(inputs);
-  const tiers = abcTiers(
-    metric,
-    keys,
-    settings.tiers,
-    (i) => {
-      const p = inputs[i]!.profit;
-      return p !== null && p < 0;
-    },
-    tiered,
-  );
+  const by = useProfit ? profit : revenue;
+  for (let i = 0; i < n; i++) metric[i] = Number.isNaN(by[i]!) ? 0 : by[i]!;
+  const tiered = n === 0 || anyPresent(revenue, n) || anyPresent(profit, n);
+  const tiers = abcTiers(metric, inputs.key, settings.tiers, (i) => profit[i]! < 0, tiered);
   const scores = valueScores(inputs, asOfDay, useProfit, settings);
   const classes = valueClasses(inputs, tiers.tiers, settings.mgcTop);
   const pyr = pyramid(metric, tiers.order, settings.pyramid);
@@ -111,7 +99,7 @@ export function scoreTable(
 
   const iso = isoDates();
   const customerAt = (i: number): Customer => {
-    const c = inputs[i]!;
+    const c = inputs.inputAt(i);
     const tier = tiers.tiers[i]!;
     const m = model?.get(c.key);
     const pAlive = m?.pAlive;

@@ -7,7 +7,8 @@ import type { Column, Field, Lang, Notice, RowError } from '../types';
 import { noticeText } from '../i18n/messages';
 import { BAD, CellReader, keyOf, ownText, textOrNull, type Read } from './cell-reader';
 import { TextDictionary } from './text-dictionary';
-import { emptyInput, mergeInputs, type CustomerInput } from './customer-input';
+import { mergeInputs, type CustomerInput } from './customer-input';
+import { CustomerColumns } from './customer-columns';
 import { splitEmails } from './emails';
 import { DomainCache } from './domain-cache';
 import { skipIfNotData } from './row-kind';
@@ -22,7 +23,8 @@ export interface RowCounts {
 }
 
 export interface ReadResult {
-  inputs: CustomerInput[];
+  /** The customers, in key order, one per distinct key. */
+  customers: CustomerColumns;
   reader: CellReader;
   notices: Notice[];
   rows: RowCounts;
@@ -61,7 +63,7 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
 
 /** A date cell read once the column's day/month order is known (see CustomerTableReader). */
 interface DeferredDate {
-  input: CustomerInput;
+  slot: number;
   field: 'firstPurchase' | 'lastPurchase' | 'lastContact';
   rowNo: number;
   column: Column;
@@ -90,8 +92,8 @@ export class CustomerTableReader {
   private readonly plan: RowPlan;
   private readonly cache = new DomainCache();
   private readonly rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
-  /** Each key's row, or its rows when the key repeats (no array for the common single row). */
-  private readonly byKey = new Map<string, CustomerInput | CustomerInput[]>();
+  /** The accepted rows' inputs, one slot per row, in reading order. */
+  private readonly store = new CustomerColumns();
 
   constructor(
     private readonly columns: readonly Column[],
@@ -104,12 +106,12 @@ export class CustomerTableReader {
     this.keyCol = keyColumn(columns)!;
     this.nameIndex = by.get('name')?.index ?? -1;
     const texts = { owner: new TextDictionary(), segment: new TextDictionary(), region: new TextDictionary(), churnReason: new TextDictionary(), competitor: new TextDictionary() };
-    this.plan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share'), texts, defer: (d) => this.defer(d) };
+    this.plan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share'), texts, defer: (d) => this.defer(d), store: this.store };
   }
 
   /** Read rows[from…] as data rows; rows[i] is the table's row firstIndex + i (0-based). */
   add(rows: readonly (readonly unknown[])[], firstIndex: number, from = 0): void {
-    const { reader, rows: counts, byKey, keyCol, plan, cache, columns, lang, notices } = this;
+    const { reader, rows: counts, keyCol, plan, cache, columns, lang, notices } = this;
     for (let i = from; i < rows.length; i++) {
       const row = rows[i]!;
       const rowNo = firstIndex + i + 1;
@@ -128,19 +130,16 @@ export class CustomerTableReader {
       }
       const errorsBefore = reader.errors.length;
       const deferredBefore = this.deferred.length;
-      const input = readRow(row, rowNo, key, plan, reader, cache);
+      readRow(row, rowNo, key, plan, reader, cache);
       let fatal = false;
       for (let e = errorsBefore; e < reader.errors.length; e++) if (reader.errors[e]!.fatal) fatal = true;
-      if (fatal || input === null) {
+      if (fatal) {
         this.deferred.length = deferredBefore; // a rejected row's dates are never read
+        this.store.dropLast();
         counts.rejected++;
         continue;
       }
       counts.accepted++;
-      const group = byKey.get(key);
-      if (group === undefined) byKey.set(key, input);
-      else if (Array.isArray(group)) group.push(input);
-      else byKey.set(key, [group, input]);
     }
   }
 
@@ -150,7 +149,7 @@ export class CustomerTableReader {
 
   /** Decide the day/month orders, read the dates kept for them, merge repeated keys. */
   finish(): ReadResult {
-    const { reader, lang, byKey } = this;
+    const { reader, lang, store } = this;
     const orderNotices: Notice[] = [];
     this.dateColumns.forEach((c, d) => {
       const decision = decideDayOrder(this.evidence[d]!);
@@ -161,26 +160,31 @@ export class CustomerTableReader {
     const late: { at: number; error: RowError }[] = [];
     for (const d of this.deferred) {
       const before = reader.errors.length;
-      d.input[d.field] = v(reader.date(d.rowNo, d.column, d.cell));
+      store.num[d.field][d.slot] = num(reader.date(d.rowNo, d.column, d.cell));
       if (reader.errors.length > before) late.push({ at: d.errorAt, error: reader.errors.pop()! });
     }
     for (let k = late.length - 1; k >= 0; k--) reader.errors.splice(late[k]!.at, 0, late[k]!.error);
     this.deferred.length = 0;
     const notices = [...orderNotices, ...this.notices];
-    const inputs: CustomerInput[] = [];
+    // Repeated keys are found by ordering the slots by key (ties in reading order), not by a map
+    // holding every key: each run of one key is merged into its first slot.
+    const order = store.keyOrder();
+    const keep = new Uint32Array(order.length);
     const merged: CustomerInput[] = [];
-    for (const group of byKey.values()) {
-      if (!Array.isArray(group)) {
-        inputs.push(group);
-        continue;
+    let kept = 0;
+    for (let lo = 0; lo < order.length; ) {
+      let hi = lo + 1;
+      while (hi < order.length && store.key[order[hi]!] === store.key[order[lo]!]) hi++;
+      if (hi - lo > 1) {
+        const one = mergeGroup(Array.from(order.subarray(lo, hi), (j) => store.inputAt(j)));
+        store.set(order[lo]!, one);
+        merged.push(one);
       }
-      const one = mergeGroup(group);
-      inputs.push(one);
-      merged.push(one);
+      keep[kept++] = order[lo]!;
+      lo = hi;
     }
-    merged.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const m of merged) notices.push({ code: 'duplicate_key', message: noticeText(lang, 'duplicate_key', { key: m.key, rows: m.rows.join(', ') }) });
-    return { inputs, reader, notices, rows: this.rows };
+    return { customers: store.select(keep.subarray(0, kept)), reader, notices, rows: this.rows };
   }
 }
 
@@ -197,11 +201,11 @@ function orderFreeDate(cell: unknown): number | null | 'invalid' | undefined {
   return mdy === parseDate(cell, 'dmy') ? mdy : undefined;
 }
 
-/** A date cell read into input[field] now, or kept until its column's day/month order is known. */
-function readDate(input: CustomerInput, field: DeferredDate['field'], rowNo: number, column: Column, cell: unknown, plan: RowPlan, reader: CellReader): void {
+/** A date cell read into slot's field now, or kept until its column's day/month order is known. */
+function readDate(slot: number, field: DeferredDate['field'], rowNo: number, column: Column, cell: unknown, plan: RowPlan, reader: CellReader): void {
   const d = orderFreeDate(cell);
-  if (d === undefined) plan.defer({ input, field, rowNo, column, cell: cell as string });
-  else input[field] = v(reader.checkDate(rowNo, column, cell, d));
+  if (d === undefined) plan.defer({ slot, field, rowNo, column, cell: cell as string });
+  else plan.store.num[field][slot] = num(reader.checkDate(rowNo, column, cell, d));
 }
 
 const isDigit = (s: string, i: number) => {
@@ -210,6 +214,8 @@ const isDigit = (s: string, i: number) => {
 };
 
 const v = <T>(r: Read<T>): T | null => (r === BAD ? null : r);
+/** A number read into a column: NaN where the cell gave none. */
+const num = (r: Read<number>): number => (r === BAD || r === null ? NaN : r);
 
 /**
  * Merge a duplicate key's rows in a canonical order (by their content, not their position), so
@@ -233,11 +239,17 @@ interface RowPlan {
   texts: Record<'owner' | 'segment' | 'region' | 'churnReason' | 'competitor', TextDictionary>;
   /** Keep a date that depends on the column's day/month order, to read once the order is known. */
   defer: (d: Omit<DeferredDate, 'errorAt'>) => void;
+  /** Where the rows' inputs are written. */
+  store: CustomerColumns;
 }
 
-/** Read one data row into a CustomerInput (errors go to the reader). */
-function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowPlan, reader: CellReader, cache: DomainCache): CustomerInput | null {
-  const input = emptyInput(key, rowNo);
+/** Read one data row into a new slot of the plan's store (errors go to the reader); returns the slot. */
+function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowPlan, reader: CellReader, cache: DomainCache): number {
+  const store = plan.store;
+  const j = store.add(key, rowNo);
+  const n = store.num;
+  const t = store.text;
+  let emails: readonly string[] = [];
   const profitFatal = plan.hasProfit;
   let domainCell: string | null = null;
   const columns = plan.columns;
@@ -247,81 +259,83 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
     switch (col.field) {
       case 'name': {
         const name = textOrNull(cell);
-        if (name !== null) input.name = ownText(name);
+        if (name !== null) store.name[j] = ownText(name);
         break;
       }
       case 'owner':
-        input.owner = plan.texts.owner.orNull(textOrNull(cell));
+        t.owner[j] = plan.texts.owner.orNull(textOrNull(cell));
         break;
       case 'segment':
-        input.segment = plan.texts.segment.orNull(textOrNull(cell));
+        t.segment[j] = plan.texts.segment.orNull(textOrNull(cell));
         break;
       case 'region':
-        input.region = plan.texts.region.orNull(textOrNull(cell));
+        t.region[j] = plan.texts.region.orNull(textOrNull(cell));
         break;
       case 'churn_reason':
-        input.churnReasonText = plan.texts.churnReason.orNull(textOrNull(cell));
+        t.churnReasonText[j] = plan.texts.churnReason.orNull(textOrNull(cell));
         break;
       case 'revenue':
-        input.revenue = v(reader.amount(rowNo, col, cell, true));
+        n.revenue[j] = num(reader.amount(rowNo, col, cell, true));
         break;
       case 'profit':
-        input.profit = v(reader.amount(rowNo, col, cell, profitFatal));
+        n.profit[j] = num(reader.amount(rowNo, col, cell, profitFatal));
         break;
       case 'revenue_prev':
-        input.revenuePrev = v(reader.amount(rowNo, col, cell, false));
+        n.revenuePrev[j] = num(reader.amount(rowNo, col, cell, false));
         break;
       case 'cost_to_serve':
-        input.costToServe = v(reader.amount(rowNo, col, cell, false));
+        n.costToServe[j] = num(reader.amount(rowNo, col, cell, false));
         break;
       case 'wallet':
-        input.wallet = v(reader.amount(rowNo, col, cell, false));
+        n.wallet[j] = num(reader.amount(rowNo, col, cell, false));
         break;
       case 'potential':
-        input.potential = v(reader.amount(rowNo, col, cell, false));
+        n.potential[j] = num(reader.amount(rowNo, col, cell, false));
         break;
       case 'receivable':
-        input.receivable = v(reader.amount(rowNo, col, cell, false));
+        n.receivable[j] = num(reader.amount(rowNo, col, cell, false));
         break;
       case 'overdue_amount':
-        input.overdueAmount = v(reader.amount(rowNo, col, cell, false));
+        n.overdueAmount[j] = num(reader.amount(rowNo, col, cell, false));
         break;
       case 'credit_limit':
-        input.creditLimit = v(reader.amount(rowNo, col, cell, false));
+        n.creditLimit[j] = num(reader.amount(rowNo, col, cell, false));
         break;
       case 'orders':
-        input.orders = v(reader.count(rowNo, col, cell));
+        n.orders[j] = num(reader.count(rowNo, col, cell));
         break;
       case 'suppliers':
-        input.suppliers = v(reader.count(rowNo, col, cell));
+        n.suppliers[j] = num(reader.count(rowNo, col, cell));
         break;
       case 'complaints':
-        input.complaints = v(reader.count(rowNo, col, cell));
+        n.complaints[j] = num(reader.count(rowNo, col, cell));
         break;
       case 'complaints_open':
-        input.complaintsOpen = v(reader.count(rowNo, col, cell));
+        n.complaintsOpen[j] = num(reader.count(rowNo, col, cell));
         break;
       case 'overdue_days':
-        input.overdueDays = v(reader.count(rowNo, col, cell));
+        n.overdueDays[j] = num(reader.count(rowNo, col, cell));
         break;
       case 'first_purchase':
-        readDate(input, 'firstPurchase', rowNo, col, cell, plan, reader);
+        readDate(j, 'firstPurchase', rowNo, col, cell, plan, reader);
         break;
       case 'last_purchase':
-        readDate(input, 'lastPurchase', rowNo, col, cell, plan, reader);
+        readDate(j, 'lastPurchase', rowNo, col, cell, plan, reader);
         break;
       case 'last_contact':
-        readDate(input, 'lastContact', rowNo, col, cell, plan, reader);
+        readDate(j, 'lastContact', rowNo, col, cell, plan, reader);
         break;
       case 'share':
-        input.share = v(reader.share(rowNo, col, cell));
+        n.share[j] = num(reader.share(rowNo, col, cell));
         break;
       case 'share_prev':
-        input.sharePrev = v(reader.share(rowNo, col, cell));
+        n.sharePrev[j] = num(reader.share(rowNo, col, cell));
         break;
       case 'email': {
-        const { emails, invalid } = splitEmails(cell);
-        input.emails = emails.map(ownText);
+        const split = splitEmails(cell);
+        emails = split.emails.map(ownText);
+        store.setEmails(j, emails);
+        const invalid = split.invalid;
         for (const bad of invalid) reader.fail(rowNo, col, bad, 'bad_email', false);
         break;
       }
@@ -331,16 +345,16 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
       case 'competitor': {
         const c = reader.competitor(cell);
         if (c) {
-          input.competitor = c.buys;
-          input.competitorName = plan.texts.competitor.orNull(c.name);
+          store.competitor[j] = c.buys ? 1 : 0;
+          t.competitorName[j] = plan.texts.competitor.orNull(c.name);
         }
         break;
       }
       case 'switching_cost':
-        input.switchingCost = v(reader.switchingCost(rowNo, col, cell));
+        store.switchingCost[j] = v(reader.switchingCost(rowNo, col, cell));
         break;
       case 'satisfaction':
-        input.satisfaction = v(reader.satisfaction(rowNo, col, cell));
+        n.satisfaction[j] = num(reader.satisfaction(rowNo, col, cell));
         break;
       default:
         break;
@@ -352,13 +366,15 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
       const d = part ? cache.of(part) : null;
       if (d && !domains.includes(d)) domains.push(d);
     }
-  for (const e of input.emails) {
+  for (const e of emails) {
     const d = cache.companyOf(e.slice(e.lastIndexOf('@') + 1));
     if (d && !domains.includes(d)) domains.push(d);
   }
-  input.domains = domains;
-  if (input.profit === null && input.costToServe !== null && input.revenue !== null && !plan.hasProfit) input.profit = input.revenue - input.costToServe;
-  if (input.share === null && input.wallet !== null && input.wallet > 0 && input.revenue !== null && !plan.hasShare)
-    input.share = Math.min(1, Math.max(0, input.revenue / input.wallet));
-  return input;
+  if (domains.length) store.setDomains(j, domains);
+  // Profit = revenue − cost to serve, and share = revenue / wallet, when the table lacks them.
+  const revenue = n.revenue[j]!;
+  if (!plan.hasProfit && Number.isNaN(n.profit[j]!) && !Number.isNaN(n.costToServe[j]!) && !Number.isNaN(revenue)) n.profit[j] = revenue - n.costToServe[j]!;
+  const wallet = n.wallet[j]!;
+  if (!plan.hasShare && Number.isNaN(n.share[j]!) && wallet > 0 && !Number.isNaN(revenue)) n.share[j] = Math.min(1, Math.max(0, revenue / wallet));
+  return j;
 }

@@ -53,7 +53,8 @@ export function skipKind(row: readonly unknown[], columns: readonly Column[], ke
   let differ = 0;
   for (const c of columns) {
     const v = row[c.index];
-    if (typeof v === 'string' && (v === c.header || (v.length <= c.header.length + 4 && v.trim() === c.header))) same++;
+    // Only a cell longer than its header can equal it once trimmed (trimming allocates, so ask first).
+    if (typeof v === 'string' && (v === c.header || (v.length > c.header.length && v.length <= c.header.length + 4 && v.trim() === c.header))) same++;
     else if (++differ * 2 > columns.length) break; // half can no longer repeat their header
   }
   if (columns.length > 0 && same * 2 >= columns.length && same >= 1) return 'header';

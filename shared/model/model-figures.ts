@@ -8,7 +8,7 @@ import type { Lang, ModelFigures } from '../types';
 import type { Settings } from '../settings';
 import type { PurchaseHistory } from './purchase-history';
 import { fitModel, fitRfmRows, type FitModelOptions, type ModelResult } from './fit-model';
-import { rfmFromTable, type TableHistory } from './table-history';
+import { anyHistory, asHistoryColumns, rfmFromTable, type TableHistory, type TableHistoryColumns } from './table-history';
 
 export type AnalysisModel =
   | { ok: true; figures: Map<string, ModelFigures>; summary: Record<string, unknown>; why: string }
@@ -28,10 +28,11 @@ export function fitForAnalysis(histories: readonly PurchaseHistory[], asOfDay: n
  * Fit on a customer table's histories; null when no customer has all of orders, first and last
  * purchase (the table offers no purchase history, so there is nothing to say).
  */
-export function fitTableForAnalysis(rows: readonly TableHistory[], asOfDay: number, settings: Settings, lang: Lang): AnalysisModel | null {
-  if (!rows.some((c) => c.orders !== null && c.firstPurchase !== null && c.lastPurchase !== null)) return null;
+export function fitTableForAnalysis(rows: readonly TableHistory[] | TableHistoryColumns, asOfDay: number, settings: Settings, lang: Lang): AnalysisModel | null {
+  const table = asHistoryColumns(rows);
+  if (!anyHistory(table)) return null;
   const o = options(asOfDay, settings);
-  const { rows: rfm, excluded } = rfmFromTable(rows, { asOfDay, unit: o.unit });
+  const { rows: rfm, excluded } = rfmFromTable(table, { asOfDay, unit: o.unit });
   return toAnalysis(fitRfmRows(rfm, excluded, o), 'customers', lang);
 }
 

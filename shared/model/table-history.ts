@@ -14,6 +14,13 @@ export interface TableHistory {
   lastPurchase: number | null;
 }
 
+/** The same, column by column (CustomerColumns has this shape): NaN where a value is missing. */
+export interface TableHistoryColumns {
+  count: number;
+  key: readonly string[];
+  num: { orders: Float64Array; firstPurchase: Float64Array; lastPurchase: Float64Array };
+}
+
 /** Customers without all of orders, first and last purchase. */
 export const EXCLUDED_INCOMPLETE = 'incomplete_history';
 /** Orders below 1 or not whole, last before first, last after the analysis date, or one order on two dates. */
@@ -24,15 +31,19 @@ export const EXCLUDED_INCONSISTENT = 'inconsistent_history';
  * whose first purchase is after the analysis date, inconsistent rows (see the constants).
  * meanRepeatSpend is null: a table gives no spend per purchase.
  */
-export function rfmFromTable(rows: readonly TableHistory[], options: { asOfDay: number; unit: TimeUnit }): RfmSummary {
+export function rfmFromTable(table: readonly TableHistory[] | TableHistoryColumns, options: { asOfDay: number; unit: TimeUnit }): RfmSummary {
+  const cols = asHistoryColumns(table);
   const per = unitDays(options.unit);
   const out: RfmRow[] = [];
   let incomplete = 0;
   let after = 0;
   let inconsistent = 0;
-  for (const c of rows) {
-    const { orders, firstPurchase: first, lastPurchase: last } = c;
-    if (orders === null || first === null || last === null) {
+  const { orders: ordersOf, firstPurchase: firstOf, lastPurchase: lastOf } = cols.num;
+  for (let i = 0; i < cols.count; i++) {
+    const orders = ordersOf[i]!;
+    const first = firstOf[i]!;
+    const last = lastOf[i]!;
+    if (Number.isNaN(orders) || Number.isNaN(first) || Number.isNaN(last)) {
       incomplete++;
       continue;
     }
@@ -44,11 +55,27 @@ export function rfmFromTable(rows: readonly TableHistory[], options: { asOfDay: 
       inconsistent++;
       continue;
     }
-    out.push({ key: c.key, x: orders - 1, tx: (last - first) / per, T: (options.asOfDay - first) / per, meanRepeatSpend: null });
+    out.push({ key: cols.key[i]!, x: orders - 1, tx: (last - first) / per, T: (options.asOfDay - first) / per, meanRepeatSpend: null });
   }
   const excluded: { code: string; count: number }[] = [];
   if (after > 0) excluded.push({ code: EXCLUDED_AFTER_CUTOFF, count: after });
   if (inconsistent > 0) excluded.push({ code: EXCLUDED_INCONSISTENT, count: inconsistent });
   if (incomplete > 0) excluded.push({ code: EXCLUDED_INCOMPLETE, count: incomplete });
   return { rows: out, excluded };
+}
+
+/** True when at least one customer has all of orders, first and last purchase. */
+export function anyHistory(table: readonly TableHistory[] | TableHistoryColumns): boolean {
+  const { count, num } = asHistoryColumns(table);
+  for (let i = 0; i < count; i++) if (num.orders[i] === num.orders[i] && num.firstPurchase[i] === num.firstPurchase[i] && num.lastPurchase[i] === num.lastPurchase[i]) return true;
+  return false;
+}
+
+/** Histories as columns: objects are copied (null becomes NaN), columns taken as they are. */
+export function asHistoryColumns(table: readonly TableHistory[] | TableHistoryColumns): TableHistoryColumns {
+  if (!Array.isArray(table)) return table as TableHistoryColumns;
+  const rows = table as readonly TableHistory[];
+  const n = rows.length;
+  const col = (f: 'orders' | 'firstPurchase' | 'lastPurchase') => Float64Array.from(rows, (r) => r[f] ?? NaN);
+  return { count: n, key: rows.map((r) => r.key), num: { orders: col('orders'), firstPurchase: col('firstPurchase'), lastPurchase: col('lastPurchase') } };
 }

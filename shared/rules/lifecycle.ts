@@ -22,9 +22,15 @@ export interface LifecycleResult {
 
 /** The customer's usual days between purchases, or null when it cannot be known. */
 export function usualInterval(c: CustomerInput): number | null {
-  if (c.orders === null || c.orders < 2 || c.firstPurchase === null || c.lastPurchase === null) return null;
-  const span = c.lastPurchase - c.firstPurchase;
-  return span > 0 ? span / (c.orders - 1) : null;
+  const u = usualIntervalOf(c.orders ?? NaN, c.firstPurchase ?? NaN, c.lastPurchase ?? NaN);
+  return Number.isNaN(u) ? null : u;
+}
+
+/** usualInterval over column values, NaN standing for missing (and for "no usual interval"). */
+export function usualIntervalOf(orders: number, first: number, last: number): number {
+  if (!(orders >= 2)) return NaN;
+  const span = last - first;
+  return span > 0 ? span / (orders - 1) : NaN;
 }
 
 /**

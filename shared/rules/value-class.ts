@@ -8,26 +8,34 @@
  */
 import type { Tier, ValueClass } from '../types';
 import type { CustomerInput } from '../ingest/customer-input';
+import { columnsOf, type CustomerColumns } from '../ingest/customer-columns';
 import { orderDescending } from './rank';
-import { growthOf } from './value-score';
+import { growthOfNumbers } from './value-score';
 
 /** Headroom per method §4, NaN when the customer has none of its inputs. */
 export function headroom(c: CustomerInput): number {
-  const rev = c.revenue ?? 0;
-  if (c.potential !== null) return c.potential - rev;
-  if (c.wallet !== null) return c.wallet - rev;
-  return growthOf(c.revenue, c.revenuePrev);
+  return headroomOf(c.revenue ?? NaN, c.revenuePrev ?? NaN, c.potential ?? NaN, c.wallet ?? NaN);
 }
 
-export function valueClasses(inputs: readonly CustomerInput[], tiers: readonly (Tier | null)[], top: number): ValueClass[] {
-  const n = inputs.length;
+/** headroom over column values, NaN standing for missing. */
+function headroomOf(revenue: number, revenuePrev: number, potential: number, wallet: number): number {
+  const rev = Number.isNaN(revenue) ? 0 : revenue;
+  if (!Number.isNaN(potential)) return potential - rev;
+  if (!Number.isNaN(wallet)) return wallet - rev;
+  return growthOfNumbers(revenue, revenuePrev);
+}
+
+/** Every customer's value class, given the tiers (first match wins, as above). */
+export function valueClasses(table: CustomerColumns | readonly CustomerInput[], tiers: readonly (Tier | null)[], top: number): ValueClass[] {
+  const cols = columnsOf(table);
+  const n = cols.count;
+  const { revenue, revenuePrev, potential, wallet, profit } = cols.num;
   const h = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = headroom(inputs[i]!);
+    const v = headroomOf(revenue[i]!, revenuePrev[i]!, potential[i]!, wallet[i]!);
     h[i] = Number.isNaN(v) ? -Infinity : v;
   }
-  const keys = inputs.map((c) => c.key);
-  const order = orderDescending(h, keys);
+  const order = orderDescending(h, cols.key);
   const mgc = new Uint8Array(n);
   const slots = Math.ceil(top * n - 1e-9);
   for (let p = 0; p < slots; p++) {
@@ -36,9 +44,8 @@ export function valueClasses(inputs: readonly CustomerInput[], tiers: readonly (
   }
   const out: ValueClass[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const c = inputs[i]!;
     if (tiers[i] === 'A') out[i] = 'MVC';
-    else if (c.profit !== null && c.profit < 0) out[i] = 'BZ';
+    else if (profit[i]! < 0) out[i] = 'BZ';
     else if (mgc[i]) out[i] = 'MGC';
     else out[i] = 'maintain';
   }

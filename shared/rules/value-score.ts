@@ -6,6 +6,7 @@
 import type { ScorePart, ScorePartName, ValueScore } from '../types';
 import type { Settings } from '../settings';
 import type { CustomerInput } from '../ingest/customer-input';
+import { columnsOf, type CustomerColumns } from '../ingest/customer-columns';
 import { percentileRanks } from './rank';
 
 export const SCORE_PARTS: readonly ScorePartName[] = ['value', 'growth', 'share', 'payment', 'satisfaction', 'tenure'];
@@ -14,7 +15,12 @@ const NA = NaN;
 
 /** Growth as a ratio; growth from zero is +Infinity (the highest rank), zero to zero is 0. */
 export function growthOf(revenue: number | null, prev: number | null): number {
-  if (revenue === null || prev === null) return NA;
+  return growthOfNumbers(revenue ?? NA, prev ?? NA);
+}
+
+/** growthOf over column values, NaN standing for missing. */
+export function growthOfNumbers(revenue: number, prev: number): number {
+  if (Number.isNaN(revenue)) return NA;
   if (prev > 0) return revenue / prev - 1;
   if (prev === 0) return revenue > 0 ? Infinity : 0;
   return NA;
@@ -34,8 +40,10 @@ export interface ValueScoreResult {
  * Payment ranks the inverse of overdue days and of the overdue ratio (overdue / receivable),
  * averaged over whichever of the two the customer has.
  */
-export function valueScores(inputs: readonly CustomerInput[], asOfDay: number, useProfit: boolean, settings: Settings): ValueScoreResult {
-  const n = inputs.length;
+export function valueScores(table: CustomerColumns | readonly CustomerInput[], asOfDay: number, useProfit: boolean, settings: Settings): ValueScoreResult {
+  const cols = columnsOf(table);
+  const n = cols.count;
+  const { revenue, revenuePrev, profit, share, satisfaction, firstPurchase, overdueDays: days, overdueAmount, receivable } = cols.num;
   const raw: Record<ScorePartName, Float64Array> = {
     value: new Float64Array(n),
     growth: new Float64Array(n),
@@ -46,16 +54,18 @@ export function valueScores(inputs: readonly CustomerInput[], asOfDay: number, u
   };
   const overdueDays = new Float64Array(n);
   const overdueRatio = new Float64Array(n);
+  // Columns hold NaN where a value is missing, so missing stays missing through the arithmetic.
+  const value = useProfit ? profit : revenue;
   for (let i = 0; i < n; i++) {
-    const c = inputs[i]!;
-    const value = useProfit ? c.profit : c.revenue;
-    raw.value[i] = value ?? NA;
-    raw.growth[i] = growthOf(c.revenue, c.revenuePrev);
-    raw.share[i] = c.share ?? NA;
-    raw.satisfaction[i] = c.satisfaction ?? NA;
-    raw.tenure[i] = c.firstPurchase === null ? NA : asOfDay - c.firstPurchase;
-    overdueDays[i] = c.overdueDays === null ? NA : -c.overdueDays;
-    overdueRatio[i] = c.overdueAmount !== null && c.receivable !== null && c.receivable > 0 ? -(c.overdueAmount / c.receivable) : c.overdueAmount === 0 ? 0 : NA;
+    raw.value[i] = value[i]!;
+    raw.growth[i] = growthOfNumbers(revenue[i]!, revenuePrev[i]!);
+    raw.share[i] = share[i]!;
+    raw.satisfaction[i] = satisfaction[i]!;
+    raw.tenure[i] = asOfDay - firstPurchase[i]!;
+    overdueDays[i] = -days[i]!;
+    const owed = receivable[i]!;
+    const overdue = overdueAmount[i]!;
+    overdueRatio[i] = owed > 0 ? -(overdue / owed) : overdue === 0 ? 0 : NA;
   }
   const ranks = {} as Record<ScorePartName, Float64Array>;
   for (const p of SCORE_PARTS) if (p !== 'payment') ranks[p] = percentileRanks(raw[p]);

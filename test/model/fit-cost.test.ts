@@ -13,7 +13,7 @@ describe('the cost of a fit that runs along a ridge', () => {
   // a step up to 60 times per iteration (946 likelihood evaluations on 5,000 customers).
   const table = generateCustomers(5000, { seed: 7, asOf: '2026-11-28' });
   const columns = matchHeaders(table[0] as string[]).columns.map((c) => (c.field === 'date' ? { ...c, field: 'last_purchase' as const } : c));
-  const inputs = readCustomers(table, columns, 'en', 1).inputs;
+  const inputs = readCustomers(table, columns, 'en', 1).customers;
   const data = aggregateRfm(rfmFromTable(inputs, { asOfDay: isoToDay('2026-11-28')!, unit: 'weeks' }).rows);
 
   it('gives up on a direction that only finds rounding noise, within a few hundred evaluations', () => {

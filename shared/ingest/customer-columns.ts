@@ -1,0 +1,257 @@
+/**
+ * The customers' inputs held column by column: one Float64Array per number or date field (NaN
+ * where the data has none), one array per text field. A million customers are then a few dozen
+ * arrays rather than a million objects with a boxed number per field, so the table-wide rules read
+ * contiguous memory and the garbage collector has little to walk. A customer's CustomerInput is
+ * built from the columns only when a rule or a surface needs that one customer.
+ */
+import type { SwitchingCost } from '../types';
+import type { CustomerInput } from './customer-input';
+
+/** The number and date fields (dates as day numbers), each one Float64Array. */
+export const NUMBER_FIELDS = [
+  'revenue',
+  'revenuePrev',
+  'profit',
+  'costToServe',
+  'orders',
+  'firstPurchase',
+  'lastPurchase',
+  'wallet',
+  'share',
+  'sharePrev',
+  'suppliers',
+  'potential',
+  'receivable',
+  'overdueAmount',
+  'overdueDays',
+  'creditLimit',
+  'satisfaction',
+  'complaints',
+  'complaintsOpen',
+  'lastContact',
+  'gapBeforeCurrent',
+] as const;
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+
+/** The text fields whose values repeat across customers (each distinct value kept once by the reader). */
+export const TEXT_FIELDS = ['owner', 'segment', 'region', 'competitorName', 'churnReasonText'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** None, one, or several (emails, domains, rows): no array for the common single value. */
+type Few<T> = T | T[] | null;
+
+const NONE: readonly never[] = Object.freeze([]);
+
+function few<T>(values: readonly T[]): Few<T> {
+  return values.length === 0 ? null : values.length === 1 ? values[0]! : values.slice();
+}
+
+function many<T>(v: Few<T>): T[] {
+  return v === null ? [] : Array.isArray(v) ? v.slice() : [v];
+}
+
+const nullable = (x: number): number | null => (x === x ? x : null);
+
+/** A growable table of customers' inputs; slots are filled in reading order, then put in key order by `select`. */
+export class CustomerColumns {
+  count = 0;
+  key: string[] = [];
+  name: string[] = [];
+  rows: Few<number>[] = [];
+  emails: Few<string>[] = [];
+  domains: Few<string>[] = [];
+  competitor: Int8Array;
+  switchingCost: (SwitchingCost | null)[] = [];
+  readonly text: Record<TextField, (string | null)[]>;
+  readonly num: Record<NumberField, Float64Array>;
+
+  constructor(capacity = 1024) {
+    this.competitor = new Int8Array(capacity).fill(-1);
+    this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, []])) as unknown as Record<TextField, (string | null)[]>;
+    this.num = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, new Float64Array(capacity).fill(NaN)])) as unknown as Record<NumberField, Float64Array>;
+  }
+
+  /** Columns holding these inputs, in their order. */
+  static of(inputs: readonly CustomerInput[]): CustomerColumns {
+    const cols = new CustomerColumns(Math.max(1, inputs.length));
+    for (const c of inputs) cols.set(cols.add(c.key, c.rows[0] ?? 0), c);
+    return cols;
+  }
+
+  /**
+   * A new slot for `key`, first read at `row`, every other field unknown; returns its index.
+   * (Slots past `count` are always blank: the number columns start as NaN, dropLast blanks again.)
+   */
+  add(key: string, row: number): number {
+    const j = this.count;
+    if (j === this.competitor.length) this.grow(j * 2);
+    this.key[j] = key;
+    this.name[j] = key;
+    this.rows[j] = row;
+    this.emails[j] = null;
+    this.domains[j] = null;
+    this.switchingCost[j] = null;
+    const t = this.text;
+    t.owner[j] = null;
+    t.segment[j] = null;
+    t.region[j] = null;
+    t.competitorName[j] = null;
+    t.churnReasonText[j] = null;
+    this.count = j + 1;
+    return j;
+  }
+
+  /** Give back the last slot (its row was rejected), blank again; the next `add` reuses it. */
+  dropLast(): void {
+    const j = --this.count;
+    this.competitor[j] = -1;
+    for (const f of NUMBER_FIELDS) this.num[f][j] = NaN;
+  }
+
+  private grow(capacity: number): void {
+    const c = new Int8Array(capacity).fill(-1);
+    c.set(this.competitor);
+    this.competitor = c;
+    for (const f of NUMBER_FIELDS) {
+      const a = new Float64Array(capacity).fill(NaN);
+      a.set(this.num[f]);
+      this.num[f] = a;
+    }
+  }
+
+  /** Customer j's inputs as one object (fresh arrays: the caller may change them). */
+  inputAt(j: number): CustomerInput {
+    const n = this.num;
+    const comp = this.competitor[j]!;
+    const t = this.text;
+    return {
+      key: this.key[j]!,
+      rows: many(this.rows[j]!),
+      name: this.name[j]!,
+      emails: many(this.emails[j]!),
+      domains: many(this.domains[j]!),
+      owner: t.owner[j]!,
+      segment: t.segment[j]!,
+      region: t.region[j]!,
+      revenue: nullable(n.revenue[j]!),
+      revenuePrev: nullable(n.revenuePrev[j]!),
+      profit: nullable(n.profit[j]!),
+      costToServe: nullable(n.costToServe[j]!),
+      orders: nullable(n.orders[j]!),
+      firstPurchase: nullable(n.firstPurchase[j]!),
+      lastPurchase: nullable(n.lastPurchase[j]!),
+      wallet: nullable(n.wallet[j]!),
+      share: nullable(n.share[j]!),
+      sharePrev: nullable(n.sharePrev[j]!),
+      competitor: comp < 0 ? null : comp === 1,
+      competitorName: t.competitorName[j]!,
+      suppliers: nullable(n.suppliers[j]!),
+      switchingCost: this.switchingCost[j]!,
+      potential: nullable(n.potential[j]!),
+      receivable: nullable(n.receivable[j]!),
+      overdueAmount: nullable(n.overdueAmount[j]!),
+      overdueDays: nullable(n.overdueDays[j]!),
+      creditLimit: nullable(n.creditLimit[j]!),
+      satisfaction: nullable(n.satisfaction[j]!),
+      complaints: nullable(n.complaints[j]!),
+      complaintsOpen: nullable(n.complaintsOpen[j]!),
+      lastContact: nullable(n.lastContact[j]!),
+      churnReasonText: t.churnReasonText[j]!,
+      gapBeforeCurrent: nullable(n.gapBeforeCurrent[j]!),
+    };
+  }
+
+  /** Customer j's input rows (a fresh array). */
+  rowsAt(j: number): number[] {
+    return many(this.rows[j]!);
+  }
+
+  /** Write a whole input into slot j (a merged customer). */
+  set(j: number, c: CustomerInput): void {
+    this.key[j] = c.key;
+    this.name[j] = c.name;
+    this.rows[j] = few(c.rows);
+    this.emails[j] = few(c.emails);
+    this.domains[j] = few(c.domains);
+    this.competitor[j] = c.competitor === null ? -1 : c.competitor ? 1 : 0;
+    this.switchingCost[j] = c.switchingCost;
+    for (const f of TEXT_FIELDS) this.text[f][j] = c[f];
+    for (const f of NUMBER_FIELDS) this.num[f][j] = c[f] ?? NaN;
+  }
+
+  /** Set slot j's emails or domains from a list. */
+  setEmails(j: number, emails: readonly string[]): void {
+    this.emails[j] = few(emails);
+  }
+
+  setDomains(j: number, domains: readonly string[]): void {
+    this.domains[j] = few(domains);
+  }
+
+  /** Slot j's emails (shared: do not change). */
+  emailsAt(j: number): readonly string[] {
+    const e = this.emails[j]!;
+    return e === null ? NONE : Array.isArray(e) ? e : [e];
+  }
+
+  /** A new table of the slots `order` lists, in that order, exactly sized. */
+  select(order: ArrayLike<number>): CustomerColumns {
+    const m = order.length;
+    const out = new CustomerColumns(Math.max(1, m));
+    const pick = <T>(from: T[]): T[] => {
+      const to: T[] = new Array(m);
+      for (let i = 0; i < m; i++) to[i] = from[order[i]!]!;
+      return to;
+    };
+    out.key = pick(this.key);
+    out.name = pick(this.name);
+    out.rows = pick(this.rows);
+    out.emails = pick(this.emails);
+    out.domains = pick(this.domains);
+    out.switchingCost = pick(this.switchingCost);
+    for (const f of TEXT_FIELDS) out.text[f] = pick(this.text[f]);
+    for (let i = 0; i < m; i++) out.competitor[i] = this.competitor[order[i]!]!;
+    for (const f of NUMBER_FIELDS) {
+      const from = this.num[f];
+      const to = out.num[f];
+      for (let i = 0; i < m; i++) to[i] = from[order[i]!]!;
+    }
+    out.count = m;
+    return out;
+  }
+
+  /** The slots in key order (keys are distinct once duplicates are merged). */
+  keyOrder(slots: ArrayLike<number> = identity(this.count)): Uint32Array {
+    const keys = this.key;
+    const idx = Array.from(slots);
+    let sorted = true;
+    for (let i = 1; i < idx.length; i++) if (!(keys[idx[i - 1]!]! < keys[idx[i]!]!)) sorted = false;
+    if (!sorted) idx.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+    return Uint32Array.from(idx);
+  }
+}
+
+function identity(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
+/** True when column x has a value for at least one customer. */
+export function anyPresent(x: Float64Array, n = x.length): boolean {
+  for (let i = 0; i < n; i++) if (x[i] === x[i]) return true;
+  return false;
+}
+
+/** True when column x has a value for every customer (and there is at least one). */
+export function allPresent(x: Float64Array, n = x.length): boolean {
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) if (x[i] !== x[i]) return false;
+  return true;
+}
+
+/** Columns as they are, or inputs given as objects as columns (for callers holding a few inputs). */
+export function columnsOf(inputs: CustomerColumns | readonly CustomerInput[]): CustomerColumns {
+  return inputs instanceof CustomerColumns ? inputs : CustomerColumns.of(inputs as readonly CustomerInput[]);
+}

@@ -1,0 +1,75 @@
+/**
+ * The indices of a Float64Array in ascending order of its values, by a stable least-significant-
+ * digit radix sort on the values' bits (each double mapped to an unsigned key that orders as the
+ * number does: sign bit flipped for positives, all bits flipped for negatives). Four passes of
+ * 16 bits at most, and a pass is skipped when every value shares its digit — integer amounts and
+ * day numbers leave the low mantissa bits at zero, so they sort in one or two passes. Stable: equal
+ * values keep their index order. -0 sorts just before +0, as TypedArray.prototype.sort puts them.
+ * Values must not be NaN (the callers leave missing values out first).
+ */
+
+const DIGITS = 4;
+/** Which 32-bit half of a double's 8 bytes holds its sign and exponent on this machine. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = 1 - LO;
+const RADIX = 1 << 16;
+
+/** The indices `idx` (a subset of 0…values.length−1) ordered by ascending value, stably. */
+export function argsortValues(values: Float64Array, idx: Uint32Array): Uint32Array {
+  const m = idx.length;
+  if (m < 2) return idx.slice();
+  // The sortable key of each listed value, as four 16-bit digits (hi…lo), in idx's order.
+  const bits = new Uint32Array(2 * m);
+  const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+  for (let k = 0; k < m; k++) {
+    const i = idx[k]!;
+    let h = words[2 * i + HI]!;
+    let l = words[2 * i + LO]!;
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    bits[2 * k] = h;
+    bits[2 * k + 1] = l;
+  }
+  let order = new Uint32Array(m); // positions into bits / idx
+  for (let k = 0; k < m; k++) order[k] = k;
+  let next = new Uint32Array(m);
+  const count = new Uint32Array(RADIX);
+  for (let d = 0; d < DIGITS; d++) {
+    // digit d: 0 = low 16 bits of the low word … 3 = high 16 bits of the high word
+    const word = d < 2 ? 1 : 0;
+    const shift = d % 2 === 0 ? 0 : 16;
+    count.fill(0);
+    for (let k = 0; k < m; k++) count[(bits[2 * k + word]! >>> shift) & 0xffff]!++;
+    if (count[(bits[word]! >>> shift) & 0xffff] === m) continue; // every value shares this digit
+    let sum = 0;
+    for (let b = 0; b < RADIX; b++) {
+      const c = count[b]!;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < m; k++) {
+      const p = order[k]!;
+      next[count[(bits[2 * p + word]! >>> shift) & 0xffff]!++] = p;
+    }
+    const t = order;
+    order = next;
+    next = t;
+  }
+  const out = new Uint32Array(m);
+  for (let k = 0; k < m; k++) out[k] = idx[order[k]!]!;
+  return out;
+}
+
+/** The indices of the values that are not NaN, ascending. */
+export function presentIndices(values: Float64Array): Uint32Array {
+  const n = values.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (values[i] === values[i]) m++;
+  const idx = new Uint32Array(m);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (values[i] === values[i]) idx[k++] = i;
+  return idx;
+}

@@ -1,0 +1,81 @@
+/**
+ * The ranking primitives against plain comparator sorts: the radix argsort, percentile ranks
+ * (mid-rank ties, NaN left out) and the descending order with ties by key.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { argsortValues, presentIndices } from '../../../shared/rules/argsort';
+import { orderDescending, percentileRanks } from '../../../shared/rules/rank';
+
+/** Doubles of every kind the rules meet: integers, cents, huge, tiny, ±0, ±Infinity, many ties. */
+const value = fc.oneof(
+  fc.integer({ min: -5, max: 5 }),
+  fc.integer({ min: -1e9, max: 1e9 }).map((x) => x / 100),
+  fc.double({ noNaN: true }),
+  fc.constantFrom(0, -0, Infinity, -Infinity, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE),
+);
+
+/** TypedArray.prototype.sort's order (−0 before +0), ties by index. */
+function referenceOrder(values: Float64Array, idx: readonly number[]): number[] {
+  const negZero = (x: number) => (Object.is(x, -0) ? 0 : 1);
+  const cmp = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : negZero(x) - negZero(y));
+  return [...idx].sort((a, b) => cmp(values[a]!, values[b]!) || a - b);
+}
+
+describe('argsortValues', () => {
+  it('orders indices as a stable comparator sort does, −0 just before +0', () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (xs) => {
+        const v = Float64Array.from(xs);
+        const idx = Uint32Array.from(xs.keys());
+        expect(Array.from(argsortValues(v, idx))).toEqual(referenceOrder(v, [...idx]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sorts only the indices it is given, and worked examples', () => {
+    const v = Float64Array.from([3, -1, 2, -0, 0, -Infinity, 2]);
+    expect(Array.from(argsortValues(v, Uint32Array.from([0, 1, 2, 3, 4, 5, 6])))).toEqual([5, 1, 3, 4, 2, 6, 0]);
+    expect(Array.from(argsortValues(v, Uint32Array.from([6, 0, 2])))).toEqual([6, 2, 0]);
+    expect(Array.from(presentIndices(Float64Array.from([1, NaN, 3, NaN])))).toEqual([0, 2]);
+  });
+});
+
+describe('percentileRanks', () => {
+  it('matches the mid-rank definition computed by counting', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(value, { nil: null, freq: 4 }), { maxLength: 200 }), (xs) => {
+        const v = Float64Array.from(xs, (x) => x ?? NaN);
+        const present = xs.filter((x): x is number => x !== null);
+        const m = present.length;
+        const r = percentileRanks(v);
+        xs.forEach((x, i) => {
+          if (x === null) return expect(r[i]).toBeNaN();
+          const below = present.filter((y) => y < x).length;
+          const equal = present.filter((y) => y === x).length;
+          expect(r[i]).toBe(m === 1 ? 0.5 : (below + (equal - 1) / 2) / (m - 1));
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('worked example: ties share their mid-rank', () => {
+    expect(Array.from(percentileRanks(Float64Array.from([10, 20, 20, NaN, 30])))).toEqual([0, 0.5, 0.5, NaN, 1]);
+  });
+});
+
+describe('orderDescending', () => {
+  it('orders by value descending, ties by key, whatever the keys’ order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -3, max: 3 }), fc.string({ maxLength: 3 })), { maxLength: 100 }), (pairs) => {
+        const v = Float64Array.from(pairs, ([x]) => x);
+        const keys = pairs.map(([, k]) => k);
+        const expected = [...keys.keys()].sort((a, b) => v[b]! - v[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+        expect(Array.from(orderDescending(v, keys))).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
