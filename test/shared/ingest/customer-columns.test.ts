@@ -1,0 +1,92 @@
+/**
+ * Customers' inputs held in columns give back exactly the inputs put in: every field, null kept
+ * apart from zero (NaN stands for null inside the columns), lists of none, one or several values,
+ * a dropped slot blank again, and a selection in a given order.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CustomerColumns, NUMBER_FIELDS, TEXT_FIELDS, allPresent, anyPresent } from '../../../shared/ingest/customer-columns';
+import { emptyInput, type CustomerInput } from '../../../shared/ingest/customer-input';
+
+const num = fc.option(fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(0), fc.constant(-0)), { nil: null });
+const text = fc.option(fc.string({ maxLength: 6 }), { nil: null });
+
+const input: fc.Arbitrary<CustomerInput> = fc
+  .record({
+    key: fc.string({ minLength: 1, maxLength: 6 }),
+    name: fc.string({ maxLength: 6 }),
+    rows: fc.array(fc.integer({ min: 2, max: 1e6 }), { minLength: 1, maxLength: 3 }),
+    emails: fc.array(fc.emailAddress(), { maxLength: 3 }),
+    domains: fc.array(fc.domain(), { maxLength: 3 }),
+    competitor: fc.option(fc.boolean(), { nil: null }),
+    switchingCost: fc.constantFrom(null, 'high', 'medium', 'low'),
+    nums: fc.tuple(...NUMBER_FIELDS.map(() => num)),
+    texts: fc.tuple(...TEXT_FIELDS.map(() => text)),
+  })
+  .map((r) => {
+    const c = emptyInput(r.key, r.rows[0]!);
+    Object.assign(c, { name: r.name, rows: r.rows, emails: r.emails, domains: r.domains, competitor: r.competitor, switchingCost: r.switchingCost });
+    NUMBER_FIELDS.forEach((f, i) => ((c as unknown as Record<string, unknown>)[f] = r.nums[i]));
+    TEXT_FIELDS.forEach((f, i) => ((c as unknown as Record<string, unknown>)[f] = r.texts[i]));
+    return c;
+  });
+
+describe('CustomerColumns', () => {
+  it('gives back every input as it was put in (null stays null, −0 stays −0)', () => {
+    fc.assert(
+      fc.property(fc.array(input, { maxLength: 40 }), (inputs) => {
+        const cols = CustomerColumns.of(inputs);
+        expect(cols.count).toBe(inputs.length);
+        inputs.forEach((c, j) => {
+          expect(cols.inputAt(j)).toStrictEqual(c);
+          expect(cols.rowsAt(j)).toEqual(c.rows);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('hands out fresh lists: changing a built input does not change the columns', () => {
+    const c = Object.assign(emptyInput('A', 2), { emails: ['a@x.com', 'b@y.com'], rows: [2, 5] });
+    const cols = CustomerColumns.of([c]);
+    cols.inputAt(0).emails.push('c@z.com');
+    cols.inputAt(0).rows.push(9);
+    expect(cols.inputAt(0).emails).toEqual(['a@x.com', 'b@y.com']);
+    expect(cols.rowsAt(0)).toEqual([2, 5]);
+  });
+
+  it('a dropped slot is blank again when it is reused, across growth', () => {
+    const cols = new CustomerColumns(2);
+    for (let k = 0; k < 5; k++) {
+      const j = cols.add(`K${k}`, k + 2);
+      cols.num.revenue[j] = 100 + k;
+      cols.competitor[j] = 1;
+    }
+    cols.dropLast();
+    const j = cols.add('L', 9);
+    expect(j).toBe(4);
+    expect(cols.inputAt(j)).toStrictEqual(emptyInput('L', 9));
+    expect(cols.inputAt(3).revenue).toBe(103);
+  });
+
+  it('select takes the slots listed, in that order', () => {
+    const inputs = ['C', 'A', 'B'].map((k, i) => Object.assign(emptyInput(k, i + 2), { revenue: i * 10 }));
+    const cols = CustomerColumns.of(inputs).select(Uint32Array.from([1, 2, 0]));
+    expect(cols.key).toEqual(['A', 'B', 'C']);
+    expect(Array.from(cols.num.revenue)).toEqual([10, 20, 0]);
+    expect(cols.inputAt(2)).toStrictEqual(inputs[0]);
+  });
+
+  it('keyOrder: slots by key, equal keys in slot order', () => {
+    const cols = CustomerColumns.of(['b', 'a', 'b', 'c', 'a'].map((k, i) => emptyInput(k, i + 2)));
+    expect(Array.from(cols.keyOrder())).toEqual([1, 4, 0, 2, 3]);
+  });
+
+  it('anyPresent / allPresent read NaN as missing', () => {
+    expect(anyPresent(Float64Array.from([NaN, NaN]))).toBe(false);
+    expect(anyPresent(Float64Array.from([NaN, 0]))).toBe(true);
+    expect(allPresent(Float64Array.from([1, 0]))).toBe(true);
+    expect(allPresent(Float64Array.from([1, NaN]))).toBe(false);
+    expect(allPresent(new Float64Array(0))).toBe(false);
+  });
+});
