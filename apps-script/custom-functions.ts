@@ -92,8 +92,9 @@ export function RAPPORT_ANALYZE(range: unknown, field?: unknown, asOf?: unknown)
   const { settings } = readSettings(ss);
   let analysis: ReturnType<typeof analyzeLazily>;
   try {
-    // Customers built one at a time as their cells are written, never all held at once.
-    analysis = analyzeLazily(table, { settings, lang, asOf: asOfIso });
+    // Customers built one at a time as their cells are written, never all held at once. One column
+    // that does not depend on the purchase model (tier, score, credit…) is computed without fitting it.
+    analysis = analyzeLazily(table, { settings, lang, asOf: asOfIso, ...(column && !column.model ? { model: false } : {}) });
   } catch (e) {
     throw new Error((e as Error).message); // AnalyzeError: already in the user's words
   }

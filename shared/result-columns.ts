@@ -17,6 +17,12 @@ export interface ResultColumn {
   en: string;
   /** The cell value for a customer: text in the user's language, or a number. */
   value(c: Customer, lang: Lang): string | number | boolean | null;
+  /**
+   * True when the value can depend on the purchase model's figures (P(alive) moves the lifecycle
+   * stage and with it defection; the chance of no order drives churn risk): a surface asking only
+   * for columns without it need not fit the model.
+   */
+  model?: true;
 }
 
 const join = (xs: string[]) => xs.join('; ');
@@ -32,20 +38,21 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { field: 'score_why', zh: '评分构成', en: 'Score parts', value: (c, l) => join(c.valueScore.parts.map((p) => `${label(l, 'part', p.part)} ${p.points}`)) },
   { field: 'value_class', zh: '价值类别', en: 'Value class', value: (c, l) => label(l, 'valueClass', c.valueClass) },
   { field: 'pyramid', zh: '金字塔', en: 'Pyramid', value: (c, l) => label(l, 'pyramid', c.pyramid) },
-  { field: 'lifecycle', zh: '生命周期', en: 'Lifecycle', value: (c, l) => label(l, 'lifecycle', c.lifecycle) },
-  { field: 'lifecycle_why', zh: '阶段依据', en: 'Lifecycle reason', value: (c, l) => formatReason(l, c.lifecycleWhy) },
-  { field: 'defection', zh: '跳槽类别', en: 'Defection', value: (c, l) => label(l, 'defection', c.defection) },
+  { field: 'lifecycle', model: true, zh: '生命周期', en: 'Lifecycle', value: (c, l) => label(l, 'lifecycle', c.lifecycle) },
+  { field: 'lifecycle_why', model: true, zh: '阶段依据', en: 'Lifecycle reason', value: (c, l) => formatReason(l, c.lifecycleWhy) },
+  { field: 'defection', model: true, zh: '跳槽类别', en: 'Defection', value: (c, l) => label(l, 'defection', c.defection) },
   { field: 'relationship', zh: '关系类型', en: 'Relationship', value: (c, l) => label(l, 'relationship', c.relationship) },
-  { field: 'churn_risk', zh: '流失风险', en: 'Churn risk', value: (c) => c.churnRisk.score },
+  { field: 'churn_risk', model: true, zh: '流失风险', en: 'Churn risk', value: (c) => c.churnRisk.score },
   {
     field: 'churn_probability',
+    model: true,
     zh: '不再下单概率',
     en: 'Chance of no order',
     // The purchase model's probability of no order within settings.churn.horizonDays (0–1).
     value: (c) => (c.churnRisk.probability === undefined || c.churnRisk.probability === null ? null : Math.round(c.churnRisk.probability * 1000) / 1000),
   },
-  { field: 'churn_why', zh: '风险因素', en: 'Risk factors', value: (c, l) => join(c.churnRisk.factors.map((f) => formatReason(l, f, true))) },
-  { field: 'silent_risk', zh: '沉默风险', en: 'Silent risk', value: (c, l) => (c.churnRisk.silent ? COMMON[l].yes : '') },
+  { field: 'churn_why', model: true, zh: '风险因素', en: 'Risk factors', value: (c, l) => join(c.churnRisk.factors.map((f) => formatReason(l, f, true))) },
+  { field: 'silent_risk', model: true, zh: '沉默风险', en: 'Silent risk', value: (c, l) => (c.churnRisk.silent ? COMMON[l].yes : '') },
   { field: 'credit_score', zh: '信用分', en: 'Credit score', value: (c) => c.credit.score },
   { field: 'credit_grade', zh: '信用等级', en: 'Credit grade', value: (c, l) => label(l, 'creditGrade', c.credit.grade) },
   { field: 'credit_alerts', zh: '信用预警', en: 'Credit alerts', value: (c, l) => join(c.credit.alerts.map((a) => formatReason(l, a))) },
@@ -64,9 +71,9 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
       return parts.filter(Boolean).join('; ');
     },
   },
-  { field: 'p_alive', zh: '活跃概率', en: 'P(alive)', value: (c) => (c.pAlive === undefined ? null : Math.round(c.pAlive * 1000) / 1000) },
-  { field: 'expected_purchases', zh: '预期购买次数', en: 'Expected purchases', value: (c) => (c.expectedPurchases === undefined ? null : Math.round(c.expectedPurchases * 100) / 100) },
-  { field: 'clv', zh: '客户终身价值', en: 'CLV', value: (c) => (c.clv === undefined || c.clv === null ? null : Math.round(c.clv * 100) / 100) },
+  { field: 'p_alive', model: true, zh: '活跃概率', en: 'P(alive)', value: (c) => (c.pAlive === undefined ? null : Math.round(c.pAlive * 1000) / 1000) },
+  { field: 'expected_purchases', model: true, zh: '预期购买次数', en: 'Expected purchases', value: (c) => (c.expectedPurchases === undefined ? null : Math.round(c.expectedPurchases * 100) / 100) },
+  { field: 'clv', model: true, zh: '客户终身价值', en: 'CLV', value: (c) => (c.clv === undefined || c.clv === null ? null : Math.round(c.clv * 100) / 100) },
 ];
 
 /** The result columns that apply to an analysis (the model's only when it was fitted). */
