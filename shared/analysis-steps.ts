@@ -67,11 +67,14 @@ export function finishAnalysis(read: TableRead, options: AnalyzeOptions, setting
     notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(COMMON[lang].list) }) });
   if (!scored.tiered) notices.push(noTiersNotice(lang));
   const tally = new SummaryTally(settings);
-  for (let i = 0; i < scored.count; i++) {
-    const c = scored.customerAt(i);
-    tally.add(c);
-    keep?.push(c);
-  }
+  // Kept customers are built whole; otherwise the summary takes only what it counts of each.
+  if (keep)
+    for (let i = 0; i < scored.count; i++) {
+      const c = scored.customerAt(i);
+      tally.add(c);
+      keep.push(c);
+    }
+  else for (let i = 0; i < scored.count; i++) tally.add(scored.factsAt(i));
   const summary = tally.result({
     asOf: dayToIso(asOfDay),
     rows,

@@ -5,6 +5,7 @@
  */
 import type { Customer, ModelFigures, ScorePartName } from './types';
 import type { Settings } from './settings';
+import type { TallyFacts } from './summary';
 import type { CustomerInput } from './ingest/customer-input';
 import { anyPresent, columnsOf, type CustomerColumns } from './ingest/customer-columns';
 import { dayToIso } from './ingest/parse-date';
@@ -27,6 +28,8 @@ export interface ScoredTable {
   count: number;
   /** Customer i (in the order of the inputs) with every result and its reasons. */
   customerAt(i: number): Customer;
+  /** What the summary counts of customer i — the same values customerAt(i) has — without the rest. */
+  factsAt(i: number): TallyFacts;
   /** Tier of customer i, without building the customer. */
   tiers: readonly (Customer['tier'])[];
   /** Value score of customer i, rounded as shown. */
@@ -98,14 +101,39 @@ export function scoreTable(
   const typicalInterval = typicalRepeatInterval(inputs);
 
   const iso = isoDates();
-  const customerAt = (i: number): Customer => {
-    const c = inputs.inputAt(i);
+  /** The per-customer rules that both customerAt and factsAt need. */
+  const rulesOf = (c: CustomerInput, i: number) => {
     const tier = tiers.tiers[i]!;
     const m = model?.get(c.key);
-    const pAlive = m?.pAlive;
-    const life = lifecycle(c, asOfDay, settings, pAlive);
+    const life = lifecycle(c, asOfDay, settings, m?.pAlive);
     const visit = nextVisit(c.lastContact, c.lastPurchase, tier, asOfDay, settings);
     const risk = customerChurnRisk(c, tier, asOfDay, settings, m?.pNoPurchase, typicalInterval);
+    return { tier, m, life, visit, risk };
+  };
+  const factsAt = (i: number): TallyFacts => {
+    const c = inputs.inputAt(i, false);
+    const { tier, life, visit, risk } = rulesOf(c, i);
+    return {
+      key: c.key,
+      tier,
+      revenue: c.revenue,
+      profit: c.profit,
+      valueClass: classes[i]!,
+      lifecycle: life.stage,
+      defection: defection(c, life.stage, asOfDay, settings),
+      coreClass: coreClass(c, tier, asOfDay, settings),
+      share: c.share,
+      sharePrev: c.sharePrev,
+      satisfaction: c.satisfaction,
+      churnRisk: risk,
+      credit: credit(c, asOfDay, settings),
+      churnReason: classifyChurnReason(c.churnReasonText),
+      visitOverdue: visit.overdue,
+    };
+  };
+  const customerAt = (i: number): Customer => {
+    const c = inputs.inputAt(i);
+    const { tier, m, life, visit, risk } = rulesOf(c, i);
     const out: Customer = {
       key: c.key,
       rows: c.rows,
@@ -166,5 +194,5 @@ export function scoreTable(
     }
     return out;
   };
-  return { count: n, customerAt, tiers: tiers.tiers, valueScores: scores.scores, pyramid: pyr, droppedParts: scores.dropped, tiered, typicalInterval };
+  return { count: n, customerAt, factsAt, tiers: tiers.tiers, valueScores: scores.scores, pyramid: pyr, droppedParts: scores.dropped, tiered, typicalInterval };
 }

@@ -19,6 +19,12 @@ export interface SummaryContext {
   model?: unknown;
 }
 
+/** What the summary counts of one customer: a Customer has it all; the core can give just this. */
+export type TallyFacts = Pick<
+  Customer,
+  'key' | 'tier' | 'revenue' | 'profit' | 'valueClass' | 'lifecycle' | 'defection' | 'coreClass' | 'share' | 'sharePrev' | 'satisfaction' | 'churnRisk' | 'credit' | 'churnReason' | 'visitOverdue'
+>;
+
 const TIERS: Tier[] = ['A', 'B', 'C', 'D'];
 const LIFECYCLES: Lifecycle[] = ['prospecting', 'socialization', 'growth', 'maturity', 'at_risk', 'terminating', 'interrupted', 'recovery'];
 const CORES: CoreClass[] = ['best_core', 'other_core', 'general', 'expendable'];
@@ -58,7 +64,7 @@ export class SummaryTally {
 
   constructor(private readonly settings: Settings) {}
 
-  add(c: Customer): void {
+  add(c: TallyFacts): void {
     this.customers++;
     if (c.tier !== null) {
       const t = this.tiers[c.tier];

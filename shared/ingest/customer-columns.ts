@@ -120,17 +120,20 @@ export class CustomerColumns {
     }
   }
 
-  /** Customer j's inputs as one object (fresh arrays: the caller may change them). */
-  inputAt(j: number): CustomerInput {
+  /**
+   * Customer j's inputs as one object (fresh arrays: the caller may change them). `lists` false
+   * leaves rows, emails and domains empty, for rules that read none of them.
+   */
+  inputAt(j: number, lists = true): CustomerInput {
     const n = this.num;
     const comp = this.competitor[j]!;
     const t = this.text;
     return {
       key: this.key[j]!,
-      rows: many(this.rows[j]!),
+      rows: lists ? many(this.rows[j]!) : [],
       name: this.name[j]!,
-      emails: many(this.emails[j]!),
-      domains: many(this.domains[j]!),
+      emails: lists ? many(this.emails[j]!) : [],
+      domains: lists ? many(this.domains[j]!) : [],
       owner: t.owner[j]!,
       segment: t.segment[j]!,
       region: t.region[j]!,

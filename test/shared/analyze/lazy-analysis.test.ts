@@ -5,6 +5,12 @@ import { listOf } from '../../../shared/customer-list';
 import { generateCustomers } from '../../../shared/sample/generate-customers';
 import { generateTransactions } from '../../../shared/sample/generate-transactions';
 import { writeJson } from '../../../cli/json-stream';
+import { scoreTable } from '../../../shared/score-customers';
+import { readCustomers } from '../../../shared/ingest/read-customers';
+import { matchHeaders } from '../../../shared/ingest/headers';
+import { resolveSettings } from '../../../shared/settings';
+import { isoToDay } from '../../../shared/ingest/parse-date';
+import { fitTableForAnalysis } from '../../../shared/model/model-figures';
 
 const TABLES = {
   'a customer table': () => generateCustomers(600, { seed: 3, asOf: '2026-11-28' }),
@@ -33,6 +39,23 @@ describe('customers built on demand', () => {
       expect(lazy.customers.fromModel).toBe(listed.fromModel);
     });
   }
+
+  it('what the summary counts of a customer (factsAt) is what the built customer says, model or not', () => {
+    const table = generateCustomers(800, { seed: 9, asOf: '2026-11-28' });
+    const inputs = readCustomers(table, matchHeaders(table[0]!).columns, 'en', 1).customers;
+    const { settings } = resolveSettings(null);
+    const asOf = isoToDay('2026-11-28')!;
+    const model = fitTableForAnalysis(inputs, asOf, settings, 'en');
+    expect(model?.ok).toBe(true);
+    for (const figures of [null, model!.ok ? model!.figures : null]) {
+      const scored = scoreTable(inputs, asOf, settings, true, figures);
+      for (let i = 0; i < scored.count; i++) {
+        const facts = scored.factsAt(i);
+        const c = scored.customerAt(i);
+        expect(facts).toEqual(Object.fromEntries(Object.keys(facts).map((k) => [k, c[k as keyof typeof c]])));
+      }
+    }
+  });
 
   it('builds a customer anew each time it is asked for, and the same each time', () => {
     const lazy = analyzeLazily(generateCustomers(50, { seed: 1 }));
