@@ -65,6 +65,12 @@ export class CustomerColumns {
   switchingCost: (SwitchingCost | null)[] = [];
   readonly text: Record<TextField, (string | null)[]>;
   readonly num: Record<NumberField, Float64Array>;
+  /**
+   * The company domain of an email host, when a customer's domains also include those of its
+   * emails: worked out as the customer is built rather than held for every customer (a stored
+   * customer keeps only the domains its domain cell gave, or its merged list).
+   */
+  emailDomain: ((host: string) => string | null) | null = null;
 
   constructor(capacity = 1024) {
     this.competitor = new Int8Array(capacity).fill(-1);
@@ -133,7 +139,7 @@ export class CustomerColumns {
       rows: lists ? many(this.rows[j]!) : [],
       name: this.name[j]!,
       emails: lists ? many(this.emails[j]!) : [],
-      domains: lists ? many(this.domains[j]!) : [],
+      domains: lists ? this.domainsAt(j) : [],
       owner: t.owner[j]!,
       segment: t.segment[j]!,
       region: t.region[j]!,
@@ -163,6 +169,20 @@ export class CustomerColumns {
       churnReasonText: t.churnReasonText[j]!,
       gapBeforeCurrent: nullable(n.gapBeforeCurrent[j]!),
     };
+  }
+
+  /** Customer j's domains: those stored, then its emails' company domains not among them (a fresh array). */
+  domainsAt(j: number): string[] {
+    const domains = many(this.domains[j]!);
+    const of = this.emailDomain;
+    if (of === null) return domains;
+    const emails = this.emails[j]!;
+    if (emails === null) return domains;
+    for (const e of Array.isArray(emails) ? emails : [emails]) {
+      const d = of(e.slice(e.lastIndexOf('@') + 1));
+      if (d && !domains.includes(d)) domains.push(d);
+    }
+    return domains;
   }
 
   /** Customer j's input rows (a fresh array). */
@@ -202,6 +222,7 @@ export class CustomerColumns {
   select(order: ArrayLike<number>): CustomerColumns {
     const m = order.length;
     const out = new CustomerColumns(Math.max(1, m));
+    out.emailDomain = this.emailDomain;
     const pick = <T>(from: T[]): T[] => {
       const to: T[] = new Array(m);
       for (let i = 0; i < m; i++) to[i] = from[order[i]!]!;

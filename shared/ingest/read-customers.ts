@@ -100,6 +100,7 @@ export class CustomerTableReader {
     private readonly lang: Lang,
   ) {
     this.reader = new CellReader(lang, this.dayOrders);
+    this.store.emailDomain = (host) => this.cache.companyOf(host);
     this.dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
     this.evidence = this.dateColumns.map(() => []);
     const by = columnIndex(columns);
@@ -249,7 +250,6 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
   const j = store.add(key, rowNo);
   const n = store.num;
   const t = store.text;
-  let emails: readonly string[] = [];
   const profitFatal = plan.hasProfit;
   let domainCell: string | null = null;
   const columns = plan.columns;
@@ -333,8 +333,7 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
         break;
       case 'email': {
         const split = splitEmails(cell);
-        emails = split.emails.map(ownText);
-        store.setEmails(j, emails);
+        store.setEmails(j, split.emails.map(ownText));
         const invalid = split.invalid;
         for (const bad of invalid) reader.fail(rowNo, col, bad, 'bad_email', false);
         break;
@@ -366,10 +365,7 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
       const d = part ? cache.of(part) : null;
       if (d && !domains.includes(d)) domains.push(d);
     }
-  for (const e of emails) {
-    const d = cache.companyOf(e.slice(e.lastIndexOf('@') + 1));
-    if (d && !domains.includes(d)) domains.push(d);
-  }
+  // The emails' company domains follow, worked out when the customer is built (store.emailDomain).
   if (domains.length) store.setDomains(j, domains);
   // Profit = revenue − cost to serve, and share = revenue / wallet, when the table lacks them.
   const revenue = n.revenue[j]!;

@@ -15,12 +15,25 @@ const LO = LITTLE_ENDIAN ? 0 : 1;
 const HI = 1 - LO;
 const RADIX = 1 << 16;
 
+/**
+ * Working arrays kept between calls: a table's ranks sort a dozen columns of the same length, and
+ * allocating 16 bytes per value each time would be garbage the collector must chase (large typed
+ * arrays live outside the heap and their allocation itself prompts full collections).
+ */
+let scratch: { bits: Uint32Array; order: Uint32Array; next: Uint32Array } | null = null;
+const COUNT = new Uint32Array(RADIX);
+
+function scratchFor(m: number): { bits: Uint32Array; order: Uint32Array; next: Uint32Array } {
+  if (scratch === null || scratch.order.length < m) scratch = { bits: new Uint32Array(2 * m), order: new Uint32Array(m), next: new Uint32Array(m) };
+  return scratch;
+}
+
 /** The indices `idx` (a subset of 0…values.length−1) ordered by ascending value, stably. */
 export function argsortValues(values: Float64Array, idx: Uint32Array): Uint32Array {
   const m = idx.length;
   if (m < 2) return idx.slice();
   // The sortable key of each listed value, as four 16-bit digits (hi…lo), in idx's order.
-  const bits = new Uint32Array(2 * m);
+  const { bits, order: first, next: second } = scratchFor(m);
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
   for (let k = 0; k < m; k++) {
     const i = idx[k]!;
@@ -33,10 +46,10 @@ export function argsortValues(values: Float64Array, idx: Uint32Array): Uint32Arr
     bits[2 * k] = h;
     bits[2 * k + 1] = l;
   }
-  let order = new Uint32Array(m); // positions into bits / idx
+  let order = first; // positions into bits / idx
   for (let k = 0; k < m; k++) order[k] = k;
-  let next = new Uint32Array(m);
-  const count = new Uint32Array(RADIX);
+  let next = second;
+  const count = COUNT;
   for (let d = 0; d < DIGITS; d++) {
     // digit d: 0 = low 16 bits of the low word … 3 = high 16 bits of the high word
     const word = d < 2 ? 1 : 0;
