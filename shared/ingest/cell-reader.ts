@@ -118,8 +118,13 @@ export function textOrNull(cell: unknown): string | null {
  * names would hold the whole file in memory. The copy holds only its own characters.
  */
 export function ownText(text: string): string {
+  // A piece shorter than this is always copied by the engine when it is cut out (V8's
+  // SlicedString::kMinLength is 13), so it never holds on to the text it came from.
+  if (text.length < OWN_COPY_BELOW) return text;
   return (` ${text}`).slice(1);
 }
+
+const OWN_COPY_BELOW = 13;
 
 /**
  * A customer key from a cell: trimmed text; whole-number floats lose a trailing ".0" so that
