@@ -199,8 +199,35 @@ export class CustomerColumns {
     this.domains[j] = few(c.domains);
     this.competitor[j] = c.competitor === null ? -1 : c.competitor ? 1 : 0;
     this.switchingCost[j] = c.switchingCost;
-    for (const f of TEXT_FIELDS) this.text[f][j] = c[f];
-    for (const f of NUMBER_FIELDS) this.num[f][j] = c[f] ?? NaN;
+    // Field by field (not a loop over the field names): this runs once per customer of a log.
+    const t = this.text;
+    t.owner[j] = c.owner;
+    t.segment[j] = c.segment;
+    t.region[j] = c.region;
+    t.competitorName[j] = c.competitorName;
+    t.churnReasonText[j] = c.churnReasonText;
+    const n = this.num;
+    n.revenue[j] = c.revenue ?? NaN;
+    n.revenuePrev[j] = c.revenuePrev ?? NaN;
+    n.profit[j] = c.profit ?? NaN;
+    n.costToServe[j] = c.costToServe ?? NaN;
+    n.orders[j] = c.orders ?? NaN;
+    n.firstPurchase[j] = c.firstPurchase ?? NaN;
+    n.lastPurchase[j] = c.lastPurchase ?? NaN;
+    n.wallet[j] = c.wallet ?? NaN;
+    n.share[j] = c.share ?? NaN;
+    n.sharePrev[j] = c.sharePrev ?? NaN;
+    n.suppliers[j] = c.suppliers ?? NaN;
+    n.potential[j] = c.potential ?? NaN;
+    n.receivable[j] = c.receivable ?? NaN;
+    n.overdueAmount[j] = c.overdueAmount ?? NaN;
+    n.overdueDays[j] = c.overdueDays ?? NaN;
+    n.creditLimit[j] = c.creditLimit ?? NaN;
+    n.satisfaction[j] = c.satisfaction ?? NaN;
+    n.complaints[j] = c.complaints ?? NaN;
+    n.complaintsOpen[j] = c.complaintsOpen ?? NaN;
+    n.lastContact[j] = c.lastContact ?? NaN;
+    n.gapBeforeCurrent[j] = c.gapBeforeCurrent ?? NaN;
   }
 
   /** Set slot j's emails or domains from a list. */
