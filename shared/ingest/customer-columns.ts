@@ -91,7 +91,7 @@ export class CustomerColumns {
    */
   add(key: string, row: number): number {
     const j = this.count;
-    if (j === this.competitor.length) this.grow(j * 2);
+    if (j === this.competitor.length) this.grow(Math.max(1024, j * 2));
     this.key[j] = key;
     this.name[j] = key;
     this.rows[j] = row;
@@ -243,6 +243,15 @@ export class CustomerColumns {
   emailsAt(j: number): readonly string[] {
     const e = this.emails[j]!;
     return e === null ? NONE : Array.isArray(e) ? e : [e];
+  }
+
+  /** This table with its columns cut to `count` (the spare capacity's memory is not copied). */
+  trim(): CustomerColumns {
+    const n = this.count;
+    this.competitor = this.competitor.subarray(0, n);
+    for (const f of NUMBER_FIELDS) this.num[f] = this.num[f].subarray(0, n);
+    for (const a of [this.key, this.name, this.rows, this.emails, this.domains, this.switchingCost, ...TEXT_FIELDS.map((f) => this.text[f])] as unknown[][]) a.length = n;
+    return this;
   }
 
   /** A new table of the slots `order` lists, in that order, exactly sized. */

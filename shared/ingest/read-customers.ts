@@ -56,7 +56,7 @@ export function readerFor(table: readonly (readonly unknown[])[], columns: reado
 
 /** Read the customer table's data rows: those after the header row (table[start − 1], normally table[0]). */
 export function readCustomers(table: readonly (readonly unknown[])[], columns: readonly Column[], lang: Lang, start = 1): ReadResult {
-  const reader = new CustomerTableReader(columns, lang);
+  const reader = new CustomerTableReader(columns, lang, Math.max(0, table.length - start));
   reader.add(table, 0, start);
   return reader.finish();
 }
@@ -93,12 +93,15 @@ export class CustomerTableReader {
   private readonly cache = new DomainCache();
   private readonly rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
   /** The accepted rows' inputs, one slot per row, in reading order. */
-  private readonly store = new CustomerColumns();
+  private readonly store: CustomerColumns;
 
+  /** `expectedRows`, when known, sizes the columns once instead of growing them. */
   constructor(
     private readonly columns: readonly Column[],
     private readonly lang: Lang,
+    expectedRows = 0,
   ) {
+    this.store = new CustomerColumns(Math.max(1024, expectedRows));
     this.reader = new CellReader(lang, this.dayOrders);
     this.store.emailDomain = (host) => this.cache.companyOf(host);
     this.dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
@@ -185,7 +188,10 @@ export class CustomerTableReader {
       lo = hi;
     }
     for (const m of merged) notices.push({ code: 'duplicate_key', message: noticeText(lang, 'duplicate_key', { key: m.key, rows: m.rows.join(', ') }) });
-    return { customers: store.select(keep.subarray(0, kept)), reader, notices, rows: this.rows };
+    // Rows already in key order, each its own customer (a file sorted by its id): the columns as they are.
+    let inPlace = kept === store.count;
+    for (let k = 0; k < kept && inPlace; k++) inPlace = keep[k] === k;
+    return { customers: inPlace ? store.trim() : store.select(keep.subarray(0, kept)), reader, notices, rows: this.rows };
   }
 }
 

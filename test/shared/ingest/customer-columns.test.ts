@@ -77,6 +77,18 @@ describe('CustomerColumns', () => {
     expect(cols.inputAt(2)).toStrictEqual(inputs[0]);
   });
 
+  it('trim cuts every column to the customers held, and growing again keeps them', () => {
+    const cols = new CustomerColumns(8);
+    for (const k of ['A', 'B', 'C']) cols.num.revenue[cols.add(k, 2)] = k.charCodeAt(0);
+    const t = cols.trim();
+    expect(t.num.revenue.length).toBe(3);
+    expect(t.key).toEqual(['A', 'B', 'C']);
+    expect(t.text.owner.length).toBe(3);
+    const j = t.add('D', 9);
+    expect(t.inputAt(j)).toStrictEqual(emptyInput('D', 9));
+    expect([0, 1, 2].map((i) => t.inputAt(i).revenue)).toEqual([65, 66, 67]);
+  });
+
   it('keyOrder: slots by key, equal keys in slot order', () => {
     const cols = CustomerColumns.of(['b', 'a', 'b', 'c', 'a'].map((k, i) => emptyInput(k, i + 2)));
     expect(Array.from(cols.keyOrder())).toEqual([1, 4, 0, 2, 3]);
