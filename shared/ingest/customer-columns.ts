@@ -51,7 +51,7 @@ function many<T>(v: Few<T>): T[] {
   return v === null ? [] : Array.isArray(v) ? v.slice() : [v];
 }
 
-const nullable = (x: number): number | null => (x === x ? x : null);
+const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /** A growable table of customers' inputs; slots are filled in reading order, then put in key order by `select`. */
 export class CustomerColumns {
@@ -300,14 +300,14 @@ function identity(n: number): Uint32Array {
 
 /** True when column x has a value for at least one customer. */
 export function anyPresent(x: Float64Array, n = x.length): boolean {
-  for (let i = 0; i < n; i++) if (x[i] === x[i]) return true;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(x[i])) return true;
   return false;
 }
 
 /** True when column x has a value for every customer (and there is at least one). */
 export function allPresent(x: Float64Array, n = x.length): boolean {
   if (n === 0) return false;
-  for (let i = 0; i < n; i++) if (x[i] !== x[i]) return false;
+  for (let i = 0; i < n; i++) if (Number.isNaN(x[i])) return false;
   return true;
 }
 

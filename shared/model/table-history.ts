@@ -67,7 +67,7 @@ export function rfmFromTable(table: readonly TableHistory[] | TableHistoryColumn
 /** True when at least one customer has all of orders, first and last purchase. */
 export function anyHistory(table: readonly TableHistory[] | TableHistoryColumns): boolean {
   const { count, num } = asHistoryColumns(table);
-  for (let i = 0; i < count; i++) if (num.orders[i] === num.orders[i] && num.firstPurchase[i] === num.firstPurchase[i] && num.lastPurchase[i] === num.lastPurchase[i]) return true;
+  for (let i = 0; i < count; i++) if (!Number.isNaN(num.orders[i]) && !Number.isNaN(num.firstPurchase[i]) && !Number.isNaN(num.lastPurchase[i])) return true;
   return false;
 }
 

@@ -80,9 +80,9 @@ export function argsortValues(values: Float64Array, idx: Uint32Array): Uint32Arr
 export function presentIndices(values: Float64Array): Uint32Array {
   const n = values.length;
   let m = 0;
-  for (let i = 0; i < n; i++) if (values[i] === values[i]) m++;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) m++;
   const idx = new Uint32Array(m);
   let k = 0;
-  for (let i = 0; i < n; i++) if (values[i] === values[i]) idx[k++] = i;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) idx[k++] = i;
   return idx;
 }

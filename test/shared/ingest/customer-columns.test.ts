@@ -26,8 +26,13 @@ const input: fc.Arbitrary<CustomerInput> = fc
   .map((r) => {
     const c = emptyInput(r.key, r.rows[0]!);
     Object.assign(c, { name: r.name, rows: r.rows, emails: r.emails, domains: r.domains, competitor: r.competitor, switchingCost: r.switchingCost });
-    NUMBER_FIELDS.forEach((f, i) => ((c as unknown as Record<string, unknown>)[f] = r.nums[i]));
-    TEXT_FIELDS.forEach((f, i) => ((c as unknown as Record<string, unknown>)[f] = r.texts[i]));
+    const fields = c as unknown as Record<string, unknown>;
+    NUMBER_FIELDS.forEach((f, i) => {
+      fields[f] = r.nums[i];
+    });
+    TEXT_FIELDS.forEach((f, i) => {
+      fields[f] = r.texts[i];
+    });
     return c;
   });
 

@@ -51,7 +51,10 @@ describe('percentileRanks', () => {
         const m = present.length;
         const r = percentileRanks(v);
         xs.forEach((x, i) => {
-          if (x === null) return expect(r[i]).toBeNaN();
+          if (x === null) {
+            expect(r[i]).toBeNaN();
+            return;
+          }
           const below = present.filter((y) => y < x).length;
           const equal = present.filter((y) => y === x).length;
           expect(r[i]).toBe(m === 1 ? 0.5 : (below + (equal - 1) / 2) / (m - 1));
