@@ -20,18 +20,34 @@ const RADIX = 1 << 16;
  * allocating 16 bytes per value each time would be garbage the collector must chase (large typed
  * arrays live outside the heap and their allocation itself prompts full collections).
  */
-let scratch: { bits: Uint32Array; order: Uint32Array; next: Uint32Array } | null = null;
+interface Scratch {
+  bits: Uint32Array;
+  order: Uint32Array;
+  next: Uint32Array;
+  out: Uint32Array;
+  present: Uint32Array;
+}
+let scratch: Scratch | null = null;
 const COUNT = new Uint32Array(RADIX);
 
-function scratchFor(m: number): { bits: Uint32Array; order: Uint32Array; next: Uint32Array } {
-  if (scratch === null || scratch.order.length < m) scratch = { bits: new Uint32Array(2 * m), order: new Uint32Array(m), next: new Uint32Array(m) };
+function scratchFor(m: number): Scratch {
+  if (scratch === null || scratch.order.length < m)
+    scratch = { bits: new Uint32Array(2 * m), order: new Uint32Array(m), next: new Uint32Array(m), out: new Uint32Array(m), present: new Uint32Array(m) };
   return scratch;
 }
 
 /** The indices `idx` (a subset of 0…values.length−1) ordered by ascending value, stably. */
 export function argsortValues(values: Float64Array, idx: Uint32Array): Uint32Array {
+  return argsortShared(values, idx).slice();
+}
+
+/**
+ * argsortValues into a working array shared between calls: the answer is valid only until the
+ * next call of this module's functions (for callers that read it at once, as the ranks do).
+ */
+export function argsortShared(values: Float64Array, idx: Uint32Array): Uint32Array {
   const m = idx.length;
-  if (m < 2) return idx.slice();
+  if (m < 2) return scratchFor(Math.max(1, values.length)).out.subarray(0, m).fill(idx[0] ?? 0);
   // The sortable key of each listed value, as four 16-bit digits (hi…lo), in idx's order.
   const { bits, order: first, next: second } = scratchFor(m);
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
@@ -71,18 +87,28 @@ export function argsortValues(values: Float64Array, idx: Uint32Array): Uint32Arr
     order = next;
     next = t;
   }
-  const out = new Uint32Array(m);
+  const out = scratchFor(m).out.subarray(0, m);
   for (let k = 0; k < m; k++) out[k] = idx[order[k]!]!;
   return out;
 }
 
 /** The indices of the values that are not NaN, ascending. */
 export function presentIndices(values: Float64Array): Uint32Array {
+  return presentShared(values).slice();
+}
+
+/** presentIndices into a working array shared between calls (valid until the next call, as argsortShared). */
+export function presentShared(values: Float64Array): Uint32Array {
   const n = values.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) m++;
-  const idx = new Uint32Array(m);
+  const idx = scratchFor(Math.max(1, n)).present;
   let k = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) idx[k++] = i;
+  return idx.subarray(0, k);
+}
+
+/** 0, 1, … n−1 in a working array shared between calls (valid until the next call, as argsortShared). */
+export function allShared(n: number): Uint32Array {
+  const idx = scratchFor(Math.max(1, n)).present.subarray(0, n);
+  for (let i = 0; i < n; i++) idx[i] = i;
   return idx;
 }

@@ -3,7 +3,7 @@
  * (argsort.ts), so that a million customers rank in a few linear passes, not comparator sorts.
  */
 
-import { argsortValues, presentIndices } from './argsort';
+import { allShared, argsortShared, presentShared } from './argsort';
 
 /** The end of the run of values equal to values[order[lo]] (equal by ===, so -0 and +0 are one run). */
 function runEnd(values: Float64Array, order: Uint32Array, lo: number): number {
@@ -16,12 +16,13 @@ function runEnd(values: Float64Array, order: Uint32Array, lo: number): number {
 /**
  * Percentile rank of each value among the present (non-NaN) values, 0 = lowest, 1 = highest,
  * ties sharing their mid-rank: (below + (equal − 1) / 2) / (m − 1). One value alone ranks 0.5.
- * Missing values (NaN) stay NaN. (method §2: "each part a percentile rank (0–1)".)
+ * Missing values (NaN) stay NaN. (method §2: "each part a percentile rank (0–1)".) `into`, when
+ * given (not `values` itself), receives the ranks.
  */
-export function percentileRanks(values: Float64Array): Float64Array {
-  const order = argsortValues(values, presentIndices(values));
+export function percentileRanks(values: Float64Array, into?: Float64Array): Float64Array {
+  const order = argsortShared(values, presentShared(values));
   const m = order.length;
-  const out = new Float64Array(values.length).fill(NaN);
+  const out = (into ?? new Float64Array(values.length)).fill(NaN);
   for (let lo = 0; lo < m; ) {
     const hi = runEnd(values, order, lo);
     const rank = m === 1 ? 0.5 : (lo + (hi - lo - 1) / 2) / (m - 1);
@@ -37,10 +38,8 @@ export function percentileRanks(values: Float64Array): Float64Array {
  */
 export function orderDescending(values: Float64Array, keys: readonly string[]): Uint32Array {
   const n = values.length;
-  const all = new Uint32Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
   // Ascending by value; within equal values the indices stay ascending (the sort is stable).
-  const asc = argsortValues(values, all);
+  const asc = argsortShared(values, allShared(n));
   // Runs of equal values, from the largest down. Within a run the indices ascend; when the keys
   // already ascend (the core sorts its customers by key) that is the key order and no run needs sorting.
   const starts: number[] = [];

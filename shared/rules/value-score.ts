@@ -44,40 +44,34 @@ export function valueScores(table: CustomerColumns | readonly CustomerInput[], a
   const cols = columnsOf(table);
   const n = cols.count;
   const { revenue, revenuePrev, profit, share, satisfaction, firstPurchase, overdueDays: days, overdueAmount, receivable } = cols.num;
-  const raw: Record<ScorePartName, Float64Array> = {
-    value: new Float64Array(n),
-    growth: new Float64Array(n),
-    share: new Float64Array(n),
-    payment: new Float64Array(n),
-    satisfaction: new Float64Array(n),
-    tenure: new Float64Array(n),
+  // One working column, refilled for each part and ranked into that part's own array: a million
+  // customers' parts cost seven rank arrays, not fourteen columns.
+  const raw = new Float64Array(n);
+  const ranks = {} as Record<ScorePartName, Float64Array>;
+  const rankOf = (fill: (i: number) => number): Float64Array => {
+    for (let i = 0; i < n; i++) raw[i] = fill(i);
+    return percentileRanks(raw);
   };
-  const overdueDays = new Float64Array(n);
-  const overdueRatio = new Float64Array(n);
   // Columns hold NaN where a value is missing, so missing stays missing through the arithmetic.
   const value = useProfit ? profit : revenue;
-  for (let i = 0; i < n; i++) {
-    raw.value[i] = value[i]!;
-    raw.growth[i] = growthOfNumbers(revenue[i]!, revenuePrev[i]!);
-    raw.share[i] = share[i]!;
-    raw.satisfaction[i] = satisfaction[i]!;
-    raw.tenure[i] = asOfDay - firstPurchase[i]!;
-    overdueDays[i] = -days[i]!;
+  ranks.value = rankOf((i) => value[i]!);
+  ranks.growth = rankOf((i) => growthOfNumbers(revenue[i]!, revenuePrev[i]!));
+  ranks.share = rankOf((i) => share[i]!);
+  ranks.satisfaction = rankOf((i) => satisfaction[i]!);
+  ranks.tenure = rankOf((i) => asOfDay - firstPurchase[i]!);
+  // Payment: the mean of the ranks of −overdue days and of −(overdue / receivable), whichever exist.
+  const rd = rankOf((i) => -days[i]!);
+  const rr = rankOf((i) => {
     const owed = receivable[i]!;
     const overdue = overdueAmount[i]!;
-    overdueRatio[i] = owed > 0 ? -(overdue / owed) : overdue === 0 ? 0 : NA;
-  }
-  const ranks = {} as Record<ScorePartName, Float64Array>;
-  for (const p of SCORE_PARTS) if (p !== 'payment') ranks[p] = percentileRanks(raw[p]);
-  const rd = percentileRanks(overdueDays);
-  const rr = percentileRanks(overdueRatio);
-  const pay = new Float64Array(n);
+    return owed > 0 ? -(overdue / owed) : overdue === 0 ? 0 : NA;
+  });
   for (let i = 0; i < n; i++) {
     const a = rd[i]!;
     const b = rr[i]!;
-    pay[i] = Number.isNaN(a) ? b : Number.isNaN(b) ? a : (a + b) / 2;
+    rd[i] = Number.isNaN(a) ? b : Number.isNaN(b) ? a : (a + b) / 2;
   }
-  ranks.payment = pay;
+  ranks.payment = rd;
 
   const present = SCORE_PARTS.filter((p) => settings.weights[p] > 0 && ranks[p].some((r) => !Number.isNaN(r)));
   const dropped = SCORE_PARTS.filter((p) => !present.includes(p) && settings.weights[p] > 0);
