@@ -44,28 +44,29 @@ export function valueScores(table: CustomerColumns | readonly CustomerInput[], a
   const cols = columnsOf(table);
   const n = cols.count;
   const { revenue, revenuePrev, profit, share, satisfaction, firstPurchase, overdueDays: days, overdueAmount, receivable } = cols.num;
-  // One working column, refilled for each part and ranked into that part's own array: a million
-  // customers' parts cost seven rank arrays, not fourteen columns.
+  // One working column, refilled for each derived part and ranked into that part's own array: a
+  // million customers' parts cost seven rank arrays, not fourteen columns.
   const raw = new Float64Array(n);
   const ranks = {} as Record<ScorePartName, Float64Array>;
-  const rankOf = (fill: (i: number) => number): Float64Array => {
-    for (let i = 0; i < n; i++) raw[i] = fill(i);
-    return percentileRanks(raw);
-  };
   // Columns hold NaN where a value is missing, so missing stays missing through the arithmetic.
+  // (Each part's loop is written out: a callback per value would cost more than the ranking.)
   const value = useProfit ? profit : revenue;
-  ranks.value = rankOf((i) => value[i]!);
-  ranks.growth = rankOf((i) => growthOfNumbers(revenue[i]!, revenuePrev[i]!));
-  ranks.share = rankOf((i) => share[i]!);
-  ranks.satisfaction = rankOf((i) => satisfaction[i]!);
-  ranks.tenure = rankOf((i) => asOfDay - firstPurchase[i]!);
+  ranks.value = percentileRanks(value);
+  for (let i = 0; i < n; i++) raw[i] = growthOfNumbers(revenue[i]!, revenuePrev[i]!);
+  ranks.growth = percentileRanks(raw);
+  ranks.share = percentileRanks(share);
+  ranks.satisfaction = percentileRanks(satisfaction);
+  for (let i = 0; i < n; i++) raw[i] = asOfDay - firstPurchase[i]!;
+  ranks.tenure = percentileRanks(raw);
   // Payment: the mean of the ranks of −overdue days and of −(overdue / receivable), whichever exist.
-  const rd = rankOf((i) => -days[i]!);
-  const rr = rankOf((i) => {
+  for (let i = 0; i < n; i++) raw[i] = -days[i]!;
+  const rd = percentileRanks(raw);
+  for (let i = 0; i < n; i++) {
     const owed = receivable[i]!;
     const overdue = overdueAmount[i]!;
-    return owed > 0 ? -(overdue / owed) : overdue === 0 ? 0 : NA;
-  });
+    raw[i] = owed > 0 ? -(overdue / owed) : overdue === 0 ? 0 : NA;
+  }
+  const rr = percentileRanks(raw);
   for (let i = 0; i < n; i++) {
     const a = rd[i]!;
     const b = rr[i]!;
