@@ -43,8 +43,9 @@ type Few<T> = T | T[] | null;
 
 const NONE: readonly never[] = Object.freeze([]);
 
+/** None, one or several values, kept as given (the columns take the array over; inputAt hands out copies). */
 function few<T>(values: readonly T[]): Few<T> {
-  return values.length === 0 ? null : values.length === 1 ? values[0]! : values.slice();
+  return values.length === 0 ? null : values.length === 1 ? values[0]! : (values as T[]);
 }
 
 function many<T>(v: Few<T>): T[] {
@@ -81,7 +82,8 @@ export class CustomerColumns {
   /** Columns holding these inputs, in their order. */
   static of(inputs: readonly CustomerInput[]): CustomerColumns {
     const cols = new CustomerColumns(Math.max(1, inputs.length));
-    for (const c of inputs) cols.set(cols.add(c.key, c.rows[0] ?? 0), c);
+    for (let j = 0; j < inputs.length; j++) cols.set(j, inputs[j]!); // set writes every field
+    cols.count = inputs.length;
     return cols;
   }
 
