@@ -6,7 +6,7 @@
 import type { ScorePart, ScorePartName, ValueScore } from '../types';
 import type { Settings } from '../settings';
 import type { CustomerInput } from '../ingest/customer-input';
-import { columnsOf, type CustomerColumns } from '../ingest/customer-columns';
+import { anyPresent, columnsOf, type CustomerColumns } from '../ingest/customer-columns';
 import { percentileRanks } from './rank';
 
 export const SCORE_PARTS: readonly ScorePartName[] = ['value', 'growth', 'share', 'payment', 'satisfaction', 'tenure'];
@@ -74,7 +74,7 @@ export function valueScores(table: CustomerColumns | readonly CustomerInput[], a
   }
   ranks.payment = rd;
 
-  const present = SCORE_PARTS.filter((p) => settings.weights[p] > 0 && ranks[p].some((r) => !Number.isNaN(r)));
+  const present = SCORE_PARTS.filter((p) => settings.weights[p] > 0 && anyPresent(ranks[p], n));
   const dropped = SCORE_PARTS.filter((p) => !present.includes(p) && settings.weights[p] > 0);
   const total = present.reduce((s, p) => s + settings.weights[p], 0);
   const weights = present.map((p) => (total > 0 ? settings.weights[p] / total : 0));
