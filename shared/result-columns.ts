@@ -23,6 +23,11 @@ export interface ResultColumn {
    * for columns without it need not fit the model.
    */
   model?: true;
+  /**
+   * The same value read from a CustomerList without building the customer (for the columns the
+   * list keeps at hand: a one-column RAPPORT_ANALYZE of tiers builds no customer at all).
+   */
+  fromList?(list: CustomerList, i: number, lang: Lang): string | number | boolean | null;
 }
 
 const join = (xs: string[]) => xs.join('; ');
@@ -33,8 +38,8 @@ const TEXT = texts({
 });
 
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
-  { field: 'tier', zh: '客户等级', en: 'Tier', value: (c, l) => c.tier ?? noTierLabel(l) },
-  { field: 'score', zh: '价值评分', en: 'Value score', value: (c) => c.valueScore.score },
+  { field: 'tier', zh: '客户等级', en: 'Tier', value: (c, l) => c.tier ?? noTierLabel(l), fromList: (list, i, l) => list.tierOf(i) ?? noTierLabel(l) },
+  { field: 'score', zh: '价值评分', en: 'Value score', value: (c) => c.valueScore.score, fromList: (list, i) => list.scoreOf(i) },
   { field: 'score_why', zh: '评分构成', en: 'Score parts', value: (c, l) => join(c.valueScore.parts.map((p) => `${label(l, 'part', p.part)} ${p.points}`)) },
   { field: 'value_class', zh: '价值类别', en: 'Value class', value: (c, l) => label(l, 'valueClass', c.valueClass) },
   { field: 'pyramid', zh: '金字塔', en: 'Pyramid', value: (c, l) => label(l, 'pyramid', c.pyramid) },
@@ -102,9 +107,13 @@ export function resultTable(
   const out: (string | number | boolean | null)[][] = new Array(rowCount);
   out[(analysis.headerRow ?? 1) - 1] = columns.map((c) => c[lang]);
   const width = columns.length;
-  for (const c of analysis.customers) {
-    const cells = columns.map((col) => col.value(c, lang));
-    for (const r of c.rows) out[r - 1] = cells;
+  const list = asList(analysis.customers);
+  // When every column can be read from the list, no customer is built.
+  const fromList = columns.every((col) => col.fromList !== undefined);
+  for (let i = 0; i < list.length; i++) {
+    const c = fromList ? null : list.at(i);
+    const cells = columns.map((col) => (c === null ? col.fromList!(list, i, lang) : col.value(c, lang)));
+    for (const r of c === null ? list.rowsOf(i) : c.rows) out[r - 1] = cells;
   }
   const errs = new Map<number, string[]>();
   for (const e of analysis.errors) if (e.fatal) (errs.get(e.row) ?? errs.set(e.row, []).get(e.row)!).push(formatRowError(lang, e as RowError));
