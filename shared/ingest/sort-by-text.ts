@@ -11,17 +11,47 @@ const EXACT = 2 ** 53;
 const WINDOW = 8;
 
 /**
- * Sort `ids` in place so that texts[ids[0]] < texts[ids[1]] < …; the texts of the ids are
- * distinct. The order is exactly that of comparing the texts with `<`.
+ * The first WINDOW code units and the length of texts recorded by id as they are first met (while
+ * the text is at hand), so that sorting the ids later reads no text but those of ties.
  */
-export function sortIdsByText(ids: Int32Array, texts: readonly string[]): void {
+export class TextPrefixes {
+  units: Uint16Array;
+  lengths: Int32Array;
+
+  constructor(capacity = 1024) {
+    this.units = new Uint16Array(Math.max(1, capacity) * WINDOW);
+    this.lengths = new Int32Array(Math.max(1, capacity));
+  }
+
+  /** Record the text of `id`. */
+  add(id: number, text: string): void {
+    if (id >= this.lengths.length) {
+      const lengths = new Int32Array(this.lengths.length * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+      const units = new Uint16Array(this.units.length * 2);
+      units.set(this.units);
+      this.units = units;
+    }
+    this.lengths[id] = text.length;
+    const n = Math.min(text.length, WINDOW);
+    for (let j = 0; j < n; j++) this.units[id * WINDOW + j] = text.charCodeAt(j);
+  }
+}
+
+/**
+ * Sort `ids` in place so that texts[ids[0]] < texts[ids[1]] < …; the texts of the ids are
+ * distinct. The order is exactly that of comparing the texts with `<`. With `recorded` (every id's
+ * text recorded), the texts are read only to order ids whose first code units are equal.
+ */
+export function sortIdsByText(ids: Int32Array, texts: readonly string[], recorded?: TextPrefixes): void {
   const n = ids.length;
   if (n < 2) return;
   // Bits for the id in each packed number: ids < 2^idBits.
   let maxId = 0;
   for (let i = 0; i < n; i++) if (ids[i]! > maxId) maxId = ids[i]!;
   const idScale = 2 ** Math.max(1, Math.ceil(Math.log2(maxId + 1)));
-  const p = readPrefixes(ids, texts);
+  const p = recorded ? gatherPrefixes(ids, recorded) : readPrefixes(ids, texts);
   // Digit 0 is "the text has ended" (a text sorts before any longer text it begins);
   // a code unit c is the digit c − lo + 1.
   const base = p.hi >= p.lo ? p.hi - p.lo + 2 : 2;
@@ -51,24 +81,37 @@ interface Prefixes {
 
 /** One pass over the texts of `ids`, the only one that reads them. */
 function readPrefixes(ids: Int32Array, texts: readonly string[]): Prefixes {
+  const recorded = new TextPrefixes(ids.length);
+  for (let i = 0; i < ids.length; i++) recorded.add(i, texts[ids[i]!]!);
+  return scanPrefixes(ids.length, recorded.units, recorded.lengths);
+}
+
+/** The recorded prefixes of `ids`, by position. */
+function gatherPrefixes(ids: Int32Array, recorded: TextPrefixes): Prefixes {
   const n = ids.length;
   const units = new Uint16Array(n * WINDOW);
   const lengths = new Int32Array(n);
-  const first = texts[ids[0]!]!;
-  let shared = Math.min(first.length, WINDOW);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    lengths[i] = recorded.lengths[id]!;
+    units.set(recorded.units.subarray(id * WINDOW, id * WINDOW + WINDOW), i * WINDOW);
+  }
+  return scanPrefixes(n, units, lengths);
+}
+
+/** The prefix shared by all n texts and the range of their units, from units and lengths by position. */
+function scanPrefixes(n: number, units: Uint16Array, lengths: Int32Array): Prefixes {
+  let shared = Math.min(lengths[0]!, WINDOW);
   let lo = 0xffff;
   let hi = 0;
   for (let i = 0; i < n; i++) {
-    const t = texts[ids[i]!]!;
-    const len = Math.min(t.length, WINDOW);
-    lengths[i] = t.length;
+    const len = Math.min(lengths[i]!, WINDOW);
     let same = true;
     for (let j = 0; j < len; j++) {
-      const c = t.charCodeAt(j);
-      units[i * WINDOW + j] = c;
+      const c = units[i * WINDOW + j]!;
       if (c < lo) lo = c;
       if (c > hi) hi = c;
-      if (same && j < shared && c !== first.charCodeAt(j)) {
+      if (same && j < shared && c !== units[j]) {
         shared = j;
         same = false;
       }

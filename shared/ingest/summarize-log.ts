@@ -7,7 +7,7 @@ import type { PurchaseHistory } from '../model/purchase-history';
 import { emptyInput, type CustomerInput } from './customer-input';
 import type { LogColumns } from './log-columns';
 import type { DescribedKeys } from './log-descriptions';
-import { isDayOrdered, sortByDay, type CustomerRows } from './log-groups';
+import { sortByDay, type CustomerRows } from './log-groups';
 import { isFreeMail, registrableDomain } from './registrable-domain';
 
 /** The two periods: current (curStart, asOf], previous (prevStart, curStart]. */
@@ -29,14 +29,14 @@ export function summarizeCustomers(
   periods: Periods,
   withHistories: boolean,
 ): { inputs: CustomerInput[]; histories: PurchaseHistory[] } {
-  const { day, amount, cancel, rowNo, start } = grouped;
+  const { amount, ints, start } = grouped;
   const { curStart, prevStart, prevKnown } = periods;
   const customers = grouped.ids.length;
   const inputs: CustomerInput[] = new Array(customers);
   const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
   // When the accepted rows never go back in time, each customer's rows are already in day order.
-  const dayOrdered = isDayOrdered(log.day, log.count);
-  const purchases = new Int32Array(log.count); // scratch: one customer's purchase rows, by day
+  const dayOrdered = log.dayOrdered;
+  const purchases = new Int32Array(log.count); // scratch: one customer's purchase records, by day
   for (let c = 0; c < customers; c++) {
     const id = grouped.ids[c]!;
     const key = log.keys[id]!;
@@ -45,13 +45,13 @@ export function summarizeCustomers(
     let m = 0;
     let cancels = 0;
     for (let g = lo; g < hi; g++) {
-      if (cancel[g]) cancels++;
+      if (ints[4 * g + 3]! < 0) cancels++;
       else purchases[m++] = g;
     }
-    if (!dayOrdered) sortByDay(purchases, m, day);
+    if (!dayOrdered) sortByDay(purchases, m, ints);
     let orders = 0;
     for (let k = 0, last = -Infinity; k < m; k++) {
-      const d = day[purchases[k]!]!;
+      const d = ints[4 * purchases[k]! + 2]!;
       if (d !== last) orders++;
       last = d;
     }
@@ -64,10 +64,10 @@ export function summarizeCustomers(
     let gap: number | null = null;
     let at = -1;
     for (let k = 0; k < m; ) {
-      const r = purchases[k]!;
-      const d = day[r]!;
-      let sum = 0 + amount[r]!;
-      for (k++; k < m && day[purchases[k]!] === d; k++) sum += amount[purchases[k]!]!;
+      const g = purchases[k]!;
+      const d = ints[4 * g + 2]!;
+      let sum = 0 + amount[2 * g]!;
+      for (k++; k < m && ints[4 * purchases[k]! + 2] === d; k++) sum += amount[2 * purchases[k]!]!;
       if (gap === null && d > curStart && at >= 0 && days[at]! <= curStart) gap = d - days[at]!;
       at++;
       days[at] = d;
@@ -77,20 +77,20 @@ export function summarizeCustomers(
     }
     let returns = 0;
     if (cancels > 0) {
-      for (let g = lo; g < hi; g++) if (cancel[g]) returns -= amount[g]!;
+      for (let g = lo; g < hi; g++) if (ints[4 * g + 3]! < 0) returns -= amount[2 * g]!;
       for (let g = lo; g < hi; g++) {
-        if (!cancel[g]) continue;
-        const d = day[g]!;
-        if (d > curStart) revenue += amount[g]!;
-        else if (d > prevStart) revenuePrev += amount[g]!;
+        if (ints[4 * g + 3]! > 0) continue;
+        const d = ints[4 * g + 2]!;
+        if (d > curStart) revenue += amount[2 * g]!;
+        else if (d > prevStart) revenuePrev += amount[2 * g]!;
       }
     }
     if (withHistories) histories[c] = { key, days, amounts, returns };
     // The input's row list: its rows in row order (the one-row list emptyInput makes when it is one).
-    const inp = emptyInput(key, rowNo[lo]!);
+    const inp = emptyInput(key, Math.abs(ints[4 * lo + 3]!));
     if (hi - lo > 1) {
       const rows: number[] = new Array(hi - lo);
-      for (let g = lo; g < hi; g++) rows[g - lo] = rowNo[g]!;
+      for (let g = lo; g < hi; g++) rows[g - lo] = Math.abs(ints[4 * g + 3]!);
       inp.rows = rows;
     }
     inp.orders = orders;
