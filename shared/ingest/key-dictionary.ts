@@ -28,8 +28,6 @@ export class KeyDictionary {
   readonly prefixes = new TextPrefixes();
   /** 1 for a key id with a row dated after the analysis date (set by the reader). */
   later = new Uint8Array(1024);
-  /** Accepted rows of each key id (counted by the reader). */
-  accepted = new Int32Array(1024);
   /** Slot s holds the hash at 2s and the entry at 2s + 1 (0: empty). */
   private slots = new Int32Array(2 * 1024);
   private mask = 1023;
@@ -76,18 +74,32 @@ export class KeyDictionary {
 
   /**
    * What find says of each cell table[i][column], i in [from, to), into ids[i − from] (to − from ≤
-   * ids.length ≤ hashes.length). Looking a run of rows up in two tight loops — every hash, then
-   * every probe — lets the processor wait for many rows' memory at once instead of one row's at a
-   * time; the answers are find's.
+   * ids.length ≤ hashes.length). Looking a run of rows up in tight loops — every hash, then every
+   * probe, then every comparison of texts — lets the processor wait for many rows' memory at once
+   * instead of one row's at a time; the answers are find's.
    */
   findRows(table: readonly (readonly unknown[])[], column: number, from: number, to: number, ids: Int32Array, hashes: Int32Array): void {
-    for (let i = from; i < to; i++) {
-      const cell = table[i]![column];
-      hashes[i - from] = typeof cell === 'string' ? hashText(cell) : 0;
+    const n = to - from;
+    for (let i = 0; i < n; i++) {
+      const cell = table[from + i]![column];
+      hashes[i] = typeof cell === 'string' ? hashText(cell) : 0;
     }
-    for (let i = from; i < to; i++) {
-      const cell = table[i]![column];
-      ids[i - from] = typeof cell === 'string' ? this.findText(cell, hashes[i - from]!) : typeof cell === 'number' ? (this.numberCells.get(cell) ?? UNSEEN) : UNSEEN;
+    // The first entry whose hash matches (0 when none: the text is unseen).
+    const slots = this.slots;
+    const mask = this.mask;
+    for (let i = 0; i < n; i++) {
+      const h = hashes[i]!;
+      let s = h & mask;
+      while (slots[2 * s + 1] !== 0 && slots[2 * s] !== h) s = (s + 1) & mask;
+      ids[i] = slots[2 * s + 1]!;
+    }
+    for (let i = 0; i < n; i++) {
+      const cell = table[from + i]![column];
+      const e = ids[i]!;
+      if (typeof cell === 'string') {
+        if (e > 0 && this.texts[e - 1] === cell) ids[i] = e - 1;
+        else ids[i] = e === 0 ? UNSEEN : this.findText(cell, hashes[i]!);
+      } else ids[i] = typeof cell === 'number' ? (this.numberCells.get(cell) ?? UNSEEN) : UNSEEN;
     }
   }
 
@@ -126,7 +138,6 @@ export class KeyDictionary {
     this.prefixes.add(id, key);
     if (id === this.later.length) {
       this.later = grown(this.later);
-      this.accepted = grown(this.accepted);
     }
     this.insert(h, id + 1);
     return id;
@@ -167,7 +178,7 @@ function hashText(text: string): number {
 }
 
 /** A copy of `a` twice as long. */
-function grown<T extends Int32Array | Uint8Array>(a: T): T {
+function grown<T extends Uint8Array>(a: T): T {
   const b = new (a.constructor as new (n: number) => T)(a.length * 2);
   b.set(a);
   return b;

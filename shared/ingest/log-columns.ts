@@ -47,7 +47,7 @@ export interface LogColumns {
   dayOrdered: boolean;
   /** Key text of each dictionary id (ids are given in order of first appearance in any row; a key may have no accepted row). */
   keys: string[];
-  /** Accepted rows of each key id (entries past the last id are 0). */
+  /** Accepted rows of each key id. */
   rowsOf: Int32Array;
   /** The keys' first code units, recorded as they were met (to order them). */
   prefixes: TextPrefixes;
@@ -116,12 +116,15 @@ export function readLogColumns(
   const known = new Int32Array(BATCH);
   const hashes = new Int32Array(BATCH);
   for (let i = start; i < table.length; i++) {
-    if ((i - start) % BATCH === 0) dict.findRows(table, keyIndex, i, Math.min(table.length, i + BATCH), known, hashes);
+    if ((i - start) % BATCH === 0) {
+      const n = Math.min(table.length - i, BATCH);
+      dict.findRows(table, keyIndex, i, i + n, known, hashes);
+      for (let j = 0; j < n; j++) if (known[j]! < 0 || dataKey[known[j]!] !== 1) known[j] = UNSEEN;
+    }
     const row = table[i]!;
     const r = i + 1;
     const keyCell = row[keyIndex];
     let id = known[(i - start) % BATCH]!;
-    if (id < 0 || dataKey[id] !== 1) id = UNSEEN;
     if (id !== UNSEEN) {
       if (repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
     } else {
@@ -173,7 +176,6 @@ export function readLogColumns(
       continue;
     }
     rows.accepted++;
-    dict.accepted[id]!++;
     const isCancel = a < 0 || (orderCol !== undefined && isCancellationNumber(row[orderCol.index]));
     keyId[count] = id;
     day[count] = d;
@@ -193,6 +195,9 @@ export function readLogColumns(
   }
   const keys = dict.texts;
   describe?.fill(keys.length);
+  // Rows per key in a pass of its own: a short loop whose scattered increments overlap.
+  const rowsOf = new Int32Array(keys.length);
+  for (let k = 0; k < count; k++) rowsOf[keyId[k]!]!++;
   return {
     count,
     keyId,
@@ -201,7 +206,7 @@ export function readLogColumns(
     row: rowOf,
     dayOrdered,
     keys,
-    rowsOf: dict.accepted,
+    rowsOf,
     prefixes: dict.prefixes,
     later: dict.later,
     described: describe,

@@ -91,10 +91,11 @@ function gatherPrefixes(ids: Int32Array, recorded: TextPrefixes): Prefixes {
   const n = ids.length;
   const units = new Uint16Array(n * WINDOW);
   const lengths = new Int32Array(n);
+  const from = recorded.units;
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
     lengths[i] = recorded.lengths[id]!;
-    units.set(recorded.units.subarray(id * WINDOW, id * WINDOW + WINDOW), i * WINDOW);
+    for (let j = 0; j < WINDOW; j++) units[i * WINDOW + j] = from[id * WINDOW + j]!;
   }
   return scanPrefixes(n, units, lengths);
 }

@@ -49,29 +49,40 @@ export function summarizeCustomers(
       else purchases[m++] = g;
     }
     if (!dayOrdered) sortByDay(purchases, m, ints);
-    let orders = 0;
-    for (let k = 0, last = -Infinity; k < m; k++) {
-      const d = ints[4 * purchases[k]! + 2]!;
-      if (d !== last) orders++;
-      last = d;
+    // The history's arrays, of exact size: one entry per distinct purchase day.
+    let days: number[] | null = null;
+    let amounts: number[] | null = null;
+    if (withHistories) {
+      let n = 0;
+      for (let k = 0, last = -Infinity; k < m; k++) {
+        const d = ints[4 * purchases[k]! + 2]!;
+        if (d !== last) n++;
+        last = d;
+      }
+      days = new Array(n);
+      amounts = new Array(n);
     }
     // Distinct purchase days, each with its spend summed in row order; each day's spend counts
     // in the period it falls in.
-    const days: number[] = new Array(orders);
-    const amounts: number[] = new Array(orders);
+    let orders = 0;
+    let firstDay = 0;
+    let lastDay = 0;
     let revenue = 0;
     let revenuePrev = 0;
     let gap: number | null = null;
-    let at = -1;
     for (let k = 0; k < m; ) {
       const g = purchases[k]!;
       const d = ints[4 * g + 2]!;
       let sum = 0 + amount[2 * g]!;
       for (k++; k < m && ints[4 * purchases[k]! + 2] === d; k++) sum += amount[2 * purchases[k]!]!;
-      if (gap === null && d > curStart && at >= 0 && days[at]! <= curStart) gap = d - days[at]!;
-      at++;
-      days[at] = d;
-      amounts[at] = sum;
+      if (gap === null && d > curStart && orders > 0 && lastDay <= curStart) gap = d - lastDay;
+      if (days) {
+        days[orders] = d;
+        amounts![orders] = sum;
+      }
+      if (orders === 0) firstDay = d;
+      lastDay = d;
+      orders++;
       if (d > curStart) revenue += sum;
       else if (d > prevStart) revenuePrev += sum;
     }
@@ -85,7 +96,7 @@ export function summarizeCustomers(
         else if (d > prevStart) revenuePrev += amount[2 * g]!;
       }
     }
-    if (withHistories) histories[c] = { key, days, amounts, returns };
+    if (days) histories[c] = { key, days, amounts: amounts!, returns };
     // The input's row list: its rows in row order (the one-row list emptyInput makes when it is one).
     const inp = emptyInput(key, Math.abs(ints[4 * lo + 3]!));
     if (hi - lo > 1) {
@@ -94,8 +105,8 @@ export function summarizeCustomers(
       inp.rows = rows;
     }
     inp.orders = orders;
-    inp.firstPurchase = orders > 0 ? days[0]! : null;
-    inp.lastPurchase = orders > 0 ? days[orders - 1]! : null;
+    inp.firstPurchase = orders > 0 ? firstDay : null;
+    inp.lastPurchase = orders > 0 ? lastDay : null;
     inp.revenue = revenue;
     inp.revenuePrev = prevKnown ? revenuePrev : null;
     inp.gapBeforeCurrent = gap;
