@@ -36,7 +36,9 @@ export function summarizeCustomers(
   const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
   // When the accepted rows never go back in time, each customer's rows are already in day order.
   const dayOrdered = log.dayOrdered;
-  const purchases = new Int32Array(log.count); // scratch: one customer's purchase records, by day
+  let most = 0;
+  for (let c = 0; c < customers; c++) most = Math.max(most, start[c + 1]! - start[c]!);
+  const purchases = new Int32Array(most); // scratch: one customer's purchase records, by day
   for (let c = 0; c < customers; c++) {
     const id = grouped.ids[c]!;
     const key = log.keys[id]!;
