@@ -15,7 +15,7 @@ import { KeyDictionary, NO_KEY, UNSEEN } from './key-dictionary';
 import { KeyDescriptions, type DescribedKeys, type DescriptiveColumns } from './log-descriptions';
 import { plainDecimal } from './parse-number';
 import type { RowCounts } from './read-customers';
-import { keyRulesOutSkip, repeatsHeaders, skipIfNotData } from './row-kind';
+import { keySettlesSkip, repeatsHeaders, skipIfNotData } from './row-kind';
 import type { TextPrefixes } from './sort-by-text';
 
 /** Where each field of the log is; undefined when the log has no such column. */
@@ -74,8 +74,8 @@ const BATCH = 128;
  * `reader`; a row dated after `cutDay` is skipped and counted. Every row read ends in exactly one
  * of accepted, rejected, skipped.
  *
- * A key cell that rules out every reason to skip a row but repeated headers (keyRulesOutSkip:
- * most ids) is classified by that one check once its key is known; the keys are looked up a batch
+ * A row whose key cell settles every reason to skip it but repeated headers (keySettlesSkip: most
+ * ids) is classified by that one check; the keys are looked up a batch
  * of rows at a time (a key met for the first time in the batch is looked up again on its row). The
  * previous row's date cell is recognised without a lookup (logs are often sorted by date).
  */
@@ -128,7 +128,8 @@ export function readLogColumns(
     if (id !== UNSEEN) {
       if (repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
     } else {
-      if (skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
+      const skip = keySettlesSkip(keyCell) ? repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang) : skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang);
+      if (skip) continue;
       id = dict.idOfCell(keyCell);
       if (id === NO_KEY) {
         reader.fail(r, keyCol, undefined, 'no_customer', true);
@@ -136,8 +137,8 @@ export function readLogColumns(
         continue;
       }
       if (id >= dataKey.length) dataKey = grown(dataKey, dict.texts.length);
-      // A text cell rules out what its key text rules out (keyOf only trims and drops ".0"); any number does.
-      if (dataKey[id] === 0 && (typeof keyCell === 'string' || typeof keyCell === 'number')) dataKey[id] = keyRulesOutSkip(dict.texts[id]!) ? 1 : 2;
+      // Every text cell of a key settles what its key text settles (keyOf only trims and drops ".0"); any number does.
+      if (dataKey[id] === 0 && (typeof keyCell === 'string' || typeof keyCell === 'number')) dataKey[id] = keySettlesSkip(dict.texts[id]!) ? 1 : 2;
     }
     const dateCell = row[dateIndex];
     let d: number | null | typeof BAD | undefined;

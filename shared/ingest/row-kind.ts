@@ -72,12 +72,20 @@ export function repeatsHeaders(row: readonly unknown[], columns: readonly Column
 }
 
 /**
- * True for a key cell that settles every other question skipKind asks: a text with an ASCII digit
- * (no placeholder, header word or totals word has one) and no opening bracket. A row with such a
- * key is skipped only when it repeats the headers (repeatsHeaders).
+ * True for a key cell that settles every other question skipKind asks: a number, or a text with an
+ * ASCII digit (no placeholder, header word or totals word has one) and no opening bracket. A row
+ * with such a key is skipped only when it repeats the headers (repeatsHeaders).
  */
-export function keyRulesOutSkip(key: string): boolean {
-  return !mayBeHeaderWord(key) && !BRACKET.test(key);
+export function keySettlesSkip(key: unknown): boolean {
+  if (typeof key === 'number') return true;
+  if (typeof key !== 'string') return false;
+  let digit = false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c === 0x28 || c === 0x5b || c === 0x3010 || c === 0xff08 || c === 0xff3b) return false; // the openings of BRACKET
+  }
+  return digit;
 }
 
 /**
