@@ -4,7 +4,7 @@
  * purchase history the probabilistic model needs — summed straight from the arrays.
  */
 import type { PurchaseHistory } from '../model/purchase-history';
-import { emptyInput, type CustomerInput } from './customer-input';
+import type { CustomerInput } from './customer-input';
 import type { LogColumns } from './log-columns';
 import type { DescribedKeys } from './log-descriptions';
 import { sortByDay, type CustomerRows } from './log-groups';
@@ -99,13 +99,13 @@ export function summarizeCustomers(
       }
     }
     if (days) histories[c] = { key, days, amounts: amounts!, returns };
-    // The input's row list: its rows in row order (the one-row list emptyInput makes when it is one).
-    const inp = emptyInput(key, Math.abs(ints[4 * lo + 3]!));
+    // The input's row list: its rows in row order.
+    let rows: number[];
     if (hi - lo > 1) {
-      const rows: number[] = new Array(hi - lo);
+      rows = new Array(hi - lo);
       for (let g = lo; g < hi; g++) rows[g - lo] = Math.abs(ints[4 * g + 3]!);
-      inp.rows = rows;
-    }
+    } else rows = [Math.abs(ints[4 * lo + 3]!)];
+    const inp = logInput(key, rows);
     inp.orders = orders;
     inp.firstPurchase = orders > 0 ? firstDay : null;
     inp.lastPurchase = orders > 0 ? lastDay : null;
@@ -135,4 +135,50 @@ function describe(inp: CustomerInput, d: DescribedKeys, id: number): void {
     }
     inp.domains = domains;
   }
+}
+
+/**
+ * The one empty email (and domain) list shared by every customer of a log who has no email: a
+ * quarter of a million customers then hold no two empty arrays each. Frozen, so that no customer
+ * can ever add to another's list (an attempt throws).
+ */
+const NO_TEXTS = Object.freeze([]) as unknown as string[];
+
+/** A customer of a log as emptyInput makes one (every field unknown), with its row list and the shared empty lists. */
+function logInput(key: string, rows: number[]): CustomerInput {
+  return {
+    key,
+    rows,
+    name: key,
+    emails: NO_TEXTS,
+    domains: NO_TEXTS,
+    owner: null,
+    segment: null,
+    region: null,
+    revenue: null,
+    revenuePrev: null,
+    profit: null,
+    costToServe: null,
+    orders: null,
+    firstPurchase: null,
+    lastPurchase: null,
+    wallet: null,
+    share: null,
+    sharePrev: null,
+    competitor: null,
+    competitorName: null,
+    suppliers: null,
+    switchingCost: null,
+    potential: null,
+    receivable: null,
+    overdueAmount: null,
+    overdueDays: null,
+    creditLimit: null,
+    satisfaction: null,
+    complaints: null,
+    complaintsOpen: null,
+    lastContact: null,
+    churnReasonText: null,
+    gapBeforeCurrent: null,
+  };
 }
