@@ -66,7 +66,7 @@ export interface LogColumns {
 /** Matches no cell: the "previous cell" before the first row. */
 const NONE = Symbol('no cell');
 /** Rows whose keys are looked up together (KeyDictionary.findRows). */
-const BATCH = 128;
+const BATCH = 256;
 
 /**
  * Read the data rows table[start..] into columns. Non-data rows are skipped with their notice; a

@@ -31,7 +31,7 @@ const otherRow = fc.constantFrom<unknown[]>(
   ['', '', ''],
   [null, undefined, '-'],
 );
-const rowsArb = fc.array(fc.oneof({ arbitrary: dataRow as fc.Arbitrary<unknown[]>, weight: 6 }, { arbitrary: otherRow, weight: 1 }), { minLength: 150, maxLength: 400 });
+const rowsArb = fc.array(fc.oneof({ arbitrary: dataRow as fc.Arbitrary<unknown[]>, weight: 6 }, { arbitrary: otherRow, weight: 1 }), { minLength: 300, maxLength: 600 });
 
 describe('non-data rows in a log', () => {
   it('each row is classified as skipKind classifies it; the data rows read as they do alone', () => {
