@@ -37,11 +37,14 @@ export function summarizeCustomers(
   // When the accepted rows never go back in time, each customer's rows are already in day order.
   const dayOrdered = log.dayOrdered;
   let most = 0;
-  for (let c = 0; c < customers; c++) most = Math.max(most, start[c + 1]! - start[c]!);
+  for (let c = 0; c < customers; c++) if (start[c + 1]! - start[c]! > most) most = start[c + 1]! - start[c]!;
   const purchases = new Int32Array(most); // scratch: one customer's purchase records, by day
+  // The customers' keys gathered in a short loop of their own (scattered reads overlap).
+  const keys: string[] = new Array(customers);
+  for (let c = 0; c < customers; c++) keys[c] = log.keys[grouped.ids[c]!]!;
   for (let c = 0; c < customers; c++) {
     const id = grouped.ids[c]!;
-    const key = log.keys[id]!;
+    const key = keys[c]!;
     const lo = start[c]!;
     const hi = start[c + 1]!;
     let m = 0;
