@@ -128,7 +128,8 @@ export function readLogColumns(
     if (id !== UNSEEN) {
       if (repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
     } else {
-      const skip = keySettlesSkip(keyCell) ? repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang) : skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang);
+      const settles = keySettlesSkip(keyCell);
+      const skip = settles ? repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang) : skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang);
       if (skip) continue;
       id = dict.idOfCell(keyCell);
       if (id === NO_KEY) {
@@ -138,7 +139,10 @@ export function readLogColumns(
       }
       if (id >= dataKey.length) dataKey = grown(dataKey, dict.texts.length);
       // Every text cell of a key settles what its key text settles (keyOf only trims and drops ".0"); any number does.
-      if (dataKey[id] === 0 && (typeof keyCell === 'string' || typeof keyCell === 'number')) dataKey[id] = keySettlesSkip(dict.texts[id]!) ? 1 : 2;
+      if (dataKey[id] === 0) {
+        if (typeof keyCell === 'string') dataKey[id] = settles ? 1 : 2;
+        else if (typeof keyCell === 'number') dataKey[id] = keySettlesSkip(dict.texts[id]!) ? 1 : 2;
+      }
     }
     const dateCell = row[dateIndex];
     let d: number | null | typeof BAD | undefined;

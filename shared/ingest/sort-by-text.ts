@@ -70,10 +70,14 @@ export function sortIdsByText(ids: Int32Array, texts: readonly string[], recorde
   refineTies(ids, packed, idScale, texts);
 }
 
-/** The first WINDOW code units and the length of each text, the prefix all share, the range of the units read. */
+/**
+ * The first WINDOW code units and the length of each text, position i's at record at[i]; the prefix
+ * all share and the range of the units read.
+ */
 interface Prefixes {
   units: Uint16Array;
   lengths: Int32Array;
+  at: Int32Array;
   shared: number;
   lo: number;
   hi: number;
@@ -82,53 +86,51 @@ interface Prefixes {
 /** One pass over the texts of `ids`, the only one that reads them. */
 function readPrefixes(ids: Int32Array, texts: readonly string[]): Prefixes {
   const recorded = new TextPrefixes(ids.length);
-  for (let i = 0; i < ids.length; i++) recorded.add(i, texts[ids[i]!]!);
-  return scanPrefixes(ids.length, recorded.units, recorded.lengths);
-}
-
-/** The recorded prefixes of `ids`, by position. */
-function gatherPrefixes(ids: Int32Array, recorded: TextPrefixes): Prefixes {
-  const n = ids.length;
-  const units = new Uint16Array(n * WINDOW);
-  const lengths = new Int32Array(n);
-  const from = recorded.units;
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    lengths[i] = recorded.lengths[id]!;
-    for (let j = 0; j < WINDOW; j++) units[i * WINDOW + j] = from[id * WINDOW + j]!;
+  const at = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    recorded.add(i, texts[ids[i]!]!);
+    at[i] = i;
   }
-  return scanPrefixes(n, units, lengths);
+  return scanPrefixes(recorded.units, recorded.lengths, at);
 }
 
-/** The prefix shared by all n texts and the range of their units, from units and lengths by position. */
-function scanPrefixes(n: number, units: Uint16Array, lengths: Int32Array): Prefixes {
-  let shared = Math.min(lengths[0]!, WINDOW);
+/** The recorded prefixes of `ids` (records by id). */
+function gatherPrefixes(ids: Int32Array, recorded: TextPrefixes): Prefixes {
+  return scanPrefixes(recorded.units, recorded.lengths, ids);
+}
+
+/** The prefix shared by the texts of records at[0..n) and the range of their units. */
+function scanPrefixes(units: Uint16Array, lengths: Int32Array, at: Int32Array): Prefixes {
+  const first = at[0]! * WINDOW;
+  let shared = Math.min(lengths[at[0]!]!, WINDOW);
   let lo = 0xffff;
   let hi = 0;
-  for (let i = 0; i < n; i++) {
-    const len = Math.min(lengths[i]!, WINDOW);
+  for (let i = 0; i < at.length; i++) {
+    const k = at[i]!;
+    const len = Math.min(lengths[k]!, WINDOW);
     let same = true;
     for (let j = 0; j < len; j++) {
-      const c = units[i * WINDOW + j]!;
+      const c = units[k * WINDOW + j]!;
       if (c < lo) lo = c;
       if (c > hi) hi = c;
-      if (same && j < shared && c !== units[j]) {
+      if (same && j < shared && c !== units[first + j]) {
         shared = j;
         same = false;
       }
     }
     if (len < shared) shared = len;
   }
-  return { units, lengths, shared, lo, hi };
+  return { units, lengths, at, shared, lo, hi };
 }
 
 /** Each id's code units after the shared prefix as base-`base` digits, times idScale, plus the id. */
 function pack(ids: Int32Array, p: Prefixes, base: number, digits: number, idScale: number): Float64Array {
-  const { units, lengths, shared, lo } = p;
+  const { units, lengths, at, shared, lo } = p;
   const packed = new Float64Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
+    const k = at[i]!;
     let code = 0;
-    for (let j = shared; j < shared + digits; j++) code = code * base + (j < lengths[i]! ? units[i * WINDOW + j]! - lo + 1 : 0);
+    for (let j = shared; j < shared + digits; j++) code = code * base + (j < lengths[k]! ? units[k * WINDOW + j]! - lo + 1 : 0);
     packed[i] = code * idScale + ids[i]!;
   }
   return packed;
