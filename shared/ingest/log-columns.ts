@@ -115,8 +115,10 @@ export function readLogColumns(
 
   const known = new Int32Array(BATCH);
   const hashes = new Int32Array(BATCH);
+  let inBatch = BATCH - 1; // row i's place in its batch
   for (let i = start; i < table.length; i++) {
-    if ((i - start) % BATCH === 0) {
+    if (++inBatch === BATCH) {
+      inBatch = 0;
       const n = Math.min(table.length - i, BATCH);
       dict.findRows(table, keyIndex, i, i + n, known, hashes);
       for (let j = 0; j < n; j++) if (known[j]! < 0 || dataKey[known[j]!] !== 1) known[j] = UNSEEN;
@@ -124,7 +126,7 @@ export function readLogColumns(
     const row = table[i]!;
     const r = i + 1;
     const keyCell = row[keyIndex];
-    let id = known[(i - start) % BATCH]!;
+    let id = known[inBatch]!;
     if (id !== UNSEEN) {
       if (repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
     } else {
