@@ -1,8 +1,8 @@
 /**
  * The first pass over a transaction log (method §1: one row per order line, customer keys repeat):
  * every data row is read once into typed columns — a dictionary id for the customer key, the day
- * number, the signed amount, a cancellation flag and the row number — so that grouping and
- * summing later touch arrays, not objects.
+ * number, the signed amount and the row number (negated for a cancellation) — so that grouping
+ * and summing later touch arrays, not objects.
  *
  * Cells repeat heavily in a log (a few thousand distinct dates, each customer's key on every one
  * of its lines), so the key and date of each distinct cell are read once and looked up afterwards.
@@ -75,9 +75,9 @@ const BATCH = 256;
  * of accepted, rejected, skipped.
  *
  * A row whose key cell settles every reason to skip it but repeated headers (keySettlesSkip: most
- * ids) is classified by that one check; the keys are looked up a batch
- * of rows at a time (a key met for the first time in the batch is looked up again on its row). The
- * previous row's date cell is recognised without a lookup (logs are often sorted by date).
+ * ids) is classified by that one check. The keys are looked up a batch of rows at a time (a key
+ * met for the first time within the batch is looked up again on its row). The previous row's date
+ * cell is recognised without a lookup (logs are often sorted by date).
  */
 export function readLogColumns(
   table: readonly (readonly unknown[])[],
