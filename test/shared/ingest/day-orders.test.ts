@@ -17,7 +17,7 @@ describe('decideDayOrders', () => {
       fc.property(fc.array(fc.tuple(cell, fc.integer({ min: 1, max: 4 })), { maxLength: 60 }), (runs) => {
         const cells = runs.flatMap(([c, n]) => Array.from({ length: n }, () => c));
         const table = [['Date', 'Other'], ...cells.map((c) => [c, 'x'])];
-        const column = { index: 0, header: 'Date', field: 'date' } as unknown as Column;
+        const column: Column = { index: 0, header: 'Date', field: 'date' };
         const expected = decideDayOrder(cells.filter((c) => typeof c === 'string' && (c.includes('/') || c.includes('.'))));
         expect(decideDayOrders(table, [column]).get(0)).toEqual(expected);
       }),
