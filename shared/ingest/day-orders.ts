@@ -27,9 +27,16 @@ export function decideDayOrders(table: readonly (readonly unknown[])[], dateColu
   const out = new Map<number, DayOrderDecision>();
   for (const c of dateColumns) {
     const cells: unknown[] = [];
+    // A cell equal to the one above is taken or left as that one was (dates repeat in runs).
+    let above: unknown = null;
+    let taken = false;
     for (let i = start; i < table.length; i++) {
       const v = table[i]![c.index];
-      if (typeof v === 'string' && (v.includes('/') || v.includes('.'))) cells.push(v);
+      if (v !== above) {
+        above = v;
+        taken = typeof v === 'string' && (v.includes('/') || v.includes('.'));
+      }
+      if (taken) cells.push(v);
     }
     out.set(c.index, decideDayOrder(cells));
   }

@@ -1,8 +1,8 @@
 /**
  * The first pass over a transaction log (method §1: one row per order line, customer keys repeat):
  * every data row is read once into typed columns — a dictionary id for the customer key, the day
- * number, the signed amount, a cancellation flag and the row number — so that grouping and
- * summing later touch arrays, not objects.
+ * number, the signed amount and the row number (negated for a cancellation) — so that grouping
+ * and summing later touch arrays, not objects.
  *
  * Cells repeat heavily in a log (a few thousand distinct dates, each customer's key on every one
  * of its lines), so the key and date of each distinct cell are read once and looked up afterwards.
@@ -11,11 +11,12 @@
  */
 import type { Column, Lang, Notice } from '../types';
 import { BAD, textOrNull, type CellReader, type Read } from './cell-reader';
-import { KeyDictionary, NO_KEY } from './key-dictionary';
+import { KeyDictionary, NO_KEY, UNSEEN } from './key-dictionary';
 import { KeyDescriptions, type DescribedKeys, type DescriptiveColumns } from './log-descriptions';
 import { plainDecimal } from './parse-number';
 import type { RowCounts } from './read-customers';
-import { skipIfNotData } from './row-kind';
+import { keySettlesSkip, repeatsHeaders, skipIfNotData } from './row-kind';
+import type { TextPrefixes } from './sort-by-text';
 
 /** Where each field of the log is; undefined when the log has no such column. */
 export interface LogLayout extends DescriptiveColumns {
@@ -37,12 +38,19 @@ export interface LogColumns {
   day: Int32Array;
   /** Amount of each accepted row; a cancellation's is −|amount|. */
   amount: Float64Array;
-  /** 1 for a cancellation (order number starting with "C", or a negative amount). */
-  cancel: Uint8Array;
-  /** Row number of each accepted row, as the user counts rows (header row = 1 when it is first). */
-  rowNo: Int32Array;
+  /**
+   * Row number of each accepted row, as the user counts rows (header row = 1 when it is first),
+   * negated for a cancellation (order number starting with "C", or a negative amount).
+   */
+  row: Int32Array;
+  /** True when the accepted rows' days never decrease (each customer's rows are then in day order). */
+  dayOrdered: boolean;
   /** Key text of each dictionary id (ids are given in order of first appearance in any row; a key may have no accepted row). */
   keys: string[];
+  /** Accepted rows of each key id. */
+  rowsOf: Int32Array;
+  /** The keys' first code units, recorded as they were met (to order them). */
+  prefixes: TextPrefixes;
   /** 1 when the key has a row dated after the analysis date. */
   later: Uint8Array;
   /** The descriptive fields per key id; null when the log has no descriptive column. */
@@ -55,11 +63,21 @@ export interface LogColumns {
   rows: RowCounts;
 }
 
+/** Matches no cell: the "previous cell" before the first row. */
+const NONE = Symbol('no cell');
+/** Rows whose keys are looked up together (KeyDictionary.findRows). */
+const BATCH = 256;
+
 /**
  * Read the data rows table[start..] into columns. Non-data rows are skipped with their notice; a
  * row with no key, no date or no amount (or an unreadable one) is rejected with its errors in
  * `reader`; a row dated after `cutDay` is skipped and counted. Every row read ends in exactly one
  * of accepted, rejected, skipped.
+ *
+ * A row whose key cell settles every reason to skip it but repeated headers (keySettlesSkip: most
+ * ids) is classified by that one check. The keys are looked up a batch of rows at a time (a key
+ * met for the first time within the batch is looked up again on its row). The previous row's date
+ * cell is recognised without a lookup (logs are often sorted by date).
  */
 export function readLogColumns(
   table: readonly (readonly unknown[])[],
@@ -74,14 +92,15 @@ export function readLogColumns(
   const keyIndex = keyCol.index;
   const dateIndex = dateCol.index;
   const nameIndex = nameCol?.index ?? -1;
-  const rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
   const capacity = Math.max(0, table.length - start);
+  const rows: RowCounts = { read: capacity, accepted: 0, rejected: 0, skipped: 0 };
   const keyId = new Int32Array(capacity);
   const day = new Int32Array(capacity);
   const amount = new Float64Array(capacity);
-  const cancel = new Uint8Array(capacity);
-  const rowNo = new Int32Array(capacity);
+  const rowOf = new Int32Array(capacity);
   const dict = new KeyDictionary();
+  // Per key id: 0 not yet known, 1 its cells rule out every skip but repeated headers, 2 they do not.
+  let dataKey: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   // Day of each distinct readable date cell (text or number).
   const dayOfCell = new Map<unknown, number>();
   const describe = layout.name || layout.email || layout.owner || layout.segment || layout.region ? new KeyDescriptions(layout) : null;
@@ -90,24 +109,57 @@ export function readLogColumns(
   let maxDay = -Infinity;
   let cancellations = 0;
   let afterAsOf = 0;
+  let dayOrdered = true;
+  let lastDateCell: unknown = NONE;
+  let lastDay = 0;
 
+  const known = new Int32Array(BATCH);
+  const hashes = new Int32Array(BATCH);
+  let inBatch = BATCH - 1; // row i's place in its batch
   for (let i = start; i < table.length; i++) {
+    if (++inBatch === BATCH) {
+      inBatch = 0;
+      const n = Math.min(table.length - i, BATCH);
+      dict.findRows(table, keyIndex, i, i + n, known, hashes);
+      for (let j = 0; j < n; j++) if (known[j]! < 0 || dataKey[known[j]!] !== 1) known[j] = UNSEEN;
+    }
     const row = table[i]!;
     const r = i + 1;
-    rows.read++;
-    if (skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
-    const id = dict.idOfCell(row[keyIndex]);
-    if (id === NO_KEY) {
-      reader.fail(r, keyCol, undefined, 'no_customer', true);
-      rows.rejected++;
-      continue;
+    const keyCell = row[keyIndex];
+    let id = known[inBatch]!;
+    if (id !== UNSEEN) {
+      if (repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
+    } else {
+      const settles = keySettlesSkip(keyCell);
+      const skip = settles ? repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang) : skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang);
+      if (skip) continue;
+      id = dict.idOfCell(keyCell);
+      if (id === NO_KEY) {
+        reader.fail(r, keyCol, undefined, 'no_customer', true);
+        rows.rejected++;
+        continue;
+      }
+      if (id >= dataKey.length) dataKey = grown(dataKey, dict.texts.length);
+      // Every text cell of a key settles what its key text settles (keyOf only trims and drops ".0"); any number does.
+      if (dataKey[id] === 0) {
+        if (typeof keyCell === 'string') dataKey[id] = settles ? 1 : 2;
+        else if (typeof keyCell === 'number') dataKey[id] = keySettlesSkip(dict.texts[id]!) ? 1 : 2;
+      }
     }
     const dateCell = row[dateIndex];
-    let d: number | null | typeof BAD | undefined = dayOfCell.get(dateCell);
-    if (d === undefined) {
-      d = reader.date(r, dateCol, dateCell, true);
-      if (d === null) reader.fail(r, dateCol, undefined, 'no_date', true);
-      else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) dayOfCell.set(dateCell, d);
+    let d: number | null | typeof BAD | undefined;
+    if (dateCell === lastDateCell) d = lastDay;
+    else {
+      d = dayOfCell.get(dateCell);
+      if (d === undefined) {
+        d = reader.date(r, dateCol, dateCell, true);
+        if (d === null) reader.fail(r, dateCol, undefined, 'no_date', true);
+        else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) dayOfCell.set(dateCell, d);
+      }
+      if (typeof d === 'number' && (typeof dateCell === 'string' || typeof dateCell === 'number')) {
+        lastDateCell = dateCell;
+        lastDay = d;
+      }
     }
     let a: number | null | typeof BAD;
     if (amountCol) {
@@ -134,27 +186,35 @@ export function readLogColumns(
     const isCancel = a < 0 || (orderCol !== undefined && isCancellationNumber(row[orderCol.index]));
     keyId[count] = id;
     day[count] = d;
-    rowNo[count] = r;
     if (d > maxDay) maxDay = d;
     if (d < minDay) minDay = d;
+    if (count > 0 && d < day[count - 1]!) dayOrdered = false;
     if (isCancel) {
       cancellations++;
-      cancel[count] = 1;
+      rowOf[count] = -r;
       amount[count] = -Math.abs(a);
-    } else amount[count] = a;
+    } else {
+      rowOf[count] = r;
+      amount[count] = a;
+    }
     count++;
-    if (describe) describe.add(row, id, dict.keys.texts[id]!);
+    if (describe) describe.add(row, id, dict.texts[id]!);
   }
-  const keys = dict.keys.texts;
+  const keys = dict.texts;
   describe?.fill(keys.length);
+  // Rows per key in a pass of its own: a short loop whose scattered increments overlap.
+  const rowsOf = new Int32Array(keys.length);
+  for (let k = 0; k < count; k++) rowsOf[keyId[k]!]!++;
   return {
     count,
     keyId,
     day,
     amount,
-    cancel,
-    rowNo,
+    row: rowOf,
+    dayOrdered,
     keys,
+    rowsOf,
+    prefixes: dict.prefixes,
     later: dict.later,
     described: describe,
     minDay,
@@ -163,6 +223,13 @@ export function readLogColumns(
     afterAsOf,
     rows,
   };
+}
+
+/** A copy of `a` long enough for index n − 1 (at least twice as long). */
+function grown(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
+  const b = new Uint8Array(Math.max(2 * a.length, n));
+  b.set(a);
+  return b;
 }
 
 /** An amount cell (fatal when unreadable), plain decimal texts read without the general parser. */

@@ -56,11 +56,32 @@ function isDigit(c: number): boolean {
  * says why). Most cells of a CSV log look like this.
  */
 export function plainDecimal(text: string): number {
-  if (!isPlainDecimal(text)) return NaN;
-  const value = Number(text);
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1; // digits before the '.'
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && point < 0 && digits > 0) point = digits;
+    else return NaN;
+  }
+  if (digits === 0 || point === digits) return NaN;
+  // Up to 15 digits the mantissa and the power of ten are exact doubles, so one division rounds
+  // as Number(text) does (Clinger 1990, "How to read floating point numbers accurately", the exact
+  // fast path); longer texts are left to Number.
+  let value = digits > 15 ? Number(text) : point < 0 ? mantissa : mantissa / POW10[digits - point]!;
+  if (negative && digits <= 15) value = -value;
   if (!(Math.abs(value) <= MAX_MAGNITUDE) || (value !== 0 && Math.abs(value) < MIN_MAGNITUDE)) return NaN;
   return value === 0 ? 0 : value;
 }
+
+/** 10^0 … 10^15, each an exact double. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** Currency signs and codes accepted before or after the amount, longest first. */
 const CURRENCIES = [

@@ -126,6 +126,6 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   if (!prevKnown && inputs.length > 0)
     notices.push({ code: 'previous_period_unknown', message: noticeText(lang, 'previous_period_unknown', { first: dayToIso(minDay), from: dayToIso(prevStart + 1) }) });
   let laterCustomers = 0;
-  for (let id = 0; id < log.keys.length; id++) if (log.later[id] && grouped.rowsOf[id] === 0) laterCustomers++;
+  for (let id = 0; id < log.keys.length; id++) if (log.later[id] && log.rowsOf[id] === 0) laterCustomers++;
   return { columns, inputs, histories, errors: reader.errors, notices, rows, asOf, asOfFromData, afterAsOf: { rows: log.afterAsOf, customers: laterCustomers } };
 }

@@ -49,21 +49,44 @@ export function skipKind(row: readonly unknown[], columns: readonly Column[], ke
   let keyColumn: Column | undefined;
   for (let c = 0; c < columns.length && keyColumn === undefined; c++) if (columns[c]!.index === keyIndex) keyColumn = columns[c];
   if (typeof key === 'string' && keyColumn && key.length < 40 && mayBeHeaderWord(key) && fieldOfHeader(key) === keyColumn.field) return 'header';
-  let same = 0;
-  let differ = 0;
-  for (const c of columns) {
-    const v = row[c.index];
-    // Only a cell longer than its header can equal it once trimmed (trimming allocates, so ask first).
-    if (typeof v === 'string' && (v === c.header || (v.length > c.header.length && v.length <= c.header.length + 4 && v.trim() === c.header))) same++;
-    else if (++differ * 2 > columns.length) break; // half can no longer repeat their header
-  }
-  if (columns.length > 0 && same * 2 >= columns.length && same >= 1) return 'header';
+  if (repeatsHeaders(row, columns)) return 'header';
   if (isTotalsWord(key)) return 'totals';
   if (isBlankCell(key)) {
     if (nameIndex >= 0 && isTotalsWord(row[nameIndex])) return 'totals';
     for (let i = 0; i < row.length; i++) if (isTotalsWord(row[i])) return 'totals';
   }
   return null;
+}
+
+/** True when at least half of the recognised cells (and at least one) repeat their header exactly. */
+export function repeatsHeaders(row: readonly unknown[], columns: readonly Column[]): boolean {
+  let same = 0;
+  let differ = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i]!;
+    const v = row[c.index];
+    // Only a cell longer than its header can equal it once trimmed (trimming allocates, so ask first).
+    if (typeof v === 'string' && (v === c.header || (v.length > c.header.length && v.length <= c.header.length + 4 && v.trim() === c.header))) same++;
+    else if (++differ * 2 > columns.length) return false; // half can no longer repeat their header
+  }
+  return columns.length > 0 && same * 2 >= columns.length && same >= 1;
+}
+
+/**
+ * True for a key cell that settles every other question skipKind asks: a number, or a text with an
+ * ASCII digit (no placeholder, header word or totals word has one) and no opening bracket. A row
+ * with such a key is skipped only when it repeats the headers (repeatsHeaders).
+ */
+export function keySettlesSkip(key: unknown): boolean {
+  if (typeof key === 'number') return true;
+  if (typeof key !== 'string') return false;
+  let digit = false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 48 && c <= 57) digit = true;
+    else if (c === 0x28 || c === 0x5b || c === 0x3010 || c === 0xff08 || c === 0xff3b) return false; // the openings of BRACKET
+  }
+  return digit;
 }
 
 /**

@@ -11,17 +11,47 @@ const EXACT = 2 ** 53;
 const WINDOW = 8;
 
 /**
- * Sort `ids` in place so that texts[ids[0]] < texts[ids[1]] < …; the texts of the ids are
- * distinct. The order is exactly that of comparing the texts with `<`.
+ * The first WINDOW code units and the length of texts recorded by id as they are first met (while
+ * the text is at hand), so that sorting the ids later reads no text but those of ties.
  */
-export function sortIdsByText(ids: Int32Array, texts: readonly string[]): void {
+export class TextPrefixes {
+  units: Uint16Array;
+  lengths: Int32Array;
+
+  constructor(capacity = 1024) {
+    this.units = new Uint16Array(Math.max(1, capacity) * WINDOW);
+    this.lengths = new Int32Array(Math.max(1, capacity));
+  }
+
+  /** Record the text of `id`. */
+  add(id: number, text: string): void {
+    if (id >= this.lengths.length) {
+      const lengths = new Int32Array(this.lengths.length * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+      const units = new Uint16Array(this.units.length * 2);
+      units.set(this.units);
+      this.units = units;
+    }
+    this.lengths[id] = text.length;
+    const n = Math.min(text.length, WINDOW);
+    for (let j = 0; j < n; j++) this.units[id * WINDOW + j] = text.charCodeAt(j);
+  }
+}
+
+/**
+ * Sort `ids` in place so that texts[ids[0]] < texts[ids[1]] < …; the texts of the ids are
+ * distinct. The order is exactly that of comparing the texts with `<`. With `recorded` (every id's
+ * text recorded), the texts are read only to order ids whose first code units are equal.
+ */
+export function sortIdsByText(ids: Int32Array, texts: readonly string[], recorded?: TextPrefixes): void {
   const n = ids.length;
   if (n < 2) return;
   // Bits for the id in each packed number: ids < 2^idBits.
   let maxId = 0;
   for (let i = 0; i < n; i++) if (ids[i]! > maxId) maxId = ids[i]!;
   const idScale = 2 ** Math.max(1, Math.ceil(Math.log2(maxId + 1)));
-  const p = readPrefixes(ids, texts);
+  const p = recorded ? gatherPrefixes(ids, recorded) : readPrefixes(ids, texts);
   // Digit 0 is "the text has ended" (a text sorts before any longer text it begins);
   // a code unit c is the digit c − lo + 1.
   const base = p.hi >= p.lo ? p.hi - p.lo + 2 : 2;
@@ -40,10 +70,14 @@ export function sortIdsByText(ids: Int32Array, texts: readonly string[]): void {
   refineTies(ids, packed, idScale, texts);
 }
 
-/** The first WINDOW code units and the length of each text, the prefix all share, the range of the units read. */
+/**
+ * The first WINDOW code units and the length of each text, position i's at record at[i]; the prefix
+ * all share and the range of the units read.
+ */
 interface Prefixes {
   units: Uint16Array;
   lengths: Int32Array;
+  at: Int32Array;
   shared: number;
   lo: number;
   hi: number;
@@ -51,40 +85,52 @@ interface Prefixes {
 
 /** One pass over the texts of `ids`, the only one that reads them. */
 function readPrefixes(ids: Int32Array, texts: readonly string[]): Prefixes {
-  const n = ids.length;
-  const units = new Uint16Array(n * WINDOW);
-  const lengths = new Int32Array(n);
-  const first = texts[ids[0]!]!;
-  let shared = Math.min(first.length, WINDOW);
+  const recorded = new TextPrefixes(ids.length);
+  const at = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    recorded.add(i, texts[ids[i]!]!);
+    at[i] = i;
+  }
+  return scanPrefixes(recorded.units, recorded.lengths, at);
+}
+
+/** The recorded prefixes of `ids` (records by id). */
+function gatherPrefixes(ids: Int32Array, recorded: TextPrefixes): Prefixes {
+  return scanPrefixes(recorded.units, recorded.lengths, ids);
+}
+
+/** The prefix shared by the texts of records at[0..n) and the range of their units. */
+function scanPrefixes(units: Uint16Array, lengths: Int32Array, at: Int32Array): Prefixes {
+  const first = at[0]! * WINDOW;
+  let shared = Math.min(lengths[at[0]!]!, WINDOW);
   let lo = 0xffff;
   let hi = 0;
-  for (let i = 0; i < n; i++) {
-    const t = texts[ids[i]!]!;
-    const len = Math.min(t.length, WINDOW);
-    lengths[i] = t.length;
+  for (let i = 0; i < at.length; i++) {
+    const k = at[i]!;
+    const len = Math.min(lengths[k]!, WINDOW);
     let same = true;
     for (let j = 0; j < len; j++) {
-      const c = t.charCodeAt(j);
-      units[i * WINDOW + j] = c;
+      const c = units[k * WINDOW + j]!;
       if (c < lo) lo = c;
       if (c > hi) hi = c;
-      if (same && j < shared && c !== first.charCodeAt(j)) {
+      if (same && j < shared && c !== units[first + j]) {
         shared = j;
         same = false;
       }
     }
     if (len < shared) shared = len;
   }
-  return { units, lengths, shared, lo, hi };
+  return { units, lengths, at, shared, lo, hi };
 }
 
 /** Each id's code units after the shared prefix as base-`base` digits, times idScale, plus the id. */
 function pack(ids: Int32Array, p: Prefixes, base: number, digits: number, idScale: number): Float64Array {
-  const { units, lengths, shared, lo } = p;
+  const { units, lengths, at, shared, lo } = p;
   const packed = new Float64Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
+    const k = at[i]!;
     let code = 0;
-    for (let j = shared; j < shared + digits; j++) code = code * base + (j < lengths[i]! ? units[i * WINDOW + j]! - lo + 1 : 0);
+    for (let j = shared; j < shared + digits; j++) code = code * base + (j < lengths[k]! ? units[k * WINDOW + j]! - lo + 1 : 0);
     packed[i] = code * idScale + ids[i]!;
   }
   return packed;

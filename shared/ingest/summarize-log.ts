@@ -4,10 +4,10 @@
  * purchase history the probabilistic model needs — summed straight from the arrays.
  */
 import type { PurchaseHistory } from '../model/purchase-history';
-import { emptyInput, type CustomerInput } from './customer-input';
+import type { CustomerInput } from './customer-input';
 import type { LogColumns } from './log-columns';
 import type { DescribedKeys } from './log-descriptions';
-import { isDayOrdered, sortByDay, type CustomerRows } from './log-groups';
+import { sortByDay, type CustomerRows } from './log-groups';
 import { isFreeMail, registrableDomain } from './registrable-domain';
 
 /** The two periods: current (curStart, asOf], previous (prevStart, curStart]. */
@@ -29,73 +29,89 @@ export function summarizeCustomers(
   periods: Periods,
   withHistories: boolean,
 ): { inputs: CustomerInput[]; histories: PurchaseHistory[] } {
-  const { day, amount, cancel, rowNo, start } = grouped;
+  const { amount, ints, start } = grouped;
   const { curStart, prevStart, prevKnown } = periods;
   const customers = grouped.ids.length;
   const inputs: CustomerInput[] = new Array(customers);
   const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
   // When the accepted rows never go back in time, each customer's rows are already in day order.
-  const dayOrdered = isDayOrdered(log.day, log.count);
-  const purchases = new Int32Array(log.count); // scratch: one customer's purchase rows, by day
+  const dayOrdered = log.dayOrdered;
+  let most = 0;
+  for (let c = 0; c < customers; c++) if (start[c + 1]! - start[c]! > most) most = start[c + 1]! - start[c]!;
+  const purchases = new Int32Array(most); // scratch: one customer's purchase records, by day
+  // The customers' keys gathered in a short loop of their own (scattered reads overlap).
+  const keys: string[] = new Array(customers);
+  for (let c = 0; c < customers; c++) keys[c] = log.keys[grouped.ids[c]!]!;
   for (let c = 0; c < customers; c++) {
     const id = grouped.ids[c]!;
-    const key = log.keys[id]!;
+    const key = keys[c]!;
     const lo = start[c]!;
     const hi = start[c + 1]!;
     let m = 0;
     let cancels = 0;
     for (let g = lo; g < hi; g++) {
-      if (cancel[g]) cancels++;
+      if (ints[4 * g + 3]! < 0) cancels++;
       else purchases[m++] = g;
     }
-    if (!dayOrdered) sortByDay(purchases, m, day);
-    let orders = 0;
-    for (let k = 0, last = -Infinity; k < m; k++) {
-      const d = day[purchases[k]!]!;
-      if (d !== last) orders++;
-      last = d;
+    if (!dayOrdered) sortByDay(purchases, m, ints);
+    // The history's arrays, of exact size: one entry per distinct purchase day.
+    let days: number[] | null = null;
+    let amounts: number[] | null = null;
+    if (withHistories) {
+      let n = 0;
+      for (let k = 0, last = -Infinity; k < m; k++) {
+        const d = ints[4 * purchases[k]! + 2]!;
+        if (d !== last) n++;
+        last = d;
+      }
+      days = new Array(n);
+      amounts = new Array(n);
     }
     // Distinct purchase days, each with its spend summed in row order; each day's spend counts
     // in the period it falls in.
-    const days: number[] = new Array(orders);
-    const amounts: number[] = new Array(orders);
+    let orders = 0;
+    let firstDay = 0;
+    let lastDay = 0;
     let revenue = 0;
     let revenuePrev = 0;
     let gap: number | null = null;
-    let at = -1;
     for (let k = 0; k < m; ) {
-      const r = purchases[k]!;
-      const d = day[r]!;
-      let sum = 0 + amount[r]!;
-      for (k++; k < m && day[purchases[k]!] === d; k++) sum += amount[purchases[k]!]!;
-      if (gap === null && d > curStart && at >= 0 && days[at]! <= curStart) gap = d - days[at]!;
-      at++;
-      days[at] = d;
-      amounts[at] = sum;
+      const g = purchases[k]!;
+      const d = ints[4 * g + 2]!;
+      let sum = 0 + amount[2 * g]!;
+      for (k++; k < m && ints[4 * purchases[k]! + 2] === d; k++) sum += amount[2 * purchases[k]!]!;
+      if (gap === null && d > curStart && orders > 0 && lastDay <= curStart) gap = d - lastDay;
+      if (days) {
+        days[orders] = d;
+        amounts![orders] = sum;
+      }
+      if (orders === 0) firstDay = d;
+      lastDay = d;
+      orders++;
       if (d > curStart) revenue += sum;
       else if (d > prevStart) revenuePrev += sum;
     }
     let returns = 0;
     if (cancels > 0) {
-      for (let g = lo; g < hi; g++) if (cancel[g]) returns -= amount[g]!;
+      for (let g = lo; g < hi; g++) if (ints[4 * g + 3]! < 0) returns -= amount[2 * g]!;
       for (let g = lo; g < hi; g++) {
-        if (!cancel[g]) continue;
-        const d = day[g]!;
-        if (d > curStart) revenue += amount[g]!;
-        else if (d > prevStart) revenuePrev += amount[g]!;
+        if (ints[4 * g + 3]! > 0) continue;
+        const d = ints[4 * g + 2]!;
+        if (d > curStart) revenue += amount[2 * g]!;
+        else if (d > prevStart) revenuePrev += amount[2 * g]!;
       }
     }
-    if (withHistories) histories[c] = { key, days, amounts, returns };
-    // The input's row list: its rows in row order (the one-row list emptyInput makes when it is one).
-    const inp = emptyInput(key, rowNo[lo]!);
+    if (days) histories[c] = { key, days, amounts: amounts!, returns };
+    // The input's row list: its rows in row order.
+    let rows: number[];
     if (hi - lo > 1) {
-      const rows: number[] = new Array(hi - lo);
-      for (let g = lo; g < hi; g++) rows[g - lo] = rowNo[g]!;
-      inp.rows = rows;
-    }
+      rows = new Array(hi - lo);
+      for (let g = lo; g < hi; g++) rows[g - lo] = Math.abs(ints[4 * g + 3]!);
+    } else rows = [Math.abs(ints[4 * lo + 3]!)];
+    const inp = logInput(key, rows);
     inp.orders = orders;
-    inp.firstPurchase = orders > 0 ? days[0]! : null;
-    inp.lastPurchase = orders > 0 ? days[orders - 1]! : null;
+    inp.firstPurchase = orders > 0 ? firstDay : null;
+    inp.lastPurchase = orders > 0 ? lastDay : null;
     inp.revenue = revenue;
     inp.revenuePrev = prevKnown ? revenuePrev : null;
     inp.gapBeforeCurrent = gap;
@@ -122,4 +138,50 @@ function describe(inp: CustomerInput, d: DescribedKeys, id: number): void {
     }
     inp.domains = domains;
   }
+}
+
+/**
+ * The one empty email (and domain) list shared by every customer of a log who has no email: a
+ * quarter of a million customers then hold no two empty arrays each. Frozen, so that no customer
+ * can ever add to another's list (an attempt throws).
+ */
+const NO_TEXTS = Object.freeze([]) as unknown as string[];
+
+/** A customer of a log as emptyInput makes one (every field unknown), with its row list and the shared empty lists. */
+function logInput(key: string, rows: number[]): CustomerInput {
+  return {
+    key,
+    rows,
+    name: key,
+    emails: NO_TEXTS,
+    domains: NO_TEXTS,
+    owner: null,
+    segment: null,
+    region: null,
+    revenue: null,
+    revenuePrev: null,
+    profit: null,
+    costToServe: null,
+    orders: null,
+    firstPurchase: null,
+    lastPurchase: null,
+    wallet: null,
+    share: null,
+    sharePrev: null,
+    competitor: null,
+    competitorName: null,
+    suppliers: null,
+    switchingCost: null,
+    potential: null,
+    receivable: null,
+    overdueAmount: null,
+    overdueDays: null,
+    creditLimit: null,
+    satisfaction: null,
+    complaints: null,
+    complaintsOpen: null,
+    lastContact: null,
+    churnReasonText: null,
+    gapBeforeCurrent: null,
+  };
 }

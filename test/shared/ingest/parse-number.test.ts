@@ -224,6 +224,21 @@ describe('plainDecimal (the fast path for plain decimal texts)', () => {
     expect(plainDecimal(text)).toBeNaN();
   });
 
+  it('reads every plain decimal exactly as Number does (short ones without it), NaN out of range', () => {
+    const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), minLength: min, maxLength: max });
+    const text = fc.tuple(fc.boolean(), digits(1, 18), fc.option(digits(1, 18), { nil: undefined })).map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === undefined ? '' : `.${frac}`}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        const v = Number(t);
+        const inRange = Math.abs(v) <= MAX_MAGNITUDE && (v === 0 || Math.abs(v) >= MIN_MAGNITUDE);
+        const got = plainDecimal(t);
+        if (inRange) expect(Object.is(got, v === 0 ? 0 : v)).toBe(true);
+        else expect(got).toBeNaN();
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('gives what parseNumber reads, or NaN', () => {
     const text = fc.oneof(
       fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', ',', ' ', 'e'), maxLength: 20 }),

@@ -48,3 +48,27 @@ describe('transaction log grouping', () => {
     expect(r.rows).toEqual({ read: 82, accepted: 82, rejected: 0, skipped: 0 });
   });
 });
+
+describe('email lists of a log’s customers', () => {
+  it('a customer without email has empty lists no one can add to; one with emails has lists of its own', () => {
+    const r = readTransactions(
+      [
+        ['Customer ID', 'Date', 'Amount', 'Email'],
+        ['A', '2024-01-02', '5', ''],
+        ['B', '2024-01-03', '7', 'zed@acme.com; amy@acme.com'],
+        ['C', '2024-01-04', '9', ''],
+      ],
+      { asOf: '2024-03-01' },
+    );
+    const [a, b, c] = r.inputs;
+    expect(a!.emails).toEqual([]);
+    expect(a!.domains).toEqual([]);
+    expect(() => a!.emails.push('x@y.com')).toThrow(TypeError);
+    expect(c!.emails).toEqual([]);
+    expect(b!.emails).toEqual(['amy@acme.com', 'zed@acme.com']);
+    expect(b!.domains).toEqual(['acme.com']);
+    b!.emails.push('new@acme.com');
+    expect(a!.emails).toEqual([]);
+    expect(c!.emails).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { readTransactions } from '../../../shared/ingest/read-transactions';
 import { keyOf } from '../../../shared/ingest/cell-reader';
 import { dayToIso, isoToDay } from '../../../shared/ingest/parse-date';
-import { sortIdsByText } from '../../../shared/ingest/sort-by-text';
+import { sortIdsByText, TextPrefixes } from '../../../shared/ingest/sort-by-text';
 
 const FIRST = isoToDay('2024-01-01')!;
 const HEADER = ['Customer ID', 'Date', 'Amount', 'Invoice'];
@@ -157,6 +157,21 @@ describe('columnar log summary = plain reference', () => {
     );
   });
 
+  it('a log longer than a batch of key lookups (its lines repeated): the same as the reference', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 10, maxLength: 40 }), fc.integer({ min: 14, max: 30 }), asOfArb, periodArb, (some, times, asOf, period) => {
+        const lines = Array.from({ length: times }, () => some).flat();
+        const expected = reference(lines, asOf, period);
+        if (expected.counts.accepted === 0 && asOf === undefined) return;
+        const r = readTransactions(table(lines), { asOf, periodDays: period });
+        expect(summary(r)).toEqual(expected.customers);
+        expect(r.rows).toEqual(expected.counts);
+        expect(r.afterAsOf).toEqual(expected.afterAsOf);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('shuffling the rows changes only the row numbers', () => {
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), asOfArb, fc.integer(), (lines, asOf, seed) => {
@@ -182,7 +197,7 @@ const texts = fc.uniqueArray(
 );
 
 describe('sortIdsByText', () => {
-  it('orders ids exactly as the default sort orders their texts', () => {
+  it('orders ids exactly as the default sort orders their texts, with or without recorded prefixes', () => {
     fc.assert(
       fc.property(texts, fc.integer({ min: 0, max: 1000 }), (list, offset) => {
         // ids need not start at 0 nor be dense: place the texts at scattered positions
@@ -192,8 +207,14 @@ describe('sortIdsByText', () => {
           ids[i] = offset + i * 3;
           byId[offset + i * 3] = t;
         });
+        const recorded = new TextPrefixes();
+        for (const id of ids) recorded.add(id, byId[id]!);
+        const again = ids.slice();
         sortIdsByText(ids, byId);
         expect(Array.from(ids, (id) => byId[id])).toEqual([...list].sort());
+        // the same order from the prefixes recorded when the texts were met
+        sortIdsByText(again, byId, recorded);
+        expect(Array.from(again)).toEqual(Array.from(ids));
       }),
       { numRuns: 400 },
     );
