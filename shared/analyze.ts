@@ -8,7 +8,6 @@ import { AnalyzeError } from './analyze-error';
 import { findHeaderRow } from './ingest/find-header-row';
 import { detectKind } from './ingest/detect-kind';
 import { readCustomers } from './ingest/read-customers';
-import { CustomerColumns } from './ingest/customer-columns';
 import { summarizeTransactions } from './ingest/read-transactions';
 import { isoToDay } from './ingest/parse-date';
 import { noticeText } from './i18n/messages';
@@ -54,7 +53,7 @@ function readTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, 
     const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start, histories: options.model !== false });
     notices.push(...t.notices);
     if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
-    return { kind, start, match, columns, customers: CustomerColumns.of(t.inputs), histories: t.histories, rows: t.rows, errors: t.errors, asOfDay: isoToDay(t.asOf)! };
+    return { kind, start, match, columns, customers: t.customers, histories: t.histories, rows: t.rows, errors: t.errors, asOfDay: isoToDay(t.asOf)! };
   }
   columns = asCustomerColumns(columns);
   return customersRead(readCustomers(table, columns, lang, start), { start, match, columns }, asOfOption, notices, lang);

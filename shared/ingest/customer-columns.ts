@@ -187,6 +187,11 @@ export class CustomerColumns {
     return domains;
   }
 
+  /** Every customer's input, in order (for small tables and tests: one object per customer). */
+  toInputs(): CustomerInput[] {
+    return Array.from({ length: this.count }, (_, j) => this.inputAt(j));
+  }
+
   /** Customer j's input rows (a fresh array). */
   rowsAt(j: number): number[] {
     return many(this.rows[j]!);

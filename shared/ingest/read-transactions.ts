@@ -19,7 +19,7 @@
 import type { Column, Lang, Notice, RowError } from '../types';
 import type { PurchaseHistory } from '../model/purchase-history';
 import { noticeText } from '../i18n/messages';
-import type { CustomerInput } from './customer-input';
+import type { CustomerColumns } from './customer-columns';
 import { columnIndex, keyColumn, readerFor, type RowCounts } from './read-customers';
 import { dayToIso, isoToDay } from './parse-date';
 import { readLogColumns, type LogLayout } from './log-columns';
@@ -42,7 +42,8 @@ export interface TransactionOptions {
 
 export interface TransactionRead {
   columns: Column[];
-  inputs: CustomerInput[];
+  /** The customers' inputs, in key order. */
+  customers: CustomerColumns;
   histories: PurchaseHistory[];
   errors: RowError[];
   notices: Notice[];
@@ -116,16 +117,16 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
   const prevKnown = minDay <= prevStart + 1;
 
   const grouped = groupByCustomer(log);
-  const { inputs, histories } = summarizeCustomers(log, grouped, { curStart, prevStart, prevKnown }, options.histories !== false);
+  const { customers, histories } = summarizeCustomers(log, grouped, { curStart, prevStart, prevKnown }, options.histories !== false);
 
   const asOf = dayToIso(asOfDay);
   const rows = log.rows;
-  notices.push({ code: 'transactions', message: noticeText(lang, 'transactions', { rows: rows.accepted, customers: inputs.length }) });
+  notices.push({ code: 'transactions', message: noticeText(lang, 'transactions', { rows: rows.accepted, customers: customers.count }) });
   if (log.cancellations > 0) notices.push({ code: 'cancellations', message: noticeText(lang, 'cancellations', { count: log.cancellations }) });
   if (log.afterAsOf > 0) notices.push({ code: 'after_as_of', message: noticeText(lang, 'after_as_of', { count: log.afterAsOf, asOf }) });
-  if (!prevKnown && inputs.length > 0)
+  if (!prevKnown && customers.count > 0)
     notices.push({ code: 'previous_period_unknown', message: noticeText(lang, 'previous_period_unknown', { first: dayToIso(minDay), from: dayToIso(prevStart + 1) }) });
   let laterCustomers = 0;
   for (let id = 0; id < log.keys.length; id++) if (log.later[id] && log.rowsOf[id] === 0) laterCustomers++;
-  return { columns, inputs, histories, errors: reader.errors, notices, rows, asOf, asOfFromData, afterAsOf: { rows: log.afterAsOf, customers: laterCustomers } };
+  return { columns, customers, histories, errors: reader.errors, notices, rows, asOf, asOfFromData, afterAsOf: { rows: log.afterAsOf, customers: laterCustomers } };
 }

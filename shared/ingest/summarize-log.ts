@@ -4,7 +4,7 @@
  * purchase history the probabilistic model needs — summed straight from the arrays.
  */
 import type { PurchaseHistory } from '../model/purchase-history';
-import type { CustomerInput } from './customer-input';
+import { CustomerColumns } from './customer-columns';
 import type { LogColumns } from './log-columns';
 import type { DescribedKeys } from './log-descriptions';
 import { sortByDay, type CustomerRows } from './log-groups';
@@ -28,11 +28,12 @@ export function summarizeCustomers(
   grouped: CustomerRows,
   periods: Periods,
   withHistories: boolean,
-): { inputs: CustomerInput[]; histories: PurchaseHistory[] } {
+): { customers: CustomerColumns; histories: PurchaseHistory[] } {
   const { amount, ints, start } = grouped;
   const { curStart, prevStart, prevKnown } = periods;
   const customers = grouped.ids.length;
-  const inputs: CustomerInput[] = new Array(customers);
+  const out = new CustomerColumns(Math.max(1, customers));
+  const { orders: ordersOf, firstPurchase, lastPurchase, revenue: revenueOf, revenuePrev: revenuePrevOf, gapBeforeCurrent } = out.num;
   const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
   // When the accepted rows never go back in time, each customer's rows are already in day order.
   const dayOrdered = log.dayOrdered;
@@ -102,86 +103,41 @@ export function summarizeCustomers(
       }
     }
     if (days) histories[c] = { key, days, amounts: amounts!, returns };
-    // The input's row list: its rows in row order.
-    let rows: number[];
+    // The customer's row list: its rows in row order.
+    const j = out.add(key, Math.abs(ints[4 * lo + 3]!));
     if (hi - lo > 1) {
-      rows = new Array(hi - lo);
+      const rows: number[] = new Array(hi - lo);
       for (let g = lo; g < hi; g++) rows[g - lo] = Math.abs(ints[4 * g + 3]!);
-    } else rows = [Math.abs(ints[4 * lo + 3]!)];
-    const inp = logInput(key, rows);
-    inp.orders = orders;
-    inp.firstPurchase = orders > 0 ? firstDay : null;
-    inp.lastPurchase = orders > 0 ? lastDay : null;
-    inp.revenue = revenue;
-    inp.revenuePrev = prevKnown ? revenuePrev : null;
-    inp.gapBeforeCurrent = gap;
-    if (log.described) describe(inp, log.described, id);
-    inputs[c] = inp;
+      out.rows[j] = rows;
+    }
+    ordersOf[j] = orders;
+    if (orders > 0) {
+      firstPurchase[j] = firstDay;
+      lastPurchase[j] = lastDay;
+    }
+    revenueOf[j] = revenue;
+    if (prevKnown) revenuePrevOf[j] = revenuePrev;
+    if (gap !== null) gapBeforeCurrent[j] = gap;
+    if (log.described) describe(out, j, log.described, id);
   }
-  return { inputs, histories };
+  return { customers: out.trim(), histories };
 }
 
-/** Copy key `id`'s descriptive fields into its input; the company domains of its emails. */
-function describe(inp: CustomerInput, d: DescribedKeys, id: number): void {
-  inp.name = d.names[id] ?? inp.key;
-  inp.owner = d.owners[id]!;
-  inp.segment = d.segments[id]!;
-  inp.region = d.regions[id]!;
+/** Copy key `id`'s descriptive fields into customer j; the company domains of its emails. */
+function describe(out: CustomerColumns, j: number, d: DescribedKeys, id: number): void {
+  out.name[j] = d.names[id] ?? out.key[j]!;
+  out.text.owner[j] = d.owners[id]!;
+  out.text.segment[j] = d.segments[id]!;
+  out.text.region[j] = d.regions[id]!;
   const emails = d.emails[id];
   if (emails) {
     emails.sort();
-    inp.emails = emails;
+    out.setEmails(j, emails);
     const domains: string[] = [];
     for (const e of emails) {
       const host = registrableDomain(e);
       if (host && !isFreeMail(host) && !domains.includes(host)) domains.push(host);
     }
-    inp.domains = domains;
+    out.setDomains(j, domains);
   }
-}
-
-/**
- * The one empty email (and domain) list shared by every customer of a log who has no email: a
- * quarter of a million customers then hold no two empty arrays each. Frozen, so that no customer
- * can ever add to another's list (an attempt throws).
- */
-const NO_TEXTS = Object.freeze([]) as unknown as string[];
-
-/** A customer of a log as emptyInput makes one (every field unknown), with its row list and the shared empty lists. */
-function logInput(key: string, rows: number[]): CustomerInput {
-  return {
-    key,
-    rows,
-    name: key,
-    emails: NO_TEXTS,
-    domains: NO_TEXTS,
-    owner: null,
-    segment: null,
-    region: null,
-    revenue: null,
-    revenuePrev: null,
-    profit: null,
-    costToServe: null,
-    orders: null,
-    firstPurchase: null,
-    lastPurchase: null,
-    wallet: null,
-    share: null,
-    sharePrev: null,
-    competitor: null,
-    competitorName: null,
-    suppliers: null,
-    switchingCost: null,
-    potential: null,
-    receivable: null,
-    overdueAmount: null,
-    overdueDays: null,
-    creditLimit: null,
-    satisfaction: null,
-    complaints: null,
-    complaintsOpen: null,
-    lastContact: null,
-    churnReasonText: null,
-    gapBeforeCurrent: null,
-  };
 }

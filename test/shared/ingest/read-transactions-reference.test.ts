@@ -123,7 +123,7 @@ function reference(lines: readonly Line[], asOf: string | undefined, period: num
 
 /** The fields the reference computes, from the reader's result. */
 function summary(r: ReturnType<typeof readTransactions>) {
-  return r.inputs.map((c, i) => ({
+  return r.customers.toInputs().map((c, i) => ({
     input: {
       key: c.key,
       rows: c.rows,
@@ -179,10 +179,10 @@ describe('columnar log summary = plain reference', () => {
         const order = lines.map((_, i) => i).sort((p, q) => ((p * 7919 + seed) % 61) - ((q * 7919 + seed) % 61) || p - q);
         const a = readTransactions(table(lines), { asOf });
         const b = readTransactions(table(order.map((i) => lines[i]!)), { asOf });
-        const strip = (r: typeof a) => ({ inputs: r.inputs.map(({ rows: _rows, ...c }) => c), histories: r.histories, rows: r.rows, afterAsOf: r.afterAsOf, asOf: r.asOf });
+        const strip = (r: typeof a) => ({ inputs: r.customers.toInputs().map(({ rows: _rows, ...c }) => c), histories: r.histories, rows: r.rows, afterAsOf: r.afterAsOf, asOf: r.asOf });
         expect(strip(b)).toEqual(strip(a));
         // the same lines, renumbered
-        const back = (r: typeof a, perm: readonly number[]) => r.inputs.map((c) => c.rows.map((n) => perm[n - 2]!).sort((p, q) => p - q));
+        const back = (r: typeof a, perm: readonly number[]) => r.customers.toInputs().map((c) => c.rows.map((n) => perm[n - 2]!).sort((p, q) => p - q));
         expect(back(b, order)).toEqual(back(a, lines.map((_, i) => i)));
       }),
       { numRuns: 200 },

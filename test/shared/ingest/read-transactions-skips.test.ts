@@ -44,8 +44,8 @@ describe('non-data rows in a log', () => {
         // The same log without its skipped rows: the same customers, their rows renumbered.
         const keptAt = kinds.flatMap((k, i) => (k ? [] : [i + 2]));
         const alone = readTransactions([HEADER, ...rows.filter((_, i) => !kinds[i])], { asOf: '2024-12-31' });
-        const renumbered = alone.inputs.map((c) => ({ ...c, rows: c.rows.map((n) => keptAt[n - 2]!) }));
-        expect(r.inputs).toEqual(renumbered);
+        const renumbered = alone.customers.toInputs().map((c) => ({ ...c, rows: c.rows.map((n) => keptAt[n - 2]!) }));
+        expect(r.customers.toInputs()).toEqual(renumbered);
         expect(r.histories).toEqual(alone.histories);
         expect(r.errors).toEqual(alone.errors.map((e) => ({ ...e, row: keptAt[e.row - 2]! })));
         const nSkipped = kinds.filter((k) => k).length;
