@@ -100,6 +100,7 @@ function rangeCode(p: { range?: 'large' | 'small' }): string {
 
 /** A cell as trimmed text ('' for blank); numbers keep their digits, Dates become ISO dates. */
 export function cellText(cell: unknown): string {
+  if (typeof cell === 'string') return cell.trim(); // most cells: no Date or String() to look at
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : `${cell.getFullYear()}-${String(cell.getMonth() + 1).padStart(2, '0')}-${String(cell.getDate()).padStart(2, '0')}`;
   return String(cell).trim();
