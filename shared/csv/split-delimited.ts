@@ -76,7 +76,8 @@ export function splitDelimited(text: string, delimiter: string, linebreak: strin
       rows.push(['']);
       return true;
     }
-    if (quote < pos) quote = text.indexOf('"', pos);
+    // The next quote, searched again only once passed (none left: -1, never searched again).
+    if (quote >= 0 && quote < pos) quote = text.indexOf('"', pos);
   }
 }
 
