@@ -26,12 +26,15 @@ export class CellCache {
   cell(text: string, start: number, end: number, column: number): string {
     const length = end - start;
     if (length > MAX_LENGTH || column >= MAX_COLUMNS || this.on[column] === 0) return text.slice(start, end);
+    // The empty string and one-character Latin-1 strings are shared by the engine already.
+    if (length === 0) return '';
+    if (length === 1 && text.charCodeAt(start) < 256) return text.slice(start, end);
     let h = length;
     for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
     const slot = column * SLOTS + ((h ^ (h >>> 9)) & (SLOTS - 1));
     const cached = this.slots[slot];
     const n = ++this.lookups[column]!;
-    if (cached !== undefined && cached.length === length && text.startsWith(cached, start)) {
+    if (cached !== undefined && cached.length === length && sameText(cached, text, start)) {
       this.hits[column]!++;
       return cached;
     }
@@ -40,4 +43,10 @@ export class CellCache {
     this.slots[slot] = value;
     return value;
   }
+}
+
+/** `cell` equals text.slice(start, start + cell.length), compared in place (no call into the engine per cell). */
+function sameText(cell: string, text: string, start: number): boolean {
+  for (let k = 0; k < cell.length; k++) if (cell.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }

@@ -200,6 +200,33 @@ describe('parseDelimited reads like Papa Parse itself', () => {
       { numRuns: 500 },
     );
   });
+
+  it('property: random tables (quoted cells with delimiters, quotes and line breaks; stray quotes; blank lines; CRLF, LF or CR; a BOM; Chinese; repeated short cells), whenever Papa Parse reads them without a quote error: the same rows', () => {
+    const quoted = fc.string({ unit: fc.constantFrom('a', ',', ';', '\t', '"', '\r\n', '\n', '\r', '客', ' '), maxLength: 6 }).map((c) => `"${c.replace(/"/g, '""')}"`);
+    const cell = fc.oneof(
+      fc.constantFrom('', '0', '1', '华东', '客户', '2026-01-02', 'a b', '5" pipe', '"'),
+      fc.string({ unit: fc.constantFrom('a', '1', ' ', '客', '"', '\r', '\n', ','), maxLength: 6 }),
+      quoted,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { maxLength: 5 }), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\r\n', '\n', '\r'),
+        fc.boolean(),
+        fc.boolean(),
+        (table, delimiter, linebreak, bom, trailing) => {
+          const body = table.map((row) => row.join(delimiter)).join(linebreak) + (trailing ? linebreak : '');
+          const parsed = parseDelimited((bom ? '\ufeff' : '') + body);
+          const ref = Papa.parse<string[]>(body, { delimiter: parsed.delimiter, skipEmptyLines: false });
+          if (ref.errors.some((e) => e.type === 'Quotes')) return;
+          expect(parsed.strayQuotes).toEqual([]);
+          expect(parsed.rows).toEqual(papaRows(body, parsed.delimiter));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('detectDelimiter', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { splitDelimited } from '../../../shared/csv/split-delimited';
@@ -64,6 +64,28 @@ describe('splitDelimited', () => {
     expect(rows.length).toBe(100_001);
     expect(rows.slice(0, 2)).toEqual([['x"y'], ['q']]);
     expect(rows).toEqual(papa(text, ',', '\n').data);
+  });
+
+  it('a large file without any quote, rows of several widths, CRLF: every line cut as Papa Parse cuts it', () => {
+    const lines = Array.from({ length: 60_000 }, (_, i) => (i % 7 === 3 ? `客户${i},${i % 5}` : i % 11 === 5 ? '' : `C${i},华东,${i % 3},2026-01-0${i % 9},x`));
+    const text = `${lines.join('\r\n')}\r\n`;
+    const rows = split(text, ',', '\r\n')!;
+    expect(rows.length).toBe(60_001);
+    expect(rows.slice(2, 6)).toEqual([['C2', '华东', '2', '2026-01-02', 'x'], ['客户3', '3'], ['C4', '华东', '1', '2026-01-04', 'x'], ['']]);
+    expect(rows).toEqual(papa(text, ',', '\r\n').data);
+  });
+
+  it('looks for quotes once per quote, not once per line (a text without quotes is searched for one once)', () => {
+    const indexOf = vi.spyOn(String.prototype, 'indexOf');
+    try {
+      split('a,b\n1,2\n3,4\n5,6\n');
+      split('a,b\n"1",2\n3,4\n5,6\n');
+      const quoteSearches = indexOf.mock.calls.filter(([search]) => search === '"').length;
+      // The first text once; the second at its start, for the closing quote, and after that line.
+      expect(quoteSearches).toBe(1 + 3);
+    } finally {
+      indexOf.mockRestore();
+    }
   });
 
   it('gives up, leaving the rows as they were, on quoting that is not plain RFC 4180', () => {
