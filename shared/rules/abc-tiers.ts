@@ -26,9 +26,10 @@ export interface TierResult {
 /**
  * True when the tiers have something to rank by: at least one customer has a revenue or a profit
  * figure (method §3 ranks by profit, else revenue; with neither, a Pareto cut means nothing).
+ * The columns hold NaN where a customer has no figure.
  */
-export function hasTierMetric(inputs: readonly { revenue: number | null; profit: number | null }[]): boolean {
-  for (const c of inputs) if (c.revenue !== null || c.profit !== null) return true;
+export function hasTierMetric(revenue: Float64Array, profit: Float64Array): boolean {
+  for (let i = 0; i < revenue.length; i++) if (!Number.isNaN(revenue[i]) || !Number.isNaN(profit[i])) return true;
   return false;
 }
 

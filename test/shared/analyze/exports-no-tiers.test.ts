@@ -22,10 +22,11 @@ describe('abcTiers without a metric', () => {
   });
 
   it('hasTierMetric: any revenue or profit figure is enough, zero included', () => {
-    expect(hasTierMetric([{ revenue: null, profit: null }])).toBe(false);
-    expect(hasTierMetric([{ revenue: null, profit: null }, { revenue: 0, profit: null }])).toBe(true);
-    expect(hasTierMetric([{ revenue: null, profit: -5 }])).toBe(true);
-    expect(hasTierMetric([])).toBe(false);
+    const f = (xs: (number | null)[]) => Float64Array.from(xs, (x) => x ?? NaN);
+    expect(hasTierMetric(f([null]), f([null]))).toBe(false);
+    expect(hasTierMetric(f([null, 0]), f([null, null]))).toBe(true);
+    expect(hasTierMetric(f([null]), f([-5]))).toBe(true);
+    expect(hasTierMetric(f([]), f([]))).toBe(false);
   });
 });
 
