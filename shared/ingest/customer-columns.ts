@@ -57,13 +57,13 @@ const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
 /** A growable table of customers' inputs; slots are filled in reading order, then put in key order by `select`. */
 export class CustomerColumns {
   count = 0;
-  key: string[] = [];
-  name: string[] = [];
-  rows: Few<number>[] = [];
-  emails: Few<string>[] = [];
-  domains: Few<string>[] = [];
+  key: string[];
+  name: string[];
+  rows: Few<number>[];
+  emails: Few<string>[];
+  domains: Few<string>[];
   competitor: Int8Array;
-  switchingCost: (SwitchingCost | null)[] = [];
+  switchingCost: (SwitchingCost | null)[];
   readonly text: Record<TextField, (string | null)[]>;
   readonly num: Record<NumberField, Float64Array>;
   /**
@@ -75,7 +75,16 @@ export class CustomerColumns {
 
   constructor(capacity = 1024) {
     this.competitor = new Int8Array(capacity).fill(-1);
-    this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, []])) as unknown as Record<TextField, (string | null)[]>;
+    // The lists are made at their full size once (not grown a customer at a time, copying as they go);
+    // trim and select cut them to the customers held.
+    const list = <T>(): T[] => new Array<T>(capacity);
+    this.key = list();
+    this.name = list();
+    this.rows = list();
+    this.emails = list();
+    this.domains = list();
+    this.switchingCost = list();
+    this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, list()])) as unknown as Record<TextField, (string | null)[]>;
     this.num = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, new Float64Array(capacity).fill(NaN)])) as unknown as Record<NumberField, Float64Array>;
   }
 
@@ -84,7 +93,7 @@ export class CustomerColumns {
     const cols = new CustomerColumns(Math.max(1, inputs.length));
     for (let j = 0; j < inputs.length; j++) cols.set(j, inputs[j]!); // set writes every field
     cols.count = inputs.length;
-    return cols;
+    return cols.trim();
   }
 
   /**
@@ -266,18 +275,16 @@ export class CustomerColumns {
     const m = order.length;
     const out = new CustomerColumns(Math.max(1, m));
     out.emailDomain = this.emailDomain;
-    const pick = <T>(from: T[]): T[] => {
-      const to: T[] = new Array(m);
+    const pick = <T>(from: T[], to: T[]): void => {
       for (let i = 0; i < m; i++) to[i] = from[order[i]!]!;
-      return to;
     };
-    out.key = pick(this.key);
-    out.name = pick(this.name);
-    out.rows = pick(this.rows);
-    out.emails = pick(this.emails);
-    out.domains = pick(this.domains);
-    out.switchingCost = pick(this.switchingCost);
-    for (const f of TEXT_FIELDS) out.text[f] = pick(this.text[f]);
+    pick(this.key, out.key);
+    pick(this.name, out.name);
+    pick(this.rows, out.rows);
+    pick(this.emails, out.emails);
+    pick(this.domains, out.domains);
+    pick(this.switchingCost, out.switchingCost);
+    for (const f of TEXT_FIELDS) pick(this.text[f], out.text[f]);
     for (let i = 0; i < m; i++) out.competitor[i] = this.competitor[order[i]!]!;
     for (const f of NUMBER_FIELDS) {
       const from = this.num[f];
@@ -285,7 +292,7 @@ export class CustomerColumns {
       for (let i = 0; i < m; i++) to[i] = from[order[i]!]!;
     }
     out.count = m;
-    return out;
+    return out.trim();
   }
 
   /** The slots in key order (keys are distinct once duplicates are merged). */
