@@ -20,6 +20,8 @@ function runEnd(values: Float64Array, order: Uint32Array, lo: number): number {
  * given (not `values` itself), receives the ranks.
  */
 export function percentileRanks(values: Float64Array, into?: Float64Array): Float64Array {
+  const counted = countedRanks(values, into);
+  if (counted) return counted;
   const order = argsortShared(values, presentShared(values));
   const m = order.length;
   const out = (into ?? new Float64Array(values.length)).fill(NaN);
@@ -28,6 +30,47 @@ export function percentileRanks(values: Float64Array, into?: Float64Array): Floa
     const rank = m === 1 ? 0.5 : (lo + (hi - lo - 1) / 2) / (m - 1);
     for (let k = lo; k < hi; k++) out[order[k]!] = rank;
     lo = hi;
+  }
+  return out;
+}
+
+/**
+ * percentileRanks by counting, for a column of whole numbers spanning no more values than it has
+ * (days, counts, levels, whole amounts): one count per value, no sort. Null when the column is not
+ * such a column.
+ */
+function countedRanks(values: Float64Array, into?: Float64Array): Float64Array | null {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    if (!Number.isInteger(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    m++;
+  }
+  if (m === 0 || max - min >= Math.max(n, 1024)) return null;
+  const span = max - min + 1;
+  const count = new Uint32Array(span);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (!Number.isNaN(v)) count[v - min]!++;
+  }
+  // Each value's mid-rank from the number of values below it and equal to it, as percentileRanks.
+  const rankOf = new Float64Array(span);
+  let below = 0;
+  for (let k = 0; k < span; k++) {
+    const equal = count[k]!;
+    if (equal > 0) rankOf[k] = m === 1 ? 0.5 : (below + (equal - 1) / 2) / (m - 1);
+    below += equal;
+  }
+  const out = into ?? new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    out[i] = Number.isNaN(v) ? NaN : rankOf[v - min]!;
   }
   return out;
 }

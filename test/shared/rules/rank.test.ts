@@ -64,6 +64,32 @@ describe('percentileRanks', () => {
     );
   });
 
+  it('whole-number columns (counted, not sorted) match the definition too, with missing values and −0', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -2000, max: 2000 }),
+        fc.array(fc.option(fc.integer({ min: 0, max: 300 }), { nil: null, freq: 5 }), { maxLength: 400 }),
+        fc.boolean(),
+        (offset, xs, negZero) => {
+          const v = Float64Array.from(xs, (x) => (x === null ? NaN : x === 0 && negZero ? -0 : x + offset));
+          const present = Array.from(v).filter((x) => !Number.isNaN(x));
+          const m = present.length;
+          const r = percentileRanks(v);
+          v.forEach((x, i) => {
+            if (Number.isNaN(x)) {
+              expect(r[i]).toBeNaN();
+              return;
+            }
+            const below = present.filter((y) => y < x).length;
+            const equal = present.filter((y) => y === x).length;
+            expect(r[i]).toBe(m === 1 ? 0.5 : (below + (equal - 1) / 2) / (m - 1));
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('worked example: ties share their mid-rank', () => {
     expect(Array.from(percentileRanks(Float64Array.from([10, 20, 20, NaN, 30])))).toEqual([0, 0.5, 0.5, NaN, 1]);
   });
