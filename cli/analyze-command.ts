@@ -21,7 +21,7 @@ import { checkFileFits } from './memory-limit';
 import type { BufferedOutput } from './output';
 import { formatAnalysis, formatNoCustomers } from './print-analysis';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type Progress } from './progress';
-import { readTableFile } from './read-table-file';
+import { readTableFile, type RowsRead } from './read-table-file';
 import { UsageError } from './usage-error';
 import { ANALYZE_HELP } from './help';
 
@@ -159,7 +159,12 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
     const onProgress = (b: number, total: number | null, r: number) => progress.reading(b, total, r);
     if (!values.csv) {
       const stream = new RowStreamAnalysis(options);
-      const read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows: (rows, first) => stream.push(rows, first) });
+      const onRows = (rows: string[][], first: number, at: RowsRead) => {
+        // The first rows and the share of the file they took: how many rows the whole file has.
+        if (first === 0 && at.totalBytes !== null && at.bytes > 0) stream.expectRows((rows.length * at.totalBytes) / at.bytes);
+        stream.push(rows, first);
+      };
+      const read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows });
       return { analyse: () => stream.finish(), csvRows: null, rowCount: read.rowCount, source, fileNotices: read.notices, progress };
     }
     const read = readTableFile(file, lang, { stdin: io.stdin, onProgress });

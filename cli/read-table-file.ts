@@ -39,6 +39,12 @@ export interface TableFile {
  */
 const WHOLE_FILE_BYTES = 64 * 1024 * 1024;
 
+/** How far into the source the rows handed out so far reach: bytes read, of totalBytes (null when unknown). */
+export interface RowsRead {
+  bytes: number;
+  totalBytes: number | null;
+}
+
 export interface ReadOptions {
   /** Standard input's bytes, for "-" (default: read file descriptor 0 to its end). */
   stdin?: () => readonly Uint8Array[];
@@ -48,7 +54,7 @@ export interface ReadOptions {
    * Take the rows as they are read (rows[i] is the file's row firstIndex + i, 0-based) instead of
    * getting them all back: a large file's rows are then never all in memory at once.
    */
-  onRows?: (rows: string[][], firstIndex: number) => void;
+  onRows?: (rows: string[][], firstIndex: number, read: RowsRead) => void;
 }
 
 const TEXT = texts({
@@ -73,7 +79,7 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   const whole = source.size === null || source.size <= WHOLE_FILE_BYTES ? readWhole(source, name, lang, onProgress) : null;
   if (whole) {
     if (!onRows) return whole;
-    onRows(whole.table, 0);
+    onRows(whole.table, 0, { bytes: whole.bytes, totalBytes: whole.bytes });
     return { ...whole, table: [] };
   }
   // Rows handed out as they are read cannot be taken back: decide UTF-8 or GB18030 first.
@@ -236,7 +242,7 @@ function decodeAndParse(
   let handed = 0;
   const handOut = (rows: string[][]) => {
     for (const r of rows) if (!hasData && r.some((c) => c.trim() !== '')) hasData = true;
-    onRows!(rows, handed);
+    onRows!(rows, handed, { bytes, totalBytes: source.size });
     handed += rows.length;
   };
   // The decoder holds no unfinished character (true after a chunk that ends in an ASCII byte): an

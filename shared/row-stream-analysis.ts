@@ -25,7 +25,15 @@ export class RowStreamAnalysis {
   /** The notices about the title and header rows, made when the header was found. */
   private readonly headerNotices: Notice[] = [];
 
+  /** The number of rows the table is expected to have (0: unknown), to size the customers' columns once. */
+  private expectedRows = 0;
+
   constructor(private readonly options: AnalyzeOptions = {}) {}
+
+  /** An estimate of the table's rows (e.g. from the share of a file read so far); only sizes memory. */
+  expectRows(rows: number): void {
+    if (Number.isFinite(rows) && rows > 0) this.expectedRows = Math.ceil(rows);
+  }
 
   /** The next rows of the table; rows[i] is its row firstIndex + i (0-based). */
   push(rows: readonly unknown[][], firstIndex: number): void {
@@ -51,7 +59,7 @@ export class RowStreamAnalysis {
     const columns = asCustomerColumns(header.match.columns);
     this.header = { ...header, columns };
     this.headerNotices.push(...notices);
-    this.reader = new CustomerTableReader(columns, lang);
+    this.reader = new CustomerTableReader(columns, lang, this.expectedRows);
     this.reader.add(table, 0, header.start);
     this.gathered = [];
   }

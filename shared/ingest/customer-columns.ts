@@ -41,13 +41,12 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 /** None, one, or several (emails, domains, rows): no array for the common single value. */
 type Few<T> = T | T[] | null;
 
-const NONE: readonly never[] = Object.freeze([]);
-
 /** None, one or several values, kept as given (the columns take the array over; inputAt hands out copies). */
 function few<T>(values: readonly T[]): Few<T> {
   return values.length === 0 ? null : values.length === 1 ? values[0]! : (values as T[]);
 }
 
+/** The values as a fresh array. */
 function many<T>(v: Few<T>): T[] {
   return v === null ? [] : Array.isArray(v) ? v.slice() : [v];
 }
@@ -255,11 +254,6 @@ export class CustomerColumns {
     this.domains[j] = few(domains);
   }
 
-  /** Slot j's emails (shared: do not change). */
-  emailsAt(j: number): readonly string[] {
-    const e = this.emails[j]!;
-    return e === null ? NONE : Array.isArray(e) ? e : [e];
-  }
 
   /** This table with its columns cut to `count` (the spare capacity's memory is not copied). */
   trim(): CustomerColumns {
@@ -295,21 +289,16 @@ export class CustomerColumns {
     return out.trim();
   }
 
-  /** The slots in key order (keys are distinct once duplicates are merged). */
-  keyOrder(slots: ArrayLike<number> = identity(this.count)): Uint32Array {
+  /** The slots in key order, equal keys in slot order (the reader merges each run of one key). */
+  keyOrder(): Uint32Array {
     const keys = this.key;
-    const idx = Array.from(slots);
+    const idx: number[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) idx[i] = i;
     let sorted = true;
     for (let i = 1; i < idx.length; i++) if (!(keys[idx[i - 1]!]! < keys[idx[i]!]!)) sorted = false;
     if (!sorted) idx.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
     return Uint32Array.from(idx);
   }
-}
-
-function identity(n: number): Uint32Array {
-  const a = new Uint32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  return a;
 }
 
 /** True when column x has a value for at least one customer. */
