@@ -4,7 +4,7 @@
  */
 import type { Column, Lang, RowError, SwitchingCost } from '../types';
 import { errorReason } from '../i18n/messages';
-import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber } from './parse-number';
+import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber, plainDecimal } from './parse-number';
 import { parseDate, plausibleDays, type DayOrder, type DayRange } from './parse-date';
 import { parseCompetitor, parseSatisfaction, parseSwitchingCost } from './parse-flags';
 import { isBlankCell, shortText } from './normalize-text';
@@ -33,6 +33,10 @@ export class CellReader {
 
   /** A number that may be negative (money). */
   amount(row: number, col: Column, cell: unknown, fatal: boolean): Read<number> {
+    if (typeof cell === 'string') {
+      const v = plainDecimal(cell); // '1234', '-12.5': what parseNumber gives, without its result object
+      if (!Number.isNaN(v)) return v;
+    }
     if (typeof cell === 'number' && Number.isFinite(cell) && Math.abs(cell) <= MAX_MAGNITUDE && (cell === 0 || Math.abs(cell) >= MIN_MAGNITUDE)) return cell; // what parseNumber gives
     const p = parseNumber(cell);
     if (p === null) return null;
@@ -42,6 +46,10 @@ export class CellReader {
 
   /** A count or number of days: not negative. */
   count(row: number, col: Column, cell: unknown): Read<number> {
+    if (typeof cell === 'string') {
+      const v = plainDecimal(cell);
+      if (v >= 0) return v;
+    }
     if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0 && cell <= MAX_MAGNITUDE && (cell === 0 || cell >= MIN_MAGNITUDE)) return cell; // what parseNumber gives
     const p = parseNumber(cell);
     if (p === null) return null;
