@@ -17,6 +17,9 @@ import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, headerAt, set
  * kind only its repeated keys can tell, or a table too short to tell, is gathered and analysed
  * whole. Either way the result is that of analyzeLazily on the whole table.
  */
+/** The most rows an estimate sizes the columns for (about a quarter of a gigabyte of columns). */
+const PRESIZED_ROWS = 1 << 20;
+
 export class RowStreamAnalysis {
   private gathered: unknown[][] = [];
   private gatherAll = false;
@@ -30,9 +33,13 @@ export class RowStreamAnalysis {
 
   constructor(private readonly options: AnalyzeOptions = {}) {}
 
-  /** An estimate of the table's rows (e.g. from the share of a file read so far); only sizes memory. */
+  /**
+   * An estimate of the table's rows (e.g. from the share of a file read so far); only sizes memory.
+   * At most PRESIZED_ROWS are set aside on an estimate — a file whose first rows are much shorter
+   * than the rest would otherwise reserve far more than it needs — and the columns grow past it.
+   */
   expectRows(rows: number): void {
-    if (Number.isFinite(rows) && rows > 0) this.expectedRows = Math.ceil(rows);
+    if (Number.isFinite(rows) && rows > 0) this.expectedRows = Math.min(PRESIZED_ROWS, Math.ceil(rows));
   }
 
   /** The next rows of the table; rows[i] is its row firstIndex + i (0-based). */
