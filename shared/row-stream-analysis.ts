@@ -1,3 +1,6 @@
+/** The most rows an estimate sizes the columns for (about a quarter of a gigabyte of columns). */
+const PRESIZED_ROWS = 1 << 20;
+
 /**
  * An analysis fed a batch of rows at a time, as a large file is read (see RowStreamAnalysis).
  */
@@ -17,9 +20,6 @@ import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, headerAt, set
  * kind only its repeated keys can tell, or a table too short to tell, is gathered and analysed
  * whole. Either way the result is that of analyzeLazily on the whole table.
  */
-/** The most rows an estimate sizes the columns for (about a quarter of a gigabyte of columns). */
-const PRESIZED_ROWS = 1 << 20;
-
 export class RowStreamAnalysis {
   private gathered: unknown[][] = [];
   private gatherAll = false;
