@@ -1,6 +1,3 @@
-/** The most rows an estimate sizes the columns for (about a quarter of a gigabyte of columns). */
-const PRESIZED_ROWS = 1 << 20;
-
 /**
  * An analysis fed a batch of rows at a time, as a large file is read (see RowStreamAnalysis).
  */
@@ -12,6 +9,9 @@ import { CustomerTableReader } from './ingest/read-customers';
 import { TableHandover } from './table-handover';
 import { analyzeTable } from './analyze';
 import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, headerAt, settingsOf } from './analysis-steps';
+
+/** The most rows an estimate sizes the columns for (about a quarter of a gigabyte of columns). */
+const PRESIZED_ROWS = 1 << 20;
 
 /**
  * An analysis fed a batch of rows at a time, as a large file is read. Once the header shows a
