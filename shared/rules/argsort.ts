@@ -4,7 +4,8 @@
  * number does: sign bit flipped for positives, all bits flipped for negatives). Four passes of
  * 16 bits at most, and a pass is skipped when every value shares its digit — integer amounts and
  * day numbers leave the low mantissa bits at zero, so they sort in one or two passes. Stable: equal
- * values keep their index order. -0 sorts just before +0, as TypedArray.prototype.sort puts them.
+ * values keep their index order, and −0 is equal to +0 (as === has it), so zeros of either sign
+ * stay in index order too.
  * Values must not be NaN (the callers leave missing values out first).
  */
 
@@ -55,6 +56,7 @@ export function argsortShared(values: Float64Array, idx: Uint32Array): Uint32Arr
     const i = idx[k]!;
     let h = words[2 * i + HI]!;
     let l = words[2 * i + LO]!;
+    if (h === 0x80000000 && l === 0) h = 0; // −0 is +0: equal values keep their index order
     if (h & 0x80000000) {
       h = ~h >>> 0;
       l = ~l >>> 0;

@@ -168,3 +168,11 @@ describe('§3 tiers through analyze()', () => {
     expect(y.valueClass).toBe('BZ');
   });
 });
+
+describe('zero metrics of either sign', () => {
+  it('are ties broken by key, whatever the sign of the zero (a −0 number cell is a 0)', () => {
+    const a = analyze([['Customer ID', 'Revenue', 'Profit'], ['A', 3, 0], ['B', 3, -0]], { asOf: '2026-11-28', model: false });
+    const b = analyze([['Customer ID', 'Revenue', 'Profit'], ['A', 3, -0], ['B', 3, 0]], { asOf: '2026-11-28', model: false });
+    for (const r of [a, b]) expect(r.customers.map((c) => [c.key, c.tier, c.pyramid])).toEqual([['A', 'C', 'platinum'], ['B', 'D', 'iron']]);
+  });
+});
