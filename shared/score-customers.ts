@@ -7,7 +7,7 @@ import type { Customer, ModelFigures, ScorePartName } from './types';
 import type { Settings } from './settings';
 import type { TallyFacts } from './summary';
 import type { CustomerInput } from './ingest/customer-input';
-import { columnsOf, type CustomerColumns } from './ingest/customer-columns';
+import type { CustomerColumns } from './ingest/customer-columns';
 import { dayToIso } from './ingest/parse-date';
 import { valueScores } from './rules/value-score';
 import { abcTiers, hasTierMetric } from './rules/abc-tiers';
@@ -60,8 +60,7 @@ function isoDates(): (d: number | null) => string | null {
  * The typical days between purchases in a table: the median of the repeat customers' usual
  * intervals (method §5), the yardstick for a one-time buyer; null without repeat customers.
  */
-export function typicalRepeatInterval(table: CustomerColumns | readonly CustomerInput[]): number | null {
-  const cols = columnsOf(table);
+function typicalRepeatInterval(cols: CustomerColumns): number | null {
   const { orders, firstPurchase, lastPurchase } = cols.num;
   const all = new Float64Array(cols.count);
   let m = 0;
@@ -81,13 +80,12 @@ export function typicalRepeatInterval(table: CustomerColumns | readonly Customer
  * not all be held at once — only those a surface shows or writes.
  */
 export function scoreTable(
-  table: CustomerColumns | readonly CustomerInput[],
+  inputs: CustomerColumns,
   asOfDay: number,
   settings: Settings,
   useProfit: boolean,
   model: ReadonlyMap<string, ModelFigures> | null,
 ): ScoredTable {
-  const inputs = columnsOf(table);
   const n = inputs.count;
   const { profit, revenue } = inputs.num;
   const metric = new Float64Array(n);

@@ -313,8 +313,3 @@ export function allPresent(x: Float64Array, n = x.length): boolean {
   for (let i = 0; i < n; i++) if (Number.isNaN(x[i])) return false;
   return true;
 }
-
-/** Columns as they are, or inputs given as objects as columns (for callers holding a few inputs). */
-export function columnsOf(inputs: CustomerColumns | readonly CustomerInput[]): CustomerColumns {
-  return inputs instanceof CustomerColumns ? inputs : CustomerColumns.of(inputs as readonly CustomerInput[]);
-}

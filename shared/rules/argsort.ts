@@ -37,14 +37,10 @@ function scratchFor(m: number): Scratch {
   return scratch;
 }
 
-/** The indices `idx` (a subset of 0…values.length−1) ordered by ascending value, stably. */
-export function argsortValues(values: Float64Array, idx: Uint32Array): Uint32Array {
-  return argsortShared(values, idx).slice();
-}
-
 /**
- * argsortValues into a working array shared between calls: the answer is valid only until the
- * next call of this module's functions (for callers that read it at once, as the ranks do).
+ * The indices `idx` (a subset of 0…values.length−1) ordered by ascending value, stably, in a
+ * working array shared between calls: the answer is valid only until the next call of this
+ * module's functions (callers read it at once, as the ranks do).
  */
 export function argsortShared(values: Float64Array, idx: Uint32Array): Uint32Array {
   const m = idx.length;
@@ -94,12 +90,7 @@ export function argsortShared(values: Float64Array, idx: Uint32Array): Uint32Arr
   return out;
 }
 
-/** The indices of the values that are not NaN, ascending. */
-export function presentIndices(values: Float64Array): Uint32Array {
-  return presentShared(values).slice();
-}
-
-/** presentIndices into a working array shared between calls (valid until the next call, as argsortShared). */
+/** The indices of the values that are not NaN, ascending, in a working array shared between calls (as argsortShared). */
 export function presentShared(values: Float64Array): Uint32Array {
   const n = values.length;
   const idx = scratchFor(Math.max(1, n)).present;

@@ -7,32 +7,25 @@
  * maintain = everyone else.
  */
 import type { Tier, ValueClass } from '../types';
-import type { CustomerInput } from '../ingest/customer-input';
-import { columnsOf, type CustomerColumns } from '../ingest/customer-columns';
+import type { CustomerColumns } from '../ingest/customer-columns';
 import { orderDescending } from './rank';
-import { growthOfNumbers } from './value-score';
+import { growthOf } from './value-score';
 
-/** Headroom per method §4, NaN when the customer has none of its inputs. */
-export function headroom(c: CustomerInput): number {
-  return headroomOf(c.revenue ?? NaN, c.revenuePrev ?? NaN, c.potential ?? NaN, c.wallet ?? NaN);
-}
-
-/** headroom over column values, NaN standing for missing. */
-function headroomOf(revenue: number, revenuePrev: number, potential: number, wallet: number): number {
+/** Headroom per method §4 from column values (NaN = missing); NaN when the customer has none of its inputs. */
+function headroom(revenue: number, revenuePrev: number, potential: number, wallet: number): number {
   const rev = Number.isNaN(revenue) ? 0 : revenue;
   if (!Number.isNaN(potential)) return potential - rev;
   if (!Number.isNaN(wallet)) return wallet - rev;
-  return growthOfNumbers(revenue, revenuePrev);
+  return growthOf(revenue, revenuePrev);
 }
 
 /** Every customer's value class, given the tiers (first match wins, as above). */
-export function valueClasses(table: CustomerColumns | readonly CustomerInput[], tiers: readonly (Tier | null)[], top: number): ValueClass[] {
-  const cols = columnsOf(table);
+export function valueClasses(cols: CustomerColumns, tiers: readonly (Tier | null)[], top: number): ValueClass[] {
   const n = cols.count;
   const { revenue, revenuePrev, potential, wallet, profit } = cols.num;
   const h = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = headroomOf(revenue[i]!, revenuePrev[i]!, potential[i]!, wallet[i]!);
+    const v = headroom(revenue[i]!, revenuePrev[i]!, potential[i]!, wallet[i]!);
     h[i] = Number.isNaN(v) ? -Infinity : v;
   }
   const order = orderDescending(h, cols.key);

@@ -5,21 +5,18 @@
  */
 import type { ScorePart, ScorePartName, ValueScore } from '../types';
 import type { Settings } from '../settings';
-import type { CustomerInput } from '../ingest/customer-input';
-import { anyPresent, columnsOf, type CustomerColumns } from '../ingest/customer-columns';
+import { anyPresent, type CustomerColumns } from '../ingest/customer-columns';
 import { percentileRanks } from './rank';
 
 export const SCORE_PARTS: readonly ScorePartName[] = ['value', 'growth', 'share', 'payment', 'satisfaction', 'tenure'];
 
 const NA = NaN;
 
-/** Growth as a ratio; growth from zero is +Infinity (the highest rank), zero to zero is 0. */
-export function growthOf(revenue: number | null, prev: number | null): number {
-  return growthOfNumbers(revenue ?? NA, prev ?? NA);
-}
-
-/** growthOf over column values, NaN standing for missing. */
-export function growthOfNumbers(revenue: number, prev: number): number {
+/**
+ * Growth as a ratio; growth from zero is +Infinity (the highest rank), zero to zero is 0. Column
+ * values: NaN stands for a missing figure, and no growth is NaN.
+ */
+export function growthOf(revenue: number, prev: number): number {
   if (Number.isNaN(revenue)) return NA;
   if (prev > 0) return revenue / prev - 1;
   if (prev === 0) return revenue > 0 ? Infinity : 0;
@@ -40,8 +37,7 @@ export interface ValueScoreResult {
  * Payment ranks the inverse of overdue days and of the overdue ratio (overdue / receivable),
  * averaged over whichever of the two the customer has.
  */
-export function valueScores(table: CustomerColumns | readonly CustomerInput[], asOfDay: number, useProfit: boolean, settings: Settings): ValueScoreResult {
-  const cols = columnsOf(table);
+export function valueScores(cols: CustomerColumns, asOfDay: number, useProfit: boolean, settings: Settings): ValueScoreResult {
   const n = cols.count;
   const { revenue, revenuePrev, profit, share, satisfaction, firstPurchase, overdueDays: days, overdueAmount, receivable } = cols.num;
   // One working column, refilled for each derived part and ranked into that part's own array: a
@@ -52,7 +48,7 @@ export function valueScores(table: CustomerColumns | readonly CustomerInput[], a
   // (Each part's loop is written out: a callback per value would cost more than the ranking.)
   const value = useProfit ? profit : revenue;
   ranks.value = percentileRanks(value);
-  for (let i = 0; i < n; i++) raw[i] = growthOfNumbers(revenue[i]!, revenuePrev[i]!);
+  for (let i = 0; i < n; i++) raw[i] = growthOf(revenue[i]!, revenuePrev[i]!);
   ranks.growth = percentileRanks(raw);
   ranks.share = percentileRanks(share);
   ranks.satisfaction = percentileRanks(satisfaction);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { argsortValues, presentIndices } from '../../../shared/rules/argsort';
+import { argsortShared, presentShared } from '../../../shared/rules/argsort';
 import { orderDescending, percentileRanks } from '../../../shared/rules/rank';
 
 /** Doubles of every kind the rules meet: integers, cents, huge, tiny, ±0, ±Infinity, many ties. */
@@ -15,19 +15,38 @@ const value = fc.oneof(
   fc.constantFrom(0, -0, Infinity, -Infinity, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE),
 );
 
+/** The sort's answer, copied out of its shared working array. */
+const argsort = (v: Float64Array, idx: Uint32Array) => Array.from(argsortShared(v, idx));
+
+/** Each rank is the mid-rank computed by counting: (below + (equal − 1) / 2) / (m − 1); NaN stays NaN. */
+function expectMidRanks(v: Float64Array): void {
+  const present = Array.from(v).filter((x) => !Number.isNaN(x));
+  const m = present.length;
+  const r = percentileRanks(v);
+  v.forEach((x, i) => {
+    if (Number.isNaN(x)) {
+      expect(r[i]).toBeNaN();
+      return;
+    }
+    const below = present.filter((y) => y < x).length;
+    const equal = present.filter((y) => y === x).length;
+    expect(r[i]).toBe(m === 1 ? 0.5 : (below + (equal - 1) / 2) / (m - 1));
+  });
+}
+
 /** Ascending by value, −0 equal to +0, ties by index. */
 function referenceOrder(values: Float64Array, idx: readonly number[]): number[] {
   const cmp = (x: number, y: number) => (x < y ? -1 : x > y ? 1 : 0);
   return [...idx].sort((a, b) => cmp(values[a]!, values[b]!) || a - b);
 }
 
-describe('argsortValues', () => {
+describe('argsortShared', () => {
   it('orders indices as a stable comparator sort does, −0 equal to +0', () => {
     fc.assert(
       fc.property(fc.array(value, { maxLength: 300 }), (xs) => {
         const v = Float64Array.from(xs);
         const idx = Uint32Array.from(xs.keys());
-        expect(Array.from(argsortValues(v, idx))).toEqual(referenceOrder(v, [...idx]));
+        expect(argsort(v, idx)).toEqual(referenceOrder(v, [...idx]));
       }),
       { numRuns: 300 },
     );
@@ -35,9 +54,9 @@ describe('argsortValues', () => {
 
   it('sorts only the indices it is given, and worked examples', () => {
     const v = Float64Array.from([3, -1, 2, -0, 0, -Infinity, 2]);
-    expect(Array.from(argsortValues(v, Uint32Array.from([0, 1, 2, 3, 4, 5, 6])))).toEqual([5, 1, 3, 4, 2, 6, 0]);
-    expect(Array.from(argsortValues(v, Uint32Array.from([6, 0, 2])))).toEqual([6, 2, 0]);
-    expect(Array.from(presentIndices(Float64Array.from([1, NaN, 3, NaN])))).toEqual([0, 2]);
+    expect(argsort(v, Uint32Array.from([0, 1, 2, 3, 4, 5, 6]))).toEqual([5, 1, 3, 4, 2, 6, 0]);
+    expect(argsort(v, Uint32Array.from([6, 0, 2]))).toEqual([6, 2, 0]);
+    expect(Array.from(presentShared(Float64Array.from([1, NaN, 3, NaN])))).toEqual([0, 2]);
   });
 });
 
@@ -45,19 +64,7 @@ describe('percentileRanks', () => {
   it('matches the mid-rank definition computed by counting', () => {
     fc.assert(
       fc.property(fc.array(fc.option(value, { nil: null, freq: 4 }), { maxLength: 200 }), (xs) => {
-        const v = Float64Array.from(xs, (x) => x ?? NaN);
-        const present = xs.filter((x): x is number => x !== null);
-        const m = present.length;
-        const r = percentileRanks(v);
-        xs.forEach((x, i) => {
-          if (x === null) {
-            expect(r[i]).toBeNaN();
-            return;
-          }
-          const below = present.filter((y) => y < x).length;
-          const equal = present.filter((y) => y === x).length;
-          expect(r[i]).toBe(m === 1 ? 0.5 : (below + (equal - 1) / 2) / (m - 1));
-        });
+        expectMidRanks(Float64Array.from(xs, (x) => x ?? NaN));
       }),
       { numRuns: 200 },
     );
@@ -70,19 +77,7 @@ describe('percentileRanks', () => {
         fc.array(fc.option(fc.integer({ min: 0, max: 300 }), { nil: null, freq: 5 }), { maxLength: 400 }),
         fc.boolean(),
         (offset, xs, negZero) => {
-          const v = Float64Array.from(xs, (x) => (x === null ? NaN : x === 0 && negZero ? -0 : x + offset));
-          const present = Array.from(v).filter((x) => !Number.isNaN(x));
-          const m = present.length;
-          const r = percentileRanks(v);
-          v.forEach((x, i) => {
-            if (Number.isNaN(x)) {
-              expect(r[i]).toBeNaN();
-              return;
-            }
-            const below = present.filter((y) => y < x).length;
-            const equal = present.filter((y) => y === x).length;
-            expect(r[i]).toBe(m === 1 ? 0.5 : (below + (equal - 1) / 2) / (m - 1));
-          });
+          expectMidRanks(Float64Array.from(xs, (x) => (x === null ? NaN : x === 0 && negZero ? -0 : x + offset)));
         },
       ),
       { numRuns: 200 },

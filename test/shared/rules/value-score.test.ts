@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../shared/analyze';
 import { valueScores } from '../../../shared/rules/value-score';
 import { emptyInput } from '../../../shared/ingest/customer-input';
+import { CustomerColumns } from '../../../shared/ingest/customer-columns';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 
 const AS_OF = '2024-12-31';
@@ -103,7 +104,7 @@ describe('§2 value score', () => {
       return c;
     };
     const inputs = ['a', 'b', 'c'].map(mk);
-    const r = valueScores(inputs, asOf, true, DEFAULT_SETTINGS);
+    const r = valueScores(CustomerColumns.of(inputs), asOf, true, DEFAULT_SETTINGS);
     expect(r.dropped).toEqual([]);
     const w = Object.fromEntries(r.at(0).parts.map((p) => [p.part, p.weight]));
     expect(w).toEqual({ value: 0.4, growth: 0.15, share: 0.15, payment: 0.15, satisfaction: 0.1, tenure: 0.05 });
