@@ -122,16 +122,15 @@ export function customersRead(
   notices: Notice[],
   lang: Lang,
 ): TableRead {
-  const inputs = r.customers;
   notices.push(...r.notices);
   let asOfDay: number;
   if (asOfOption !== undefined) asOfDay = asOfOption;
   else {
-    const latest = latestDay(inputs);
+    const latest = latestDay(r.customers);
     asOfDay = latest ?? todayDay();
     notices.push({ code: latest === null ? 'as_of_none' : 'as_of_default', message: noticeText(lang, latest === null ? 'as_of_none' : 'as_of_default', { asOf: dayToIso(asOfDay) }) });
   }
-  return { kind: 'customers', ...header, customers: inputs, histories: null, rows: r.rows, errors: r.reader.errors, asOfDay };
+  return { kind: 'customers', ...header, customers: r.customers, histories: null, rows: r.rows, errors: r.reader.errors, asOfDay };
 }
 
 /** The latest last purchase, last contact or first purchase in the table; null without dates. */
