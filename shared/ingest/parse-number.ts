@@ -32,20 +32,6 @@ function checked(value: number, percent: boolean): ParsedNumber {
   return { ok: true, value: value === 0 ? 0 : value, percent };
 }
 
-/** True for a plain decimal: an optional '-', digits, and optionally '.' and digits ('1234', '-12.5'). */
-function isPlainDecimal(s: string): boolean {
-  const n = s.length;
-  let i = s.charCodeAt(0) === 45 ? 1 : 0;
-  const intStart = i;
-  while (i < n && isDigit(s.charCodeAt(i))) i++;
-  if (i === intStart) return false;
-  if (i === n) return true;
-  if (s.charCodeAt(i) !== 46) return false;
-  const fracStart = ++i;
-  while (i < n && isDigit(s.charCodeAt(i))) i++;
-  return i === n && i > fracStart;
-}
-
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -143,8 +129,9 @@ const MINUS = new Set(['-', '−', '–']);
  */
 export function parseNumber(cell: unknown): ParsedNumber | null {
   // Plain decimals ('1234', '-12.5') skip the general path: most cells look like this.
-  if (typeof cell === 'string' && isPlainDecimal(cell)) {
-    return checked(Number(cell), false);
+  if (typeof cell === 'string') {
+    const v = plainDecimal(cell);
+    if (!Number.isNaN(v)) return { ok: true, value: v, percent: false };
   }
   if (isBlankCell(cell)) return null;
   if (typeof cell === 'number') return Number.isFinite(cell) ? checked(cell, false) : FAIL;
