@@ -32,10 +32,6 @@ function checked(value: number, percent: boolean): ParsedNumber {
   return { ok: true, value: value === 0 ? 0 : value, percent };
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * The value parseNumber reads from a plain decimal cell ('1234', '-12.5'), without building its
  * result; NaN when the text is not a plain decimal or its value is out of range (parseNumber then
