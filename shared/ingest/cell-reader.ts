@@ -4,7 +4,7 @@
  */
 import type { Column, Lang, RowError, SwitchingCost } from '../types';
 import { errorReason } from '../i18n/messages';
-import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber, plainDecimal } from './parse-number';
+import { parseNumber, plainValue } from './parse-number';
 import { parseDate, plausibleDays, type DayOrder, type DayRange } from './parse-date';
 import { parseCompetitor, parseSatisfaction, parseSwitchingCost } from './parse-flags';
 import { isBlankCell, shortText } from './normalize-text';
@@ -13,8 +13,14 @@ import { isBlankCell, shortText } from './normalize-text';
 export const BAD = Symbol('bad cell');
 export type Read<T> = T | null | typeof BAD;
 
+type Competitor = Readonly<{ buys: boolean; name: string | null }>;
+
+/** Distinct competitor cells remembered; a column whose cells do not repeat is read afresh beyond this. */
+const MAX_REMEMBERED = 4096;
+
 export class CellReader {
   readonly errors: RowError[] = [];
+  private readonly competitors = new Map<string, Competitor | null>();
   constructor(
     readonly lang: Lang,
     private readonly dayOrders: ReadonlyMap<number, DayOrder>,
@@ -33,11 +39,8 @@ export class CellReader {
 
   /** A number that may be negative (money). */
   amount(row: number, col: Column, cell: unknown, fatal: boolean): Read<number> {
-    if (typeof cell === 'string') {
-      const v = plainDecimal(cell); // '1234', '-12.5': what parseNumber gives, without its result object
-      if (!Number.isNaN(v)) return v;
-    }
-    if (typeof cell === 'number' && Number.isFinite(cell) && Math.abs(cell) <= MAX_MAGNITUDE && (cell === 0 || Math.abs(cell) >= MIN_MAGNITUDE)) return cell; // what parseNumber gives
+    const v = plainValue(cell); // '1234', '-12.5', 1234: what parseNumber gives, without its result object
+    if (!Number.isNaN(v)) return v;
     const p = parseNumber(cell);
     if (p === null) return null;
     if (!p.ok) return this.fail(row, col, cell, rangeCode(p), fatal);
@@ -46,11 +49,8 @@ export class CellReader {
 
   /** A count or number of days: not negative. */
   count(row: number, col: Column, cell: unknown): Read<number> {
-    if (typeof cell === 'string') {
-      const v = plainDecimal(cell);
-      if (v >= 0) return v;
-    }
-    if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 0 && cell <= MAX_MAGNITUDE && (cell === 0 || cell >= MIN_MAGNITUDE)) return cell; // what parseNumber gives
+    const v = plainValue(cell);
+    if (v >= 0) return v;
     const p = parseNumber(cell);
     if (p === null) return null;
     if (!p.ok) return this.fail(row, col, cell, rangeCode(p), false);
@@ -63,10 +63,16 @@ export class CellReader {
    * 100 is read as percent points ("35" in a 份额 column means 35%).
    */
   share(row: number, col: Column, cell: unknown): Read<number> {
+    // A plain decimal or a number ('0.35', 35): what parseNumber gives it, without its result object.
+    const plain = plainValue(cell);
+    if (!Number.isNaN(plain)) return this.shareOf(row, col, cell, plain > 1 && plain <= 100 ? plain / 100 : plain);
     const p = parseNumber(cell);
     if (p === null) return null;
     if (!p.ok) return this.fail(row, col, cell, 'not_a_number', false);
-    const v = !p.percent && p.value > 1 && p.value <= 100 ? p.value / 100 : p.value;
+    return this.shareOf(row, col, cell, !p.percent && p.value > 1 && p.value <= 100 ? p.value / 100 : p.value);
+  }
+
+  private shareOf(row: number, col: Column, cell: unknown, v: number): Read<number> {
     if (v < 0 || v > 1) return this.fail(row, col, cell, 'share_range', false);
     return v;
   }
@@ -96,8 +102,16 @@ export class CellReader {
     return s;
   }
 
-  competitor(cell: unknown): { buys: boolean; name: string | null } | null {
-    return parseCompetitor(cell);
+  /** Whether the customer buys from a competitor, and which (parseCompetitor), remembered per cell text: a column holds few answers. */
+  competitor(cell: unknown): Competitor | null {
+    if (typeof cell !== 'string') return parseCompetitor(cell);
+    const known = this.competitors.get(cell);
+    if (known !== undefined) return known;
+    const c = parseCompetitor(cell);
+    // Own copies: a cell cut from a file's text would keep that text in memory for as long as the reader lives.
+    const kept = c === null ? null : Object.freeze({ buys: c.buys, name: c.name === null ? null : ownText(c.name) });
+    if (this.competitors.size < MAX_REMEMBERED) this.competitors.set(ownText(cell), kept);
+    return kept;
   }
 }
 

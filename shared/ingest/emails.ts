@@ -12,6 +12,18 @@ const SEPARATORS = /[,;、，；\s]+/;
 /** One plain ASCII address and nothing else. */
 const SIMPLE = /^\s*[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}\s*$/;
 
+/** One plain ASCII address already as splitEmails gives it: lower case, nothing around it. */
+const PLAIN = /^[a-z0-9._%+-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
+
+/**
+ * The cell itself when it is one plain lower-case ASCII address with nothing around it, which is
+ * what splitEmails gives for it (its only address, none invalid); null otherwise. Lets a reader of
+ * a large table keep the address without building splitEmails's two lists.
+ */
+export function plainEmail(cell: unknown): string | null {
+  return typeof cell === 'string' && PLAIN.test(cell) ? cell : null;
+}
+
 /** A pragmatic address check: local@domain.tld, letters (any script), digits and the usual marks. */
 const EMAIL = /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
 

@@ -62,6 +62,17 @@ export function plainDecimal(text: string): number {
   return value === 0 ? 0 : value;
 }
 
+/**
+ * The value parseNumber reads from a cell that is a plain decimal text or a number within range,
+ * without building its result (−0 reads as 0); NaN for any other cell, which parseNumber then
+ * reads or refuses with its reason.
+ */
+export function plainValue(cell: unknown): number {
+  if (typeof cell === 'string') return plainDecimal(cell);
+  if (typeof cell !== 'number' || !(Math.abs(cell) <= MAX_MAGNITUDE) || (cell !== 0 && Math.abs(cell) < MIN_MAGNITUDE)) return NaN;
+  return cell === 0 ? 0 : cell;
+}
+
 /** 10^0 … 10^15, each an exact double. */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 

@@ -9,7 +9,7 @@ import { BAD, CellReader, keyOf, ownText, textOrNull, type Read } from './cell-r
 import { TextDictionary } from './text-dictionary';
 import { mergeInputs, type CustomerInput } from './customer-input';
 import { CustomerColumns } from './customer-columns';
-import { splitEmails } from './emails';
+import { plainEmail, splitEmails } from './emails';
 import { DomainCache } from './domain-cache';
 import { skipIfNotData } from './row-kind';
 import { dayOrderNotice, decideDayOrders } from './day-orders';
@@ -338,6 +338,11 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
         n.sharePrev[j] = num(reader.share(rowNo, col, cell));
         break;
       case 'email': {
+        const one = plainEmail(cell);
+        if (one !== null) {
+          store.emails[j] = ownText(one);
+          break;
+        }
         const split = splitEmails(cell);
         store.setEmails(j, split.emails.map(ownText));
         const invalid = split.invalid;

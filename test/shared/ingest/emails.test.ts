@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { splitEmails } from '../../../shared/ingest/emails';
+import { plainEmail, splitEmails } from '../../../shared/ingest/emails';
 
 describe('splitEmails', () => {
   it.each([
@@ -60,6 +60,40 @@ describe('splitEmails', () => {
         const expected = [...new Set(list.map((a) => a.toLowerCase()))];
         expect(splitEmails(list.join(sep))).toEqual({ emails: expected, invalid: [] });
       }),
+    );
+  });
+});
+
+describe('plainEmail', () => {
+  it.each([
+    ['a@acme.com', 'a@acme.com'],
+    ['zhang.san@huadong.com.cn', 'zhang.san@huadong.com.cn'],
+    ['A@acme.com', null],
+    [' a@acme.com', null],
+    ['a@acme.com ', null],
+    ['a@acme.com; b@acme.com', null],
+    ['mailto:a@acme.com', null],
+    ['a@acme.c', null],
+    ['a@-acme.com', null],
+    [42, null],
+    [null, null],
+  ])('%j → %j', (cell, expected) => {
+    expect(plainEmail(cell)).toBe(expected);
+  });
+
+  it('property: whenever it answers, splitEmails reads the same cell as that one address and nothing invalid', () => {
+    const piece = fc.oneof(
+      fc.stringMatching(/^[a-z0-9._%+-]{1,10}@([a-z0-9-]{1,6}\.){1,3}[a-z]{1,4}$/),
+      fc.stringMatching(/^[A-Za-z0-9._%+-]{1,10}@([A-Za-z0-9-]{1,6}\.){1,3}[A-Za-z]{1,4}$/),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('a@acme.com', 'a.b@x-y.com.cn', 'a@acme.com ', 'a@acme..com', 'a@acme.com;b@acme.com'),
+    );
+    fc.assert(
+      fc.property(piece, (cell) => {
+        const one = plainEmail(cell);
+        if (one !== null) expect(splitEmails(cell)).toEqual({ emails: [one], invalid: [] });
+      }),
+      { numRuns: 2000 },
     );
   });
 });
