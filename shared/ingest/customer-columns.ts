@@ -7,6 +7,7 @@
  */
 import type { SwitchingCost } from '../types';
 import type { CustomerInput } from './customer-input';
+import { sortIdsByText } from './sort-by-text';
 
 /** The number and date fields (dates as day numbers), each one Float64Array. */
 export const NUMBER_FIELDS = [
@@ -292,12 +293,13 @@ export class CustomerColumns {
   /** The slots in key order, equal keys in slot order (the reader merges each run of one key). */
   keyOrder(): Uint32Array {
     const keys = this.key;
-    const idx: number[] = new Array(this.count);
-    for (let i = 0; i < this.count; i++) idx[i] = i;
+    const ids = new Int32Array(this.count);
+    for (let i = 0; i < ids.length; i++) ids[i] = i;
     let sorted = true;
-    for (let i = 1; i < idx.length; i++) if (!(keys[idx[i - 1]!]! < keys[idx[i]!]!)) sorted = false;
-    if (!sorted) idx.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
-    return Uint32Array.from(idx);
+    for (let i = 1; i < ids.length && sorted; i++) if (!(keys[i - 1]! < keys[i]!)) sorted = false;
+    // Packed prefixes sorted as numbers, not a comparator call per comparison (a table in another order, or with repeated keys).
+    if (!sorted) sortIdsByText(ids, keys);
+    return new Uint32Array(ids.buffer, 0, ids.length);
   }
 }
 

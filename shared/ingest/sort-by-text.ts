@@ -40,8 +40,8 @@ export class TextPrefixes {
 }
 
 /**
- * Sort `ids` in place so that texts[ids[0]] < texts[ids[1]] < …; the texts of the ids are
- * distinct. The order is exactly that of comparing the texts with `<`. With `recorded` (every id's
+ * Sort `ids` in place so that texts[ids[0]] ≤ texts[ids[1]] ≤ …, ids of equal texts in ascending
+ * order. The order is exactly that of comparing the texts with `<`, then the ids. With `recorded` (every id's
  * text recorded), the texts are read only to order ids whose first code units are equal.
  */
 export function sortIdsByText(ids: Int32Array, texts: readonly string[], recorded?: TextPrefixes): void {
@@ -148,8 +148,8 @@ function refineTies(ids: Int32Array, packed: Float64Array, idScale: number, text
   }
 }
 
-/** Sort ids[from..to) by their texts with `<`. */
+/** Sort ids[from..to) by their texts with `<`, equal texts by id. */
 function sortByComparingText(ids: Int32Array, from: number, to: number, texts: readonly string[]): void {
-  const run = Array.from(ids.subarray(from, to)).sort((a, b) => (texts[a]! < texts[b]! ? -1 : 1));
+  const run = Array.from(ids.subarray(from, to)).sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : a - b));
   for (let i = from; i < to; i++) ids[i] = run[i - from]!;
 }

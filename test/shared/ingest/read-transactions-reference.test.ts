@@ -191,13 +191,14 @@ describe('columnar log summary = plain reference', () => {
 });
 
 /** Distinct strings with shared prefixes, empty text, CJK and surrogate pairs. */
-const texts = fc.uniqueArray(
+/** Texts with repeats (the same key on several rows) among them. */
+const texts = fc.array(
   fc.tuple(fc.constantFrom('', 'C00', 'customer-0000', '客户', '\u{1F600}'), fc.string({ unit: fc.constantFrom('0', '1', '9', 'a', 'Z', ' ', '~', '中', '\uD83D', '\uDE00', '\u0000', '\uFFFF'), maxLength: 12 })).map(([p, s]) => p + s),
   { maxLength: 80 },
-);
+).chain((list) => fc.shuffledSubarray([...list, ...list]));
 
 describe('sortIdsByText', () => {
-  it('orders ids exactly as the default sort orders their texts, with or without recorded prefixes', () => {
+  it('orders ids exactly as comparing their texts, then the ids, orders them, with or without recorded prefixes', () => {
     fc.assert(
       fc.property(texts, fc.integer({ min: 0, max: 1000 }), (list, offset) => {
         // ids need not start at 0 nor be dense: place the texts at scattered positions
@@ -211,7 +212,9 @@ describe('sortIdsByText', () => {
         for (const id of ids) recorded.add(id, byId[id]!);
         const again = ids.slice();
         sortIdsByText(ids, byId);
-        expect(Array.from(ids, (id) => byId[id])).toEqual([...list].sort());
+        // the texts in order, equal texts by ascending id
+        const expected = Array.from(list.keys(), (i) => offset + i * 3).sort((a, b) => (byId[a]! < byId[b]! ? -1 : byId[a]! > byId[b]! ? 1 : a - b));
+        expect(Array.from(ids)).toEqual(expected);
         // the same order from the prefixes recorded when the texts were met
         sortIdsByText(again, byId, recorded);
         expect(Array.from(again)).toEqual(Array.from(ids));
