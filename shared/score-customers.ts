@@ -6,7 +6,7 @@
 import type { Customer, ModelFigures, ScorePartName } from './types';
 import type { Settings } from './settings';
 import type { TallyFacts } from './summary';
-import type { CustomerInput } from './ingest/customer-input';
+import { emptyInput, type CustomerInput } from './ingest/customer-input';
 import type { CustomerColumns } from './ingest/customer-columns';
 import { dayToIso } from './ingest/parse-date';
 import { valueScores } from './rules/value-score';
@@ -28,7 +28,10 @@ export interface ScoredTable {
   count: number;
   /** Customer i (in the order of the inputs) with every result and its reasons. */
   customerAt(i: number): Customer;
-  /** What the summary counts of customer i — the same values customerAt(i) has — without the rest. */
+  /**
+   * What the summary counts of customer i — the same values customerAt(i) has — without the rest:
+   * its churn risk's factors and its credit's deductions are not listed.
+   */
   factsAt(i: number): TallyFacts;
   /** Tier of customer i, without building the customer. */
   tiers: readonly (Customer['tier'])[];
@@ -100,17 +103,19 @@ export function scoreTable(
 
   const iso = isoDates();
   /** The per-customer rules that both customerAt and factsAt need. */
-  const rulesOf = (c: CustomerInput, i: number) => {
+  const rulesOf = (c: CustomerInput, i: number, reasons: boolean) => {
     const tier = tiers.tiers[i]!;
     const m = model?.get(c.key);
     const life = lifecycle(c, asOfDay, settings, m?.pAlive);
     const visit = nextVisit(c.lastContact, c.lastPurchase, tier, asOfDay, settings);
-    const risk = customerChurnRisk(c, tier, asOfDay, settings, m?.pNoPurchase, typicalInterval);
+    const risk = customerChurnRisk(c, tier, asOfDay, settings, m?.pNoPurchase, typicalInterval, reasons);
     return { tier, m, life, visit, risk };
   };
+  // The summary reads customers one at a time and keeps none of their inputs: one object serves them all.
+  const reused = emptyInput('', 0);
   const factsAt = (i: number): TallyFacts => {
-    const c = inputs.inputAt(i, false);
-    const { tier, life, visit, risk } = rulesOf(c, i);
+    const c = inputs.fill(i, reused, false);
+    const { tier, life, visit, risk } = rulesOf(c, i, false);
     return {
       key: c.key,
       tier,
@@ -124,14 +129,14 @@ export function scoreTable(
       sharePrev: c.sharePrev,
       satisfaction: c.satisfaction,
       churnRisk: risk,
-      credit: credit(c, asOfDay, settings),
+      credit: credit(c, asOfDay, settings, false),
       churnReason: classifyChurnReason(c.churnReasonText),
       visitOverdue: visit.overdue,
     };
   };
   const customerAt = (i: number): Customer => {
     const c = inputs.inputAt(i);
-    const { tier, m, life, visit, risk } = rulesOf(c, i);
+    const { tier, m, life, visit, risk } = rulesOf(c, i, true);
     const out: Customer = {
       key: c.key,
       rows: c.rows,

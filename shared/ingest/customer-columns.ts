@@ -6,7 +6,7 @@
  * built from the columns only when a rule or a surface needs that one customer.
  */
 import type { SwitchingCost } from '../types';
-import type { CustomerInput } from './customer-input';
+import { emptyInput, type CustomerInput } from './customer-input';
 import { sortIdsByText } from './sort-by-text';
 
 /** The number and date fields (dates as day numbers), each one Float64Array. */
@@ -53,6 +53,9 @@ function many<T>(v: Few<T>): T[] {
 }
 
 const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** The lists of an input filled without them (\`lists\` false): empty, and never changed by a reader. */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** A growable table of customers' inputs; slots are filled in reading order, then put in key order by `select`. */
 export class CustomerColumns {
@@ -142,44 +145,51 @@ export class CustomerColumns {
    * leaves rows, emails and domains empty, for rules that read none of them.
    */
   inputAt(j: number, lists = true): CustomerInput {
+    return this.fill(j, emptyInput(this.key[j]!, 0), lists);
+  }
+
+  /**
+   * Customer j's inputs written over every field of `into`, which is returned: a caller that reads
+   * the customers one at a time and keeps nothing of `into` reuses one object for all of them.
+   */
+  fill(j: number, into: CustomerInput, lists = true): CustomerInput {
     const n = this.num;
     const comp = this.competitor[j]!;
     const t = this.text;
-    return {
-      key: this.key[j]!,
-      rows: lists ? many(this.rows[j]!) : [],
-      name: this.name[j]!,
-      emails: lists ? many(this.emails[j]!) : [],
-      domains: lists ? this.domainsAt(j) : [],
-      owner: t.owner[j]!,
-      segment: t.segment[j]!,
-      region: t.region[j]!,
-      revenue: nullable(n.revenue[j]!),
-      revenuePrev: nullable(n.revenuePrev[j]!),
-      profit: nullable(n.profit[j]!),
-      costToServe: nullable(n.costToServe[j]!),
-      orders: nullable(n.orders[j]!),
-      firstPurchase: nullable(n.firstPurchase[j]!),
-      lastPurchase: nullable(n.lastPurchase[j]!),
-      wallet: nullable(n.wallet[j]!),
-      share: nullable(n.share[j]!),
-      sharePrev: nullable(n.sharePrev[j]!),
-      competitor: comp < 0 ? null : comp === 1,
-      competitorName: t.competitorName[j]!,
-      suppliers: nullable(n.suppliers[j]!),
-      switchingCost: this.switchingCost[j]!,
-      potential: nullable(n.potential[j]!),
-      receivable: nullable(n.receivable[j]!),
-      overdueAmount: nullable(n.overdueAmount[j]!),
-      overdueDays: nullable(n.overdueDays[j]!),
-      creditLimit: nullable(n.creditLimit[j]!),
-      satisfaction: nullable(n.satisfaction[j]!),
-      complaints: nullable(n.complaints[j]!),
-      complaintsOpen: nullable(n.complaintsOpen[j]!),
-      lastContact: nullable(n.lastContact[j]!),
-      churnReasonText: t.churnReasonText[j]!,
-      gapBeforeCurrent: nullable(n.gapBeforeCurrent[j]!),
-    };
+    into.key = this.key[j]!;
+    into.rows = lists ? many(this.rows[j]!) : NONE;
+    into.name = this.name[j]!;
+    into.emails = lists ? many(this.emails[j]!) : NONE;
+    into.domains = lists ? this.domainsAt(j) : NONE;
+    into.owner = t.owner[j]!;
+    into.segment = t.segment[j]!;
+    into.region = t.region[j]!;
+    into.revenue = nullable(n.revenue[j]!);
+    into.revenuePrev = nullable(n.revenuePrev[j]!);
+    into.profit = nullable(n.profit[j]!);
+    into.costToServe = nullable(n.costToServe[j]!);
+    into.orders = nullable(n.orders[j]!);
+    into.firstPurchase = nullable(n.firstPurchase[j]!);
+    into.lastPurchase = nullable(n.lastPurchase[j]!);
+    into.wallet = nullable(n.wallet[j]!);
+    into.share = nullable(n.share[j]!);
+    into.sharePrev = nullable(n.sharePrev[j]!);
+    into.competitor = comp < 0 ? null : comp === 1;
+    into.competitorName = t.competitorName[j]!;
+    into.suppliers = nullable(n.suppliers[j]!);
+    into.switchingCost = this.switchingCost[j]!;
+    into.potential = nullable(n.potential[j]!);
+    into.receivable = nullable(n.receivable[j]!);
+    into.overdueAmount = nullable(n.overdueAmount[j]!);
+    into.overdueDays = nullable(n.overdueDays[j]!);
+    into.creditLimit = nullable(n.creditLimit[j]!);
+    into.satisfaction = nullable(n.satisfaction[j]!);
+    into.complaints = nullable(n.complaints[j]!);
+    into.complaintsOpen = nullable(n.complaintsOpen[j]!);
+    into.lastContact = nullable(n.lastContact[j]!);
+    into.churnReasonText = t.churnReasonText[j]!;
+    into.gapBeforeCurrent = nullable(n.gapBeforeCurrent[j]!);
+    return into;
   }
 
   /** Customer j's domains: those stored, then its emails' company domains not among them (a fresh array). */

@@ -56,23 +56,27 @@ class Signs {
     private readonly factors: Reason[],
   ) {}
 
-  add(code: string, strength: number, weight: number, params: Reason['params']): void {
+  /** Raise p by the sign; its factor is listed with `params`, or not at all when params is false (no reasons wanted). */
+  add(code: string, strength: number, weight: number, params: Reason['params'] | false): void {
     const inc = (1 - this.p) * clamp01(strength) * clamp01(weight / 100);
     if (!(inc > 0)) return;
     this.p += inc;
-    this.factors.push({ code, points: r1(100 * inc), params });
+    if (params !== false) this.factors.push({ code, points: r1(100 * inc), params });
   }
 }
 
-/** The churn risk of one customer (see the file comment for the rule). */
-export function churnRisk(c: CustomerInput, ctx: ChurnContext, settings: Settings): ChurnRisk {
+/**
+ * The churn risk of one customer (see the file comment for the rule). `reasons` false leaves the
+ * factors unlisted (score, probability, basis and silent are the same), for a summary that shows none.
+ */
+export function churnRisk(c: CustomerInput, ctx: ChurnContext, settings: Settings, reasons = true): ChurnRisk {
   const W = settings.churn;
   const L = settings.lifecycle;
   const factors: Reason[] = [];
   const model = ctx.pNoPurchase !== undefined && Number.isFinite(ctx.pNoPurchase);
   const p0 = model ? clamp01(ctx.pNoPurchase!) : 0;
   const horizon = ctx.horizonDays ?? W.horizonDays;
-  if (model) factors.push({ code: 'no_purchase_chance', points: r1(100 * p0), params: { percent: Math.round(100 * p0), days: horizon } });
+  if (model && reasons) factors.push({ code: 'no_purchase_chance', points: r1(100 * p0), params: { percent: Math.round(100 * p0), days: horizon } });
   const signs = new Signs(p0, factors);
 
   if (!model && c.lastPurchase !== null) {
@@ -83,27 +87,27 @@ export function churnRisk(c: CustomerInput, ctx: ChurnContext, settings: Setting
     if (ref !== null && ref > 0) {
       const ratio = since / ref;
       if (ratio > 1)
-        signs.add(usual !== null ? 'recency' : 'one_time_late', (ratio - 1) / (L.terminatingIntervals - 1), W.recency, { days: since, usual: Math.round(ref), times: r1(ratio) });
+        signs.add(usual !== null ? 'recency' : 'one_time_late', (ratio - 1) / (L.terminatingIntervals - 1), W.recency, reasons && { days: since, usual: Math.round(ref), times: r1(ratio) });
     }
   }
   const revenueFalling = c.revenue !== null && c.revenuePrev !== null && c.revenuePrev > 0 && c.revenue < c.revenuePrev;
   if (revenueFalling) {
     const drop = 1 - c.revenue! / c.revenuePrev!;
-    signs.add('revenue_trend', drop / L.terminatingDrop, W.revenueTrend, { percent: r1(drop * 100) });
+    signs.add('revenue_trend', drop / L.terminatingDrop, W.revenueTrend, reasons && { percent: r1(drop * 100) });
   }
   const shareFalling = c.share !== null && c.sharePrev !== null && c.share < c.sharePrev;
   if (shareFalling) {
     const fall = c.sharePrev! - c.share!;
-    signs.add('share_trend', fall / 0.15, W.shareTrend, { points: r1(fall * 100), from: r1(c.sharePrev! * 100), to: r1(c.share! * 100) });
+    signs.add('share_trend', fall / 0.15, W.shareTrend, reasons && { points: r1(fall * 100), from: r1(c.sharePrev! * 100), to: r1(c.share! * 100) });
   }
-  if (c.satisfaction !== null && c.satisfaction <= 2) signs.add('satisfaction', c.satisfaction === 1 ? 1 : 2 / 3, W.satisfaction, { level: c.satisfaction });
-  if (c.complaintsOpen !== null && c.complaintsOpen > 0) signs.add('complaints', c.complaintsOpen / 2, W.complaints, { open: c.complaintsOpen });
-  if (c.competitor === true) signs.add('competitor', 1, W.competitor, { name: c.competitorName });
-  if (c.overdueDays !== null && c.overdueDays > 30) signs.add('overdue', c.overdueDays / 90, W.overdue, { days: c.overdueDays });
-  if (ctx.visitOverdue === true) signs.add('no_contact', 1, W.noContact, { days: ctx.daysSinceContact });
+  if (c.satisfaction !== null && c.satisfaction <= 2) signs.add('satisfaction', c.satisfaction === 1 ? 1 : 2 / 3, W.satisfaction, reasons && { level: c.satisfaction });
+  if (c.complaintsOpen !== null && c.complaintsOpen > 0) signs.add('complaints', c.complaintsOpen / 2, W.complaints, reasons && { open: c.complaintsOpen });
+  if (c.competitor === true) signs.add('competitor', 1, W.competitor, reasons && { name: c.competitorName });
+  if (c.overdueDays !== null && c.overdueDays > 30) signs.add('overdue', c.overdueDays / 90, W.overdue, reasons && { days: c.overdueDays });
+  if (ctx.visitOverdue === true) signs.add('no_contact', 1, W.noContact, reasons && { days: ctx.daysSinceContact });
   const noComplaint = !c.complaints && !c.complaintsOpen;
   const silent = (revenueFalling || shareFalling) && noComplaint;
-  if (silent) signs.add('silent', 1, W.silent, {});
+  if (silent) signs.add('silent', 1, W.silent, reasons && {});
   return {
     score: Math.min(100, Math.round(100 * signs.p)),
     factors,

@@ -212,6 +212,18 @@ describe('§7 + §9 churn risk starts from the purchase model and the signs rais
       { numRuns: 300, seed: 3 },
     );
   });
+
+  it('without listed reasons: the same score, probability, basis and silent flag, and no factors', () => {
+    fc.assert(
+      fc.property(inputs, fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }), fc.boolean(), fc.integer({ min: 0, max: 900 }), (p, p0, late, ago) => {
+        const c = cust({ ...p, orders: 3, firstPurchase: T - 2 * ago - 10, lastPurchase: T - ago });
+        const context: ChurnContext = { ...ctx, visitOverdue: late, daysSinceContact: late ? 99 : 5, pNoPurchase: p0, typicalInterval: 40 };
+        const listed = churnRisk(c, context, S);
+        expect(churnRisk(c, context, S, false)).toEqual({ ...listed, factors: [] });
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('§7 without a purchase model: the warning signs alone', () => {

@@ -1,5 +1,6 @@
 /** method §8: satisfaction levels and CSAT, credit scorecard, grades at the boundaries, alerts, survey sample. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { credit, creditGrade } from '../../../shared/rules/credit';
 import { surveySample } from '../../../shared/rules/survey-sample';
 import { emptyInput, type CustomerInput } from '../../../shared/ingest/customer-input';
@@ -135,5 +136,27 @@ describe('§8 survey sample', () => {
   it('different seeds give different samples (random, not the first N)', () => {
     const samples = new Set([1, 2, 3, 4, 5].map((seed) => surveySample(keys, 5, seed).join(',')));
     expect(samples.size).toBeGreaterThan(1);
+  });
+});
+
+describe('§8 credit without listed deductions', () => {
+  it('gives the same score, grade and alerts, and no deductions', () => {
+    const amount = fc.option(fc.double({ min: 0, max: 5000, noNaN: true }), { nil: null });
+    const fields = fc.record({
+      overdueDays: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+      overdueAmount: amount,
+      receivable: amount,
+      creditLimit: amount,
+      revenue: amount,
+      revenuePrev: amount,
+      firstPurchase: fc.option(fc.integer({ min: T - 900, max: T }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fields, (p) => {
+        const listed = credit(cust(p), T, S);
+        expect(credit(cust(p), T, S, false)).toEqual({ ...listed, deductions: [] });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
