@@ -66,7 +66,8 @@ export class RowStreamAnalysis {
     const columns = asCustomerColumns(header.match.columns);
     this.header = { ...header, columns };
     this.headerNotices.push(...notices);
-    this.reader = new CustomerTableReader(columns, lang, this.expectedRows);
+    // Rows are let go batch by batch: what customers keep must not hold the batches' text.
+    this.reader = new CustomerTableReader(columns, lang, this.expectedRows, true);
     this.reader.add(table, 0, header.start);
     this.gathered = [];
   }

@@ -95,11 +95,18 @@ export class CustomerTableReader {
   /** The accepted rows' inputs, one slot per row, in reading order. */
   private readonly store: CustomerColumns;
 
-  /** `expectedRows`, when known, sizes the columns once instead of growing them. */
+  /**
+   * `expectedRows`, when known, sizes the columns once instead of growing them. `copyText` is for
+   * rows cut from a text that is let go as the rows are read (a file read in chunks): a cell cut
+   * from that text shares it, so the text a customer keeps (key, name, emails) is copied (ownText)
+   * rather than holding the whole chunk in memory. Cells of a table held whole (a sheet's values,
+   * a parsed paste) are kept as they are.
+   */
   constructor(
     private readonly columns: readonly Column[],
     private readonly lang: Lang,
     expectedRows = 0,
+    copyText = false,
   ) {
     this.store = new CustomerColumns(Math.max(1024, expectedRows));
     this.reader = new CellReader(lang, this.dayOrders);
@@ -110,7 +117,7 @@ export class CustomerTableReader {
     this.keyCol = keyColumn(columns)!;
     this.nameIndex = by.get('name')?.index ?? -1;
     const texts = { owner: new TextDictionary(), segment: new TextDictionary(), region: new TextDictionary(), churnReason: new TextDictionary(), competitor: new TextDictionary() };
-    this.plan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share'), texts, defer: (d) => this.defer(d), store: this.store };
+    this.plan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share'), texts, defer: (d) => this.defer(d), store: this.store, copyText };
   }
 
   /** Read rows[from…] as data rows; rows[i] is the table's row firstIndex + i (0-based). */
@@ -126,7 +133,7 @@ export class CustomerTableReader {
       counts.read++;
       if (skipIfNotData(row, rowNo, columns, keyCol.index, this.nameIndex, counts, notices, lang)) continue;
       const cellKey = keyOf(row[keyCol.index]);
-      const key = cellKey === null ? null : ownText(cellKey);
+      const key = cellKey === null || !plan.copyText ? cellKey : ownText(cellKey);
       if (key === null) {
         reader.fail(rowNo, keyCol, undefined, 'no_key', true);
         counts.rejected++;
@@ -248,6 +255,8 @@ interface RowPlan {
   defer: (d: Omit<DeferredDate, 'errorAt'>) => void;
   /** Where the rows' inputs are written. */
   store: CustomerColumns;
+  /** Copy the text a customer keeps (see CustomerTableReader). */
+  copyText: boolean;
 }
 
 /** Read one data row into a new slot of the plan's store (errors go to the reader); returns the slot. */
@@ -265,7 +274,7 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
     switch (col.field) {
       case 'name': {
         const name = textOrNull(cell);
-        if (name !== null) store.name[j] = ownText(name);
+        if (name !== null) store.name[j] = plan.copyText ? ownText(name) : name;
         break;
       }
       case 'owner':
@@ -340,11 +349,11 @@ function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowP
       case 'email': {
         const one = plainEmail(cell);
         if (one !== null) {
-          store.emails[j] = ownText(one);
+          store.emails[j] = plan.copyText ? ownText(one) : one;
           break;
         }
         const split = splitEmails(cell);
-        store.setEmails(j, split.emails.map(ownText));
+        store.setEmails(j, plan.copyText ? split.emails.map(ownText) : split.emails);
         const invalid = split.invalid;
         for (const bad of invalid) reader.fail(rowNo, col, bad, 'bad_email', false);
         break;
