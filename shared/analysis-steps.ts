@@ -101,7 +101,7 @@ export function headerAt(table: readonly (readonly unknown[])[], headerIndex: nu
   const start = headerIndex + 1;
   const match = matchHeaders(table[headerIndex]!);
   if (headerIndex > 0) notices.push({ code: 'title_rows', message: noticeText(lang, 'title_rows', { rows: headerIndex, header: start }) });
-  notices.push(...headerNotices(match, lang));
+  for (const n of headerNotices(match, lang)) notices.push(n);
   if (match.unknown.length) notices.push({ code: 'unknown_headers', message: noticeText(lang, 'unknown_headers', { headers: match.unknown.join(', ') }) });
   return { start, match };
 }
@@ -122,7 +122,7 @@ export function customersRead(
   notices: Notice[],
   lang: Lang,
 ): TableRead {
-  notices.push(...r.notices);
+  for (const n of r.notices) notices.push(n); // a loop: a spread of 150,000 notices (blank rows, merged keys) overflows the stack
   let asOfDay: number;
   if (asOfOption !== undefined) asOfDay = asOfOption;
   else {

@@ -65,7 +65,7 @@ export class RowStreamAnalysis {
     }
     const columns = asCustomerColumns(header.match.columns);
     this.header = { ...header, columns };
-    this.headerNotices.push(...notices);
+    for (const n of notices) this.headerNotices.push(n);
     // Rows are let go batch by batch: what customers keep must not hold the batches' text.
     this.reader = new CustomerTableReader(columns, lang, this.expectedRows, true);
     this.reader.add(table, 0, header.start);
@@ -82,7 +82,7 @@ export class RowStreamAnalysis {
     }
     const lang: Lang = options.lang ?? 'en';
     const { settings, notices } = settingsOf(options);
-    notices.push(...this.headerNotices);
+    for (const n of this.headerNotices) notices.push(n);
     const asOfOption = asOfOf(options, lang);
     const read = customersRead(this.reader.finish(), this.header, asOfOption, notices, lang);
     this.reader = null;

@@ -58,7 +58,7 @@ const max = (a: number | null, b: number | null): number | null => (a === null ?
  * the worst; other fields keep the first non-empty value.
  */
 export function mergeInputs(into: CustomerInput, from: CustomerInput): void {
-  into.rows.push(...from.rows);
+  for (const row of from.rows) into.rows.push(row);
   for (const e of from.emails) if (!into.emails.includes(e)) into.emails.push(e);
   for (const d of from.domains) if (!into.domains.includes(d)) into.domains.push(d);
   into.revenue = add(into.revenue, from.revenue);
