@@ -67,7 +67,7 @@ export function sortIdsByText(ids: Int32Array, texts: readonly string[], recorde
     const v = packed[i]!;
     ids[i] = v - Math.floor(v / idScale) * idScale;
   }
-  refineTies(ids, packed, idScale, texts);
+  refineTies(ids, packed, idScale, texts, p.shared + digits, base);
 }
 
 /**
@@ -136,16 +136,84 @@ function pack(ids: Int32Array, p: Prefixes, base: number, digits: number, idScal
   return packed;
 }
 
-/** Texts whose packed units are equal are ordered by their whole text. */
-function refineTies(ids: Int32Array, packed: Float64Array, idScale: number, texts: readonly string[]): void {
-  const n = ids.length;
+/** Runs of ties at most this long are ordered by comparing their texts; longer ones by their next code units. */
+const SMALL_RUN = 32;
+/** Code units read per text in each further pass over a run of ties. */
+const RUN_UNITS = 6;
+
+/**
+ * Texts whose packed units are equal, from code unit `depth` on. A long run of ties (Chinese names
+ * share their first characters: a city, 上海…) is ordered by its next code units packed as numbers,
+ * pass after pass (a most-significant-digit radix sort); short runs by comparing their texts.
+ */
+function refineTies(ids: Int32Array, packed: Float64Array, idScale: number, texts: readonly string[], depth: number, base: number): void {
+  const runs: number[] = []; // from, to, depth of each run still to order
+  pushTies(runs, packed, idScale, 0, base, depth);
+  while (runs.length > 0) {
+    const at = runs.pop()!;
+    const to = runs.pop()!;
+    const from = runs.pop()!;
+    if (to - from <= SMALL_RUN) sortByComparingText(ids, from, to, texts);
+    else sortRunFrom(ids, from, to, texts, at, runs);
+  }
+}
+
+/**
+ * Records in `runs` each run of equal packed codes (packed[k] = code × idScale + a tie-breaker; its
+ * ids at positions offset + k) whose texts go on: a code ending in digit 0 belongs to texts that all
+ * ended, which are equal and already in id order.
+ */
+function pushTies(runs: number[], packed: Float64Array, idScale: number, offset: number, base: number, depth: number): void {
+  const n = packed.length;
   for (let i = 0; i < n; ) {
     const code = Math.floor(packed[i]! / idScale);
     let j = i + 1;
     while (j < n && Math.floor(packed[j]! / idScale) === code) j++;
-    if (j - i > 1) sortByComparingText(ids, i, j, texts);
+    if (j - i > 1 && code % base !== 0) runs.push(offset + i, offset + j, depth);
     i = j;
   }
+}
+
+/**
+ * Orders ids[from..to), whose texts agree on their first `depth` code units and are in id order, by
+ * their next code units packed as numbers (the position in the run breaks ties, keeping id order),
+ * and records the runs still tied.
+ */
+function sortRunFrom(ids: Int32Array, from: number, to: number, texts: readonly string[], depth: number, runs: number[]): void {
+  const m = to - from;
+  const units = new Uint16Array(m * RUN_UNITS);
+  const lengths = new Int32Array(m);
+  let lo = 0xffff;
+  let hi = 0;
+  for (let k = 0; k < m; k++) {
+    const t = texts[ids[from + k]!]!;
+    const len = Math.min(Math.max(t.length - depth, 0), RUN_UNITS);
+    lengths[k] = len;
+    for (let u = 0; u < len; u++) {
+      const c = t.charCodeAt(depth + u);
+      units[k * RUN_UNITS + u] = c;
+      if (c < lo) lo = c;
+      if (c > hi) hi = c;
+    }
+  }
+  if (hi < lo) return; // every text ended: all equal, in id order
+  const base = hi - lo + 2;
+  const idScale = 2 ** Math.max(1, Math.ceil(Math.log2(m)));
+  let digits = 1;
+  while (digits < RUN_UNITS && base ** (digits + 1) * idScale <= EXACT) digits++;
+  const packed = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    let code = 0;
+    for (let u = 0; u < digits; u++) code = code * base + (u < lengths[k]! ? units[k * RUN_UNITS + u]! - lo + 1 : 0);
+    packed[k] = code * idScale + k;
+  }
+  packed.sort();
+  const before = ids.slice(from, to);
+  for (let k = 0; k < m; k++) {
+    const v = packed[k]!;
+    ids[from + k] = before[v - Math.floor(v / idScale) * idScale]!;
+  }
+  pushTies(runs, packed, idScale, from, base, depth + digits);
 }
 
 /** Sort ids[from..to) by their texts with `<`, equal texts by id. */

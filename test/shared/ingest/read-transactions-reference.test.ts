@@ -222,4 +222,20 @@ describe('sortIdsByText', () => {
       { numRuns: 400 },
     );
   });
+
+  it('orders long runs of texts that share their first characters (as a city begins Chinese company names) the same way', () => {
+    // Few distinct leading characters and a small alphabet: runs of hundreds of ties, several passes deep, with repeats.
+    const name = fc
+      .tuple(fc.constantFrom('上海', '上海华', '北京', 'C0000', ''), fc.string({ unit: fc.constantFrom('华', '东', '精', '密', 'a', '0', ' ', '\u0000', '\uFFFF'), maxLength: 14 }))
+      .map(([p, s]) => p + s);
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 100, maxLength: 3000 }), (list) => {
+        const ids = Int32Array.from(list.keys());
+        sortIdsByText(ids, list);
+        const expected = Array.from(list.keys()).sort((a, b) => (list[a]! < list[b]! ? -1 : list[a]! > list[b]! ? 1 : a - b));
+        expect(Array.from(ids)).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
