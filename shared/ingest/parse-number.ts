@@ -62,13 +62,68 @@ export function plainDecimal(text: string): number {
   return value === 0 ? 0 : value;
 }
 
+/** Currency signs groupedDecimal takes before an amount: ¥ ￥ $ € £ (each one parseNumber takes). */
+const SIGN_CURRENCIES = new Set([0xa5, 0xffe5, 0x24, 0x20ac, 0xa3]);
+
 /**
- * The value parseNumber reads from a cell that is a plain decimal text or a number within range,
- * without building its result (−0 reads as 0); NaN for any other cell, which parseNumber then
+ * The value parseNumber reads from a decimal written with thousands commas or after a currency sign,
+ * with at most one minus sign and one currency sign before it in either order ('1,234.50',
+ * '-¥1,234', '$12,345,678', '¥80'), as Excel and finance exports write amounts; NaN for any other
+ * text (parseNumber then reads it or says why). The commas must group the digits before the point in
+ * threes after a first group of one to three, and '0,123' (one comma after zeros, no point) is a
+ * decimal comma, left to parseNumber.
+ */
+export function groupedDecimal(text: string): number {
+  const n = text.length;
+  let i = 0;
+  let negative = false;
+  let currency = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 && !negative) negative = true;
+    else if (!currency && SIGN_CURRENCIES.has(c)) currency = true;
+    else break;
+  }
+  const start = i;
+  let mantissa = 0;
+  let digits = 0;
+  let group = 0; // digits since the last comma (or the start)
+  let commas = 0;
+  let firstNonZero = false;
+  let point = -1; // digits before the '.'
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      group++;
+      if (commas === 0 && c !== 48) firstNonZero = true;
+    } else if (c === 44 && point < 0) {
+      if (commas === 0 ? group < 1 || group > 3 : group !== 3) return NaN;
+      commas++;
+      group = 0;
+    } else if (c === 46 && point < 0 && digits > 0 && (commas === 0 || group === 3)) point = digits;
+    else return NaN;
+  }
+  if ((commas === 0 && !currency) || digits === 0 || (commas > 0 && point < 0 && group !== 3) || point === digits) return NaN;
+  if (commas === 1 && point < 0 && !firstNonZero) return NaN;
+  // As plainDecimal: exact up to 15 digits, Number beyond.
+  let value = digits > 15 ? Number(text.slice(start).replace(/,/g, '')) : point < 0 ? mantissa : mantissa / POW10[digits - point]!;
+  if (negative) value = -value;
+  if (!(Math.abs(value) <= MAX_MAGNITUDE) || (value !== 0 && Math.abs(value) < MIN_MAGNITUDE)) return NaN;
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * The value parseNumber reads from a cell that is a plain decimal text, a decimal with thousands
+ * commas (groupedDecimal) or a number within range, without building its result (−0 reads as 0); NaN for any other cell, which parseNumber then
  * reads or refuses with its reason.
  */
 export function plainValue(cell: unknown): number {
-  if (typeof cell === 'string') return plainDecimal(cell);
+  if (typeof cell === 'string') {
+    const v = plainDecimal(cell);
+    return Number.isNaN(v) ? groupedDecimal(cell) : v;
+  }
   if (typeof cell !== 'number' || !(Math.abs(cell) <= MAX_MAGNITUDE) || (cell !== 0 && Math.abs(cell) < MIN_MAGNITUDE)) return NaN;
   return cell === 0 ? 0 : cell;
 }
@@ -135,9 +190,10 @@ const MINUS = new Set(['-', '−', '–']);
  * ('1.2万' is parsed as "1.2e4"), so results are the correctly rounded doubles.
  */
 export function parseNumber(cell: unknown): ParsedNumber | null {
-  // Plain decimals ('1234', '-12.5') skip the general path: most cells look like this.
+  // Plain decimals ('1234', '-12.5') and grouped ones ('1,234.50') skip the general path: most cells look like this.
   if (typeof cell === 'string') {
-    const v = plainDecimal(cell);
+    let v = plainDecimal(cell);
+    if (Number.isNaN(v)) v = groupedDecimal(cell); // '1,234.50', '¥1,234': the same value, without the general path
     if (!Number.isNaN(v)) return { ok: true, value: v, percent: false };
   }
   if (isBlankCell(cell)) return null;

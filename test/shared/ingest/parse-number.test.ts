@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber, plainDecimal } from '../../../shared/ingest/parse-number';
+import { groupedDecimal, MAX_MAGNITUDE, MIN_MAGNITUDE, parseNumber, plainDecimal } from '../../../shared/ingest/parse-number';
 
 const ok = (value: number, percent = false) => ({ ok: true, value, percent });
 const FAIL = { ok: false };
@@ -252,6 +252,60 @@ describe('plainDecimal (the fast path for plain decimal texts)', () => {
         expect(p).toEqual({ ok: true, value: v, percent: false });
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('groupedDecimal (the fast path for amounts with thousands commas)', () => {
+  it.each([
+    ['1,234', 1234],
+    ['1,234.50', 1234.5],
+    ['-1,234.5', -1234.5],
+    ['¥1,234', 1234],
+    ['￥12,345,678.9', 12345678.9],
+    ['-¥1,000', -1000],
+    ['¥-1,000', -1000],
+    ['$999,999,999,999.99', 999999999999.99],
+    ['€1,000', 1000],
+    ['£0,123.5', 123.5],
+    ['-0,000.0', 0],
+    ['¥80', 80],
+    ['-$45.5', -45.5],
+    ['￥0', 0],
+  ])('%s → %s', (text, value) => {
+    expect(Object.is(groupedDecimal(text), value)).toBe(true);
+    expect(parseNumber(text)).toEqual({ ok: true, value, percent: false });
+  });
+
+  // Left to the general path: a decimal comma, no commas at all, bad groups, spaces, other decorations.
+  it.each(['0,123', '1234', '1,23', '1,2345', '12345,678', '1,234.', '1,234.5.6', '1.234,5', '1,234,5', ' 1,234', '1,234 ', '(1,234)', '1,234元', '--1,234', '¥¥1,234', '−1,234', ',123', '1,,234', '1,234%', '10,000,000,000,000,000', '1234,567', '¥.5', '¥', '-¥', '¥1.', '¥1.2.3'])('%j is left to the general path', (text) => {
+    expect(groupedDecimal(text)).toBeNaN();
+  });
+
+  it('gives what the general path reads, or NaN', () => {
+    const grouped = fc
+      .tuple(fc.constantFrom('', '-', '¥', '-¥', '¥-', '$', '￥', '€-', '£'), fc.integer({ min: 0, max: 2 ** 53 - 1 }), fc.option(fc.stringMatching(/^[0-9]{1,8}$/), { nil: undefined }))
+      .map(([pre, int, frac]) => `${pre}${int.toLocaleString('en-US')}${frac === undefined ? '' : `.${frac}`}`);
+    const noisy = fc.string({ unit: fc.constantFrom('0', '1', '5', '9', '.', '-', ',', '¥', '$', ' '), maxLength: 16 });
+    // Digit groups of any length joined by commas: most are not thousands groups.
+    const anyGroups = fc
+      .tuple(fc.constantFrom('', '-', '¥'), fc.array(fc.stringMatching(/^[0-9]{1,5}$/), { minLength: 1, maxLength: 5 }), fc.option(fc.stringMatching(/^[0-9]{0,3}$/), { nil: undefined }))
+      .map(([pre, groups, frac]) => `${pre}${groups.join(',')}${frac === undefined ? '' : `.${frac}`}`);
+    fc.assert(
+      fc.property(fc.oneof(grouped, noisy, anyGroups), (t) => {
+        const v = groupedDecimal(t);
+        // A leading space keeps parseNumber off both fast paths: its general reading of the same text.
+        const general = parseNumber(` ${t}`);
+        if (Number.isNaN(v)) {
+          // A grouped amount of the fast path's shape is refused only out of range (and '0,123' is a decimal comma).
+          const shape = /^(-?[¥$￥€£]?|[¥$￥€£]-)\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) || /^(-?[¥$￥€£]|[¥$￥€£]-)\d+(\.\d+)?$/.test(t);
+          if (shape && !/^[^0-9]*0+,\d{3}$/.test(t)) expect(general).toMatchObject({ ok: false });
+          return;
+        }
+        expect(general).toEqual({ ok: true, value: v, percent: false });
+        expect(parseNumber(t)).toEqual({ ok: true, value: v, percent: false });
+      }),
+      { numRuns: 5000 },
     );
   });
 });
