@@ -82,11 +82,16 @@ export class CellReader {
     return this.checkDate(row, col, cell, parseDate(cell, this.dayOrders.get(col.index) ?? 'mdy'), fatal);
   }
 
+  /** True when day number d is within the plausible dates (outside them a date is an error, implausible_date). */
+  plausibleDay(d: number): boolean {
+    return d >= this.dates.min && d <= this.dates.max;
+  }
+
   /** A date already parsed from `cell` (parseDate's answer): blank, an error, or the day number. */
   checkDate(row: number, col: Column, cell: unknown, d: number | null | 'invalid', fatal = false): Read<number> {
     if (d === null) return null;
     if (d === 'invalid') return this.fail(row, col, cell, 'not_a_date', fatal);
-    if (d < this.dates.min || d > this.dates.max) return this.fail(row, col, cell, 'implausible_date', fatal);
+    if (!this.plausibleDay(d)) return this.fail(row, col, cell, 'implausible_date', fatal);
     return d;
   }
 

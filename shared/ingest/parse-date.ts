@@ -185,20 +185,28 @@ function ambiguousParts(cell: unknown): [number, number] | null {
  * `conflicting` is true when both kinds were seen, so the caller can warn.
  */
 export function decideDayOrder(cells: readonly unknown[]): DayOrderDecision {
-  let dmy = 0;
-  let mdy = 0;
-  for (const cell of cells) {
+  const tally = new DayOrderTally();
+  for (const cell of cells) tally.add(cell);
+  return tally.decision();
+}
+
+/** decideDayOrder counted one cell at a time, so that a column read in batches keeps counts, not cells. */
+export class DayOrderTally {
+  private dmy = 0;
+  private mdy = 0;
+
+  add(cell: unknown): void {
     const parts = ambiguousParts(cell);
-    if (!parts) continue;
+    if (!parts) return;
     const [a, b] = parts;
-    if (a > 12 && b <= 12) dmy++;
-    else if (b > 12 && a <= 12) mdy++;
+    if (a > 12 && b <= 12) this.dmy++;
+    else if (b > 12 && a <= 12) this.mdy++;
   }
-  return {
-    order: dmy > mdy ? 'dmy' : 'mdy',
-    decided: dmy + mdy > 0,
-    conflicting: dmy > 0 && mdy > 0,
-  };
+
+  decision(): DayOrderDecision {
+    const { dmy, mdy } = this;
+    return { order: dmy > mdy ? 'dmy' : 'mdy', decided: dmy + mdy > 0, conflicting: dmy > 0 && mdy > 0 };
+  }
 }
 
 /**

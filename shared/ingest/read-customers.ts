@@ -13,7 +13,7 @@ import { plainEmail, splitEmails } from './emails';
 import { DomainCache } from './domain-cache';
 import { skipIfNotData } from './row-kind';
 import { dayOrderNotice, decideDayOrders } from './day-orders';
-import { decideDayOrder, parseDate, type DayOrder } from './parse-date';
+import { DayOrderTally, parseDate, type DayOrder } from './parse-date';
 
 export interface RowCounts {
   read: number;
@@ -84,9 +84,11 @@ export class CustomerTableReader {
   private readonly dayOrders = new Map<number, DayOrder>();
   private readonly reader: CellReader;
   private readonly dateColumns: Column[];
-  /** Per date column, its cells holding '/' or '.': what decides its day/month order. */
-  private readonly evidence: unknown[][];
+  /** Per date column, the count of its cells that decide its day/month order. */
+  private readonly tallies: DayOrderTally[];
   private readonly deferred: DeferredDate[] = [];
+  /** Per date column, its cells that read as a plausible date in either order, each way. */
+  private readonly bothWays: BothWays[];
   private readonly keyCol: Column;
   private readonly nameIndex: number;
   private readonly plan: RowPlan;
@@ -112,12 +114,23 @@ export class CustomerTableReader {
     this.reader = new CellReader(lang, this.dayOrders);
     this.store.emailDomain = (host) => this.cache.companyOf(host);
     this.dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
-    this.evidence = this.dateColumns.map(() => []);
+    this.tallies = this.dateColumns.map(() => new DayOrderTally());
+    this.bothWays = this.dateColumns.map((c) => new BothWays(c.index));
     const by = columnIndex(columns);
     this.keyCol = keyColumn(columns)!;
     this.nameIndex = by.get('name')?.index ?? -1;
     const texts = { owner: new TextDictionary(), segment: new TextDictionary(), region: new TextDictionary(), churnReason: new TextDictionary(), competitor: new TextDictionary() };
-    this.plan = { columns: [...by.values()], hasProfit: by.has('profit'), hasShare: by.has('share'), texts, defer: (d) => this.defer(d), store: this.store, copyText };
+    const bothWays = new Map(this.bothWays.map((b) => [b.column, b]));
+    this.plan = {
+      columns: [...by.values()],
+      hasProfit: by.has('profit'),
+      hasShare: by.has('share'),
+      texts,
+      defer: (d) => this.defer(d),
+      bothWays: (column, slot, field, dmy) => bothWays.get(column.index)!.add(slot, field, dmy),
+      store: this.store,
+      copyText,
+    };
   }
 
   /** Read rows[from…] as data rows; rows[i] is the table's row firstIndex + i (0-based). */
@@ -128,7 +141,7 @@ export class CustomerTableReader {
       const rowNo = firstIndex + i + 1;
       for (let d = 0; d < this.dateColumns.length; d++) {
         const v = row[this.dateColumns[d]!.index];
-        if (typeof v === 'string' && (v.includes('/') || v.includes('.'))) this.evidence[d]!.push(v);
+        if (typeof v === 'string' && (v.includes('/') || v.includes('.'))) this.tallies[d]!.add(v);
       }
       counts.read++;
       if (skipIfNotData(row, rowNo, columns, keyCol.index, this.nameIndex, counts, notices, lang)) continue;
@@ -146,6 +159,7 @@ export class CustomerTableReader {
       for (let e = errorsBefore; e < reader.errors.length; e++) if (reader.errors[e]!.fatal) fatal = true;
       if (fatal) {
         this.deferred.length = deferredBefore; // a rejected row's dates are never read
+        for (const b of this.bothWays) b.dropSlot(this.store.count - 1);
         this.store.dropLast();
         counts.rejected++;
         continue;
@@ -163,8 +177,10 @@ export class CustomerTableReader {
     const { reader, lang, store } = this;
     const orderNotices: Notice[] = [];
     this.dateColumns.forEach((c, d) => {
-      const decision = decideDayOrder(this.evidence[d]!);
+      const decision = this.tallies[d]!.decision();
       this.dayOrders.set(c.index, decision.order);
+      // Dates read both ways were stored month first: day first, their other reading.
+      if (decision.order === 'dmy') this.bothWays[d]!.applyDayFirst(store);
       const notice = dayOrderNotice(lang, c, decision);
       if (notice) orderNotices.push(notice);
     });
@@ -202,9 +218,13 @@ export class CustomerTableReader {
   }
 }
 
+/** Both readings of the last cell orderFreeDate found to depend on the day/month order. */
+const readings: { mdy: number | null | 'invalid'; dmy: number | null | 'invalid' } = { mdy: null, dmy: null };
+
 /**
  * A date cell's reading when it reads the same in both day/month orders (ISO dates, serial numbers,
- * month names…); undefined when the column's order decides it ("3/4/2026").
+ * month names…); undefined when the column's order decides it ("3/4/2026"), both readings then in
+ * `readings`.
  */
 function orderFreeDate(cell: unknown): number | null | 'invalid' | undefined {
   const mdy = parseDate(cell, 'mdy');
@@ -212,14 +232,67 @@ function orderFreeDate(cell: unknown): number | null | 'invalid' | undefined {
   const c = cell.charCodeAt(0);
   // yyyy-… and yyyy/…: the year comes first, the order of the rest is fixed.
   if (cell.length >= 5 && c >= 48 && c <= 57 && isDigit(cell, 1) && isDigit(cell, 2) && isDigit(cell, 3) && !isDigit(cell, 4)) return mdy;
-  return mdy === parseDate(cell, 'dmy') ? mdy : undefined;
+  const dmy = parseDate(cell, 'dmy');
+  if (mdy === dmy) return mdy;
+  readings.mdy = mdy;
+  readings.dmy = dmy;
+  return undefined;
 }
 
-/** A date cell read into slot's field now, or kept until its column's day/month order is known. */
+/**
+ * A date cell read into slot's field now, or once its column's day/month order is known: a cell
+ * that is a plausible date both ways ("3/4/2026") is stored month first with its day-first reading
+ * beside it (BothWays); any other (valid one way only) is kept as text and read at the end.
+ */
 function readDate(slot: number, field: DeferredDate['field'], rowNo: number, column: Column, cell: unknown, plan: RowPlan, reader: CellReader): void {
   const d = orderFreeDate(cell);
-  if (d === undefined) plan.defer({ slot, field, rowNo, column, cell: cell as string });
-  else plan.store.num[field][slot] = num(reader.checkDate(rowNo, column, cell, d));
+  if (d !== undefined) {
+    plan.store.num[field][slot] = num(reader.checkDate(rowNo, column, cell, d));
+    return;
+  }
+  const { mdy, dmy } = readings;
+  if (typeof mdy === 'number' && typeof dmy === 'number' && reader.plausibleDay(mdy) && reader.plausibleDay(dmy)) {
+    plan.store.num[field][slot] = mdy;
+    plan.bothWays(column, slot, field, dmy);
+  } else plan.defer({ slot, field, rowNo, column, cell: cell as string });
+}
+
+/**
+ * The cells of one date column that read as a plausible date in both day/month orders, as slots and
+ * their day-first readings (12 bytes a cell, rather than the cell's text kept until the end).
+ */
+class BothWays {
+  private slots = new Int32Array(256);
+  private days = new Float64Array(256);
+  private field: DeferredDate['field'] = 'firstPurchase';
+  private count = 0;
+
+  constructor(readonly column: number) {}
+
+  add(slot: number, field: DeferredDate['field'], dmy: number): void {
+    if (this.count === this.slots.length) {
+      const slots = new Int32Array(this.count * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const days = new Float64Array(this.count * 2);
+      days.set(this.days);
+      this.days = days;
+    }
+    this.field = field;
+    this.slots[this.count] = slot;
+    this.days[this.count++] = dmy;
+  }
+
+  /** Forget the cells of `slot`, the last one read (its row was rejected). */
+  dropSlot(slot: number): void {
+    while (this.count > 0 && this.slots[this.count - 1] === slot) this.count--;
+  }
+
+  /** The column reads day first: every such cell takes its day-first reading. */
+  applyDayFirst(store: CustomerColumns): void {
+    const to = store.num[this.field];
+    for (let k = 0; k < this.count; k++) to[this.slots[k]!] = this.days[k]!;
+  }
 }
 
 const isDigit = (s: string, i: number) => {
@@ -253,6 +326,8 @@ interface RowPlan {
   texts: Record<'owner' | 'segment' | 'region' | 'churnReason' | 'competitor', TextDictionary>;
   /** Keep a date that depends on the column's day/month order, to read once the order is known. */
   defer: (d: Omit<DeferredDate, 'errorAt'>) => void;
+  /** Note a date stored month first whose day-first reading is `dmy` (see BothWays). */
+  bothWays: (column: Column, slot: number, field: DeferredDate['field'], dmy: number) => void;
   /** Where the rows' inputs are written. */
   store: CustomerColumns;
   /** Copy the text a customer keeps (see CustomerTableReader). */
