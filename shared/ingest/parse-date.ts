@@ -173,8 +173,46 @@ const RE_SERIAL = /^\d{5}(?:\.\d+)?$/;
  */
 function ambiguousParts(cell: unknown): [number, number] | null {
   if (typeof cell !== 'string') return null;
+  if (plainDayMonthYear(cell)) return [PARTS.a, PARTS.b];
   const m = RE_AMBIGUOUS.exec(foldWidth(cell).trim());
   return m ? [Number(m[1]), Number(m[3])] : null;
+}
+
+/** The parts plainDayMonthYear read last. */
+const PARTS = { a: 0, b: 0, y: 0 };
+
+/**
+ * True for 'a/b/yyyy' written plainly — one or two ASCII digits, '/', '.' or '-', one or two digits,
+ * the same mark, four digits, nothing else ('18/09/2021', '3.4.2024'), the commonest form of the
+ * dates whose reading depends on the day/month order — with its parts in PARTS. Such a text is read
+ * by RE_AMBIGUOUS alone; reading it digit by digit gives the same parts without a regular expression.
+ */
+function plainDayMonthYear(s: string): boolean {
+  const n = s.length;
+  if (n < 8 || n > 10) return false;
+  const a1 = digitAt(s, 0);
+  const a2 = digitAt(s, 1);
+  if (a1 < 0) return false;
+  let i = a2 < 0 ? 1 : 2;
+  const mark = s.charCodeAt(i);
+  if (mark !== 47 && mark !== 46 && mark !== 45) return false;
+  const b1 = digitAt(s, i + 1);
+  const b2 = digitAt(s, i + 2);
+  if (b1 < 0) return false;
+  i += b2 < 0 ? 2 : 3;
+  if (s.charCodeAt(i) !== mark || n !== i + 5) return false;
+  const y = digitsAt(s, i + 1, 4);
+  if (y < 0) return false;
+  PARTS.a = a2 < 0 ? a1 : a1 * 10 + a2;
+  PARTS.b = b2 < 0 ? b1 : b1 * 10 + b2;
+  PARTS.y = y;
+  return true;
+}
+
+/** The ASCII digit at s[i], or -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
 }
 
 /**
@@ -243,6 +281,7 @@ export function parseDate(cell: unknown, order: DayOrder): number | null | 'inva
     return dayOrInvalid(cell.getFullYear(), cell.getMonth() + 1, cell.getDate());
   }
   if (typeof cell !== 'string') return 'invalid';
+  if (plainDayMonthYear(cell)) return order === 'dmy' ? dayOrInvalid(PARTS.y, PARTS.b, PARTS.a) : dayOrInvalid(PARTS.y, PARTS.a, PARTS.b);
   return fromText(cell, order);
 }
 

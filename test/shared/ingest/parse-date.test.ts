@@ -256,3 +256,20 @@ describe('decideDayOrder', () => {
     expect(decideDayOrder(['12-25-2023']).order).toBe('mdy');
   });
 });
+
+describe('a/b/yyyy written plainly (read digit by digit)', () => {
+  it('reads as the general reading of the same text, in both orders, and decides the order the same way', () => {
+    const part = fc.oneof(fc.integer({ min: 0, max: 99 }).map(String), fc.integer({ min: 0, max: 9 }).map((d) => `0${d}`), fc.constantFrom('', '1a', '１', '123'));
+    const text = fc
+      .tuple(part, fc.constantFrom('/', '.', '-', ' ', ','), part, fc.constantFrom('/', '.', '-'), fc.oneof(fc.integer({ min: 0, max: 9999 }).map((y) => String(y).padStart(4, '0')), fc.constantFrom('24', '20245', '2024 ', '2024T10:00')))
+      .map(([a, m1, b, m2, y]) => `${a}${m1}${b}${m2}${y}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        // A leading space keeps parseDate off its digit-by-digit reading: the regular expressions' reading.
+        for (const order of ['mdy', 'dmy'] as const) expect(parseDate(t, order)).toBe(parseDate(` ${t}`, order));
+        expect(decideDayOrder([t])).toEqual(decideDayOrder([` ${t}`]));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
