@@ -14,7 +14,7 @@ import { fill } from '../shared/i18n/messages';
 import { LOCALE, texts } from '../shared/i18n/texts';
 import type { AnalyzeOptions, Lang, LazyAnalysis, Notice } from '../shared/types';
 import { parseCommandArgs } from './command-args';
-import { writeResultCsv } from './csv-stream';
+import { ResultCsvWriter, widestRow, writeResultCsv } from './csv-stream';
 import { CLI_TEXT } from './i18n';
 import { writeJson, writeJsonLines } from './json-stream';
 import { checkFileFits } from './memory-limit';
@@ -43,6 +43,7 @@ const TEXT = texts({
     badLimit: '--limit 需要一个非负整数',
     badSample: '--sample 需要一个正整数',
     sampleTooBig: '--sample 最多 5,000,000',
+    fileChanged: '文件 "{name}" 在读取时被改动了: 写出的 CSV 不完整, 请在文件不再变化时重新运行',
     sample: '内置示例数据',
     analysing: '分析中: {rows} 行 (分级、生命周期、风险、模型)',
     writing: '写出中: {customers} 个客户',
@@ -58,6 +59,7 @@ const TEXT = texts({
     badLimit: '--limit needs a whole number ≥ 0',
     badSample: '--sample needs a whole number ≥ 1',
     sampleTooBig: '--sample is at most 5,000,000',
+    fileChanged: 'The file "{name}" changed while it was being read: the CSV written is incomplete. Run again once the file no longer changes.',
     sample: 'built-in sample data',
     analysing: 'analysing: {rows} rows (tiers, lifecycle, risk, model)',
     writing: 'writing: {customers} customers',
@@ -100,7 +102,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   const settings = values.settings === undefined ? undefined : readSettings(values.settings, lang);
 
   const options: AnalyzeOptions = { asOf: values['as-of'], settings: settings as never, lang };
-  const { analyse, csvRows, source, fileNotices, progress, rowCount } = readInput(positionals[0], values, options, io);
+  const { analyse, csvRows, csvAgain, source, fileNotices, progress, rowCount } = readInput(positionals[0], values, options, io);
   progress.stage(fill(t.analysing, { rows: rowCount.toLocaleString(LOCALE[lang]) }));
   const analysis = analyse();
   analysis.notices.unshift(...fileNotices); // how the file was read comes first
@@ -114,6 +116,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   const customers = analysis.customers.length;
   progress.stage(fill(t.writing, { customers: customers.toLocaleString(LOCALE[lang]) }));
   if (csvRows) writeResultCsv(csvRows, analysis, lang, out, (done) => progress.writing(done, rowCount, 'rows'));
+  else if (csvAgain) csvAgain(analysis, out);
   else {
     if (values.jsonl) writeJsonLines(analysis.customers, out);
     else {
@@ -126,10 +129,14 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   return 0;
 }
 
-/** The table read, ready to analyse; its rows kept beside it only for --csv, which writes them back out. */
+/**
+ * The table read, ready to analyse. For --csv, which writes the rows back out: standard input's and
+ * the sample's rows kept beside it; a file read a second time as its rows are written (csvAgain).
+ */
 interface Input {
   analyse: () => LazyAnalysis;
   csvRows: unknown[][] | null;
+  csvAgain: ((analysis: LazyAnalysis, write: (text: string) => void) => void) | null;
   rowCount: number;
   source: string;
   fileNotices: Notice[];
@@ -138,7 +145,8 @@ interface Input {
 
 /**
  * Read the file, standard input or the built-in sample. A file's rows go to the analysis as they
- * are read (RowStreamAnalysis), unless --csv needs them all to write them back out; the sample is
+ * are read (RowStreamAnalysis); for --csv the file is read again as its rows are written out, so
+ * its rows are never all held. Standard input (which cannot be read twice) and the sample are
  * handed over whole. In a function of its own, so that once it returns nothing else refers to the rows.
  */
 function readInput(file: string | undefined, values: { csv?: boolean; sample?: string; 'as-of'?: string }, options: AnalyzeOptions, io: AnalyzeIo): Input {
@@ -157,15 +165,32 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
     if (io.progress && (size === null || size >= PROGRESS_MIN_BYTES)) progress = io.progress;
     source = file === '-' ? CLI_TEXT[lang].stdin : file;
     const onProgress = (b: number, total: number | null, r: number) => progress.reading(b, total, r);
-    if (!values.csv) {
+    if (!values.csv || file !== '-') {
       const stream = new RowStreamAnalysis(options);
+      let width = 0;
       const onRows = (rows: string[][], first: number, at: RowsRead) => {
         // The first rows and the share of the file they took: how many rows the whole file has.
         if (first === 0 && at.totalBytes !== null && at.bytes > 0) stream.expectRows((rows.length * at.totalBytes) / at.bytes);
+        if (values.csv) width = Math.max(width, widestRow(rows));
         stream.push(rows, first);
       };
       const read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows });
-      return { analyse: () => stream.finish(), csvRows: null, rowCount: read.rowCount, source, fileNotices: read.notices, progress };
+      const rowCount = read.rowCount;
+      const csvAgain = !values.csv
+        ? null
+        : (analysis: LazyAnalysis, write: (text: string) => void) => {
+            const writer = new ResultCsvWriter(rowCount, width, analysis, lang, write, (done) => progress.writing(done, rowCount, 'rows'));
+            let seen = 0;
+            readTableFile(file, lang, {
+              onRows: (rows, first) => {
+                writer.rows(rows, first);
+                seen = first + rows.length;
+              },
+            });
+            writer.finish();
+            if (seen !== rowCount) throw new UsageError(fill(t.fileChanged, { name: file }));
+          };
+      return { analyse: () => stream.finish(), csvRows: null, csvAgain, rowCount, source, fileNotices: read.notices, progress };
     }
     const read = readTableFile(file, lang, { stdin: io.stdin, onProgress });
     table = read.table;
@@ -178,7 +203,7 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
     source = t.sample;
   }
   const handover = new TableHandover(table);
-  return { analyse: () => analyzeLazily(handover, options), csvRows: values.csv ? table : null, rowCount: table.length, source, fileNotices, progress };
+  return { analyse: () => analyzeLazily(handover, options), csvRows: values.csv ? table : null, csvAgain: null, rowCount: table.length, source, fileNotices, progress };
 }
 
 /** The file's size when it is a regular file (else null: a pipe, a device); missing files are left to the reader. */

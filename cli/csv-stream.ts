@@ -99,6 +99,62 @@ export class ResultRows {
   }
 }
 
+/**
+ * The input rows with the result columns appended, as CSV (CRLF), written through `write` a batch at
+ * a time as the rows are handed in (`rows`, then `finish`): the rows may come from a second reading
+ * of the file, so that they are never all held. `width` is the widest input row's: shorter rows are
+ * padded so that the result columns line up.
+ */
+export class ResultCsvWriter {
+  private readonly results: ResultRows;
+  private readonly cells: unknown[];
+  private batch: string[] = [];
+  private done = 0;
+
+  constructor(
+    rowCount: number,
+    private readonly width: number,
+    analysis: ResultAnalysis,
+    lang: Lang,
+    private readonly write: (text: string) => void,
+    private readonly onProgress?: (rowsDone: number) => void,
+  ) {
+    this.results = new ResultRows(rowCount, analysis, lang);
+    this.cells = new Array(width);
+  }
+
+  /** Input rows first … first + rows.length − 1 (0-based), in order. */
+  rows(rows: readonly (readonly unknown[])[], first: number): void {
+    const { cells, width } = this;
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
+      for (let j = 0; j < width; j++) cells[j] = j < row.length ? row[j] : '';
+      this.batch.push(`${line(cells)},${this.results.text(first + k)}\r\n`);
+      this.done = first + k + 1;
+      if (this.batch.length === BATCH) {
+        this.flush();
+        this.onProgress?.(this.done);
+      }
+    }
+  }
+
+  finish(): void {
+    if (this.batch.length) this.flush();
+  }
+
+  private flush(): void {
+    this.write(this.batch.join(''));
+    this.batch = [];
+  }
+}
+
+/** The widest row of a table. */
+export function widestRow(rows: readonly (readonly unknown[])[]): number {
+  let width = 0;
+  for (const r of rows) if (r.length > width) width = r.length;
+  return width;
+}
+
 /** Write the input table with the result columns appended, as CSV (CRLF), through `write`. */
 export function writeResultCsv(
   table: readonly (readonly unknown[])[],
@@ -107,20 +163,7 @@ export function writeResultCsv(
   write: (text: string) => void,
   onProgress?: (rowsDone: number) => void,
 ): void {
-  let width = 0;
-  for (const r of table) if (r.length > width) width = r.length;
-  const results = new ResultRows(table.length, analysis, lang);
-  const cells: unknown[] = new Array(width);
-  let batch: string[] = [];
-  for (let i = 0; i < table.length; i++) {
-    const row = table[i]!;
-    for (let j = 0; j < width; j++) cells[j] = j < row.length ? row[j] : '';
-    batch.push(`${line(cells)},${results.text(i)}\r\n`);
-    if (batch.length === BATCH) {
-      write(batch.join(''));
-      batch = [];
-      onProgress?.(i + 1);
-    }
-  }
-  if (batch.length) write(batch.join(''));
+  const writer = new ResultCsvWriter(table.length, widestRow(table), analysis, lang, write, onProgress);
+  writer.rows(table, 0);
+  writer.finish();
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../cli/main';
 import { writeJson } from '../../cli/json-stream';
+import { ResultCsvWriter, widestRow, writeResultCsv } from '../../cli/csv-stream';
 import { firstInOrder } from '../../cli/print-analysis';
 import { analyze } from '../../shared/analyze';
 import { parseDelimited } from '../../shared/csv/parse-delimited';
@@ -117,6 +118,30 @@ describe('--csv: formula-like cells escaped (OWASP)', () => {
       expect(r.stdout).toBe(before);
     }
   }, 60_000);
+});
+
+describe('--csv of a file read a second time, batch by batch', () => {
+  it('property: the rows handed in batches give the CSV of the whole table', () => {
+    const table = parseDelimited(readFileSync(join(FIX, 'customers-utf8.csv'), 'utf8')).rows as unknown[][];
+    table.splice(3, 0, ['short row']); // a row narrower than the rest: padded all the same
+    const a = analyze(table, { asOf: '2026-11-28', lang: 'en' });
+    let whole = '';
+    writeResultCsv(table, a, 'en', (t) => (whole += t));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: table.length - 1 }), { maxLength: 5 }), (cuts) => {
+        let text = '';
+        const writer = new ResultCsvWriter(table.length, widestRow(table), a, 'en', (t) => (text += t));
+        let at = 0;
+        for (const cut of [...new Set(cuts)].sort((x, y) => x - y).concat(table.length)) {
+          writer.rows(table.slice(at, cut), at);
+          at = cut;
+        }
+        writer.finish();
+        expect(text).toBe(whole);
+      }),
+      { numRuns: 50 },
+    );
+  });
 });
 
 describe('the table lists the first customers without sorting all of them', () => {
