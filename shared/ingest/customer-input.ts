@@ -78,3 +78,27 @@ export function mergeInputs(into: CustomerInput, from: CustomerInput): void {
   const keep = ['owner', 'segment', 'region', 'wallet', 'share', 'sharePrev', 'competitor', 'competitorName', 'suppliers', 'switchingCost', 'potential', 'creditLimit', 'satisfaction', 'churnReasonText'] as const;
   for (const k of keep) if (into[k] === null && from[k] !== null) (into as unknown as Record<string, unknown>)[k] = from[k];
 }
+
+/**
+ * The order of two inputs of the same shape by their content: that of JSON.stringify({ ...a, rows:
+ * null }) against the same text of b, worked out without writing either. The texts agree up to the
+ * first field whose values differ; there the value's JSON and the character after it (',' or the
+ * closing '}' after the last field) decide, as they would in the whole texts (one JSON value text is
+ * never a proper prefix of another but for numbers, '12' and '123', where that next character
+ * decides). Returns −1, 0 or 1.
+ */
+export function compareInputs(a: CustomerInput, b: CustomerInput): number {
+  const keys = Object.keys(a) as (keyof CustomerInput)[];
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (key === 'rows') continue;
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    const after = k === keys.length - 1 ? '}' : ',';
+    const tx = JSON.stringify(x) + after;
+    const ty = JSON.stringify(y) + after;
+    if (tx !== ty) return tx < ty ? -1 : 1;
+  }
+  return 0;
+}

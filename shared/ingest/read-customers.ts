@@ -7,7 +7,7 @@ import type { Column, Field, Lang, Notice, RowError } from '../types';
 import { noticeText } from '../i18n/messages';
 import { BAD, CellReader, keyOf, ownText, textOrNull, type Read } from './cell-reader';
 import { TextDictionary } from './text-dictionary';
-import { mergeInputs, type CustomerInput } from './customer-input';
+import { compareInputs, mergeInputs, type CustomerInput } from './customer-input';
 import { CustomerColumns } from './customer-columns';
 import { plainEmail, splitEmails } from './emails';
 import { DomainCache } from './domain-cache';
@@ -309,10 +309,9 @@ const num = (r: Read<number>): number => (r === BAD || r === null ? NaN : r);
  * that which row comes first never changes the merged customer; the rows are listed ascending.
  */
 function mergeGroup(group: CustomerInput[]): CustomerInput {
-  const canon = (c: CustomerInput) => JSON.stringify({ ...c, rows: null });
-  const sorted = group.map((c) => [canon(c), c] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const first = sorted[0]![1];
-  for (let k = 1; k < sorted.length; k++) mergeInputs(first, sorted[k]![1]);
+  const sorted = group.slice().sort(compareInputs); // stable: equal contents keep their reading order
+  const first = sorted[0]!;
+  for (let k = 1; k < sorted.length; k++) mergeInputs(first, sorted[k]!);
   first.rows.sort((a, b) => a - b);
   return first;
 }
