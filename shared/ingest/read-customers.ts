@@ -14,6 +14,7 @@ import { DomainCache } from './domain-cache';
 import { skipIfNotData } from './row-kind';
 import { dayOrderNotice, decideDayOrders } from './day-orders';
 import { DayOrderTally, parseDate, type DayOrder } from './parse-date';
+import { BothWays, type DateField } from './both-ways-dates';
 
 export interface RowCounts {
   read: number;
@@ -64,7 +65,7 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
 /** A date cell read once the column's day/month order is known (see CustomerTableReader). */
 interface DeferredDate {
   slot: number;
-  field: 'firstPurchase' | 'lastPurchase' | 'lastContact';
+  field: DateField;
   rowNo: number;
   column: Column;
   cell: string;
@@ -255,44 +256,6 @@ function readDate(slot: number, field: DeferredDate['field'], rowNo: number, col
     plan.store.num[field][slot] = mdy;
     plan.bothWays(column, slot, field, dmy);
   } else plan.defer({ slot, field, rowNo, column, cell: cell as string });
-}
-
-/**
- * The cells of one date column that read as a plausible date in both day/month orders, as slots and
- * their day-first readings (12 bytes a cell, rather than the cell's text kept until the end).
- */
-class BothWays {
-  private slots = new Int32Array(256);
-  private days = new Float64Array(256);
-  private field: DeferredDate['field'] = 'firstPurchase';
-  private count = 0;
-
-  constructor(readonly column: number) {}
-
-  add(slot: number, field: DeferredDate['field'], dmy: number): void {
-    if (this.count === this.slots.length) {
-      const slots = new Int32Array(this.count * 2);
-      slots.set(this.slots);
-      this.slots = slots;
-      const days = new Float64Array(this.count * 2);
-      days.set(this.days);
-      this.days = days;
-    }
-    this.field = field;
-    this.slots[this.count] = slot;
-    this.days[this.count++] = dmy;
-  }
-
-  /** Forget the cells of `slot`, the last one read (its row was rejected). */
-  dropSlot(slot: number): void {
-    while (this.count > 0 && this.slots[this.count - 1] === slot) this.count--;
-  }
-
-  /** The column reads day first: every such cell takes its day-first reading. */
-  applyDayFirst(store: CustomerColumns): void {
-    const to = store.num[this.field];
-    for (let k = 0; k < this.count; k++) to[this.slots[k]!] = this.days[k]!;
-  }
 }
 
 const isDigit = (s: string, i: number) => {

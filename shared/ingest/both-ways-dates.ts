@@ -1,0 +1,49 @@
+/**
+ * Dates of a customer table whose reading depends on the column's day/month order (method §1:
+ * "3/1/2024 … decide once per column"), kept while the column is read: each cell that is a plausible
+ * date both ways is stored month first, with its day-first reading here, and turned over once the
+ * column has decided for day first.
+ */
+import type { CustomerColumns } from './customer-columns';
+
+/** The date fields a customer table reads. */
+export type DateField = 'firstPurchase' | 'lastPurchase' | 'lastContact';
+
+/**
+ * The cells of one date column that read as a plausible date in both day/month orders, as slots and
+ * their day-first readings (12 bytes a cell, rather than the cell's text kept until the end).
+ */
+export class BothWays {
+  private slots = new Int32Array(256);
+  private days = new Float64Array(256);
+  private field: DateField = 'firstPurchase';
+  private count = 0;
+
+  constructor(readonly column: number) {}
+
+  /** Slot's cell of this column (field), stored month first, reads `dmy` day first. */
+  add(slot: number, field: DateField, dmy: number): void {
+    if (this.count === this.slots.length) {
+      const slots = new Int32Array(this.count * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const days = new Float64Array(this.count * 2);
+      days.set(this.days);
+      this.days = days;
+    }
+    this.field = field;
+    this.slots[this.count] = slot;
+    this.days[this.count++] = dmy;
+  }
+
+  /** Forget the cells of `slot`, the last one read (its row was rejected). */
+  dropSlot(slot: number): void {
+    while (this.count > 0 && this.slots[this.count - 1] === slot) this.count--;
+  }
+
+  /** The column reads day first: every such cell takes its day-first reading. */
+  applyDayFirst(store: CustomerColumns): void {
+    const to = store.num[this.field];
+    for (let k = 0; k < this.count; k++) to[this.slots[k]!] = this.days[k]!;
+  }
+}
