@@ -43,7 +43,8 @@ const TEXT = texts({
     badLimit: '--limit 需要一个非负整数',
     badSample: '--sample 需要一个正整数',
     sampleTooBig: '--sample 最多 5,000,000',
-    fileChanged: '文件 "{name}" 在读取时被改动了: 写出的 CSV 不完整, 请在文件不再变化时重新运行',
+    fileChanged: '文件 "{name}" 在分析期间被改动了, 没有写出任何内容。请在文件不再变化时重新运行',
+    fileChangedWriting: '文件 "{name}" 在写出时被改动了: 写出的 CSV 不完整。请在文件不再变化时重新运行',
     sample: '内置示例数据',
     analysing: '分析中: {rows} 行 (分级、生命周期、风险、模型)',
     writing: '写出中: {customers} 个客户',
@@ -59,7 +60,8 @@ const TEXT = texts({
     badLimit: '--limit needs a whole number ≥ 0',
     badSample: '--sample needs a whole number ≥ 1',
     sampleTooBig: '--sample is at most 5,000,000',
-    fileChanged: 'The file "{name}" changed while it was being read: the CSV written is incomplete. Run again once the file no longer changes.',
+    fileChanged: 'The file "{name}" changed while it was being analysed; nothing was written. Run again once the file no longer changes.',
+    fileChangedWriting: 'The file "{name}" changed while its rows were being written: the CSV written is incomplete. Run again once the file no longer changes.',
     sample: 'built-in sample data',
     analysing: 'analysing: {rows} rows (tiers, lifecycle, risk, model)',
     writing: 'writing: {customers} customers',
@@ -105,7 +107,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   const { analyse, csvRows, csvAgain, source, fileNotices, progress, rowCount } = readInput(positionals[0], values, options, io);
   progress.stage(fill(t.analysing, { rows: rowCount.toLocaleString(LOCALE[lang]) }));
   const analysis = analyse();
-  analysis.notices.unshift(...fileNotices); // how the file was read comes first
+  analysis.notices = fileNotices.concat(analysis.notices); // how the file was read comes first (a file may give 150,000 notices: no spread)
   if (analysis.customers.length === 0) {
     progress.done();
     io.err(`${formatNoCustomers(analysis, lang, source)}\n`);
@@ -165,7 +167,8 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
     if (io.progress && (size === null || size >= PROGRESS_MIN_BYTES)) progress = io.progress;
     source = file === '-' ? CLI_TEXT[lang].stdin : file;
     const onProgress = (b: number, total: number | null, r: number) => progress.reading(b, total, r);
-    if (!values.csv || file !== '-') {
+    // --csv reads a regular file twice; standard input, a pipe or a device cannot be, and is held.
+    if (!values.csv || size !== null) {
       const stream = new RowStreamAnalysis(options);
       let width = 0;
       const onRows = (rows: string[][], first: number, at: RowsRead) => {
@@ -174,21 +177,25 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
         if (values.csv) width = Math.max(width, widestRow(rows));
         stream.push(rows, first);
       };
+      const before = values.csv ? fileStamp(file) : null;
       const read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows });
       const rowCount = read.rowCount;
       const csvAgain = !values.csv
         ? null
         : (analysis: LazyAnalysis, write: (text: string) => void) => {
+            if (fileStamp(file) !== before) throw new UsageError(fill(t.fileChanged, { name: file }));
             const writer = new ResultCsvWriter(rowCount, width, analysis, lang, write, (done) => progress.writing(done, rowCount, 'rows'));
             let seen = 0;
             readTableFile(file, lang, {
               onRows: (rows, first) => {
+                // Rows that were not there, or wider, at the first reading: the file changed meanwhile.
+                if (first + rows.length > rowCount || widestRow(rows) > width) throw new UsageError(fill(t.fileChangedWriting, { name: file }));
                 writer.rows(rows, first);
                 seen = first + rows.length;
               },
             });
             writer.finish();
-            if (seen !== rowCount) throw new UsageError(fill(t.fileChanged, { name: file }));
+            if (seen !== rowCount) throw new UsageError(fill(t.fileChangedWriting, { name: file }));
           };
       return { analyse: () => stream.finish(), csvRows: null, csvAgain, rowCount, source, fileNotices: read.notices, progress };
     }
@@ -204,6 +211,12 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
   }
   const handover = new TableHandover(table);
   return { analyse: () => analyzeLazily(handover, options), csvRows: values.csv ? table : null, csvAgain: null, rowCount: table.length, source, fileNotices, progress };
+}
+
+/** A regular file's size, modification time and inode, to tell whether it changed between two readings. */
+function fileStamp(path: string): string {
+  const st = statSync(path, { bigint: true });
+  return `${st.size}:${st.mtimeNs}:${st.ino}:${st.dev}`;
 }
 
 /** The file's size when it is a regular file (else null: a pipe, a device); missing files are left to the reader. */

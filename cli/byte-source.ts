@@ -37,7 +37,10 @@ const TEXT = texts({
   },
 });
 
-/** A regular file, checked at once (missing, a folder, not readable) with plain messages. */
+/**
+ * A file, checked at once (missing, a folder, not readable) with plain messages; a regular file is
+ * read in chunks each time it is asked for, a pipe or a device read whole once.
+ */
 export function fileSource(path: string, lang: Lang): ByteSource {
   const t = TEXT[lang];
   let fd: number;
@@ -54,13 +57,16 @@ export function fileSource(path: string, lang: Lang): ByteSource {
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new UsageError(fill(t.folder, { path }));
-    size = st.isFile() ? st.size : -1;
+    // A pipe, a named pipe or a device (`rapport analyze <(…)`) can be read only once: read it
+    // whole now, as standard input is, so that its start can be looked at before the rest is read.
+    if (!st.isFile()) return memorySource(path, readStdinChunks(fd));
+    size = st.size;
   } finally {
     closeSync(fd);
   }
   return {
     name: path,
-    size: size >= 0 ? size : null,
+    size,
     *chunks() {
       const fd = openSync(path, 'r');
       try {

@@ -54,7 +54,7 @@ function many<T>(v: Few<T>): T[] {
 
 const nullable = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
-/** The lists of an input filled without them (\`lists\` false): empty, and never changed by a reader. */
+/** The lists of an input filled without them (`lists` false): one frozen empty list, never changed by a reader. */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /** A growable table of customers' inputs; slots are filled in reading order, then put in key order by `select`. */
@@ -140,17 +140,16 @@ export class CustomerColumns {
     }
   }
 
-  /**
-   * Customer j's inputs as one object (fresh arrays: the caller may change them). `lists` false
-   * leaves rows, emails and domains empty, for rules that read none of them.
-   */
-  inputAt(j: number, lists = true): CustomerInput {
-    return this.fill(j, emptyInput(this.key[j]!, 0), lists);
+  /** Customer j's inputs as one new object, its lists fresh arrays the caller may change. */
+  inputAt(j: number): CustomerInput {
+    return this.fill(j, emptyInput(this.key[j]!, 0));
   }
 
   /**
    * Customer j's inputs written over every field of `into`, which is returned: a caller that reads
    * the customers one at a time and keeps nothing of `into` reuses one object for all of them.
+   * `lists` false leaves rows, emails and domains as one frozen empty list, for rules that read none
+   * of them.
    */
   fill(j: number, into: CustomerInput, lists = true): CustomerInput {
     const n = this.num;

@@ -115,9 +115,10 @@ export function groupedDecimal(text: string): number {
 }
 
 /**
- * The value parseNumber reads from a cell that is a plain decimal text, a decimal with thousands
- * commas (groupedDecimal) or a number within range, without building its result (−0 reads as 0); NaN for any other cell, which parseNumber then
- * reads or refuses with its reason.
+ * The value parseNumber reads from a cell that is a plain decimal text, an amount with thousands
+ * commas or a currency sign (groupedDecimal) or a number within range, without building its
+ * result (−0 reads as 0); NaN for any other cell, which parseNumber then reads or refuses with its
+ * reason.
  */
 export function plainValue(cell: unknown): number {
   if (typeof cell === 'string') {

@@ -243,7 +243,9 @@ function orderFreeDate(cell: unknown): number | null | 'invalid' | undefined {
 /**
  * A date cell read into slot's field now, or once its column's day/month order is known: a cell
  * that is a plausible date both ways ("3/4/2026") is stored month first with its day-first reading
- * beside it (BothWays); any other (valid one way only) is kept as text and read at the end.
+ * beside it (BothWays); any other whose reading depends on the order (a date one way only, or an
+ * implausible one either way) is kept as text — a copy, for rows cut from a file's chunks — and read
+ * at the end.
  */
 function readDate(slot: number, field: DeferredDate['field'], rowNo: number, column: Column, cell: unknown, plan: RowPlan, reader: CellReader): void {
   const d = orderFreeDate(cell);
@@ -255,7 +257,7 @@ function readDate(slot: number, field: DeferredDate['field'], rowNo: number, col
   if (typeof mdy === 'number' && typeof dmy === 'number' && reader.plausibleDay(mdy) && reader.plausibleDay(dmy)) {
     plan.store.num[field][slot] = mdy;
     plan.bothWays(column, slot, field, dmy);
-  } else plan.defer({ slot, field, rowNo, column, cell: cell as string });
+  } else plan.defer({ slot, field, rowNo, column, cell: plan.copyText ? ownText(cell as string) : (cell as string) });
 }
 
 const isDigit = (s: string, i: number) => {

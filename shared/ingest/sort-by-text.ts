@@ -1,8 +1,8 @@
 /**
- * Ordering many distinct strings by their UTF-16 code units (as `<` does) without a comparator
- * call per comparison: each string's first code units after the prefix they all share are packed
- * into one number, numbers are sorted natively, and only strings whose packed units are equal are
- * compared as text.
+ * Ordering many strings by their UTF-16 code units (as `<` does; equal strings by id) without a
+ * comparator call per comparison: each string's first code units after the prefix they all share
+ * are packed into one number and the numbers sorted natively; strings whose packed units are equal
+ * are ordered by their next units the same way, and short runs of them compared as text.
  */
 
 /** Largest integer below which every double is exact. */

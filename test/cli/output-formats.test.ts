@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { execFileSync, spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -141,6 +142,21 @@ describe('--csv of a file read a second time, batch by batch', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('--csv of a named pipe (which cannot be read twice)', () => {
+  it('is held whole and gives what the same rows in a file give', async () => {
+    if (process.platform === 'win32') return;
+    const file = join(FIX, 'customers-utf8.csv');
+    const fifo = join(mkdtempSync(join(tmpdir(), 'rapport-fifo-')), 'rows.csv');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', file, fifo]);
+    const fromPipe = await run([fifo, '--csv', '--as-of', '2026-11-28', '--lang', 'en']);
+    await new Promise((done) => writer.on('close', done));
+    const fromFile = await run([file, '--csv', '--as-of', '2026-11-28', '--lang', 'en']);
+    expect(fromPipe.code).toBe(0);
+    expect(fromPipe.stdout).toBe(fromFile.stdout);
   });
 });
 

@@ -122,8 +122,8 @@ describe('withoutDisplayNames', () => {
     expect(t.replace(NAMED, ' ,$1, ')).toBe(expected);
   });
 
-  it('a cell of 200,000 name characters with no address is read in one pass (the regular expression took over a minute)', () => {
-    const cell = `${'a'.repeat(200_000)}<`;
+  it('a cell of 400,000 name characters with no address is read in one pass (the regular expression takes minutes: past the test timeout)', () => {
+    const cell = `${'a'.repeat(400_000)}<`;
     expect(withoutDisplayNames(cell)).toBe(cell);
     expect(splitEmails(`${'a '.repeat(100_000)}x@y.com`).emails).toEqual(['x@y.com']);
   });

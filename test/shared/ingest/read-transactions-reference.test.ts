@@ -190,8 +190,7 @@ describe('columnar log summary = plain reference', () => {
   });
 });
 
-/** Distinct strings with shared prefixes, empty text, CJK and surrogate pairs. */
-/** Texts with repeats (the same key on several rows) among them. */
+/** Strings with shared prefixes, empty text, CJK and surrogate pairs, and repeats (the same key on several rows). */
 const texts = fc.array(
   fc.tuple(fc.constantFrom('', 'C00', 'customer-0000', '客户', '\u{1F600}'), fc.string({ unit: fc.constantFrom('0', '1', '9', 'a', 'Z', ' ', '~', '中', '\uD83D', '\uDE00', '\u0000', '\uFFFF'), maxLength: 12 })).map(([p, s]) => p + s),
   { maxLength: 80 },
