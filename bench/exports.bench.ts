@@ -7,8 +7,8 @@
  * with its ratio to the sort baseline.
  */
 import { analyzeLazily } from '../shared/analyze';
-import { mulberry32 } from '../shared/prng';
 import { generateCustomers } from '../shared/sample/generate-customers';
+import { shuffledRows } from '../scripts/generate-bench-files';
 import { time, type BenchContext } from './baseline';
 
 const N = Number(process.env.RAPPORT_BENCH_EXPORTS_N ?? 200_000);
@@ -31,18 +31,6 @@ function rewrite(table: Table, which: (header: string) => boolean, f: (v: unknow
   })];
 }
 
-function shuffled(table: Table, seed: number): Table {
-  const rows = table.slice(1);
-  const random = mulberry32(seed);
-  for (let i = rows.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = rows[i]!;
-    rows[i] = rows[j]!;
-    rows[j] = t;
-  }
-  return [table[0]!, ...rows];
-}
-
 export async function run(ctx: BenchContext): Promise<void> {
   const plain = generateCustomers(N, { seed: 7, asOf: AS_OF }) as Table;
   const shapes: [string, Table][] = [
@@ -51,7 +39,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     ["amounts written '¥1,234'", rewrite(plain, (h) => AMOUNTS.has(h), (v) => (typeof v === 'number' ? `¥${v.toLocaleString('en-US')}` : v))],
     ['dates written dd/mm/yyyy', rewrite(plain, (h) => DATES.has(h), (v) => (typeof v === 'string' ? v.replace(ISO, '$3/$2/$1') : v))],
     ['keyed by Chinese name (no customer number)', plain.map((r) => r.slice(1))],
-    ['rows in a shuffled order', shuffled(plain, 17)],
+    ['rows in a shuffled order', shuffledRows(plain, 17)],
     ['each customer on two rows (half as many customers)', [plain[0]!, ...plain.slice(1).map((r, i) => (i % 2 === 1 ? [plain[i]![0], ...r.slice(1)] : r))]],
   ];
   analyzeLazily(plain, { asOf: AS_OF }); // once, not counted: the first analysis also compiles the code

@@ -40,7 +40,7 @@ function writeTable(path: string, table: readonly (readonly unknown[])[]): void 
 }
 
 /** The header row, then the data rows in an order shuffled by a seeded Fisher–Yates shuffle. */
-function shuffledRows<T>(table: T[], seed: number): T[] {
+export function shuffledRows<T>(table: T[], seed: number): T[] {
   const rows = table.slice(1);
   const random = mulberry32(seed);
   for (let i = rows.length - 1; i > 0; i--) {

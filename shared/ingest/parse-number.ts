@@ -53,11 +53,19 @@ export function plainDecimal(text: string): number {
     else return NaN;
   }
   if (digits === 0 || point === digits) return NaN;
-  // Up to 15 digits the mantissa and the power of ten are exact doubles, so one division rounds
-  // as Number(text) does (Clinger 1990, "How to read floating point numbers accurately", the exact
-  // fast path); longer texts are left to Number.
-  let value = digits > 15 ? Number(text) : point < 0 ? mantissa : mantissa / POW10[digits - point]!;
-  if (negative && digits <= 15) value = -value;
+  return decimalValue(text, negative ? 1 : 0, mantissa, digits, point, negative);
+}
+
+/**
+ * The number whose `digits` decimal digits, `point` of them before the '.' (−1: no point), read as
+ * the integer `mantissa`; NaN out of range (MAX_MAGNITUDE, MIN_MAGNITUDE). Up to 15 digits the
+ * mantissa and the power of ten are exact doubles, so one division rounds as Number(text) does
+ * (Clinger 1990, "How to read floating point numbers accurately", the exact fast path); longer
+ * numbers are left to Number, on text[from…] without its thousands commas.
+ */
+function decimalValue(text: string, from: number, mantissa: number, digits: number, point: number, negative: boolean): number {
+  let value = digits > 15 ? Number(text.slice(from).replace(/,/g, '')) : point < 0 ? mantissa : mantissa / POW10[digits - point]!;
+  if (negative) value = -value;
   if (!(Math.abs(value) <= MAX_MAGNITUDE) || (value !== 0 && Math.abs(value) < MIN_MAGNITUDE)) return NaN;
   return value === 0 ? 0 : value;
 }
@@ -107,11 +115,7 @@ export function groupedDecimal(text: string): number {
   }
   if ((commas === 0 && !currency) || digits === 0 || (commas > 0 && point < 0 && group !== 3) || point === digits) return NaN;
   if (commas === 1 && point < 0 && !firstNonZero) return NaN;
-  // As plainDecimal: exact up to 15 digits, Number beyond.
-  let value = digits > 15 ? Number(text.slice(start).replace(/,/g, '')) : point < 0 ? mantissa : mantissa / POW10[digits - point]!;
-  if (negative) value = -value;
-  if (!(Math.abs(value) <= MAX_MAGNITUDE) || (value !== 0 && Math.abs(value) < MIN_MAGNITUDE)) return NaN;
-  return value === 0 ? 0 : value;
+  return decimalValue(text, start, mantissa, digits, point, negative);
 }
 
 /**
@@ -193,8 +197,7 @@ const MINUS = new Set(['-', '−', '–']);
 export function parseNumber(cell: unknown): ParsedNumber | null {
   // Plain decimals ('1234', '-12.5') and grouped ones ('1,234.50') skip the general path: most cells look like this.
   if (typeof cell === 'string') {
-    let v = plainDecimal(cell);
-    if (Number.isNaN(v)) v = groupedDecimal(cell); // '1,234.50', '¥1,234': the same value, without the general path
+    const v = plainValue(cell);
     if (!Number.isNaN(v)) return { ok: true, value: v, percent: false };
   }
   if (isBlankCell(cell)) return null;
