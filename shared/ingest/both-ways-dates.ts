@@ -4,10 +4,14 @@
  * date both ways is stored month first, with its day-first reading here, and turned over once the
  * column has decided for day first.
  */
+import type { Field } from '../types';
 import type { CustomerColumns } from './customer-columns';
 
 /** The date fields a customer table reads. */
 export type DateField = 'firstPurchase' | 'lastPurchase' | 'lastContact';
+
+/** The customer field each date column is read into. */
+export const DATE_FIELD_OF: Partial<Record<Field, DateField>> = { first_purchase: 'firstPurchase', last_purchase: 'lastPurchase', last_contact: 'lastContact' };
 
 /**
  * The cells of one date column that read as a plausible date in both day/month orders, as slots and
@@ -16,13 +20,16 @@ export type DateField = 'firstPurchase' | 'lastPurchase' | 'lastContact';
 export class BothWays {
   private slots = new Int32Array(256);
   private days = new Float64Array(256);
-  private field: DateField = 'firstPurchase';
   private count = 0;
 
-  constructor(readonly column: number) {}
+  /** The cells of the column at `index`, read into `field` (null: a column no customer field takes). */
+  constructor(
+    readonly index: number,
+    private readonly field: DateField | null,
+  ) {}
 
-  /** Slot's cell of this column (field), stored month first, reads `dmy` day first. */
-  add(slot: number, field: DateField, dmy: number): void {
+  /** Slot's cell of this column, stored month first, reads `dmy` day first. */
+  add(slot: number, dmy: number): void {
     if (this.count === this.slots.length) {
       const slots = new Int32Array(this.count * 2);
       slots.set(this.slots);
@@ -31,7 +38,6 @@ export class BothWays {
       days.set(this.days);
       this.days = days;
     }
-    this.field = field;
     this.slots[this.count] = slot;
     this.days[this.count++] = dmy;
   }
@@ -43,6 +49,7 @@ export class BothWays {
 
   /** The column reads day first: every such cell takes its day-first reading. */
   applyDayFirst(store: CustomerColumns): void {
+    if (this.field === null) return;
     const to = store.num[this.field];
     for (let k = 0; k < this.count; k++) to[this.slots[k]!] = this.days[k]!;
   }

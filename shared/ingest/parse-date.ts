@@ -169,16 +169,20 @@ const RE_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\
 const RE_SERIAL = /^\d{5}(?:\.\d+)?$/;
 
 /**
- * The two parts of an 'a/b/yyyy' date (slash, dot or dash, year last), or null for other shapes.
+ * True for an 'a/b/yyyy' date (slash, dot or dash, year last), with its two parts in PARTS.a and
+ * PARTS.b; false for other shapes.
  */
-function ambiguousParts(cell: unknown): [number, number] | null {
-  if (typeof cell !== 'string') return null;
-  if (plainDayMonthYear(cell)) return [PARTS.a, PARTS.b];
+function ambiguousParts(cell: unknown): boolean {
+  if (typeof cell !== 'string') return false;
+  if (plainDayMonthYear(cell)) return true;
   const m = RE_AMBIGUOUS.exec(foldWidth(cell).trim());
-  return m ? [Number(m[1]), Number(m[3])] : null;
+  if (!m) return false;
+  PARTS.a = Number(m[1]);
+  PARTS.b = Number(m[3]);
+  return true;
 }
 
-/** The parts plainDayMonthYear read last. */
+/** The parts of the date plainDayMonthYear or ambiguousParts read last. */
 const PARTS = { a: 0, b: 0, y: 0 };
 
 /**
@@ -234,9 +238,8 @@ export class DayOrderTally {
   private mdy = 0;
 
   add(cell: unknown): void {
-    const parts = ambiguousParts(cell);
-    if (!parts) return;
-    const [a, b] = parts;
+    if (!ambiguousParts(cell)) return;
+    const { a, b } = PARTS;
     if (a > 12 && b <= 12) this.dmy++;
     else if (b > 12 && a <= 12) this.mdy++;
   }

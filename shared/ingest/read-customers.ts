@@ -14,7 +14,7 @@ import { DomainCache } from './domain-cache';
 import { skipIfNotData } from './row-kind';
 import { dayOrderNotice, decideDayOrders } from './day-orders';
 import { DayOrderTally, parseDate, type DayOrder } from './parse-date';
-import { BothWays, type DateField } from './both-ways-dates';
+import { BothWays, DATE_FIELD_OF, type DateField } from './both-ways-dates';
 
 export interface RowCounts {
   read: number;
@@ -116,19 +116,19 @@ export class CustomerTableReader {
     this.store.emailDomain = (host) => this.cache.companyOf(host);
     this.dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
     this.tallies = this.dateColumns.map(() => new DayOrderTally());
-    this.bothWays = this.dateColumns.map((c) => new BothWays(c.index));
+    this.bothWays = this.dateColumns.map((c) => new BothWays(c.index, DATE_FIELD_OF[c.field] ?? null));
     const by = columnIndex(columns);
     this.keyCol = keyColumn(columns)!;
     this.nameIndex = by.get('name')?.index ?? -1;
     const texts = { owner: new TextDictionary(), segment: new TextDictionary(), region: new TextDictionary(), churnReason: new TextDictionary(), competitor: new TextDictionary() };
-    const bothWays = new Map(this.bothWays.map((b) => [b.column, b]));
+    const bothWays = new Map(this.bothWays.map((b) => [b.index, b]));
     this.plan = {
       columns: [...by.values()],
       hasProfit: by.has('profit'),
       hasShare: by.has('share'),
       texts,
       defer: (d) => this.defer(d),
-      bothWays: (column, slot, field, dmy) => bothWays.get(column.index)!.add(slot, field, dmy),
+      bothWays: (column, slot, dmy) => bothWays.get(column.index)!.add(slot, dmy),
       store: this.store,
       copyText,
     };
@@ -256,7 +256,7 @@ function readDate(slot: number, field: DeferredDate['field'], rowNo: number, col
   const { mdy, dmy } = readings;
   if (typeof mdy === 'number' && typeof dmy === 'number' && reader.plausibleDay(mdy) && reader.plausibleDay(dmy)) {
     plan.store.num[field][slot] = mdy;
-    plan.bothWays(column, slot, field, dmy);
+    plan.bothWays(column, slot, dmy);
   } else plan.defer({ slot, field, rowNo, column, cell: plan.copyText ? ownText(cell as string) : (cell as string) });
 }
 
@@ -291,7 +291,7 @@ interface RowPlan {
   /** Keep a date that depends on the column's day/month order, to read once the order is known. */
   defer: (d: Omit<DeferredDate, 'errorAt'>) => void;
   /** Note a date stored month first whose day-first reading is `dmy` (see BothWays). */
-  bothWays: (column: Column, slot: number, field: DeferredDate['field'], dmy: number) => void;
+  bothWays: (column: Column, slot: number, dmy: number) => void;
   /** Where the rows' inputs are written. */
   store: CustomerColumns;
   /** Copy the text a customer keeps (see CustomerTableReader). */
