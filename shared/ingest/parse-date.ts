@@ -213,6 +213,20 @@ function plainDayMonthYear(s: string): boolean {
   return true;
 }
 
+/**
+ * parseDate(cell, 'mdy') and parseDate(cell, 'dmy'), into `out`: a plain a/b/yyyy is read once for
+ * both orders.
+ */
+export function parseDateBothWays(cell: unknown, out: { mdy: number | null | 'invalid'; dmy: number | null | 'invalid' }): void {
+  if (typeof cell === 'string' && plainDayMonthYear(cell)) {
+    out.mdy = dayOrInvalid(PARTS.y, PARTS.a, PARTS.b);
+    out.dmy = dayOrInvalid(PARTS.y, PARTS.b, PARTS.a);
+    return;
+  }
+  out.mdy = parseDate(cell, 'mdy');
+  out.dmy = parseDate(cell, 'dmy');
+}
+
 /** The ASCII digit at s[i], or -1. */
 function digitAt(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;

@@ -13,7 +13,7 @@ import { plainEmail, splitEmails } from './emails';
 import { DomainCache } from './domain-cache';
 import { skipIfNotData } from './row-kind';
 import { dayOrderNotice, decideDayOrders } from './day-orders';
-import { DayOrderTally, parseDate, type DayOrder } from './parse-date';
+import { DayOrderTally, parseDate, parseDateBothWays, type DayOrder } from './parse-date';
 import { BothWays, DATE_FIELD_OF, type DateField } from './both-ways-dates';
 
 export interface RowCounts {
@@ -228,16 +228,12 @@ const readings: { mdy: number | null | 'invalid'; dmy: number | null | 'invalid'
  * `readings`.
  */
 function orderFreeDate(cell: unknown): number | null | 'invalid' | undefined {
-  const mdy = parseDate(cell, 'mdy');
-  if (typeof cell !== 'string') return mdy;
+  if (typeof cell !== 'string') return parseDate(cell, 'mdy');
   const c = cell.charCodeAt(0);
   // yyyy-… and yyyy/…: the year comes first, the order of the rest is fixed.
-  if (cell.length >= 5 && c >= 48 && c <= 57 && isDigit(cell, 1) && isDigit(cell, 2) && isDigit(cell, 3) && !isDigit(cell, 4)) return mdy;
-  const dmy = parseDate(cell, 'dmy');
-  if (mdy === dmy) return mdy;
-  readings.mdy = mdy;
-  readings.dmy = dmy;
-  return undefined;
+  if (cell.length >= 5 && c >= 48 && c <= 57 && isDigit(cell, 1) && isDigit(cell, 2) && isDigit(cell, 3) && !isDigit(cell, 4)) return parseDate(cell, 'mdy');
+  parseDateBothWays(cell, readings);
+  return readings.mdy === readings.dmy ? readings.mdy : undefined;
 }
 
 /**

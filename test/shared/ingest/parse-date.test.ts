@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   dayToIso,
   decideDayOrder,
+  parseDateBothWays,
   isoToDay,
   parseDate,
   todayDay,
@@ -267,6 +268,9 @@ describe('a/b/yyyy written plainly (read digit by digit)', () => {
       fc.property(text, (t) => {
         // A leading space keeps parseDate off its digit-by-digit reading: the regular expressions' reading.
         for (const order of ['mdy', 'dmy'] as const) expect(parseDate(t, order)).toBe(parseDate(` ${t}`, order));
+        const both: { mdy: number | null | 'invalid'; dmy: number | null | 'invalid' } = { mdy: null, dmy: null };
+        parseDateBothWays(t, both);
+        expect(both).toEqual({ mdy: parseDate(` ${t}`, 'mdy'), dmy: parseDate(` ${t}`, 'dmy') });
         expect(decideDayOrder([t])).toEqual(decideDayOrder([` ${t}`]));
       }),
       { numRuns: 3000 },
