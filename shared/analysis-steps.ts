@@ -21,6 +21,7 @@ import { scoredList } from './customer-list';
 import { SummaryTally } from './summary';
 import { fitForAnalysis, fitTableForAnalysis } from './model/model-figures';
 import { noTiersNotice } from './i18n/no-tier';
+import { appendAll } from './append-all';
 
 /** In a customer table, a lone date column (日期, Date) is the last purchase. */
 export function asCustomerColumns(columns: Column[]): Column[] {
@@ -101,7 +102,7 @@ export function headerAt(table: readonly (readonly unknown[])[], headerIndex: nu
   const start = headerIndex + 1;
   const match = matchHeaders(table[headerIndex]!);
   if (headerIndex > 0) notices.push({ code: 'title_rows', message: noticeText(lang, 'title_rows', { rows: headerIndex, header: start }) });
-  for (const n of headerNotices(match, lang)) notices.push(n);
+  appendAll(notices, headerNotices(match, lang));
   if (match.unknown.length) notices.push({ code: 'unknown_headers', message: noticeText(lang, 'unknown_headers', { headers: match.unknown.join(', ') }) });
   return { start, match };
 }
@@ -122,7 +123,7 @@ export function customersRead(
   notices: Notice[],
   lang: Lang,
 ): TableRead {
-  for (const n of r.notices) notices.push(n); // a loop: a spread of 150,000 notices (blank rows, merged keys) overflows the stack
+  appendAll(notices, r.notices);
   let asOfDay: number;
   if (asOfOption !== undefined) asOfDay = asOfOption;
   else {

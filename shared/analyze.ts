@@ -14,6 +14,7 @@ import { noticeText } from './i18n/messages';
 import type { Settings } from './settings';
 import { TableHandover } from './table-handover';
 import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, readHeader, settingsOf, type TableRead } from './analysis-steps';
+import { appendAll } from './append-all';
 
 export { detectKind, findHeaderRow };
 
@@ -51,7 +52,7 @@ function readTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, 
   const kind = detectKind(table, columns, start);
   if (kind === 'transactions') {
     const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start, histories: options.model !== false });
-    for (const n of t.notices) notices.push(n); // a loop: a spread of 150,000 notices overflows the stack
+    appendAll(notices, t.notices);
     if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
     return { kind, start, match, columns, customers: t.customers, histories: t.histories, rows: t.rows, errors: t.errors, asOfDay: isoToDay(t.asOf)! };
   }

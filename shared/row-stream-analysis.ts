@@ -9,6 +9,7 @@ import { CustomerTableReader } from './ingest/read-customers';
 import { TableHandover } from './table-handover';
 import { analyzeTable } from './analyze';
 import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, headerAt, settingsOf } from './analysis-steps';
+import { appendAll } from './append-all';
 
 /** The most rows an estimate sizes the columns for (about a quarter of a gigabyte of columns). */
 const PRESIZED_ROWS = 1 << 20;
@@ -65,7 +66,7 @@ export class RowStreamAnalysis {
     }
     const columns = asCustomerColumns(header.match.columns);
     this.header = { ...header, columns };
-    for (const n of notices) this.headerNotices.push(n);
+    appendAll(this.headerNotices, notices);
     // Rows are let go batch by batch: what customers keep must not hold the batches' text.
     this.reader = new CustomerTableReader(columns, lang, this.expectedRows, true);
     this.reader.add(table, 0, header.start);
@@ -82,7 +83,7 @@ export class RowStreamAnalysis {
     }
     const lang: Lang = options.lang ?? 'en';
     const { settings, notices } = settingsOf(options);
-    for (const n of this.headerNotices) notices.push(n);
+    appendAll(notices, this.headerNotices);
     const asOfOption = asOfOf(options, lang);
     const read = customersRead(this.reader.finish(), this.header, asOfOption, notices, lang);
     this.reader = null;

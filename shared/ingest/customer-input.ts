@@ -3,6 +3,7 @@
  * (days since 1970-01-01); null means "not in the data" — never zero by default.
  */
 import type { CustomerFields } from '../types';
+import { appendAll } from '../append-all';
 
 export interface CustomerInput extends CustomerFields<number> {
   /** Transaction logs: days between the first purchase of the current period and the purchase before it. */
@@ -58,7 +59,7 @@ const max = (a: number | null, b: number | null): number | null => (a === null ?
  * the worst; other fields keep the first non-empty value.
  */
 export function mergeInputs(into: CustomerInput, from: CustomerInput): void {
-  for (const row of from.rows) into.rows.push(row);
+  appendAll(into.rows, from.rows);
   for (const e of from.emails) if (!into.emails.includes(e)) into.emails.push(e);
   for (const d of from.domains) if (!into.domains.includes(d)) into.domains.push(d);
   into.revenue = add(into.revenue, from.revenue);
