@@ -10,10 +10,9 @@
  * a cell that fails is never cached and is read (and reported) again on every row it stands in.
  */
 import type { Column, Lang, Notice } from '../types';
-import { BAD, textOrNull, type CellReader, type Read } from './cell-reader';
+import { BAD, textOrNull, type CellReader } from './cell-reader';
 import { KeyDictionary, NO_KEY, UNSEEN } from './key-dictionary';
 import { KeyDescriptions, type DescribedKeys, type DescriptiveColumns } from './log-descriptions';
-import { plainDecimal } from './parse-number';
 import type { RowCounts } from './read-customers';
 import { keySettlesSkip, repeatsHeaders, skipIfNotData } from './row-kind';
 import type { TextPrefixes } from './sort-by-text';
@@ -163,11 +162,11 @@ export function readLogColumns(
     }
     let a: number | null | typeof BAD;
     if (amountCol) {
-      a = readAmount(reader, r, amountCol, row[amountCol.index]);
+      a = reader.amount(r, amountCol, row[amountCol.index], true);
       if (a === null) reader.fail(r, amountCol, undefined, 'no_amount', true);
     } else {
-      const q = readAmount(reader, r, qtyCol!, row[qtyCol!.index]);
-      const p = readAmount(reader, r, priceCol!, row[priceCol!.index]);
+      const q = reader.amount(r, qtyCol!, row[qtyCol!.index], true);
+      const p = reader.amount(r, priceCol!, row[priceCol!.index], true);
       if (q === null) reader.fail(r, qtyCol!, undefined, 'no_amount', true);
       if (p === null) reader.fail(r, priceCol!, undefined, 'no_amount', true);
       a = q === BAD || p === BAD ? BAD : q === null || p === null ? null : q * p;
@@ -230,15 +229,6 @@ function grown(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(Math.max(2 * a.length, n));
   b.set(a);
   return b;
-}
-
-/** An amount cell (fatal when unreadable), plain decimal texts read without the general parser. */
-function readAmount(reader: CellReader, row: number, col: Column, cell: unknown): Read<number> {
-  if (typeof cell === 'string') {
-    const v = plainDecimal(cell);
-    if (!Number.isNaN(v)) return v;
-  }
-  return reader.amount(row, col, cell, true);
 }
 
 /** An order number starting with "C" (or "c") marks a cancellation line. */
