@@ -85,7 +85,7 @@ export function finishAnalysis(read: TableRead, options: AnalyzeOptions, setting
     model: model?.ok ? model.summary : undefined,
   });
   summary.churnRisk.typicalRepeatDays = scored.typicalInterval;
-  const customers = scoredList(scored, inputs, model?.ok === true && model.figures.size > 0, tally.fromModel);
+  const customers = scoredList(scored, inputs, model?.ok === true && model.figures.count > 0, tally.fromModel);
   return { kind, headerRow: start, columns, unknownHeaders: match.unknown, customers, errors, notices, summary, settings: settings as Settings };
 }
 

@@ -3,7 +3,8 @@
  * records the surfaces read. Table-wide rules (ranks, tiers, pyramid, MGC) run once over typed
  * arrays; per-customer rules run in one pass.
  */
-import type { Customer, ModelFigures, ScorePartName } from './types';
+import type { Customer, ScorePartName } from './types';
+import type { ModelFigureTable } from './model/model-figure-table';
 import type { Settings } from './settings';
 import type { TallyFacts } from './summary';
 import { emptyInput, type CustomerInput } from './ingest/customer-input';
@@ -87,7 +88,7 @@ export function scoreTable(
   asOfDay: number,
   settings: Settings,
   useProfit: boolean,
-  model: ReadonlyMap<string, ModelFigures> | null,
+  model: ModelFigureTable | null,
 ): ScoredTable {
   const n = inputs.count;
   const { profit, revenue } = inputs.num;
@@ -101,15 +102,18 @@ export function scoreTable(
   const pyr = pyramid(metric, tiers.order, settings.pyramid);
   const typicalInterval = typicalRepeatInterval(inputs);
 
+  // Each customer's row of the model's figures (−1: none).
+  const modelRow = model ? model.rowsFor(inputs.key, n) : null;
+
   const iso = isoDates();
   /** The per-customer rules that both customerAt and factsAt need. */
   const rulesOf = (c: CustomerInput, i: number, reasons: boolean) => {
     const tier = tiers.tiers[i]!;
-    const m = model?.get(c.key);
-    const life = lifecycle(c, asOfDay, settings, m?.pAlive);
+    const r = modelRow ? modelRow[i]! : -1;
+    const life = lifecycle(c, asOfDay, settings, r < 0 ? undefined : model!.pAliveAt(r));
     const visit = nextVisit(c.lastContact, c.lastPurchase, tier, asOfDay, settings);
-    const risk = customerChurnRisk(c, tier, asOfDay, settings, m?.pNoPurchase, typicalInterval, reasons);
-    return { tier, m, life, visit, risk };
+    const risk = customerChurnRisk(c, tier, asOfDay, settings, r < 0 ? undefined : model!.pNoPurchaseAt(r), typicalInterval, reasons);
+    return { tier, r, life, visit, risk };
   };
   // The summary reads customers one at a time and keeps none of their inputs: one object serves them all.
   const reused = emptyInput('', 0);
@@ -136,7 +140,7 @@ export function scoreTable(
   };
   const customerAt = (i: number): Customer => {
     const c = inputs.inputAt(i);
-    const { tier, m, life, visit, risk } = rulesOf(c, i, true);
+    const { tier, r, life, visit, risk } = rulesOf(c, i, true);
     const out: Customer = {
       key: c.key,
       rows: c.rows,
@@ -188,7 +192,8 @@ export function scoreTable(
       visitOverdue: visit.overdue,
       kaHealth: tier === 'A' ? kaHealth(visit.overdue, c.complaintsOpen) : null,
     };
-    if (m) {
+    if (r >= 0) {
+      const m = model!.figuresAt(r);
       out.pAlive = m.pAlive;
       out.expectedPurchases = m.expectedPurchases;
       out.expectedSpend = m.expectedSpend;

@@ -4,7 +4,6 @@
  * better by log-likelihood used — Gamma-Gamma (note 025) and CLV, with every failure turned into a
  * ModelProblem so that no NaN or Infinity reaches a user.
  */
-import type { ModelFigures } from '../types';
 import { fitBgNbdData } from './bgnbd-fit';
 import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
 import { bgnbdNoPurchaseProbability, bgnbdPAlive } from './bgnbd-predict';
@@ -22,6 +21,7 @@ import {
 import type { PurchaseHistory } from './purchase-history';
 import { aggregateRfm, distinctPoints, type RfmData } from './rfm-data';
 import { fitSample } from './fit-sample';
+import { ModelFigureTable, type PointFigures } from './model-figure-table';
 import { summarizeRfm, unitDays, type RfmRow, type TimeUnit } from './summarize-rfm';
 
 export interface FitModelOptions {
@@ -51,7 +51,8 @@ export interface ModelFit {
   gammaGammaProblem: ModelProblem | null;
   /** Fits that are valid but say little (e.g. no drop-out seen): shown beside the figures. */
   warnings: ModelProblem[];
-  customers: Map<string, ModelFigures>;
+  /** Each customer's figures, by key. */
+  customers: ModelFigureTable;
   excluded: { code: string; count: number; message: { zh: string; en: string } }[];
   /** `fittedOn`: how many of the customers the parameters were fitted on (fit-sample.ts). */
   counts: { customers: number; repeat: number; fittedOn: number };
@@ -114,14 +115,18 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
   const churnH = churnHorizonDays / unitDays(options.unit);
   const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate, model };
-  const customers = new Map<string, ModelFigures>();
   // Identical (x, t_x, T) give identical purchase figures: each distinct one is computed once.
   const points = distinctPoints(rows);
   const m = points.x.length;
-  const pAliveOf = new Float64Array(m);
-  const expectedOf = new Float64Array(m);
-  const discountedOf = new Float64Array(m);
-  const noPurchaseOf = new Float64Array(m);
+  const figures: PointFigures = {
+    x: points.x,
+    tx: points.tx,
+    T: points.T,
+    pAlive: new Float64Array(m),
+    expectedPurchases: new Float64Array(m),
+    discounted: new Float64Array(m),
+    pNoPurchase: new Float64Array(m),
+  };
   const undiscounted = { ...clvOptions, annualDiscountRate: 0 };
   for (let k = 0; k < m; k++) {
     const point = { x: points.x[k]!, tx: points.tx[k]!, T: points.T[k]! };
@@ -133,30 +138,23 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
     if (!finite || pAlive < 0 || pAlive > 1 || pNoPurchase < 0 || pNoPurchase > 1 || expected < 0 || discounted < 0) {
       return { ok: false, problem: modelProblem('numeric') };
     }
-    pAliveOf[k] = pAlive;
-    expectedOf[k] = expected;
-    discountedOf[k] = discounted;
-    noPurchaseOf[k] = pNoPurchase;
+    figures.pAlive[k] = pAlive;
+    figures.expectedPurchases[k] = expected;
+    figures.discounted[k] = discounted;
+    figures.pNoPurchase[k] = pNoPurchase;
   }
+  // Expected spend per purchase, NaN where there is none (no Gamma-Gamma fit).
+  const spend = new Float64Array(rows.length).fill(NaN);
+  const keys: string[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const k = points.pointOf[i]!;
-    const expectedSpend = gammaGamma ? gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0) : null;
-    if (expectedSpend !== null && !(Number.isFinite(expectedSpend) && expectedSpend >= 0)) {
-      return { ok: false, problem: modelProblem('numeric') };
-    }
-    customers.set(row.key, {
-      x: row.x,
-      tx: row.tx,
-      T: row.T,
-      pAlive: pAliveOf[k]!,
-      expectedPurchases: expectedOf[k]!,
-      expectedSpend,
-      clv: expectedSpend === null ? null : discountedOf[k]! * expectedSpend,
-      pNoPurchase: noPurchaseOf[k]!,
-      purchaseModel: model,
-    });
+    keys[i] = row.key;
+    if (!gammaGamma) continue;
+    const expectedSpend = gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0);
+    if (!(Number.isFinite(expectedSpend) && expectedSpend >= 0)) return { ok: false, problem: modelProblem('numeric') };
+    spend[i] = expectedSpend;
   }
+  const customers = new ModelFigureTable(keys, points.pointOf, figures, spend, model);
   // Mean drop-out probability after a purchase, a / (a + b): near zero, P(alive) cannot discriminate.
   const dropout = fit.a / (fit.a + fit.b);
   const warnings = dropout < 1e-3 ? [modelProblem('no_dropout_seen', { percent: (dropout * 100).toPrecision(2) })] : [];

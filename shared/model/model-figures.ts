@@ -4,14 +4,15 @@
  * analysis date, with the unit, horizons and discount rate from settings; BG/NBD and MBG/NBD are
  * both fitted and the better one used. A fit that cannot be made becomes a message, never a NaN.
  */
-import type { Lang, ModelFigures } from '../types';
+import type { Lang } from '../types';
 import type { Settings } from '../settings';
 import type { PurchaseHistory } from './purchase-history';
 import { fitModel, fitRfmRows, type FitModelOptions, type ModelResult } from './fit-model';
+import type { ModelFigureTable } from './model-figure-table';
 import { anyHistory, asHistoryColumns, rfmFromTable, type TableHistory, type TableHistoryColumns } from './table-history';
 
 export type AnalysisModel =
-  | { ok: true; figures: Map<string, ModelFigures>; summary: Record<string, unknown>; why: string }
+  | { ok: true; figures: ModelFigureTable; summary: Record<string, unknown>; why: string }
   | { ok: false; message: string };
 
 function options(asOfDay: number, settings: Settings): FitModelOptions {
