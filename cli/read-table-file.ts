@@ -8,7 +8,7 @@
 import { isUtf8 } from 'node:buffer';
 import { decodeBytes } from '../shared/csv/decode-bytes';
 import type { StrayQuote } from '../shared/csv/parse-delimited';
-import { readDelimited } from '../shared/csv/read-delimited';
+import { decodedText, readDelimited, strayQuoteNotice } from '../shared/csv/read-delimited';
 import { fill, noticeText } from '../shared/i18n/messages';
 import { texts } from '../shared/i18n/texts';
 import type { Lang, Notice } from '../shared/types';
@@ -76,12 +76,8 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   const name = source.name;
   let encoding = detectEncoding(source, lang);
   if (encoding === null) throw new UsageError(fill(t.empty, { name }));
-  const whole = source.size === null || source.size <= WHOLE_FILE_BYTES ? readWhole(source, name, lang, onProgress) : null;
-  if (whole) {
-    if (!onRows) return whole;
-    onRows(whole.table, 0, { bytes: whole.bytes, totalBytes: whole.bytes });
-    return { ...whole, table: [] };
-  }
+  const whole = source.size === null || source.size <= WHOLE_FILE_BYTES ? readWhole(source, name, lang, onProgress, onRows) : null;
+  if (whole) return whole;
   // Rows handed out as they are read cannot be taken back: decide UTF-8 or GB18030 first.
   if (onRows && encoding.name === 'utf-8' && encoding.fatal && !isUtf8Source(source, encoding.skip)) encoding = { name: 'gb18030', skip: 0, fatal: false };
   let read: ReturnType<typeof decodeAndParse>;
@@ -97,16 +93,18 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   if (read.bytes === 0) throw new UsageError(fill(t.empty, { name }));
   if (!read.hasData) throw new UsageError(noData(name, lang));
   const notices: Notice[] = [{ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: encoding.name.toUpperCase() }) }];
-  for (const q of read.strayQuotes) notices.push({ row: q.row, code: 'stray_quote', message: noticeText(lang, 'stray_quote', { row: q.row, column: q.column, swallowed: q.swallowed }) });
+  for (const q of read.strayQuotes) notices.push(strayQuoteNotice(q, lang));
   return { table: read.rows, rowCount: read.rowCount, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes, notices };
 }
 
 /**
- * A source of at most WHOLE_FILE_BYTES read whole through readDelimited (decodeBytes decides the
- * encoding on all of it, with a per-line fallback, and parseDelimited recovers stray quotes); null
- * when it turns out larger (standard input), for the streaming reader.
+ * A source of at most WHOLE_FILE_BYTES read whole (decodeBytes decides the encoding on all of it,
+ * with a per-line fallback, and parseDelimited recovers stray quotes); null when it turns out
+ * larger (standard input), for the streaming reader. With `onRows` the decoded text is parsed a
+ * piece at a time (ChunkedCsvParser, the same rows) and the rows are handed out as they are parsed,
+ * so that they need not all be held at once.
  */
-function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: ReadOptions['onProgress']): TableFile | null {
+function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows']): TableFile | null {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   for (const chunk of source.chunks()) {
@@ -121,14 +119,63 @@ function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: Re
     all.set(c, at);
     at += c.length;
   }
+  if (onRows) return parseInPieces(all, source, name, lang, onRows, onProgress);
   const read = readDelimited(all, lang, decodeBytesFast);
-  const first = read.rows.slice(0, 50).map((r) => r.join(',')).join('\n');
-  if (hasControls(first)) throw new UsageError(binaryMessage('binary', name, lang));
+  if (hasControls(firstRowsText(read.rows))) throw new UsageError(binaryMessage('binary', name, lang));
   const rows = read.rows;
   onProgress?.(bytes, source.size, rows.length);
   if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(noData(name, lang));
   return { table: rows, rowCount: rows.length, encoding: read.encoding ?? 'utf-8', delimiter: read.delimiter, bytes, notices: read.notices };
 }
+
+/** Rows looked at for control characters (hasControls) before any is handed out. */
+const ROWS_CHECKED = 50;
+
+/** The text of the first rows, as hasControls looks at it. */
+function firstRowsText(rows: readonly string[][]): string {
+  return rows
+    .slice(0, ROWS_CHECKED)
+    .map((r) => r.join(','))
+    .join('\n');
+}
+
+/** A whole file's bytes decoded at once and parsed a piece at a time, its rows handed to `onRows` (see readWhole). */
+function parseInPieces(all: Uint8Array, source: ByteSource, name: string, lang: Lang, onRows: NonNullable<ReadOptions['onRows']>, onProgress?: ReadOptions['onProgress']): TableFile {
+  const bytes = all.length;
+  const { text, encoding, notices } = decodedText(all, lang, decodeBytesFast);
+  const parser = new ChunkedCsvParser();
+  let held: string[][] | null = []; // the first rows, until they are checked for control characters
+  let handed = 0;
+  let hasData = false;
+  const take = (parsed: number, final: boolean) => {
+    let rows = parser.takeRows();
+    if (held) {
+      for (const r of rows) held.push(r);
+      if (held.length < ROWS_CHECKED && !final) return;
+      if (hasControls(firstRowsText(held))) throw new UsageError(binaryMessage('binary', name, lang));
+      rows = held;
+      held = null;
+    }
+    if (rows.length === 0) return;
+    for (let i = 0; i < rows.length && !hasData; i++) hasData = rows[i]!.some((c) => c.trim() !== '');
+    // How far into the bytes these rows reach, in proportion to the text parsed.
+    onRows(rows, handed, { bytes: final ? bytes : Math.round((bytes * parsed) / text.length), totalBytes: bytes });
+    handed += rows.length;
+  };
+  for (let at = 0; at < text.length; at += TEXT_PIECE) {
+    parser.push(text.slice(at, at + TEXT_PIECE));
+    take(Math.min(text.length, at + TEXT_PIECE), false);
+  }
+  parser.end();
+  take(text.length, true);
+  onProgress?.(bytes, source.size, handed);
+  if (!hasData) throw new UsageError(noData(name, lang));
+  for (const q of parser.strayQuotes) notices.push(strayQuoteNotice(q, lang));
+  return { table: [], rowCount: handed, encoding: encoding ?? 'utf-8', delimiter: parser.delimiter, bytes, notices };
+}
+
+/** Characters of decoded text parsed at a time by parseInPieces. */
+const TEXT_PIECE = 1 << 20;
 
 /**
  * True when the source's bytes (after `skip` bytes of byte-order mark) are all valid UTF-8,

@@ -14,6 +14,7 @@ import { matchHeaders, type HeaderMatch } from './ingest/headers';
 import { headerNotices } from './ingest/header-notices';
 import { findHeaderRow, noHeaderError } from './ingest/find-header-row';
 import type { ReadResult, RowCounts } from './ingest/read-customers';
+import type { TransactionRead } from './ingest/read-transactions';
 import { allPresent, type CustomerColumns } from './ingest/customer-columns';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
 import { scoreTable } from './score-customers';
@@ -132,6 +133,13 @@ export function customersRead(
     notices.push({ code: latest === null ? 'as_of_none' : 'as_of_default', message: noticeText(lang, latest === null ? 'as_of_none' : 'as_of_default', { asOf: dayToIso(asOfDay) }) });
   }
   return { kind: 'customers', ...header, customers: r.customers, histories: null, rows: r.rows, errors: r.reader.errors, asOfDay };
+}
+
+/** A transaction log's summary as the analysis keeps it, with its notices (the analysis date taken from the data, when it was). */
+export function logRead(t: TransactionRead, header: { start: number; match: HeaderMatch; columns: Column[] }, notices: Notice[], lang: Lang): TableRead {
+  appendAll(notices, t.notices);
+  if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
+  return { kind: 'transactions', ...header, customers: t.customers, histories: t.histories, rows: t.rows, errors: t.errors, asOfDay: isoToDay(t.asOf)! };
 }
 
 /** The latest last purchase, last contact or first purchase in the table; null without dates. */

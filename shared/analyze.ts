@@ -9,12 +9,9 @@ import { findHeaderRow } from './ingest/find-header-row';
 import { detectKind } from './ingest/detect-kind';
 import { readCustomers } from './ingest/read-customers';
 import { summarizeTransactions } from './ingest/read-transactions';
-import { isoToDay } from './ingest/parse-date';
-import { noticeText } from './i18n/messages';
 import type { Settings } from './settings';
 import { TableHandover } from './table-handover';
-import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, readHeader, settingsOf, type TableRead } from './analysis-steps';
-import { appendAll } from './append-all';
+import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, logRead, readHeader, settingsOf, type TableRead } from './analysis-steps';
 
 export { detectKind, findHeaderRow };
 
@@ -52,9 +49,7 @@ function readTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, 
   const kind = detectKind(table, columns, start);
   if (kind === 'transactions') {
     const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start, histories: options.model !== false });
-    appendAll(notices, t.notices);
-    if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
-    return { kind, start, match, columns, customers: t.customers, histories: t.histories, rows: t.rows, errors: t.errors, asOfDay: isoToDay(t.asOf)! };
+    return logRead(t, { start, match, columns }, notices, lang);
   }
   columns = asCustomerColumns(columns);
   return customersRead(readCustomers(table, columns, lang, start), { start, match, columns }, asOfOption, notices, lang);

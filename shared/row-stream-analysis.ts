@@ -6,9 +6,15 @@ import type { HeaderMatch } from './ingest/headers';
 import { findHeaderRow, MAX_TITLE_ROWS } from './ingest/find-header-row';
 import { kindByColumns } from './ingest/detect-kind';
 import { CustomerTableReader } from './ingest/read-customers';
+import { keyColumn } from './ingest/read-customers';
+import { keyOf } from './ingest/cell-reader';
+import { isoToDay } from './ingest/parse-date';
+import type { LogColumnsReader } from './ingest/log-columns';
+import { logReader, summarizeLog } from './ingest/read-transactions';
+import { AnalyzeError } from './analyze-error';
 import { TableHandover } from './table-handover';
 import { analyzeTable } from './analyze';
-import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, headerAt, settingsOf } from './analysis-steps';
+import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, headerAt, logRead, settingsOf } from './analysis-steps';
 import { appendAll } from './append-all';
 
 /** The most rows an estimate sizes the columns for (about a quarter of a gigabyte of columns). */
@@ -17,14 +23,20 @@ const PRESIZED_ROWS = 1 << 20;
 /**
  * An analysis fed a batch of rows at a time, as a large file is read. Once the header shows a
  * customer table, its rows are read into customers as they come (CustomerTableReader) and can be
- * let go, so memory grows with the customers, not with the file. A transaction log, a table whose
- * kind only its repeated keys can tell, or a table too short to tell, is gathered and analysed
- * whole. Either way the result is that of analyzeLazily on the whole table.
+ * let go, so memory grows with the customers, not with the file. Once the header shows a
+ * transaction log — or, when only repeated keys can tell, once a key repeats (detectKind's rule) —
+ * its rows are read into the log's columns as they come (LogColumnsReader). A table that is neither
+ * yet, or too short to tell, is gathered and analysed whole. Either way the result is that of
+ * analyzeLazily on the whole table.
  */
 export class RowStreamAnalysis {
   private gathered: unknown[][] = [];
   private gatherAll = false;
   private reader: CustomerTableReader | null = null;
+  private log: LogColumnsReader | null = null;
+  /** While the kind waits for a repeated key: the keys met so far, and the gathered rows looked at. */
+  private keysSeen: Set<string> | null = null;
+  private keysLookedAt = 0;
   private header: { start: number; match: HeaderMatch; columns: Column[] } | null = null;
   /** The notices about the title and header rows, made when the header was found. */
   private readonly headerNotices: Notice[] = [];
@@ -49,8 +61,13 @@ export class RowStreamAnalysis {
       this.reader.add(rows, firstIndex);
       return;
     }
+    if (this.log) {
+      this.log.add(rows, firstIndex);
+      return;
+    }
     for (const row of rows) this.gathered.push(row);
-    if (!this.gatherAll && this.gathered.length > MAX_TITLE_ROWS + 1) this.start();
+    if (this.keysSeen) this.lookForRepeatedKey();
+    else if (!this.gatherAll && this.gathered.length > MAX_TITLE_ROWS + 1) this.start();
   }
 
   /** Enough rows to find the header: read on as a customer table, or gather everything. */
@@ -60,10 +77,22 @@ export class RowStreamAnalysis {
     const lang = this.options.lang ?? 'en';
     const notices: Notice[] = [];
     const header = headerIndex < 0 ? null : headerAt(table, headerIndex, lang, notices);
-    if (!header || kindByColumns(header.match.columns) !== 'customers') {
-      this.gatherAll = true; // analysed whole: analyzeTable says what is wrong, or reads the log
+    const kind = header ? kindByColumns(header.match.columns) : null;
+    const asOfReadable = this.options.asOf === undefined || isoToDay(this.options.asOf) !== null;
+    this.gatherAll = true; // analysed whole unless read as it comes below: analyzeTable says what is wrong
+    if (!header || (kind !== 'customers' && !asOfReadable)) return;
+    if (kind !== 'customers') {
+      this.header = { ...header, columns: header.match.columns };
+      appendAll(this.headerNotices, notices);
+      if (kind === 'transactions') this.startLog();
+      else {
+        this.keysSeen = new Set();
+        this.keysLookedAt = header.start;
+        this.lookForRepeatedKey();
+      }
       return;
     }
+    this.gatherAll = false;
     const columns = asCustomerColumns(header.match.columns);
     this.header = { ...header, columns };
     appendAll(this.headerNotices, notices);
@@ -73,9 +102,36 @@ export class RowStreamAnalysis {
     this.gathered = [];
   }
 
+  /** A key seen twice among the rows gathered so far makes the table a transaction log (detectKind). */
+  private lookForRepeatedKey(): void {
+    const seen = this.keysSeen!;
+    const index = keyColumn(this.header!.columns)!.index;
+    const table = this.gathered;
+    for (let i = this.keysLookedAt; i < table.length; i++) {
+      const k = keyOf(table[i]![index]);
+      if (k === null) continue;
+      if (seen.has(k)) {
+        this.startLog();
+        return;
+      }
+      seen.add(k);
+    }
+    this.keysLookedAt = table.length;
+  }
+
+  /** The table is a transaction log: read what was gathered, and every batch from now on, into its columns. */
+  private startLog(): void {
+    const lang = this.options.lang ?? 'en';
+    this.log = logReader(this.header!.columns, lang, { asOf: this.options.asOf }, this.expectedRows, true);
+    this.log.add(this.gathered, 0, this.header!.start);
+    this.gathered = [];
+    this.keysSeen = null;
+  }
+
   /** The analysis of every row pushed. */
   finish(): LazyAnalysis {
     const options = this.options;
+    if (this.log && this.header) return this.finishLog(this.log, this.header);
     if (!this.reader || !this.header) {
       const table = this.gathered;
       this.gathered = [];
@@ -88,5 +144,17 @@ export class RowStreamAnalysis {
     const read = customersRead(this.reader.finish(), this.header, asOfOption, notices, lang);
     this.reader = null;
     return finishAnalysis(read, options, settings, notices, null);
+  }
+
+  /** What analyzeTable gives for the log read as it came. */
+  private finishLog(log: LogColumnsReader, header: { start: number; match: HeaderMatch; columns: Column[] }): LazyAnalysis {
+    const options = this.options;
+    const lang: Lang = options.lang ?? 'en';
+    this.log = null;
+    const { settings, notices } = settingsOf(options);
+    appendAll(notices, this.headerNotices);
+    if (log.rowsGiven === 0) throw new AnalyzeError('no_rows', lang);
+    const t = summarizeLog(log, header.columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start: header.start, histories: options.model !== false });
+    return finishAnalysis(logRead(t, header, notices, lang), options, settings, notices, null);
   }
 }

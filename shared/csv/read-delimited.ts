@@ -6,7 +6,7 @@
 import type { Lang, Notice } from '../types';
 import { noticeText } from '../i18n/messages';
 import { decodeBytes, type Decoded, type TextEncodingName } from './decode-bytes';
-import { parseDelimited } from './parse-delimited';
+import { parseDelimited, type StrayQuote } from './parse-delimited';
 
 export interface DelimitedFile {
   rows: string[][];
@@ -30,22 +30,26 @@ function list(numbers: readonly number[], max = 10): string {
  * `decode` is decodeBytes or a faster equivalent of it (the CLI's, for ASCII files).
  */
 export function readDelimited(input: Uint8Array | string, lang: Lang, decode: (bytes: Uint8Array) => Decoded = decodeBytes): DelimitedFile {
-  const notices: Notice[] = [];
-  let text: string;
-  let encoding: TextEncodingName | null = null;
-  if (typeof input === 'string') text = input;
-  else {
-    const d = decode(input);
-    text = d.text;
-    encoding = d.encoding;
-    const name = ENCODING_NAME[d.encoding] + (d.bom ? (lang === 'zh' ? ' (带 BOM)' : ' (with BOM)') : '');
-    if (d.confidence < 1) notices.push({ code: 'encoding_mixed', message: noticeText(lang, 'encoding_mixed', { encoding: name, percent: Math.round(d.confidence * 100) }) });
-    else notices.push({ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: name }) });
-    if (d.fallbackLines.length && d.lineEncoding)
-      notices.push({ code: 'encoding_lines', message: noticeText(lang, 'encoding_lines', { lines: list(d.fallbackLines), count: d.fallbackLines.length, encoding: ENCODING_NAME[d.lineEncoding] }) });
-  }
+  const { text, encoding, notices } = decodedText(input, lang, decode);
   const parsed = parseDelimited(text);
-  for (const q of parsed.strayQuotes)
-    notices.push({ row: q.row, code: 'stray_quote', message: noticeText(lang, 'stray_quote', { row: q.row, column: q.column, swallowed: q.swallowed }) });
+  for (const q of parsed.strayQuotes) notices.push(strayQuoteNotice(q, lang));
   return { rows: parsed.rows, delimiter: parsed.delimiter, encoding, notices };
+}
+
+/** The text of a file's bytes (or the text given), the encoding used and the notices about it (readDelimited's first half). */
+export function decodedText(input: Uint8Array | string, lang: Lang, decode: (bytes: Uint8Array) => Decoded = decodeBytes): { text: string; encoding: TextEncodingName | null; notices: Notice[] } {
+  const notices: Notice[] = [];
+  if (typeof input === 'string') return { text: input, encoding: null, notices };
+  const d = decode(input);
+  const name = ENCODING_NAME[d.encoding] + (d.bom ? (lang === 'zh' ? ' (带 BOM)' : ' (with BOM)') : '');
+  if (d.confidence < 1) notices.push({ code: 'encoding_mixed', message: noticeText(lang, 'encoding_mixed', { encoding: name, percent: Math.round(d.confidence * 100) }) });
+  else notices.push({ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: name }) });
+  if (d.fallbackLines.length && d.lineEncoding)
+    notices.push({ code: 'encoding_lines', message: noticeText(lang, 'encoding_lines', { lines: list(d.fallbackLines), count: d.fallbackLines.length, encoding: ENCODING_NAME[d.lineEncoding] }) });
+  return { text: d.text, encoding: d.encoding, notices };
+}
+
+/** The notice of a quote read as an ordinary character. */
+export function strayQuoteNotice(q: StrayQuote, lang: Lang): Notice {
+  return { row: q.row, code: 'stray_quote', message: noticeText(lang, 'stray_quote', { row: q.row, column: q.column, swallowed: q.swallowed }) };
 }

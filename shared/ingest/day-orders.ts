@@ -5,7 +5,7 @@
 import type { Column, Lang, Notice } from '../types';
 import { noticeText } from '../i18n/messages';
 import { texts } from '../i18n/texts';
-import { decideDayOrder, type DayOrderDecision } from './parse-date';
+import type { DayOrderDecision } from './parse-date';
 
 const ORDER = texts({
   zh: { dmy: '日/月/年', mdy: '月/日/年' },
@@ -20,25 +20,4 @@ export function dayOrderNotice(lang: Lang, column: Column, d: DayOrderDecision):
   if (!d.decided && !d.conflicting) return null;
   const code = d.conflicting ? 'day_order_conflict' : 'day_order';
   return { code, message: noticeText(lang, code, { header: column.header, order: ORDER[lang][d.order] }) };
-}
-
-/** Decide every date column's order; keyed by column index. */
-export function decideDayOrders(table: readonly (readonly unknown[])[], dateColumns: readonly Column[], start = 1): Map<number, DayOrderDecision> {
-  const out = new Map<number, DayOrderDecision>();
-  for (const c of dateColumns) {
-    const cells: unknown[] = [];
-    // A cell equal to the one above is taken or left as that one was (dates repeat in runs).
-    let above: unknown = null;
-    let taken = false;
-    for (let i = start; i < table.length; i++) {
-      const v = table[i]![c.index];
-      if (v !== above) {
-        above = v;
-        taken = typeof v === 'string' && (v.includes('/') || v.includes('.'));
-      }
-      if (taken) cells.push(v);
-    }
-    out.set(c.index, decideDayOrder(cells));
-  }
-  return out;
 }

@@ -2,7 +2,7 @@
  * The customer keys of a log as small integer ids (method §1: keys repeat, one row per order
  * line), each distinct key cell normalised once.
  */
-import { keyOf } from './cell-reader';
+import { keyOf, ownText } from './cell-reader';
 import { TextPrefixes } from './sort-by-text';
 
 /** No key in this cell: the row is rejected. */
@@ -37,6 +37,9 @@ export class KeyDictionary {
   /** Key id of each distinct number cell. */
   private readonly numberCells = new Map<number, number>();
 
+  /** `copyText`: keep copies of the texts (ownText), not pieces of a text that is let go. */
+  constructor(private readonly copyText = false) {}
+
   /** The key id of a cell, NO_KEY when the cell holds no key; a new key gets the next id. */
   idOfCell(cell: unknown): number {
     if (typeof cell === 'string') {
@@ -46,7 +49,7 @@ export class KeyDictionary {
       const key = keyOf(cell);
       if (key === cell) return this.addKey(cell, h);
       const id = key === null ? NO_KEY : this.idOfKey(key);
-      this.aliasTexts.push(cell);
+      this.aliasTexts.push(this.copyText ? ownText(cell) : cell);
       this.aliasKeys.push(id);
       this.insert(h, -this.aliasTexts.length);
       return id;
@@ -139,7 +142,7 @@ export class KeyDictionary {
   /** A new key (not in the table), its hash h. */
   private addKey(key: string, h: number): number {
     const id = this.texts.length;
-    this.texts.push(key);
+    this.texts.push(this.copyText ? ownText(key) : key);
     this.prefixes.add(id, key);
     if (id === this.later.length) {
       this.later = grown(this.later);

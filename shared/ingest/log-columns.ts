@@ -10,7 +10,11 @@
  * a cell that fails is never cached and is read (and reported) again on every row it stands in.
  */
 import type { Column, Lang, Notice } from '../types';
-import { BAD, textOrNull, type CellReader } from './cell-reader';
+import { BAD, CellReader, textOrNull } from './cell-reader';
+import { appendAll } from '../append-all';
+import { dayOrderNotice } from './day-orders';
+import { DayOrderTally, type DayOrder } from './parse-date';
+import { orderFreeDate } from './read-customers';
 import { KeyDictionary, NO_KEY, UNSEEN } from './key-dictionary';
 import { KeyDescriptions, type DescribedKeys, type DescriptiveColumns } from './log-descriptions';
 import type { RowCounts } from './read-customers';
@@ -67,161 +71,305 @@ const NONE = Symbol('no cell');
 /** Rows whose keys are looked up together (KeyDictionary.findRows). */
 const BATCH = 256;
 
+/** A batch of rows kept to be read once the date columns' day/month orders are known. */
+interface HeldRows {
+  rows: readonly (readonly unknown[])[];
+  firstIndex: number;
+  from: number;
+}
+
 /**
- * Read the data rows table[start..] into columns. Non-data rows are skipped with their notice; a
- * row with no key, no date or no amount (or an unreadable one) is rejected with its errors in
- * `reader`; a row dated after `cutDay` is skipped and counted. Every row read ends in exactly one
- * of accepted, rejected, skipped.
+ * Reads a log's data rows into columns, a batch at a time, so that a file's rows can be let go as
+ * soon as they are read. Non-data rows are skipped with their notice; a row with no key, no date or
+ * no amount (or an unreadable one) is rejected with its errors in the reader; a row dated after
+ * `cutDay` is skipped and counted. Every row read ends in exactly one of accepted, rejected,
+ * skipped.
+ *
+ * A date column's day/month order is decided from all its cells (method §1), so from the first
+ * date cell whose reading depends on that order ("3/1/2024") on, rows are held and read once every
+ * cell has been counted; the rows before it read the same in either order. The result is that of
+ * reading the whole table at once, however it is cut into batches.
  *
  * A row whose key cell settles every reason to skip it but repeated headers (keySettlesSkip: most
  * ids) is classified by that one check. The keys are looked up a batch of rows at a time (a key
  * met for the first time within the batch is looked up again on its row). The previous row's date
  * cell is recognised without a lookup (logs are often sorted by date).
  */
-export function readLogColumns(
-  table: readonly (readonly unknown[])[],
-  layout: LogLayout,
-  reader: CellReader,
-  notices: Notice[],
-  lang: Lang,
-  start: number,
-  cutDay: number,
-): LogColumns {
-  const { columns, key: keyCol, date: dateCol, amount: amountCol, quantity: qtyCol, unitPrice: priceCol, order: orderCol, name: nameCol } = layout;
-  const keyIndex = keyCol.index;
-  const dateIndex = dateCol.index;
-  const nameIndex = nameCol?.index ?? -1;
-  const capacity = Math.max(0, table.length - start);
-  const rows: RowCounts = { read: capacity, accepted: 0, rejected: 0, skipped: 0 };
-  const keyId = new Int32Array(capacity);
-  const day = new Int32Array(capacity);
-  const amount = new Float64Array(capacity);
-  const rowOf = new Int32Array(capacity);
-  const dict = new KeyDictionary();
-  // Per key id: 0 not yet known, 1 its cells rule out every skip but repeated headers, 2 they do not.
-  let dataKey: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
-  // Day of each distinct readable date cell (text or number).
-  const dayOfCell = new Map<unknown, number>();
-  const describe = layout.name || layout.email || layout.owner || layout.segment || layout.region ? new KeyDescriptions(layout) : null;
-  let count = 0;
-  let minDay = Infinity;
-  let maxDay = -Infinity;
-  let cancellations = 0;
-  let afterAsOf = 0;
-  let dayOrdered = true;
-  let lastDateCell: unknown = NONE;
-  let lastDay = 0;
+export class LogColumnsReader {
+  readonly reader: CellReader;
+  private readonly dayOrders = new Map<number, DayOrder>();
+  private readonly dateColumns: readonly Column[];
+  private readonly tallies: DayOrderTally[];
+  /** Per date column, the last cell counted and whether it was (cells repeat in runs). */
+  private readonly above: unknown[];
+  private readonly aboveTaken: boolean[];
+  /** Rows held for the day/month orders (null while rows are read as they come). */
+  private held: HeldRows[] | null = null;
+  private readonly rowNotices: Notice[] = [];
+  private readonly rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
+  private readonly dict: KeyDictionary;
+  private readonly describe: KeyDescriptions | null;
+  private keyId: Int32Array<ArrayBuffer>;
+  private day: Int32Array<ArrayBuffer>;
+  private amount: Float64Array<ArrayBuffer>;
+  private rowOf: Int32Array<ArrayBuffer>;
+  /** Per key id: 0 not yet known, 1 its cells rule out every skip but repeated headers, 2 they do not. */
+  private dataKey: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
+  /** Day of each distinct readable date cell (text or number). */
+  private readonly dayOfCell = new Map<unknown, number>();
+  private count = 0;
+  private minDay = Infinity;
+  private maxDay = -Infinity;
+  private cancellations = 0;
+  private afterAsOf = 0;
+  private dayOrdered = true;
+  private lastDateCell: unknown = NONE;
+  private lastDay = 0;
+  private readonly known = new Int32Array(BATCH);
+  private readonly hashes = new Int32Array(BATCH);
 
-  const known = new Int32Array(BATCH);
-  const hashes = new Int32Array(BATCH);
-  let inBatch = BATCH - 1; // row i's place in its batch
-  for (let i = start; i < table.length; i++) {
-    if (++inBatch === BATCH) {
-      inBatch = 0;
-      const n = Math.min(table.length - i, BATCH);
-      dict.findRows(table, keyIndex, i, i + n, known, hashes);
-      for (let j = 0; j < n; j++) if (known[j]! < 0 || dataKey[known[j]!] !== 1) known[j] = UNSEEN;
+  /**
+   * `dateColumns`: every date column of the table (each one's order is decided and noticed).
+   * `expectedRows` sizes the columns (they grow past it). `copyText` is for rows cut from a text
+   * that is let go as they are read: the keys and descriptions kept are copied (ownText) so that
+   * they do not hold the text.
+   */
+  constructor(
+    private readonly layout: LogLayout,
+    dateColumns: readonly Column[],
+    private readonly lang: Lang,
+    readonly cutDay: number,
+    expectedRows = 0,
+    copyText = false,
+  ) {
+    this.reader = new CellReader(lang, this.dayOrders);
+    this.dateColumns = dateColumns;
+    this.tallies = dateColumns.map(() => new DayOrderTally());
+    this.above = dateColumns.map(() => NONE);
+    this.aboveTaken = dateColumns.map(() => false);
+    this.dict = new KeyDictionary(copyText);
+    this.describe = layout.name || layout.email || layout.owner || layout.segment || layout.region ? new KeyDescriptions(layout, copyText) : null;
+    const capacity = Math.max(1024, expectedRows);
+    this.keyId = new Int32Array(capacity);
+    this.day = new Int32Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.rowOf = new Int32Array(capacity);
+  }
+
+  /** Data rows given so far. */
+  get rowsGiven(): number {
+    return this.rows.read;
+  }
+
+  /** Read rows[from…] as data rows; rows[i] is the table's row firstIndex + i (0-based). */
+  add(rows: readonly (readonly unknown[])[], firstIndex: number, from = 0): void {
+    this.tally(rows, from);
+    this.rows.read += Math.max(0, rows.length - from);
+    if (this.held) {
+      this.held.push({ rows, firstIndex, from });
+      return;
     }
-    const row = table[i]!;
-    const r = i + 1;
-    const keyCell = row[keyIndex];
-    let id = known[inBatch]!;
-    if (id !== UNSEEN) {
-      if (repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
-    } else {
-      const settles = keySettlesSkip(keyCell);
-      const skip = settles ? repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang) : skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang);
-      if (skip) continue;
-      id = dict.idOfCell(keyCell);
-      if (id === NO_KEY) {
-        reader.fail(r, keyCol, undefined, 'no_customer', true);
+    const stop = this.read(rows, firstIndex, from, true);
+    if (stop < rows.length) this.held = [{ rows, firstIndex, from: stop }];
+  }
+
+  /** Decide the day/month orders, read the rows held for them: the log's columns, its reader and notices (the orders' first). */
+  finish(): { log: LogColumns; reader: CellReader; notices: Notice[] } {
+    const notices: Notice[] = [];
+    this.dateColumns.forEach((c, d) => {
+      const decision = this.tallies[d]!.decision();
+      this.dayOrders.set(c.index, decision.order);
+      const notice = dayOrderNotice(this.lang, c, decision);
+      if (notice) notices.push(notice);
+    });
+    for (const h of this.held ?? []) this.read(h.rows, h.firstIndex, h.from, false);
+    this.held = null;
+    appendAll(notices, this.rowNotices);
+    const { dict, describe, count, keyId } = this;
+    const keys = dict.texts;
+    describe?.fill(keys.length);
+    // Rows per key in a pass of its own: a short loop whose scattered increments overlap.
+    const rowsOf = new Int32Array(keys.length);
+    for (let k = 0; k < count; k++) rowsOf[keyId[k]!]!++;
+    const log: LogColumns = {
+      count,
+      keyId: keyId.subarray(0, count),
+      day: this.day.subarray(0, count),
+      amount: this.amount.subarray(0, count),
+      row: this.rowOf.subarray(0, count),
+      dayOrdered: this.dayOrdered,
+      keys,
+      rowsOf,
+      prefixes: dict.prefixes,
+      later: dict.later,
+      described: describe,
+      minDay: this.minDay,
+      maxDay: this.maxDay,
+      cancellations: this.cancellations,
+      afterAsOf: this.afterAsOf,
+      rows: this.rows,
+    };
+    return { log, reader: this.reader, notices };
+  }
+
+  /** Count each date column's cells that decide its day/month order (decideDayOrders's rule, a row at a time). */
+  private tally(rows: readonly (readonly unknown[])[], from: number): void {
+    for (let d = 0; d < this.dateColumns.length; d++) {
+      const index = this.dateColumns[d]!.index;
+      const tally = this.tallies[d]!;
+      let above = this.above[d];
+      let taken = this.aboveTaken[d]!;
+      for (let i = from; i < rows.length; i++) {
+        const v = rows[i]![index];
+        if (v !== above) {
+          above = v;
+          taken = typeof v === 'string' && (v.includes('/') || v.includes('.'));
+        }
+        if (taken) tally.add(v);
+      }
+      this.above[d] = above;
+      this.aboveTaken[d] = taken;
+    }
+  }
+
+  /**
+   * Read rows[from…]; with `orderFree`, stop before the first row whose date cell reads differently
+   * in the two day/month orders and return its index (rows.length when every row was read).
+   */
+  private read(table: readonly (readonly unknown[])[], firstIndex: number, from: number, orderFree: boolean): number {
+    const { layout, reader, rowNotices: notices, lang, rows, cutDay, dict, describe, dayOfCell, known, hashes } = this;
+    const { columns, key: keyCol, date: dateCol, amount: amountCol, quantity: qtyCol, unitPrice: priceCol, order: orderCol, name: nameCol } = layout;
+    const keyIndex = keyCol.index;
+    const dateIndex = dateCol.index;
+    const nameIndex = nameCol?.index ?? -1;
+    if (this.count + table.length - from > this.keyId.length) this.grow(this.count + table.length - from);
+    const { keyId, day, amount, rowOf } = this;
+    let dataKey = this.dataKey;
+    let count = this.count;
+    let minDay = this.minDay;
+    let maxDay = this.maxDay;
+    let cancellations = this.cancellations;
+    let afterAsOf = this.afterAsOf;
+    let dayOrdered = this.dayOrdered;
+    let lastDateCell = this.lastDateCell;
+    let lastDay = this.lastDay;
+    let stop = table.length;
+
+    let inBatch = BATCH - 1; // row i's place in its batch
+    for (let i = from; i < table.length; i++) {
+      if (++inBatch === BATCH) {
+        inBatch = 0;
+        const n = Math.min(table.length - i, BATCH);
+        dict.findRows(table, keyIndex, i, i + n, known, hashes);
+        for (let j = 0; j < n; j++) if (known[j]! < 0 || dataKey[known[j]!] !== 1) known[j] = UNSEEN;
+      }
+      const row = table[i]!;
+      const dateCell = row[dateIndex];
+      // A date cell not met before whose reading depends on the day/month order: stop here.
+      if (orderFree && dateCell !== lastDateCell && typeof dateCell === 'string' && !dayOfCell.has(dateCell) && orderFreeDate(dateCell) === undefined) {
+        stop = i;
+        break;
+      }
+      const r = firstIndex + i + 1;
+      const keyCell = row[keyIndex];
+      let id = known[inBatch]!;
+      if (id !== UNSEEN) {
+        if (repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang)) continue;
+      } else {
+        const settles = keySettlesSkip(keyCell);
+        const skip = settles ? repeatsHeaders(row, columns) && skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang) : skipIfNotData(row, r, columns, keyIndex, nameIndex, rows, notices, lang);
+        if (skip) continue;
+        id = dict.idOfCell(keyCell);
+        if (id === NO_KEY) {
+          reader.fail(r, keyCol, undefined, 'no_customer', true);
+          rows.rejected++;
+          continue;
+        }
+        if (id >= dataKey.length) dataKey = grown(dataKey, dict.texts.length);
+        // Every text cell of a key settles what its key text settles (keyOf only trims and drops ".0"); any number does.
+        if (dataKey[id] === 0) {
+          if (typeof keyCell === 'string') dataKey[id] = settles ? 1 : 2;
+          else if (typeof keyCell === 'number') dataKey[id] = keySettlesSkip(dict.texts[id]!) ? 1 : 2;
+        }
+      }
+      let d: number | null | typeof BAD | undefined;
+      if (dateCell === lastDateCell) d = lastDay;
+      else {
+        d = dayOfCell.get(dateCell);
+        if (d === undefined) {
+          d = reader.date(r, dateCol, dateCell, true);
+          if (d === null) reader.fail(r, dateCol, undefined, 'no_date', true);
+          else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) dayOfCell.set(dateCell, d);
+        }
+        if (typeof d === 'number' && (typeof dateCell === 'string' || typeof dateCell === 'number')) {
+          lastDateCell = dateCell;
+          lastDay = d;
+        }
+      }
+      let a: number | null | typeof BAD;
+      if (amountCol) {
+        a = reader.amount(r, amountCol, row[amountCol.index], true);
+        if (a === null) reader.fail(r, amountCol, undefined, 'no_amount', true);
+      } else {
+        const q = reader.amount(r, qtyCol!, row[qtyCol!.index], true);
+        const p = reader.amount(r, priceCol!, row[priceCol!.index], true);
+        if (q === null) reader.fail(r, qtyCol!, undefined, 'no_amount', true);
+        if (p === null) reader.fail(r, priceCol!, undefined, 'no_amount', true);
+        a = q === BAD || p === BAD ? BAD : q === null || p === null ? null : q * p;
+      }
+      if (d === null || d === BAD || a === null || a === BAD) {
         rows.rejected++;
         continue;
       }
-      if (id >= dataKey.length) dataKey = grown(dataKey, dict.texts.length);
-      // Every text cell of a key settles what its key text settles (keyOf only trims and drops ".0"); any number does.
-      if (dataKey[id] === 0) {
-        if (typeof keyCell === 'string') dataKey[id] = settles ? 1 : 2;
-        else if (typeof keyCell === 'number') dataKey[id] = keySettlesSkip(dict.texts[id]!) ? 1 : 2;
+      if (d > cutDay) {
+        dict.later[id] = 1;
+        afterAsOf++;
+        rows.skipped++;
+        continue;
       }
-    }
-    const dateCell = row[dateIndex];
-    let d: number | null | typeof BAD | undefined;
-    if (dateCell === lastDateCell) d = lastDay;
-    else {
-      d = dayOfCell.get(dateCell);
-      if (d === undefined) {
-        d = reader.date(r, dateCol, dateCell, true);
-        if (d === null) reader.fail(r, dateCol, undefined, 'no_date', true);
-        else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) dayOfCell.set(dateCell, d);
+      rows.accepted++;
+      const isCancel = a < 0 || (orderCol !== undefined && isCancellationNumber(row[orderCol.index]));
+      keyId[count] = id;
+      day[count] = d;
+      if (d > maxDay) maxDay = d;
+      if (d < minDay) minDay = d;
+      if (count > 0 && d < day[count - 1]!) dayOrdered = false;
+      if (isCancel) {
+        cancellations++;
+        rowOf[count] = -r;
+        amount[count] = -Math.abs(a);
+      } else {
+        rowOf[count] = r;
+        amount[count] = a;
       }
-      if (typeof d === 'number' && (typeof dateCell === 'string' || typeof dateCell === 'number')) {
-        lastDateCell = dateCell;
-        lastDay = d;
-      }
+      count++;
+      if (describe) describe.add(row, id, dict.texts[id]!);
     }
-    let a: number | null | typeof BAD;
-    if (amountCol) {
-      a = reader.amount(r, amountCol, row[amountCol.index], true);
-      if (a === null) reader.fail(r, amountCol, undefined, 'no_amount', true);
-    } else {
-      const q = reader.amount(r, qtyCol!, row[qtyCol!.index], true);
-      const p = reader.amount(r, priceCol!, row[priceCol!.index], true);
-      if (q === null) reader.fail(r, qtyCol!, undefined, 'no_amount', true);
-      if (p === null) reader.fail(r, priceCol!, undefined, 'no_amount', true);
-      a = q === BAD || p === BAD ? BAD : q === null || p === null ? null : q * p;
-    }
-    if (d === null || d === BAD || a === null || a === BAD) {
-      rows.rejected++;
-      continue;
-    }
-    if (d > cutDay) {
-      dict.later[id] = 1;
-      afterAsOf++;
-      rows.skipped++;
-      continue;
-    }
-    rows.accepted++;
-    const isCancel = a < 0 || (orderCol !== undefined && isCancellationNumber(row[orderCol.index]));
-    keyId[count] = id;
-    day[count] = d;
-    if (d > maxDay) maxDay = d;
-    if (d < minDay) minDay = d;
-    if (count > 0 && d < day[count - 1]!) dayOrdered = false;
-    if (isCancel) {
-      cancellations++;
-      rowOf[count] = -r;
-      amount[count] = -Math.abs(a);
-    } else {
-      rowOf[count] = r;
-      amount[count] = a;
-    }
-    count++;
-    if (describe) describe.add(row, id, dict.texts[id]!);
+    this.dataKey = dataKey;
+    this.count = count;
+    this.minDay = minDay;
+    this.maxDay = maxDay;
+    this.cancellations = cancellations;
+    this.afterAsOf = afterAsOf;
+    this.dayOrdered = dayOrdered;
+    this.lastDateCell = lastDateCell;
+    this.lastDay = lastDay;
+    return stop;
   }
-  const keys = dict.texts;
-  describe?.fill(keys.length);
-  // Rows per key in a pass of its own: a short loop whose scattered increments overlap.
-  const rowsOf = new Int32Array(keys.length);
-  for (let k = 0; k < count; k++) rowsOf[keyId[k]!]!++;
-  return {
-    count,
-    keyId,
-    day,
-    amount,
-    row: rowOf,
-    dayOrdered,
-    keys,
-    rowsOf,
-    prefixes: dict.prefixes,
-    later: dict.later,
-    described: describe,
-    minDay,
-    maxDay,
-    cancellations,
-    afterAsOf,
-    rows,
-  };
+
+  /** Room for at least n accepted rows (the columns at least double). */
+  private grow(n: number): void {
+    const size = Math.max(n, 2 * this.keyId.length);
+    const more = <T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.keyId = more(this.keyId, Int32Array);
+    this.day = more(this.day, Int32Array);
+    this.amount = more(this.amount, Float64Array);
+    this.rowOf = more(this.rowOf, Int32Array);
+  }
 }
 
 /** A copy of `a` long enough for index n − 1 (at least twice as long). */

@@ -3,7 +3,7 @@
  * key over all of its accepted rows.
  */
 import type { Column } from '../types';
-import { textOrNull } from './cell-reader';
+import { ownText, textOrNull } from './cell-reader';
 import { splitEmails } from './emails';
 
 /** The log's descriptive columns; undefined when absent. */
@@ -36,7 +36,11 @@ export class KeyDescriptions implements DescribedKeys {
   readonly owners: (string | null)[] = [];
   readonly segments: (string | null)[] = [];
   readonly regions: (string | null)[] = [];
-  constructor(private readonly columns: DescriptiveColumns) {}
+  /** `copyText`: keep copies of the texts (ownText), not pieces of a text that is let go. */
+  constructor(
+    private readonly columns: DescriptiveColumns,
+    private readonly copyText = false,
+  ) {}
 
   /** Pad every list to `n` key ids. */
   fill(n: number): void {
@@ -51,7 +55,7 @@ export class KeyDescriptions implements DescribedKeys {
     if (name) {
       const n = textOrNull(row[name.index]);
       const had = this.names[id] ?? key;
-      if (n && (had === key || n < had)) this.names[id] = n;
+      if (n && (had === key || n < had)) this.names[id] = this.copyText ? ownText(n) : n;
     }
     if (email) {
       const found = splitEmails(row[email.index]).emails;
@@ -61,17 +65,17 @@ export class KeyDescriptions implements DescribedKeys {
           list = [];
           this.emails[id] = list;
         }
-        for (const e of found) if (!list.includes(e)) list.push(e);
+        for (const e of found) if (!list.includes(e)) list.push(this.copyText ? ownText(e) : e);
       }
     }
-    if (owner) smallestText(this.owners, id, row[owner.index]);
-    if (segment) smallestText(this.segments, id, row[segment.index]);
-    if (region) smallestText(this.regions, id, row[region.index]);
+    if (owner) smallestText(this.owners, id, row[owner.index], this.copyText);
+    if (segment) smallestText(this.segments, id, row[segment.index], this.copyText);
+    if (region) smallestText(this.regions, id, row[region.index], this.copyText);
   }
 }
 
 /** Keep the smallest non-blank text of a descriptive column for key `id`. */
-function smallestText(list: (string | null)[], id: number, cell: unknown): void {
+function smallestText(list: (string | null)[], id: number, cell: unknown, copy: boolean): void {
   const t = textOrNull(cell);
-  if (t !== null && (list[id] === null || t < list[id]!)) list[id] = t;
+  if (t !== null && (list[id] === null || t < list[id]!)) list[id] = copy ? ownText(t) : t;
 }

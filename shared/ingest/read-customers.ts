@@ -12,7 +12,7 @@ import { CustomerColumns } from './customer-columns';
 import { plainEmail, splitEmails } from './emails';
 import { DomainCache } from './domain-cache';
 import { skipIfNotData } from './row-kind';
-import { dayOrderNotice, decideDayOrders } from './day-orders';
+import { dayOrderNotice } from './day-orders';
 import { DayOrderTally, parseDate, parseDateBothWays, type DayOrder } from './parse-date';
 import { BothWays, DATE_FIELD_OF, type DateField } from './both-ways-dates';
 
@@ -44,15 +44,9 @@ export function keyColumn(columns: readonly Column[]): Column | null {
   return by.get('id') ?? by.get('name') ?? by.get('email') ?? null;
 }
 
-/** Build the CellReader for a table, deciding each date column's day/month order once (method §1). */
-export function readerFor(table: readonly (readonly unknown[])[], columns: readonly Column[], lang: Lang, notices: Notice[], start = 1): CellReader {
-  const dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
-  const orders = decideDayOrders(table, dateColumns, start);
-  for (const c of dateColumns) {
-    const notice = dayOrderNotice(lang, c, orders.get(c.index)!);
-    if (notice) notices.push(notice);
-  }
-  return new CellReader(lang, new Map([...orders].map(([i, d]) => [i, d.order])));
+/** The table's date columns (each has its day/month order decided: method §1). */
+export function dateColumnsOf(columns: readonly Column[]): Column[] {
+  return columns.filter((c) => DATE_FIELDS.has(c.field));
 }
 
 /** Read the customer table's data rows: those after the header row (table[start − 1], normally table[0]). */
@@ -114,7 +108,7 @@ export class CustomerTableReader {
     this.store = new CustomerColumns(Math.max(1024, expectedRows));
     this.reader = new CellReader(lang, this.dayOrders);
     this.store.emailDomain = (host) => this.cache.companyOf(host);
-    this.dateColumns = columns.filter((c) => DATE_FIELDS.has(c.field));
+    this.dateColumns = dateColumnsOf(columns);
     this.tallies = this.dateColumns.map(() => new DayOrderTally());
     this.bothWays = this.dateColumns.map((c) => new BothWays(c.index, DATE_FIELD_OF[c.field] ?? null));
     const by = columnIndex(columns);
@@ -227,7 +221,7 @@ const readings: { mdy: number | null | 'invalid'; dmy: number | null | 'invalid'
  * month names…); undefined when the column's order decides it ("3/4/2026"), both readings then in
  * `readings`.
  */
-function orderFreeDate(cell: unknown): number | null | 'invalid' | undefined {
+export function orderFreeDate(cell: unknown): number | null | 'invalid' | undefined {
   if (typeof cell !== 'string') return parseDate(cell, 'mdy');
   const c = cell.charCodeAt(0);
   // yyyy-… and yyyy/…: the year comes first, the order of the rest is fixed.

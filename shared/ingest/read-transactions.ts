@@ -20,9 +20,9 @@ import type { Column, Lang, Notice, RowError } from '../types';
 import type { PurchaseHistory } from '../model/purchase-history';
 import { noticeText } from '../i18n/messages';
 import type { CustomerColumns } from './customer-columns';
-import { columnIndex, keyColumn, readerFor, type RowCounts } from './read-customers';
+import { columnIndex, dateColumnsOf, keyColumn, type RowCounts } from './read-customers';
 import { dayToIso, isoToDay } from './parse-date';
-import { readLogColumns, type LogLayout } from './log-columns';
+import { LogColumnsReader, type LogLayout } from './log-columns';
 import { groupByCustomer } from './log-groups';
 import { summarizeCustomers } from './summarize-log';
 import { AnalyzeError } from '../analyze-error';
@@ -76,9 +76,17 @@ export function readTransactions(table: readonly (readonly unknown[])[], options
  * straight from the arrays.
  */
 export function summarizeTransactions(table: readonly (readonly unknown[])[], columns: Column[], lang: Lang, options: TransactionOptions): TransactionRead {
-  const notices: Notice[] = [];
   const start = options.start ?? 1;
-  const reader = readerFor(table, columns, lang, notices, start);
+  const reader = logReader(columns, lang, options, Math.max(0, table.length - start));
+  reader.add(table, 0, start);
+  return summarizeLog(reader, columns, lang, options);
+}
+
+/**
+ * The reader of a log's rows (they may come a batch at a time: LogColumnsReader); summarizeLog
+ * takes it from there. `expectedRows` sizes its columns; `copyText` see LogColumnsReader.
+ */
+export function logReader(columns: Column[], lang: Lang, options: TransactionOptions, expectedRows = 0, copyText = false): LogColumnsReader {
   const by = columnIndex(columns);
   const layout: LogLayout = {
     columns,
@@ -100,8 +108,14 @@ export function summarizeTransactions(table: readonly (readonly unknown[])[], co
     if (d === null) throw new AnalyzeError('bad_as_of', lang, { value: options.asOf });
     cutDay = d;
   }
-  const log = readLogColumns(table, layout, reader, notices, lang, start, cutDay);
+  return new LogColumnsReader(layout, dateColumnsOf(columns), lang, cutDay, expectedRows, copyText);
+}
+
+/** The log's customers from every row its reader was given. */
+export function summarizeLog(logRows: LogColumnsReader, columns: Column[], lang: Lang, options: TransactionOptions): TransactionRead {
+  const { log, reader, notices } = logRows.finish();
   const { minDay, maxDay } = log;
+  const cutDay = logRows.cutDay;
 
   let asOfDay: number;
   let asOfFromData = false;

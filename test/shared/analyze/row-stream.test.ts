@@ -54,6 +54,30 @@ function messyTable(seed: number, n: number, slashDates: 'dmy' | 'mdy' | 'none')
   return [['Customer report'], header, ...rows];
 }
 
+/** A transaction log with a title row, a blank, a totals, a repeated header, a keyless and a bad row, cancellations. */
+function messyLog(seed: number, n: number, slashDates: 'dmy' | 'mdy' | 'none', withOrderIds: boolean): unknown[][] {
+  const table = generateTransactions(n, { seed, asOf: '2026-11-28' }) as unknown[][];
+  const header = [...(table[0] as string[]), ...(withOrderIds ? ['订单号'] : [])];
+  const rows = table.slice(1).map((r, i) => {
+    const row = [...r];
+    if (slashDates !== 'none' && typeof row[1] === 'string') {
+      const [y, m, d] = (row[1] as string).split('-');
+      row[1] = slashDates === 'dmy' ? `${d}/${m}/${y}` : `${m}/${d}/${y}`;
+    }
+    if (withOrderIds) row.push(i % 7 === 3 ? `C${i}` : `O${i}`);
+    return row;
+  });
+  if (rows.length > 3) {
+    rows.splice(1, 0, header.map(() => ''));
+    rows.splice(2, 0, [...header]);
+    rows.push(['', rows[0]![1], 5, ...(withOrderIds ? [''] : [])]);
+    rows.push([rows[0]![0], '31/31/2020', 5, ...(withOrderIds ? [''] : [])]);
+    rows.push([rows[0]![0], rows[0]![1], -20, ...(withOrderIds ? [''] : [])]);
+    rows.push(['合计', '', 999, ...(withOrderIds ? [''] : [])]);
+  }
+  return [['销售明细'], header, ...rows];
+}
+
 describe('RowStreamAnalysis gives what analyzeLazily gives on the whole table', () => {
   it('property: customer tables with day/month dates, repeats, blank, totals and bad rows, in random batches', () => {
     fc.assert(
@@ -77,9 +101,59 @@ describe('RowStreamAnalysis gives what analyzeLazily gives on the whole table', 
     );
   });
 
-  it('a transaction log is gathered and analysed whole', () => {
+  it('property: transaction logs, kind told by their columns or by a repeated key, with messes, in random batches', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom('dmy' as const, 'mdy' as const, 'none' as const),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 6 }),
+        fc.constantFrom(undefined, '2025-06-30', 'not a date'),
+        fc.boolean(),
+        (seed, n, order, withOrderIds, cuts, asOf, model) => {
+          const table = messyLog(seed, n, order, withOrderIds);
+          const options = { asOf, model };
+          let want: unknown;
+          try {
+            want = plain(analyzeLazily(table.map((r) => [...r]), options));
+          } catch (e) {
+            want = e;
+          }
+          let got: unknown;
+          try {
+            got = plain(streamed(table, cuts, options, 50));
+          } catch (e) {
+            got = e;
+          }
+          expect(got).toEqual(want);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a log read as it comes: the rows already read can be let go', () => {
     const log = generateTransactions(3000, { seed: 3, asOf: '2026-11-28' }) as unknown[][];
-    expect(plain(streamed(log, [5, 100, 1777]))).toEqual(plain(analyzeLazily(log.map((r) => [...r]))));
+    const want = plain(analyzeLazily(log.map((r) => [...r])));
+    const s = new RowStreamAnalysis({});
+    let at = 0;
+    for (const cut of [100, 1777, 2500, log.length]) {
+      const batch = log.slice(at, cut).map((r) => [...r]);
+      s.push(batch, at);
+      // Once the first batch has shown a log (a key repeats in it), rows are read as they come.
+      if (at > 0) for (const r of batch) r.fill('');
+      at = cut;
+    }
+    expect(plain(s.finish())).toEqual(want);
+  });
+
+  it('a table of keys, dates and amounts whose keys never repeat is a customer table, read whole', () => {
+    const rows: unknown[][] = [['Customer', 'Date', 'Amount']];
+    for (let i = 0; i < 30; i++) rows.push([`C${i}`, '2026-01-05', 10 + i]);
+    const a = plain(streamed(rows, [2, 9, 20]));
+    expect(a.kind).toBe('customers');
+    expect(a).toEqual(plain(analyzeLazily(rows.map((r) => [...r]))));
   });
 
   it('a table shorter than the title rows allow is analysed whole, errors included', () => {
