@@ -102,6 +102,9 @@ export async function run(ctx: BenchContext): Promise<void> {
       `DuckDB on this machine (${p.measured}, ${p.threads} threads, CSV reading included): group-by of the log ${p.duckdbGroupByLogMs} ms (CPU ${p.duckdbGroupByLogCpuMs ?? '?'} ms); read + ABC tiers of the customers ${p.duckdbReadAbcCustomersMs} ms (CPU ${p.duckdbReadAbcCustomersCpuMs ?? '?'} ms)`,
     );
   else ctx.line('no DuckDB figures (bench/peer/duckdb-figures.json): ratios to DuckDB not shown');
+  // The CLI as `npm install` leaves it: bundled (cli/worker.mjs runs the sources instead when one is newer than the bundle).
+  const built = spawnSync(process.execPath, ['--import', 'tsx', join(here, '../scripts/build-cli.ts')], { encoding: 'utf8' });
+  ctx.line(built.status === 0 ? `the CLI runs from its bundle: ${built.stdout.trim()}` : `the bundle could not be built, the CLI runs from its sources: ${String(built.stderr).trim().split('\n')[0]}`);
   ctx.line(`machine load when the CLI runs started: ${loadavg().map((x) => x.toFixed(1)).join(', ')} (1, 5, 15 min) on ${cpus().length} cores — wall times grow with it; CPU times much less`);
 
   // --- the CSV reader alone, in a process of its own per file (as the CLI reads it) ------------------

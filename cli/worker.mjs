@@ -1,9 +1,34 @@
-// The worker thread of cli/rapport.mjs: loads the TypeScript CLI through tsx and runs it.
+// The worker thread of cli/rapport.mjs: runs the CLI, from its bundle (dist/cli/main.mjs, built by
+// `npm run build:cli` at install) while no source file it was built from is newer than it, else
+// from the TypeScript sources through tsx. RAPPORT_FROM_SOURCE=1 always runs the sources.
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import { readFileSync, statSync } from 'node:fs';
 
-register();
-const { main, tooBigNotice } = await import('./main.ts');
+const root = new URL('../', import.meta.url);
+
+/** The bundle's URL when it is there and no input of it has changed since it was built; else null. */
+function freshBundle() {
+  if (process.env.RAPPORT_FROM_SOURCE === '1') return null;
+  try {
+    const bundle = new URL('dist/cli/main.mjs', root);
+    const built = statSync(bundle).mtimeMs;
+    const inputs = JSON.parse(readFileSync(new URL('dist/cli/inputs.json', root), 'utf8'));
+    for (const input of inputs) if (statSync(new URL(input, root)).mtimeMs > built) return null;
+    return bundle.href;
+  } catch {
+    return null; // not built, or an input is gone: the sources decide
+  }
+}
+
+async function load() {
+  const bundle = freshBundle();
+  if (bundle) return import(bundle);
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('./main.ts');
+}
+
+const { main, tooBigNotice } = await load();
 const argv = process.argv.slice(2);
 parentPort.postMessage({ tooBig: tooBigNotice(argv) });
 parentPort.postMessage({ code: await main(argv) });
