@@ -48,7 +48,7 @@ interface CliRun {
 }
 
 /** Run the CLI as its own process; stdout to `outFile` (or /dev/null). */
-function runCli(args: string[], outFile?: string): CliRun {
+function runCli(args: string[], outFile?: string, env: Record<string, string> = {}): CliRun {
   const tmp = mkdtempSync(join(tmpdir(), 'rapport-cli-bench-'));
   const rssFile = join(tmp, 'rss');
   const cpuFile = join(tmp, 'cpu');
@@ -56,7 +56,7 @@ function runCli(args: string[], outFile?: string): CliRun {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, ['--import', HOOK, CLI, ...args], {
     stdio: ['ignore', fd, 'pipe'],
-    env: { ...process.env, NODE_OPTIONS: '', RAPPORT_BENCH_RSS_FILE: rssFile, RAPPORT_BENCH_CPU_FILE: cpuFile, LANG: 'en_US.UTF-8' },
+    env: { ...process.env, NODE_OPTIONS: '', RAPPORT_BENCH_RSS_FILE: rssFile, RAPPORT_BENCH_CPU_FILE: cpuFile, LANG: 'en_US.UTF-8', ...env },
     maxBuffer: 64 << 20,
   });
   const ms = performance.now() - t0;
@@ -137,6 +137,20 @@ export async function run(ctx: BenchContext): Promise<void> {
   const logPeer: [number, number | undefined] | undefined = p ? [p.duckdbGroupByLogMs, p.duckdbGroupByLogCpuMs] : undefined;
   const custPeer: [number, number | undefined] | undefined = p ? [p.duckdbReadAbcCustomersMs, p.duckdbReadAbcCustomersCpuMs] : undefined;
   try {
+    // --- start-up: a small file, from the bundle and from the sources (best of 5 each) ----------------
+    const small = join(here, '../test/fixtures/customers-utf8.csv');
+    const fastest = (env: Record<string, string>) => {
+      let best: CliRun | null = null;
+      for (let k = 0; k < 5; k++) {
+        const r = runCli([small], undefined, env);
+        if (best === null || r.ms < best.ms) best = r;
+      }
+      return best!;
+    };
+    const fromSources = fastest({ RAPPORT_FROM_SOURCE: '1' });
+    const fromBundle = fastest({});
+    report('rapport analyze a 6-customer table (start-up), from the bundle', fromBundle, `from the TypeScript sources (RAPPORT_FROM_SOURCE=1) ${fromSources.ms.toFixed(0)} ms; best of 5 each`);
+
     // --- the 1M-row transaction log ----------------------------------------------------------------
     const log = `${(1e6).toLocaleString('en-US')}-row log (${mb(files.log1m).toFixed(0)} MB)`;
     report(`rapport analyze ${log}`, runCli([files.log1m]), '', logPeer, 6);

@@ -91,7 +91,7 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   const data = aggregateRfm(fitRows);
   const bgnbd = converged(data, 'bgnbd');
   // The two models differ by one drop-out chance, so their optima lie close: MBG/NBD starts from
-  // BG/NBD's (a fifth of the likelihood evaluations on a large log), else from the default start.
+  // BG/NBD's (fewer likelihood evaluations), else from the default start.
   const mbgnbd = (bgnbd && converged(data, 'mbgnbd', bgnbd)) || converged(data, 'mbgnbd');
   const chosen = choosePurchaseModel(bgnbd, mbgnbd);
   if (!chosen) return { ok: false, problem: modelProblem('fit_failed') };
