@@ -292,9 +292,11 @@ function decodeAndParse(
   let controls = false;
   let hasData = false;
   let handed = 0;
-  const handOut = (rows: string[][]) => {
+  /** `reach`: how far into the bytes the rows go (about: in proportion to the text parsed). */
+  const handOut = (rows: string[][], reach: number) => {
+    if (rows.length === 0) return;
     for (const r of rows) if (!hasData && r.some((c) => c.trim() !== '')) hasData = true;
-    onRows!(rows, handed, { bytes, totalBytes: source.size });
+    onRows!(rows, handed, { bytes: reach, totalBytes: source.size });
     handed += rows.length;
   };
   // The decoder holds no unfinished character (true after a chunk that ends in an ASCII byte): an
@@ -315,7 +317,7 @@ function decodeAndParse(
     if (onRows)
       for (let at = 0; at < text.length; at += TEXT_PIECE) {
         parser.push(text.slice(at, at + TEXT_PIECE));
-        handOut(parser.takeRows());
+        handOut(parser.takeRows(), bytes - Math.round(part.length * (1 - Math.min(1, (at + TEXT_PIECE) / text.length))));
       }
     else parser.push(text);
     onProgress?.(bytes, source.size, parser.rowCount);
@@ -324,7 +326,7 @@ function decodeAndParse(
   parser.push(decoder.decode());
   const rows = parser.end();
   const rowCount = parser.rowCount;
-  if (onRows) handOut(parser.takeRows());
+  if (onRows) handOut(parser.takeRows(), bytes);
   else hasData = rows.some((r) => r.some((c) => c.trim() !== ''));
   onProgress?.(bytes, source.size, rowCount);
   return { rows: onRows ? [] : rows, rowCount, hasData, delimiter: parser.delimiter, bytes, controls, strayQuotes: parser.strayQuotes };

@@ -1,19 +1,20 @@
 // The worker thread of cli/rapport.mjs: runs the CLI, from its bundle (dist/cli/main.mjs, built by
-// `npm run build:cli` at install) while no source file it was built from is newer than it, else
-// from the TypeScript sources through tsx. RAPPORT_FROM_SOURCE=1 always runs the sources.
+// `npm run build:cli` at install) while no source file it was built from has changed since the build
+// started, else from the TypeScript sources through tsx. RAPPORT_FROM_SOURCE=1 always runs the sources.
 import { parentPort } from 'node:worker_threads';
 import { readFileSync, statSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 
-/** The bundle's URL when it is there and no input of it has changed since it was built; else null. */
+/** The bundle's URL when it is there and no input of it has changed since its build started; else null. */
 function freshBundle() {
   if (process.env.RAPPORT_FROM_SOURCE === '1') return null;
   try {
     const bundle = new URL('dist/cli/main.mjs', root);
-    const built = statSync(bundle).mtimeMs;
-    const inputs = JSON.parse(readFileSync(new URL('dist/cli/inputs.json', root), 'utf8'));
-    for (const input of inputs) if (statSync(new URL(input, root)).mtimeMs > built) return null;
+    statSync(bundle);
+    const { started, inputs } = JSON.parse(readFileSync(new URL('dist/cli/inputs.json', root), 'utf8'));
+    if (typeof started !== 'number' || !Array.isArray(inputs)) return null;
+    for (const input of inputs) if (statSync(new URL(input, root)).mtimeMs > started) return null;
     return bundle.href;
   } catch {
     return null; // not built, or an input is gone: the sources decide

@@ -32,7 +32,8 @@ export class CellReader {
   fail(row: number, column: Column | undefined, cell: unknown, code: string, fatal: boolean): typeof BAD {
     const e: RowError = { row, code, reason: errorReason(this.lang, code), fatal };
     if (column) e.column = column.header;
-    if (cell !== undefined && cell !== null && cell !== '') e.value = shortText(cellText(cell));
+    // A copy: a cell cut from a file's text would keep all of that text alive with the error.
+    if (cell !== undefined && cell !== null && cell !== '') e.value = ownText(shortText(cellText(cell)));
     this.errors.push(e);
     return BAD;
   }

@@ -10,7 +10,7 @@
  * a cell that fails is never cached and is read (and reported) again on every row it stands in.
  */
 import type { Column, Lang, Notice } from '../types';
-import { BAD, CellReader, textOrNull } from './cell-reader';
+import { BAD, CellReader, ownText, textOrNull } from './cell-reader';
 import { appendAll } from '../append-all';
 import { dayOrderNotice } from './day-orders';
 import { DayOrderTally, type DayOrder } from './parse-date';
@@ -70,6 +70,12 @@ export interface LogColumns {
 const NONE = Symbol('no cell');
 /** Rows whose keys are looked up together (KeyDictionary.findRows). */
 const BATCH = 256;
+/**
+ * Distinct date cells whose day is remembered (a pure function of the cell, so forgetting changes
+ * no result): a log has a few thousand dates, but one with times of day may have a new cell on
+ * every row.
+ */
+const DATE_CACHE = 1 << 16;
 
 /** A batch of rows kept to be read once the date columns' day/month orders are known. */
 interface HeldRows {
@@ -100,9 +106,6 @@ export class LogColumnsReader {
   private readonly dayOrders = new Map<number, DayOrder>();
   private readonly dateColumns: readonly Column[];
   private readonly tallies: DayOrderTally[];
-  /** Per date column, the last cell counted and whether it was (cells repeat in runs). */
-  private readonly above: unknown[];
-  private readonly aboveTaken: boolean[];
   /** Rows held for the day/month orders (null while rows are read as they come). */
   private held: HeldRows[] | null = null;
   private readonly rowNotices: Notice[] = [];
@@ -115,8 +118,9 @@ export class LogColumnsReader {
   private rowOf: Int32Array<ArrayBuffer>;
   /** Per key id: 0 not yet known, 1 its cells rule out every skip but repeated headers, 2 they do not. */
   private dataKey: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
-  /** Day of each distinct readable date cell (text or number). */
+  /** Day of each distinct readable date cell (text or number); emptied when it grows past DATE_CACHE. */
   private readonly dayOfCell = new Map<unknown, number>();
+  private readonly copyText: boolean;
   private count = 0;
   private minDay = Infinity;
   private maxDay = -Infinity;
@@ -143,10 +147,9 @@ export class LogColumnsReader {
     copyText = false,
   ) {
     this.reader = new CellReader(lang, this.dayOrders);
+    this.copyText = copyText;
     this.dateColumns = dateColumns;
     this.tallies = dateColumns.map(() => new DayOrderTally());
-    this.above = dateColumns.map(() => NONE);
-    this.aboveTaken = dateColumns.map(() => false);
     this.dict = new KeyDictionary(copyText);
     this.describe = layout.name || layout.email || layout.owner || layout.segment || layout.region ? new KeyDescriptions(layout, copyText) : null;
     const capacity = Math.max(1024, expectedRows);
@@ -217,8 +220,10 @@ export class LogColumnsReader {
     for (let d = 0; d < this.dateColumns.length; d++) {
       const index = this.dateColumns[d]!.index;
       const tally = this.tallies[d]!;
-      let above = this.above[d];
-      let taken = this.aboveTaken[d]!;
+      // Cells repeat in runs: a cell equal to the one above is counted as that one was. (Not kept
+      // from one batch to the next: a cell may hold on to the text it was cut from.)
+      let above: unknown = NONE;
+      let taken = false;
       for (let i = from; i < rows.length; i++) {
         const v = rows[i]![index];
         if (v !== above) {
@@ -227,8 +232,6 @@ export class LogColumnsReader {
         }
         if (taken) tally.add(v);
       }
-      this.above[d] = above;
-      this.aboveTaken[d] = taken;
     }
   }
 
@@ -299,10 +302,14 @@ export class LogColumnsReader {
         if (d === undefined) {
           d = reader.date(r, dateCol, dateCell, true);
           if (d === null) reader.fail(r, dateCol, undefined, 'no_date', true);
-          else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) dayOfCell.set(dateCell, d);
+          else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) {
+            // Cells with a time of day are mostly distinct: the cache is let go rather than grown.
+            if (dayOfCell.size === DATE_CACHE) dayOfCell.clear();
+            dayOfCell.set(typeof dateCell === 'string' && this.copyText ? ownText(dateCell) : dateCell, d);
+          }
         }
         if (typeof d === 'number' && (typeof dateCell === 'string' || typeof dateCell === 'number')) {
-          lastDateCell = dateCell;
+          lastDateCell = typeof dateCell === 'string' && this.copyText ? ownText(dateCell) : dateCell;
           lastDay = d;
         }
       }

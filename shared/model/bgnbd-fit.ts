@@ -29,12 +29,8 @@ export function fitBgNbd(rows: readonly RfmPoint[], model: PurchaseModelName = '
   return fitBgNbdData(aggregateRfm(rows), model);
 }
 
-/**
- * Fit on already-aggregated columnar data (see aggregateRfm); `model` picks BG/NBD or MBG/NBD.
- * `from`: where the search starts (e.g. the other model's optimum); by default r = 1, α so that
- * r/α matches the observed purchase rate, a = b = 1.
- */
-export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd', from?: BgNbdParams): BgNbdFit {
+/** Fit on already-aggregated columnar data (see aggregateRfm); `model` picks BG/NBD or MBG/NBD. */
+export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'): BgNbdFit {
   const total = data.total > 0 ? data.total : 1;
   const fg = (theta: readonly number[], g: number[]): number => {
     const p = toParams(theta);
@@ -42,6 +38,7 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd', 
     for (let i = 0; i < 4; i++) g[i] = -g[i]! / total;
     return -ll / total;
   };
+  // Start: r = 1, α so that r/α matches the observed purchase rate, a = b = 1.
   let sumX = 0;
   let sumT = 0;
   for (let i = 0; i < data.T.length; i++) {
@@ -49,7 +46,7 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd', 
     sumT += data.weight[i]! * data.T[i]!;
   }
   const alpha0 = Math.max(sumT, 1e-6) / Math.max(sumX, 1e-6 * total);
-  const start = from ? [from.r, from.alpha, from.a, from.b].map(Math.log) : [0, Math.log(Math.min(Math.max(alpha0, 1e-6), 1e6)), 0, 0];
+  const start = [0, Math.log(Math.min(Math.max(alpha0, 1e-6), 1e6)), 0, 0];
   const value = (theta: readonly number[]): number => -bgnbdLogLikelihoodData(toParams(theta), data, null, model) / total;
   // A fit that runs to the bound is given up (it would be reported as not converged anyway).
   const options = { gradTol: 1e-9, maxIterations: 500, maxStep: 2, bound: BGNBD_LOG_BOUND, value, giveUpNearBound: 1 };

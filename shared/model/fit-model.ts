@@ -90,9 +90,7 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   const fitRows = fitSample(rows);
   const data = aggregateRfm(fitRows);
   const bgnbd = converged(data, 'bgnbd');
-  // The two models differ by one drop-out chance, so their optima lie close: MBG/NBD starts from
-  // BG/NBD's (fewer likelihood evaluations), else from the default start.
-  const mbgnbd = (bgnbd && converged(data, 'mbgnbd', bgnbd)) || converged(data, 'mbgnbd');
+  const mbgnbd = converged(data, 'mbgnbd');
   const chosen = choosePurchaseModel(bgnbd, mbgnbd);
   if (!chosen) return { ok: false, problem: modelProblem('fit_failed') };
   const fit = chosen.params;
@@ -177,9 +175,9 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
   };
 }
 
-/** A converged fit of one model with finite parameters, else null; `from`: where the search starts. */
-function converged(data: RfmData, model: PurchaseModelName, from?: BgNbdParams): FittedParams | null {
-  const fit = fitBgNbdData(data, model, from);
+/** A converged fit of one model with finite parameters, else null. */
+function converged(data: RfmData, model: PurchaseModelName): FittedParams | null {
+  const fit = fitBgNbdData(data, model);
   const out: BgNbdParams & { ll: number } = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, ll: fit.ll };
   return fit.converged && Object.values(out).every(Number.isFinite) ? out : null;
 }

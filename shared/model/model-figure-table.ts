@@ -4,7 +4,7 @@
  * object is made only when it is asked for, so scoring a million customers reads numbers from
  * arrays instead of making and looking up a million objects. It reads as a ReadonlyMap from key to
  * figures, in the order of the rows it was built from (a later row with the same key wins, as
- * Map.set would have it).
+ * Map.set would have it); each read makes a new figures object.
  */
 import type { ModelFigures } from '../types';
 import type { PurchaseModelName } from './bgnbd-likelihood';
