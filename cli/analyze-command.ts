@@ -17,7 +17,6 @@ import { parseCommandArgs } from './command-args';
 import { ResultCsvWriter, widestRow, writeResultCsv } from './csv-stream';
 import { CLI_TEXT } from './i18n';
 import { writeJson, writeJsonLines } from './json-stream';
-import { checkFileFits } from './memory-limit';
 import type { BufferedOutput } from './output';
 import { formatAnalysis, formatNoCustomers } from './print-analysis';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type Progress } from './progress';
@@ -160,10 +159,9 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
   let progress: Progress = NO_PROGRESS;
   if (file !== undefined) {
     let size: number | null = null;
-    if (file !== '-') {
-      size = fileSize(file);
-      if (size !== null) checkFileFits(size, file, lang);
-    }
+    // No file is refused for its size alone: its rows are let go as they are read, so memory grows
+    // with its customers; the worker's heap limit says when they do not fit (cli/rapport.mjs).
+    if (file !== '-') size = fileSize(file);
     if (io.progress && (size === null || size >= PROGRESS_MIN_BYTES)) progress = io.progress;
     source = file === '-' ? CLI_TEXT[lang].stdin : file;
     const onProgress = (b: number, total: number | null, r: number) => progress.reading(b, total, r);

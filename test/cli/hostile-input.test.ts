@@ -5,8 +5,6 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../cli/main';
-import { checkFileFits } from '../../cli/memory-limit';
-import { UsageError } from '../../cli/usage-error';
 import { toDelimited } from '../../shared/csv/to-delimited';
 import { generateCustomers } from '../../shared/sample/generate-customers';
 
@@ -109,11 +107,6 @@ describe('rapport analyze on hostile input: a plain message and exit 2, never a 
     );
   }, 60_000);
 
-  it('a file that cannot fit in the heap limit is refused before it is read', () => {
-    expect(() => checkFileFits(600e6, 'big.csv', 'en', 2 ** 30)).toThrow(UsageError);
-    expect(() => checkFileFits(600e6, 'big.csv', 'en', 2 ** 30)).toThrow(/"big.csv" \(600 MB\) is too large .*1\.0 GB/);
-    expect(() => checkFileFits(10e6, 'small.csv', 'en', 2 ** 30)).not.toThrow();
-  });
 });
 
 describe('rapport analyze - reads standard input', () => {
