@@ -3,8 +3,8 @@ import { LOCALE, texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
 
 export const CLI_TEXT = texts({
-  zh: { stdin: '标准输入', input: '输入' },
-  en: { stdin: 'standard input', input: 'input' },
+  zh: { stdin: '标准输入' },
+  en: { stdin: 'standard input' },
 });
 
 /** A number in the language's locale, with exactly `digits` decimals (default none). */

@@ -11,7 +11,6 @@ import { fill } from '../shared/i18n/messages';
 import { texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
 import { analyzeCommand } from './analyze-command';
-import { CLI_TEXT } from './i18n';
 import { langFromArgs } from './locale';
 import { tooBigMessage } from './memory-limit';
 import { BufferedOutput, fdSink, OutputClosed } from './output';
@@ -73,7 +72,7 @@ function failure(e: unknown, lang: Lang, io: CommandIo, buffered: BufferedOutput
     return 2;
   }
   if (e instanceof RangeError && /string length|array length|Array buffer allocation|Maximum call stack/i.test(e.message)) {
-    io.err(`rapport: ${tooBigMessage(lang, CLI_TEXT[lang].input, null, getHeapStatistics().heap_size_limit)}\n`);
+    io.err(`rapport: ${tooBigMessage(lang, getHeapStatistics().heap_size_limit)}\n`);
     return 2;
   }
   const message = e instanceof Error ? e.message : String(e);
@@ -85,5 +84,5 @@ function failure(e: unknown, lang: Lang, io: CommandIo, buffered: BufferedOutput
 /** The line cli/rapport.mjs prints if the worker running `argv` reaches its heap limit. */
 export function tooBigNotice(argv: string[]): string {
   const lang = langFromArgs(argv);
-  return `rapport: ${tooBigMessage(lang, CLI_TEXT[lang].input, null, getHeapStatistics().heap_size_limit)}\n`;
+  return `rapport: ${tooBigMessage(lang, getHeapStatistics().heap_size_limit)}\n`;
 }

@@ -12,16 +12,14 @@ const gb = (b: number) => (b / 2 ** 30).toFixed(1);
 
 const TEXT = texts({
   zh: {
-    tooBig: '文件 "{name}"{size} 太大, 无法在本机可用的内存 ({gb} GB) 中分析。请按区域或日期拆分成几个文件分别分析, 或在内存更大的电脑上运行 (可用 RAPPORT_MEMORY_MB 设置上限)。',
+    tooBig: '输入太大, 无法在本机可用的内存 ({gb} GB) 中分析。请按区域或日期拆分成几个文件分别分析, 或在内存更大的电脑上运行 (可用 RAPPORT_MEMORY_MB 设置上限)。',
   },
   en: {
-    tooBig: 'The file "{name}"{size} is too large to analyse in the memory available here ({gb} GB). Split it into several files (by region or by date) and analyse each, or run on a machine with more memory (RAPPORT_MEMORY_MB sets the limit).',
+    tooBig: 'The input is too large to analyse in the memory available here ({gb} GB). Split it into several files (by region or by date) and analyse each, or run on a machine with more memory (RAPPORT_MEMORY_MB sets the limit).',
   },
 });
 
-/** The message for a file that does not fit: its size and the memory allowed. */
-export function tooBigMessage(lang: Lang, name: string, bytes: number | null, limitBytes: number): string {
-  const size = bytes === null ? '' : ` (${(bytes / 1e6).toFixed(0)} MB)`;
-  return fill(TEXT[lang].tooBig, { name, size, gb: gb(limitBytes) });
+/** The message for input that does not fit in the memory allowed. */
+export function tooBigMessage(lang: Lang, limitBytes: number): string {
+  return fill(TEXT[lang].tooBig, { gb: gb(limitBytes) });
 }
-
