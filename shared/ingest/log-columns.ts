@@ -215,7 +215,7 @@ export class LogColumnsReader {
     return { log, reader: this.reader, notices };
   }
 
-  /** Count each date column's cells that decide its day/month order (decideDayOrders's rule, a row at a time). */
+  /** Count each date column's cells that decide its day/month order: those holding a slash or a dot (DayOrderTally). */
   private tally(rows: readonly (readonly unknown[])[], from: number): void {
     for (let d = 0; d < this.dateColumns.length; d++) {
       const index = this.dateColumns[d]!.index;
