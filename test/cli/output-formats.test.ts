@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawn } from 'node:child_process';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../cli/main';
+import { analyzeCommand } from '../../cli/analyze-command';
+import { BufferedOutput } from '../../cli/output';
+import { UsageError } from '../../cli/usage-error';
 import { writeJson } from '../../cli/json-stream';
 import { ResultCsvWriter, widestRow, writeResultCsv } from '../../cli/csv-stream';
 import { firstInOrder } from '../../cli/print-analysis';
@@ -142,6 +145,49 @@ describe('--csv of a file read a second time, batch by batch', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('--csv of a file that changes between its two readings', () => {
+  /** A customer table of over 20 MB (long notes), so that the command reports its stages to `progress`. */
+  function bigTable(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-changed-'));
+    const path = join(dir, 'customers.csv');
+    const note = 'n'.repeat(10_000);
+    const lines = ['Customer,Revenue,Note'];
+    for (let i = 0; i < 2_100; i++) lines.push(`C${i},${100 + i},${note}`);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    return path;
+  }
+
+  /** `rapport analyze FILE --csv`, `change` run when the analysis begins (after the first reading). */
+  function runChanging(path: string, change: () => void) {
+    let out = '';
+    let err = '';
+    const progress = { reading() {}, stage: (() => { let first = true; return () => { if (first) change(); first = false; }; })(), writing() {}, done() {} };
+    let code: number;
+    try {
+      code = analyzeCommand([path, '--csv', '--lang', 'en'], 'en', { out: new BufferedOutput((s) => (out += s)), err: (s) => (err += s), progress });
+    } catch (e) {
+      return { code: 2, out, err: (e as Error).message, usage: e instanceof UsageError };
+    }
+    return { code, out, err, usage: false };
+  }
+
+  it('writes nothing and says so when the file changed while it was analysed', () => {
+    const path = bigTable();
+    expect(statSync(path).size).toBeGreaterThan(20e6);
+    const r = runChanging(path, () => appendFileSync(path, 'C-new,5,late\n'));
+    expect(r.usage).toBe(true);
+    expect(r.err).toBe(`The file "${path}" changed while it was being analysed; nothing was written. Run again once the file no longer changes.`);
+    expect(r.out).toBe('');
+  });
+
+  it('writes every row when the file stays as it was', () => {
+    const path = bigTable();
+    const r = runChanging(path, () => {});
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').filter((l) => l !== '').length).toBe(2_101);
   });
 });
 
