@@ -4,7 +4,7 @@
  * the analysis date, a customer table's read customers, then the model, the rules and the summary.
  */
 import type { AnalyzeOptions, Column, Customer, LazyAnalysis, Lang, Notice, RowError, TableKind } from './types';
-import type { PurchaseHistory } from './model/purchase-history';
+import type { RfmSummary } from './model/summarize-rfm';
 import { resolveSettings, type Settings } from './settings';
 import { noticeText, settingsProblemText } from './i18n/messages';
 import { label } from './i18n/labels';
@@ -20,7 +20,7 @@ import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
 import { scoreTable } from './score-customers';
 import { scoredList } from './customer-list';
 import { SummaryTally } from './summary';
-import { fitForAnalysis, fitTableForAnalysis } from './model/model-figures';
+import { fitLogForAnalysis, fitTableForAnalysis } from './model/model-figures';
 import { noTiersNotice } from './i18n/no-tier';
 import { appendAll } from './append-all';
 
@@ -38,7 +38,8 @@ export interface TableRead {
   columns: Column[];
   /** The customers' inputs, in key order. */
   customers: CustomerColumns;
-  histories: PurchaseHistory[] | null;
+  /** A log's summary for the purchase model (null for a customer table, or without the model). */
+  rfm: RfmSummary | null;
   rows: RowCounts;
   errors: RowError[];
   asOfDay: number;
@@ -55,11 +56,11 @@ export function settingsOf(options: AnalyzeOptions): { settings: Settings; notic
 /** The model, the rules and the summary over what was read. */
 export function finishAnalysis(read: TableRead, options: AnalyzeOptions, settings: Settings, notices: Notice[], keep: Customer[] | null): LazyAnalysis {
   const lang: Lang = options.lang ?? 'en';
-  const { kind, start, match, columns, customers: inputs, histories, rows, errors, asOfDay } = read;
+  const { kind, start, match, columns, customers: inputs, rfm, rows, errors, asOfDay } = read;
 
-  // The purchase model: on a log's histories, or on a table's orders, first and last purchase.
+  // The purchase model: on a log's purchase days, or on a table's orders, first and last purchase.
   const fitting = options.model !== false && inputs.count > 0;
-  const model = !fitting ? null : histories ? fitForAnalysis(histories, asOfDay, settings, lang) : fitTableForAnalysis(inputs, asOfDay, settings, lang);
+  const model = !fitting ? null : kind === 'transactions' ? (rfm ? fitLogForAnalysis(rfm, asOfDay, settings, lang) : null) : fitTableForAnalysis(inputs, asOfDay, settings, lang);
   if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
   if (model?.ok) notices.push({ code: 'model_used', message: noticeText(lang, 'model_used', { why: model.why }) });
   if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
@@ -132,14 +133,14 @@ export function customersRead(
     asOfDay = latest ?? todayDay();
     notices.push({ code: latest === null ? 'as_of_none' : 'as_of_default', message: noticeText(lang, latest === null ? 'as_of_none' : 'as_of_default', { asOf: dayToIso(asOfDay) }) });
   }
-  return { kind: 'customers', ...header, customers: r.customers, histories: null, rows: r.rows, errors: r.reader.errors, asOfDay };
+  return { kind: 'customers', ...header, customers: r.customers, rfm: null, rows: r.rows, errors: r.reader.errors, asOfDay };
 }
 
 /** A transaction log's summary as the analysis keeps it, with its notices (the analysis date taken from the data, when it was). */
 export function logRead(t: TransactionRead, header: { start: number; match: HeaderMatch; columns: Column[] }, notices: Notice[], lang: Lang): TableRead {
   appendAll(notices, t.notices);
   if (t.asOfFromData) notices.push({ code: 'as_of_default', message: noticeText(lang, 'as_of_default', { asOf: t.asOf }) });
-  return { kind: 'transactions', ...header, customers: t.customers, histories: t.histories, rows: t.rows, errors: t.errors, asOfDay: isoToDay(t.asOf)! };
+  return { kind: 'transactions', ...header, customers: t.customers, rfm: t.rfm, rows: t.rows, errors: t.errors, asOfDay: isoToDay(t.asOf)! };
 }
 
 /** The latest last purchase, last contact or first purchase in the table; null without dates. */

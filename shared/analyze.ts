@@ -48,7 +48,7 @@ function readTable(input: unknown[][] | TableHandover, options: AnalyzeOptions, 
   const asOfOption = asOfOf(options, lang);
   const kind = detectKind(table, columns, start);
   if (kind === 'transactions') {
-    const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start, histories: options.model !== false });
+    const t = summarizeTransactions(table, columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start, histories: false, rfmUnit: options.model === false ? undefined : settings.model.unit });
     return logRead(t, { start, match, columns }, notices, lang);
   }
   columns = asCustomerColumns(columns);

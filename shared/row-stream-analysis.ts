@@ -154,7 +154,7 @@ export class RowStreamAnalysis {
     const { settings, notices } = settingsOf(options);
     appendAll(notices, this.headerNotices);
     if (log.rowsGiven === 0) throw new AnalyzeError('no_rows', lang);
-    const t = summarizeLog(log, header.columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start: header.start, histories: options.model !== false });
+    const t = summarizeLog(log, header.columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start: header.start, histories: false, rfmUnit: options.model === false ? undefined : settings.model.unit });
     return finishAnalysis(logRead(t, header, notices, lang), options, settings, notices, null);
   }
 }

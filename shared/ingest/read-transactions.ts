@@ -18,6 +18,7 @@
  */
 import type { Column, Lang, Notice, RowError } from '../types';
 import type { PurchaseHistory } from '../model/purchase-history';
+import type { RfmSummary, TimeUnit } from '../model/summarize-rfm';
 import { noticeText } from '../i18n/messages';
 import type { CustomerColumns } from './customer-columns';
 import { columnIndex, dateColumnsOf, keyColumn, type RowCounts } from './read-customers';
@@ -38,6 +39,11 @@ export interface TransactionOptions {
   start?: number;
   /** Build the purchase histories (for the probabilistic model); default true. Without them `histories` is empty. */
   histories?: boolean;
+  /**
+   * Summarise each customer for the probabilistic model at the analysis date in this unit, as
+   * summarizeRfm does on the histories, straight from the log (`rfm`); absent: `rfm` is null.
+   */
+  rfmUnit?: TimeUnit;
 }
 
 export interface TransactionRead {
@@ -45,6 +51,8 @@ export interface TransactionRead {
   /** The customers' inputs, in key order. */
   customers: CustomerColumns;
   histories: PurchaseHistory[];
+  /** The model's (x, t_x, T) summary at the analysis date (see TransactionOptions.rfmUnit). */
+  rfm: RfmSummary | null;
   errors: RowError[];
   notices: Notice[];
   rows: RowCounts;
@@ -131,7 +139,8 @@ export function summarizeLog(logRows: LogColumnsReader, columns: Column[], lang:
   const prevKnown = minDay <= prevStart + 1;
 
   const grouped = groupByCustomer(log);
-  const { customers, histories } = summarizeCustomers(log, grouped, { curStart, prevStart, prevKnown }, options.histories !== false);
+  const rfmCut = options.rfmUnit ? { asOfDay, unit: options.rfmUnit } : null;
+  const { customers, histories, rfm } = summarizeCustomers(log, grouped, { curStart, prevStart, prevKnown }, options.histories !== false, rfmCut);
 
   const asOf = dayToIso(asOfDay);
   const rows = log.rows;
@@ -142,5 +151,5 @@ export function summarizeLog(logRows: LogColumnsReader, columns: Column[], lang:
     notices.push({ code: 'previous_period_unknown', message: noticeText(lang, 'previous_period_unknown', { first: dayToIso(minDay), from: dayToIso(prevStart + 1) }) });
   let laterCustomers = 0;
   for (let id = 0; id < log.keys.length; id++) if (log.later[id] && log.rowsOf[id] === 0) laterCustomers++;
-  return { columns, customers, histories, errors: reader.errors, notices, rows, asOf, asOfFromData, afterAsOf: { rows: log.afterAsOf, customers: laterCustomers } };
+  return { columns, customers, histories, rfm, errors: reader.errors, notices, rows, asOf, asOfFromData, afterAsOf: { rows: log.afterAsOf, customers: laterCustomers } };
 }

@@ -4,11 +4,18 @@
  * purchase history the probabilistic model needs — summed straight from the arrays.
  */
 import type { PurchaseHistory } from '../model/purchase-history';
+import { EXCLUDED_AFTER_CUTOFF, EXCLUDED_NO_PURCHASES, unitDays, type RfmRow, type RfmSummary, type TimeUnit } from '../model/summarize-rfm';
 import { CustomerColumns } from './customer-columns';
 import type { LogColumns } from './log-columns';
 import type { DescribedKeys } from './log-descriptions';
 import { sortByDay, type CustomerRows } from './log-groups';
 import { isFreeMail, registrableDomain } from './registrable-domain';
+
+/** The model's calibration cut-off (days since 1970-01-01) and time unit (see summarizeRfm). */
+export interface RfmCut {
+  asOfDay: number;
+  unit: TimeUnit;
+}
 
 /** The two periods: current (curStart, asOf], previous (prevStart, curStart]. */
 export interface Periods {
@@ -28,13 +35,18 @@ export function summarizeCustomers(
   grouped: CustomerRows,
   periods: Periods,
   withHistories: boolean,
-): { customers: CustomerColumns; histories: PurchaseHistory[] } {
+  rfm: RfmCut | null = null,
+): { customers: CustomerColumns; histories: PurchaseHistory[]; rfm: RfmSummary | null } {
   const { amount, ints, start } = grouped;
   const { curStart, prevStart, prevKnown } = periods;
   const customers = grouped.ids.length;
   const out = new CustomerColumns(Math.max(1, customers));
   const { orders: ordersOf, firstPurchase, lastPurchase, revenue: revenueOf, revenuePrev: revenuePrevOf, gapBeforeCurrent } = out.num;
   const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
+  const rfmRows: RfmRow[] = [];
+  let afterCutoff = 0;
+  let noPurchases = 0;
+  const perUnit = rfm ? unitDays(rfm.unit) : 1;
   // When the accepted rows never go back in time, each customer's rows are already in day order.
   const dayOrdered = log.dayOrdered;
   let most = 0;
@@ -76,11 +88,26 @@ export function summarizeCustomers(
     let revenue = 0;
     let revenuePrev = 0;
     let gap: number | null = null;
+    // The model's summary, as summarizeRfm sums this customer's history: gross spend of every
+    // purchase day, repeat spend of the days after the first up to the cut-off, in day order.
+    let gross = 0;
+    let repeat = 0;
+    let upTo = 0;
+    let lastUpTo = 0;
     for (let k = 0; k < m; ) {
       const g = purchases[k]!;
       const d = ints[4 * g + 2]!;
       let sum = 0 + amount[2 * g]!;
       for (k++; k < m && ints[4 * purchases[k]! + 2] === d; k++) sum += amount[2 * purchases[k]!]!;
+      if (rfm) {
+        const spend = Number.isFinite(sum) ? Math.max(0, sum) : 0;
+        gross += spend;
+        if (d <= rfm.asOfDay) {
+          if (upTo > 0) repeat += spend;
+          upTo++;
+          lastUpTo = d;
+        }
+      }
       if (gap === null && d > curStart && orders > 0 && lastDay <= curStart) gap = d - lastDay;
       if (days) {
         days[orders] = d;
@@ -103,6 +130,20 @@ export function summarizeCustomers(
       }
     }
     if (days) histories[c] = { key, days, amounts: amounts!, returns };
+    if (rfm) {
+      if (orders === 0) noPurchases++;
+      else if (upTo === 0) afterCutoff++;
+      else {
+        const x = upTo - 1;
+        let meanRepeatSpend: number | null = null;
+        if (x > 0) {
+          const kept = Number.isFinite(returns) ? Math.max(0, returns) : 0;
+          const keep = gross > 0 ? Math.max(0, 1 - kept / gross) : 0;
+          meanRepeatSpend = (repeat * keep) / x;
+        }
+        rfmRows.push({ key, x, tx: (lastUpTo - firstDay) / perUnit, T: (rfm.asOfDay - firstDay) / perUnit, meanRepeatSpend });
+      }
+    }
     // The customer's row list: its rows in row order.
     const j = out.add(key, Math.abs(ints[4 * lo + 3]!));
     if (hi - lo > 1) {
@@ -120,7 +161,14 @@ export function summarizeCustomers(
     if (gap !== null) gapBeforeCurrent[j] = gap;
     if (log.described) describe(out, j, log.described, id);
   }
-  return { customers: out.trim(), histories };
+  let summary: RfmSummary | null = null;
+  if (rfm) {
+    const excluded: { code: string; count: number }[] = [];
+    if (afterCutoff > 0) excluded.push({ code: EXCLUDED_AFTER_CUTOFF, count: afterCutoff });
+    if (noPurchases > 0) excluded.push({ code: EXCLUDED_NO_PURCHASES, count: noPurchases });
+    summary = { rows: rfmRows, excluded };
+  }
+  return { customers: out.trim(), histories, rfm: summary };
 }
 
 /** Copy key `id`'s descriptive fields into customer j; the company domains of its emails. */

@@ -6,8 +6,8 @@
  */
 import type { Lang } from '../types';
 import type { Settings } from '../settings';
-import type { PurchaseHistory } from './purchase-history';
-import { fitModel, fitRfmRows, type FitModelOptions, type ModelResult } from './fit-model';
+import type { RfmSummary } from './summarize-rfm';
+import { fitRfmRows, type FitModelOptions, type ModelResult } from './fit-model';
 import type { ModelFigureTable } from './model-figure-table';
 import { anyHistory, asHistoryColumns, rfmFromTable, type TableHistory, type TableHistoryColumns } from './table-history';
 
@@ -20,9 +20,9 @@ function options(asOfDay: number, settings: Settings): FitModelOptions {
   return { asOfDay, unit: m.unit, horizonDays: m.horizonDays, annualDiscountRate: m.annualDiscountRate, churnHorizonDays: settings.churn.horizonDays };
 }
 
-/** Fit on a transaction log's histories. */
-export function fitForAnalysis(histories: readonly PurchaseHistory[], asOfDay: number, settings: Settings, lang: Lang): AnalysisModel {
-  return toAnalysis(fitModel(histories, options(asOfDay, settings)), 'transactions', lang);
+/** Fit on a transaction log's (x, t_x, T) summary at the analysis date (summarizeTransactions's `rfm`, in the settings' unit). */
+export function fitLogForAnalysis(rfm: RfmSummary, asOfDay: number, settings: Settings, lang: Lang): AnalysisModel {
+  return toAnalysis(fitRfmRows(rfm.rows, rfm.excluded, options(asOfDay, settings)), 'transactions', lang);
 }
 
 /**
