@@ -26,9 +26,11 @@ export interface Periods {
 }
 
 /**
- * Each customer's input and purchase history, in key order. Purchases on the same day count once
- * (method §9), their spend summed in row order; a cancellation is not a purchase: it adds to
- * `returns` and lowers the revenue of the period it falls in.
+ * Each customer's input, in key order, with (when asked) its purchase history and (given `rfm`)
+ * its (x, t_x, T) summary for the purchase model at the cut-off, exactly as summarizeRfm would
+ * give it on that history. Purchases on the same day count once (method §9), their spend summed
+ * in row order; a cancellation is not a purchase: it adds to `returns` and lowers the revenue of
+ * the period it falls in.
  */
 export function summarizeCustomers(
   log: LogColumns,
