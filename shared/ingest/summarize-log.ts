@@ -1,7 +1,7 @@
 /**
  * Per-customer summary of a log read into typed columns (method §1, §9): orders are distinct
- * purchase days, first and last purchase, revenue in the current and previous period, and the
- * purchase history the probabilistic model needs — summed straight from the arrays.
+ * purchase days, first and last purchase, revenue in the current and previous period, and what
+ * the probabilistic model needs — summed straight from the arrays.
  */
 import type { PurchaseHistory } from '../model/purchase-history';
 import { EXCLUDED_AFTER_CUTOFF, EXCLUDED_NO_PURCHASES, unitDays, type RfmRow, type RfmSummary, type TimeUnit } from '../model/summarize-rfm';
