@@ -5,8 +5,7 @@ import type { AnalyzeOptions, Column, LazyAnalysis, Lang, Notice } from './types
 import type { HeaderMatch } from './ingest/headers';
 import { findHeaderRow, MAX_TITLE_ROWS } from './ingest/find-header-row';
 import { kindByColumns } from './ingest/detect-kind';
-import { CustomerTableReader } from './ingest/read-customers';
-import { keyColumn } from './ingest/read-customers';
+import { CustomerTableReader, keyColumn } from './ingest/read-customers';
 import { keyOf } from './ingest/cell-reader';
 import { isoToDay } from './ingest/parse-date';
 import type { LogColumnsReader } from './ingest/log-columns';
