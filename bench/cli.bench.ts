@@ -3,7 +3,8 @@
  * cli/rapport.mjs, output to /dev/null or a temporary file): the 1,000,000-row transaction log and
  * the 1,000,000-customer table as a table, --json, --jsonl and --csv, and a 2,000,000-customer
  * table; each with its wall time, ratio to the sort baseline, peak memory (maxRSS of the whole
- * process) and, where measured, its ratio to DuckDB on the same file (bench/peer/). Also the CSV
+ * process) and, where measured, its ratio to DuckDB on the same file (bench/peer/): the two runs a
+ * goal compares with DuckDB are the best of three, as DuckDB's figure is. Also the CSV
  * reader alone (cli/read-table-file, in a process of its own per file: bench/read-table.child.ts)
  * in MB/s. The files are generated into $TMPDIR/rapport-bench
  * the first time (scripts/generate-bench-files.ts), never into the repository.
@@ -65,6 +66,15 @@ function runCli(args: string[], outFile?: string, env: Record<string, string> = 
   const cpuMs = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
   rmSync(tmp, { recursive: true, force: true });
   return { ms, cpuMs, peakMiB, status: r.status, stderr: String(r.stderr ?? ''), outBytes: outFile ? statSync(outFile).size : 0 };
+}
+
+/** The quickest of `n` runs of the CLI (a failed run, if any, instead), with every run's wall time. */
+function fastestOf(n: number, args: string[], env: Record<string, string> = {}): { best: CliRun; all: string } {
+  const runs: CliRun[] = [];
+  for (let k = 0; k < n; k++) runs.push(runCli(args, undefined, env));
+  const failed = runs.find((r) => r.status !== 0);
+  const best = failed ?? runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+  return { best, all: `${runs.map((r) => r.ms.toLocaleString('en-US', { maximumFractionDigits: 0 })).join(' / ')} ms` };
 }
 
 /** Every line of a JSON Lines file parses; returns the count. */
@@ -139,21 +149,15 @@ export async function run(ctx: BenchContext): Promise<void> {
   try {
     // --- start-up: a small file, from the bundle and from the sources (best of 5 each) ----------------
     const small = join(here, '../test/fixtures/customers-utf8.csv');
-    const fastest = (env: Record<string, string>) => {
-      let best: CliRun | null = null;
-      for (let k = 0; k < 5; k++) {
-        const r = runCli([small], undefined, env);
-        if (best === null || r.ms < best.ms) best = r;
-      }
-      return best!;
-    };
-    const fromSources = fastest({ RAPPORT_FROM_SOURCE: '1' });
-    const fromBundle = fastest({});
+    const fromSources = fastestOf(5, [small], { RAPPORT_FROM_SOURCE: '1' }).best;
+    const fromBundle = fastestOf(5, [small]).best;
     report('rapport analyze a 6-customer table (start-up), from the bundle', fromBundle, `from the TypeScript sources (RAPPORT_FROM_SOURCE=1) ${fromSources.ms.toFixed(0)} ms; best of 5 each`);
 
     // --- the 1M-row transaction log ----------------------------------------------------------------
     const log = `${(1e6).toLocaleString('en-US')}-row log (${mb(files.log1m).toFixed(0)} MB)`;
-    report(`rapport analyze ${log}`, runCli([files.log1m]), '', logPeer, 6);
+    // The runs a goal compares with DuckDB are the best of three, as DuckDB's own figure is.
+    const logRuns = fastestOf(3, [files.log1m]);
+    report(`rapport analyze ${log}`, logRuns.best, `best of 3 (${logRuns.all})`, logPeer, 6);
     const json = join(tmp, 'log.json');
     const j = runCli([files.log1m, '--json'], json);
     report(`rapport analyze ${log} --json`, j, `${(j.outBytes / 1e6).toFixed(0)} MB out, ${j.status === 0 ? checkJson(json) : ''}`, logPeer);
@@ -169,8 +173,9 @@ export async function run(ctx: BenchContext): Promise<void> {
 
     // --- the 1M-customer table ---------------------------------------------------------------------
     const cust = `${(1e6).toLocaleString('en-US')}-customer table (${mb(files.customers1m).toFixed(0)} MB)`;
-    const t = runCli([files.customers1m]);
-    report(`rapport analyze ${cust}`, t, `goal peak ≤ 2048 MiB — ${t.peakMiB <= 2048 ? 'met' : 'NOT met'}`, custPeer, 5);
+    const tRuns = fastestOf(3, [files.customers1m]);
+    const t = tRuns.best;
+    report(`rapport analyze ${cust}`, t, `best of 3 (${tRuns.all}); goal peak ≤ 2048 MiB — ${t.peakMiB <= 2048 ? 'met' : 'NOT met'}`, custPeer, 5);
     if (!quick) {
       const cj = runCli([files.customers1m, '--json']);
       report(`rapport analyze ${cust} --json`, cj, '', custPeer);
