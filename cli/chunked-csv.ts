@@ -51,6 +51,18 @@ export class ChunkedCsvParser {
   /** `piece`: characters parsed at a time once the delimiter and line break are known. */
   constructor(private readonly piece = PIECE) {}
 
+  /**
+   * Add `text` a piece (`piece` characters) at a time, handing `take` the rows each piece completes
+   * and how many characters of `text` are in so far: rows handed out this way are read and let go
+   * while they are still young (in the collector's young generation and the processor's cache).
+   */
+  pushInPieces(text: string, take: (rows: string[][], pushed: number) => void): void {
+    for (let at = 0; at < text.length; at += this.piece) {
+      this.push(text.slice(at, at + this.piece));
+      take(this.takeRows(), Math.min(text.length, at + this.piece));
+    }
+  }
+
   /** Add the next piece of text. */
   push(text: string): void {
     if (this.bom) {
