@@ -12,8 +12,7 @@
 import type { Column, Lang, Notice } from '../types';
 import { BAD, CellReader, ownText, textOrNull } from './cell-reader';
 import { appendAll } from '../append-all';
-import { dayOrderNotice } from './day-orders';
-import { DayOrderTally, type DayOrder } from './parse-date';
+import { DateColumnOrders } from './day-orders';
 import { orderFreeDate } from './read-customers';
 import { KeyDictionary, NO_KEY, UNSEEN } from './key-dictionary';
 import { KeyDescriptions, type DescribedKeys, type DescriptiveColumns } from './log-descriptions';
@@ -102,10 +101,8 @@ interface HeldRows {
  * cell is recognised without a lookup (logs are often sorted by date).
  */
 export class LogColumnsReader {
-  readonly reader: CellReader;
-  private readonly dayOrders = new Map<number, DayOrder>();
-  private readonly dateColumns: readonly Column[];
-  private readonly tallies: DayOrderTally[];
+  private readonly reader: CellReader;
+  private readonly dateOrders: DateColumnOrders;
   /** Rows held for the day/month orders (null while rows are read as they come). */
   private held: HeldRows[] | null = null;
   private readonly rowNotices: Notice[] = [];
@@ -146,10 +143,9 @@ export class LogColumnsReader {
     expectedRows = 0,
     copyText = false,
   ) {
-    this.reader = new CellReader(lang, this.dayOrders);
+    this.dateOrders = new DateColumnOrders(dateColumns);
+    this.reader = new CellReader(lang, this.dateOrders.orders);
     this.copyText = copyText;
-    this.dateColumns = dateColumns;
-    this.tallies = dateColumns.map(() => new DayOrderTally());
     this.dict = new KeyDictionary(copyText);
     this.describe = layout.name || layout.email || layout.owner || layout.segment || layout.region ? new KeyDescriptions(layout, copyText) : null;
     const capacity = Math.max(1024, expectedRows);
@@ -166,7 +162,7 @@ export class LogColumnsReader {
 
   /** Read rows[from…] as data rows; rows[i] is the table's row firstIndex + i (0-based). */
   add(rows: readonly (readonly unknown[])[], firstIndex: number, from = 0): void {
-    this.tally(rows, from);
+    this.dateOrders.count(rows, from);
     this.rows.read += Math.max(0, rows.length - from);
     if (this.held) {
       this.held.push({ rows, firstIndex, from });
@@ -178,13 +174,7 @@ export class LogColumnsReader {
 
   /** Decide the day/month orders, read the rows held for them: the log's columns, its reader and notices (the orders' first). */
   finish(): { log: LogColumns; reader: CellReader; notices: Notice[] } {
-    const notices: Notice[] = [];
-    this.dateColumns.forEach((c, d) => {
-      const decision = this.tallies[d]!.decision();
-      this.dayOrders.set(c.index, decision.order);
-      const notice = dayOrderNotice(this.lang, c, decision);
-      if (notice) notices.push(notice);
-    });
+    const { notices } = this.dateOrders.decide(this.lang);
     for (const h of this.held ?? []) this.read(h.rows, h.firstIndex, h.from, false);
     this.held = null;
     appendAll(notices, this.rowNotices);
@@ -213,26 +203,6 @@ export class LogColumnsReader {
       rows: this.rows,
     };
     return { log, reader: this.reader, notices };
-  }
-
-  /** Count each date column's cells that decide its day/month order: those holding a slash or a dot (DayOrderTally). */
-  private tally(rows: readonly (readonly unknown[])[], from: number): void {
-    for (let d = 0; d < this.dateColumns.length; d++) {
-      const index = this.dateColumns[d]!.index;
-      const tally = this.tallies[d]!;
-      // Cells repeat in runs: a cell equal to the one above is counted as that one was. (Not kept
-      // from one batch to the next: a cell may hold on to the text it was cut from.)
-      let above: unknown = NONE;
-      let taken = false;
-      for (let i = from; i < rows.length; i++) {
-        const v = rows[i]![index];
-        if (v !== above) {
-          above = v;
-          taken = typeof v === 'string' && (v.includes('/') || v.includes('.'));
-        }
-        if (taken) tally.add(v);
-      }
-    }
   }
 
   /**

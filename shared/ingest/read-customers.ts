@@ -12,8 +12,8 @@ import { CustomerColumns } from './customer-columns';
 import { plainEmail, splitEmails } from './emails';
 import { DomainCache } from './domain-cache';
 import { skipIfNotData } from './row-kind';
-import { dayOrderNotice } from './day-orders';
-import { DayOrderTally, parseDate, parseDateBothWays, type DayOrder } from './parse-date';
+import { DateColumnOrders } from './day-orders';
+import { parseDate, parseDateBothWays } from './parse-date';
 import { BothWays, DATE_FIELD_OF, type DateField } from './both-ways-dates';
 
 export interface RowCounts {
@@ -76,11 +76,9 @@ interface DeferredDate {
  */
 export class CustomerTableReader {
   private readonly notices: Notice[] = [];
-  private readonly dayOrders = new Map<number, DayOrder>();
   private readonly reader: CellReader;
-  private readonly dateColumns: Column[];
-  /** Per date column, the count of its cells that decide its day/month order. */
-  private readonly tallies: DayOrderTally[];
+  /** The date columns' day/month orders, decided once every row has been counted. */
+  private readonly dateOrders: DateColumnOrders;
   private readonly deferred: DeferredDate[] = [];
   /** Per date column, its cells that read as a plausible date in either order, each way. */
   private readonly bothWays: BothWays[];
@@ -106,11 +104,10 @@ export class CustomerTableReader {
     copyText = false,
   ) {
     this.store = new CustomerColumns(Math.max(1024, expectedRows));
-    this.reader = new CellReader(lang, this.dayOrders);
+    this.dateOrders = new DateColumnOrders(dateColumnsOf(columns));
+    this.reader = new CellReader(lang, this.dateOrders.orders);
     this.store.emailDomain = (host) => this.cache.companyOf(host);
-    this.dateColumns = dateColumnsOf(columns);
-    this.tallies = this.dateColumns.map(() => new DayOrderTally());
-    this.bothWays = this.dateColumns.map((c) => new BothWays(c.index, DATE_FIELD_OF[c.field] ?? null));
+    this.bothWays = this.dateOrders.columns.map((c) => new BothWays(c.index, DATE_FIELD_OF[c.field] ?? null));
     const by = columnIndex(columns);
     this.keyCol = keyColumn(columns)!;
     this.nameIndex = by.get('name')?.index ?? -1;
@@ -131,13 +128,10 @@ export class CustomerTableReader {
   /** Read rows[from…] as data rows; rows[i] is the table's row firstIndex + i (0-based). */
   add(rows: readonly (readonly unknown[])[], firstIndex: number, from = 0): void {
     const { reader, rows: counts, keyCol, plan, cache, columns, lang, notices } = this;
+    this.dateOrders.count(rows, from);
     for (let i = from; i < rows.length; i++) {
       const row = rows[i]!;
       const rowNo = firstIndex + i + 1;
-      for (let d = 0; d < this.dateColumns.length; d++) {
-        const v = row[this.dateColumns[d]!.index];
-        if (typeof v === 'string' && (v.includes('/') || v.includes('.'))) this.tallies[d]!.add(v);
-      }
       counts.read++;
       if (skipIfNotData(row, rowNo, columns, keyCol.index, this.nameIndex, counts, notices, lang)) continue;
       const cellKey = keyOf(row[keyCol.index]);
@@ -170,14 +164,10 @@ export class CustomerTableReader {
   /** Decide the day/month orders, read the dates kept for them, merge repeated keys. */
   finish(): ReadResult {
     const { reader, lang, store } = this;
-    const orderNotices: Notice[] = [];
-    this.dateColumns.forEach((c, d) => {
-      const decision = this.tallies[d]!.decision();
-      this.dayOrders.set(c.index, decision.order);
-      // Dates read both ways were stored month first: day first, their other reading.
+    const { decisions, notices: orderNotices } = this.dateOrders.decide(lang);
+    // Dates read both ways were stored month first: day first, their other reading.
+    decisions.forEach((decision, d) => {
       if (decision.order === 'dmy') this.bothWays[d]!.applyDayFirst(store);
-      const notice = dayOrderNotice(lang, c, decision);
-      if (notice) orderNotices.push(notice);
     });
     const late: { at: number; error: RowError }[] = [];
     for (const d of this.deferred) {
