@@ -7,19 +7,16 @@
  * never run stale.
  */
 import { build } from 'esbuild';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAtomically } from './write-atomically';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'cli');
 
-/** Write atomically (a test may start the CLI while the bundle is being rebuilt). */
-function put(name: string, text: string): void {
-  const tmp = join(out, `.${name}.${process.pid}.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, join(out, name));
-}
+/** Write a file of the output atomically (scripts/write-atomically.ts). */
+const put = (name: string, text: string): void => writeAtomically(out, name, text);
 
 async function main(): Promise<void> {
   const t0 = performance.now();

@@ -13,9 +13,10 @@
  * (scripts/clasp-target.ts), for `npm run push:sheets:dev` / `push:sheets:prod`.
  */
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeAtomically } from './write-atomically';
 import vm from 'node:vm';
 import { globalsFor, handlersOf } from './sheets-globals';
 import { claspConfigFor, claspFileOf, isTarget, TARGETS } from './clasp-target';
@@ -24,12 +25,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'apps-script');
 const out = join(root, 'dist', 'apps-script');
 
-/** Write atomically (tests in parallel workers may rebuild while another reads). */
-function put(name: string, text: string): void {
-  const tmp = join(out, `.${name}.${process.pid}.tmp`);
-  writeFileSync(tmp, text);
-  renameSync(tmp, join(out, name));
-}
+/** Write a file of the output atomically (scripts/write-atomically.ts). */
+const put = (name: string, text: string): void => writeAtomically(out, name, text);
 
 /** The deployment named by `--target dev|prod` and its .clasp.json, read before anything is built. */
 function claspTarget(): { target: string; config: Record<string, unknown> } | null {
