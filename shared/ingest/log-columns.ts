@@ -238,8 +238,10 @@ export class LogColumnsReader {
       }
       const row = table[i]!;
       const dateCell = row[dateIndex];
+      // The day of a date cell met before (the row above's, or one remembered); undefined: not met.
+      let d: number | null | typeof BAD | undefined = dateCell === lastDateCell ? lastDay : dayOfCell.get(dateCell);
       // A date cell not met before whose reading depends on the day/month order: stop here.
-      if (orderFree && dateCell !== lastDateCell && typeof dateCell === 'string' && !dayOfCell.has(dateCell) && orderFreeDate(dateCell) === undefined) {
+      if (orderFree && d === undefined && typeof dateCell === 'string' && orderFreeDate(dateCell) === undefined) {
         stop = i;
         break;
       }
@@ -265,23 +267,18 @@ export class LogColumnsReader {
           else if (typeof keyCell === 'number') dataKey[id] = keySettlesSkip(dict.texts[id]!) ? 1 : 2;
         }
       }
-      let d: number | null | typeof BAD | undefined;
-      if (dateCell === lastDateCell) d = lastDay;
-      else {
-        d = dayOfCell.get(dateCell);
-        if (d === undefined) {
-          d = reader.date(r, dateCol, dateCell, true);
-          if (d === null) reader.fail(r, dateCol, undefined, 'no_date', true);
-          else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) {
-            // Cells with a time of day are mostly distinct: the cache is let go rather than grown.
-            if (dayOfCell.size === DATE_CACHE) dayOfCell.clear();
-            dayOfCell.set(typeof dateCell === 'string' && this.copyText ? ownText(dateCell) : dateCell, d);
-          }
+      if (d === undefined) {
+        d = reader.date(r, dateCol, dateCell, true);
+        if (d === null) reader.fail(r, dateCol, undefined, 'no_date', true);
+        else if (d !== BAD && (typeof dateCell === 'string' || typeof dateCell === 'number')) {
+          // Cells with a time of day are mostly distinct: the cache is let go rather than grown.
+          if (dayOfCell.size === DATE_CACHE) dayOfCell.clear();
+          dayOfCell.set(typeof dateCell === 'string' && this.copyText ? ownText(dateCell) : dateCell, d);
         }
-        if (typeof d === 'number' && (typeof dateCell === 'string' || typeof dateCell === 'number')) {
-          lastDateCell = typeof dateCell === 'string' && this.copyText ? ownText(dateCell) : dateCell;
-          lastDay = d;
-        }
+      }
+      if (dateCell !== lastDateCell && typeof d === 'number' && (typeof dateCell === 'string' || typeof dateCell === 'number')) {
+        lastDateCell = typeof dateCell === 'string' && this.copyText ? ownText(dateCell) : dateCell;
+        lastDay = d;
       }
       let a: number | null | typeof BAD;
       if (amountCol) {
