@@ -4,7 +4,7 @@
  * the probabilistic model needs — summed straight from the arrays.
  */
 import type { PurchaseHistory } from '../model/purchase-history';
-import { EXCLUDED_AFTER_CUTOFF, EXCLUDED_NO_PURCHASES, unitDays, type RfmRow, type RfmSummary, type TimeUnit } from '../model/summarize-rfm';
+import { rfmExclusions, rfmRow, unitDays, type RfmRow, type RfmSummary, type TimeUnit } from '../model/summarize-rfm';
 import { CustomerColumns } from './customer-columns';
 import type { LogColumns } from './log-columns';
 import type { DescribedKeys } from './log-descriptions';
@@ -135,16 +135,7 @@ export function summarizeCustomers(
     if (rfm) {
       if (orders === 0) noPurchases++;
       else if (upTo === 0) afterCutoff++;
-      else {
-        const x = upTo - 1;
-        let meanRepeatSpend: number | null = null;
-        if (x > 0) {
-          const kept = Number.isFinite(returns) ? Math.max(0, returns) : 0;
-          const keep = gross > 0 ? Math.max(0, 1 - kept / gross) : 0;
-          meanRepeatSpend = (repeat * keep) / x;
-        }
-        rfmRows.push({ key, x, tx: (lastUpTo - firstDay) / perUnit, T: (rfm.asOfDay - firstDay) / perUnit, meanRepeatSpend });
-      }
+      else rfmRows.push(rfmRow(key, firstDay, lastUpTo, upTo, gross, repeat, returns, rfm.asOfDay, perUnit));
     }
     // The customer's row list: its rows in row order.
     const j = out.add(key, Math.abs(ints[4 * lo + 3]!));
@@ -163,14 +154,7 @@ export function summarizeCustomers(
     if (gap !== null) gapBeforeCurrent[j] = gap;
     if (log.described) describe(out, j, log.described, id);
   }
-  let summary: RfmSummary | null = null;
-  if (rfm) {
-    const excluded: { code: string; count: number }[] = [];
-    if (afterCutoff > 0) excluded.push({ code: EXCLUDED_AFTER_CUTOFF, count: afterCutoff });
-    if (noPurchases > 0) excluded.push({ code: EXCLUDED_NO_PURCHASES, count: noPurchases });
-    summary = { rows: rfmRows, excluded };
-  }
-  return { customers: out.trim(), histories, rfm: summary };
+  return { customers: out.trim(), histories, rfm: rfm ? { rows: rfmRows, excluded: rfmExclusions(afterCutoff, noPurchases) } : null };
 }
 
 /** Copy key `id`'s descriptive fields into customer j; the company domains of its emails. */

@@ -84,23 +84,36 @@ export function summarizeRfm(
       continue;
     }
     const days = Array.from(spendByDay.keys()).sort((p, q) => p - q);
-    const first = days[0]!;
-    const last = days[days.length - 1]!;
-    const x = days.length - 1;
-    let meanRepeatSpend: number | null = null;
-    if (x > 0) {
-      let repeat = 0;
-      for (let i = 1; i < days.length; i++) repeat += spendByDay.get(days[i]!)!;
-      const returns = Number.isFinite(h.returns) ? Math.max(0, h.returns) : 0;
-      const keep = gross > 0 ? Math.max(0, 1 - returns / gross) : 0;
-      meanRepeatSpend = (repeat * keep) / x;
-    }
-    rows.push({ key: h.key, x, tx: (last - first) / perUnit, T: (asOf - first) / perUnit, meanRepeatSpend });
+    let repeat = 0;
+    for (let i = 1; i < days.length; i++) repeat += spendByDay.get(days[i]!)!;
+    rows.push(rfmRow(h.key, days[0]!, days[days.length - 1]!, days.length, gross, repeat, h.returns, asOf, perUnit));
   }
+  return { rows, excluded: rfmExclusions(afterCutoff, noPurchases) };
+}
+
+/**
+ * One customer's row from its purchase days up to the cut-off (`upTo` of them, the first on day
+ * `first` and the last on day `last`) and its sums: `gross` spend of every purchase day, `repeat`
+ * spend of the days after the first up to the cut-off, `returns` (see summarizeRfm for how returns
+ * reduce the repeat spend).
+ */
+export function rfmRow(key: string, first: number, last: number, upTo: number, gross: number, repeat: number, returns: number, asOf: number, perUnit: number): RfmRow {
+  const x = upTo - 1;
+  let meanRepeatSpend: number | null = null;
+  if (x > 0) {
+    const kept = Number.isFinite(returns) ? Math.max(0, returns) : 0;
+    const keep = gross > 0 ? Math.max(0, 1 - kept / gross) : 0;
+    meanRepeatSpend = (repeat * keep) / x;
+  }
+  return { key, x, tx: (last - first) / perUnit, T: (asOf - first) / perUnit, meanRepeatSpend };
+}
+
+/** The customers left out of the model, counted: first purchase after the cut-off, no purchase. */
+export function rfmExclusions(afterCutoff: number, noPurchases: number): { code: string; count: number }[] {
   const excluded: { code: string; count: number }[] = [];
   if (afterCutoff > 0) excluded.push({ code: EXCLUDED_AFTER_CUTOFF, count: afterCutoff });
   if (noPurchases > 0) excluded.push({ code: EXCLUDED_NO_PURCHASES, count: noPurchases });
-  return { rows, excluded };
+  return excluded;
 }
 
 const NO_PURCHASES = 0;
@@ -127,16 +140,7 @@ function summarizeAscending(h: PurchaseHistory, asOf: number, perUnit: number): 
     if (h.days[i]! <= asOf) upTo = i + 1;
   }
   if (upTo === 0) return AFTER_CUTOFF;
-  const first = h.days[0]!;
-  const last = h.days[upTo - 1]!;
-  const x = upTo - 1;
-  let meanRepeatSpend: number | null = null;
-  if (x > 0) {
-    let repeat = 0;
-    for (let i = 1; i < upTo; i++) repeat += Number.isFinite(h.amounts[i]) ? Math.max(0, h.amounts[i]!) : 0;
-    const returns = Number.isFinite(h.returns) ? Math.max(0, h.returns) : 0;
-    const keep = gross > 0 ? Math.max(0, 1 - returns / gross) : 0;
-    meanRepeatSpend = (repeat * keep) / x;
-  }
-  return { key: h.key, x, tx: (last - first) / perUnit, T: (asOf - first) / perUnit, meanRepeatSpend };
+  let repeat = 0;
+  for (let i = 1; i < upTo; i++) repeat += Number.isFinite(h.amounts[i]) ? Math.max(0, h.amounts[i]!) : 0;
+  return rfmRow(h.key, h.days[0]!, h.days[upTo - 1]!, upTo, gross, repeat, h.returns, asOf, perUnit);
 }
