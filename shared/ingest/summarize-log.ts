@@ -4,18 +4,12 @@
  * the probabilistic model needs — summed straight from the arrays.
  */
 import type { PurchaseHistory } from '../model/purchase-history';
-import { rfmExclusions, rfmRow, unitDays, type RfmRow, type RfmSummary, type TimeUnit } from '../model/summarize-rfm';
+import { rfmExclusions, rfmRow, unitDays, type RfmCut, type RfmRow, type RfmSummary } from '../model/summarize-rfm';
 import { CustomerColumns } from './customer-columns';
 import type { LogColumns } from './log-columns';
 import type { DescribedKeys } from './log-descriptions';
 import { sortByDay, type CustomerRows } from './log-groups';
 import { isFreeMail, registrableDomain } from './registrable-domain';
-
-/** The model's calibration cut-off (days since 1970-01-01) and time unit (see summarizeRfm). */
-export interface RfmCut {
-  asOfDay: number;
-  unit: TimeUnit;
-}
 
 /** The two periods: current (curStart, asOf], previous (prevStart, curStart]. */
 export interface Periods {

@@ -11,6 +11,12 @@ export function unitDays(unit: TimeUnit): number {
   return unit === 'weeks' ? 7 : 1;
 }
 
+/** The model's calibration cut-off (days since 1970-01-01) and time unit. */
+export interface RfmCut {
+  asOfDay: number;
+  unit: TimeUnit;
+}
+
 export interface RfmRow {
   key: string;
   /** Repeat purchases: distinct purchase days up to the cut-off, minus one. */
@@ -47,7 +53,7 @@ export const EXCLUDED_NO_PURCHASES = 'no_purchases';
  */
 export function summarizeRfm(
   histories: readonly PurchaseHistory[],
-  options: { asOfDay: number; unit: TimeUnit },
+  options: RfmCut,
 ): RfmSummary {
   const perUnit = unitDays(options.unit);
   const asOf = options.asOfDay;

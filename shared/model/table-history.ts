@@ -4,7 +4,7 @@
  * first, T = analysis date − first, in the model's unit. Rows that cannot give a consistent history
  * are left out of the model and counted, never guessed.
  */
-import { EXCLUDED_AFTER_CUTOFF, unitDays, type RfmRow, type RfmSummary, type TimeUnit } from './summarize-rfm';
+import { EXCLUDED_AFTER_CUTOFF, unitDays, type RfmCut, type RfmRow, type RfmSummary } from './summarize-rfm';
 
 /** What a customer-table row offers the model; dates are days since 1970-01-01. */
 export interface TableHistory {
@@ -31,7 +31,7 @@ export const EXCLUDED_INCONSISTENT = 'inconsistent_history';
  * whose first purchase is after the analysis date, inconsistent rows (see the constants).
  * meanRepeatSpend is null: a table gives no spend per purchase.
  */
-export function rfmFromTable(table: readonly TableHistory[] | TableHistoryColumns, options: { asOfDay: number; unit: TimeUnit }): RfmSummary {
+export function rfmFromTable(table: readonly TableHistory[] | TableHistoryColumns, options: RfmCut): RfmSummary {
   const cols = asHistoryColumns(table);
   const per = unitDays(options.unit);
   const out: RfmRow[] = [];
