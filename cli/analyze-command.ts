@@ -20,7 +20,12 @@ import { writeJson, writeJsonLines } from './json-stream';
 import type { BufferedOutput } from './output';
 import { formatAnalysis, formatNoCustomers } from './print-analysis';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type Progress } from './progress';
-import { readTableFile, type RowsRead } from './read-table-file';
+import { readTableContinuation, readTableFile, type ReadOptions, type RowsRead, type TextFormat } from './read-table-file';
+import { SecondPart } from './second-part';
+import { fileRange } from './byte-source';
+import { InputTooLarge } from './memory-limit';
+import { strayQuoteNotice } from '../shared/csv/read-delimited';
+import type { StrayQuote } from '../shared/csv/parse-delimited';
 import { UsageError } from './usage-error';
 import { ANALYZE_HELP } from './help';
 
@@ -72,7 +77,7 @@ const TEXT = texts({
 });
 
 /** Run `rapport analyze`; returns the exit code (0 analysed, 2 unusable input). */
-export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): number {
+export async function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): Promise<number> {
   const t = TEXT[lang];
   const { values, positionals } = parseCommandArgs(
     args,
@@ -103,7 +108,7 @@ export function analyzeCommand(args: string[], lang: Lang, io: AnalyzeIo): numbe
   const settings = values.settings === undefined ? undefined : readSettings(values.settings, lang);
 
   const options: AnalyzeOptions = { asOf: values['as-of'], settings: settings as never, lang };
-  const { analyse, csvRows, csvAgain, source, fileNotices, progress, rowCount } = readInput(positionals[0], values, options, io);
+  const { analyse, csvRows, csvAgain, source, fileNotices, progress, rowCount } = await readInput(positionals[0], values, options, io);
   progress.stage(fill(t.analysing, { rows: rowCount.toLocaleString(LOCALE[lang]) }));
   const analysis = analyse();
   analysis.notices = fileNotices.concat(analysis.notices); // how the file was read comes first (a file may give 150,000 notices: no spread)
@@ -150,7 +155,7 @@ interface Input {
  * its rows are never all held. Standard input (which cannot be read twice) and the sample are
  * handed over whole. In a function of its own, so that once it returns nothing else refers to the rows.
  */
-function readInput(file: string | undefined, values: { csv?: boolean; sample?: string; 'as-of'?: string }, options: AnalyzeOptions, io: AnalyzeIo): Input {
+async function readInput(file: string | undefined, values: { csv?: boolean; sample?: string; 'as-of'?: string }, options: AnalyzeOptions, io: AnalyzeIo): Promise<Input> {
   const lang = options.lang ?? 'en';
   const t = TEXT[lang];
   let table: unknown[][];
@@ -164,20 +169,34 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
     if (file !== '-') size = fileSize(file);
     if (io.progress && (size === null || size >= PROGRESS_MIN_BYTES)) progress = io.progress;
     source = file === '-' ? CLI_TEXT[lang].stdin : file;
-    const onProgress = (b: number, total: number | null, r: number) => progress.reading(b, total, r);
+    // A large regular file: its second part may be read by a second thread (SecondPart).
+    const second = size === null ? null : SecondPart.plan(file, size, lang);
+    const secondDone = () => second?.progress() ?? { rows: 0, bytes: 0 };
+    const onProgress = (b: number, total: number | null, r: number) => progress.reading(b + secondDone().bytes, total, r + secondDone().rows);
     // --csv reads a regular file twice; standard input, a pipe or a device cannot be, and is held.
     if (!values.csv || size !== null) {
       const stream = new RowStreamAnalysis(options);
       let width = 0;
+      let format: TextFormat | null = null;
       const onRows = (rows: string[][], first: number, at: RowsRead) => {
+        format = at.format ?? format;
         // The first rows and the share of the file they took: how many rows the whole file has.
         if (first === 0 && at.totalBytes !== null && at.bytes > 0) stream.expectRows((rows.length * at.totalBytes) / at.bytes);
         if (values.csv) width = Math.max(width, widestRow(rows));
         stream.push(rows, first);
+        const columns = stream.customerColumns;
+        if (second && !second.started && columns && at.format && at.bytes < second.at) second.start(columns, at.format, at.bytes / (first + rows.length));
       };
       const before = values.csv ? fileStamp(file) : null;
-      const read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows });
-      const rowCount = read.rowCount;
+      const read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows, split: second ?? undefined });
+      let rowCount = read.rowCount;
+      if (read.stoppedAt !== null && second && format) {
+        const rest = await readSecondPart(second, stream, rowCount, format, file, lang, onRows, () => onProgress(read.bytes, size, rowCount));
+        rowCount += rest.rowCount;
+        for (const q of rest.strayQuotes) read.notices.push(strayQuoteNotice(q, lang));
+      }
+      // For whoever looks into a slow or odd run: how the file was read.
+      if (process.env.RAPPORT_DEBUG) io.err(`rapport: read ${read.stoppedAt === null ? 'on one thread' : `on two threads, the second from byte ${read.stoppedAt}`}\n`);
       const csvAgain = !values.csv
         ? null
         : (analysis: LazyAnalysis, write: (text: string) => void) => {
@@ -209,6 +228,27 @@ function readInput(file: string | undefined, values: { csv?: boolean; sample?: s
   }
   const handover = new TableHandover(table);
   return { analyse: () => analyzeLazily(handover, options), csvRows: values.csv ? table : null, csvAgain: null, rowCount: table.length, source, fileNotices, progress };
+}
+
+/**
+ * The second part of a file read by a second thread (SecondPart), added to the analysis of the
+ * first; should the second thread fail, this thread reads that part itself. Returns the part's rows
+ * and the quotes in it read as ordinary characters.
+ */
+async function readSecondPart(second: SecondPart, stream: RowStreamAnalysis, rowsBefore: number, format: TextFormat, file: string, lang: Lang, onRows: NonNullable<ReadOptions['onRows']>, tick: () => void): Promise<{ rowCount: number; strayQuotes: StrayQuote[] }> {
+  let got: Awaited<ReturnType<SecondPart['finish']>> | null = null;
+  try {
+    got = await second.finish(tick);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputTooLarge) throw e;
+  }
+  if (got) {
+    stream.absorb(got.part, rowsBefore);
+    return { rowCount: got.rowCount, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })) };
+  }
+  // The second thread failed: this one reads its part.
+  second.cancel();
+  return readTableContinuation(fileRange(file, lang, second.at, Infinity, null), format, rowsBefore, onRows);
 }
 
 /** A regular file's size, modification time and inode, to tell whether it changed between two readings. */

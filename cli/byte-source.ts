@@ -64,23 +64,33 @@ export function fileSource(path: string, lang: Lang): ByteSource {
   } finally {
     closeSync(fd);
   }
+  return fileRange(path, lang, 0, Infinity, size); // to its end, even if it grew since
+}
+
+/**
+ * Bytes `start` to `end` of a regular file, in chunks, read each time they are asked for; `size` is
+ * what the source says the whole is (the file's size for a whole file).
+ */
+export function fileRange(path: string, lang: Lang, start: number, end: number, size: number | null): ByteSource {
+  const t = TEXT[lang];
   return {
     name: path,
     size,
     *chunks() {
       const fd = openSync(path, 'r');
       try {
-        for (;;) {
-          const buf = new Uint8Array(CHUNK_BYTES);
+        for (let at = start; at < end; ) {
+          const buf = new Uint8Array(Math.min(CHUNK_BYTES, end - at));
           let n: number;
           try {
-            n = readSync(fd, buf, 0, buf.length, null);
+            n = readSync(fd, buf, 0, buf.length, at);
           } catch (e) {
             const code = (e as NodeJS.ErrnoException).code;
             if (code === 'EISDIR') throw new UsageError(fill(t.folder, { path }));
             throw new UsageError(fill(t.readFailed, { path, code: code ?? 'error' }));
           }
           if (n === 0) return;
+          at += n;
           yield n === buf.length ? buf : buf.subarray(0, n);
         }
       } finally {

@@ -33,6 +33,9 @@ export class ChunkedCsvParser {
   /** Pending text is parsed again only when it has grown past this (doubles after a cut inside quotes). */
   private nextTry = NEWLINE_SAMPLE;
 
+  /** Every row so far was cut by splitDelimited (the text so far is plain RFC 4180; see endsCleanly). */
+  private plainOnly = true;
+
   /** Rows already handed out by takeRows (they come before `rows`). */
   private taken = 0;
 
@@ -50,6 +53,21 @@ export class ChunkedCsvParser {
 
   /** `piece`: characters parsed at a time once the delimiter and line break are known. */
   constructor(private readonly piece = PIECE) {}
+
+  /**
+   * A parser for text that continues a text whose delimiter and line break were decided on its
+   * start (a later part of a file, beginning at the start of a row): nothing is guessed again, and
+   * a U+FEFF at its start is a character of its first cell, as it would be in the whole text.
+   */
+  static continuing(delimiter: string, newline: string, piece = PIECE): ChunkedCsvParser {
+    const p = new ChunkedCsvParser(piece);
+    p.delimiter = delimiter;
+    p.newline = newline;
+    p.started = true;
+    p.bom = false;
+    p.nextTry = piece;
+    return p;
+  }
 
   /**
    * Add `text` a piece (`piece` characters) at a time, handing `take` the rows each piece completes
@@ -91,6 +109,18 @@ export class ChunkedCsvParser {
     if (this.rows.length > before + 1) this.rows.pop(); // the empty row after head's final line break
     this.pending = '';
     return text.slice(after);
+  }
+
+  /**
+   * True when the text pushed so far is plain RFC 4180 (every row cut by splitDelimited, no stray
+   * quote) and ends with a line break outside quotes: the text that follows then starts a row, and
+   * parsed on its own (continuing) it gives the rows the whole text would give there.
+   */
+  endsCleanly(): boolean {
+    if (!this.started || !this.plainOnly) return false;
+    const text = this.pending;
+    if (text.length === 0) return true;
+    return text.endsWith(this.newline) && splitDelimited(text, this.delimiter, this.newline, [], new CellCache());
   }
 
   /** The text is complete: parse what is left. */
@@ -148,6 +178,7 @@ export class ChunkedCsvParser {
         for (const q of recovered.strayQuotes) this.strayQuotes.push({ ...q, row: q.row + before + this.taken });
       }
       for (const row of data) this.rows.push(row);
+      this.plainOnly = false;
     }
     // Only the empty line after the final line break is dropped (parseDelimited's rule).
     const last = this.rows[this.rows.length - 1];

@@ -12,7 +12,7 @@ import { texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
 import { analyzeCommand } from './analyze-command';
 import { langFromArgs } from './locale';
-import { tooBigMessage } from './memory-limit';
+import { InputTooLarge, tooBigMessage } from './memory-limit';
 import { BufferedOutput, fdSink, OutputClosed } from './output';
 import { terminalProgress } from './progress';
 import { UsageError } from './usage-error';
@@ -39,6 +39,8 @@ const DEFAULT_IO: CommandIo = { out: fdSink(1), err: fdSink(2) };
  * Run the CLI; returns the exit code. Output goes to the given writers (standard output and error
  * by default), in blocks, as it is produced.
  */
+export { readSecondPart, setPartWorker } from './second-part';
+
 export async function main(argv: string[], out?: (s: string) => void, err?: (s: string) => void, stdin?: () => readonly Uint8Array[]): Promise<number> {
   const io: CommandIo = out === undefined && err === undefined && stdin === undefined ? DEFAULT_IO : { out: out ?? DEFAULT_IO.out, err: err ?? DEFAULT_IO.err, stdin };
   const lang = langFromArgs(argv);
@@ -71,7 +73,7 @@ function failure(e: unknown, lang: Lang, io: CommandIo, buffered: BufferedOutput
     io.err(`rapport: ${e.message}\n`);
     return 2;
   }
-  if (e instanceof RangeError && /string length|array length|Array buffer allocation|Maximum call stack/i.test(e.message)) {
+  if (e instanceof InputTooLarge || (e instanceof RangeError && /string length|array length|Array buffer allocation|Maximum call stack/i.test(e.message))) {
     io.err(`rapport: ${tooBigMessage(lang, getHeapStatistics().heap_size_limit)}\n`);
     return 2;
   }

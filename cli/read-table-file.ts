@@ -31,18 +31,41 @@ export interface TableFile {
   bytes: number;
   /** How the file was read, for the user: the encoding, lines in another encoding, stray quotes. */
   notices: Notice[];
+  /** The byte offset where the reading stopped at ReadOptions.split (null: read to the end). */
+  stoppedAt: number | null;
 }
 
 /**
  * Up to this size a file is decoded whole, so that its encoding is decided on all of it and a line
  * in another encoding is read in that one (readDelimited); larger files stream in chunks.
+ * RAPPORT_STREAM_FROM_BYTES sets another size (tests use it to stream small files).
  */
-const WHOLE_FILE_BYTES = 64 * 1024 * 1024;
+export const WHOLE_FILE_BYTES = Number(process.env.RAPPORT_STREAM_FROM_BYTES) || 64 * 1024 * 1024;
+
+/** How a streamed file's text is read: decided on its start, and the same for every part of it. */
+export interface TextFormat {
+  encoding: string;
+  delimiter: string;
+  newline: string;
+}
 
 /** How far into the source the rows handed out so far reach: bytes read, of totalBytes (null when unknown). */
 export interface RowsRead {
   bytes: number;
   totalBytes: number | null;
+  /** The text's format, for a file read as a stream (null for one decoded whole). */
+  format: TextFormat | null;
+}
+
+/**
+ * A byte offset at which the reading may stop, the rest of the file being read elsewhere (another
+ * thread): when the reading gets there, `stop(rowBoundary)` says whether it does; `rowBoundary` is
+ * whether a row starts there (the text before it is plain RFC 4180 and ends with a line break
+ * outside quotes), without which it must not.
+ */
+export interface SplitPoint {
+  at: number;
+  stop: (rowBoundary: boolean) => boolean;
 }
 
 export interface ReadOptions {
@@ -55,6 +78,8 @@ export interface ReadOptions {
    * getting them all back: a large file's rows are then never all in memory at once.
    */
   onRows?: (rows: string[][], firstIndex: number, read: RowsRead) => void;
+  /** Where the reading of a streamed file may stop (see SplitPoint); `stoppedAt` tells whether it did. */
+  split?: SplitPoint;
 }
 
 const TEXT = texts({
@@ -65,13 +90,13 @@ const TEXT = texts({
 /** Read `path` ("-" for standard input) into rows of strings. */
 export function readTableFile(path: string, lang: Lang = 'en', options: ReadOptions = {}): TableFile {
   const source = path === '-' ? memorySource(CLI_TEXT[lang].stdin, (options.stdin ?? readStdinChunks)()) : fileSource(path, lang);
-  return readTableSource(source, lang, options.onProgress, options.onRows);
+  return readTableSource(source, lang, options.onProgress, options.onRows, options.split);
 }
 
 const isDecodeError = (e: unknown) => (e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
 
 /** Read a byte source into rows (see readTableFile). */
-export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows']): TableFile {
+export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows'], split?: SplitPoint): TableFile {
   const t = TEXT[lang];
   const name = source.name;
   let encoding = detectEncoding(source, lang);
@@ -82,7 +107,7 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   if (onRows && encoding.name === 'utf-8' && encoding.fatal && !isUtf8Source(source, encoding.skip)) encoding = { name: 'gb18030', skip: 0, fatal: false };
   let read: ReturnType<typeof decodeAndParse>;
   try {
-    read = decodeAndParse(source, encoding, onProgress, onRows);
+    read = decodeAndParse(source, encoding, onProgress, onRows, split);
   } catch (e) {
     // Not valid UTF-8 somewhere after the start: the whole file is GB18030, as decodeBytes decides.
     if (!(encoding.name === 'utf-8' && encoding.fatal && isDecodeError(e))) throw e;
@@ -94,7 +119,18 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   if (!read.hasData) throw new UsageError(noData(name, lang));
   const notices: Notice[] = [{ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: encoding.name.toUpperCase() }) }];
   for (const q of read.strayQuotes) notices.push(strayQuoteNotice(q, lang));
-  return { table: read.rows, rowCount: read.rowCount, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes, notices };
+  return { table: read.rows, rowCount: read.rowCount, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes, notices, stoppedAt: read.stoppedAt };
+}
+
+/**
+ * The rows of bytes that continue a streamed file (a later part of it, from the start of a row),
+ * read in its format: handed to `onRows` numbered from `firstIndex` on. Returns how many rows there
+ * were and the quotes read as ordinary characters, numbered the same way.
+ */
+export function readTableContinuation(source: ByteSource, format: TextFormat, firstIndex: number, onRows: NonNullable<ReadOptions['onRows']>, onProgress?: ReadOptions['onProgress']): { rowCount: number; bytes: number; strayQuotes: StrayQuote[] } {
+  const parser = ChunkedCsvParser.continuing(format.delimiter, format.newline, TEXT_PIECE);
+  const read = decodeAndParse(source, { name: format.encoding, skip: 0, fatal: false }, onProgress, (rows, first, at) => onRows(rows, firstIndex + first, at), undefined, parser);
+  return { rowCount: read.rowCount, bytes: read.bytes, strayQuotes: read.strayQuotes.map((q) => ({ ...q, row: q.row + firstIndex })) };
 }
 
 /**
@@ -125,7 +161,7 @@ function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: Re
   const rows = read.rows;
   onProgress?.(bytes, source.size, rows.length);
   if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(noData(name, lang));
-  return { table: rows, rowCount: rows.length, encoding: read.encoding ?? 'utf-8', delimiter: read.delimiter, bytes, notices: read.notices };
+  return { table: rows, rowCount: rows.length, encoding: read.encoding ?? 'utf-8', delimiter: read.delimiter, bytes, notices: read.notices, stoppedAt: null };
 }
 
 /** Rows looked at for control characters (hasControls) before any is handed out. */
@@ -159,7 +195,7 @@ function parseInPieces(all: Uint8Array, source: ByteSource, name: string, lang: 
     if (rows.length === 0) return;
     for (let i = 0; i < rows.length && !hasData; i++) hasData = rows[i]!.some((c) => c.trim() !== '');
     // How far into the bytes these rows reach, in proportion to the text parsed.
-    onRows(rows, handed, { bytes: final ? bytes : Math.round((bytes * reached) / text.length), totalBytes: bytes });
+    onRows(rows, handed, { bytes: final ? bytes : Math.round((bytes * reached) / text.length), totalBytes: bytes, format: null });
     handed += rows.length;
   };
   parser.pushInPieces(text, (rows, pushed) => take(rows, pushed, false));
@@ -168,7 +204,7 @@ function parseInPieces(all: Uint8Array, source: ByteSource, name: string, lang: 
   onProgress?.(bytes, source.size, handed);
   if (!hasData) throw new UsageError(noData(name, lang));
   for (const q of parser.strayQuotes) notices.push(strayQuoteNotice(q, lang));
-  return { table: [], rowCount: handed, encoding: encoding ?? 'utf-8', delimiter: parser.delimiter, bytes, notices };
+  return { table: [], rowCount: handed, encoding: encoding ?? 'utf-8', delimiter: parser.delimiter, bytes, notices, stoppedAt: null };
 }
 
 /** Characters of decoded text parsed at a time when rows are handed out as they come (ChunkedCsvParser.pushInPieces). */
@@ -276,47 +312,72 @@ function decodeAndParse(
   encoding: Encoding,
   onProgress?: ReadOptions['onProgress'],
   onRows?: ReadOptions['onRows'],
-): { rows: string[][]; rowCount: number; hasData: boolean; delimiter: string; bytes: number; controls: boolean; strayQuotes: StrayQuote[] } {
+  split?: SplitPoint,
+  preset?: ChunkedCsvParser,
+): { rows: string[][]; rowCount: number; hasData: boolean; delimiter: string; bytes: number; controls: boolean; strayQuotes: StrayQuote[]; stoppedAt: number | null } {
   const decoder = new TextDecoder(encoding.name, { fatal: encoding.fatal, ignoreBOM: true });
   // Rows handed out are parsed a small piece at a time (see TEXT_PIECE); rows kept, as they come.
-  const parser = onRows ? new ChunkedCsvParser(TEXT_PIECE) : new ChunkedCsvParser();
+  const parser = preset ?? (onRows ? new ChunkedCsvParser(TEXT_PIECE) : new ChunkedCsvParser());
   let bytes = 0;
-  let first = true;
+  let first = preset === undefined;
   let controls = false;
   let hasData = false;
   let handed = 0;
+  let stoppedAt: number | null = null;
   /** `reach`: how far into the bytes the rows go (about: in proportion to the text parsed). */
   const handOut = (rows: string[][], reach: number) => {
     if (rows.length === 0) return;
     for (const r of rows) if (!hasData && r.some((c) => c.trim() !== '')) hasData = true;
-    onRows!(rows, handed, { bytes: reach, totalBytes: source.size });
+    onRows!(rows, handed, { bytes: reach, totalBytes: source.size, format: { encoding: encoding.name, delimiter: parser.delimiter, newline: parser.newline } });
     handed += rows.length;
   };
   // The decoder holds no unfinished character (true after a chunk that ends in an ASCII byte): an
   // all-ASCII chunk of UTF-8 can then be read by asciiText, which is the same text, much faster.
   let clean = true;
   const utf8 = encoding.name === 'utf-8';
-  for (const chunk of source.chunks()) {
+  /** Decode and parse the next bytes; false when the source turns out not to be text. */
+  const feed = (chunk: Uint8Array): boolean => {
     bytes += chunk.length;
     const part = first ? chunk.subarray(encoding.skip) : chunk;
     const ascii = utf8 && clean ? asciiText(part) : null;
     const text = ascii ?? decoder.decode(part, { stream: true });
     if (part.length > 0) clean = part[part.length - 1]! < 0x80;
-    if (first && hasControls(text)) {
-      controls = true;
-      break;
-    }
+    if (first && hasControls(text)) return false;
     first = false;
     if (onRows) parser.pushInPieces(text, (rows, pushed) => handOut(rows, bytes - Math.round(part.length * (1 - pushed / text.length))));
     else parser.push(text);
     onProgress?.(bytes, source.size, parser.rowCount);
+    return true;
+  };
+  for (const chunk of source.chunks()) {
+    // The split point within this chunk: the bytes before it, then the reading stops or goes on.
+    const cut = split && stoppedAt === null && bytes < split.at && bytes + chunk.length >= split.at ? split.at - bytes : -1;
+    if (cut < 0) {
+      if (!feed(chunk)) {
+        controls = true;
+        break;
+      }
+      continue;
+    }
+    if (!feed(chunk.subarray(0, cut))) {
+      controls = true;
+      break;
+    }
+    if (split!.stop(parser.endsCleanly())) {
+      stoppedAt = split!.at;
+      break;
+    }
+    if (cut < chunk.length && !feed(chunk.subarray(cut))) {
+      controls = true;
+      break;
+    }
   }
-  if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [] };
+  if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [], stoppedAt: null };
   parser.push(decoder.decode());
   const rows = parser.end();
   const rowCount = parser.rowCount;
   if (onRows) handOut(parser.takeRows(), bytes);
   else hasData = rows.some((r) => r.some((c) => c.trim() !== ''));
   onProgress?.(bytes, source.size, rowCount);
-  return { rows: onRows ? [] : rows, rowCount, hasData, delimiter: parser.delimiter, bytes, controls, strayQuotes: parser.strayQuotes };
+  return { rows: onRows ? [] : rows, rowCount, hasData, delimiter: parser.delimiter, bytes, controls, strayQuotes: parser.strayQuotes, stoppedAt };
 }

@@ -1,7 +1,8 @@
 // The worker thread of cli/rapport.mjs: runs the CLI, from its bundle (dist/cli/main.mjs, built by
 // `npm run build:cli` at install) while no source file it was built from has changed since the build
 // started, else from the TypeScript sources through tsx. RAPPORT_FROM_SOURCE=1 always runs the sources.
-import { parentPort } from 'node:worker_threads';
+// The same script runs the thread that reads the second part of a large file (cli/second-part.ts).
+import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, statSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
@@ -29,7 +30,13 @@ async function load() {
   return import('./main.ts');
 }
 
-const { main, tooBigNotice } = await load();
-const argv = process.argv.slice(2);
-parentPort.postMessage({ tooBig: tooBigNotice(argv) });
-parentPort.postMessage({ code: await main(argv) });
+const { main, tooBigNotice, readSecondPart, setPartWorker } = await load();
+if (workerData?.secondPart) {
+  // A thread reading the second part of a large file for the CLI's thread (cli/second-part.ts).
+  readSecondPart(workerData.secondPart);
+} else {
+  setPartWorker(new URL(import.meta.url));
+  const argv = process.argv.slice(2);
+  parentPort.postMessage({ tooBig: tooBigNotice(argv) });
+  parentPort.postMessage({ code: await main(argv) });
+}

@@ -5,7 +5,7 @@ import type { AnalyzeOptions, Column, LazyAnalysis, Lang, Notice } from './types
 import type { HeaderMatch } from './ingest/headers';
 import { findHeaderRow, MAX_TITLE_ROWS } from './ingest/find-header-row';
 import { kindByColumns } from './ingest/detect-kind';
-import { CustomerTableReader, keyColumn } from './ingest/read-customers';
+import { CustomerTableReader, keyColumn, type CustomerReadPart } from './ingest/read-customers';
 import { keyOf } from './ingest/cell-reader';
 import { isoToDay } from './ingest/parse-date';
 import type { LogColumnsReader } from './ingest/log-columns';
@@ -67,6 +67,25 @@ export class RowStreamAnalysis {
     for (const row of rows) this.gathered.push(row);
     if (this.keysSeen) this.lookForRepeatedKey();
     else if (!this.gatherAll && this.gathered.length > MAX_TITLE_ROWS + 1) this.start();
+  }
+
+  /**
+   * The columns the rows are read by, once the header has shown a customer table (null before, and
+   * for anything else): another CustomerTableReader of these columns may read a later part of the
+   * table (absorb).
+   */
+  get customerColumns(): readonly Column[] | null {
+    return this.reader && this.header ? this.header.columns : null;
+  }
+
+  /**
+   * The part another reader of customerColumns read of the rows after those pushed so far, numbering
+   * them from the start of its part; `rowsBefore` is how many rows come before it (see
+   * CustomerTableReader.absorb).
+   */
+  absorb(part: CustomerReadPart, rowsBefore: number): void {
+    if (!this.reader) throw new Error('absorb: the rows are not being read as a customer table');
+    this.reader.absorb(part, rowsBefore);
   }
 
   /** Enough rows to find the header: read on as a customer table, or gather everything. */

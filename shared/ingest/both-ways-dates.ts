@@ -42,6 +42,16 @@ export class BothWays {
     this.days[this.count++] = dmy;
   }
 
+  /** The cells kept so far: their slots and day-first readings. */
+  cells(): { slots: Int32Array; days: Float64Array } {
+    return { slots: this.slots.slice(0, this.count), days: this.days.slice(0, this.count) };
+  }
+
+  /** Another part's cells (see cells), their slots moved up by `offset`. */
+  addCells(cells: { slots: Int32Array; days: Float64Array }, offset: number): void {
+    for (let k = 0; k < cells.slots.length; k++) this.add(cells.slots[k]! + offset, cells.days[k]!);
+  }
+
   /** Forget the cells of `slot`, the last one read (its row was rejected). */
   dropSlot(slot: number): void {
     while (this.count > 0 && this.slots[this.count - 1] === slot) this.count--;

@@ -59,6 +59,18 @@ export class DateColumnOrders {
     }
   }
 
+  /** Each column's counts so far (in `columns` order), to add to those of another part of the table. */
+  counts(): [number, number][] {
+    return this.tallies.map((t) => t.counts());
+  }
+
+  /** Add the counts another part of the same table gave (see counts). */
+  addCounts(counts: readonly (readonly [number, number])[]): void {
+    counts.forEach((c, d) => {
+      this.tallies[d]!.addCounts(c);
+    });
+  }
+
   /** Decide every column's order into `orders`: each column's decision (in `columns` order) and the notices saying what was decided. */
   decide(lang: Lang): { decisions: DayOrderDecision[]; notices: Notice[] } {
     const notices: Notice[] = [];

@@ -258,6 +258,17 @@ export class DayOrderTally {
     else if (b > 12 && a <= 12) this.mdy++;
   }
 
+  /** The deciding cells counted so far, day first and month first. */
+  counts(): [dmy: number, mdy: number] {
+    return [this.dmy, this.mdy];
+  }
+
+  /** Add the counts of cells another tally counted (another part of the same column). */
+  addCounts([dmy, mdy]: readonly [number, number]): void {
+    this.dmy += dmy;
+    this.mdy += mdy;
+  }
+
   decision(): DayOrderDecision {
     const { dmy, mdy } = this;
     return { order: dmy > mdy ? 'dmy' : 'mdy', decided: dmy + mdy > 0, conflicting: dmy > 0 && mdy > 0 };

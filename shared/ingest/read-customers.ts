@@ -15,6 +15,8 @@ import { skipIfNotData } from './row-kind';
 import { DateColumnOrders } from './day-orders';
 import { parseDate, parseDateBothWays } from './parse-date';
 import { BothWays, DATE_FIELD_OF, type DateField } from './both-ways-dates';
+import { appendPacked, packColumns, type PackedColumns } from './packed-columns';
+import type { TextField } from './customer-columns';
 
 export interface RowCounts {
   read: number;
@@ -55,6 +57,26 @@ export function readCustomers(table: readonly (readonly unknown[])[], columns: r
   reader.add(table, 0, start);
   return reader.finish();
 }
+
+/**
+ * What a CustomerTableReader has read of a part of a table, before anything is decided on the whole
+ * (day/month orders, repeated keys): plain data and typed arrays, to be read on another thread and
+ * added to the reader of the part before it (CustomerTableReader.absorb). Its rows are numbered
+ * within the part; absorb numbers them on from the rows before it.
+ */
+export interface CustomerReadPart {
+  columns: PackedColumns;
+  errors: RowError[];
+  notices: Notice[];
+  rows: RowCounts;
+  dayOrderCounts: [number, number][];
+  bothWays: { slots: Int32Array; days: Float64Array }[];
+  /** Dates kept to read at the end, their column by index (Column objects do not cross threads as themselves). */
+  deferred: (Omit<DeferredDate, 'column'> & { column: number })[];
+}
+
+/** The reader's dictionary of each repeating text field. */
+const DICTIONARY_OF: Record<TextField, keyof RowPlan['texts']> = { owner: 'owner', segment: 'segment', region: 'region', competitorName: 'competitor', churnReasonText: 'churnReason' };
 
 /** A date cell read once the column's day/month order is known (see CustomerTableReader). */
 interface DeferredDate {
@@ -155,6 +177,49 @@ export class CustomerTableReader {
       }
       counts.accepted++;
     }
+  }
+
+  /**
+   * Everything read so far, for the reader of the part of the table before this one (absorb); this
+   * reader is not used afterwards.
+   */
+  part(): CustomerReadPart {
+    return {
+      columns: packColumns(this.store),
+      errors: this.reader.errors,
+      notices: this.notices,
+      rows: { ...this.rows },
+      dayOrderCounts: this.dateOrders.counts(),
+      bothWays: this.bothWays.map((b) => b.cells()),
+      deferred: this.deferred.map((d) => ({ ...d, column: d.column.index })),
+    };
+  }
+
+  /**
+   * Add what another reader of the same columns read of the rows that follow this reader's (its
+   * part()), that reader having numbered its rows from 1 (firstIndex 0): they are numbered on from
+   * `rowsBefore`, the rows of the table before that part. The result is that of one reader reading
+   * all the rows.
+   */
+  absorb(part: CustomerReadPart, rowsBefore: number): void {
+    const offset = this.store.count;
+    const errorsBefore = this.reader.errors.length;
+    const { lang } = this;
+    const at = appendPacked(this.store, part.columns, (field, value) => this.plan.texts[DICTIONARY_OF[field]].of(value));
+    if (rowsBefore !== 0) this.store.shiftRows(at, rowsBefore);
+    for (const e of part.errors) this.reader.errors.push({ ...e, row: e.row + rowsBefore });
+    // The notices of skipped rows name their row: said again with its number in the whole table.
+    for (const n of part.notices) this.notices.push(n.row === undefined ? n : { ...n, row: n.row + rowsBefore, message: noticeText(lang, n.code, { row: n.row + rowsBefore }) });
+    this.dateOrders.addCounts(part.dayOrderCounts);
+    part.bothWays.forEach((cells, d) => {
+      this.bothWays[d]!.addCells(cells, offset);
+    });
+    const byIndex = new Map(this.columns.map((c) => [c.index, c]));
+    for (const d of part.deferred) this.deferred.push({ ...d, slot: d.slot + offset, rowNo: d.rowNo + rowsBefore, column: byIndex.get(d.column)!, errorAt: d.errorAt + errorsBefore });
+    this.rows.read += part.rows.read;
+    this.rows.accepted += part.rows.accepted;
+    this.rows.rejected += part.rows.rejected;
+    this.rows.skipped += part.rows.skipped;
   }
 
   private defer(d: Omit<DeferredDate, 'errorAt'>): void {

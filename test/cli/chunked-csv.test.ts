@@ -87,3 +87,68 @@ describe('ChunkedCsvParser on a single-column file', () => {
     expect(parseInPieces(text, 100_000, 300_000)).toEqual(parseDelimited(text));
   });
 });
+
+describe('a text cut where it ends cleanly (endsCleanly) reads, from there on, as a text of its own (continuing)', () => {
+  /** Plain rows past the 1 MB on which the delimiter and line break are decided: a large file's start. */
+  const starts = new Map<string, string>();
+  const start = (newline: string) => {
+    if (!starts.has(newline)) starts.set(newline, `Customer,Revenue,Note,Email${newline}${`C1,5,x,a@b.cn${newline}`.repeat(80_000)}`);
+    return starts.get(newline)!;
+  };
+
+  /** Rows of the text before `cut` and of the text after it read on its own, or null when the cut is not clean. */
+  function inTwo(text: string, cut: number, piece: number): { rows: string[][]; strayQuotes: unknown[] } | null {
+    const first = new ChunkedCsvParser(piece);
+    for (let i = 0; i < cut; i += 65_521) first.push(text.slice(i, Math.min(cut, i + 65_521)));
+    if (!first.endsCleanly()) return null;
+    const rows = first.end().slice();
+    const second = ChunkedCsvParser.continuing(first.delimiter, first.newline, piece);
+    for (let i = cut; i < text.length; i += 997) second.push(text.slice(i, i + 997));
+    for (const r of second.end()) rows.push(r);
+    return { rows, strayQuotes: [...first.strayQuotes, ...second.strayQuotes.map((q) => ({ ...q, row: q.row + first.rowCount }))] };
+  }
+
+  it('property: texts of plain, quoted (delimiters, doubled quotes, line breaks) and stray-quote cells, cut after any line feed', () => {
+    const cell = fc.oneof(fc.constantFrom('Acme', '1,5', '', '华东', 'a""b', 'x"y', '"q"', '"two\nlines"', '"a, b"', '"say ""hi"""', '\ufeffz'), fc.stringMatching(/^[a-z0-9 ]{0,6}$/));
+    let clean = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.nat(),
+        fc.constantFrom(4096, 65_536),
+        (lines, newline, trailing, at, piece) => {
+          const head = start(newline);
+          const text = head + lines.map((l) => l.join(',')).join(newline) + (trailing ? newline : '');
+          // A cut just after some line feed among the random rows.
+          const feeds: number[] = [];
+          for (let i = text.indexOf('\n', head.length - 1); i >= 0; i = text.indexOf('\n', i + 1)) feeds.push(i + 1);
+          const cut = feeds[at % feeds.length]!;
+          const want = parseInPieces(text, 65_521, piece);
+          const got = inTwo(text, cut, piece);
+          runs++;
+          if (got === null) return;
+          clean++;
+          // The rows after the common start, then all of them (as text: a deep comparison of 80,000 rows is slow).
+          expect(got.rows.slice(80_000)).toEqual(want.rows.slice(80_000));
+          expect(JSON.stringify(got.rows)).toBe(JSON.stringify(want.rows));
+          expect(got.strayQuotes).toEqual(want.strayQuotes);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // Most cuts are clean (the property says nothing about the others): the test is not vacuous.
+    expect(clean).toBeGreaterThan(runs / 4);
+  });
+
+  it('a cut inside a quoted field that holds a line break, or after a stray quote, is not clean; one after quoted fields without line breaks is', () => {
+    const quoted = `${start('\n')}"a\nb",1\nc,2\n`;
+    expect(inTwo(quoted, quoted.indexOf('"a\n') + 3, 4096)).toBeNull();
+    const stray = `${start('\n')}"x"y,1\nc,2\n`; // text after a closing quote: read by the stray-quote recovery
+    expect(inTwo(stray, stray.indexOf('c,2'), 4096)).toBeNull();
+    const plain = `${start('\n')}"a, b",1\nc,2\n`;
+    expect(inTwo(plain, plain.indexOf('c,2'), 4096)?.rows).toEqual(parseDelimited(plain).rows);
+  });
+});

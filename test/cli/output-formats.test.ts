@@ -161,31 +161,31 @@ describe('--csv of a file that changes between its two readings', () => {
   }
 
   /** `rapport analyze FILE --csv`, `change` run when the analysis begins (after the first reading). */
-  function runChanging(path: string, change: () => void) {
+  async function runChanging(path: string, change: () => void) {
     let out = '';
     let err = '';
     const progress = { reading() {}, stage: (() => { let first = true; return () => { if (first) change(); first = false; }; })(), writing() {}, done() {} };
     let code: number;
     try {
-      code = analyzeCommand([path, '--csv', '--lang', 'en'], 'en', { out: new BufferedOutput((s) => (out += s)), err: (s) => (err += s), progress });
+      code = await analyzeCommand([path, '--csv', '--lang', 'en'], 'en', { out: new BufferedOutput((s) => (out += s)), err: (s) => (err += s), progress });
     } catch (e) {
       return { code: 2, out, err: (e as Error).message, usage: e instanceof UsageError };
     }
     return { code, out, err, usage: false };
   }
 
-  it('writes nothing and says so when the file changed while it was analysed', () => {
+  it('writes nothing and says so when the file changed while it was analysed', async () => {
     const path = bigTable();
     expect(statSync(path).size).toBeGreaterThan(20e6);
-    const r = runChanging(path, () => appendFileSync(path, 'C-new,5,late\n'));
+    const r = await runChanging(path, () => appendFileSync(path, 'C-new,5,late\n'));
     expect(r.usage).toBe(true);
     expect(r.err).toBe(`The file "${path}" changed while it was being analysed; nothing was written. Run again once the file no longer changes.`);
     expect(r.out).toBe('');
   });
 
-  it('writes every row when the file stays as it was', () => {
+  it('writes every row when the file stays as it was', async () => {
     const path = bigTable();
-    const r = runChanging(path, () => {});
+    const r = await runChanging(path, () => {});
     expect(r.code).toBe(0);
     expect(r.out.split('\n').filter((l) => l !== '').length).toBe(2_101);
   });

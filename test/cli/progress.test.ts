@@ -19,7 +19,7 @@ describe('progress line', () => {
     expect(text).toBe('\r\x1b[K读取中: 5 / 10 MB (50%), 1,234 行');
   });
 
-  it('goes through reading → analysing → writing, with counts, for input of unknown size (stdin)', () => {
+  it('goes through reading → analysing → writing, with counts, for input of unknown size (stdin)', async () => {
     const events: string[] = [];
     const progress: Progress = {
       reading: (b, t, r) => events.push(`reading ${b} ${t} ${r}`),
@@ -29,7 +29,7 @@ describe('progress line', () => {
     };
     let out = '';
     const bytes = new TextEncoder().encode('Customer,Revenue\nA,10\nB,5\n');
-    const code = analyzeCommand(['-', '--csv'], 'en', { out: new BufferedOutput((s) => (out += s)), err: () => {}, stdin: () => [bytes], progress });
+    const code = await analyzeCommand(['-', '--csv'], 'en', { out: new BufferedOutput((s) => (out += s)), err: () => {}, stdin: () => [bytes], progress });
     expect(code).toBe(0);
     expect(events).toEqual([`reading ${bytes.length} ${bytes.length} 0`, `reading ${bytes.length} ${bytes.length} 3`, 'analysing: 3 rows (tiers, lifecycle, risk, model)', 'writing: 2 customers', 'done']);
   });

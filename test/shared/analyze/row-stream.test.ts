@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyzeLazily } from '../../../shared/analyze';
 import { RowStreamAnalysis } from '../../../shared/row-stream-analysis';
+import { CustomerTableReader } from '../../../shared/ingest/read-customers';
+import { MAX_TITLE_ROWS } from '../../../shared/ingest/find-header-row';
 import { generateCustomers } from '../../../shared/sample/generate-customers';
 import { generateTransactions } from '../../../shared/sample/generate-transactions';
 import type { LazyAnalysis } from '../../../shared/types';
@@ -77,6 +79,76 @@ function messyLog(seed: number, n: number, slashDates: 'dmy' | 'mdy' | 'none', w
   }
   return [['销售明细'], header, ...rows];
 }
+
+describe('a customer table read in two parts by two readers (as two threads read one file) gives what one reader gives', () => {
+  it('property: messy tables cut anywhere after the header, the second part handed over as another thread would get it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: MAX_TITLE_ROWS + 2, max: 80 }),
+        fc.constantFrom('dmy' as const, 'mdy' as const, 'none' as const),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.array(fc.integer({ min: 0, max: 100 }), { maxLength: 4 }),
+        (seed, n, order, where, cuts) => {
+          const table = messyTable(seed, n, order);
+          // A date read only once its column's order is known, and a repeated key, late in the table.
+          const header = table[1] as string[];
+          const dateCol = header.findIndex((h) => /purchase/i.test(h));
+          const late = [...table[table.length - 2]!];
+          late[0] = 'X-late';
+          late[dateCol] = '02/03/1850';
+          table.splice(table.length - 1, 0, late, [...table[3]!]);
+          // A row rejected early (revenue that is not a number): the late date's error still goes after it.
+          const revenueCol = header.findIndex((h) => /^revenue$/i.test(h));
+          table[4] = [...table[4]!];
+          table[4][revenueCol] = 'n/a?';
+          const want = plain(analyzeLazily(table.map((r) => [...r]), { asOf: '2026-11-28' }));
+
+          // The first part through RowStreamAnalysis in batches, up to a cut past the rows it needs to know the table's kind.
+          const first = new RowStreamAnalysis({ asOf: '2026-11-28' });
+          const known = MAX_TITLE_ROWS + 2;
+          const split = known + Math.floor(where * (table.length - known));
+          let at = 0;
+          for (const cut of [...cuts.map((c) => Math.min(c, split)), split].sort((a, b) => a - b)) {
+            first.push(table.slice(at, cut), at);
+            at = cut;
+          }
+          const columns = first.customerColumns;
+          expect(columns).not.toBeNull();
+          // The rest by a reader of its own that numbers its rows from the start of its part, handed over as a copy.
+          const second = new CustomerTableReader(columns!, 'en', 0, true);
+          second.add(table.slice(split), 0);
+          first.absorb(structuredClone(second.part()), split);
+          expect(plain(first.finish())).toEqual(want);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('the day/month order is decided on both parts: a first part of dates that read both ways, the deciding date in the second', () => {
+    const rows: unknown[][] = [['Customer', 'Revenue', 'Last order']];
+    for (let i = 0; i < 40; i++) rows.push([`C${String(i).padStart(2, '0')}`, 100 + i, `0${1 + (i % 9)}/0${1 + (i % 7)}/2025`]);
+    rows.push(['C99', 5, '25/03/2025']); // only day first reads this one
+    const want = plain(analyzeLazily(rows.map((r) => [...r]), { asOf: '2026-11-28' }));
+    expect(want.notices.some((n) => n.code === 'day_order')).toBe(true);
+    const first = new RowStreamAnalysis({ asOf: '2026-11-28' });
+    first.push(rows.slice(0, 30), 0);
+    const second = new CustomerTableReader(first.customerColumns!, 'en', 0, true);
+    second.add(rows.slice(30), 0);
+    first.absorb(structuredClone(second.part()), 30);
+    expect(plain(first.finish())).toEqual(want);
+  });
+
+  it('a part with nothing in it changes nothing', () => {
+    const table = messyTable(5, 30, 'dmy');
+    const want = plain(analyzeLazily(table.map((r) => [...r]), { asOf: '2026-11-28' }));
+    const first = new RowStreamAnalysis({ asOf: '2026-11-28' });
+    first.push(table, 0);
+    first.absorb(structuredClone(new CustomerTableReader(first.customerColumns!, 'en', 0, true).part()), table.length);
+    expect(plain(first.finish())).toEqual(want);
+  });
+});
 
 describe('RowStreamAnalysis gives what analyzeLazily gives on the whole table', () => {
   it('property: customer tables with day/month dates, repeats, blank, totals and bad rows, in random batches', () => {

@@ -1,0 +1,190 @@
+/**
+ * A large customer file read on two threads. The CLI's thread reads the file from its start, finds
+ * the header and knows the table is a customer table; a second thread then reads the rest of the
+ * file from a row boundary about half way in, into a CustomerTableReader of its own, and hands what
+ * it read over (CustomerTableReader.part, absorbed by the first). The result is that of one thread
+ * reading the whole file (test/cli/second-part.test.ts).
+ *
+ * The second part starts just after a line feed. Whether a row starts there the first thread knows
+ * when it gets there (its text so far plain RFC 4180, ending outside quotes: a quoted field may hold
+ * a line break); if not, it stops the second thread and reads on to the end of the file itself, as
+ * it does for UTF-16 and old-Mac line breaks, which cannot be cut by bytes. The second thread
+ * numbers its rows from the start of its part; the first numbers them on from its own.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { StrayQuote } from '../shared/csv/parse-delimited';
+import { CustomerTableReader, type CustomerReadPart } from '../shared/ingest/read-customers';
+import { packedBuffers } from '../shared/ingest/packed-columns';
+import type { Column, Lang } from '../shared/types';
+import { fileRange } from './byte-source';
+import { InputTooLarge } from './memory-limit';
+import { readTableContinuation, type TextFormat, WHOLE_FILE_BYTES } from './read-table-file';
+import { UsageError } from './usage-error';
+
+/**
+ * Where the second part starts, as a share of the file: the first thread also finds the header and
+ * starts the second thread (which counts the rows before its part first), so its part is a little
+ * larger.
+ */
+const FIRST_SHARE = 0.6;
+
+/** The slots of the counters the two threads share: the second thread's rows and kilobytes read so far. */
+const ROWS = 0;
+const KILOBYTES = 1;
+
+/** What the second thread is given. */
+export interface SecondPartJob {
+  path: string;
+  lang: Lang;
+  /** The byte offset its part starts at: just after a line feed. */
+  split: number;
+  columns: readonly Column[];
+  format: TextFormat;
+  expectedRows: number;
+  flags: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+/** What the second thread hands back. */
+export type SecondPartMessage =
+  | { part: CustomerReadPart; rowCount: number; bytes: number; strayQuotes: StrayQuote[] }
+  | { usageError: string }
+  | { failure: string };
+
+/** The worker script that runs a second part (cli/worker.mjs; set by it, so that both the sources and the bundle find it). */
+let workerScript: URL | null = null;
+
+export function setPartWorker(url: URL): void {
+  workerScript = url;
+}
+
+/** The second thread of one file (see the file's comment). */
+export class SecondPart {
+  private worker: Worker | null = null;
+  private readonly flags = new Int32Array(new SharedArrayBuffer(8));
+  private result: Promise<SecondPartMessage> | null = null;
+  /** Stopped, or past its split: never started (again). */
+  private over = false;
+  private job: Omit<SecondPartJob, 'flags' | 'port' | 'columns' | 'format' | 'expectedRows'>;
+
+  private constructor(path: string, lang: Lang, split: number) {
+    this.job = { path, lang, split };
+  }
+
+  /**
+   * A second part for a file of `size` bytes, starting after the first line feed past FIRST_SHARE
+   * of it; null when the file is read whole anyway (up to WHOLE_FILE_BYTES), has no such line feed,
+   * there is no worker script to run it, or RAPPORT_THREADS=1 asks for one thread.
+   */
+  static plan(path: string, size: number, lang: Lang): SecondPart | null {
+    if (workerScript === null || size <= WHOLE_FILE_BYTES || process.env.RAPPORT_THREADS === '1') return null;
+    const from = Math.floor(size * FIRST_SHARE);
+    const fd = openSync(path, 'r');
+    try {
+      const buf = new Uint8Array(1 << 20);
+      const n = readSync(fd, buf, 0, buf.length, from);
+      const lf = buf.subarray(0, n).indexOf(0x0a);
+      if (lf < 0 || from + lf + 1 >= size) return null;
+      return new SecondPart(path, lang, from + lf + 1);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The byte offset the second part starts at (SplitPoint.at). */
+  get at(): number {
+    return this.job.split;
+  }
+
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
+  /**
+   * Start the second thread on a customer table read by `columns` in `format`; `bytesPerRow`, from
+   * the rows read so far, sizes its columns. Formats that cannot be cut by bytes are left alone.
+   */
+  start(columns: readonly Column[], format: TextFormat, bytesPerRow: number): void {
+    if (this.worker || this.over || format.encoding.startsWith('utf-16') || format.newline === '\r') return;
+    const { port1, port2 } = new MessageChannel();
+    const expectedRows = bytesPerRow > 0 ? Math.ceil((1 - FIRST_SHARE) * (this.job.split / FIRST_SHARE / bytesPerRow)) : 0;
+    const job: SecondPartJob = { ...this.job, columns, format, expectedRows, flags: this.flags.buffer as SharedArrayBuffer, port: port2 };
+    // Half this thread's heap: the second part holds about half the customers.
+    const heapMb = Math.max(16, Math.floor(getHeapStatistics().heap_size_limit / 2 ** 21));
+    const worker = new Worker(workerScript!, { workerData: { secondPart: job }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 96 } });
+    this.worker = worker;
+    this.result = new Promise<SecondPartMessage>((resolve, reject) => {
+      port1.once('message', (m: SecondPartMessage) => resolve(m));
+      worker.once('error', (e: Error & { code?: string }) => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new InputTooLarge() : e));
+      worker.once('exit', () => {
+        // The message may still be waiting on the channel when the thread has already ended.
+        const m = receiveMessageOnPort(port1);
+        if (m) resolve(m.message as SecondPartMessage);
+        else reject(new Error('the second reading thread ended without its rows'));
+        port1.close();
+      });
+    });
+    this.result.catch(() => {}); // looked at in finish(); not an unhandled rejection before then
+  }
+
+  /**
+   * At the split: true when the second thread reads the rest of the file (the first then stops);
+   * false — the second thread stopped — when the first must read on: a row does not start there.
+   */
+  stop(rowBoundary: boolean): boolean {
+    this.over = true;
+    if (this.worker && rowBoundary) return true;
+    this.cancel();
+    return false;
+  }
+
+  /** The second thread's rows and bytes read so far. */
+  progress(): { rows: number; bytes: number } {
+    return this.worker ? { rows: Atomics.load(this.flags, ROWS), bytes: Atomics.load(this.flags, KILOBYTES) * 1024 } : { rows: 0, bytes: 0 };
+  }
+
+  /** What the second thread read, once it has read it; `tick` is called meanwhile (for a progress line). */
+  async finish(tick: () => void): Promise<Extract<SecondPartMessage, { part: CustomerReadPart }>> {
+    const timer = setInterval(tick, 200);
+    try {
+      const m = await this.result!;
+      if ('usageError' in m) throw new UsageError(m.usageError);
+      if ('failure' in m) throw new Error(m.failure);
+      return m;
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  /** Stop the second thread (the first reads on by itself). */
+  cancel(): void {
+    this.over = true;
+    void this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+/** The second thread's work (run by cli/worker.mjs): read its part, numbering rows from its start, and hand it over. */
+export function readSecondPart(job: SecondPartJob): void {
+  const counters = new Int32Array(job.flags);
+  try {
+    const reader = new CustomerTableReader(job.columns, job.lang, job.expectedRows, true);
+    const read = readTableContinuation(
+      fileRange(job.path, job.lang, job.split, Infinity, null),
+      job.format,
+      0,
+      (rows, first) => {
+        reader.add(rows, first);
+        Atomics.store(counters, ROWS, first + rows.length);
+      },
+      (bytes) => Atomics.store(counters, KILOBYTES, Math.floor(bytes / 1024)),
+    );
+    const part = reader.part();
+    const message: SecondPartMessage = { part, rowCount: read.rowCount, bytes: read.bytes, strayQuotes: read.strayQuotes };
+    job.port.postMessage(message, [...packedBuffers(part.columns), ...part.bothWays.flatMap((b) => [b.slots.buffer as ArrayBuffer, b.days.buffer as ArrayBuffer])]);
+  } catch (e) {
+    job.port.postMessage(e instanceof UsageError ? { usageError: e.message } : { failure: e instanceof Error ? e.message : String(e) });
+  }
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { toDelimited } from '../../shared/csv/to-delimited';
+import { generateCustomers } from '../../shared/sample/generate-customers';
+import { generateTransactions } from '../../shared/sample/generate-transactions';
+
+const CLI = resolve(__dirname, '../../cli/rapport.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'rapport-two-threads-'));
+
+/**
+ * Files from 100 KB on are streamed here (RAPPORT_STREAM_FROM_BYTES), so that files of a few
+ * megabytes are read in two parts on two threads, as files over 64 MB are by default. (The first
+ * rows are read once the first megabyte has shown the line breaks: the files are large enough for
+ * that to come well before the split.)
+ */
+const STREAMED = { RAPPORT_STREAM_FROM_BYTES: '100000', RAPPORT_DEBUG: '1' };
+
+function rapport(args: string[], env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000, maxBuffer: 1 << 30 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** `rapport analyze` on two threads and on one: the same output, and which way each read. */
+function bothWays(path: string, args: string[] = ['--json']) {
+  const argv = [path, '--as-of', '2026-11-28', '--lang', 'en', ...args];
+  const two = rapport(argv, STREAMED);
+  const one = rapport(argv, { ...STREAMED, RAPPORT_THREADS: '1' });
+  expect(one.stderr).toContain('read on one thread');
+  expect(two.status).toBe(one.status);
+  expect(two.stdout).toBe(one.stdout);
+  expect(two.stderr.replace(/rapport: read on .*\n/, '')).toBe(one.stderr.replace(/rapport: read on .*\n/, ''));
+  return { two, one };
+}
+
+function write(name: string, text: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/**
+ * A customer export with the messes of a real one, spread over both halves: a title row, day-first
+ * dates decided only by rows in the second half, a customer repeated across the halves, blank rows,
+ * a repeated header and a totals row, amounts that are not numbers, a date before 1900 (read once its
+ * column's order is known), a stray quote — among 25,000 generated customers (quoted email lists
+ * included).
+ */
+function messyExport(): unknown[][] {
+  const table = generateCustomers(25_000, { seed: 11, lang: 'zh', asOf: '2026-11-28' }) as unknown[][];
+  const header = table[0] as string[];
+  const rows = table.slice(1).map((r) => [...r]);
+  const dates = header.map((h, i) => (['首次购买', '最近购买', '最近联系'].includes(h) ? i : -1)).filter((i) => i >= 0);
+  const revenue = header.indexOf('本期销售额');
+  const name = header.indexOf('客户名称');
+  rows.forEach((r, k) => {
+    for (const c of dates) {
+      const v = r[c];
+      if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) continue;
+      const [y, m, d] = v.split('-');
+      // Day first, but in the first 90% only with days up to 12 (either order reads them; the rest decide).
+      r[c] = k < 22_500 ? `${m}/${String(1 + (Number(d) % 12)).padStart(2, '0')}/${y}` : `${d}/${m}/${y}`;
+    }
+  });
+  rows[100]![revenue] = 'n/a?';
+  rows[20_000]![revenue] = '约 3 万';
+  rows[21_000]![dates[0]!] = '02/03/1850';
+  rows[23_000]![name] = 'STRAY'; // written as a quoted field followed by more text (see messyText)
+  rows.splice(17_000, 0, header.map(() => ''), [...header]);
+  rows.push([...rows[5]!], header.map((_, i) => (i === 0 ? '合计' : '')));
+  return [['客户明细 2026'], header, ...rows];
+}
+
+/** The export as a file's text: a stray quote written in by hand, as no writer of CSV would. */
+const messyText = (table = messyExport()) => toDelimited(table).replace(',STRAY,', ',"x"y 公司,');
+
+describe('a large customer file read in two parts on two threads gives what one thread gives', () => {
+  it('a messy export (UTF-8, CRLF lines): the same JSON, errors, notices and row numbers', () => {
+    const path = write('messy.csv', messyText());
+    const { two } = bothWays(path);
+    expect(two.stderr).toMatch(/read on two threads, the second from byte \d+/);
+    const out = JSON.parse(two.stdout);
+    // The checks that the parts were put together in order, not just in the same way twice.
+    expect(out.errors.map((e: { row: number }) => e.row)).toEqual(expect.arrayContaining([103, 20_005, 21_005]));
+    expect(out.notices.map((n: { code: string }) => n.code)).toEqual(expect.arrayContaining(['day_order', 'duplicate_key', 'skipped_blank', 'skipped_header', 'skipped_totals', 'stray_quote']));
+    // And what the file gives read whole (the default below 64 MB).
+    const whole = rapport([path, '--as-of', '2026-11-28', '--lang', 'en', '--json'], { RAPPORT_DEBUG: '1' });
+    expect(whole.stdout).toBe(two.stdout);
+  });
+
+  it('LF lines, and --csv written from the file read again', () => {
+    const path = write('messy-lf.csv', messyText().replace(/\r\n/g, '\n'));
+    const { two } = bothWays(path, ['--csv']);
+    expect(two.stderr).toMatch(/read on two threads/);
+    expect(two.stdout.split('\n').length).toBeGreaterThan(25_000);
+  });
+
+  it('where a quoted field holding line breaks runs over the split, one thread reads the whole file', () => {
+    const table = messyExport();
+    const text = toDelimited(table);
+    // One customer's note of many lines, from 40% to 80% of the file.
+    const note = `"${'a line of the note\r\n'.repeat(Math.ceil((text.length * 0.6) / 20))}"`;
+    const at = Math.floor(table.length * 0.45);
+    const row = [...table[at]!];
+    row[row.length - 1] = 'NOTE';
+    table[at] = row;
+    const path = write('long-note.csv', toDelimited(table).replace(',NOTE\r\n', `,${note}\r\n`));
+    const { two } = bothWays(path);
+    expect(two.stderr).toContain('read on one thread');
+  });
+
+  it('a transaction log is read on one thread (only customer tables are read in parts)', () => {
+    const path = write('log.csv', toDelimited(generateTransactions(120_000, { seed: 2, asOf: '2026-11-28' })));
+    const { two } = bothWays(path, []);
+    expect(two.stderr).toContain('read on one thread');
+  });
+});
+
+describe('two threads within the memory allowed', () => {
+  it('a customer table too large for the memory allowed (RAPPORT_MEMORY_MB), read on two threads: the plain message and exit 2', () => {
+    const path = write('too-big.csv', toDelimited(generateCustomers(60_000, { seed: 3 })));
+    const r = rapport([path, '--lang', 'en'], { ...STREAMED, RAPPORT_MEMORY_MB: '24' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/rapport: The input is too large to analyse in the memory available here \(\d+\.\d GB\)\. Split it/);
+    expect(r.stderr).not.toMatch(/^\s+at .*(\(|:\d+)/m);
+    expect(r.stderr).not.toMatch(/FATAL ERROR|heap out of memory|internal error/);
+  }, 120_000);
+});
