@@ -37,6 +37,13 @@ function mayBeHeaderWord(s: string): boolean {
  * totals word stands in any of its cells ("with no key of their own").
  */
 export function skipKind(row: readonly unknown[], columns: readonly Column[], keyIndex: number, nameIndex: number): SkipKind | null {
+  // Most keys (ids with a digit) settle every question but the repeated header at once.
+  if (keySettlesSkip(row[keyIndex])) return repeatsHeaders(row, columns) ? 'header' : null;
+  return skipKindByRules(row, columns, keyIndex, nameIndex);
+}
+
+/** skipKind asking every question in turn (what the shortcut by keySettlesSkip must agree with). */
+export function skipKindByRules(row: readonly unknown[], columns: readonly Column[], keyIndex: number, nameIndex: number): SkipKind | null {
   let blank = true;
   for (let i = 0; i < row.length; i++) {
     if (!isBlankCell(row[i])) {
