@@ -4,6 +4,11 @@
 // The same script runs the thread that reads the second part of a large file (cli/second-part.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, statSync } from 'node:fs';
+import module from 'node:module';
+
+// Node keeps the bundle's compiled code on disk (in the temporary folder) between runs: about 30 ms
+// less start-up on every run after the first. Where that folder cannot be written, nothing changes.
+module.enableCompileCache?.();
 
 const root = new URL('../', import.meta.url);
 
