@@ -76,8 +76,13 @@ export class CustomerColumns {
    */
   emailDomain: ((host: string) => string | null) | null = null;
 
-  constructor(capacity = 1024) {
-    this.competitor = new Int8Array(capacity).fill(-1);
+  /**
+   * Room for `capacity` customers. `blank` false leaves the number columns at 0 rather than NaN and
+   * the competitor column at 0: for a table whose every slot is written at once (select).
+   */
+  constructor(capacity = 1024, blank = true) {
+    this.competitor = new Int8Array(capacity);
+    if (blank) this.competitor.fill(-1);
     // The lists are made at their full size once (not grown a customer at a time, copying as they go);
     // trim and select cut them to the customers held.
     const list = <T>(): T[] => new Array<T>(capacity);
@@ -88,12 +93,12 @@ export class CustomerColumns {
     this.domains = list();
     this.switchingCost = list();
     this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, list()])) as unknown as Record<TextField, (string | null)[]>;
-    this.num = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, new Float64Array(capacity).fill(NaN)])) as unknown as Record<NumberField, Float64Array>;
+    this.num = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, blank ? new Float64Array(capacity).fill(NaN) : new Float64Array(capacity)])) as unknown as Record<NumberField, Float64Array>;
   }
 
   /** Columns holding these inputs, in their order. */
   static of(inputs: readonly CustomerInput[]): CustomerColumns {
-    const cols = new CustomerColumns(Math.max(1, inputs.length));
+    const cols = new CustomerColumns(Math.max(1, inputs.length), false); // set writes every field
     for (let j = 0; j < inputs.length; j++) cols.set(j, inputs[j]!); // set writes every field
     cols.count = inputs.length;
     return cols.trim();
@@ -290,7 +295,7 @@ export class CustomerColumns {
   /** A new table of the slots `order` lists, in that order, exactly sized. */
   select(order: ArrayLike<number>): CustomerColumns {
     const m = order.length;
-    const out = new CustomerColumns(Math.max(1, m));
+    const out = new CustomerColumns(Math.max(1, m), false); // every slot written below
     out.emailDomain = this.emailDomain;
     const pick = <T>(from: T[], to: T[]): void => {
       for (let i = 0; i < m; i++) to[i] = from[order[i]!]!;
