@@ -21,14 +21,31 @@ export function keyHash(key: string): number {
 }
 
 /**
+ * The k-th smallest of the values (1-based; k ≤ values.length), what sorting them and taking the
+ * k-th would give, in two counting passes instead of a sort: the values are counted by their high
+ * 16 bits, and only the values in the bucket holding the k-th are sorted.
+ */
+export function kthSmallest(values: Uint32Array, k: number): number {
+  const count = new Uint32Array(1 << 16);
+  for (let i = 0; i < values.length; i++) count[values[i]! >>> 16]!++;
+  let bucket = 0;
+  let below = 0;
+  while (below + count[bucket]! < k) below += count[bucket++]!;
+  const inBucket = new Uint32Array(count[bucket]!);
+  let m = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]! >>> 16 === bucket) inBucket[m++] = values[i]!;
+  return inBucket.sort()[k - below - 1]!;
+}
+
+/**
  * The rows to fit on: all of them up to `max`, else the `max` rows whose keys hash lowest (ties by
  * key), in their original order.
  */
 export function fitSample<R extends { key: string }>(rows: readonly R[], max = MAX_FIT_CUSTOMERS): readonly R[] {
   if (rows.length <= max) return rows;
-  const hashes = new Float64Array(rows.length);
+  const hashes = new Uint32Array(rows.length);
   for (let i = 0; i < rows.length; i++) hashes[i] = keyHash(rows[i]!.key);
-  const threshold = Float64Array.from(hashes).sort()[max - 1]!;
+  const threshold = kthSmallest(hashes, max);
   const out: R[] = [];
   const ties: number[] = [];
   for (let i = 0; i < rows.length; i++) {

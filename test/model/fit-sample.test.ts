@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitSample, keyHash, MAX_FIT_CUSTOMERS } from '../../shared/model/fit-sample';
+import { fitSample, keyHash, kthSmallest, MAX_FIT_CUSTOMERS } from '../../shared/model/fit-sample';
 import { fitRfmRows } from '../../shared/model/fit-model';
 import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
 import type { RfmRow } from '../../shared/model/summarize-rfm';
@@ -57,5 +57,19 @@ describe('a purchase model on more customers than MAX_FIT_CUSTOMERS', () => {
     expect(b.alpha / truth.alpha).toBeGreaterThan(0.9);
     expect(b.alpha / truth.alpha).toBeLessThan(1.1);
     expect(b.a / (b.a + b.b)).toBeCloseTo(truth.a / (truth.a + truth.b), 1);
+  });
+});
+
+describe('kthSmallest', () => {
+  it('property: what sorting the values and taking the k-th gives (many values sharing their high bits, repeats, extremes)', () => {
+    const value = fc.oneof(fc.nat({ max: 0xffffffff }), fc.integer({ min: 0x12340000, max: 0x1234ffff }), fc.constantFrom(0, 0xffffffff, 0x12345678));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 400 }), fc.nat(), (list, at) => {
+        const values = Uint32Array.from(list);
+        const k = 1 + (at % values.length);
+        expect(kthSmallest(values, k)).toBe(Uint32Array.from(values).sort()[k - 1]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
