@@ -23,6 +23,7 @@ import { coreClass } from './rules/core-class';
 import { nextVisit } from './rules/service-policy';
 import { kaHealth } from './rules/ka-health';
 import { classifyChurnReason } from './rules/churn-reasons';
+import { medianInPlace } from './rules/median';
 
 /** The table-wide results, with each customer built on demand from them. */
 export interface ScoredTable {
@@ -72,10 +73,7 @@ function typicalRepeatInterval(cols: CustomerColumns): number | null {
     const u = usualIntervalOf(orders[i]!, firstPurchase[i]!, lastPurchase[i]!);
     if (!Number.isNaN(u)) all[m++] = u;
   }
-  if (m === 0) return null;
-  const xs = all.subarray(0, m).sort();
-  const mid = m >> 1;
-  return m % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+  return m === 0 ? null : medianInPlace(all, m);
 }
 
 /**
