@@ -23,7 +23,6 @@ import { NO_PROGRESS, PROGRESS_MIN_BYTES, type Progress } from './progress';
 import { readTableContinuation, readTableFile, type ReadOptions, type RowsRead, type TextFormat } from './read-table-file';
 import { SecondPart } from './second-part';
 import { fileRange } from './byte-source';
-import { InputTooLarge } from './memory-limit';
 import { strayQuoteNotice } from '../shared/csv/read-delimited';
 import type { StrayQuote } from '../shared/csv/parse-delimited';
 import { UsageError } from './usage-error';
@@ -190,13 +189,17 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
       const before = values.csv ? fileStamp(file) : null;
       const read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows, split: second ?? undefined });
       let rowCount = read.rowCount;
+      let how = 'on one thread';
       if (read.stoppedAt !== null && second && format) {
-        const rest = await readSecondPart(second, stream, rowCount, format, file, lang, onRows, () => onProgress(read.bytes, size, rowCount));
+        const rowsBefore = rowCount;
+        const rest = await readSecondPart(second, stream, rowsBefore, format, file, lang, onRows, (b, r) => onProgress(read.bytes + b, size, rowsBefore + r));
         rowCount += rest.rowCount;
+        width = Math.max(width, rest.widest);
         for (const q of rest.strayQuotes) read.notices.push(strayQuoteNotice(q, lang));
-      }
+        how = rest.byThread ? `on two threads, the second from byte ${read.stoppedAt}` : `on one thread (the second thread failed after byte ${read.stoppedAt})`;
+      } else second?.cancel(); // the reading never stopped for it (the file is not a customer table, or shrank)
       // For whoever looks into a slow or odd run: how the file was read.
-      if (process.env.RAPPORT_DEBUG) io.err(`rapport: read ${read.stoppedAt === null ? 'on one thread' : `on two threads, the second from byte ${read.stoppedAt}`}\n`);
+      if (process.env.RAPPORT_DEBUG) io.err(`rapport: read ${how}\n`);
       const csvAgain = !values.csv
         ? null
         : (analysis: LazyAnalysis, write: (text: string) => void) => {
@@ -232,23 +235,47 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
 
 /**
  * The second part of a file read by a second thread (SecondPart), added to the analysis of the
- * first; should the second thread fail, this thread reads that part itself. Returns the part's rows
- * and the quotes in it read as ordinary characters.
+ * first; should the second thread fail (run out of its memory, say), this thread reads that part
+ * itself. Returns the part's rows, its widest row, the quotes in it read as ordinary characters,
+ * and whether the second thread read it. `progress` gets the part's bytes and rows read so far.
  */
-async function readSecondPart(second: SecondPart, stream: RowStreamAnalysis, rowsBefore: number, format: TextFormat, file: string, lang: Lang, onRows: NonNullable<ReadOptions['onRows']>, tick: () => void): Promise<{ rowCount: number; strayQuotes: StrayQuote[] }> {
+async function readSecondPart(
+  second: SecondPart,
+  stream: RowStreamAnalysis,
+  rowsBefore: number,
+  format: TextFormat,
+  file: string,
+  lang: Lang,
+  onRows: NonNullable<ReadOptions['onRows']>,
+  progress: (bytes: number, rows: number) => void,
+): Promise<{ rowCount: number; widest: number; strayQuotes: StrayQuote[]; byThread: boolean }> {
   let got: Awaited<ReturnType<SecondPart['finish']>> | null = null;
   try {
-    got = await second.finish(tick);
+    got = await second.finish(() => {
+      const p = second.progress();
+      progress(p.bytes, p.rows);
+    });
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputTooLarge) throw e;
+    if (e instanceof UsageError) throw e;
   }
   if (got) {
     stream.absorb(got.part, rowsBefore);
-    return { rowCount: got.rowCount, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })) };
+    return { rowCount: got.rowCount, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true };
   }
   // The second thread failed: this one reads its part.
   second.cancel();
-  return readTableContinuation(fileRange(file, lang, second.at, Infinity, null), format, rowsBefore, onRows);
+  let widest = 0;
+  const read = readTableContinuation(
+    fileRange(file, lang, second.at, Infinity, null),
+    format,
+    rowsBefore,
+    (rows, first, at) => {
+      for (const r of rows) widest = Math.max(widest, r.length);
+      onRows(rows, first, at);
+    },
+    (bytes, _total, rows) => progress(bytes, rows),
+  );
+  return { ...read, widest, byThread: false };
 }
 
 /** A regular file's size, modification time and inode, to tell whether it changed between two readings. */

@@ -12,7 +12,7 @@ import { texts } from '../shared/i18n/texts';
 import type { Lang } from '../shared/types';
 import { analyzeCommand } from './analyze-command';
 import { langFromArgs } from './locale';
-import { InputTooLarge, tooBigMessage } from './memory-limit';
+import { tooBigMessage } from './memory-limit';
 import { BufferedOutput, fdSink, OutputClosed } from './output';
 import { terminalProgress } from './progress';
 import { UsageError } from './usage-error';
@@ -73,7 +73,7 @@ function failure(e: unknown, lang: Lang, io: CommandIo, buffered: BufferedOutput
     io.err(`rapport: ${e.message}\n`);
     return 2;
   }
-  if (e instanceof InputTooLarge || (e instanceof RangeError && /string length|array length|Array buffer allocation|Maximum call stack/i.test(e.message))) {
+  if (e instanceof RangeError && /string length|array length|Array buffer allocation|Maximum call stack/i.test(e.message)) {
     io.err(`rapport: ${tooBigMessage(lang, getHeapStatistics().heap_size_limit)}\n`);
     return 2;
   }

@@ -23,11 +23,3 @@ const TEXT = texts({
 export function tooBigMessage(lang: Lang, limitBytes: number): string {
   return fill(TEXT[lang].tooBig, { gb: gb(limitBytes) });
 }
-
-/** Thrown when a thread reading part of the input reached its heap limit: reported as tooBigMessage. */
-export class InputTooLarge extends Error {
-  constructor() {
-    super('the input is too large for the memory available');
-    this.name = 'InputTooLarge';
-  }
-}

@@ -40,7 +40,9 @@ export interface TableFile {
  * in another encoding is read in that one (readDelimited); larger files stream in chunks.
  * RAPPORT_STREAM_FROM_BYTES sets another size (tests use it to stream small files).
  */
-export const WHOLE_FILE_BYTES = Number(process.env.RAPPORT_STREAM_FROM_BYTES) || 64 * 1024 * 1024;
+export function wholeFileBytes(): number {
+  return Number(process.env.RAPPORT_STREAM_FROM_BYTES) || 64 * 1024 * 1024;
+}
 
 /** How a streamed file's text is read: decided on its start, and the same for every part of it. */
 export interface TextFormat {
@@ -101,7 +103,7 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   const name = source.name;
   let encoding = detectEncoding(source, lang);
   if (encoding === null) throw new UsageError(fill(t.empty, { name }));
-  const whole = source.size === null || source.size <= WHOLE_FILE_BYTES ? readWhole(source, name, lang, onProgress, onRows) : null;
+  const whole = source.size === null || source.size <= wholeFileBytes() ? readWhole(source, name, lang, onProgress, onRows) : null;
   if (whole) return whole;
   // Rows handed out as they are read cannot be taken back: decide UTF-8 or GB18030 first.
   if (onRows && encoding.name === 'utf-8' && encoding.fatal && !isUtf8Source(source, encoding.skip)) encoding = { name: 'gb18030', skip: 0, fatal: false };
@@ -134,7 +136,7 @@ export function readTableContinuation(source: ByteSource, format: TextFormat, fi
 }
 
 /**
- * A source of at most WHOLE_FILE_BYTES read whole (decodeBytes decides the encoding on all of it,
+ * A source of at most wholeFileBytes() read whole (decodeBytes decides the encoding on all of it,
  * with a per-line fallback, and parseDelimited recovers stray quotes); null when it turns out
  * larger (standard input), for the streaming reader. With `onRows` the decoded text is parsed a
  * piece at a time (ChunkedCsvParser, the same rows) and the rows are handed out as they are parsed,
@@ -143,9 +145,10 @@ export function readTableContinuation(source: ByteSource, format: TextFormat, fi
 function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows']): TableFile | null {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
+  const limit = wholeFileBytes();
   for (const chunk of source.chunks()) {
     bytes += chunk.length;
-    if (bytes > WHOLE_FILE_BYTES) return null;
+    if (bytes > limit) return null;
     chunks.push(chunk);
     onProgress?.(bytes, source.size, 0);
   }

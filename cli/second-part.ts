@@ -16,11 +16,11 @@ import { getHeapStatistics } from 'node:v8';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { StrayQuote } from '../shared/csv/parse-delimited';
 import { CustomerTableReader, type CustomerReadPart } from '../shared/ingest/read-customers';
+import { PRESIZED_ROWS } from '../shared/row-stream-analysis';
 import { packedBuffers } from '../shared/ingest/packed-columns';
 import type { Column, Lang } from '../shared/types';
 import { fileRange } from './byte-source';
-import { InputTooLarge } from './memory-limit';
-import { readTableContinuation, type TextFormat, WHOLE_FILE_BYTES } from './read-table-file';
+import { readTableContinuation, type TextFormat, wholeFileBytes } from './read-table-file';
 import { UsageError } from './usage-error';
 
 /**
@@ -49,7 +49,7 @@ export interface SecondPartJob {
 
 /** What the second thread hands back. */
 export type SecondPartMessage =
-  | { part: CustomerReadPart; rowCount: number; bytes: number; strayQuotes: StrayQuote[] }
+  | { part: CustomerReadPart; rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[] }
   | { usageError: string }
   | { failure: string };
 
@@ -75,11 +75,11 @@ export class SecondPart {
 
   /**
    * A second part for a file of `size` bytes, starting after the first line feed past FIRST_SHARE
-   * of it; null when the file is read whole anyway (up to WHOLE_FILE_BYTES), has no such line feed,
+   * of it; null when the file is read whole anyway (up to wholeFileBytes()), has no such line feed,
    * there is no worker script to run it, or RAPPORT_THREADS=1 asks for one thread.
    */
   static plan(path: string, size: number, lang: Lang): SecondPart | null {
-    if (workerScript === null || size <= WHOLE_FILE_BYTES || process.env.RAPPORT_THREADS === '1') return null;
+    if (workerScript === null || size <= wholeFileBytes() || process.env.RAPPORT_THREADS === '1') return null;
     const from = Math.floor(size * FIRST_SHARE);
     const fd = openSync(path, 'r');
     try {
@@ -109,15 +109,17 @@ export class SecondPart {
   start(columns: readonly Column[], format: TextFormat, bytesPerRow: number): void {
     if (this.worker || this.over || format.encoding.startsWith('utf-16') || format.newline === '\r') return;
     const { port1, port2 } = new MessageChannel();
-    const expectedRows = bytesPerRow > 0 ? Math.ceil((1 - FIRST_SHARE) * (this.job.split / FIRST_SHARE / bytesPerRow)) : 0;
+    const expectedRows = secondPartRows(this.job.split, bytesPerRow);
     const job: SecondPartJob = { ...this.job, columns, format, expectedRows, flags: this.flags.buffer as SharedArrayBuffer, port: port2 };
-    // Half this thread's heap: the second part holds about half the customers.
-    const heapMb = Math.max(16, Math.floor(getHeapStatistics().heap_size_limit / 2 ** 21));
+    // A third of this thread's heap: the second part holds 40% of the customers, while this thread
+    // holds its 60%. Should that not be enough, this thread reads the part itself (it has the whole
+    // limit), so no file one thread can read is refused for being read on two.
+    const heapMb = Math.max(16, Math.floor(getHeapStatistics().heap_size_limit / 3 / 2 ** 20));
     const worker = new Worker(workerScript!, { workerData: { secondPart: job }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 96 } });
     this.worker = worker;
     this.result = new Promise<SecondPartMessage>((resolve, reject) => {
       port1.once('message', (m: SecondPartMessage) => resolve(m));
-      worker.once('error', (e: Error & { code?: string }) => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new InputTooLarge() : e));
+      worker.once('error', (e: Error) => reject(e));
       worker.once('exit', () => {
         // The message may still be waiting on the channel when the thread has already ended.
         const m = receiveMessageOnPort(port1);
@@ -166,23 +168,35 @@ export class SecondPart {
   }
 }
 
+/**
+ * The rows the second part's columns are sized for, from the bytes per row of the first rows: at
+ * most PRESIZED_ROWS, as for the first part (a file whose first rows are much shorter than the rest
+ * would set aside far more than it needs); the columns grow past it.
+ */
+export function secondPartRows(split: number, bytesPerRow: number): number {
+  if (!(bytesPerRow > 0)) return 0;
+  return Math.min(PRESIZED_ROWS, Math.ceil(((1 - FIRST_SHARE) * split) / FIRST_SHARE / bytesPerRow));
+}
+
 /** The second thread's work (run by cli/worker.mjs): read its part, numbering rows from its start, and hand it over. */
 export function readSecondPart(job: SecondPartJob): void {
   const counters = new Int32Array(job.flags);
   try {
     const reader = new CustomerTableReader(job.columns, job.lang, job.expectedRows, true);
+    let widest = 0;
     const read = readTableContinuation(
       fileRange(job.path, job.lang, job.split, Infinity, null),
       job.format,
       0,
       (rows, first) => {
+        for (const r of rows) widest = Math.max(widest, r.length);
         reader.add(rows, first);
         Atomics.store(counters, ROWS, first + rows.length);
       },
       (bytes) => Atomics.store(counters, KILOBYTES, Math.floor(bytes / 1024)),
     );
     const part = reader.part();
-    const message: SecondPartMessage = { part, rowCount: read.rowCount, bytes: read.bytes, strayQuotes: read.strayQuotes };
+    const message: SecondPartMessage = { part, rowCount: read.rowCount, bytes: read.bytes, widest, strayQuotes: read.strayQuotes };
     job.port.postMessage(message, [...packedBuffers(part.columns), ...part.bothWays.flatMap((b) => [b.slots.buffer as ArrayBuffer, b.days.buffer as ArrayBuffer])]);
   } catch (e) {
     job.port.postMessage(e instanceof UsageError ? { usageError: e.message } : { failure: e instanceof Error ? e.message : String(e) });

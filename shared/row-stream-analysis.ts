@@ -17,7 +17,7 @@ import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, headerAt, log
 import { appendAll } from './append-all';
 
 /** The most rows an estimate sizes the columns for (about a quarter of a gigabyte of columns). */
-const PRESIZED_ROWS = 1 << 20;
+export const PRESIZED_ROWS = 1 << 20;
 
 /**
  * An analysis fed a batch of rows at a time, as a large file is read. Once the header shows a

@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 import { toDelimited } from '../../shared/csv/to-delimited';
 import { generateCustomers } from '../../shared/sample/generate-customers';
 import { generateTransactions } from '../../shared/sample/generate-transactions';
+import { secondPartRows } from '../../cli/second-part';
+import { main, setPartWorker } from '../../cli/main';
+import { PRESIZED_ROWS } from '../../shared/row-stream-analysis';
 
 const CLI = resolve(__dirname, '../../cli/rapport.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'rapport-two-threads-'));
@@ -90,8 +93,10 @@ describe('a large customer file read in two parts on two threads gives what one 
     expect(whole.stdout).toBe(two.stdout);
   });
 
-  it('LF lines, and --csv written from the file read again', () => {
-    const path = write('messy-lf.csv', messyText().replace(/\r\n/g, '\n'));
+  it('LF lines, and --csv written from the file read again (a row after the split wider than every row before it)', () => {
+    const table = messyExport();
+    table[Math.floor(table.length * 0.9)]!.push('an extra cell');
+    const path = write('messy-lf.csv', messyText(table).replace(/\r\n/g, '\n'));
     const { two } = bothWays(path, ['--csv']);
     expect(two.stderr).toMatch(/read on two threads/);
     expect(two.stdout.split('\n').length).toBeGreaterThan(25_000);
@@ -126,5 +131,38 @@ describe('two threads within the memory allowed', () => {
     expect(r.stderr).toMatch(/rapport: The input is too large to analyse in the memory available here \(\d+\.\d GB\)\. Split it/);
     expect(r.stderr).not.toMatch(/^\s+at .*(\(|:\d+)/m);
     expect(r.stderr).not.toMatch(/FATAL ERROR|heap out of memory|internal error/);
+  }, 120_000);
+});
+
+describe('the second thread', () => {
+  it('sizes its columns on the first rows, at most as many as the first part may set aside', () => {
+    // 60% of the file before the split: the 40% after it at the same bytes per row.
+    expect(secondPartRows(6_000_000, 100)).toBe(40_000);
+    // A file whose first rows are blank lines (2 bytes each) would otherwise set aside millions.
+    expect(secondPartRows(600_000_000, 2)).toBe(PRESIZED_ROWS);
+    expect(secondPartRows(1000, 0)).toBe(0);
+  });
+
+  it('when it fails, the CLI thread reads the second part itself: the same output', async () => {
+    const path = write('fallback.csv', messyText());
+    // In this process (not cli/rapport.mjs), with a worker script that fails at once.
+    const run = async (env: Record<string, string | undefined>) => {
+      const saved = { ...process.env };
+      Object.assign(process.env, STREAMED, env);
+      let out = '';
+      let err = '';
+      try {
+        const code = await main([path, '--as-of', '2026-11-28', '--lang', 'en', '--json'], (s) => (out += s), (s) => (err += s));
+        return { code, out, err };
+      } finally {
+        process.env = saved;
+      }
+    };
+    setPartWorker(new URL('../fixtures/cli/failing-part-worker.mjs', import.meta.url));
+    const failed = await run({ RAPPORT_DEBUG: '1' });
+    const one = await run({ RAPPORT_DEBUG: '1', RAPPORT_THREADS: '1' });
+    expect(failed.err).toMatch(/read on one thread \(the second thread failed after byte \d+\)/);
+    expect(failed.code).toBe(0);
+    expect(failed.out).toBe(one.out);
   }, 120_000);
 });
