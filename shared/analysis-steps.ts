@@ -17,10 +17,11 @@ import type { ReadResult, RowCounts } from './ingest/read-customers';
 import type { TransactionRead } from './ingest/read-transactions';
 import { allPresent, type CustomerColumns } from './ingest/customer-columns';
 import { dayToIso, isoToDay, todayDay } from './ingest/parse-date';
-import { scoreTable } from './score-customers';
+import { scoredTable, tableRules } from './score-customers';
 import { scoredList } from './customer-list';
 import { SummaryTally } from './summary';
-import { fitLogForAnalysis, fitTableForAnalysis } from './model/model-figures';
+import { startLogFit, startTableFit } from './model/model-figures';
+import { FIT_HERE, type PurchaseFitter } from './model/purchase-fitter';
 import { noTiersNotice } from './i18n/no-tier';
 import { appendAll } from './append-all';
 
@@ -54,18 +55,22 @@ export function settingsOf(options: AnalyzeOptions): { settings: Settings; notic
 }
 
 /** The model, the rules and the summary over what was read. */
-export function finishAnalysis(read: TableRead, options: AnalyzeOptions, settings: Settings, notices: Notice[], keep: Customer[] | null): LazyAnalysis {
+export function finishAnalysis(read: TableRead, options: AnalyzeOptions, settings: Settings, notices: Notice[], keep: Customer[] | null, fitter: PurchaseFitter = FIT_HERE): LazyAnalysis {
   const lang: Lang = options.lang ?? 'en';
   const { kind, start, match, columns, customers: inputs, rfm, rows, errors, asOfDay } = read;
 
   // The purchase model: on a log's purchase days, or on a table's orders, first and last purchase.
+  // Its two fits are started (a fitter may run them on another thread) before the table-wide
+  // rules, which need no model, and waited for after them.
   const fitting = options.model !== false && inputs.count > 0;
-  const model = !fitting ? null : kind === 'transactions' ? (rfm ? fitLogForAnalysis(rfm, asOfDay, settings, lang) : null) : fitTableForAnalysis(inputs, asOfDay, settings, lang);
+  const pending = !fitting ? null : kind === 'transactions' ? (rfm ? startLogFit(rfm, asOfDay, settings, lang, fitter) : null) : startTableFit(inputs, asOfDay, settings, lang, fitter);
+  const useProfit = columns.some((c) => c.field === 'profit') || allPresent(inputs.num.profit, inputs.count);
+  const rules = tableRules(inputs, asOfDay, settings, useProfit);
+  const model = pending ? pending() : null;
   if (model && !model.ok) notices.push({ code: 'model_problem', message: noticeText(lang, 'model_problem', { message: model.message }) });
   if (model?.ok) notices.push({ code: 'model_used', message: noticeText(lang, 'model_used', { why: model.why }) });
   if (model?.ok) for (const w of model.summary.warnings as string[]) notices.push({ code: 'model_warning', message: w });
-  const useProfit = columns.some((c) => c.field === 'profit') || allPresent(inputs.num.profit, inputs.count);
-  const scored = scoreTable(inputs, asOfDay, settings, useProfit, model?.ok ? model.figures : null);
+  const scored = scoredTable(inputs, asOfDay, settings, rules, model?.ok ? model.figures : null);
   if (scored.droppedParts.length)
     notices.push({ code: 'part_dropped', message: noticeText(lang, 'part_dropped', { part: scored.droppedParts.map((p) => label(lang, 'part', p)).join(COMMON[lang].list) }) });
   if (!scored.tiered) notices.push(noTiersNotice(lang));

@@ -76,18 +76,24 @@ function typicalRepeatInterval(cols: CustomerColumns): number | null {
   return m === 0 ? null : medianInPlace(all, m);
 }
 
+/** The table-wide rules' results (ranks, tiers, value score, value classes, pyramid), which need no purchase model. */
+export interface TableRules {
+  useProfit: boolean;
+  /** Each customer's tier metric (profit or revenue; 0 where missing). */
+  metric: Float64Array;
+  tiered: boolean;
+  tiers: ReturnType<typeof abcTiers>;
+  scores: ReturnType<typeof valueScores>;
+  classes: ReturnType<typeof valueClasses>;
+  pyramid: PyramidResult;
+  typicalInterval: number | null;
+}
+
 /**
  * Run the table-wide rules (ranks, tiers, value score, value classes, pyramid) once over typed
- * arrays; the per-customer rules run when a customer is built, so that a million customers need
- * not all be held at once — only those a surface shows or writes.
+ * arrays. They need no purchase model, so they can run while it is being fitted (finishAnalysis).
  */
-export function scoreTable(
-  inputs: CustomerColumns,
-  asOfDay: number,
-  settings: Settings,
-  useProfit: boolean,
-  model: ModelFigureTable | null,
-): ScoredTable {
+export function tableRules(inputs: CustomerColumns, asOfDay: number, settings: Settings, useProfit: boolean): TableRules {
   const n = inputs.count;
   const { profit, revenue } = inputs.num;
   const metric = new Float64Array(n);
@@ -98,7 +104,23 @@ export function scoreTable(
   const scores = valueScores(inputs, asOfDay, useProfit, settings);
   const classes = valueClasses(inputs, tiers.tiers, settings.mgcTop);
   const pyr = pyramid(metric, tiers.order, settings.pyramid);
-  const typicalInterval = typicalRepeatInterval(inputs);
+  return { useProfit, metric, tiered, tiers, scores, classes, pyramid: pyr, typicalInterval: typicalRepeatInterval(inputs) };
+}
+
+/**
+ * Run the table-wide rules once over typed arrays (tableRules); the per-customer rules run when a
+ * customer is built, so that a million customers need not all be held at once — only those a
+ * surface shows or writes.
+ */
+export function scoreTable(inputs: CustomerColumns, asOfDay: number, settings: Settings, useProfit: boolean, model: ModelFigureTable | null): ScoredTable {
+  return scoredTable(inputs, asOfDay, settings, tableRules(inputs, asOfDay, settings, useProfit), model);
+}
+
+/** The customers of a table whose table-wide rules have run, each built on demand with the model's figures. */
+export function scoredTable(inputs: CustomerColumns, asOfDay: number, settings: Settings, rules: TableRules, model: ModelFigureTable | null): ScoredTable {
+  const n = inputs.count;
+  const { metric, tiered, tiers, scores, classes, typicalInterval } = rules;
+  const pyr = rules.pyramid;
 
   // Each customer's row of the model's figures (−1: none).
   const modelRow = model ? model.rowsFor(inputs.key, n) : null;

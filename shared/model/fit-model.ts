@@ -4,8 +4,8 @@
  * better by log-likelihood used — Gamma-Gamma (note 025) and CLV, with every failure turned into a
  * ModelProblem so that no NaN or Infinity reaches a user.
  */
-import { fitBgNbdData } from './bgnbd-fit';
-import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
+import type { BgNbdParams } from './bgnbd-likelihood';
+import { FIT_HERE, type PurchaseFits, type PurchaseFitter } from './purchase-fitter';
 import { bgnbdNoPurchaseProbability, bgnbdPAlive } from './bgnbd-predict';
 import { choosePurchaseModel, type FittedParams, type PurchaseModelChoice } from './choose-model';
 import { discountedExpectedPurchases } from './clv';
@@ -79,18 +79,30 @@ export function fitModel(histories: readonly PurchaseHistory[], options: FitMode
  * Gamma-Gamma (problem `no_spend_history`).
  */
 export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: string; count: number }[], options: FitModelOptions): ModelResult {
-  const bad = checkOptions(options);
-  if (bad) return { ok: false, problem: modelProblem('bad_options', { what: bad }) };
-  const excludedOut = excluded.map((e) => ({ ...e, message: exclusionMessage(e.code, e.count) }));
-  const repeat = rows.filter((r) => r.x > 0).length;
-  if (rows.length < MIN_CUSTOMERS) return { ok: false, problem: modelProblem('too_few_customers', { have: rows.length }) };
-  if (repeat < MIN_REPEAT_CUSTOMERS) return { ok: false, problem: modelProblem('too_few_repeat_customers', { have: repeat }) };
+  return startRfmFit(rows, excluded, options, FIT_HERE)();
+}
 
+/**
+ * fitRfmRows in two steps: the checks, the fit sample and its data now, and the two purchase-model
+ * fits started with `fitter` (which may run them elsewhere); the function returned waits for them
+ * and completes the model (the choice, Gamma-Gamma, every customer's figures).
+ */
+export function startRfmFit(rows: readonly RfmRow[], excluded: readonly { code: string; count: number }[], options: FitModelOptions, fitter: PurchaseFitter): () => ModelResult {
+  const bad = checkOptions(options);
+  if (bad) return () => ({ ok: false, problem: modelProblem('bad_options', { what: bad }) });
+  const repeat = rows.filter((r) => r.x > 0).length;
+  if (rows.length < MIN_CUSTOMERS) return () => ({ ok: false, problem: modelProblem('too_few_customers', { have: rows.length }) });
+  if (repeat < MIN_REPEAT_CUSTOMERS) return () => ({ ok: false, problem: modelProblem('too_few_repeat_customers', { have: repeat }) });
   // Fitted on a hash-chosen sample when the table is very large; applied to every customer below.
   const fitRows = fitSample(rows);
-  const data = aggregateRfm(fitRows);
-  const bgnbd = converged(data, 'bgnbd');
-  const mbgnbd = converged(data, 'mbgnbd');
+  const fits = fitter.start(aggregateRfm(fitRows));
+  return () => completeFit(rows, excluded, repeat, fitRows, fits(), options);
+}
+
+/** The model from both fits: the better one chosen, Gamma-Gamma fitted, every customer's figures. */
+function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string; count: number }[], repeat: number, fitRows: readonly RfmRow[], fits: PurchaseFits, options: FitModelOptions): ModelResult {
+  const excludedOut = excluded.map((e) => ({ ...e, message: exclusionMessage(e.code, e.count) }));
+  const { bgnbd, mbgnbd } = fits;
   const chosen = choosePurchaseModel(bgnbd, mbgnbd);
   if (!chosen) return { ok: false, problem: modelProblem('fit_failed') };
   const fit = chosen.params;
@@ -173,13 +185,6 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
     excluded: excludedOut,
     counts: { customers: rows.length, repeat, fittedOn: fitRows.length },
   };
-}
-
-/** A converged fit of one model with finite parameters, else null. */
-function converged(data: RfmData, model: PurchaseModelName): FittedParams | null {
-  const fit = fitBgNbdData(data, model);
-  const out: BgNbdParams & { ll: number } = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, ll: fit.ll };
-  return fit.converged && Object.values(out).every(Number.isFinite) ? out : null;
 }
 
 function checkOptions(o: FitModelOptions): string | null {

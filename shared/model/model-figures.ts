@@ -7,7 +7,8 @@
 import type { Lang } from '../types';
 import type { Settings } from '../settings';
 import type { RfmSummary } from './summarize-rfm';
-import { fitRfmRows, type FitModelOptions, type ModelResult } from './fit-model';
+import { startRfmFit, type FitModelOptions, type ModelResult } from './fit-model';
+import { FIT_HERE, type PurchaseFitter } from './purchase-fitter';
 import type { ModelFigureTable } from './model-figure-table';
 import { anyHistory, asHistoryColumns, rfmFromTable, type TableHistory, type TableHistoryColumns } from './table-history';
 
@@ -22,7 +23,13 @@ function options(asOfDay: number, settings: Settings): FitModelOptions {
 
 /** Fit on a transaction log's (x, t_x, T) summary at the analysis date (summarizeTransactions's `rfm`, in the settings' unit). */
 export function fitLogForAnalysis(rfm: RfmSummary, asOfDay: number, settings: Settings, lang: Lang): AnalysisModel {
-  return toAnalysis(fitRfmRows(rfm.rows, rfm.excluded, options(asOfDay, settings)), 'transactions', lang);
+  return startLogFit(rfm, asOfDay, settings, lang, FIT_HERE)();
+}
+
+/** fitLogForAnalysis with its two purchase-model fits started by `fitter`; the function returned completes it. */
+export function startLogFit(rfm: RfmSummary, asOfDay: number, settings: Settings, lang: Lang, fitter: PurchaseFitter): () => AnalysisModel {
+  const done = startRfmFit(rfm.rows, rfm.excluded, options(asOfDay, settings), fitter);
+  return () => toAnalysis(done(), 'transactions', lang);
 }
 
 /**
@@ -30,11 +37,17 @@ export function fitLogForAnalysis(rfm: RfmSummary, asOfDay: number, settings: Se
  * purchase (the table offers no purchase history, so there is nothing to say).
  */
 export function fitTableForAnalysis(rows: readonly TableHistory[] | TableHistoryColumns, asOfDay: number, settings: Settings, lang: Lang): AnalysisModel | null {
+  return startTableFit(rows, asOfDay, settings, lang, FIT_HERE)?.() ?? null;
+}
+
+/** fitTableForAnalysis with its two purchase-model fits started by `fitter`; the function returned completes it (null: nothing to fit). */
+export function startTableFit(rows: readonly TableHistory[] | TableHistoryColumns, asOfDay: number, settings: Settings, lang: Lang, fitter: PurchaseFitter): (() => AnalysisModel) | null {
   const table = asHistoryColumns(rows);
   if (!anyHistory(table)) return null;
   const o = options(asOfDay, settings);
   const { rows: rfm, excluded } = rfmFromTable(table, { asOfDay, unit: o.unit });
-  return toAnalysis(fitRfmRows(rfm, excluded, o), 'customers', lang);
+  const done = startRfmFit(rfm, excluded, o, fitter);
+  return () => toAnalysis(done(), 'customers', lang);
 }
 
 function toAnalysis(r: ModelResult, source: 'transactions' | 'customers', lang: Lang): AnalysisModel {
