@@ -1,10 +1,4 @@
-/**
- * The whole probabilistic model on purchase histories (method §9): calibration summary, BG/NBD
- * (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel & Filiztekin 2007) — both fitted, the
- * better by log-likelihood used — Gamma-Gamma (note 025) and CLV, with every failure turned into a
- * ModelProblem so that no NaN or Infinity reaches a user.
- */
-import type { BgNbdParams } from './bgnbd-likelihood';
+
 import { FIT_HERE, type PurchaseFits, type PurchaseFitter } from './purchase-fitter';
 import { bgnbdNoPurchaseProbability, bgnbdPAlive } from './bgnbd-predict';
 import { choosePurchaseModel, type FittedParams, type PurchaseModelChoice } from './choose-model';
@@ -19,7 +13,7 @@ import {
   type ModelProblem,
 } from './model-problem';
 import type { PurchaseHistory } from './purchase-history';
-import { aggregateRfm, distinctPoints, type RfmData } from './rfm-data';
+import { aggregateRfm, distinctPoints, } from './rfm-data';
 import { fitSample } from './fit-sample';
 import { ModelFigureTable, type PointFigures } from './model-figure-table';
 import { summarizeRfm, unitDays, type RfmRow, type TimeUnit } from './summarize-rfm';
