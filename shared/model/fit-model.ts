@@ -13,7 +13,7 @@ import {
   type ModelProblem,
 } from './model-problem';
 import type { PurchaseHistory } from './purchase-history';
-import { aggregateRfm, distinctPoints, } from './rfm-data';
+import { aggregateRfm, distinctPoints } from './rfm-data';
 import { fitSample } from './fit-sample';
 import { ModelFigureTable, type PointFigures } from './model-figure-table';
 import { summarizeRfm, unitDays, type RfmRow, type TimeUnit } from './summarize-rfm';
