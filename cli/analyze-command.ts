@@ -22,6 +22,10 @@ import { formatAnalysis, formatNoCustomers } from './print-analysis';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type Progress } from './progress';
 import { readTableContinuation, readTableFile, type ReadOptions, type RowsRead, type TextFormat } from './read-table-file';
 import { SecondPart } from './second-part';
+import { threadFitter } from './fit-thread';
+
+/** Files from this size get a thread for the purchase model's fits (cli/fit-thread.ts). */
+const FIT_THREAD_FROM_BYTES = 8 * 1024 * 1024;
 import { fileRange } from './byte-source';
 import { strayQuoteNotice } from '../shared/csv/read-delimited';
 import type { StrayQuote } from '../shared/csv/parse-delimited';
@@ -174,7 +178,14 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
     const onProgress = (b: number, total: number | null, r: number) => progress.reading(b + secondDone().bytes, total, r + secondDone().rows);
     // --csv reads a regular file twice; standard input, a pipe or a device cannot be, and is held.
     if (!values.csv || size !== null) {
-      const stream = new RowStreamAnalysis(options);
+      // A large file: a thread for the purchase model's fits, started now so that it is ready.
+      const fitter =
+        size !== null && size >= FIT_THREAD_FROM_BYTES
+          ? threadFitter(() => {
+              if (process.env.RAPPORT_DEBUG) io.err('rapport: the purchase model was fitted with another thread\n');
+            })
+          : null;
+      const stream = new RowStreamAnalysis(options, fitter ?? undefined);
       let width = 0;
       let format: TextFormat | null = null;
       const onRows = (rows: string[][], first: number, at: RowsRead) => {
@@ -217,7 +228,14 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
             writer.finish();
             if (seen !== rowCount) throw new UsageError(fill(t.fileChangedWriting, { name: file }));
           };
-      return { analyse: () => stream.finish(), csvRows: null, csvAgain, rowCount, source, fileNotices: read.notices, progress };
+      const analyse = () => {
+        try {
+          return stream.finish();
+        } finally {
+          fitter?.stop();
+        }
+      };
+      return { analyse, csvRows: null, csvAgain, rowCount, source, fileNotices: read.notices, progress };
     }
     const read = readTableFile(file, lang, { stdin: io.stdin, onProgress });
     table = read.table;

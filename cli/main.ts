@@ -39,7 +39,9 @@ const DEFAULT_IO: CommandIo = { out: fdSink(1), err: fdSink(2) };
  * Run the CLI; returns the exit code. Output goes to the given writers (standard output and error
  * by default), in blocks, as it is produced.
  */
-export { readSecondPart, setPartWorker } from './second-part';
+export { readSecondPart } from './second-part';
+export { runFitThread } from './fit-thread';
+export { setWorkerScript } from './worker-script';
 
 export async function main(argv: string[], out?: (s: string) => void, err?: (s: string) => void, stdin?: () => readonly Uint8Array[]): Promise<number> {
   const io: CommandIo = out === undefined && err === undefined && stdin === undefined ? DEFAULT_IO : { out: out ?? DEFAULT_IO.out, err: err ?? DEFAULT_IO.err, stdin };

@@ -22,6 +22,7 @@ import type { Column, Lang } from '../shared/types';
 import { fileRange } from './byte-source';
 import { readTableContinuation, type TextFormat, wholeFileBytes } from './read-table-file';
 import { UsageError } from './usage-error';
+import { workerScript } from './worker-script';
 
 /**
  * Where the second part starts, as a share of the file: the first thread also finds the header and
@@ -53,12 +54,6 @@ export type SecondPartMessage =
   | { usageError: string }
   | { failure: string };
 
-/** The worker script that runs a second part (cli/worker.mjs; set by it, so that both the sources and the bundle find it). */
-let workerScript: URL | null = null;
-
-export function setPartWorker(url: URL): void {
-  workerScript = url;
-}
 
 /** The second thread of one file (see the file's comment). */
 export class SecondPart {
@@ -76,10 +71,10 @@ export class SecondPart {
   /**
    * A second part for a file of `size` bytes, starting after the first line feed past FIRST_SHARE
    * of it; null when the file is read whole anyway (up to wholeFileBytes()), has no such line feed,
-   * there is no worker script to run it, or RAPPORT_THREADS=1 asks for one thread.
+   * there is no worker script to run it (workerScript), or RAPPORT_THREADS=1 asks for one thread.
    */
   static plan(path: string, size: number, lang: Lang): SecondPart | null {
-    if (workerScript === null || size <= wholeFileBytes() || process.env.RAPPORT_THREADS === '1') return null;
+    if (workerScript() === null || size <= wholeFileBytes() || process.env.RAPPORT_THREADS === '1') return null;
     const from = Math.floor(size * FIRST_SHARE);
     const fd = openSync(path, 'r');
     try {
@@ -115,7 +110,7 @@ export class SecondPart {
     // holds its 60%. Should that not be enough, this thread reads the part itself (it has the whole
     // limit), so no file one thread can read is refused for being read on two.
     const heapMb = Math.max(16, Math.floor(getHeapStatistics().heap_size_limit / 3 / 2 ** 20));
-    const worker = new Worker(workerScript!, { workerData: { secondPart: job }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 96 } });
+    const worker = new Worker(workerScript()!, { workerData: { secondPart: job }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 96 } });
     this.worker = worker;
     this.result = new Promise<SecondPartMessage>((resolve, reject) => {
       port1.once('message', (m: SecondPartMessage) => resolve(m));

@@ -15,6 +15,7 @@ import { TableHandover } from './table-handover';
 import { analyzeTable } from './analyze';
 import { asCustomerColumns, asOfOf, customersRead, finishAnalysis, headerAt, logRead, settingsOf } from './analysis-steps';
 import { appendAll } from './append-all';
+import { FIT_HERE, type PurchaseFitter } from './model/purchase-fitter';
 
 /** The most rows an estimate sizes the columns for (about a quarter of a gigabyte of columns). */
 export const PRESIZED_ROWS = 1 << 20;
@@ -43,7 +44,11 @@ export class RowStreamAnalysis {
   /** The number of rows the table is expected to have (0: unknown), to size the customers' columns once. */
   private expectedRows = 0;
 
-  constructor(private readonly options: AnalyzeOptions = {}) {}
+  /** `fitter`: where the purchase model's two fits run (finishAnalysis); here by default. */
+  constructor(
+    private readonly options: AnalyzeOptions = {},
+    private readonly fitter: PurchaseFitter = FIT_HERE,
+  ) {}
 
   /**
    * An estimate of the table's rows (e.g. from the share of a file read so far); only sizes memory.
@@ -161,7 +166,7 @@ export class RowStreamAnalysis {
     const asOfOption = asOfOf(options, lang);
     const read = customersRead(this.reader.finish(), this.header, asOfOption, notices, lang);
     this.reader = null;
-    return finishAnalysis(read, options, settings, notices, null);
+    return finishAnalysis(read, options, settings, notices, null, this.fitter);
   }
 
   /** What analyzeTable gives for the log read as it came. */
@@ -173,6 +178,6 @@ export class RowStreamAnalysis {
     appendAll(notices, this.headerNotices);
     if (log.rowsGiven === 0) throw new AnalyzeError('no_rows', lang);
     const t = summarizeLog(log, header.columns, lang, { asOf: options.asOf, periodDays: settings.periodDays, start: header.start, histories: false, rfmUnit: options.model === false ? undefined : settings.model.unit });
-    return finishAnalysis(logRead(t, header, notices, lang), options, settings, notices, null);
+    return finishAnalysis(logRead(t, header, notices, lang), options, settings, notices, null, this.fitter);
   }
 }

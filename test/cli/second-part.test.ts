@@ -7,7 +7,7 @@ import { toDelimited } from '../../shared/csv/to-delimited';
 import { generateCustomers } from '../../shared/sample/generate-customers';
 import { generateTransactions } from '../../shared/sample/generate-transactions';
 import { secondPartRows } from '../../cli/second-part';
-import { main, setPartWorker } from '../../cli/main';
+import { main, setWorkerScript } from '../../cli/main';
 import { PRESIZED_ROWS } from '../../shared/row-stream-analysis';
 
 const CLI = resolve(__dirname, '../../cli/rapport.mjs');
@@ -158,7 +158,7 @@ describe('the second thread', () => {
         process.env = saved;
       }
     };
-    setPartWorker(new URL('../fixtures/cli/failing-part-worker.mjs', import.meta.url));
+    setWorkerScript(new URL('../fixtures/cli/failing-part-worker.mjs', import.meta.url));
     const failed = await run({ RAPPORT_DEBUG: '1' });
     const one = await run({ RAPPORT_DEBUG: '1', RAPPORT_THREADS: '1' });
     expect(failed.err).toMatch(/read on one thread \(the second thread failed after byte \d+\)/);

@@ -1,0 +1,112 @@
+/**
+ * The purchase model's two fits (BG/NBD and MBG/NBD, method §9) with a thread of their own. The
+ * thread is started with the reading of a large file, so that it is ready when the model's data
+ * are (finishAnalysis starts the fits before the table-wide rules and waits for them after). Each
+ * fit is taken by whichever thread is free first: the fitting thread takes BG/NBD, then MBG/NBD;
+ * the CLI's thread, done with the rules, takes any not yet taken and waits for the others. The fits
+ * are the same code on the same numbers wherever they run, so the model is the one one thread would
+ * have fitted. Should the thread fail, the CLI's thread makes the fits it is missing itself.
+ */
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import type { PurchaseModelName } from '../shared/model/bgnbd-likelihood';
+import type { FittedParams } from '../shared/model/choose-model';
+import { convergedFit, FIT_HERE, type PurchaseFits, type PurchaseFitter } from '../shared/model/purchase-fitter';
+import type { RfmData } from '../shared/model/rfm-data';
+import { workerScript } from './worker-script';
+
+/** Distinct (x, t_x, T) points from which the fits are shared with the thread (fewer fit in tens of milliseconds). */
+const MIN_POINTS = 20_000;
+
+/** How long the CLI's thread waits for the thread's fit before making it itself. */
+const WAIT_MS = 10 * 60_000;
+
+/** The fits, in the order both threads take them. */
+const MODELS: readonly PurchaseModelName[] = ['bgnbd', 'mbgnbd'];
+
+/** Per fit (MODELS order), in the shared `claims`: 0 free, 1 taken by the CLI's thread, 2 by the fitting thread. */
+const FREE = 0;
+const HERE = 1;
+const THERE = 2;
+/** Per fit, in the shared `done`: 0 not yet, 1 posted on the port, 2 the thread failed. */
+const POSTED = 1;
+const FAILED = 2;
+
+/** What the fitting thread is given when it starts. */
+export interface FitThreadSetup {
+  claims: SharedArrayBuffer;
+  done: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+/** A fitter that shares the fits with a thread started now (see the file's comment); null when no thread can be started. */
+export function threadFitter(onThread?: () => void): (PurchaseFitter & { stop(): void }) | null {
+  const script = workerScript();
+  if (script === null || process.env.RAPPORT_THREADS === '1') return null;
+  const claims = new Int32Array(new SharedArrayBuffer(4 * MODELS.length));
+  const done = new Int32Array(new SharedArrayBuffer(4 * MODELS.length));
+  const { port1, port2 } = new MessageChannel();
+  const setup: FitThreadSetup = { claims: claims.buffer as SharedArrayBuffer, done: done.buffer as SharedArrayBuffer, port: port2 };
+  let worker: Worker | null;
+  try {
+    worker = new Worker(script, { workerData: { fitThread: setup }, transferList: [port2] });
+    worker.on('error', () => {}); // a failed thread marks its fits failed, or never answers: they are made here then
+    worker.unref();
+  } catch {
+    return null;
+  }
+  const stop = () => {
+    port1.close();
+    void worker?.terminate();
+    worker = null;
+  };
+  return {
+    stop,
+    start(data: RfmData) {
+      if (worker === null || data.T.length < MIN_POINTS) {
+        stop();
+        return FIT_HERE.start(data);
+      }
+      port1.postMessage(data);
+      return (): PurchaseFits => {
+        const fits: (FittedParams | null)[] = [];
+        const received = new Map<PurchaseModelName, FittedParams | null>();
+        for (let k = 0; k < MODELS.length; k++) {
+          const model = MODELS[k]!;
+          if (Atomics.compareExchange(claims, k, FREE, HERE) === FREE) {
+            fits.push(convergedFit(data, model));
+            continue;
+          }
+          const deadline = Date.now() + WAIT_MS;
+          while (Atomics.load(done, k) === 0 && Date.now() < deadline) Atomics.wait(done, k, 0, 1000);
+          for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+            const answer = m.message as { model: PurchaseModelName; fit: FittedParams | null };
+            received.set(answer.model, answer.fit);
+          }
+          fits.push(Atomics.load(done, k) === POSTED && received.has(model) ? received.get(model)! : convergedFit(data, model));
+        }
+        stop();
+        if (received.size > 0) onThread?.();
+        return { bgnbd: fits[0]!, mbgnbd: fits[1]! };
+      };
+    },
+  };
+}
+
+/** The fitting thread's work (run by cli/worker.mjs): wait for the data, then take each fit still free. */
+export function runFitThread(setup: FitThreadSetup): void {
+  const claims = new Int32Array(setup.claims);
+  const done = new Int32Array(setup.done);
+  setup.port.once('message', (data: RfmData) => {
+    for (let k = 0; k < MODELS.length; k++) {
+      if (Atomics.compareExchange(claims, k, FREE, THERE) !== FREE) continue;
+      try {
+        setup.port.postMessage({ model: MODELS[k], fit: convergedFit(data, MODELS[k]!) });
+        Atomics.store(done, k, POSTED);
+      } catch {
+        Atomics.store(done, k, FAILED);
+      }
+      Atomics.notify(done, k);
+    }
+    setup.port.close();
+  });
+}

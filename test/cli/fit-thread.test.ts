@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { threadFitter } from '../../cli/fit-thread';
+import { setWorkerScript } from '../../cli/worker-script';
+import { fitBothModels } from '../../shared/model/purchase-fitter';
+import { aggregateRfm } from '../../shared/model/rfm-data';
+import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
+import { mulberry32 } from '../../shared/prng';
+import { toDelimited } from '../../shared/csv/to-delimited';
+import { generateCustomers } from '../../shared/sample/generate-customers';
+
+const WORKER = new URL('../../cli/worker.mjs', import.meta.url);
+const CLI = resolve(__dirname, '../../cli/rapport.mjs');
+
+/** 25,000 simulated customers (Fader, Hardie & Lee's CDNOW parameters), observed for 39 to 78 weeks: that many distinct points. */
+function simulated(seed: number) {
+  const random = mulberry32(seed);
+  const rows = Array.from({ length: 25_000 }, () => simulateBgNbdCustomer({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39 + 39 * random(), random));
+  return aggregateRfm(rows);
+}
+
+/** Block this thread for `ms` (the fitting thread goes on meanwhile). */
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+afterEach(() => setWorkerScript(null));
+
+describe('the purchase model fitted with a thread of its own gives the fits of one thread', () => {
+  it('the fitting thread done first (it takes both fits), or the CLI thread asking at once (it takes what is free)', () => {
+    setWorkerScript(WORKER);
+    const data = simulated(7);
+    expect(data.T.length).toBeGreaterThan(20_000);
+    const want = fitBothModels(data);
+    expect(want.bgnbd).not.toBeNull();
+
+    let used = 0;
+    const late = threadFitter(() => used++)!;
+    const waitLate = late.start(data);
+    sleep(8_000); // long enough for the thread to load and take a fit at least
+    expect(waitLate()).toEqual(want);
+    expect(used).toBe(1);
+
+    const early = threadFitter()!;
+    expect(early.start(data)()).toEqual(want);
+  }, 120_000);
+
+  it('a thread that fails: the CLI thread makes every fit', () => {
+    setWorkerScript(new URL('../fixtures/cli/failing-part-worker.mjs', import.meta.url));
+    const data = simulated(8);
+    let used = 0;
+    const fitter = threadFitter(() => used++)!;
+    const wait = fitter.start(data);
+    sleep(2_000);
+    expect(wait()).toEqual(fitBothModels(data));
+    expect(used).toBe(0);
+  }, 120_000);
+
+  it('small data are fitted here, without the thread', () => {
+    setWorkerScript(WORKER);
+    const random = mulberry32(3);
+    const data = aggregateRfm(Array.from({ length: 500 }, () => simulateBgNbdCustomer({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, random)));
+    let used = 0;
+    expect(threadFitter(() => used++)!.start(data)()).toEqual(fitBothModels(data));
+    expect(used).toBe(0);
+  });
+
+  it('rapport analyze on a file of 40,000 customers (over 8 MB): the same output as on one thread', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rapport-fit-thread-'));
+    const path = join(dir, 'customers.csv');
+    writeFileSync(path, toDelimited(generateCustomers(40_000, { seed: 5, lang: 'en', asOf: '2026-11-28' })));
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, [CLI, path, '--json', '--as-of', '2026-11-28', '--lang', 'en'], { encoding: 'utf8', env: { ...process.env, RAPPORT_DEBUG: '1', ...env }, maxBuffer: 1 << 30 });
+    const two = run({});
+    const one = run({ RAPPORT_THREADS: '1' });
+    expect(two.status).toBe(0);
+    expect(two.stderr).toContain('the purchase model was fitted with another thread');
+    expect(one.stderr).not.toContain('another thread');
+    expect(two.stdout).toBe(one.stdout);
+  }, 120_000);
+});
