@@ -20,17 +20,17 @@ import { writeJson, writeJsonLines } from './json-stream';
 import type { BufferedOutput } from './output';
 import { formatAnalysis, formatNoCustomers } from './print-analysis';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type Progress } from './progress';
-import { readTableContinuation, readTableFile, type ReadOptions, type RowsRead, type TextFormat } from './read-table-file';
+import { readTableContinuation, readTableFile, type ReadOptions, type RowsRead, type TableFile, type TextFormat } from './read-table-file';
 import { SecondPart } from './second-part';
 import { threadFitter } from './fit-thread';
-
-/** Files from this size get a thread for the purchase model's fits (cli/fit-thread.ts). */
-const FIT_THREAD_FROM_BYTES = 8 * 1024 * 1024;
 import { fileRange } from './byte-source';
 import { strayQuoteNotice } from '../shared/csv/read-delimited';
 import type { StrayQuote } from '../shared/csv/parse-delimited';
 import { UsageError } from './usage-error';
 import { ANALYZE_HELP } from './help';
+
+/** Files from this size get a thread for the purchase model's fits (cli/fit-thread.ts). */
+const FIT_THREAD_FROM_BYTES = 8 * 1024 * 1024;
 
 export interface AnalyzeIo {
   out: BufferedOutput;
@@ -198,17 +198,26 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
         if (second && !second.started && columns && at.format && at.bytes < second.at) second.start(columns, at.format, at.bytes / (first + rows.length));
       };
       const before = values.csv ? fileStamp(file) : null;
-      const read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows, split: second ?? undefined });
-      let rowCount = read.rowCount;
+      let read: TableFile;
+      let rowCount: number;
       let how = 'on one thread';
-      if (read.stoppedAt !== null && second && format) {
-        const rowsBefore = rowCount;
-        const rest = await readSecondPart(second, stream, rowsBefore, format, file, lang, onRows, (b, r) => onProgress(read.bytes + b, size, rowsBefore + r));
-        rowCount += rest.rowCount;
-        width = Math.max(width, rest.widest);
-        for (const q of rest.strayQuotes) read.notices.push(strayQuoteNotice(q, lang));
-        how = rest.byThread ? `on two threads, the second from byte ${read.stoppedAt}` : `on one thread (the second thread failed after byte ${read.stoppedAt})`;
-      } else second?.cancel(); // the reading never stopped for it (the file is not a customer table, or shrank)
+      try {
+        read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows, split: second ?? undefined });
+        rowCount = read.rowCount;
+        if (read.stoppedAt !== null && second && format) {
+          const rowsBefore = rowCount;
+          const rest = await readSecondPart(second, stream, rowsBefore, format, file, lang, onRows, (b, r) => onProgress(read.bytes + b, size, rowsBefore + r));
+          rowCount += rest.rowCount;
+          width = Math.max(width, rest.widest);
+          for (const q of rest.strayQuotes) read.notices.push(strayQuoteNotice(q, lang));
+          how = rest.byThread ? `on two threads, the second from byte ${read.stoppedAt}` : `on one thread (the second thread failed after byte ${read.stoppedAt})`;
+        } else second?.cancel(); // the reading never stopped for it (the file is not a customer table, or shrank)
+      } catch (e) {
+        // A file that cannot be read: the extra threads are not needed any more.
+        fitter?.stop();
+        second?.cancel();
+        throw e;
+      }
       // For whoever looks into a slow or odd run: how the file was read.
       if (process.env.RAPPORT_DEBUG) io.err(`rapport: read ${how}\n`);
       const csvAgain = !values.csv

@@ -17,8 +17,12 @@ import { workerScript } from './worker-script';
 /** Distinct (x, t_x, T) points from which the fits are shared with the thread (fewer fit in tens of milliseconds). */
 const MIN_POINTS = 20_000;
 
-/** How long the CLI's thread waits for the thread's fit before making it itself. */
-const WAIT_MS = 10 * 60_000;
+/**
+ * How long the CLI's thread waits for a fit the thread has taken before making it itself (a fit on
+ * the sample of at most 50,000 customers takes well under a second; should the thread have died,
+ * the wait is not long, and a fit made twice is the same fit).
+ */
+const WAIT_MS = 5_000;
 
 /** The fits, in the order both threads take them. */
 const MODELS: readonly PurchaseModelName[] = ['bgnbd', 'mbgnbd'];
@@ -48,8 +52,9 @@ export function threadFitter(onThread?: () => void): (PurchaseFitter & { stop():
   const setup: FitThreadSetup = { claims: claims.buffer as SharedArrayBuffer, done: done.buffer as SharedArrayBuffer, port: port2 };
   let worker: Worker | null;
   try {
-    worker = new Worker(script, { workerData: { fitThread: setup }, transferList: [port2] });
-    worker.on('error', () => {}); // a failed thread marks its fits failed, or never answers: they are made here then
+    // The fits need little memory: the sample's distinct points.
+    worker = new Worker(script, { workerData: { fitThread: setup }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    worker.on('error', () => {}); // a failed thread marks its fits failed, or stops answering: they are made here then
     worker.unref();
   } catch {
     return null;
@@ -68,21 +73,20 @@ export function threadFitter(onThread?: () => void): (PurchaseFitter & { stop():
       }
       port1.postMessage(data);
       return (): PurchaseFits => {
-        const fits: (FittedParams | null)[] = [];
+        // Every fit still free is taken here first; then the thread's are waited for.
+        const mine = MODELS.map((_, k) => Atomics.compareExchange(claims, k, FREE, HERE) === FREE);
+        const fits = MODELS.map((model, k) => (mine[k] ? convergedFit(data, model) : undefined));
         const received = new Map<PurchaseModelName, FittedParams | null>();
         for (let k = 0; k < MODELS.length; k++) {
-          const model = MODELS[k]!;
-          if (Atomics.compareExchange(claims, k, FREE, HERE) === FREE) {
-            fits.push(convergedFit(data, model));
-            continue;
-          }
+          if (mine[k]) continue;
           const deadline = Date.now() + WAIT_MS;
-          while (Atomics.load(done, k) === 0 && Date.now() < deadline) Atomics.wait(done, k, 0, 1000);
+          while (Atomics.load(done, k) === 0 && Date.now() < deadline) Atomics.wait(done, k, 0, 100);
           for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
             const answer = m.message as { model: PurchaseModelName; fit: FittedParams | null };
             received.set(answer.model, answer.fit);
           }
-          fits.push(Atomics.load(done, k) === POSTED && received.has(model) ? received.get(model)! : convergedFit(data, model));
+          const model = MODELS[k]!;
+          fits[k] = Atomics.load(done, k) === POSTED && received.has(model) ? received.get(model)! : convergedFit(data, model);
         }
         stop();
         if (received.size > 0) onThread?.();

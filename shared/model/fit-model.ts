@@ -1,4 +1,9 @@
-
+/**
+ * The whole probabilistic model on purchase histories (method §9): calibration summary, BG/NBD
+ * (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel & Filiztekin 2007) — both fitted, the
+ * better by log-likelihood used — Gamma-Gamma (note 025) and CLV, with every failure turned into a
+ * ModelProblem so that no NaN or Infinity reaches a user.
+ */
 import { FIT_HERE, type PurchaseFits, type PurchaseFitter } from './purchase-fitter';
 import { bgnbdNoPurchaseProbability, bgnbdPAlive } from './bgnbd-predict';
 import { choosePurchaseModel, type FittedParams, type PurchaseModelChoice } from './choose-model';

@@ -57,6 +57,17 @@ describe('the purchase model fitted with a thread of its own gives the fits of o
     expect(used).toBe(0);
   }, 120_000);
 
+  it('a thread that takes a fit and dies: the CLI thread makes that fit itself after a short wait', () => {
+    setWorkerScript(new URL('../fixtures/cli/dying-fit-worker.mjs', import.meta.url));
+    const data = simulated(9);
+    const fitter = threadFitter()!;
+    const wait = fitter.start(data);
+    sleep(2_000); // the thread has taken BG/NBD and died
+    const t0 = Date.now();
+    expect(wait()).toEqual(fitBothModels(data));
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  }, 120_000);
+
   it('small data are fitted here, without the thread', () => {
     setWorkerScript(WORKER);
     const random = mulberry32(3);
