@@ -133,7 +133,10 @@ function unpackCodes<T extends string>(p: PackedCodes, into: (T | null)[], at: n
   }
 }
 
-/** The first `store.count` slots of `store`, packed. */
+/**
+ * The first `store.count` slots of `store`, packed. The number columns are views of the store's
+ * arrays: moving them to another thread (packedBuffers) takes them from the store.
+ */
 export function packColumns(store: CustomerColumns): PackedColumns {
   const n = store.count;
   const rows = packLists(store.rows, n);
@@ -146,10 +149,11 @@ export function packColumns(store: CustomerColumns): PackedColumns {
     rows: { values: Float64Array.from(rows.values), counts: rows.counts },
     emails: { values: packTexts(emails.values), counts: emails.counts },
     domains: { values: packTexts(domains.values), counts: domains.counts },
-    competitor: store.competitor.slice(0, n),
+    // Views of the reader's own arrays, not copies: moved to the other thread with their buffers.
+    competitor: store.competitor.subarray(0, n),
     switchingCost: packCodes(store.switchingCost, n),
     text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, packCodes(store.text[f], n)])) as Record<TextField, PackedCodes>,
-    num: Object.fromEntries(NUMBER_FIELDS.map((f) => [f, store.num[f].slice(0, n)])) as Record<NumberField, Float64Array>,
+    num: Object.fromEntries(NUMBER_FIELDS.map((f) => [f, store.num[f].subarray(0, n)])) as Record<NumberField, Float64Array>,
   };
 }
 
