@@ -29,6 +29,11 @@ Options for fit:
 
 Files: CSV or TSV in UTF-8 (with or without BOM), UTF-16 or GB18030/GBK, detected automatically.
 Excel workbooks (.xlsx, .xls): save them as "CSV UTF-8" first.
+Large files: a customer table over 64 MB is read on two threads, and a file over 8 MB gets a thread
+for the purchase model's fits; the results are the same as on one thread.
+Environment: RAPPORT_MEMORY_MB=N  memory limit (default: three quarters of the free memory)
+             RAPPORT_THREADS=1    use one thread only
+             RAPPORT_DEBUG=1      details of an internal error, and how the file was read
 Exit status: 0 analysed (row errors are listed), 2 unusable input, 1 internal error.`,
   zh: `Rapport — 根据客户表或交易流水计算客户分级、生命周期、流失风险和信用。
 
@@ -56,5 +61,9 @@ fit 的选项:
 
 文件: CSV 或 TSV, UTF-8 (带或不带 BOM)、UTF-16 或 GB18030/GBK, 自动识别。
 Excel 工作簿 (.xlsx, .xls) 请先另存为 "CSV UTF-8"。
+大文件: 超过 64 MB 的客户表用两个线程读取, 超过 8 MB 的文件另用一个线程拟合购买模型; 结果与单线程相同。
+环境变量: RAPPORT_MEMORY_MB=N  内存上限 (默认为可用内存的四分之三)
+          RAPPORT_THREADS=1    只用一个线程
+          RAPPORT_DEBUG=1      内部错误的详细信息, 以及文件是如何读取的
 退出码: 0 已分析 (行错误会列出), 2 输入无法使用, 1 内部错误。`,
 };
