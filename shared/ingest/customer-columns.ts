@@ -134,14 +134,6 @@ export class CustomerColumns {
     for (const f of NUMBER_FIELDS) this.num[f][j] = NaN;
   }
 
-  /** Add `by` to the row numbers of slots `from` on (slots read by a reader that numbered its rows from the start of its part). */
-  shiftRows(from: number, by: number): void {
-    for (let j = from; j < this.count; j++) {
-      const r = this.rows[j]!;
-      this.rows[j] = r === null ? null : Array.isArray(r) ? r.map((x) => x + by) : r + by;
-    }
-  }
-
   /** Room for `capacity` slots in all, so that adding up to there does not grow the columns again. */
   reserve(capacity: number): void {
     if (capacity > this.competitor.length) this.grow(capacity);

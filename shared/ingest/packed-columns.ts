@@ -166,15 +166,16 @@ export function packedBuffers(p: PackedColumns): ArrayBuffer[] {
 }
 
 /**
- * Append the packed slots after `store`'s, in their order; `keep` gives the one kept copy of a
- * repeating text (the reader's dictionary for that column). Returns the first new slot.
+ * Append the packed slots after `store`'s, in their order, their row numbers moved up by
+ * `rowsBefore`; `keep` gives the one kept copy of a repeating text (the reader's dictionary for that
+ * column).
  */
-export function appendPacked(store: CustomerColumns, p: PackedColumns, keep: (field: TextField, value: string) => string): number {
+export function appendPacked(store: CustomerColumns, p: PackedColumns, rowsBefore: number, keep: (field: TextField, value: string) => string): void {
   const at = store.count;
   store.reserve(at + p.count);
   unpackTexts(p.key, store.key, at);
   unpackTexts(p.name, store.name, at);
-  unpackLists(p.rows.values, p.rows.counts, store.rows, at);
+  unpackLists(p.rows.values.map((row) => row + rowsBefore), p.rows.counts, store.rows, at);
   const emails: (string | null)[] = new Array(p.emails.values.ends.length);
   unpackTexts(p.emails.values, emails, 0);
   unpackLists(emails as string[], p.emails.counts, store.emails, at);
@@ -186,5 +187,4 @@ export function appendPacked(store: CustomerColumns, p: PackedColumns, keep: (fi
   for (const f of TEXT_FIELDS) unpackCodes(p.text[f], store.text[f], at, (v) => keep(f, v));
   for (const f of NUMBER_FIELDS) store.num[f].set(p.num[f], at);
   store.count = at + p.count;
-  return at;
 }

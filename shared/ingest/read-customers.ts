@@ -205,8 +205,7 @@ export class CustomerTableReader {
     const offset = this.store.count;
     const errorsBefore = this.reader.errors.length;
     const { lang } = this;
-    const at = appendPacked(this.store, part.columns, (field, value) => this.plan.texts[DICTIONARY_OF[field]].of(value));
-    if (rowsBefore !== 0) this.store.shiftRows(at, rowsBefore);
+    appendPacked(this.store, part.columns, rowsBefore, (field, value) => this.plan.texts[DICTIONARY_OF[field]].of(value));
     for (const e of part.errors) this.reader.errors.push({ ...e, row: e.row + rowsBefore });
     // The notices of skipped rows name their row: said again with its number in the whole table.
     for (const n of part.notices) this.notices.push(n.row === undefined ? n : { ...n, row: n.row + rowsBefore, message: noticeText(lang, n.code, { row: n.row + rowsBefore }) });
