@@ -21,12 +21,11 @@ function options(asOfDay: number, settings: Settings): FitModelOptions {
   return { asOfDay, unit: m.unit, horizonDays: m.horizonDays, annualDiscountRate: m.annualDiscountRate, churnHorizonDays: settings.churn.horizonDays };
 }
 
-/** Fit on a transaction log's (x, t_x, T) summary at the analysis date (summarizeTransactions's `rfm`, in the settings' unit). */
-export function fitLogForAnalysis(rfm: RfmSummary, asOfDay: number, settings: Settings, lang: Lang): AnalysisModel {
-  return startLogFit(rfm, asOfDay, settings, lang, FIT_HERE)();
-}
-
-/** fitLogForAnalysis with its two purchase-model fits started by `fitter`; the function returned completes it. */
+/**
+ * The model on a transaction log's (x, t_x, T) summary at the analysis date (summarizeTransactions's
+ * `rfm`, in the settings' unit), its two purchase-model fits started by `fitter`; the function
+ * returned completes it.
+ */
 export function startLogFit(rfm: RfmSummary, asOfDay: number, settings: Settings, lang: Lang, fitter: PurchaseFitter): () => AnalysisModel {
   const done = startRfmFit(rfm.rows, rfm.excluded, options(asOfDay, settings), fitter);
   return () => toAnalysis(done(), 'transactions', lang);
