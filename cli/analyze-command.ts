@@ -29,9 +29,6 @@ import type { StrayQuote } from '../shared/csv/parse-delimited';
 import { UsageError } from './usage-error';
 import { ANALYZE_HELP } from './help';
 
-/** Files from this size get a thread for the purchase model's fits (cli/fit-thread.ts). */
-const FIT_THREAD_FROM_BYTES = 8 * 1024 * 1024;
-
 export interface AnalyzeIo {
   out: BufferedOutput;
   /** Error messages and the progress line. */
@@ -179,12 +176,9 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
     // --csv reads a regular file twice; standard input, a pipe or a device cannot be, and is held.
     if (!values.csv || size !== null) {
       // A large file: a thread for the purchase model's fits, started now so that it is ready.
-      const fitter =
-        size !== null && size >= FIT_THREAD_FROM_BYTES
-          ? threadFitter(() => {
-              if (process.env.RAPPORT_DEBUG) io.err('rapport: the purchase model was fitted with another thread\n');
-            })
-          : null;
+      const fitter = threadFitter(size, () => {
+        if (process.env.RAPPORT_DEBUG) io.err('rapport: the purchase model was fitted with another thread\n');
+      });
       const stream = new RowStreamAnalysis(options, fitter ?? undefined);
       let width = 0;
       let format: TextFormat | null = null;
@@ -206,8 +200,11 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
         rowCount = read.rowCount;
         if (read.stoppedAt !== null && second && format) {
           const rowsBefore = rowCount;
-          const rest = await readSecondPart(second, stream, rowsBefore, format, file, lang, onRows, (b, r) => onProgress(read.bytes + b, size, rowsBefore + r));
+          // The part's bytes and rows read so far (onProgress adds the second thread's while it runs).
+          const partProgress = (b: number, r: number) => onProgress(read.bytes + b, size, rowsBefore + r);
+          const rest = await readSecondPart(second, stream, rowsBefore, format, file, lang, onRows, partProgress);
           rowCount += rest.rowCount;
+          progress.reading(read.bytes + rest.bytes, size, rowCount); // the whole file read
           width = Math.max(width, rest.widest);
           for (const q of rest.strayQuotes) read.notices.push(strayQuoteNotice(q, lang));
           how = rest.byThread ? `on two threads, the second from byte ${read.stoppedAt}` : `on one thread (the second thread failed after byte ${read.stoppedAt})`;
@@ -263,8 +260,10 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
 /**
  * The second part of a file read by a second thread (SecondPart), added to the analysis of the
  * first; should the second thread fail (run out of its memory, say), this thread reads that part
- * itself. Returns the part's rows, its widest row, the quotes in it read as ordinary characters,
- * and whether the second thread read it. `progress` gets the part's bytes and rows read so far.
+ * itself, through `onRows` as it read the first. Returns the part's rows and bytes, the widest the second
+ * thread met (onRows sees those this thread reads), the quotes in it read as ordinary characters,
+ * and whether the second thread read it. `progress` gets the bytes and rows this thread has read of
+ * the part.
  */
 async function readSecondPart(
   second: SecondPart,
@@ -275,34 +274,21 @@ async function readSecondPart(
   lang: Lang,
   onRows: NonNullable<ReadOptions['onRows']>,
   progress: (bytes: number, rows: number) => void,
-): Promise<{ rowCount: number; widest: number; strayQuotes: StrayQuote[]; byThread: boolean }> {
+): Promise<{ rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[]; byThread: boolean }> {
   let got: Awaited<ReturnType<SecondPart['finish']>> | null = null;
   try {
-    got = await second.finish(() => {
-      const p = second.progress();
-      progress(p.bytes, p.rows);
-    });
+    got = await second.finish(() => progress(0, 0));
   } catch (e) {
     if (e instanceof UsageError) throw e;
   }
   if (got) {
     stream.absorb(got.part, rowsBefore);
-    return { rowCount: got.rowCount, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true };
+    return { rowCount: got.rowCount, bytes: got.bytes, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true };
   }
   // The second thread failed: this one reads its part.
   second.cancel();
-  let widest = 0;
-  const read = readTableContinuation(
-    fileRange(file, lang, second.at, Infinity, null),
-    format,
-    rowsBefore,
-    (rows, first, at) => {
-      for (const r of rows) widest = Math.max(widest, r.length);
-      onRows(rows, first, at);
-    },
-    (bytes, _total, rows) => progress(bytes, rows),
-  );
-  return { ...read, widest, byThread: false };
+  const read = readTableContinuation(fileRange(file, lang, second.at, Infinity, null), format, rowsBefore, onRows, (bytes, _total, rows) => progress(bytes, rows));
+  return { rowCount: read.rowCount, bytes: read.bytes, widest: 0, strayQuotes: read.strayQuotes, byThread: false };
 }
 
 /** A regular file's size, modification time and inode, to tell whether it changed between two readings. */

@@ -14,6 +14,9 @@ import { convergedFit, FIT_HERE, type PurchaseFits, type PurchaseFitter } from '
 import type { RfmData } from '../shared/model/rfm-data';
 import { workerScript } from './worker-script';
 
+/** Files from this size get the thread (smaller ones are analysed in well under a second). */
+const FROM_BYTES = 8 * 1024 * 1024;
+
 /** Distinct (x, t_x, T) points from which the fits are shared with the thread (fewer fit in tens of milliseconds). */
 const MIN_POINTS = 20_000;
 
@@ -42,10 +45,14 @@ export interface FitThreadSetup {
   port: MessagePort;
 }
 
-/** A fitter that shares the fits with a thread started now (see the file's comment); null when no thread can be started. */
-export function threadFitter(onThread?: () => void): (PurchaseFitter & { stop(): void }) | null {
+/**
+ * A fitter that shares the fits with a thread started now (see the file's comment), for a file of
+ * `size` bytes; null for a small file or one of unknown size, when no thread can be started, or
+ * when RAPPORT_THREADS=1 asks for one thread. `onThread` is called when the thread made a fit.
+ */
+export function threadFitter(size: number | null, onThread?: () => void): (PurchaseFitter & { stop(): void }) | null {
   const script = workerScript();
-  if (script === null || process.env.RAPPORT_THREADS === '1') return null;
+  if (script === null || size === null || size < FROM_BYTES || process.env.RAPPORT_THREADS === '1') return null;
   const claims = new Int32Array(new SharedArrayBuffer(4 * MODELS.length));
   const done = new Int32Array(new SharedArrayBuffer(4 * MODELS.length));
   const { port1, port2 } = new MessageChannel();
@@ -85,8 +92,9 @@ export function threadFitter(onThread?: () => void): (PurchaseFitter & { stop():
             const answer = m.message as { model: PurchaseModelName; fit: FittedParams | null };
             received.set(answer.model, answer.fit);
           }
+          // Not received: the thread failed, or did not answer in time. The fit is the same made here.
           const model = MODELS[k]!;
-          fits[k] = Atomics.load(done, k) === POSTED && received.has(model) ? received.get(model)! : convergedFit(data, model);
+          fits[k] = received.has(model) ? received.get(model)! : convergedFit(data, model);
         }
         stop();
         if (received.size > 0) onThread?.();

@@ -338,42 +338,35 @@ function decodeAndParse(
   // all-ASCII chunk of UTF-8 can then be read by asciiText, which is the same text, much faster.
   let clean = true;
   const utf8 = encoding.name === 'utf-8';
-  /** Decode and parse the next bytes; false when the source turns out not to be text. */
-  const feed = (chunk: Uint8Array): boolean => {
+  /** Decode and parse the next bytes; `controls` is set when the source turns out not to be text. */
+  const feed = (chunk: Uint8Array): void => {
     bytes += chunk.length;
     const part = first ? chunk.subarray(encoding.skip) : chunk;
     const ascii = utf8 && clean ? asciiText(part) : null;
     const text = ascii ?? decoder.decode(part, { stream: true });
     if (part.length > 0) clean = part[part.length - 1]! < 0x80;
-    if (first && hasControls(text)) return false;
+    if (first && hasControls(text)) {
+      controls = true;
+      return;
+    }
     first = false;
     if (onRows) parser.pushInPieces(text, (rows, pushed) => handOut(rows, bytes - Math.round(part.length * (1 - pushed / text.length))));
     else parser.push(text);
     onProgress?.(bytes, source.size, parser.rowCount);
-    return true;
   };
   for (const chunk of source.chunks()) {
     // The split point within this chunk: the bytes before it, then the reading stops or goes on.
-    const cut = split && stoppedAt === null && bytes < split.at && bytes + chunk.length >= split.at ? split.at - bytes : -1;
-    if (cut < 0) {
-      if (!feed(chunk)) {
-        controls = true;
+    const cut = split && bytes < split.at && bytes + chunk.length >= split.at ? split.at - bytes : -1;
+    if (cut >= 0) {
+      feed(chunk.subarray(0, cut));
+      if (controls) break;
+      if (split!.stop(parser.endsCleanly())) {
+        stoppedAt = split!.at;
         break;
       }
-      continue;
     }
-    if (!feed(chunk.subarray(0, cut))) {
-      controls = true;
-      break;
-    }
-    if (split!.stop(parser.endsCleanly())) {
-      stoppedAt = split!.at;
-      break;
-    }
-    if (cut < chunk.length && !feed(chunk.subarray(cut))) {
-      controls = true;
-      break;
-    }
+    feed(cut >= 0 ? chunk.subarray(cut) : chunk);
+    if (controls) break;
   }
   if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [], stoppedAt: null };
   parser.push(decoder.decode());

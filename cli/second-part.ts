@@ -20,14 +20,15 @@ import { PRESIZED_ROWS } from '../shared/row-stream-analysis';
 import { packedBuffers } from '../shared/ingest/packed-columns';
 import type { Column, Lang } from '../shared/types';
 import { fileRange } from './byte-source';
+import { widestRow } from './csv-stream';
 import { readTableContinuation, type TextFormat, wholeFileBytes } from './read-table-file';
 import { UsageError } from './usage-error';
 import { workerScript } from './worker-script';
 
 /**
- * Where the second part starts, as a share of the file: the first thread also finds the header and
- * starts the second thread (which counts the rows before its part first), so its part is a little
- * larger.
+ * Where the second part starts, as a share of the file: the second thread starts only once the
+ * first has found the header, and then packs its part to hand it over, so the first reads a little
+ * more.
  */
 const FIRST_SHARE = 0.6;
 
@@ -53,7 +54,6 @@ export type SecondPartMessage =
   | { part: CustomerReadPart; rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[] }
   | { usageError: string }
   | { failure: string };
-
 
 /** The second thread of one file (see the file's comment). */
 export class SecondPart {
@@ -144,6 +144,7 @@ export class SecondPart {
 
   /** What the second thread read, once it has read it; `tick` is called meanwhile (for a progress line). */
   async finish(tick: () => void): Promise<Extract<SecondPartMessage, { part: CustomerReadPart }>> {
+    tick();
     const timer = setInterval(tick, 200);
     try {
       const m = await this.result!;
@@ -184,7 +185,7 @@ export function readSecondPart(job: SecondPartJob): void {
       job.format,
       0,
       (rows, first) => {
-        for (const r of rows) widest = Math.max(widest, r.length);
+        widest = Math.max(widest, widestRow(rows));
         reader.add(rows, first);
         Atomics.store(counters, ROWS, first + rows.length);
       },

@@ -7,8 +7,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, statSync } from 'node:fs';
 import module from 'node:module';
 
-// Node keeps the bundle's compiled code on disk (in the temporary folder) between runs: about 30 ms
-// less start-up on every run after the first. Where that folder cannot be written, nothing changes.
+// Node keeps the bundle's compiled code on disk (in the temporary folder) between runs, so a run
+// after the first starts sooner. Where that folder cannot be written, nothing changes.
 module.enableCompileCache?.();
 
 const root = new URL('../', import.meta.url);

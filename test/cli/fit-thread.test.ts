@@ -22,13 +22,16 @@ function simulated(seed: number) {
   return aggregateRfm(rows);
 }
 
+/** A file size that gets the thread. */
+const LARGE = 64 * 1024 * 1024;
+
 /** Block this thread for `ms` (the fitting thread goes on meanwhile). */
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 afterEach(() => setWorkerScript(null));
 
 describe('the purchase model fitted with a thread of its own gives the fits of one thread', () => {
-  it('the fitting thread done first (it takes both fits), or the CLI thread asking at once (it takes what is free)', () => {
+  it('the CLI thread asking late (the fitting thread has taken its fits) or at once (it takes what is free)', () => {
     setWorkerScript(WORKER);
     const data = simulated(7);
     expect(data.T.length).toBeGreaterThan(20_000);
@@ -36,21 +39,21 @@ describe('the purchase model fitted with a thread of its own gives the fits of o
     expect(want.bgnbd).not.toBeNull();
 
     let used = 0;
-    const late = threadFitter(() => used++)!;
+    const late = threadFitter(LARGE, () => used++)!;
     const waitLate = late.start(data);
     sleep(8_000); // long enough for the thread to load and take a fit at least
     expect(waitLate()).toEqual(want);
     expect(used).toBe(1);
 
-    const early = threadFitter()!;
+    const early = threadFitter(LARGE)!;
     expect(early.start(data)()).toEqual(want);
   }, 120_000);
 
   it('a thread that fails: the CLI thread makes every fit', () => {
-    setWorkerScript(new URL('../fixtures/cli/failing-part-worker.mjs', import.meta.url));
+    setWorkerScript(new URL('../fixtures/cli/failing-worker.mjs', import.meta.url));
     const data = simulated(8);
     let used = 0;
-    const fitter = threadFitter(() => used++)!;
+    const fitter = threadFitter(LARGE, () => used++)!;
     const wait = fitter.start(data);
     sleep(2_000);
     expect(wait()).toEqual(fitBothModels(data));
@@ -60,7 +63,7 @@ describe('the purchase model fitted with a thread of its own gives the fits of o
   it('a thread that takes a fit and dies: the CLI thread makes that fit itself after a short wait', () => {
     setWorkerScript(new URL('../fixtures/cli/dying-fit-worker.mjs', import.meta.url));
     const data = simulated(9);
-    const fitter = threadFitter()!;
+    const fitter = threadFitter(LARGE)!;
     const wait = fitter.start(data);
     sleep(2_000); // the thread has taken BG/NBD and died
     const t0 = Date.now();
@@ -68,12 +71,24 @@ describe('the purchase model fitted with a thread of its own gives the fits of o
     expect(Date.now() - t0).toBeLessThan(20_000);
   }, 120_000);
 
+  it('no thread for a small file or one of unknown size, nor with RAPPORT_THREADS=1', () => {
+    setWorkerScript(WORKER);
+    expect(threadFitter(1_000_000)).toBeNull();
+    expect(threadFitter(null)).toBeNull();
+    process.env.RAPPORT_THREADS = '1';
+    try {
+      expect(threadFitter(LARGE)).toBeNull();
+    } finally {
+      delete process.env.RAPPORT_THREADS;
+    }
+  });
+
   it('small data are fitted here, without the thread', () => {
     setWorkerScript(WORKER);
     const random = mulberry32(3);
     const data = aggregateRfm(Array.from({ length: 500 }, () => simulateBgNbdCustomer({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, random)));
     let used = 0;
-    expect(threadFitter(() => used++)!.start(data)()).toEqual(fitBothModels(data));
+    expect(threadFitter(LARGE, () => used++)!.start(data)()).toEqual(fitBothModels(data));
     expect(used).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { toDelimited } from '../../shared/csv/to-delimited';
@@ -8,6 +8,8 @@ import { generateCustomers } from '../../shared/sample/generate-customers';
 import { generateTransactions } from '../../shared/sample/generate-transactions';
 import { secondPartRows } from '../../cli/second-part';
 import { main, setWorkerScript } from '../../cli/main';
+import { analyzeCommand } from '../../cli/analyze-command';
+import { BufferedOutput } from '../../cli/output';
 import { PRESIZED_ROWS } from '../../shared/row-stream-analysis';
 
 const CLI = resolve(__dirname, '../../cli/rapport.mjs');
@@ -124,7 +126,7 @@ describe('a large customer file read in two parts on two threads gives what one 
 });
 
 describe('two threads within the memory allowed', () => {
-  it('a customer table too large for the memory allowed (RAPPORT_MEMORY_MB), read on two threads: the plain message and exit 2', () => {
+  it('a customer table too large for the memory allowed (RAPPORT_MEMORY_MB), with a second thread allowed: the plain message and exit 2', () => {
     const path = write('too-big.csv', toDelimited(generateCustomers(60_000, { seed: 3 })));
     const r = rapport([path, '--lang', 'en'], { ...STREAMED, RAPPORT_MEMORY_MB: '24' });
     expect(r.status).toBe(2);
@@ -158,11 +160,37 @@ describe('the second thread', () => {
         process.env = saved;
       }
     };
-    setWorkerScript(new URL('../fixtures/cli/failing-part-worker.mjs', import.meta.url));
+    setWorkerScript(new URL('../fixtures/cli/failing-worker.mjs', import.meta.url));
     const failed = await run({ RAPPORT_DEBUG: '1' });
     const one = await run({ RAPPORT_DEBUG: '1', RAPPORT_THREADS: '1' });
     expect(failed.err).toMatch(/read on one thread \(the second thread failed after byte \d+\)/);
     expect(failed.code).toBe(0);
     expect(failed.out).toBe(one.out);
+  }, 120_000);
+
+  it('the progress line counts the bytes and rows of both threads once: never past the file, ending at its size and rows', async () => {
+    // Over PROGRESS_MIN_BYTES (20 MB), the size from which a progress line is shown.
+    const text = toDelimited(generateCustomers(95_000, { seed: 4, lang: 'en', asOf: '2026-11-28' }));
+    const path = write('progress.csv', text);
+    const size = statSync(path).size;
+    expect(size).toBeGreaterThan(20e6);
+    setWorkerScript(new URL('../../cli/worker.mjs', import.meta.url));
+    const saved = { ...process.env };
+    Object.assign(process.env, STREAMED);
+    const reading: { bytes: number; rows: number }[] = [];
+    let err = '';
+    try {
+      const progress = { reading: (bytes: number, _t: number | null, rows: number) => reading.push({ bytes, rows }), stage() {}, writing() {}, done() {} };
+      const code = await analyzeCommand([path, '--as-of', '2026-11-28', '--lang', 'en'], 'en', { out: new BufferedOutput(() => {}), err: (e) => (err += e), progress });
+      expect(code).toBe(0);
+    } finally {
+      process.env = saved;
+      setWorkerScript(null);
+    }
+    expect(err).toMatch(/read on two threads/);
+    const rows = text.split('\r\n').length - 1; // the file's rows (no empty one after its last line break)
+    expect(Math.max(...reading.map((r) => r.bytes))).toBe(size);
+    expect(reading.at(-1)!.bytes).toBe(size);
+    expect(Math.max(...reading.map((r) => r.rows))).toBe(rows);
   }, 120_000);
 });
