@@ -78,7 +78,6 @@ function typicalRepeatInterval(cols: CustomerColumns): number | null {
 
 /** The table-wide rules' results (ranks, tiers, value score, value classes, pyramid), which need no purchase model. */
 export interface TableRules {
-  useProfit: boolean;
   /** Each customer's tier metric (profit or revenue; 0 where missing). */
   metric: Float64Array;
   tiered: boolean;
@@ -104,7 +103,7 @@ export function tableRules(inputs: CustomerColumns, asOfDay: number, settings: S
   const scores = valueScores(inputs, asOfDay, useProfit, settings);
   const classes = valueClasses(inputs, tiers.tiers, settings.mgcTop);
   const pyr = pyramid(metric, tiers.order, settings.pyramid);
-  return { useProfit, metric, tiered, tiers, scores, classes, pyramid: pyr, typicalInterval: typicalRepeatInterval(inputs) };
+  return { metric, tiered, tiers, scores, classes, pyramid: pyr, typicalInterval: typicalRepeatInterval(inputs) };
 }
 
 /**
