@@ -149,6 +149,9 @@ interface Input {
   progress: Progress;
 }
 
+/** The time since `start` (a performance.now()), in seconds, for RAPPORT_DEBUG's lines. */
+const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(2)} s`;
+
 /**
  * Read the file, standard input or the built-in sample. A file's rows go to the analysis as they
  * are read (RowStreamAnalysis); for --csv the file is read again as its rows are written out, so
@@ -195,6 +198,7 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
       let read: TableFile;
       let rowCount: number;
       let how = 'on one thread';
+      const readStart = performance.now();
       try {
         read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows, split: second ?? undefined });
         rowCount = read.rowCount;
@@ -207,7 +211,7 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
           progress.reading(read.bytes + rest.bytes, size, rowCount); // the whole file read
           width = Math.max(width, rest.widest);
           for (const q of rest.strayQuotes) read.notices.push(strayQuoteNotice(q, lang));
-          how = rest.byThread ? `on two threads, the second from byte ${read.stoppedAt}` : `on one thread (the second thread failed after byte ${read.stoppedAt})`;
+          how = rest.byThread ? `on two threads, the second from byte ${read.stoppedAt} (waited ${rest.waited} for it)` : `on one thread (the second thread failed after byte ${read.stoppedAt})`;
         } else second?.cancel(); // the reading never stopped for it (the file is not a customer table, or shrank)
       } catch (e) {
         // A file that cannot be read: the extra threads are not needed any more.
@@ -216,7 +220,7 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
         throw e;
       }
       // For whoever looks into a slow or odd run: how the file was read.
-      if (process.env.RAPPORT_DEBUG) io.err(`rapport: read ${how}\n`);
+      if (process.env.RAPPORT_DEBUG) io.err(`rapport: read ${how}, in ${seconds(readStart)}\n`);
       const csvAgain = !values.csv
         ? null
         : (analysis: LazyAnalysis, write: (text: string) => void) => {
@@ -235,10 +239,12 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
             if (seen !== rowCount) throw new UsageError(fill(t.fileChangedWriting, { name: file }));
           };
       const analyse = () => {
+        const analyseStart = performance.now();
         try {
           return stream.finish();
         } finally {
           fitter?.stop();
+          if (process.env.RAPPORT_DEBUG) io.err(`rapport: analysed in ${seconds(analyseStart)}\n`);
         }
       };
       return { analyse, csvRows: null, csvAgain, rowCount, source, fileNotices: read.notices, progress };
@@ -262,8 +268,8 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
  * first; should the second thread fail (run out of its memory, say), this thread reads that part
  * itself, through `onRows` as it read the first. Returns the part's rows and bytes, the widest the second
  * thread met (onRows sees those this thread reads), the quotes in it read as ordinary characters,
- * and whether the second thread read it. `progress` gets the bytes and rows this thread has read of
- * the part.
+ * whether the second thread read it, and how long this thread waited for it. `progress` gets the
+ * bytes and rows this thread has read of the part.
  */
 async function readSecondPart(
   second: SecondPart,
@@ -274,21 +280,23 @@ async function readSecondPart(
   lang: Lang,
   onRows: NonNullable<ReadOptions['onRows']>,
   progress: (bytes: number, rows: number) => void,
-): Promise<{ rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[]; byThread: boolean }> {
+): Promise<{ rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[]; byThread: boolean; waited: string }> {
   let got: Awaited<ReturnType<SecondPart['finish']>> | null = null;
+  const waitStart = performance.now();
   try {
     got = await second.finish(() => progress(0, 0));
   } catch (e) {
     if (e instanceof UsageError) throw e;
   }
+  const waited = seconds(waitStart);
   if (got) {
     stream.absorb(got.part, rowsBefore);
-    return { rowCount: got.rowCount, bytes: got.bytes, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true };
+    return { rowCount: got.rowCount, bytes: got.bytes, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true, waited };
   }
   // The second thread failed: this one reads its part.
   second.cancel();
   const read = readTableContinuation(fileRange(file, lang, second.at, Infinity, null), format, rowsBefore, onRows, (bytes, _total, rows) => progress(bytes, rows));
-  return { rowCount: read.rowCount, bytes: read.bytes, widest: 0, strayQuotes: read.strayQuotes, byThread: false };
+  return { rowCount: read.rowCount, bytes: read.bytes, widest: 0, strayQuotes: read.strayQuotes, byThread: false, waited };
 }
 
 /** A regular file's size, modification time and inode, to tell whether it changed between two readings. */
