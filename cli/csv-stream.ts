@@ -7,8 +7,7 @@
  */
 import type { Analysis, Customer, CustomerList, Lang, RowError } from '../shared/types';
 import { asList } from '../shared/customer-list';
-import { toDelimited } from '../shared/csv/to-delimited';
-import { escapeFormula } from '../shared/csv/escape-formula';
+import { delimitedLine } from '../shared/csv/to-delimited';
 import { formatRowError } from '../shared/i18n/messages';
 import { resultColumnsFor, type ResultColumn } from '../shared/result-columns';
 
@@ -17,19 +16,11 @@ type Cell = string | number | boolean | null;
 /** Rows written at a time. */
 const BATCH = 8192;
 
-/** A cell as written: text that looks like a formula gets its apostrophe; null becomes empty. */
-function safe(v: unknown): unknown {
-  if (v === null || v === undefined) return '';
-  return typeof v === 'string' ? escapeFormula(v) : v;
-}
-
-/** One row as CSV text without its line break: toDelimited's quoting, cells escaped first. */
-function line(cells: readonly unknown[]): string {
-  const safeCells = new Array<unknown>(cells.length);
-  for (let j = 0; j < cells.length; j++) safeCells[j] = safe(cells[j]);
-  const text = toDelimited([safeCells]);
-  return text.slice(0, text.length - 2);
-}
+/**
+ * One row as CSV text without its line break: toDelimited's quoting, text that looks like a formula
+ * with its apostrophe (escapeFormula), null as an empty field.
+ */
+const line = (cells: readonly unknown[]): string => delimitedLine(cells);
 
 /** What the CSV needs of an analysis: its customers, built or built on demand. */
 export type ResultAnalysis = Pick<Analysis, 'headerRow' | 'errors'> & { customers: readonly Customer[] | CustomerList };

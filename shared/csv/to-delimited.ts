@@ -41,14 +41,15 @@ export interface DelimitedOptions {
 export function toDelimited(rows: readonly (readonly unknown[])[], delimiter = ',', options: DelimitedOptions = {}): string {
   // Each line is joined flat (no string-concatenation trees: a million rows must stay light).
   const lines: string[] = new Array<string>(rows.length);
-  const cells: string[] = [];
+  for (let r = 0; r < rows.length; r++) lines[r] = delimitedLine(rows[r]!, delimiter, options);
+  return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
+}
+
+/** One row as toDelimited writes it, without its line break. */
+export function delimitedLine(row: readonly unknown[], delimiter = ',', options: DelimitedOptions = {}): string {
   const extra = NEEDS_QUOTES.test(delimiter) ? null : delimiter;
   const escapeFormulas = options.formulas !== 'keep';
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    cells.length = row.length;
-    for (let i = 0; i < row.length; i++) cells[i] = field(row[i], extra, escapeFormulas);
-    lines[r] = cells.join(delimiter);
-  }
-  return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
+  let line = row.length > 0 ? field(row[0], extra, escapeFormulas) : '';
+  for (let i = 1; i < row.length; i++) line += delimiter + field(row[i], extra, escapeFormulas);
+  return line;
 }
