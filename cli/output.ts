@@ -7,28 +7,60 @@
 import { writeSync } from 'node:fs';
 import { UsageError } from './usage-error';
 
-/** Where text goes: a function taking each block (tests collect it into a string). */
-export type Sink = (text: string) => void;
+/**
+ * Where text goes: a function taking each block (tests collect it into a string). A sink that can
+ * also take bytes (`bytes`, as a file descriptor's does) is given UTF-8 encoded into one reused
+ * buffer instead, so that the text is never joined into blocks first.
+ */
+export type Sink = ((text: string) => void) & { bytes?: (bytes: Uint8Array) => void };
 
 /** The reader of the output closed it (EPIPE): stop writing, no error to report. */
 export class OutputClosed extends Error {
   override name = 'OutputClosed';
 }
 
+/** Characters gathered before a block of text is handed on. */
 const BLOCK = 1 << 20;
+/** Bytes of the buffer UTF-8 is encoded into (a UTF-16 unit takes at most 3 bytes). */
+const BYTES = 4 << 20;
 
 export class BufferedOutput {
   private parts: string[] = [];
   private size = 0;
-  constructor(private readonly sink: Sink) {}
+  /** The bytes not yet handed to the sink (for a sink that takes bytes), and how many there are. */
+  private readonly buffer: Buffer | null;
+  private used = 0;
+
+  constructor(private readonly sink: Sink) {
+    this.buffer = sink.bytes ? Buffer.allocUnsafe(BYTES) : null;
+  }
 
   write(text: string): void {
+    const buffer = this.buffer;
+    if (buffer !== null) {
+      if (3 * text.length > BYTES - this.used) {
+        this.flush();
+        if (3 * text.length > BYTES) {
+          this.sink.bytes!(Buffer.from(text, 'utf8'));
+          return;
+        }
+      }
+      this.used += buffer.write(text, this.used, 'utf8');
+      return;
+    }
     this.parts.push(text);
     this.size += text.length;
     if (this.size >= BLOCK) this.flush();
   }
 
   flush(): void {
+    if (this.buffer !== null) {
+      if (this.used === 0) return;
+      const used = this.used;
+      this.used = 0;
+      this.sink.bytes!(this.buffer.subarray(0, used)); // written before it returns: the buffer is free again
+      return;
+    }
     if (this.parts.length === 0) return;
     const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.parts = [];
@@ -43,8 +75,8 @@ export class BufferedOutput {
  */
 export function fdSink(fd: number): Sink {
   const wait = new Int32Array(new SharedArrayBuffer(4));
-  return (text) => {
-    let buf = Buffer.from(text, 'utf8');
+  const bytes = (data: Uint8Array) => {
+    let buf = data;
     while (buf.length > 0) {
       let n: number;
       try {
@@ -62,4 +94,5 @@ export function fdSink(fd: number): Sink {
       buf = buf.subarray(n);
     }
   };
+  return Object.assign((text: string) => bytes(Buffer.from(text, 'utf8')), { bytes });
 }
