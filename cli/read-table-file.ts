@@ -8,7 +8,8 @@
 import { isUtf8 } from 'node:buffer';
 import { decodeBytes } from '../shared/csv/decode-bytes';
 import type { StrayQuote } from '../shared/csv/parse-delimited';
-import { decodedText, readDelimited, strayQuoteNotice } from '../shared/csv/read-delimited';
+import { decodedText, encodingName, readDelimited, strayQuoteNotice } from '../shared/csv/read-delimited';
+import type { TextEncodingName } from '../shared/csv/decode-bytes';
 import { fill, noticeText } from '../shared/i18n/messages';
 import { texts } from '../shared/i18n/texts';
 import type { Lang, Notice } from '../shared/types';
@@ -46,7 +47,7 @@ export function wholeFileBytes(): number {
 
 /** How a streamed file's text is read: decided on its start, and the same for every part of it. */
 export interface TextFormat {
-  encoding: string;
+  encoding: TextEncodingName;
   delimiter: string;
   newline: string;
 }
@@ -105,21 +106,22 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   if (encoding === null) throw new UsageError(fill(t.empty, { name }));
   const whole = source.size === null || source.size <= wholeFileBytes() ? readWhole(source, name, lang, onProgress, onRows) : null;
   if (whole) return whole;
-  // Rows handed out as they are read cannot be taken back: decide UTF-8 or GB18030 first.
-  if (onRows && encoding.name === 'utf-8' && encoding.fatal && !isUtf8Source(source, encoding.skip)) encoding = { name: 'gb18030', skip: 0, fatal: false };
+  // Rows handed out as they are read cannot be taken back: decide UTF-8 or GB18030 first (a UTF-8
+  // mark written over GB18030 text is skipped, as decodeBytes skips it).
+  if (onRows && encoding.name === 'utf-8' && encoding.fatal && !isUtf8Source(source, encoding.skip)) encoding = { name: 'gb18030', skip: encoding.skip, fatal: false };
   let read: ReturnType<typeof decodeAndParse>;
   try {
     read = decodeAndParse(source, encoding, onProgress, onRows, split);
   } catch (e) {
     // Not valid UTF-8 somewhere after the start: the whole file is GB18030, as decodeBytes decides.
     if (!(encoding.name === 'utf-8' && encoding.fatal && isDecodeError(e))) throw e;
-    encoding = { name: 'gb18030', skip: 0, fatal: false };
+    encoding = { name: 'gb18030', skip: encoding.skip, fatal: false };
     read = decodeAndParse(source, encoding, onProgress, onRows);
   }
   if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
   if (read.bytes === 0) throw new UsageError(fill(t.empty, { name }));
   if (!read.hasData) throw new UsageError(noData(name, lang));
-  const notices: Notice[] = [{ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: encoding.name.toUpperCase() }) }];
+  const notices: Notice[] = [{ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: encodingName(encoding.name, encoding.skip > 0, lang) }) }];
   for (const q of read.strayQuotes) notices.push(strayQuoteNotice(q, lang));
   return { table: read.rows, rowCount: read.rowCount, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes, notices, stoppedAt: read.stoppedAt };
 }
@@ -260,7 +262,7 @@ function completeUtf8Length(bytes: Uint8Array): number {
 }
 
 interface Encoding {
-  name: string;
+  name: TextEncodingName;
   /** Bytes of byte-order mark to skip. */
   skip: number;
   /** Strict UTF-8: a decoding error means the file is GB18030. */
@@ -281,7 +283,8 @@ function detectEncoding(source: ByteSource, lang: Lang): Encoding | null {
   }
   if (head === undefined) return null;
   let encoding: Encoding;
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) encoding = { name: 'utf-8', skip: 3, fatal: false };
+  // A UTF-8 mark is checked like any UTF-8: an editor may have written one over GB18030 text.
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) encoding = { name: 'utf-8', skip: 3, fatal: true };
   else if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) encoding = { name: 'utf-16le', skip: 2, fatal: false };
   else if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) encoding = { name: 'utf-16be', skip: 2, fatal: false };
   else {

@@ -41,12 +41,17 @@ export function decodedText(input: Uint8Array | string, lang: Lang, decode: (byt
   const notices: Notice[] = [];
   if (typeof input === 'string') return { text: input, encoding: null, notices };
   const d = decode(input);
-  const name = ENCODING_NAME[d.encoding] + (d.bom ? (lang === 'zh' ? ' (带 BOM)' : ' (with BOM)') : '');
+  const name = encodingName(d.encoding, d.bom, lang);
   if (d.confidence < 1) notices.push({ code: 'encoding_mixed', message: noticeText(lang, 'encoding_mixed', { encoding: name, percent: Math.round(d.confidence * 100) }) });
   else notices.push({ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: name }) });
   if (d.fallbackLines.length && d.lineEncoding)
     notices.push({ code: 'encoding_lines', message: noticeText(lang, 'encoding_lines', { lines: list(d.fallbackLines), count: d.fallbackLines.length, encoding: ENCODING_NAME[d.lineEncoding] }) });
   return { text: d.text, encoding: d.encoding, notices };
+}
+
+/** An encoding as the notices name it: "UTF-8", "GB18030 (with BOM)". */
+export function encodingName(encoding: TextEncodingName, bom: boolean, lang: Lang): string {
+  return ENCODING_NAME[encoding] + (bom ? (lang === 'zh' ? ' (带 BOM)' : ' (with BOM)') : '');
 }
 
 /** The notice of a quote read as an ordinary character. */

@@ -65,6 +65,30 @@ describe('readTableSource: whole and chunked reading give the rows of parseDelim
   });
 });
 
+describe('readTableSource: a file read as a stream is read and named as the file read whole', () => {
+  const gbk = [0xbb, 0xaa, 0xb6, 0xab]; // 华东 in GBK
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `C${i},`);
+  const cases: [string, Uint8Array][] = [
+    ['UTF-8', utf8(`id,region\n${lines(200).join('华东\n')}华东\n`)],
+    ['UTF-8 with a mark', utf8(`\ufeffid,region\n${lines(200).join('华东\n')}华东\n`)],
+    ['GB18030 under a UTF-8 mark', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('id,region\n'), ...lines(200).flatMap((l) => [...utf8(l), ...gbk, 0x0a])])],
+    ['GB18030', new Uint8Array([...utf8('id,region\n'), ...lines(200).flatMap((l) => [...utf8(l), ...gbk, 0x0a])])],
+    ['UTF-16LE with a mark', new Uint8Array([0xff, 0xfe, ...Array.from('id\tregion\r\nC1\t华东\r\n').flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])])],
+  ];
+  it.each(cases)('%s: the same rows, encoding and notices, rows kept or handed out', (_, bytes) => {
+    for (const lang of ['en', 'zh'] as const) {
+      const whole = readTableSource(source(bytes, [1 << 20], false), lang);
+      for (const sizes of [[64], [1 << 20]]) {
+        expect(readTableSource(source(bytes, sizes, true), lang)).toEqual(whole);
+        const handed: string[][] = [];
+        const read = readTableSource(source(bytes, sizes, true), lang, undefined, (rows) => handed.push(...rows));
+        expect(handed).toEqual(whole.table);
+        expect({ ...read, table: whole.table }).toEqual(whole);
+      }
+    }
+  });
+});
+
 describe('readTableSource on a whole file, rows handed out as they are parsed', () => {
   it('property: multi-megabyte files (quoted fields over lines, stray quotes, a GBK line, a BOM, a U+FEFF after it), read whole or in chunks, give the rows and notices of the reading that keeps them', () => {
     const plain = 'C000516,2023-11-30,563.97\n'.repeat(45_000);
