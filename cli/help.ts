@@ -33,7 +33,7 @@ Large files: a customer table over 64 MB is read on two threads, and a file over
 for the purchase model's fits; the results are the same as on one thread.
 Environment: RAPPORT_MEMORY_MB=N  memory limit (default: three quarters of the free memory)
              RAPPORT_THREADS=1    use one thread only
-             RAPPORT_DEBUG=1      details of an internal error, and how the file was read
+             RAPPORT_DEBUG=1      details of an internal error, how the file was read and how long it took
 Exit status: 0 analysed (row errors are listed), 2 unusable input, 1 internal error.`,
   zh: `Rapport — 根据客户表或交易流水计算客户分级、生命周期、流失风险和信用。
 
@@ -64,6 +64,6 @@ Excel 工作簿 (.xlsx, .xls) 请先另存为 "CSV UTF-8"。
 大文件: 超过 64 MB 的客户表用两个线程读取, 超过 8 MB 的文件另用一个线程拟合购买模型; 结果与单线程相同。
 环境变量: RAPPORT_MEMORY_MB=N  内存上限 (默认为可用内存的四分之三)
           RAPPORT_THREADS=1    只用一个线程
-          RAPPORT_DEBUG=1      内部错误的详细信息, 以及文件是如何读取的
+          RAPPORT_DEBUG=1      内部错误的详细信息, 文件是如何读取的以及用了多长时间
 退出码: 0 已分析 (行错误会列出), 2 输入无法使用, 1 内部错误。`,
 };
