@@ -49,7 +49,8 @@ export function toDelimited(rows: readonly (readonly unknown[])[], delimiter = '
 export function delimitedLine(row: readonly unknown[], delimiter = ',', options: DelimitedOptions = {}): string {
   const extra = NEEDS_QUOTES.test(delimiter) ? null : delimiter;
   const escapeFormulas = options.formulas !== 'keep';
-  let line = row.length > 0 ? field(row[0], extra, escapeFormulas) : '';
-  for (let i = 1; i < row.length; i++) line += delimiter + field(row[i], extra, escapeFormulas);
-  return line;
+  // Joined, not concatenated: a line kept for later rows must be one flat string, not a tree of pieces.
+  const cells = new Array<string>(row.length);
+  for (let i = 0; i < row.length; i++) cells[i] = field(row[i], extra, escapeFormulas);
+  return cells.join(delimiter);
 }
