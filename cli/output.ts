@@ -1,8 +1,9 @@
 /**
- * Output that is written as it is produced: text is gathered into blocks of about a megabyte and
- * handed to the sink, so a report of any size is never one string. The default sinks write to
- * the process's file descriptors synchronously; a reader that goes away (`rapport … | head`)
- * ends the output quietly instead of with an error.
+ * Output that is written as it is produced: text is gathered into blocks of a few megabytes (as
+ * UTF-8 bytes for a file descriptor, as text for other sinks) and handed to the sink, so a report
+ * of any size is never one string. The default sinks write to the process's file descriptors
+ * synchronously; a reader that goes away (`rapport … | head`) ends the output quietly instead of
+ * with an error.
  */
 import { writeSync } from 'node:fs';
 import { UsageError } from './usage-error';
@@ -10,7 +11,9 @@ import { UsageError } from './usage-error';
 /**
  * Where text goes: a function taking each block (tests collect it into a string). A sink that can
  * also take bytes (`bytes`, as a file descriptor's does) is given UTF-8 encoded into one reused
- * buffer instead, so that the text is never joined into blocks first.
+ * buffer instead, so that the text is never joined into blocks first: `bytes` must be done with
+ * them when it returns (the buffer is written over next). Each text written is encoded on its own,
+ * so a character is never to be cut between two writes (none of Rapport's writers cuts one).
  */
 export type Sink = ((text: string) => void) & { bytes?: (bytes: Uint8Array) => void };
 
