@@ -1,23 +1,23 @@
 /**
  * Reads a CSV or TSV file (or standard input, "-") into a table of strings, whatever encoding a
  * sales manager's file has (UTF-8 with or without BOM, UTF-16 from Excel's "Unicode text",
- * GB18030/GBK): detected, not asked, by the rules of decodeBytes. The file is read and decoded a
+ * GB18030/GBK): detected, not asked, by the rules of decodeBytes (a file too large to decode whole
+ * by those of cli/stream-encoding.ts, which follow them). The file is read and decoded a
  * few megabytes at a time and parsed piece by piece (ChunkedCsvParser), so its text never has to
  * fit in one string. Workbooks, pictures and other binary files are named as such.
  */
-import { isUtf8 } from 'node:buffer';
-import { decodeBytes } from '../shared/csv/decode-bytes';
-import type { StrayQuote } from '../shared/csv/parse-delimited';
-import { decodedText, encodingName, readDelimited, strayQuoteNotice } from '../shared/csv/read-delimited';
 import type { TextEncodingName } from '../shared/csv/decode-bytes';
-import { fill, noticeText } from '../shared/i18n/messages';
+import type { StrayQuote } from '../shared/csv/parse-delimited';
+import { decodedText, readDelimited, strayQuoteNotice } from '../shared/csv/read-delimited';
+import { fill } from '../shared/i18n/messages';
 import { texts } from '../shared/i18n/texts';
 import type { Lang, Notice } from '../shared/types';
 import { asciiText, decodeBytesFast } from './ascii-text';
 import { fileSource, memorySource, readStdinChunks, type ByteSource } from './byte-source';
 import { ChunkedCsvParser } from './chunked-csv';
-import { binaryKind, binaryMessage } from './file-kind';
+import { binaryMessage } from './file-kind';
 import { CLI_TEXT } from './i18n';
+import { decideEncoding, sniffEncoding, type StreamEncoding, streamEncodingNotice } from './stream-encoding';
 import { UsageError } from './usage-error';
 
 export { UsageError } from './usage-error';
@@ -96,32 +96,21 @@ export function readTableFile(path: string, lang: Lang = 'en', options: ReadOpti
   return readTableSource(source, lang, options.onProgress, options.onRows, options.split);
 }
 
-const isDecodeError = (e: unknown) => (e as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
-
 /** Read a byte source into rows (see readTableFile). */
 export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows'], split?: SplitPoint): TableFile {
   const t = TEXT[lang];
   const name = source.name;
-  let encoding = detectEncoding(source, lang);
-  if (encoding === null) throw new UsageError(fill(t.empty, { name }));
+  const sniffed = sniffEncoding(source, lang);
+  if (sniffed === null) throw new UsageError(fill(t.empty, { name }));
   const whole = source.size === null || source.size <= wholeFileBytes() ? readWhole(source, name, lang, onProgress, onRows) : null;
   if (whole) return whole;
-  // Rows handed out as they are read cannot be taken back: decide UTF-8 or GB18030 first (a UTF-8
-  // mark written over GB18030 text is skipped, as decodeBytes skips it).
-  if (onRows && encoding.name === 'utf-8' && encoding.fatal && !isUtf8Source(source, encoding.skip)) encoding = { name: 'gb18030', skip: encoding.skip, fatal: false };
-  let read: ReturnType<typeof decodeAndParse>;
-  try {
-    read = decodeAndParse(source, encoding, onProgress, onRows, split);
-  } catch (e) {
-    // Not valid UTF-8 somewhere after the start: the whole file is GB18030, as decodeBytes decides.
-    if (!(encoding.name === 'utf-8' && encoding.fatal && isDecodeError(e))) throw e;
-    encoding = { name: 'gb18030', skip: encoding.skip, fatal: false };
-    read = decodeAndParse(source, encoding, onProgress, onRows);
-  }
+  // Rows handed out as they are read cannot be taken back: the encoding is decided on all the bytes first.
+  const encoding = decideEncoding(source, sniffed);
+  const read = decodeAndParse(source, encoding, onProgress, onRows, split);
   if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
   if (read.bytes === 0) throw new UsageError(fill(t.empty, { name }));
   if (!read.hasData) throw new UsageError(noData(name, lang));
-  const notices: Notice[] = [{ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: encodingName(encoding.name, encoding.skip > 0, lang) }) }];
+  const notices: Notice[] = [streamEncodingNotice(encoding, lang)];
   for (const q of read.strayQuotes) notices.push(strayQuoteNotice(q, lang));
   return { table: read.rows, rowCount: read.rowCount, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes, notices, stoppedAt: read.stoppedAt };
 }
@@ -133,7 +122,7 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
  */
 export function readTableContinuation(source: ByteSource, format: TextFormat, firstIndex: number, onRows: NonNullable<ReadOptions['onRows']>, onProgress?: ReadOptions['onProgress']): { rowCount: number; bytes: number; strayQuotes: StrayQuote[] } {
   const parser = ChunkedCsvParser.continuing(format.delimiter, format.newline, TEXT_PIECE);
-  const read = decodeAndParse(source, { name: format.encoding, skip: 0, fatal: false }, onProgress, (rows, first, at) => onRows(rows, firstIndex + first, at), undefined, parser);
+  const read = decodeAndParse(source, { name: format.encoding, skip: 0, confidence: 1 }, onProgress, (rows, first, at) => onRows(rows, firstIndex + first, at), undefined, parser);
   return { rowCount: read.rowCount, bytes: read.bytes, strayQuotes: read.strayQuotes.map((q) => ({ ...q, row: q.row + firstIndex })) };
 }
 
@@ -215,86 +204,8 @@ function parseInPieces(all: Uint8Array, source: ByteSource, name: string, lang: 
 /** Characters of decoded text parsed at a time when rows are handed out as they come (ChunkedCsvParser.pushInPieces). */
 const TEXT_PIECE = 1 << 16;
 
-/**
- * True when the source's bytes (after `skip` bytes of byte-order mark) are all valid UTF-8,
- * checked chunk by chunk with Node's isUtf8, without copying a chunk; a character cut between two
- * chunks is checked whole.
- */
-function isUtf8Source(source: ByteSource, skip: number): boolean {
-  let carry: Uint8Array = new Uint8Array(0);
-  let first = true;
-  for (const chunk of source.chunks()) {
-    let part = first ? chunk.subarray(skip) : chunk;
-    first = false;
-    if (part.length === 0) continue;
-    if (carry.length > 0) {
-      // The character cut between the chunks: the carried bytes and this chunk's continuation bytes.
-      let k = 0;
-      while (k < part.length && k < 3 && (part[k]! & 0xc0) === 0x80) k++;
-      const joined = new Uint8Array(carry.length + k);
-      joined.set(carry);
-      joined.set(part.subarray(0, k), carry.length);
-      part = part.subarray(k);
-      if (part.length === 0 && completeUtf8Length(joined) < joined.length) {
-        carry = joined; // a chunk shorter than the character: still cut
-        continue;
-      }
-      if (!isUtf8(joined)) return false;
-    }
-    const cut = completeUtf8Length(part);
-    if (!isUtf8(part.subarray(0, cut))) return false;
-    carry = part.slice(cut);
-  }
-  return carry.length === 0;
-}
-
-/** The length of `bytes` without a multi-byte UTF-8 character that its last bytes begin but do not finish. */
-function completeUtf8Length(bytes: Uint8Array): number {
-  let k = bytes.length - 1;
-  let continuation = 0;
-  while (k >= 0 && continuation < 3 && (bytes[k]! & 0xc0) === 0x80) {
-    k--;
-    continuation++;
-  }
-  if (k < 0 || bytes[k]! < 0xc0) return bytes.length;
-  const need = bytes[k]! >= 0xf0 ? 4 : bytes[k]! >= 0xe0 ? 3 : 2;
-  return bytes.length - k < need ? k : bytes.length;
-}
-
-interface Encoding {
-  name: TextEncodingName;
-  /** Bytes of byte-order mark to skip. */
-  skip: number;
-  /** Strict UTF-8: a decoding error means the file is GB18030. */
-  fatal: boolean;
-}
-
 function noData(name: string, lang: Lang): string {
   return fill(TEXT[lang].noData, { name });
-}
-
-/** The encoding by decodeBytes's rules, from the first chunk; null for an empty source. */
-function detectEncoding(source: ByteSource, lang: Lang): Encoding | null {
-  let head: Uint8Array | undefined;
-  for (const chunk of source.chunks()) {
-    if (chunk.length === 0) continue;
-    head = chunk.subarray(0, 4096);
-    break;
-  }
-  if (head === undefined) return null;
-  let encoding: Encoding;
-  // A UTF-8 mark is checked like any UTF-8: an editor may have written one over GB18030 text.
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) encoding = { name: 'utf-8', skip: 3, fatal: true };
-  else if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) encoding = { name: 'utf-16le', skip: 2, fatal: false };
-  else if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) encoding = { name: 'utf-16be', skip: 2, fatal: false };
-  else {
-    // decodeBytes looks only at the first 4 KB for UTF-16 without a byte-order mark.
-    const sniffed = decodeBytes(head).encoding;
-    encoding = sniffed === 'utf-16le' || sniffed === 'utf-16be' ? { name: sniffed, skip: 0, fatal: false } : { name: 'utf-8', skip: 0, fatal: true };
-  }
-  const kind = binaryKind(head, encoding.name.startsWith('utf-16'));
-  if (kind !== null) throw new UsageError(binaryMessage(kind, source.name, lang));
-  return encoding;
 }
 
 /**
@@ -315,13 +226,13 @@ function hasControls(text: string): boolean {
 
 function decodeAndParse(
   source: ByteSource,
-  encoding: Encoding,
+  encoding: StreamEncoding,
   onProgress?: ReadOptions['onProgress'],
   onRows?: ReadOptions['onRows'],
   split?: SplitPoint,
   preset?: ChunkedCsvParser,
 ): { rows: string[][]; rowCount: number; hasData: boolean; delimiter: string; bytes: number; controls: boolean; strayQuotes: StrayQuote[]; stoppedAt: number | null } {
-  const decoder = new TextDecoder(encoding.name, { fatal: encoding.fatal, ignoreBOM: true });
+  const decoder = new TextDecoder(encoding.name, { ignoreBOM: true });
   // Rows handed out are parsed a small piece at a time (see TEXT_PIECE); rows kept, as they come.
   const parser = preset ?? (onRows ? new ChunkedCsvParser(TEXT_PIECE) : new ChunkedCsvParser());
   let bytes = 0;

@@ -41,17 +41,21 @@ export function decodedText(input: Uint8Array | string, lang: Lang, decode: (byt
   const notices: Notice[] = [];
   if (typeof input === 'string') return { text: input, encoding: null, notices };
   const d = decode(input);
-  const name = encodingName(d.encoding, d.bom, lang);
-  if (d.confidence < 1) notices.push({ code: 'encoding_mixed', message: noticeText(lang, 'encoding_mixed', { encoding: name, percent: Math.round(d.confidence * 100) }) });
-  else notices.push({ code: 'encoding', message: noticeText(lang, 'encoding', { encoding: name }) });
+  notices.push(encodingNotice(d.encoding, d.bom, d.confidence, lang));
   if (d.fallbackLines.length && d.lineEncoding)
     notices.push({ code: 'encoding_lines', message: noticeText(lang, 'encoding_lines', { lines: list(d.fallbackLines), count: d.fallbackLines.length, encoding: ENCODING_NAME[d.lineEncoding] }) });
   return { text: d.text, encoding: d.encoding, notices };
 }
 
-/** An encoding as the notices name it: "UTF-8", "GB18030 (with BOM)". */
-export function encodingName(encoding: TextEncodingName, bom: boolean, lang: Lang): string {
-  return ENCODING_NAME[encoding] + (bom ? (lang === 'zh' ? ' (带 BOM)' : ' (with BOM)') : '');
+/**
+ * The notice naming the encoding a file was read in ("UTF-8", "GB18030 (with BOM)"), with the share
+ * of its lines that agree when some did not (`confidence` below 1: decodeBytes's).
+ */
+export function encodingNotice(encoding: TextEncodingName, bom: boolean, confidence: number, lang: Lang): Notice {
+  const name = ENCODING_NAME[encoding] + (bom ? (lang === 'zh' ? ' (带 BOM)' : ' (with BOM)') : '');
+  // A share short of all is never rounded up to 100%.
+  if (confidence < 1) return { code: 'encoding_mixed', message: noticeText(lang, 'encoding_mixed', { encoding: name, percent: Math.min(99, Math.round(confidence * 100)) }) };
+  return { code: 'encoding', message: noticeText(lang, 'encoding', { encoding: name }) };
 }
 
 /** The notice of a quote read as an ordinary character. */

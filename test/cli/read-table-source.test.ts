@@ -65,7 +65,7 @@ describe('readTableSource: whole and chunked reading give the rows of parseDelim
   });
 });
 
-describe('readTableSource: a file read as a stream is read and named as the file read whole', () => {
+describe('readTableSource: a file in one encoding read as a stream is read and named as the file read whole', () => {
   const gbk = [0xbb, 0xaa, 0xb6, 0xab]; // 华东 in GBK
   const lines = (n: number) => Array.from({ length: n }, (_, i) => `C${i},`);
   const cases: [string, Uint8Array][] = [
@@ -86,6 +86,45 @@ describe('readTableSource: a file read as a stream is read and named as the file
         expect({ ...read, table: whole.table }).toEqual(whole);
       }
     }
+  });
+});
+
+describe('readTableSource: a file read as a stream with lines in another encoding', () => {
+  const gbkLine = [...utf8('C77,'), 0xbb, 0xaa, 0xb6, 0xab, 0x0a]; // 华东 in GBK
+  const utf8Lines = (n: number) => utf8(Array.from({ length: n }, (_, i) => `C${i},华东\n`).join(''));
+  it.each([
+    ['with a UTF-8 mark', [0xef, 0xbb, 0xbf]],
+    ['without a mark', []],
+  ])('a UTF-8 file %s and one GBK line stays UTF-8: the line read with replacement characters, the notice giving the share of lines that agree', (_, mark) => {
+    const bytes = new Uint8Array([...mark, ...utf8('id,region\n'), ...utf8Lines(60), ...gbkLine, ...utf8Lines(39)]);
+    const whole = readTableSource(source(bytes, [1 << 20], false), 'en');
+    const streamed = readTableSource(source(bytes, [97], true), 'en');
+    expect(streamed.encoding).toBe('utf-8');
+    // The file read whole reads that line in GB18030; a stream is decoded in one encoding.
+    expect(whole.table[61]).toEqual(['C77', '华东']);
+    expect(streamed.table[61]).toEqual(['C77', '\ufffd\ufffd\ufffd\ufffd']);
+    expect(streamed.table.filter((_, i) => i !== 61)).toEqual(whole.table.filter((_, i) => i !== 61));
+    const mixed = whole.notices.find((n) => n.code === 'encoding_mixed');
+    expect(mixed?.message).toMatch(/99%/);
+    expect(streamed.notices[0]).toEqual(mixed);
+  });
+
+  it('a GB18030 file with a few UTF-8 lines is GB18030, and says how many of its lines agree', () => {
+    const gbk = [0xbb, 0xaa, 0xb6, 0xab];
+    const gbLines = Array.from({ length: 30 }, (_, i) => [...utf8(`C${i},`), ...gbk, 0x0a]).flat();
+    const bytes = new Uint8Array([...utf8('id,region\n'), ...gbLines, ...utf8Lines(10)]);
+    const whole = readTableSource(source(bytes, [1 << 20], false), 'en');
+    const streamed = readTableSource(source(bytes, [64], true), 'en');
+    expect(streamed.encoding).toBe('gb18030');
+    expect(whole.encoding).toBe('gb18030');
+    expect(streamed.table.slice(0, 31)).toEqual(whole.table.slice(0, 31));
+    expect(streamed.notices[0]).toEqual(whole.notices.find((n) => n.code === 'encoding_mixed'));
+    expect(streamed.notices[0]!.message).toMatch(/75%/);
+  });
+
+  it('a share of agreeing lines just under 1 is never worded as 100%', () => {
+    const bytes = new Uint8Array([...utf8('id,region\n'), ...utf8Lines(150), ...gbkLine, ...utf8Lines(49)]);
+    for (const streamed of [false, true]) expect(readTableSource(source(bytes, [1 << 20], streamed), 'en').notices[0]!.message).toMatch(/only 99%/);
   });
 });
 
