@@ -209,6 +209,37 @@ function noData(name: string, lang: Lang): string {
 }
 
 /**
+ * GB18030 bytes handed to the decoder a whole line at a time. Node's GB18030 decoder (ICU) can fail,
+ * even when it is not asked to be strict, on a character cut between two calls (a chunk that ends
+ * inside a sequence and a next one of a single byte); a line break (LF or CR) is never part of a
+ * GB18030 character, so bytes cut just after one are never cut inside a character. The bytes after
+ * the last line break of what has come are kept for the next call.
+ */
+class WholeLines {
+  private held: Uint8Array[] = [];
+
+  /** The bytes held and `part` up to its last line break (and keeps the rest). */
+  take(part: Uint8Array): Uint8Array {
+    let end = part.length;
+    while (end > 0 && part[end - 1] !== 0x0a && part[end - 1] !== 0x0d) end--;
+    if (end === 0) {
+      this.held.push(part.slice());
+      return new Uint8Array(0);
+    }
+    const whole = this.held.length === 0 ? part.subarray(0, end) : Buffer.concat([...this.held, part.subarray(0, end)]);
+    this.held = end < part.length ? [part.slice(end)] : [];
+    return whole;
+  }
+
+  /** The bytes held at the end (a last line without a line break). */
+  rest(): Uint8Array {
+    const rest = Buffer.concat(this.held);
+    this.held = [];
+    return rest;
+  }
+}
+
+/**
  * Text has no control characters besides tab, line feed and carriage return: a NUL, or more than
  * a few others in its first 4,096 characters, means bytes that are not text (a lone Ctrl-Z at the
  * end of an old DOS export is allowed).
@@ -237,6 +268,7 @@ function decodeAndParse(
   const parser = preset ?? (onRows ? new ChunkedCsvParser(TEXT_PIECE) : new ChunkedCsvParser());
   let bytes = 0;
   let first = preset === undefined;
+  let looked = preset !== undefined;
   let controls = false;
   let hasData = false;
   let handed = 0;
@@ -252,18 +284,23 @@ function decodeAndParse(
   // all-ASCII chunk of UTF-8 can then be read by asciiText, which is the same text, much faster.
   let clean = true;
   const utf8 = encoding.name === 'utf-8';
+  const lines = encoding.name === 'gb18030' ? new WholeLines() : null;
   /** Decode and parse the next bytes; `controls` is set when the source turns out not to be text. */
   const feed = (chunk: Uint8Array): void => {
     bytes += chunk.length;
     const part = first ? chunk.subarray(encoding.skip) : chunk;
     const ascii = utf8 && clean ? asciiText(part) : null;
-    const text = ascii ?? decoder.decode(part, { stream: true });
+    const text = ascii ?? decoder.decode(lines ? lines.take(part) : part, { stream: true });
     if (part.length > 0) clean = part[part.length - 1]! < 0x80;
-    if (first && hasControls(text)) {
-      controls = true;
-      return;
-    }
     first = false;
+    // The first text decoded (GB18030's may come a chunk late: whole lines only) is looked at for control characters.
+    if (!looked && text.length > 0) {
+      looked = true;
+      if (hasControls(text)) {
+        controls = true;
+        return;
+      }
+    }
     if (onRows) parser.pushInPieces(text, (rows, pushed) => handOut(rows, bytes - Math.round(part.length * (1 - pushed / text.length))));
     else parser.push(text);
     onProgress?.(bytes, source.size, parser.rowCount);
@@ -283,7 +320,7 @@ function decodeAndParse(
     if (controls) break;
   }
   if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [], stoppedAt: null };
-  parser.push(decoder.decode());
+  parser.push(decoder.decode(lines?.rest() ?? new Uint8Array(0)));
   const rows = parser.end();
   const rowCount = parser.rowCount;
   if (onRows) handOut(parser.takeRows(), bytes);

@@ -5,9 +5,10 @@
  * first 4 KB), else UTF-8 when every byte after the mark is well-formed UTF-8, else by the lines
  * that hold non-ASCII bytes, each voting well-formed UTF-8 or not. The file is UTF-8 when most of
  * them are, else GB18030 — under a UTF-8 mark too, which an editor may have written over GB18030
- * text. One difference from decodeBytes: in a UTF-8 file the few lines that are not UTF-8 are read
- * with replacement characters, where decodeBytes reads each in GB18030 (a stream is decoded in
- * one encoding throughout); the notice gives the share of lines that agree, as decodeBytes's does.
+ * text. The notice gives the share of lines that agree, as decodeBytes's does. One difference: a
+ * stream is decoded in one encoding throughout, so the few lines in the other one are read in the
+ * file's — with replacement characters in a UTF-8 file, as other characters in a GB18030 file —
+ * where decodeBytes reads each line in its own, and the notice does not list those lines.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { decodeBytes, type TextEncodingName } from '../shared/csv/decode-bytes';
@@ -68,23 +69,26 @@ export function streamEncodingNotice(encoding: StreamEncoding, lang: Lang): Noti
 
 /**
  * The lines after `skip` bytes (cut after each line feed, as decodeBytes cuts them) that hold
- * non-ASCII bytes: how many are well-formed UTF-8 and how many are not. A line cut between chunks
- * is checked whole.
+ * non-ASCII bytes: how many are well-formed UTF-8 and how many are not. A line is checked piece by
+ * piece as its bytes come, so that no line is ever held (a file with old-Mac line breaks is one line).
  */
 function voteByLines(source: ByteSource, skip: number): { utf8: number; other: number } {
   let utf8 = 0;
   let other = 0;
-  let carried: Uint8Array[] = [];
-  const vote = (line: Uint8Array) => {
-    if (line.length === 0 || isAscii(line)) return;
-    if (isUtf8(line)) utf8++;
-    else other++;
+  let high = false;
+  let check = new Utf8Check();
+  const add = (piece: Uint8Array) => {
+    if (piece.length === 0) return;
+    if (!high && !isAscii(piece)) high = true;
+    check.add(piece);
   };
-  const joined = (last: Uint8Array) => {
-    if (carried.length === 0) return last;
-    const parts = [...carried, last];
-    carried = [];
-    return Buffer.concat(parts);
+  const endLine = () => {
+    if (high) {
+      if (check.valid()) utf8++;
+      else other++;
+    }
+    high = false;
+    check = new Utf8Check();
   };
   let first = true;
   for (const chunk of source.chunks()) {
@@ -92,46 +96,66 @@ function voteByLines(source: ByteSource, skip: number): { utf8: number; other: n
     first = false;
     let start = 0;
     for (let lf = part.indexOf(0x0a); lf >= 0; lf = part.indexOf(0x0a, start)) {
-      vote(joined(part.subarray(start, lf + 1)));
+      add(part.subarray(start, lf + 1));
+      endLine();
       start = lf + 1;
     }
-    if (start < part.length) carried.push(part.slice(start));
+    add(part.subarray(start));
   }
-  if (carried.length > 0) vote(joined(new Uint8Array(0)));
+  endLine();
   return { utf8, other };
 }
 
-/**
- * True when the source's bytes (after `skip` bytes of byte-order mark) are all valid UTF-8,
- * checked chunk by chunk with Node's isUtf8, without copying a chunk; a character cut between two
- * chunks is checked whole.
- */
+/** True when the source's bytes (after `skip` bytes of byte-order mark) are all valid UTF-8, checked chunk by chunk. */
 function isUtf8Source(source: ByteSource, skip: number): boolean {
-  let carry: Uint8Array = new Uint8Array(0);
+  const check = new Utf8Check();
   let first = true;
   for (const chunk of source.chunks()) {
-    let part = first ? chunk.subarray(skip) : chunk;
+    check.add(first ? chunk.subarray(skip) : chunk);
     first = false;
-    if (part.length === 0) continue;
-    if (carry.length > 0) {
-      // The character cut between the chunks: the carried bytes and this chunk's continuation bytes.
+    if (check.failed) return false;
+  }
+  return check.valid();
+}
+
+/**
+ * Whether bytes given piece by piece are well-formed UTF-8, each piece checked with Node's isUtf8
+ * without copying it; a character cut between two pieces is checked whole.
+ */
+class Utf8Check {
+  failed = false;
+  /** The bytes of a character the last piece began but did not finish. */
+  private carry: Uint8Array = new Uint8Array(0);
+
+  add(piece: Uint8Array): void {
+    if (this.failed || piece.length === 0) return;
+    let part = piece;
+    if (this.carry.length > 0) {
+      // The character cut between the pieces: the carried bytes and this piece's continuation bytes.
       let k = 0;
       while (k < part.length && k < 3 && (part[k]! & 0xc0) === 0x80) k++;
-      const joined = new Uint8Array(carry.length + k);
-      joined.set(carry);
-      joined.set(part.subarray(0, k), carry.length);
+      const joined = new Uint8Array(this.carry.length + k);
+      joined.set(this.carry);
+      joined.set(part.subarray(0, k), this.carry.length);
       part = part.subarray(k);
       if (part.length === 0 && completeUtf8Length(joined) < joined.length) {
-        carry = joined; // a chunk shorter than the character: still cut
-        continue;
+        this.carry = joined; // a piece shorter than the character: still cut
+        return;
       }
-      if (!isUtf8(joined)) return false;
+      if (!isUtf8(joined)) {
+        this.failed = true;
+        return;
+      }
     }
     const cut = completeUtf8Length(part);
-    if (!isUtf8(part.subarray(0, cut))) return false;
-    carry = part.slice(cut);
+    if (!isUtf8(part.subarray(0, cut))) this.failed = true;
+    else this.carry = part.slice(cut);
   }
-  return carry.length === 0;
+
+  /** Every byte so far is well-formed UTF-8, and no character is left unfinished. */
+  valid(): boolean {
+    return !this.failed && this.carry.length === 0;
+  }
 }
 
 /** The length of `bytes` without a multi-byte UTF-8 character that its last bytes begin but do not finish. */

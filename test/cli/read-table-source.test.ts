@@ -118,8 +118,30 @@ describe('readTableSource: a file read as a stream with lines in another encodin
     expect(streamed.encoding).toBe('gb18030');
     expect(whole.encoding).toBe('gb18030');
     expect(streamed.table.slice(0, 31)).toEqual(whole.table.slice(0, 31));
+    // Its UTF-8 lines: read whole, each in UTF-8; in a stream, in GB18030 like the rest.
+    expect(whole.table[31]).toEqual(['C0', '华东']);
+    expect(streamed.table[31]).toEqual(['C0', new TextDecoder('gb18030').decode(utf8('华东'))]);
+    expect(streamed.table.length).toBe(whole.table.length);
     expect(streamed.notices[0]).toEqual(whole.notices.find((n) => n.code === 'encoding_mixed'));
     expect(streamed.notices[0]!.message).toMatch(/75%/);
+  });
+
+  it('a GB18030 file whose bytes are cut anywhere, even just before its last byte, reads as a whole (the decoder is given whole lines)', () => {
+    const gbk = [0xbb, 0xaa, 0xb6, 0xab];
+    for (const end of ['\n', '\r']) {
+      const gbLines = Array.from({ length: 30 }, (_, i) => [...utf8(`C${i},`), ...gbk, ...utf8(end)]).flat();
+      // The last line is UTF-8 ("华1"): in GB18030, a sequence Node's decoder once failed on when cut before the line break.
+      const bytes = new Uint8Array([...utf8(`id,region${end}`), ...gbLines, ...utf8(`C99,华1${end}`)]);
+      const whole = readTableSource(source(bytes, [1 << 20], false), 'en');
+      for (let cut = 1; cut < bytes.length; cut++) {
+        const chunks = [bytes.subarray(0, cut), bytes.subarray(cut)];
+        const streamed = readTableSource({ name: 't.csv', size: 1 << 30, chunks: () => chunks }, 'en');
+        expect(streamed.encoding).toBe('gb18030');
+        // The UTF-8 line is read in the file's encoding in a stream (see above); the rest as a whole.
+        expect(streamed.table.slice(0, 31)).toEqual(whole.table.slice(0, 31));
+        expect(streamed.table.length).toBe(whole.table.length);
+      }
+    }
   });
 
   it('a share of agreeing lines just under 1 is never worded as 100%', () => {
