@@ -295,7 +295,7 @@ async function readSecondPart(
   }
   // The second thread failed: this one reads its part.
   second.cancel();
-  const read = readTableContinuation(fileRange(file, lang, second.at, Infinity, null), format, rowsBefore, onRows, (bytes, _total, rows) => progress(bytes, rows));
+  const read = readTableContinuation(fileRange(file, lang, second.at, Infinity, null), format, second.at, rowsBefore, onRows, (bytes, _total, rows) => progress(bytes, rows));
   return { rowCount: read.rowCount, bytes: read.bytes, widest: 0, strayQuotes: read.strayQuotes, byThread: false, waited };
 }
 

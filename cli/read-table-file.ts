@@ -17,7 +17,7 @@ import { fileSource, memorySource, readStdinChunks, type ByteSource } from './by
 import { ChunkedCsvParser } from './chunked-csv';
 import { binaryMessage } from './file-kind';
 import { CLI_TEXT } from './i18n';
-import { decideEncoding, sniffEncoding, type StreamEncoding, streamEncodingNotice } from './stream-encoding';
+import { decideEncoding, type FallbackLines, sniffEncoding, type StreamEncoding, streamEncodingNotices } from './stream-encoding';
 import { UsageError } from './usage-error';
 
 export { UsageError } from './usage-error';
@@ -50,6 +50,8 @@ export interface TextFormat {
   encoding: TextEncodingName;
   delimiter: string;
   newline: string;
+  /** The lines read in another encoding, by their place in the file (StreamEncoding.fallback). */
+  fallback: FallbackLines | null;
 }
 
 /** How far into the source the rows handed out so far reach: bytes read, of totalBytes (null when unknown). */
@@ -110,19 +112,20 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
   if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
   if (read.bytes === 0) throw new UsageError(fill(t.empty, { name }));
   if (!read.hasData) throw new UsageError(noData(name, lang));
-  const notices: Notice[] = [streamEncodingNotice(encoding, lang)];
+  const notices: Notice[] = streamEncodingNotices(encoding, lang);
   for (const q of read.strayQuotes) notices.push(strayQuoteNotice(q, lang));
   return { table: read.rows, rowCount: read.rowCount, encoding: encoding.name, delimiter: read.delimiter, bytes: read.bytes, notices, stoppedAt: read.stoppedAt };
 }
 
 /**
- * The rows of bytes that continue a streamed file (a later part of it, from the start of a row),
- * read in its format: handed to `onRows` numbered from `firstIndex` on. Returns how many rows there
- * were and the quotes read as ordinary characters, numbered the same way.
+ * The rows of bytes that continue a streamed file (a later part of it, from the start of a row at
+ * byte `from` of the file), read in its format: handed to `onRows` numbered from `firstIndex` on.
+ * Returns how many rows there were and the quotes read as ordinary characters, numbered the same way.
  */
-export function readTableContinuation(source: ByteSource, format: TextFormat, firstIndex: number, onRows: NonNullable<ReadOptions['onRows']>, onProgress?: ReadOptions['onProgress']): { rowCount: number; bytes: number; strayQuotes: StrayQuote[] } {
+export function readTableContinuation(source: ByteSource, format: TextFormat, from: number, firstIndex: number, onRows: NonNullable<ReadOptions['onRows']>, onProgress?: ReadOptions['onProgress']): { rowCount: number; bytes: number; strayQuotes: StrayQuote[] } {
   const parser = ChunkedCsvParser.continuing(format.delimiter, format.newline, TEXT_PIECE);
-  const read = decodeAndParse(source, { name: format.encoding, skip: 0, confidence: 1 }, onProgress, (rows, first, at) => onRows(rows, firstIndex + first, at), undefined, parser);
+  const encoding: StreamEncoding = { name: format.encoding, skip: 0, confidence: 1, fallback: format.fallback };
+  const read = decodeAndParse(source, encoding, onProgress, (rows, first, at) => onRows(rows, firstIndex + first, at), undefined, parser, from);
   return { rowCount: read.rowCount, bytes: read.bytes, strayQuotes: read.strayQuotes.map((q) => ({ ...q, row: q.row + firstIndex })) };
 }
 
@@ -209,31 +212,39 @@ function noData(name: string, lang: Lang): string {
 }
 
 /**
- * GB18030 bytes handed to the decoder a whole line at a time. Node's GB18030 decoder (ICU) can fail,
- * even when it is not asked to be strict, on a character cut between two calls (a chunk that ends
- * inside a sequence and a next one of a single byte); a line break (LF or CR) is never part of a
- * GB18030 character, so bytes cut just after one are never cut inside a character. The bytes after
- * the last line break of what has come are kept for the next call.
+ * Bytes handed to the decoder a whole line at a time, with their place in the file. Node's GB18030
+ * decoder (ICU) can fail, even when it is not asked to be strict, on a character cut between two
+ * calls (a chunk that ends inside a sequence and a next one of a single byte); a line break is never
+ * part of a character, so bytes cut just after one are never cut inside a character. Lines read in
+ * another encoding are found by their bytes' place, and each must come whole: cut after line feeds
+ * only (`orCr` false), as those lines are counted. The bytes after the last break are kept for the
+ * next call.
  */
 class WholeLines {
   private held: Uint8Array[] = [];
+  private heldAt = 0;
 
-  /** The bytes held and `part` up to its last line break (and keeps the rest). */
-  take(part: Uint8Array): Uint8Array {
+  constructor(private readonly orCr: boolean) {}
+
+  /** The bytes held and `part` (at `at` in the file) up to its last line break, and where they start; keeps the rest. */
+  take(part: Uint8Array, at: number): { bytes: Uint8Array; at: number } {
+    if (this.held.length === 0) this.heldAt = at;
     let end = part.length;
-    while (end > 0 && part[end - 1] !== 0x0a && part[end - 1] !== 0x0d) end--;
+    while (end > 0 && part[end - 1] !== 0x0a && !(this.orCr && part[end - 1] === 0x0d)) end--;
+    const from = this.heldAt;
     if (end === 0) {
       this.held.push(part.slice());
-      return new Uint8Array(0);
+      return { bytes: new Uint8Array(0), at: from };
     }
     const whole = this.held.length === 0 ? part.subarray(0, end) : Buffer.concat([...this.held, part.subarray(0, end)]);
     this.held = end < part.length ? [part.slice(end)] : [];
-    return whole;
+    this.heldAt = at + end;
+    return { bytes: whole, at: from };
   }
 
-  /** The bytes held at the end (a last line without a line break). */
-  rest(): Uint8Array {
-    const rest = Buffer.concat(this.held);
+  /** The bytes held at the end (a last line without a line break), and where they start. */
+  rest(): { bytes: Uint8Array; at: number } {
+    const rest = { bytes: Buffer.concat(this.held), at: this.heldAt };
     this.held = [];
     return rest;
   }
@@ -262,6 +273,7 @@ function decodeAndParse(
   onRows?: ReadOptions['onRows'],
   split?: SplitPoint,
   preset?: ChunkedCsvParser,
+  base = 0,
 ): { rows: string[][]; rowCount: number; hasData: boolean; delimiter: string; bytes: number; controls: boolean; strayQuotes: StrayQuote[]; stoppedAt: number | null } {
   const decoder = new TextDecoder(encoding.name, { ignoreBOM: true });
   // Rows handed out are parsed a small piece at a time (see TEXT_PIECE); rows kept, as they come.
@@ -277,21 +289,43 @@ function decodeAndParse(
   const handOut = (rows: string[][], reach: number) => {
     if (rows.length === 0) return;
     for (const r of rows) if (!hasData && r.some((c) => c.trim() !== '')) hasData = true;
-    onRows!(rows, handed, { bytes: reach, totalBytes: source.size, format: { encoding: encoding.name, delimiter: parser.delimiter, newline: parser.newline } });
+    onRows!(rows, handed, { bytes: reach, totalBytes: source.size, format: { encoding: encoding.name, delimiter: parser.delimiter, newline: parser.newline, fallback: encoding.fallback } });
     handed += rows.length;
   };
   // The decoder holds no unfinished character (true after a chunk that ends in an ASCII byte): an
   // all-ASCII chunk of UTF-8 can then be read by asciiText, which is the same text, much faster.
   let clean = true;
   const utf8 = encoding.name === 'utf-8';
-  const lines = encoding.name === 'gb18030' ? new WholeLines() : null;
+  const fallback = encoding.fallback;
+  // GB18030, and any file with lines in another encoding, is decoded a whole line at a time (WholeLines).
+  const lines = encoding.name === 'gb18030' || fallback ? new WholeLines(fallback === null) : null;
+  /** The next fallback line (its index in `fallback`), and the decoder of those lines. */
+  let next = 0;
+  while (fallback && next < fallback.starts.length && fallback.starts[next]! < base) next++;
+  const other = fallback ? new TextDecoder(fallback.encoding, { ignoreBOM: true }) : null;
+  /** Bytes at `at` in the file (whole lines when there are fallback lines), each fallback line decoded in its own encoding. */
+  const decodePiece = (piece: Uint8Array, at: number): string => {
+    if (fallback === null || next >= fallback.starts.length || fallback.starts[next]! >= at + piece.length) return decoder.decode(piece, { stream: true });
+    let text = '';
+    let from = 0;
+    for (; next < fallback.starts.length && fallback.starts[next]! < at + piece.length; next++) {
+      const start = fallback.starts[next]! - at;
+      if (start > from) text += decoder.decode(piece.subarray(from, start), { stream: true });
+      from = fallback.ends[next]! - at;
+      text += other!.decode(piece.subarray(start, from));
+    }
+    return text + decoder.decode(piece.subarray(from), { stream: true });
+  };
   /** Decode and parse the next bytes; `controls` is set when the source turns out not to be text. */
   const feed = (chunk: Uint8Array): void => {
+    const chunkAt = base + bytes;
     bytes += chunk.length;
-    const part = first ? chunk.subarray(encoding.skip) : chunk;
-    const ascii = utf8 && clean ? asciiText(part) : null;
-    const text = ascii ?? decoder.decode(lines ? lines.take(part) : part, { stream: true });
-    if (part.length > 0) clean = part[part.length - 1]! < 0x80;
+    const skip = first ? Math.min(chunk.length, encoding.skip) : 0;
+    const part = chunk.subarray(skip);
+    const { bytes: piece, at } = lines ? lines.take(part, chunkAt + skip) : { bytes: part, at: chunkAt + skip };
+    const ascii = utf8 && clean ? asciiText(piece) : null;
+    const text = ascii ?? decodePiece(piece, at);
+    if (piece.length > 0) clean = piece[piece.length - 1]! < 0x80;
     first = false;
     // The first text decoded (GB18030's may come a chunk late: whole lines only) is looked at for control characters.
     if (!looked && text.length > 0) {
@@ -320,7 +354,8 @@ function decodeAndParse(
     if (controls) break;
   }
   if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [], stoppedAt: null };
-  parser.push(decoder.decode(lines?.rest() ?? new Uint8Array(0)));
+  const rest = lines?.rest();
+  parser.push((rest ? decodePiece(rest.bytes, rest.at) : '') + decoder.decode());
   const rows = parser.end();
   const rowCount = parser.rowCount;
   if (onRows) handOut(parser.takeRows(), bytes);

@@ -183,6 +183,7 @@ export function readSecondPart(job: SecondPartJob): void {
     const read = readTableContinuation(
       fileRange(job.path, job.lang, job.split, Infinity, null),
       job.format,
+      job.split,
       0,
       (rows, first) => {
         widest = Math.max(widest, widestRow(rows));

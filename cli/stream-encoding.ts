@@ -5,14 +5,14 @@
  * first 4 KB), else UTF-8 when every byte after the mark is well-formed UTF-8, else by the lines
  * that hold non-ASCII bytes, each voting well-formed UTF-8 or not. The file is UTF-8 when most of
  * them are, else GB18030 — under a UTF-8 mark too, which an editor may have written over GB18030
- * text. The notice gives the share of lines that agree, as decodeBytes's does. One difference: a
- * stream is decoded in one encoding throughout, so the few lines in the other one are read in the
- * file's — with replacement characters in a UTF-8 file, as other characters in a GB18030 file —
- * where decodeBytes reads each line in its own, and the notice does not list those lines.
+ * text. The lines in the other encoding are then read in theirs, as decodeBytes reads them: each
+ * line of a GB18030 file that is UTF-8, and each line of a UTF-8 file that is not but is valid
+ * GB18030 (found in a second pass over those lines' bytes); the stream decodes them by their byte
+ * ranges (FallbackLines), and the notices list them as for a file read whole.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { decodeBytes, type TextEncodingName } from '../shared/csv/decode-bytes';
-import { encodingNotice } from '../shared/csv/read-delimited';
+import { encodingNotice, fallbackLinesNotice } from '../shared/csv/read-delimited';
 import type { Lang, Notice } from '../shared/types';
 import type { ByteSource } from './byte-source';
 import { binaryKind, binaryMessage } from './file-kind';
@@ -24,6 +24,18 @@ export interface StreamEncoding {
   skip: number;
   /** Share (0–1) of the lines holding non-ASCII bytes that are valid in this encoding (1: all of them, or none voted). */
   confidence: number;
+  /** The lines read in the other encoding (none: null). */
+  fallback: FallbackLines | null;
+}
+
+/** Lines of a file read in another encoding than the file's, by their bytes' place in the file. */
+export interface FallbackLines {
+  encoding: TextEncodingName;
+  /** Each line's first byte and the byte after its line feed (or the end), as offsets in the file, ascending. */
+  starts: number[];
+  ends: number[];
+  /** Each line's number (1 = the file's first line), as decodeBytes counts them. */
+  lines: number[];
 }
 
 /**
@@ -40,13 +52,13 @@ export function sniffEncoding(source: ByteSource, lang: Lang): StreamEncoding | 
   }
   if (head === undefined) return null;
   let encoding: StreamEncoding;
-  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) encoding = { name: 'utf-8', skip: 3, confidence: 1 };
-  else if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) encoding = { name: 'utf-16le', skip: 2, confidence: 1 };
-  else if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) encoding = { name: 'utf-16be', skip: 2, confidence: 1 };
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) encoding = { name: 'utf-8', skip: 3, confidence: 1, fallback: null };
+  else if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) encoding = { name: 'utf-16le', skip: 2, confidence: 1, fallback: null };
+  else if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) encoding = { name: 'utf-16be', skip: 2, confidence: 1, fallback: null };
   else {
     // decodeBytes looks only at the first 4 KB for UTF-16 without a byte-order mark.
     const sniffed = decodeBytes(head).encoding;
-    encoding = { name: sniffed === 'utf-16le' || sniffed === 'utf-16be' ? sniffed : 'utf-8', skip: 0, confidence: 1 };
+    encoding = { name: sniffed === 'utf-16le' || sniffed === 'utf-16be' ? sniffed : 'utf-8', skip: 0, confidence: 1, fallback: null };
   }
   const kind = binaryKind(head, encoding.name.startsWith('utf-16'));
   if (kind !== null) throw new UsageError(binaryMessage(kind, source.name, lang));
@@ -57,52 +69,102 @@ export function sniffEncoding(source: ByteSource, lang: Lang): StreamEncoding | 
 export function decideEncoding(source: ByteSource, sniffed: StreamEncoding): StreamEncoding {
   if (sniffed.name !== 'utf-8' || isUtf8Source(source, sniffed.skip)) return sniffed;
   const { utf8, other } = voteByLines(source, sniffed.skip);
-  const voting = utf8 + other;
-  if (utf8 > other) return { name: 'utf-8', skip: sniffed.skip, confidence: utf8 / voting };
-  return { name: 'gb18030', skip: sniffed.skip, confidence: voting === 0 ? 1 : other / voting };
+  const voting = utf8.lines.length + other.lines.length;
+  const skip = sniffed.skip;
+  if (utf8.lines.length > other.lines.length) {
+    // A UTF-8 file's other lines are read in GB18030 where they are valid GB18030 (decodeBytes's rule).
+    const gb = validGb18030(source, other);
+    return { name: 'utf-8', skip, confidence: utf8.lines.length / voting, fallback: gb.lines.length ? { encoding: 'gb18030', ...gb } : null };
+  }
+  return { name: 'gb18030', skip, confidence: voting === 0 ? 1 : other.lines.length / voting, fallback: utf8.lines.length ? { encoding: 'utf-8', ...utf8 } : null };
 }
 
-/** The notice naming the encoding, worded as for a file read whole (encodingNotice). */
-export function streamEncodingNotice(encoding: StreamEncoding, lang: Lang): Notice {
-  return encodingNotice(encoding.name, encoding.skip > 0, encoding.confidence, lang);
+/** The notices naming the encoding and the lines read in another, worded as for a file read whole. */
+export function streamEncodingNotices(encoding: StreamEncoding, lang: Lang): Notice[] {
+  const notices = [encodingNotice(encoding.name, encoding.skip > 0, encoding.confidence, lang)];
+  const f = encoding.fallback;
+  if (f) notices.push(fallbackLinesNotice(f.lines, f.encoding, lang));
+  return notices;
+}
+
+type Lines = Omit<FallbackLines, 'encoding'>;
+
+/** Those of the lines whose bytes are valid GB18030 (a second pass over the source, reading only those lines' bytes). */
+function validGb18030(source: ByteSource, lines: Lines): Lines {
+  const out: Lines = { starts: [], ends: [], lines: [] };
+  const strict = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
+  let k = 0;
+  let at = 0;
+  let parts: Uint8Array[] = [];
+  for (const chunk of source.chunks()) {
+    const chunkEnd = at + chunk.length;
+    while (k < lines.starts.length && lines.starts[k]! < chunkEnd) {
+      const from = Math.max(lines.starts[k]!, at);
+      const to = Math.min(lines.ends[k]!, chunkEnd);
+      parts.push(chunk.subarray(from - at, to - at));
+      if (lines.ends[k]! > chunkEnd) break; // the line goes on in the next chunk
+      let ok = true;
+      try {
+        strict.decode(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+      } catch {
+        ok = false;
+      }
+      if (ok) {
+        out.starts.push(lines.starts[k]!);
+        out.ends.push(lines.ends[k]!);
+        out.lines.push(lines.lines[k]!);
+      }
+      parts = [];
+      k++;
+    }
+    at = chunkEnd;
+  }
+  return out;
 }
 
 /**
  * The lines after `skip` bytes (cut after each line feed, as decodeBytes cuts them) that hold
- * non-ASCII bytes: how many are well-formed UTF-8 and how many are not. A line is checked piece by
- * piece as its bytes come, so that no line is ever held (a file with old-Mac line breaks is one line).
+ * non-ASCII bytes, as those that are well-formed UTF-8 and those that are not: each line's place in
+ * the file and its number. A line is checked piece by piece as its bytes come, so that no line is
+ * ever held (a file with old-Mac line breaks is one line).
  */
-function voteByLines(source: ByteSource, skip: number): { utf8: number; other: number } {
-  let utf8 = 0;
-  let other = 0;
+function voteByLines(source: ByteSource, skip: number): { utf8: Lines; other: Lines } {
+  const utf8: Lines = { starts: [], ends: [], lines: [] };
+  const other: Lines = { starts: [], ends: [], lines: [] };
   let high = false;
   let check = new Utf8Check();
+  let lineStart = skip;
+  let lineNo = 1;
   const add = (piece: Uint8Array) => {
     if (piece.length === 0) return;
     if (!high && !isAscii(piece)) high = true;
     check.add(piece);
   };
-  const endLine = () => {
+  const endLine = (end: number) => {
     if (high) {
-      if (check.valid()) utf8++;
-      else other++;
+      const into = check.valid() ? utf8 : other;
+      into.starts.push(lineStart);
+      into.ends.push(end);
+      into.lines.push(lineNo);
     }
     high = false;
     check = new Utf8Check();
+    lineStart = end;
+    lineNo++;
   };
-  let first = true;
+  let at = 0;
   for (const chunk of source.chunks()) {
-    const part = first ? chunk.subarray(skip) : chunk;
-    first = false;
-    let start = 0;
-    for (let lf = part.indexOf(0x0a); lf >= 0; lf = part.indexOf(0x0a, start)) {
-      add(part.subarray(start, lf + 1));
-      endLine();
+    const from = Math.max(0, Math.min(chunk.length, skip - at)); // the mark may be cut between chunks
+    let start = from;
+    for (let lf = chunk.indexOf(0x0a, from); lf >= 0; lf = chunk.indexOf(0x0a, start)) {
+      add(chunk.subarray(start, lf + 1));
+      endLine(at + lf + 1);
       start = lf + 1;
     }
-    add(part.subarray(start));
+    add(chunk.subarray(start));
+    at += chunk.length;
   }
-  endLine();
+  if (lineStart < at) endLine(at);
   return { utf8, other };
 }
 

@@ -42,8 +42,7 @@ export function decodedText(input: Uint8Array | string, lang: Lang, decode: (byt
   if (typeof input === 'string') return { text: input, encoding: null, notices };
   const d = decode(input);
   notices.push(encodingNotice(d.encoding, d.bom, d.confidence, lang));
-  if (d.fallbackLines.length && d.lineEncoding)
-    notices.push({ code: 'encoding_lines', message: noticeText(lang, 'encoding_lines', { lines: list(d.fallbackLines), count: d.fallbackLines.length, encoding: ENCODING_NAME[d.lineEncoding] }) });
+  if (d.fallbackLines.length && d.lineEncoding) notices.push(fallbackLinesNotice(d.fallbackLines, d.lineEncoding, lang));
   return { text: d.text, encoding: d.encoding, notices };
 }
 
@@ -56,6 +55,11 @@ export function encodingNotice(encoding: TextEncodingName, bom: boolean, confide
   // A share short of all is never rounded up to 100%.
   if (confidence < 1) return { code: 'encoding_mixed', message: noticeText(lang, 'encoding_mixed', { encoding: name, percent: Math.min(99, Math.round(confidence * 100)) }) };
   return { code: 'encoding', message: noticeText(lang, 'encoding', { encoding: name }) };
+}
+
+/** The notice listing the lines (1 = the first) read in another encoding than the file's. */
+export function fallbackLinesNotice(lines: readonly number[], encoding: TextEncodingName, lang: Lang): Notice {
+  return { code: 'encoding_lines', message: noticeText(lang, 'encoding_lines', { lines: list(lines), count: lines.length, encoding: ENCODING_NAME[encoding] }) };
 }
 
 /** The notice of a quote read as an ordinary character. */

@@ -89,64 +89,78 @@ describe('readTableSource: a file in one encoding read as a stream is read and n
   });
 });
 
-describe('readTableSource: a file read as a stream with lines in another encoding', () => {
-  const gbkLine = [...utf8('C77,'), 0xbb, 0xaa, 0xb6, 0xab, 0x0a]; // 华东 in GBK
+describe('readTableSource: a file read as a stream with lines in another encoding reads as the file read whole', () => {
+  const gbk = [0xbb, 0xaa, 0xb6, 0xab]; // 华东 in GBK
+  const gbkLine = [...utf8('C77,'), ...gbk, 0x0a];
   const utf8Lines = (n: number) => utf8(Array.from({ length: n }, (_, i) => `C${i},华东\n`).join(''));
+  const gbLines = (n: number, end = '\n') => Array.from({ length: n }, (_, i) => [...utf8(`C${i},`), ...gbk, ...utf8(end)]).flat();
+
+  /** The file read whole, and as a stream in chunks of each size: the same rows and notices, kept or handed out. */
+  function expectAsWhole(bytes: Uint8Array, sizes: number[][] = [[64], [97, 5], [1 << 20]]) {
+    const whole = readTableSource(source(bytes, [1 << 20], false), 'en');
+    for (const size of sizes) {
+      expect(readTableSource(source(bytes, size, true), 'en')).toEqual(whole);
+      const handed: string[][] = [];
+      const read = readTableSource(source(bytes, size, true), 'en', undefined, (rows) => handed.push(...rows));
+      expect(handed).toEqual(whole.table);
+      expect({ ...read, table: whole.table }).toEqual(whole);
+    }
+    return whole;
+  }
+
   it.each([
     ['with a UTF-8 mark', [0xef, 0xbb, 0xbf]],
     ['without a mark', []],
-  ])('a UTF-8 file %s and one GBK line stays UTF-8: the line read with replacement characters, the notice giving the share of lines that agree', (_, mark) => {
-    const bytes = new Uint8Array([...mark, ...utf8('id,region\n'), ...utf8Lines(60), ...gbkLine, ...utf8Lines(39)]);
-    const whole = readTableSource(source(bytes, [1 << 20], false), 'en');
-    const streamed = readTableSource(source(bytes, [97], true), 'en');
-    expect(streamed.encoding).toBe('utf-8');
-    // The file read whole reads that line in GB18030; a stream is decoded in one encoding.
+  ])('a UTF-8 file %s and one GBK line: that line read in GB18030, and named', (_, mark) => {
+    const whole = expectAsWhole(new Uint8Array([...mark, ...utf8('id,region\n'), ...utf8Lines(60), ...gbkLine, ...utf8Lines(39)]));
+    expect(whole.encoding).toBe('utf-8');
     expect(whole.table[61]).toEqual(['C77', '华东']);
-    expect(streamed.table[61]).toEqual(['C77', '\ufffd\ufffd\ufffd\ufffd']);
-    expect(streamed.table.filter((_, i) => i !== 61)).toEqual(whole.table.filter((_, i) => i !== 61));
-    const mixed = whole.notices.find((n) => n.code === 'encoding_mixed');
-    expect(mixed?.message).toMatch(/99%/);
-    expect(streamed.notices[0]).toEqual(mixed);
+    expect(whole.notices.map((n) => n.code)).toEqual(['encoding_mixed', 'encoding_lines']);
+    expect(whole.notices[0]!.message).toMatch(/99%/);
+    expect(whole.notices[1]!.message).toMatch(/\b62\b/);
   });
 
-  it('a GB18030 file with a few UTF-8 lines is GB18030, and says how many of its lines agree', () => {
-    const gbk = [0xbb, 0xaa, 0xb6, 0xab];
-    const gbLines = Array.from({ length: 30 }, (_, i) => [...utf8(`C${i},`), ...gbk, 0x0a]).flat();
-    const bytes = new Uint8Array([...utf8('id,region\n'), ...gbLines, ...utf8Lines(10)]);
-    const whole = readTableSource(source(bytes, [1 << 20], false), 'en');
-    const streamed = readTableSource(source(bytes, [64], true), 'en');
-    expect(streamed.encoding).toBe('gb18030');
+  it('a UTF-8 file with a line that is neither UTF-8 nor GB18030: read with replacement characters, not named', () => {
+    const whole = expectAsWhole(new Uint8Array([...utf8('id,region\n'), ...utf8Lines(30), ...utf8('C77,'), 0xff, 0x0a, ...utf8Lines(9)]));
+    expect(whole.encoding).toBe('utf-8');
+    expect(whole.table[31]).toEqual(['C77', '\ufffd']);
+    expect(whole.notices.map((n) => n.code)).toEqual(['encoding_mixed']);
+  });
+
+  it('a GB18030 file with a few UTF-8 lines: those read in UTF-8, and named', () => {
+    const whole = expectAsWhole(new Uint8Array([...utf8('id,region\n'), ...gbLines(30), ...utf8Lines(10)]));
     expect(whole.encoding).toBe('gb18030');
-    expect(streamed.table.slice(0, 31)).toEqual(whole.table.slice(0, 31));
-    // Its UTF-8 lines: read whole, each in UTF-8; in a stream, in GB18030 like the rest.
     expect(whole.table[31]).toEqual(['C0', '华东']);
-    expect(streamed.table[31]).toEqual(['C0', new TextDecoder('gb18030').decode(utf8('华东'))]);
-    expect(streamed.table.length).toBe(whole.table.length);
-    expect(streamed.notices[0]).toEqual(whole.notices.find((n) => n.code === 'encoding_mixed'));
-    expect(streamed.notices[0]!.message).toMatch(/75%/);
+    expect(whole.notices[0]!.message).toMatch(/75%/);
+    expect(whole.notices.map((n) => n.code)).toEqual(['encoding_mixed', 'encoding_lines']);
   });
 
-  it('a GB18030 file whose bytes are cut anywhere, even just before its last byte, reads as a whole (the decoder is given whole lines)', () => {
-    const gbk = [0xbb, 0xaa, 0xb6, 0xab];
-    for (const end of ['\n', '\r']) {
-      const gbLines = Array.from({ length: 30 }, (_, i) => [...utf8(`C${i},`), ...gbk, ...utf8(end)]).flat();
+  it('a GB18030 file whose bytes are cut anywhere, even just before its last byte (the decoder is given whole lines)', () => {
+    for (const end of ['\n', '\r\n']) {
       // The last line is UTF-8 ("华1"): in GB18030, a sequence Node's decoder once failed on when cut before the line break.
-      const bytes = new Uint8Array([...utf8(`id,region${end}`), ...gbLines, ...utf8(`C99,华1${end}`)]);
+      const bytes = new Uint8Array([...utf8(`id,region${end}`), ...gbLines(30, end), ...utf8(`C99,华1${end}`)]);
       const whole = readTableSource(source(bytes, [1 << 20], false), 'en');
+      expect(whole.table.at(-1)).toEqual(['C99', '华1']);
       for (let cut = 1; cut < bytes.length; cut++) {
         const chunks = [bytes.subarray(0, cut), bytes.subarray(cut)];
-        const streamed = readTableSource({ name: 't.csv', size: 1 << 30, chunks: () => chunks }, 'en');
-        expect(streamed.encoding).toBe('gb18030');
-        // The UTF-8 line is read in the file's encoding in a stream (see above); the rest as a whole.
-        expect(streamed.table.slice(0, 31)).toEqual(whole.table.slice(0, 31));
-        expect(streamed.table.length).toBe(whole.table.length);
+        expect(readTableSource({ name: 't.csv', size: 1 << 30, chunks: () => chunks }, 'en')).toEqual(whole);
       }
+    }
+  });
+
+  it('an old-Mac GB18030 file (line breaks CR only, one line as the lines vote) cut anywhere', () => {
+    const bytes = new Uint8Array([...utf8('id,region\r'), ...gbLines(20, '\r')]);
+    const whole = readTableSource(source(bytes, [1 << 20], false), 'en');
+    expect(whole.encoding).toBe('gb18030');
+    for (let cut = 1; cut < bytes.length; cut += 7) {
+      const chunks = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      expect(readTableSource({ name: 't.csv', size: 1 << 30, chunks: () => chunks }, 'en')).toEqual(whole);
     }
   });
 
   it('a share of agreeing lines just under 1 is never worded as 100%', () => {
     const bytes = new Uint8Array([...utf8('id,region\n'), ...utf8Lines(150), ...gbkLine, ...utf8Lines(49)]);
-    for (const streamed of [false, true]) expect(readTableSource(source(bytes, [1 << 20], streamed), 'en').notices[0]!.message).toMatch(/only 99%/);
+    expect(expectAsWhole(bytes, [[1 << 20]]).notices[0]!.message).toMatch(/only 99%/);
   });
 });
 

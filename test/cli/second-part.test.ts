@@ -97,6 +97,26 @@ describe('a large customer file read in two parts on two threads gives what one 
     expect(whole.stdout).toBe(two.stdout);
   });
 
+  it('a UTF-8 export with a GBK row pasted into each half: what one thread and the file read whole give', () => {
+    const utf8 = new TextEncoder();
+    const text = toDelimited(generateCustomers(20_000, { seed: 12, lang: 'zh', asOf: '2026-11-28' }));
+    const lines = text.split('\r\n');
+    // A row pasted in from a GBK file, one in each half: every cell with Chinese in it says 华东, in GBK.
+    const pasted = (line: string) =>
+      new Uint8Array(line.split(',').flatMap((cell, k) => [...(k ? [0x2c] : []), ...(/^[\x20-\x7e]*$/.test(cell) ? utf8.encode(cell) : [0xbb, 0xaa, 0xb6, 0xab])]));
+    const parts = lines.map((l, i) => (i === 5_000 || i === 18_000 ? pasted(l) : utf8.encode(l)));
+    const crlf = utf8.encode('\r\n');
+    const bytes = Buffer.concat(parts.flatMap((p, i) => (i < parts.length - 1 ? [p, crlf] : [p])));
+    const path = write('pasted-gbk.csv', bytes);
+    const { two } = bothWays(path);
+    expect(two.stderr).toMatch(/read on two threads/);
+    const whole = rapport([path, '--as-of', '2026-11-28', '--lang', 'en', '--json'], { RAPPORT_DEBUG: '1' });
+    expect(whole.stdout).toBe(two.stdout);
+    const out = JSON.parse(two.stdout);
+    expect(out.notices.map((n: { code: string }) => n.code)).toEqual(expect.arrayContaining(['encoding_mixed', 'encoding_lines']));
+    expect(out.customers.filter((c: { name: string }) => c.name === '华东')).toHaveLength(2);
+  });
+
   it('LF lines, and --csv written from the file read again (a row after the split wider than every row before it)', () => {
     const table = messyExport();
     table[Math.floor(table.length * 0.9)]!.push('an extra cell');
