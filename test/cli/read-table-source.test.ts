@@ -158,6 +158,51 @@ describe('readTableSource: a file read as a stream with lines in another encodin
     }
   });
 
+  it('property: random files mixing UTF-8, GBK and invalid bytes, line breaks of each kind, quoted fields over lines, a mark or not, cut into chunks of a few bytes, read as they read whole', () => {
+    const bytesOf = (t: string) => [...utf8(t)];
+    const piece = fc.oneof(
+      fc.constantFrom(bytesOf('abc'), bytesOf('12'), bytesOf('华东'), bytesOf('😀'), bytesOf('é'), bytesOf(''), bytesOf(' ')),
+      fc.constantFrom(
+        [0xbb, 0xaa, 0xb6, 0xab], // 华东 in GBK
+        [0x81, 0x30, 0x81, 0x30], // a four-byte GB18030 character
+        [0xc0, 0x80], // overlong
+        [0xed, 0xa0, 0x80], // a surrogate
+        [0xf4, 0x90, 0x80, 0x80], // past U+10FFFF
+        [0x80],
+        [0xff],
+        [0xe2, 0x82], // cut short
+      ),
+    );
+    const cell = fc.oneof(
+      { weight: 5, arbitrary: fc.array(piece, { maxLength: 3 }).map((p) => p.flat()) },
+      { weight: 1, arbitrary: fc.array(piece, { maxLength: 3 }).map((p) => [0x22, ...p.flat(), 0x0a, ...p.flat(), 0x22]) },
+    );
+    const file = fc.record({
+      mark: fc.constantFrom<number[]>([], [0xef, 0xbb, 0xbf]),
+      rows: fc.array(fc.array(cell, { minLength: 2, maxLength: 3 }), { minLength: 1, maxLength: 25 }),
+      eol: fc.constantFrom([0x0a], [0x0d, 0x0a], [0x0d]),
+      lastEol: fc.boolean(),
+      sizes: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(file, ({ mark, rows, eol, lastEol, sizes }) => {
+        const all = [[...bytesOf('id'), 0x2c, ...bytesOf('name')], ...rows.map((r) => r.flatMap((c, i) => (i ? [0x2c, ...c] : c)))];
+        const body = all.flatMap((r, i) => (i < all.length - 1 || lastEol ? [...r, ...eol] : r));
+        const bytes = new Uint8Array([...mark, ...body]);
+        const read = (sizes: number[], streamed: boolean) => {
+          try {
+            return readTableSource(source(bytes, sizes, streamed), 'en');
+          } catch (e) {
+            return { error: (e as Error).message };
+          }
+        };
+        // The first chunk holds the mark whole, as a file's first 4 MB does.
+        expect(read([Math.max(4, sizes[0]!), ...sizes.slice(1)], true)).toEqual(read([1 << 20], false));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('a share of agreeing lines just under 1 is never worded as 100%', () => {
     const bytes = new Uint8Array([...utf8('id,region\n'), ...utf8Lines(150), ...gbkLine, ...utf8Lines(49)]);
     expect(expectAsWhole(bytes, [[1 << 20]]).notices[0]!.message).toMatch(/only 99%/);
