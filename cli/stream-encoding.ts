@@ -7,8 +7,9 @@
  * them are, else GB18030 — under a UTF-8 mark too, which an editor may have written over GB18030
  * text. The lines in the other encoding are then read in theirs, as decodeBytes reads them: each
  * line of a GB18030 file that is UTF-8, and each line of a UTF-8 file that is not but is valid
- * GB18030 (found in a second pass over those lines' bytes); the stream decodes them by their byte
- * ranges (FallbackLines), and the notices list them as for a file read whole.
+ * GB18030. The vote only counts; a pass after it records those lines, the fewer kind, by their byte
+ * ranges (FallbackLines), which the stream decodes in their own encoding; the notices list them as
+ * for a file read whole.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { decodeBytes, type TextEncodingName } from '../shared/csv/decode-bytes';
@@ -32,10 +33,10 @@ export interface StreamEncoding {
 export interface FallbackLines {
   encoding: TextEncodingName;
   /** Each line's first byte and the byte after its line feed (or the end), as offsets in the file, ascending. */
-  starts: number[];
-  ends: number[];
+  starts: Float64Array;
+  ends: Float64Array;
   /** Each line's number (1 = the file's first line), as decodeBytes counts them. */
-  lines: number[];
+  lines: Float64Array;
 }
 
 /**
@@ -68,15 +69,29 @@ export function sniffEncoding(source: ByteSource, lang: Lang): StreamEncoding | 
 /** The encoding of the whole source, from what sniffEncoding saw of its start (see the file's comment). */
 export function decideEncoding(source: ByteSource, sniffed: StreamEncoding): StreamEncoding {
   if (sniffed.name !== 'utf-8' || isUtf8Source(source, sniffed.skip)) return sniffed;
-  const { utf8, other } = voteByLines(source, sniffed.skip);
-  const voting = utf8.lines.length + other.lines.length;
   const skip = sniffed.skip;
-  if (utf8.lines.length > other.lines.length) {
+  let utf8 = 0;
+  let other = 0;
+  forEachVotingLine(source, skip, false, (line) => {
+    if (line.utf8) utf8++;
+    else other++;
+  });
+  const voting = utf8 + other;
+  const found = new LineList();
+  if (utf8 > other) {
     // A UTF-8 file's other lines are read in GB18030 where they are valid GB18030 (decodeBytes's rule).
-    const gb = validGb18030(source, other);
-    return { name: 'utf-8', skip, confidence: utf8.lines.length / voting, fallback: gb.lines.length ? { encoding: 'gb18030', ...gb } : null };
+    const strict = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
+    if (other > 0)
+      forEachVotingLine(source, skip, true, (line) => {
+        if (!line.utf8 && line.bytes !== null && isValid(strict, line.bytes)) found.add(line);
+      });
+    return { name: 'utf-8', skip, confidence: utf8 / voting, fallback: found.count > 0 ? { encoding: 'gb18030', ...found.lists() } : null };
   }
-  return { name: 'gb18030', skip, confidence: voting === 0 ? 1 : other.lines.length / voting, fallback: utf8.lines.length ? { encoding: 'utf-8', ...utf8 } : null };
+  if (utf8 > 0)
+    forEachVotingLine(source, skip, false, (line) => {
+      if (line.utf8) found.add(line);
+    });
+  return { name: 'gb18030', skip, confidence: voting === 0 ? 1 : other / voting, fallback: found.count > 0 ? { encoding: 'utf-8', ...found.lists() } : null };
 }
 
 /** The notices naming the encoding and the lines read in another, worded as for a file read whole. */
@@ -87,68 +102,59 @@ export function streamEncodingNotices(encoding: StreamEncoding, lang: Lang): Not
   return notices;
 }
 
-type Lines = Omit<FallbackLines, 'encoding'>;
-
-/** Those of the lines whose bytes are valid GB18030 (a second pass over the source, reading only those lines' bytes). */
-function validGb18030(source: ByteSource, lines: Lines): Lines {
-  const out: Lines = { starts: [], ends: [], lines: [] };
-  const strict = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
-  let k = 0;
-  let at = 0;
-  let parts: Uint8Array[] = [];
-  for (const chunk of source.chunks()) {
-    const chunkEnd = at + chunk.length;
-    while (k < lines.starts.length && lines.starts[k]! < chunkEnd) {
-      const from = Math.max(lines.starts[k]!, at);
-      const to = Math.min(lines.ends[k]!, chunkEnd);
-      parts.push(chunk.subarray(from - at, to - at));
-      if (lines.ends[k]! > chunkEnd) break; // the line goes on in the next chunk
-      let ok = true;
-      try {
-        strict.decode(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
-      } catch {
-        ok = false;
-      }
-      if (ok) {
-        out.starts.push(lines.starts[k]!);
-        out.ends.push(lines.ends[k]!);
-        out.lines.push(lines.lines[k]!);
-      }
-      parts = [];
-      k++;
-    }
-    at = chunkEnd;
+/** Whether a strict decoder takes the bytes without a replacement. */
+function isValid(strict: TextDecoder, bytes: Uint8Array): boolean {
+  try {
+    strict.decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
-  return out;
 }
 
+/** A line that votes: its place in the file, its number, whether it is well-formed UTF-8, and its bytes when asked for. */
+interface VotingLine {
+  start: number;
+  end: number;
+  number: number;
+  utf8: boolean;
+  /** The line's bytes (`keep`), null for a line longer than MAX_KEPT. */
+  bytes: Uint8Array | null;
+}
+
+/** The longest line whose bytes forEachVotingLine gives (a longer one is not read in another encoding). */
+const MAX_KEPT = 4 << 20;
+
 /**
- * The lines after `skip` bytes (cut after each line feed, as decodeBytes cuts them) that hold
- * non-ASCII bytes, as those that are well-formed UTF-8 and those that are not: each line's place in
- * the file and its number. A line is checked piece by piece as its bytes come, so that no line is
- * ever held (a file with old-Mac line breaks is one line).
+ * Each line after `skip` bytes (cut after each line feed, as decodeBytes cuts them) that holds
+ * non-ASCII bytes, in order. A line is checked piece by piece as its bytes come; its bytes are
+ * gathered only when `keep` asks for them, one line at a time.
  */
-function voteByLines(source: ByteSource, skip: number): { utf8: Lines; other: Lines } {
-  const utf8: Lines = { starts: [], ends: [], lines: [] };
-  const other: Lines = { starts: [], ends: [], lines: [] };
+function forEachVotingLine(source: ByteSource, skip: number, keep: boolean, visit: (line: VotingLine) => void): void {
   let high = false;
   let check = new Utf8Check();
+  let pieces: Uint8Array[] = [];
+  let kept = 0;
   let lineStart = skip;
   let lineNo = 1;
   const add = (piece: Uint8Array) => {
     if (piece.length === 0) return;
     if (!high && !isAscii(piece)) high = true;
     check.add(piece);
+    if (keep && kept <= MAX_KEPT) {
+      pieces.push(piece);
+      kept += piece.length;
+    }
   };
   const endLine = (end: number) => {
     if (high) {
-      const into = check.valid() ? utf8 : other;
-      into.starts.push(lineStart);
-      into.ends.push(end);
-      into.lines.push(lineNo);
+      const bytes = !keep || kept > MAX_KEPT ? null : pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces);
+      visit({ start: lineStart, end, number: lineNo, utf8: check.valid(), bytes });
     }
     high = false;
     check = new Utf8Check();
+    pieces = [];
+    kept = 0;
     lineStart = end;
     lineNo++;
   };
@@ -165,7 +171,35 @@ function voteByLines(source: ByteSource, skip: number): { utf8: Lines; other: Li
     at += chunk.length;
   }
   if (lineStart < at) endLine(at);
-  return { utf8, other };
+}
+
+/** Lines' places and numbers, gathered into typed arrays that grow (a file may have many millions of lines). */
+class LineList {
+  count = 0;
+  private starts = new Float64Array(64);
+  private ends = new Float64Array(64);
+  private numbers = new Float64Array(64);
+
+  add(line: VotingLine): void {
+    if (this.count === this.starts.length) {
+      const grow = (a: Float64Array) => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.numbers = grow(this.numbers);
+    }
+    this.starts[this.count] = line.start;
+    this.ends[this.count] = line.end;
+    this.numbers[this.count] = line.number;
+    this.count++;
+  }
+
+  lists(): Omit<FallbackLines, 'encoding'> {
+    return { starts: this.starts.slice(0, this.count), ends: this.ends.slice(0, this.count), lines: this.numbers.slice(0, this.count) };
+  }
 }
 
 /** True when the source's bytes (after `skip` bytes of byte-order mark) are all valid UTF-8, checked chunk by chunk. */

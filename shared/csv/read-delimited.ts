@@ -19,8 +19,8 @@ export interface DelimitedFile {
 const ENCODING_NAME: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GB18030' };
 
 /** Up to `max` numbers as "3, 7, 12 …". */
-function list(numbers: readonly number[], max = 10): string {
-  return numbers.slice(0, max).join(', ') + (numbers.length > max ? ' …' : '');
+function list(numbers: ArrayLike<number>, max = 10): string {
+  return Array.from({ length: Math.min(max, numbers.length) }, (_, i) => numbers[i]).join(', ') + (numbers.length > max ? ' …' : '');
 }
 
 /**
@@ -58,7 +58,7 @@ export function encodingNotice(encoding: TextEncodingName, bom: boolean, confide
 }
 
 /** The notice listing the lines (1 = the first) read in another encoding than the file's. */
-export function fallbackLinesNotice(lines: readonly number[], encoding: TextEncodingName, lang: Lang): Notice {
+export function fallbackLinesNotice(lines: ArrayLike<number>, encoding: TextEncodingName, lang: Lang): Notice {
   return { code: 'encoding_lines', message: noticeText(lang, 'encoding_lines', { lines: list(lines), count: lines.length, encoding: ENCODING_NAME[encoding] }) };
 }
 
