@@ -309,9 +309,10 @@ function decodeAndParse(
     let text = '';
     let from = 0;
     for (; next < fallback.starts.length && fallback.starts[next]! < at + piece.length; next++) {
-      const start = fallback.starts[next]! - at;
+      // (Within the piece always, as the lines were found; kept there should the file have changed since.)
+      const start = Math.max(from, fallback.starts[next]! - at);
       if (start > from) text += decoder.decode(piece.subarray(from, start), { stream: true });
-      from = fallback.ends[next]! - at;
+      from = Math.max(start, Math.min(piece.length, fallback.ends[next]! - at));
       text += other!.decode(piece.subarray(start, from));
     }
     return text + decoder.decode(piece.subarray(from), { stream: true });
@@ -355,7 +356,9 @@ function decodeAndParse(
   }
   if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [], stoppedAt: null };
   const rest = lines?.rest();
-  parser.push((rest ? decodePiece(rest.bytes, rest.at) : '') + decoder.decode());
+  const last = (rest ? decodePiece(rest.bytes, rest.at) : '') + decoder.decode();
+  if (!looked && hasControls(last)) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls: true, strayQuotes: [], stoppedAt: null };
+  parser.push(last);
   const rows = parser.end();
   const rowCount = parser.rowCount;
   if (onRows) handOut(parser.takeRows(), bytes);

@@ -203,6 +203,11 @@ describe('readTableSource: a file read as a stream with lines in another encodin
     );
   });
 
+  it('a file of control characters read as GB18030, without a line break (decoded only at its end), is named as binary', () => {
+    const bytes = new Uint8Array([0xbb, 0xaa, ...Array.from({ length: 300 }, (_, i) => 1 + (i % 7))]);
+    expect(() => readTableSource(source(bytes, [64], true), 'en')).toThrow(/binary|not text|二进制/i);
+  });
+
   it('a share of agreeing lines just under 1 is never worded as 100%', () => {
     const bytes = new Uint8Array([...utf8('id,region\n'), ...utf8Lines(150), ...gbkLine, ...utf8Lines(49)]);
     expect(expectAsWhole(bytes, [[1 << 20]]).notices[0]!.message).toMatch(/only 99%/);
