@@ -7,9 +7,9 @@
  * them are, else GB18030 — under a UTF-8 mark too, which an editor may have written over GB18030
  * text. The lines in the other encoding are then read in theirs, as decodeBytes reads them: each
  * line of a GB18030 file that is UTF-8, and each line of a UTF-8 file that is not but is valid
- * GB18030. The vote only counts; a pass after it records those lines, the fewer kind, by their byte
- * ranges (FallbackLines), which the stream decodes in their own encoding; the notices list them as
- * for a file read whole.
+ * GB18030. The vote counts, and records those lines (the fewer kind) by their byte ranges as it
+ * goes, up to a bound, past which a pass of their own records them (FallbackLines); the stream
+ * decodes them in their own encoding, and the notices list them as for a file read whole.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { decodeBytes, type TextEncodingName } from '../shared/csv/decode-bytes';
@@ -66,31 +66,48 @@ export function sniffEncoding(source: ByteSource, lang: Lang): StreamEncoding | 
   return encoding;
 }
 
-/** The encoding of the whole source, from what sniffEncoding saw of its start (see the file's comment). */
-export function decideEncoding(source: ByteSource, sniffed: StreamEncoding): StreamEncoding {
+/** Lines of each kind the vote records as it counts (a few GBK rows pasted into a UTF-8 export need no further pass). */
+const RECORDED_IN_VOTE = 100_000;
+
+/**
+ * The encoding of the whole source, from what sniffEncoding saw of its start (see the file's
+ * comment). The vote records the first `recorded` lines of each kind as it counts them (a UTF-8
+ * file's other lines with whether they are valid GB18030); only when the fewer kind has more lines
+ * than that are they recorded in a pass of their own.
+ */
+export function decideEncoding(source: ByteSource, sniffed: StreamEncoding, recorded = RECORDED_IN_VOTE): StreamEncoding {
   if (sniffed.name !== 'utf-8' || isUtf8Source(source, sniffed.skip)) return sniffed;
   const skip = sniffed.skip;
+  const strict = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
+  /** A UTF-8 file's other lines are read in GB18030 where they are valid GB18030 (decodeBytes's rule). */
+  const readInGb = (line: VotingLine) => line.bytes !== null && isValid(strict, line.bytes);
   let utf8 = 0;
   let other = 0;
-  forEachVotingLine(source, skip, false, (line) => {
-    if (line.utf8) utf8++;
-    else other++;
+  const utf8Lines = new LineList();
+  const gbLines = new LineList();
+  forEachVotingLine(source, skip, true, (line) => {
+    if (line.utf8) {
+      if (++utf8 <= recorded) utf8Lines.add(line);
+    } else if (++other <= recorded && readInGb(line)) gbLines.add(line);
   });
   const voting = utf8 + other;
-  const found = new LineList();
   if (utf8 > other) {
-    // A UTF-8 file's other lines are read in GB18030 where they are valid GB18030 (decodeBytes's rule).
-    const strict = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
-    if (other > 0)
+    let found = gbLines;
+    if (other > recorded) {
+      found = new LineList();
       forEachVotingLine(source, skip, true, (line) => {
-        if (!line.utf8 && line.bytes !== null && isValid(strict, line.bytes)) found.add(line);
+        if (!line.utf8 && readInGb(line)) found.add(line);
       });
+    }
     return { name: 'utf-8', skip, confidence: utf8 / voting, fallback: found.count > 0 ? { encoding: 'gb18030', ...found.lists() } : null };
   }
-  if (utf8 > 0)
+  let found = utf8Lines;
+  if (utf8 > recorded) {
+    found = new LineList();
     forEachVotingLine(source, skip, false, (line) => {
       if (line.utf8) found.add(line);
     });
+  }
   return { name: 'gb18030', skip, confidence: voting === 0 ? 1 : other / voting, fallback: found.count > 0 ? { encoding: 'utf-8', ...found.lists() } : null };
 }
 
