@@ -37,15 +37,15 @@ export interface TableFile {
 }
 
 /**
- * Up to this size a file is decoded whole, so that its encoding is decided on all of it and a line
- * in another encoding is read in that one (readDelimited); larger files stream in chunks.
+ * Up to this size a file is decoded whole (readDelimited); larger files stream in chunks, their
+ * encoding decided beforehand by the same rules (cli/stream-encoding.ts).
  * RAPPORT_STREAM_FROM_BYTES sets another size (tests use it to stream small files).
  */
 export function wholeFileBytes(): number {
   return Number(process.env.RAPPORT_STREAM_FROM_BYTES) || 64 * 1024 * 1024;
 }
 
-/** How a streamed file's text is read: decided on its start, and the same for every part of it. */
+/** How a streamed file's text is read: decided before its rows are, and the same for every part of it. */
 export interface TextFormat {
   encoding: TextEncodingName;
   delimiter: string;
@@ -317,6 +317,12 @@ function decodeAndParse(
     }
     return text + decoder.decode(piece.subarray(from), { stream: true });
   };
+  /** The first text decoded (GB18030's may come a chunk late, or only at the end: whole lines only) has control characters. */
+  const notText = (text: string): boolean => {
+    if (looked || text.length === 0) return false;
+    looked = true;
+    return hasControls(text);
+  };
   /** Decode and parse the next bytes; `controls` is set when the source turns out not to be text. */
   const feed = (chunk: Uint8Array): void => {
     const chunkAt = base + bytes;
@@ -328,13 +334,9 @@ function decodeAndParse(
     const text = ascii ?? decodePiece(piece, at);
     if (piece.length > 0) clean = piece[piece.length - 1]! < 0x80;
     first = false;
-    // The first text decoded (GB18030's may come a chunk late: whole lines only) is looked at for control characters.
-    if (!looked && text.length > 0) {
-      looked = true;
-      if (hasControls(text)) {
-        controls = true;
-        return;
-      }
+    if (notText(text)) {
+      controls = true;
+      return;
     }
     if (onRows) parser.pushInPieces(text, (rows, pushed) => handOut(rows, bytes - Math.round(part.length * (1 - pushed / text.length))));
     else parser.push(text);
@@ -354,10 +356,10 @@ function decodeAndParse(
     feed(cut >= 0 ? chunk.subarray(cut) : chunk);
     if (controls) break;
   }
+  const rest = controls ? undefined : lines?.rest();
+  const last = controls ? '' : (rest ? decodePiece(rest.bytes, rest.at) : '') + decoder.decode();
+  if (notText(last)) controls = true;
   if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [], stoppedAt: null };
-  const rest = lines?.rest();
-  const last = (rest ? decodePiece(rest.bytes, rest.at) : '') + decoder.decode();
-  if (!looked && hasControls(last)) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls: true, strayQuotes: [], stoppedAt: null };
   parser.push(last);
   const rows = parser.end();
   const rowCount = parser.rowCount;
