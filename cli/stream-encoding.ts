@@ -12,7 +12,7 @@
  * decodes them in their own encoding, and the notices list them as for a file read whole.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import { decodeBytes, type TextEncodingName } from '../shared/csv/decode-bytes';
+import { decodeBytes, isGb18030, type TextEncodingName } from '../shared/csv/decode-bytes';
 import { encodingNotice, fallbackLinesNotice } from '../shared/csv/read-delimited';
 import type { Lang, Notice } from '../shared/types';
 import type { ByteSource } from './byte-source';
@@ -78,9 +78,8 @@ const RECORDED_IN_VOTE = 100_000;
 export function decideEncoding(source: ByteSource, sniffed: StreamEncoding, recorded = RECORDED_IN_VOTE): StreamEncoding {
   if (sniffed.name !== 'utf-8' || isUtf8Source(source, sniffed.skip)) return sniffed;
   const skip = sniffed.skip;
-  const strict = new TextDecoder('gb18030', { fatal: true, ignoreBOM: true });
   /** A UTF-8 file's other lines are read in GB18030 where they are valid GB18030 (decodeBytes's rule). */
-  const readInGb = (line: VotingLine) => line.bytes !== null && isValid(strict, line.bytes);
+  const readInGb = (line: VotingLine) => line.bytes !== null && isGb18030(line.bytes, 0, line.bytes.length);
   let utf8 = 0;
   let other = 0;
   const utf8Lines = new LineList();
@@ -117,16 +116,6 @@ export function streamEncodingNotices(encoding: StreamEncoding, lang: Lang): Not
   const f = encoding.fallback;
   if (f) notices.push(fallbackLinesNotice(f.lines, f.encoding, lang));
   return notices;
-}
-
-/** Whether a strict decoder takes the bytes without a replacement. */
-function isValid(strict: TextDecoder, bytes: Uint8Array): boolean {
-  try {
-    strict.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A line that votes: its place in the file, its number, whether it is well-formed UTF-8, and its bytes when asked for. */

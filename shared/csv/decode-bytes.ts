@@ -99,7 +99,7 @@ export function isUtf8(bytes: Uint8Array, from = 0, to = bytes.length): boolean 
 }
 
 /** True when the GB18030 decoder accepts bytes[from, to) without a replacement. */
-function isGb18030(bytes: Uint8Array, from: number, to: number): boolean {
+export function isGb18030(bytes: Uint8Array, from: number, to: number): boolean {
   try {
     decoder('gb18030', true).decode(bytes.subarray(from, to));
     return true;
