@@ -1,19 +1,17 @@
 /**
- * Output that is written as it is produced: text is gathered into blocks of a few megabytes (as
- * UTF-8 bytes for a file descriptor, as text for other sinks) and handed to the sink, so a report
- * of any size is never one string. The default sinks write to the process's file descriptors
- * synchronously; a reader that goes away (`rapport … | head`) ends the output quietly instead of
- * with an error.
+ * Output that is written as it is produced: text is encoded into blocks of a few megabytes of
+ * UTF-8 and handed to the sink, so a report of any size is never one string. The default sinks
+ * write to the process's file descriptors synchronously; a reader that goes away
+ * (`rapport … | head`) ends the output quietly instead of with an error.
  */
 import { writeSync } from 'node:fs';
 import { UsageError } from './usage-error';
 
 /**
- * Where text goes: a function taking each block (tests collect it into a string). A sink that can
- * also take bytes (`bytes`, as a file descriptor's does) is given UTF-8 encoded into one reused
- * buffer instead, so that the text is never joined into blocks first: `bytes` must be done with
- * them when it returns (the buffer is written over next). Each text written is encoded on its own,
- * so a character is never to be cut between two writes (none of Rapport's writers cuts one).
+ * Where text goes: a function taking each block as text (tests collect it into a string), or its
+ * UTF-8 bytes when it has `bytes` (a file descriptor's sink), which must be done with them when it
+ * returns (the buffer is written over next). Each text written is encoded on its own, so a
+ * character is never to be cut between two writes (none of Rapport's writers cuts one).
  */
 export type Sink = ((text: string) => void) & { bytes?: (bytes: Uint8Array) => void };
 
@@ -22,53 +20,37 @@ export class OutputClosed extends Error {
   override name = 'OutputClosed';
 }
 
-/** Characters gathered before a block of text is handed on. */
-const BLOCK = 1 << 20;
 /** Bytes of the buffer UTF-8 is encoded into (a UTF-16 unit takes at most 3 bytes). */
 const BYTES = 4 << 20;
 
 export class BufferedOutput {
-  private parts: string[] = [];
-  private size = 0;
-  /** The bytes not yet handed to the sink (for a sink that takes bytes), and how many there are. */
-  private readonly buffer: Buffer | null;
+  /** The bytes not yet handed on, and how many there are. */
+  private readonly buffer = Buffer.allocUnsafe(BYTES);
   private used = 0;
+  /** Where the blocks go: as bytes, or decoded for a sink of text (each block holds whole texts). */
+  private readonly bytes: (bytes: Uint8Array) => void;
 
-  constructor(private readonly sink: Sink) {
-    this.buffer = sink.bytes ? Buffer.allocUnsafe(BYTES) : null;
+  constructor(sink: Sink) {
+    const decoder = new TextDecoder();
+    this.bytes = sink.bytes ?? ((b) => sink(decoder.decode(b)));
   }
 
   write(text: string): void {
-    const buffer = this.buffer;
-    if (buffer !== null) {
-      if (3 * text.length > BYTES - this.used) {
-        this.flush();
-        if (3 * text.length > BYTES) {
-          this.sink.bytes!(Buffer.from(text, 'utf8'));
-          return;
-        }
+    if (3 * text.length > BYTES - this.used) {
+      this.flush();
+      if (3 * text.length > BYTES) {
+        this.bytes(Buffer.from(text, 'utf8'));
+        return;
       }
-      this.used += buffer.write(text, this.used, 'utf8');
-      return;
     }
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= BLOCK) this.flush();
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   flush(): void {
-    if (this.buffer !== null) {
-      if (this.used === 0) return;
-      const used = this.used;
-      this.used = 0;
-      this.sink.bytes!(this.buffer.subarray(0, used)); // written before it returns: the buffer is free again
-      return;
-    }
-    if (this.parts.length === 0) return;
-    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    this.sink(text);
+    if (this.used === 0) return;
+    const used = this.used;
+    this.used = 0;
+    this.bytes(this.buffer.subarray(0, used)); // used before it returns: the buffer is free again
   }
 }
 
