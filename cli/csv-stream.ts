@@ -16,12 +16,6 @@ type Cell = string | number | boolean | null;
 /** Rows written at a time. */
 const BATCH = 8192;
 
-/**
- * One row as CSV text without its line break: toDelimited's quoting, text that looks like a formula
- * with its apostrophe (escapeFormula), null as an empty field.
- */
-const line = (cells: readonly unknown[]): string => delimitedLine(cells);
-
 /** What the CSV needs of an analysis: its customers, built or built on demand. */
 export type ResultAnalysis = Pick<Analysis, 'headerRow' | 'errors'> & { customers: readonly Customer[] | CustomerList };
 
@@ -62,11 +56,11 @@ export class ResultRows {
     for (const [row, msgs] of grouped) {
       const cells: Cell[] = new Array(this.width).fill(null);
       cells[0] = msgs.join('; ');
-      this.errorText.set(row - 1, line(cells));
+      this.errorText.set(row - 1, delimitedLine(cells));
     }
     this.headerIndex = (analysis.headerRow ?? 1) - 1;
-    this.headers = line(columns.map((c) => c[lang]));
-    this.empty = line(new Array(this.width).fill(null));
+    this.headers = delimitedLine(columns.map((c) => c[lang]));
+    this.empty = delimitedLine(new Array(this.width).fill(null));
   }
 
   /** The result cells of input row `i` (0-based) as CSV text; empty fields for a row with none. */
@@ -82,7 +76,7 @@ export class ResultRows {
     let text = this.cache.get(k);
     if (text === undefined) {
       const c: Customer = this.customers.at(k);
-      text = line(this.columns.map((col) => col.value(c, this.lang)));
+      text = delimitedLine(this.columns.map((col) => col.value(c, this.lang)));
     }
     if (--this.remaining[k]! > 0) this.cache.set(k, text);
     else this.cache.delete(k);
@@ -120,7 +114,7 @@ export class ResultCsvWriter {
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k]!;
       for (let j = 0; j < width; j++) cells[j] = j < row.length ? row[j] : '';
-      this.batch.push(`${line(cells)},${this.results.text(first + k)}\r\n`);
+      this.batch.push(`${delimitedLine(cells)},${this.results.text(first + k)}\r\n`);
       this.done = first + k + 1;
       if (this.batch.length === BATCH) {
         this.flush();

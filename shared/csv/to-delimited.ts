@@ -41,15 +41,22 @@ export interface DelimitedOptions {
 export function toDelimited(rows: readonly (readonly unknown[])[], delimiter = ',', options: DelimitedOptions = {}): string {
   // Each line is joined flat (no string-concatenation trees: a million rows must stay light).
   const lines: string[] = new Array<string>(rows.length);
-  for (let r = 0; r < rows.length; r++) lines[r] = delimitedLine(rows[r]!, delimiter, options);
+  const extra = extraDelimiter(delimiter);
+  const escapeFormulas = options.formulas !== 'keep';
+  for (let r = 0; r < rows.length; r++) lines[r] = joinFields(rows[r]!, delimiter, extra, escapeFormulas);
   return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
 }
 
 /** One row as toDelimited writes it, without its line break. */
 export function delimitedLine(row: readonly unknown[], delimiter = ',', options: DelimitedOptions = {}): string {
-  const extra = NEEDS_QUOTES.test(delimiter) ? null : delimiter;
-  const escapeFormulas = options.formulas !== 'keep';
-  // Joined, not concatenated: a line kept for later rows must be one flat string, not a tree of pieces.
+  return joinFields(row, delimiter, extraDelimiter(delimiter), options.formulas !== 'keep');
+}
+
+/** The delimiter when NEEDS_QUOTES does not already quote it (field's `extra`), else null. */
+const extraDelimiter = (delimiter: string): string | null => (NEEDS_QUOTES.test(delimiter) ? null : delimiter);
+
+/** A row's fields joined (not concatenated: a line kept for later rows must be one flat string, not a tree of pieces). */
+function joinFields(row: readonly unknown[], delimiter: string, extra: string | null, escapeFormulas: boolean): string {
   const cells = new Array<string>(row.length);
   for (let i = 0; i < row.length; i++) cells[i] = field(row[i], extra, escapeFormulas);
   return cells.join(delimiter);
