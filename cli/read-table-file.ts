@@ -279,7 +279,8 @@ function decodeAndParse(
   // Rows handed out are parsed a small piece at a time (see TEXT_PIECE); rows kept, as they come.
   const parser = preset ?? (onRows ? new ChunkedCsvParser(TEXT_PIECE) : new ChunkedCsvParser());
   let bytes = 0;
-  let first = preset === undefined;
+  /** Bytes of the mark not yet skipped (it may be cut between chunks); a continuation starts after it. */
+  let markLeft = preset === undefined ? encoding.skip : 0;
   let looked = preset !== undefined;
   let controls = false;
   let hasData = false;
@@ -327,13 +328,13 @@ function decodeAndParse(
   const feed = (chunk: Uint8Array): void => {
     const chunkAt = base + bytes;
     bytes += chunk.length;
-    const skip = first ? Math.min(chunk.length, encoding.skip) : 0;
+    const skip = Math.min(chunk.length, markLeft);
+    markLeft -= skip;
     const part = chunk.subarray(skip);
     const { bytes: piece, at } = lines ? lines.take(part, chunkAt + skip) : { bytes: part, at: chunkAt + skip };
     const ascii = utf8 && clean ? asciiText(piece) : null;
     const text = ascii ?? decodePiece(piece, at);
     if (piece.length > 0) clean = piece[piece.length - 1]! < 0x80;
-    first = false;
     if (notText(text)) {
       controls = true;
       return;

@@ -45,13 +45,8 @@ export interface FallbackLines {
  * binary file is named as such (UsageError).
  */
 export function sniffEncoding(source: ByteSource, lang: Lang): StreamEncoding | null {
-  let head: Uint8Array | undefined;
-  for (const chunk of source.chunks()) {
-    if (chunk.length === 0) continue;
-    head = chunk.subarray(0, 4096);
-    break;
-  }
-  if (head === undefined) return null;
+  const head = headOf(source, HEAD_BYTES);
+  if (head.length === 0) return null;
   let encoding: StreamEncoding;
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) encoding = { name: 'utf-8', skip: 3, confidence: 1, fallback: null };
   else if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) encoding = { name: 'utf-16le', skip: 2, confidence: 1, fallback: null };
@@ -64,6 +59,23 @@ export function sniffEncoding(source: ByteSource, lang: Lang): StreamEncoding | 
   const kind = binaryKind(head, encoding.name.startsWith('utf-16'));
   if (kind !== null) throw new UsageError(binaryMessage(kind, source.name, lang));
   return encoding;
+}
+
+/** The bytes sniffEncoding looks at (those decodeBytes looks at for UTF-16 without a mark). */
+const HEAD_BYTES = 4096;
+
+/** The source's first `max` bytes (fewer when it is shorter), gathered over as many chunks as they come in. */
+function headOf(source: ByteSource, max: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let have = 0;
+  for (const chunk of source.chunks()) {
+    if (have >= max) break;
+    const part = chunk.subarray(0, max - have);
+    if (part.length === 0) continue;
+    parts.push(part);
+    have += part.length;
+  }
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
 /** Lines of each kind the vote records as it counts (a few GBK rows pasted into a UTF-8 export need no further pass). */
@@ -211,10 +223,11 @@ class LineList {
 /** True when the source's bytes (after `skip` bytes of byte-order mark) are all valid UTF-8, checked chunk by chunk. */
 function isUtf8Source(source: ByteSource, skip: number): boolean {
   const check = new Utf8Check();
-  let first = true;
+  let at = 0;
   for (const chunk of source.chunks()) {
-    check.add(first ? chunk.subarray(skip) : chunk);
-    first = false;
+    // The mark may be cut between chunks.
+    check.add(at >= skip ? chunk : chunk.subarray(Math.min(chunk.length, skip - at)));
+    at += chunk.length;
     if (check.failed) return false;
   }
   return check.valid();

@@ -196,8 +196,8 @@ describe('readTableSource: a file read as a stream with lines in another encodin
             return { error: (e as Error).message };
           }
         };
-        // The first chunk holds the mark whole, as a file's first 4 MB does.
-        expect(read([Math.max(4, sizes[0]!), ...sizes.slice(1)], true)).toEqual(read([1 << 20], false));
+        // Chunks of any size, the mark cut between the first ones too.
+        expect(read(sizes, true)).toEqual(read([1 << 20], false));
       }),
       { numRuns: 400 },
     );
