@@ -56,7 +56,34 @@ function parseCsv(ctx: BenchContext, csvText: string): string[][] {
     parse.ms,
     `→ ${rate.toFixed(1)} MB/s (${cpuRate.toFixed(1)} MB per CPU-second), ${parse.value.rows.length.toLocaleString('en-US')} rows; goal ≥ 100 MB/s — ${rate >= 100 ? 'met' : 'NOT met'}`,
   );
+  floors(ctx, bytes, mb);
   return parse.value.rows;
+}
+
+/**
+ * What any reader of these bytes in JavaScript pays before it makes a single cell: decoding them
+ * (TextDecoder) and one pass over the text looking at every character (charCodeAt), the way a
+ * reader that parses cells in place would have to. Their sum bounds how fast CSV can be read into
+ * columns on one thread of this machine.
+ */
+function floors(ctx: BenchContext, bytes: Uint8Array, mb: number): void {
+  const decode = time(() => new TextDecoder().decode(bytes));
+  ctx.report(`floor: decode the same ${mb.toFixed(0)} MB (TextDecoder alone)`, decode.ms, `→ ${(mb / (decode.ms / 1000)).toFixed(0)} MB/s, ${decode.value.length.toLocaleString('en-US')} characters`);
+  const text = decode.value;
+  const scan = time(() => {
+    let cuts = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 44 || c === 10 || c === 34) cuts++;
+    }
+    return cuts;
+  });
+  const both = decode.ms + scan.ms;
+  ctx.report(
+    'floor: one pass over its text, every character looked at (charCodeAt), no cell made',
+    scan.ms,
+    `→ ${(mb / (scan.ms / 1000)).toFixed(0)} MB/s, ${scan.value.toLocaleString('en-US')} commas, quotes and line feeds; decode + this pass ${both.toFixed(0)} ms = ${(mb / (both / 1000)).toFixed(0)} MB/s`,
+  );
 }
 
 function analyzeParsed(ctx: BenchContext, rows: string[][]): void {
