@@ -15,6 +15,7 @@ import { CustomerTableReader } from '../shared/ingest/read-customers';
 
 const file = process.argv[2]!;
 const mode = process.argv[3] ?? 'rows';
+if (mode !== 'rows' && mode !== 'columns') throw new Error(`read-table.child.ts: unknown mode ${mode} (rows or columns)`);
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 const rows = mode === 'columns' ? intoColumns(file) : readTableFile(file).table.length;

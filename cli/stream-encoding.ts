@@ -69,11 +69,11 @@ function headOf(source: ByteSource, max: number): Uint8Array {
   const parts: Uint8Array[] = [];
   let have = 0;
   for (const chunk of source.chunks()) {
-    if (have >= max) break;
     const part = chunk.subarray(0, max - have);
     if (part.length === 0) continue;
     parts.push(part);
     have += part.length;
+    if (have >= max) break; // no further chunk is read
   }
   return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }

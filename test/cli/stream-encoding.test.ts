@@ -52,3 +52,47 @@ describe('decideEncoding', () => {
     expect(Array.from(decided.fallback!.lines)).toEqual([12, 13, 14, 15]);
   });
 });
+
+describe('sniffEncoding', () => {
+  /** A source whose chunks are counted as they are read. */
+  function counted(chunks: Uint8Array[]): { source: ByteSource; pulled: () => number } {
+    let pulled = 0;
+    return {
+      source: {
+        name: 't.csv',
+        size: null,
+        *chunks() {
+          for (const c of chunks) {
+            pulled++;
+            yield c;
+          }
+        },
+      },
+      pulled: () => pulled,
+    };
+  }
+
+  it('looks at a mark cut between the first chunks, over empty chunks, and reads no chunk past its first 4 KB', () => {
+    const body = new TextEncoder().encode(`id,name\n${'C1,华东\n'.repeat(2000)}`);
+    const marked = (cuts: number[]) => {
+      const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...body]);
+      const chunks: Uint8Array[] = [];
+      let at = 0;
+      for (const n of cuts) {
+        chunks.push(bytes.subarray(at, at + n));
+        at += n;
+      }
+      chunks.push(bytes.subarray(at, at + 4096), bytes.subarray(at + 4096));
+      return counted(chunks);
+    };
+    for (const cuts of [[1], [1, 0, 2], [2, 0], [0, 1, 1, 1]]) {
+      const { source, pulled } = marked(cuts);
+      expect(sniffEncoding(source, 'en')).toMatchObject({ name: 'utf-8', skip: 3 });
+      // The cut chunks and the 4 KB one: the last chunk, past the first 4 KB, is never read.
+      expect(pulled()).toBe(cuts.length + 1);
+    }
+    const le = counted([new Uint8Array([0xff]), new Uint8Array([0xfe, 0x61, 0x00])]);
+    expect(sniffEncoding(le.source, 'en')).toMatchObject({ name: 'utf-16le', skip: 2 });
+    expect(sniffEncoding(counted([new Uint8Array(0), new Uint8Array(0)]).source, 'en')).toBeNull();
+  });
+});
