@@ -61,16 +61,18 @@ function parseCsv(ctx: BenchContext, csvText: string): string[][] {
 }
 
 /**
- * What any reader of these bytes in JavaScript pays before it makes a single cell: decoding them
- * (TextDecoder) and one pass over the text looking at every character (charCodeAt), the way a
- * reader that parses cells in place would have to. Their sum bounds how fast such a reader can read
- * CSV into columns on one thread of this machine.
+ * What a reader in JavaScript that decodes these bytes and parses cells in place pays before it
+ * makes a single cell: decoding them (TextDecoder) and one pass over the text looking at every
+ * character (charCodeAt). Their sum bounds how fast such a reader can read CSV into columns on one
+ * thread of this machine (a reader of the bytes themselves, or one that searches with the engine's
+ * indexOf, is not bound by it).
  */
 function floors(ctx: BenchContext, bytes: Uint8Array, mb: number): void {
-  const decode = time(() => new TextDecoder().decode(bytes));
-  ctx.report(`floor: decode the same ${mb.toFixed(0)} MB (TextDecoder alone)`, decode.ms, `→ ${(mb / (decode.ms / 1000)).toFixed(0)} MB/s, ${decode.value.length.toLocaleString('en-US')} characters`);
+  // Best of two each: the first decoding of the run also pays for the fresh memory its text takes.
+  const decode = best(() => new TextDecoder().decode(bytes));
+  ctx.report(`floor: decode the same ${mb.toFixed(0)} MB (TextDecoder alone, best of 2)`, decode.ms, `→ ${(mb / (decode.ms / 1000)).toFixed(0)} MB/s, ${decode.value.length.toLocaleString('en-US')} characters`);
   const text = decode.value;
-  const scan = time(() => {
+  const scan = best(() => {
     let cuts = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -80,10 +82,17 @@ function floors(ctx: BenchContext, bytes: Uint8Array, mb: number): void {
   });
   const both = decode.ms + scan.ms;
   ctx.report(
-    'floor: one pass over its text, every character looked at (charCodeAt), no cell made',
+    'floor: one pass over its text, every character looked at (charCodeAt), no cell made (best of 2)',
     scan.ms,
     `→ ${(mb / (scan.ms / 1000)).toFixed(0)} MB/s, ${scan.value.toLocaleString('en-US')} commas, quotes and line feeds; decode + this pass ${both.toFixed(0)} ms = ${(mb / (both / 1000)).toFixed(0)} MB/s`,
   );
+}
+
+/** The faster of two timings of f. */
+function best<T>(f: () => T): { ms: number; value: T } {
+  const a = time(f);
+  const b = time(f);
+  return a.ms <= b.ms ? a : b;
 }
 
 function analyzeParsed(ctx: BenchContext, rows: string[][]): void {
