@@ -281,13 +281,33 @@ function decodeAndParse(
   let bytes = 0;
   /** Bytes of the mark not yet skipped (it may be cut between chunks); a continuation starts after it. */
   let markLeft = preset === undefined ? encoding.skip : 0;
-  let looked = preset !== undefined;
   let controls = false;
   let hasData = false;
   let handed = 0;
   let stoppedAt: number | null = null;
+  // The first rows are looked at for control characters as those of a file read whole are
+  // (hasControls on its first ROWS_CHECKED rows), before any is handed out; a continuation's were
+  // looked at with the file's start.
+  let looked = preset !== undefined;
+  /** The first rows, held until they are looked at (when rows are handed out as they are read). */
+  let held: string[][] | null = !looked && onRows ? [] : null;
+  /** Look at the first rows once there are ROWS_CHECKED of them, or all there are (`final`): `controls` when they are not text. */
+  const look = (rows: readonly string[][], final: boolean): void => {
+    if (looked || (rows.length < ROWS_CHECKED && !final)) return;
+    looked = true;
+    if (hasControls(firstRowsText(rows))) controls = true;
+  };
   /** `reach`: how far into the bytes the rows go (about: in proportion to the text parsed). */
-  const handOut = (rows: string[][], reach: number) => {
+  const handOut = (parsed: string[][], reach: number, final = false) => {
+    if (controls) return;
+    let rows = parsed;
+    if (held) {
+      for (const r of rows) held.push(r);
+      look(held, final);
+      if (!looked || controls) return;
+      rows = held;
+      held = null;
+    }
     if (rows.length === 0) return;
     for (const r of rows) if (!hasData && r.some((c) => c.trim() !== '')) hasData = true;
     onRows!(rows, handed, { bytes: reach, totalBytes: source.size, format: { encoding: encoding.name, delimiter: parser.delimiter, newline: parser.newline, fallback: encoding.fallback } });
@@ -318,12 +338,6 @@ function decodeAndParse(
     }
     return text + decoder.decode(piece.subarray(from), { stream: true });
   };
-  /** The first text decoded (GB18030's may come a chunk late, or only at the end: whole lines only) has control characters. */
-  const notText = (text: string): boolean => {
-    if (looked || text.length === 0) return false;
-    looked = true;
-    return hasControls(text);
-  };
   /** Decode and parse the next bytes; `controls` is set when the source turns out not to be text. */
   const feed = (chunk: Uint8Array): void => {
     const chunkAt = base + bytes;
@@ -335,12 +349,11 @@ function decodeAndParse(
     const ascii = utf8 && clean ? asciiText(piece) : null;
     const text = ascii ?? decodePiece(piece, at);
     if (piece.length > 0) clean = piece[piece.length - 1]! < 0x80;
-    if (notText(text)) {
-      controls = true;
-      return;
-    }
     if (onRows) parser.pushInPieces(text, (rows, pushed) => handOut(rows, bytes - Math.round(part.length * (1 - pushed / text.length))));
-    else parser.push(text);
+    else {
+      parser.push(text);
+      look(parser.rows, false);
+    }
     onProgress?.(bytes, source.size, parser.rowCount);
   };
   for (const chunk of source.chunks()) {
@@ -359,13 +372,13 @@ function decodeAndParse(
   }
   const rest = controls ? undefined : lines?.rest();
   const last = controls ? '' : (rest ? decodePiece(rest.bytes, rest.at) : '') + decoder.decode();
-  if (notText(last)) controls = true;
+  if (!controls) parser.push(last);
+  const rows = controls ? [] : parser.end();
+  if (onRows) handOut(parser.takeRows(), bytes, true);
+  else look(rows, true);
   if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [], stoppedAt: null };
-  parser.push(last);
-  const rows = parser.end();
   const rowCount = parser.rowCount;
-  if (onRows) handOut(parser.takeRows(), bytes);
-  else hasData = rows.some((r) => r.some((c) => c.trim() !== ''));
+  if (!onRows) hasData = rows.some((r) => r.some((c) => c.trim() !== ''));
   onProgress?.(bytes, source.size, rowCount);
   return { rows: onRows ? [] : rows, rowCount, hasData, delimiter: parser.delimiter, bytes, controls, strayQuotes: parser.strayQuotes, stoppedAt };
 }

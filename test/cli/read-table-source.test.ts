@@ -208,6 +208,34 @@ describe('readTableSource: a file read as a stream with lines in another encodin
     expect(() => readTableSource(source(bytes, [64], true), 'en')).toThrow(/binary|not text|二进制/i);
   });
 
+  it('control characters: a file read as a stream, in chunks of any size, rows handed out or kept, is refused or read exactly as the file read whole', () => {
+    const ctrl = String.fromCharCode(1);
+    const files = [
+      // Control characters in the first rows: not text.
+      utf8(`id,name\n${ctrl.repeat(3)},x\n`),
+      // Control characters only after the first 50 rows, short rows: text (hasControls looks at the first rows).
+      utf8(`id,name\n${'C1,x\n'.repeat(60)}${ctrl.repeat(8)},y\n`),
+      // UTF-16LE without a mark, a NUL among its first rows' characters: not text.
+      new Uint8Array(Array.from('id,name\n\0abc,abc\n').flatMap((c) => [c.charCodeAt(0), 0])),
+    ];
+    const outcome = (bytes: Uint8Array, sizes: number[], streamed: boolean, handOut: boolean) => {
+      try {
+        const handed: string[][] = [];
+        const read = readTableSource(source(bytes, sizes, streamed), 'en', undefined, handOut ? (rows) => handed.push(...rows) : undefined);
+        return { rows: handOut ? handed : read.table };
+      } catch (e) {
+        return { error: (e as Error).message };
+      }
+    };
+    for (const bytes of files) {
+      const whole = outcome(bytes, [1 << 20], false, false);
+      for (const sizes of [[1], [4], [8], [3, 1, 7], [1 << 20]])
+        for (const handOut of [false, true]) expect(outcome(bytes, sizes, true, handOut)).toEqual(whole);
+    }
+    expect(outcome(files[0]!, [1 << 20], false, false)).toMatchObject({ error: expect.stringMatching(/binary|not text|二进制/i) });
+    expect(outcome(files[1]!, [1 << 20], false, false)).toMatchObject({ rows: expect.any(Array) });
+  });
+
   it('a share of agreeing lines just under 1 is never worded as 100%', () => {
     const bytes = new Uint8Array([...utf8('id,region\n'), ...utf8Lines(150), ...gbkLine, ...utf8Lines(49)]);
     expect(expectAsWhole(bytes, [[1 << 20]]).notices[0]!.message).toMatch(/only 99%/);
