@@ -154,7 +154,9 @@ function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: Re
   }
   if (onRows) return parseInPieces(all, source, name, lang, onRows, onProgress);
   const read = readDelimited(all, lang, decodeBytesFast);
-  if (hasControls(firstRowsText(read.rows))) throw new UsageError(binaryMessage('binary', name, lang));
+  const first = new FirstRows();
+  first.look(read.rows, true);
+  if (first.notText) throw new UsageError(binaryMessage('binary', name, lang));
   const rows = read.rows;
   onProgress?.(bytes, source.size, rows.length);
   if (rows.length === 0 || rows.every((r) => r.every((c) => c.trim() === ''))) throw new UsageError(noData(name, lang));
@@ -172,23 +174,47 @@ function firstRowsText(rows: readonly string[][]): string {
     .join('\n');
 }
 
+/**
+ * Whether a source is text, decided on its first ROWS_CHECKED rows (all of them when it has fewer)
+ * by hasControls, however it is read: rows kept (look) or handed out as they come (pass, which
+ * holds them until it is decided).
+ */
+class FirstRows {
+  /** Decided: the source is not text. */
+  notText = false;
+  private decided = false;
+  private held: string[][] = [];
+
+  /** All the rows so far (`final`: all there are): decides once there are enough. */
+  look(rows: readonly string[][], final: boolean): void {
+    if (this.decided || (rows.length < ROWS_CHECKED && !final)) return;
+    this.decided = true;
+    this.notText = hasControls(firstRowsText(rows));
+  }
+
+  /** The next rows (`final`: the last): the rows to hand out now — none until it is decided, none if not text. */
+  pass(rows: string[][], final: boolean): string[][] {
+    if (this.decided) return this.notText ? [] : rows;
+    for (const r of rows) this.held.push(r);
+    this.look(this.held, final);
+    if (!this.decided || this.notText) return [];
+    const held = this.held;
+    this.held = [];
+    return held;
+  }
+}
+
 /** A whole file's bytes decoded at once and parsed a piece at a time, its rows handed to `onRows` (see readWhole). */
 function parseInPieces(all: Uint8Array, source: ByteSource, name: string, lang: Lang, onRows: NonNullable<ReadOptions['onRows']>, onProgress?: ReadOptions['onProgress']): TableFile {
   const bytes = all.length;
   const { text, encoding, notices } = decodedText(all, lang, decodeBytesFast);
   const parser = new ChunkedCsvParser(TEXT_PIECE);
-  let held: string[][] | null = []; // the first rows, until they are checked for control characters
+  const first = new FirstRows();
   let handed = 0;
   let hasData = false;
   const take = (parsed: string[][], reached: number, final: boolean) => {
-    let rows = parsed;
-    if (held) {
-      for (const r of rows) held.push(r);
-      if (held.length < ROWS_CHECKED && !final) return;
-      if (hasControls(firstRowsText(held))) throw new UsageError(binaryMessage('binary', name, lang));
-      rows = held;
-      held = null;
-    }
+    const rows = first.pass(parsed, final);
+    if (first.notText) throw new UsageError(binaryMessage('binary', name, lang));
     if (rows.length === 0) return;
     for (let i = 0; i < rows.length && !hasData; i++) hasData = rows[i]!.some((c) => c.trim() !== '');
     // How far into the bytes these rows reach, in proportion to the text parsed.
@@ -281,33 +307,17 @@ function decodeAndParse(
   let bytes = 0;
   /** Bytes of the mark not yet skipped (it may be cut between chunks); a continuation starts after it. */
   let markLeft = preset === undefined ? encoding.skip : 0;
-  let controls = false;
   let hasData = false;
   let handed = 0;
   let stoppedAt: number | null = null;
-  // The first rows are looked at for control characters as those of a file read whole are
-  // (hasControls on its first ROWS_CHECKED rows), before any is handed out; a continuation's were
-  // looked at with the file's start.
-  let looked = preset !== undefined;
-  /** The first rows, held until they are looked at (when rows are handed out as they are read). */
-  let held: string[][] | null = !looked && onRows ? [] : null;
-  /** Look at the first rows once there are ROWS_CHECKED of them, or all there are (`final`): `controls` when they are not text. */
-  const look = (rows: readonly string[][], final: boolean): void => {
-    if (looked || (rows.length < ROWS_CHECKED && !final)) return;
-    looked = true;
-    if (hasControls(firstRowsText(rows))) controls = true;
-  };
+  // Text or not is decided on the first rows as for a file read whole; a continuation's were looked
+  // at with the file's start.
+  const first = preset === undefined ? new FirstRows() : null;
+  /** The source turned out not to be text. */
+  const controls = (): boolean => first?.notText === true;
   /** `reach`: how far into the bytes the rows go (about: in proportion to the text parsed). */
   const handOut = (parsed: string[][], reach: number, final = false) => {
-    if (controls) return;
-    let rows = parsed;
-    if (held) {
-      for (const r of rows) held.push(r);
-      look(held, final);
-      if (!looked || controls) return;
-      rows = held;
-      held = null;
-    }
+    const rows = first ? first.pass(parsed, final) : parsed;
     if (rows.length === 0) return;
     for (const r of rows) if (!hasData && r.some((c) => c.trim() !== '')) hasData = true;
     onRows!(rows, handed, { bytes: reach, totalBytes: source.size, format: { encoding: encoding.name, delimiter: parser.delimiter, newline: parser.newline, fallback: encoding.fallback } });
@@ -338,7 +348,7 @@ function decodeAndParse(
     }
     return text + decoder.decode(piece.subarray(from), { stream: true });
   };
-  /** Decode and parse the next bytes; `controls` is set when the source turns out not to be text. */
+  /** Decode and parse the next bytes (the first rows decide whether the source is text: controls). */
   const feed = (chunk: Uint8Array): void => {
     const chunkAt = base + bytes;
     bytes += chunk.length;
@@ -352,7 +362,7 @@ function decodeAndParse(
     if (onRows) parser.pushInPieces(text, (rows, pushed) => handOut(rows, bytes - Math.round(part.length * (1 - pushed / text.length))));
     else {
       parser.push(text);
-      look(parser.rows, false);
+      first?.look(parser.rows, false);
     }
     onProgress?.(bytes, source.size, parser.rowCount);
   };
@@ -361,24 +371,24 @@ function decodeAndParse(
     const cut = split && bytes < split.at && bytes + chunk.length >= split.at ? split.at - bytes : -1;
     if (cut >= 0) {
       feed(chunk.subarray(0, cut));
-      if (controls) break;
+      if (controls()) break;
       if (split!.stop(parser.endsCleanly())) {
         stoppedAt = split!.at;
         break;
       }
     }
     feed(cut >= 0 ? chunk.subarray(cut) : chunk);
-    if (controls) break;
+    if (controls()) break;
   }
-  const rest = controls ? undefined : lines?.rest();
-  const last = controls ? '' : (rest ? decodePiece(rest.bytes, rest.at) : '') + decoder.decode();
-  if (!controls) parser.push(last);
-  const rows = controls ? [] : parser.end();
+  const rest = controls() ? undefined : lines?.rest();
+  const last = controls() ? '' : (rest ? decodePiece(rest.bytes, rest.at) : '') + decoder.decode();
+  if (!controls()) parser.push(last);
+  const rows = controls() ? [] : parser.end();
   if (onRows) handOut(parser.takeRows(), bytes, true);
-  else look(rows, true);
-  if (controls) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls, strayQuotes: [], stoppedAt: null };
+  else first?.look(rows, true);
+  if (controls()) return { rows: [], rowCount: 0, hasData: false, delimiter: ',', bytes, controls: true, strayQuotes: [], stoppedAt: null };
   const rowCount = parser.rowCount;
   if (!onRows) hasData = rows.some((r) => r.some((c) => c.trim() !== ''));
   onProgress?.(bytes, source.size, rowCount);
-  return { rows: onRows ? [] : rows, rowCount, hasData, delimiter: parser.delimiter, bytes, controls, strayQuotes: parser.strayQuotes, stoppedAt };
+  return { rows: onRows ? [] : rows, rowCount, hasData, delimiter: parser.delimiter, bytes, controls: false, strayQuotes: parser.strayQuotes, stoppedAt };
 }
