@@ -9,11 +9,11 @@ import { decideEncoding, sniffEncoding } from '../../cli/stream-encoding';
 
 const utf8 = (t: string) => [...new TextEncoder().encode(t)];
 
-/** The bytes in chunks of the given sizes (the first holding the mark whole, as a file's first 4 MB does). */
+/** The bytes in chunks of the given sizes (the mark cut between the first ones too). */
 function source(bytes: Uint8Array, sizes: number[]): ByteSource {
   const chunks: Uint8Array[] = [];
   for (let at = 0, k = 0; at < bytes.length; k++) {
-    const n = k === 0 ? Math.max(4, sizes[0]!) : sizes[k % sizes.length]!;
+    const n = sizes[k % sizes.length]!;
     chunks.push(bytes.subarray(at, at + n));
     at += n;
   }
