@@ -150,7 +150,7 @@ const MAX_KEPT = 4 << 20;
  */
 function forEachVotingLine(source: ByteSource, skip: number, keep: boolean, visit: (line: VotingLine) => void): void {
   let high = false;
-  let check = new Utf8Check();
+  const check = new Utf8Check();
   let pieces: Uint8Array[] = [];
   let kept = 0;
   let lineStart = skip;
@@ -170,7 +170,7 @@ function forEachVotingLine(source: ByteSource, skip: number, keep: boolean, visi
       visit({ start: lineStart, end, number: lineNo, utf8: check.valid(), bytes });
     }
     high = false;
-    check = new Utf8Check();
+    check.reset();
     pieces = [];
     kept = 0;
     lineStart = end;
@@ -233,6 +233,8 @@ function isUtf8Source(source: ByteSource, skip: number): boolean {
   return check.valid();
 }
 
+const NOTHING = new Uint8Array(0);
+
 /**
  * Whether bytes given piece by piece are well-formed UTF-8, each piece checked with Node's isUtf8
  * without copying it; a character cut between two pieces is checked whole.
@@ -240,7 +242,7 @@ function isUtf8Source(source: ByteSource, skip: number): boolean {
 class Utf8Check {
   failed = false;
   /** The bytes of a character the last piece began but did not finish. */
-  private carry: Uint8Array = new Uint8Array(0);
+  private carry: Uint8Array = NOTHING;
 
   add(piece: Uint8Array): void {
     if (this.failed || piece.length === 0) return;
@@ -265,6 +267,12 @@ class Utf8Check {
     const cut = completeUtf8Length(part);
     if (!isUtf8(part.subarray(0, cut))) this.failed = true;
     else this.carry = part.slice(cut);
+  }
+
+  /** Start again, as new (for the next line). */
+  reset(): void {
+    this.failed = false;
+    this.carry = NOTHING;
   }
 
   /** Every byte so far is well-formed UTF-8, and no character is left unfinished. */
