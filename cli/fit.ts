@@ -15,6 +15,7 @@ import { errorReason } from '../shared/i18n/messages';
 import { exclusionMessage, fitModel, type ModelFit } from '../shared/model';
 import type { Lang, ModelFigures, RowError } from '../shared/types';
 import { langFromArgs } from './locale';
+import { modelParamsText } from './model-params-text';
 import { readTableFile, UsageError } from './read-table-file';
 import { renderTable } from './text-width';
 
@@ -157,8 +158,8 @@ export async function fitCommand(
             horizonDays,
             annualDiscountRate: discount,
             rows: log.rows,
-            bgnbd: result.bgnbd ? pick(result.bgnbd, ['r', 'alpha', 'a', 'b', 'll']) : null,
-            mbgnbd: result.mbgnbd ? pick(result.mbgnbd, ['r', 'alpha', 'a', 'b', 'll']) : null,
+            bgnbd: result.bgnbd ? pick(result.bgnbd, ['r', 'alpha', 'a', 'b', 'll', 'sameDropout']) : null,
+            mbgnbd: result.mbgnbd ? pick(result.mbgnbd, ['r', 'alpha', 'a', 'b', 'll', 'sameDropout']) : null,
             model: result.chosen.model,
             modelWhy: result.chosen.why[lang],
             gammaGamma: result.gammaGamma ? pick(result.gammaGamma, ['p', 'q', 'v', 'll']) : null,
@@ -245,7 +246,7 @@ function formatText(
   if (result.counts.fittedOn < result.counts.customers) lines.push(t.sample(result.counts.fittedOn, result.counts.customers));
   lines.push('');
   for (const [name, b] of [['BG/NBD', result.bgnbd], ['MBG/NBD', result.mbgnbd]] as const) {
-    if (b) lines.push(`${name}: r = ${sig(b.r)}  α = ${sig(b.alpha)}  a = ${sig(b.a)}  b = ${sig(b.b)}  ${t.ll} = ${b.ll.toFixed(2)}`);
+    if (b) lines.push(`${name}: ${modelParamsText(b, lang)}  ${t.ll} = ${b.ll.toFixed(2)}`);
     else lines.push(`${name}: ${t.notConverged}`);
   }
   lines.push(`${t.used}${sep}${result.chosen.why[lang]}`);

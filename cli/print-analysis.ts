@@ -9,6 +9,8 @@ import { servicePolicy } from '../shared/rules/service-policy';
 import { fill, formatRowError } from '../shared/i18n/messages';
 import { texts } from '../shared/i18n/texts';
 import { num } from './i18n';
+import { modelParamsText } from './model-params-text';
+import type { FittedParams } from '../shared/model/choose-model';
 import { renderTable, truncate } from './text-width';
 import { NO_TIER_MARK, noTiersNotice } from '../shared/i18n/no-tier';
 
@@ -54,6 +56,7 @@ const TEXT = texts({
     churnRisk: '  流失风险: 高风险 (≥ {threshold}) {high} 个, 沉默风险 {silent} 个, 平均 {average}; 拜访逾期 {overdue} 个',
     basisModel: '    依据: 购买概率模型给出的未来 {days} 天内不再下单的概率 ({customers} 个客户), 再加上预警信号',
     basisSigns: '    依据: 仅预警信号 (没有可用的购买历史模型)',
+    basisSignsUnfitted: '    依据: 仅预警信号 (购买概率模型没有得出结果, 原因见下方说明)',
     csat: '  满意度 CSAT: {csat} ({responses} 个答复中 {satisfied} 个满意)',
     credit: '信用',
     alerts: '预警',
@@ -103,6 +106,7 @@ const TEXT = texts({
     churnRisk: '  Churn risk: {high} high (≥ {threshold}), {silent} silent, average {average}; {overdue} visits overdue',
     basisModel: "    basis: the purchase model's chance of no order in the next {days} days ({customers} customers), raised by the warning signs",
     basisSigns: '    basis: warning signs only (no purchase history to model)',
+    basisSignsUnfitted: '    basis: warning signs only (the purchase model gave no figures; the notes below say why)',
     csat: '  CSAT: {csat} ({satisfied} of {responses} answers are 4–5)',
     credit: 'Credit',
     alerts: 'alerts',
@@ -258,7 +262,13 @@ export function formatAnalysis(a: Analysis | LazyAnalysis, lang: Lang, limit: nu
   const fromModel = list.fromModel;
   const H = a.settings.churn.horizonDays;
   if (total > 0)
-    out.push(fromModel > 0 ? fill(tx.basisModel, { days: H, customers: num(lang, fromModel) }) : tx.basisSigns);
+    out.push(
+      fromModel > 0
+        ? fill(tx.basisModel, { days: H, customers: num(lang, fromModel) })
+        : a.notices.some((n) => n.code === 'model_problem')
+          ? tx.basisSignsUnfitted
+          : tx.basisSigns,
+    );
   if (s.csat.csat !== null)
     out.push(fill(tx.csat, { csat: pct(lang, s.csat.csat), responses: num(lang, s.csat.responses), satisfied: num(lang, s.csat.satisfied) }));
   if (s.credit.graded > 0) {
@@ -266,10 +276,9 @@ export function formatAnalysis(a: Analysis | LazyAnalysis, lang: Lang, limit: nu
     const hasAlerts = Object.keys(s.credit.alerts).length > 0;
     out.push(`  ${tx.credit}: ${grades}${hasAlerts ? ` — ${tx.alerts}: ${alertSummary(lang, s.credit.alerts, a.settings.credit)}` : ''}`);
   }
-  type Fitted = { r: number; alpha: number; a: number; b: number; ll: number } | null;
-  const m = s.model as { model?: string; bgnbd?: Fitted; mbgnbd?: Fitted; unit?: string } | undefined;
+  const m = s.model as { model?: string; bgnbd?: FittedParams | null; mbgnbd?: FittedParams | null; unit?: string } | undefined;
   const used = m?.model === 'mbgnbd' ? m.mbgnbd : m?.bgnbd;
-  if (used) out.push(`  ${m!.model === 'mbgnbd' ? 'MBG/NBD' : 'BG/NBD'} (${m!.unit}): r=${sig(used.r)} α=${sig(used.alpha)} a=${sig(used.a)} b=${sig(used.b)} LL=${used.ll.toFixed(2)}`);
+  if (used) out.push(`  ${m!.model === 'mbgnbd' ? 'MBG/NBD' : 'BG/NBD'} (${m!.unit}): ${modelParamsText(used, lang)}  LL = ${used.ll.toFixed(2)}`);
 
   if (a.errors.length) {
     out.push('');
@@ -292,7 +301,6 @@ function rowCounts(lang: Lang, r: Analysis['summary']['rows']) {
 }
 
 /** Significant digits for model parameters, which range from 1e-8 to 1e5. */
-const sig = (x: number) => String(Number(x.toPrecision(4)));
 
 /**
  * Row errors as a manager reads them: one line for a single error, one line per kind of error

@@ -95,7 +95,7 @@ export const LABELS: Record<string, Table> = {
   churnReason: Object.fromEntries([...CHURN_REASONS.map((r) => [r.code, { zh: r.zh, en: r.en }]), ['other', { zh: '其他', en: 'other' }]]),
   churnBasis: {
     model: { zh: '依据购买概率模型, 并叠加预警信号', en: 'from the purchase model, raised by the warning signs' },
-    signs: { zh: '没有购买历史可建模: 仅依据预警信号', en: 'no purchase history to model: from the warning signs alone' },
+    signs: { zh: '仅依据预警信号 (该客户没有购买概率模型的数字)', en: 'from the warning signs alone (no purchase-model figure for this customer)' },
   },
   guarantee: {
     quality: { zh: '产品质量', en: 'product quality' },

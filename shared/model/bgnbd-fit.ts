@@ -11,9 +11,15 @@ import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
 export interface BgNbdFit extends BgNbdParams {
   ll: number;
   iterations: number;
-  /** Likelihood evaluations spent (both BFGS runs): the fit's cost. */
+  /** Likelihood evaluations spent (every BFGS run): the fit's cost. */
   evaluations: number;
   converged: boolean;
+  /**
+   * True when the likelihood is highest in the limit where every customer has the same drop-out
+   * chance p after a purchase (a, b → ∞ at a/(a+b) = p): a and b are then p·κ and (1−p)·κ with
+   * κ = SAME_DROPOUT_KAPPA, which is that limit to double precision.
+   */
+  sameDropout: boolean;
 }
 
 /**
@@ -24,19 +30,61 @@ export interface BgNbdFit extends BgNbdParams {
  */
 export const BGNBD_LOG_BOUND = 20;
 
+/**
+ * a + b standing for the limit of equal drop-out chances. The Beta(a, b) of drop-out chances then
+ * has a squared coefficient of variation (1−p)/(p(κ+1)) ≤ 10⁻³ for any p ≥ 10⁻⁹ the fit allows, so
+ * every customer's chance is p; the likelihood stays exact there (ln Γ differences, not lgammas).
+ */
+export const SAME_DROPOUT_KAPPA = 1e12;
+
+/**
+ * The squared coefficient of variation of the Beta(a, b) of drop-out chances, b/(a(a+b+1)), under
+ * which a four-parameter fit is taken to be heading for the limit of equal chances: customers'
+ * chances then differ by under about 3%, and on such data the likelihood only rises as a and b
+ * grow together, never reaching a finite optimum.
+ */
+export const SAME_DROPOUT_SPREAD = 1e-3;
+
+/** The Beta(a, b)'s squared coefficient of variation, b/(a(a+b+1)). */
+export function dropoutSpread(a: number, b: number): number {
+  return b / (a * (a + b + 1));
+}
+
+/**
+ * a + b where the limit's boundary is checked: the likelihood there, with the limit's r, α and p,
+ * must not be higher than in the limit (else the optimum has drop-out chances that differ, and the
+ * four-parameter fit goes on).
+ */
+const BOUNDARY_CHECK_KAPPA = 1e8;
+
+/** How much lower the limit's log-likelihood may be than the 4-parameter fit's and still be taken. */
+const LIMIT_TOLERANCE = 0.01;
+
 /** Fit BG/NBD by maximum likelihood (Fader, Hardie & Lee 2005) on (x, t_x, T) rows. */
 export function fitBgNbd(rows: readonly RfmPoint[], model: PurchaseModelName = 'bgnbd'): BgNbdFit {
   return fitBgNbdData(aggregateRfm(rows), model);
 }
 
-/** Fit on already-aggregated columnar data (see aggregateRfm); `model` picks BG/NBD or MBG/NBD. */
+/**
+ * Fit on already-aggregated columnar data (see aggregateRfm); `model` picks BG/NBD or MBG/NBD.
+ * When the four-parameter fit runs along the ridge of equal drop-out chances (a and b growing
+ * together), the model is fitted in that limit — three parameters r, α and the common drop-out
+ * chance p — and taken when its likelihood is as high: the maximum-likelihood estimate is then on
+ * the boundary, a homogeneous drop-out, and the fit has converged to it.
+ */
 export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'): BgNbdFit {
   const total = data.total > 0 ? data.total : 1;
-  const fg = (theta: readonly number[], g: number[]): number => {
-    const p = toParams(theta);
-    const ll = bgnbdLogLikelihoodData(p, data, g, model);
-    for (let i = 0; i < 4; i++) g[i] = -g[i]! / total;
-    return -ll / total;
+  const objective = (toParams: (theta: readonly number[]) => BgNbdParams, chain: (p: BgNbdParams, g4: number[], g: number[]) => void) => {
+    const g4 = [0, 0, 0, 0];
+    const fg = (theta: readonly number[], g: number[]): number => {
+      const p = toParams(theta);
+      const ll = bgnbdLogLikelihoodData(p, data, g4, model);
+      chain(p, g4, g);
+      for (let i = 0; i < g.length; i++) g[i] = -g[i]! / total;
+      return -ll / total;
+    };
+    const value = (theta: readonly number[]): number => -bgnbdLogLikelihoodData(toParams(theta), data, null, model) / total;
+    return { fg, value };
   };
   // Start: r = 1, α so that r/α matches the observed purchase rate, a = b = 1.
   let sumX = 0;
@@ -47,20 +95,71 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
   }
   const alpha0 = Math.max(sumT, 1e-6) / Math.max(sumX, 1e-6 * total);
   const start = [0, Math.log(Math.min(Math.max(alpha0, 1e-6), 1e6)), 0, 0];
-  const value = (theta: readonly number[]): number => -bgnbdLogLikelihoodData(toParams(theta), data, null, model) / total;
+  const four4 = objective(fourParams, copyGradient);
+  const onRidge = (theta: readonly number[]): boolean => dropoutSpread(Math.exp(theta[2]!), Math.exp(theta[3]!)) <= SAME_DROPOUT_SPREAD;
+  // Searched until it converges or heads for the ridge of equal drop-out chances.
+  const four = settle(four4, start, onRidge);
+  const asFit = (run: Settled, spent: { iterations: number; evaluations: number }): BgNbdFit => ({
+    ...fourParams(run.x),
+    ll: -run.f * total,
+    ...spent,
+    converged: run.converged,
+    sameDropout: false,
+  });
+  if (four.converged || !Number.isFinite(four.f) || !onRidge(four.x)) return asFit(four, four);
+  const p4 = fourParams(four.x);
+  const dropout = p4.a / (p4.a + p4.b);
+  const limit = settle(objective(sameDropoutParams, sameDropoutGradient), [four.x[0]!, four.x[1]!, Math.log(dropout) - Math.log1p(-dropout)]);
+  const spent = { iterations: four.iterations + limit.iterations, evaluations: four.evaluations + limit.evaluations };
+  const ll = -limit.f * total;
+  const params = sameDropoutParams(limit.x);
+  if (limit.converged && ll >= -four.f * total - LIMIT_TOLERANCE && boundaryHolds(params, ll, data, model)) {
+    return { ...params, ll, ...spent, converged: true, sameDropout: true };
+  }
+  // Not the limit after all: the four-parameter search goes on from where it left, to the end.
+  const rest = settle(four4, four.x);
+  return asFit(rest, { iterations: spent.iterations + rest.iterations, evaluations: spent.evaluations + rest.evaluations });
+}
+
+/**
+ * The limit is a maximum on the boundary only if letting drop-out chances differ a little — a + b
+ * finite, the same r, α and p — does not raise the likelihood (a one-sided first-order condition).
+ */
+function boundaryHolds(params: BgNbdParams, ll: number, data: RfmData, model: PurchaseModelName): boolean {
+  const share = params.a / (params.a + params.b);
+  const near = { ...params, a: share * BOUNDARY_CHECK_KAPPA, b: (1 - share) * BOUNDARY_CHECK_KAPPA };
+  return bgnbdLogLikelihoodData(near, data, null, model) <= ll + 1e-9 * Math.abs(ll);
+}
+
+interface Settled {
+  x: number[];
+  f: number;
+  iterations: number;
+  evaluations: number;
+  /** Converged, with every coordinate more than a factor e inside the bound. */
+  converged: boolean;
+}
+
+/**
+ * BFGS from `start`, then restarted once from its optimum with a fresh Hessian to confirm it (not
+ * after a run-away to the bound, nor where not even steepest descent from a fresh Hessian improved:
+ * a restart would only try that step again). `leaveWhen` ends the search early (not converged).
+ */
+function settle(
+  objective: { fg: (theta: readonly number[], g: number[]) => number; value: (theta: readonly number[]) => number },
+  start: readonly number[],
+  leaveWhen?: (theta: readonly number[]) => boolean,
+): Settled {
   // A fit that runs to the bound is given up (it would be reported as not converged anyway).
-  const options = { gradTol: 1e-9, maxIterations: 500, maxStep: 2, bound: BGNBD_LOG_BOUND, value, giveUpNearBound: 1 };
-  const first = minimizeBfgs(fg, start, options);
+  const options = { gradTol: 1e-9, maxIterations: 500, maxStep: 2, bound: BGNBD_LOG_BOUND, value: objective.value, giveUpNearBound: 1, leaveWhen };
+  const first = minimizeBfgs(objective.fg, start, options);
   const runaway = !first.converged && first.x.some((v) => Math.abs(v) >= BGNBD_LOG_BOUND - 1);
-  // A restart with a fresh Hessian confirms an optimum; where not even steepest descent from a
-  // fresh Hessian could improve, it would only try that step again.
-  const again = !runaway && first.stop !== 'no-descent';
-  const second = again ? minimizeBfgs(fg, first.x, options) : first;
+  const again = !runaway && first.stop !== 'no-descent' && first.stop !== 'left';
+  const second = again ? minimizeBfgs(objective.fg, first.x, options) : first;
   const best = second.f <= first.f ? second : first;
-  const p = toParams(best.x);
   return {
-    ...p,
-    ll: -best.f * total,
+    x: best.x,
+    f: best.f,
     iterations: first.iterations + (again ? second.iterations : 0),
     evaluations: first.evaluations + (again ? second.evaluations : 0),
     // A parameter within a factor e of the bound is running to it (e.g. r, α → ∞ together).
@@ -68,6 +167,28 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
   };
 }
 
-function toParams(theta: readonly number[]): BgNbdParams {
+/** (ln r, ln α, ln a, ln b) → parameters. */
+function fourParams(theta: readonly number[]): BgNbdParams {
   return { r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: Math.exp(theta[2]!), b: Math.exp(theta[3]!) };
+}
+
+function copyGradient(_p: BgNbdParams, g4: number[], g: number[]): void {
+  for (let i = 0; i < 4; i++) g[i] = g4[i]!;
+}
+
+/** (ln r, ln α, logit p) → parameters in the limit of equal drop-out chances: a = pκ, b = (1−p)κ. */
+function sameDropoutParams(theta: readonly number[]): BgNbdParams {
+  const t = theta[2]!;
+  // p and 1 − p each from its own side, so neither is a difference near 0 or 1.
+  const p = 1 / (1 + Math.exp(-t));
+  const q = 1 / (1 + Math.exp(t));
+  return { r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: p * SAME_DROPOUT_KAPPA, b: q * SAME_DROPOUT_KAPPA };
+}
+
+/** ∂/∂ logit p = (1 − p) ∂/∂ ln a − p ∂/∂ ln b, as ln a = ln p + ln κ and ln b = ln(1 − p) + ln κ. */
+function sameDropoutGradient(p: BgNbdParams, g4: number[], g: number[]): void {
+  const share = p.a / (p.a + p.b);
+  g[0] = g4[0]!;
+  g[1] = g4[1]!;
+  g[2] = (p.b / (p.a + p.b)) * g4[2]! - share * g4[3]!;
 }

@@ -10,7 +10,7 @@
  * B(a, b+x)/B(a, b) becomes B(a, b+x+1)/B(a, b) and the drop-out term a/(b+x)·(α+t_x)^−(r+x) is
  * present for every x, including x = 0. `offset` (0 BG/NBD, 1 MBG/NBD) is that extra chance.
  */
-import { digamma, lgamma } from './gamma-functions';
+import { digammaDifference, lgammaRatio } from './gamma-functions';
 import { aggregateRfm, levelsOf, type RfmData, type RfmPoint } from './rfm-data';
 
 /** Which model of the BG/NBD family: the original, or the modified one (drop-out also at the first purchase). */
@@ -44,12 +44,7 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
   const constPart = new Float64Array(nx); // ln Γ(r+x)α^r/Γ(r) + ln B(a,b+x+k0)/B(a,b)
   const logA4Const = new Float64Array(nx); // ln a − ln(b+x−1+k0)
   const lnAlpha = Math.log(alpha);
-  const lgR = lgamma(r);
-  const lgAB = lgamma(a + b);
-  const lgB = lgamma(b);
-  const psiR = digamma(r);
-  const psiAB = digamma(a + b);
-  const psiB = digamma(b);
+  const ab = a + b;
   let total = 0;
   let gr = 0;
   let ga = 0;
@@ -59,15 +54,17 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
     const x = data.xs[k]!;
     const xb = x + k0; // drop-out chances so far
     const w = data.xWeight[k]!;
-    constPart[k] = lgamma(r + x) - lgR + r * lnAlpha + lgAB + lgamma(b + xb) - lgB - lgamma(a + b + xb);
+    // ln B(a, b+xb)/B(a, b) as differences of ln Γ over the same shift, which stay exact when a
+    // and b are large (drop-out chances alike across customers), where lgammas would cancel.
+    constPart[k] = lgammaRatio(r, x) + r * lnAlpha + lgammaRatio(b, xb) - lgammaRatio(ab, xb);
     logA4Const[k] = xb > 0 ? Math.log(a) - Math.log(b + xb - 1) : -Infinity;
     total += w * constPart[k]!;
     if (grad) {
-      gr += w * (digamma(r + x) - psiR + lnAlpha);
+      gr += w * (digammaDifference(r, x) + lnAlpha);
       gAlpha += w * (r / alpha);
-      const psiABx = digamma(a + b + xb);
-      ga += w * (psiAB - psiABx);
-      gb += w * (psiAB + digamma(b + xb) - psiB - psiABx);
+      const psiABx = digammaDifference(ab, xb);
+      ga -= w * psiABx;
+      gb += w * (digammaDifference(b, xb) - psiABx);
     }
   }
   const n = data.tx.length;

@@ -6,7 +6,8 @@
  */
 import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
 
-export type FittedParams = BgNbdParams & { ll: number };
+/** `sameDropout`: fitted in the limit of one drop-out chance for every customer (see bgnbd-fit.ts). */
+export type FittedParams = BgNbdParams & { ll: number; sameDropout?: boolean };
 
 export interface PurchaseModelChoice {
   model: PurchaseModelName;

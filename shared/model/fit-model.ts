@@ -168,7 +168,9 @@ function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string;
   const customers = new ModelFigureTable(keys, points.pointOf, figures, spend, model);
   // Mean drop-out probability after a purchase, a / (a + b): near zero, P(alive) cannot discriminate.
   const dropout = fit.a / (fit.a + fit.b);
-  const warnings = dropout < 1e-3 ? [modelProblem('no_dropout_seen', { percent: (dropout * 100).toPrecision(2) })] : [];
+  const percent = (dropout * 100).toPrecision(2);
+  // Almost no drop-out says more than drop-out alike for all, and covers it.
+  const warnings = dropout < 1e-3 ? [modelProblem('no_dropout_seen', { percent })] : fit.sameDropout ? [modelProblem('same_dropout', { percent })] : [];
   return {
     ok: true,
     unit: options.unit,

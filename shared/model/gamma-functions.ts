@@ -42,6 +42,44 @@ export function lgamma(x: number): number {
   return x > 0 ? lgammaPositive(x) : lgammaSigned(x).log;
 }
 
+/** Stirling's series of ln Γ(w) beyond its leading terms: 1/(12w) − 1/(360w³) + 1/(1260w⁵) − 1/(1680w⁷). */
+function stirlingTail(w: number): number {
+  const inv = 1 / w;
+  const inv2 = inv * inv;
+  return inv * (1 / 12 - inv2 * (1 / 360 - inv2 * (1 / 1260 - inv2 / 1680)));
+}
+
+/**
+ * ln Γ(z+x) − ln Γ(z) for z > 0, x ≥ 0, accurate also where both are huge and x is small beside z
+ * (a subtraction of lgammas there keeps only the digits of their difference that survive lgamma's
+ * rounding: at z = 10⁸ about 2·10⁻⁷ is lost). For z ≥ 10 the difference of Stirling's series
+ * (NR 3rd ed. §6.1) is written without large cancelling terms:
+ * (z−½)·log1p(x/z) + x·ln(z+x) − x + tail(z+x) − tail(z).
+ */
+export function lgammaRatio(z: number, x: number): number {
+  if (x === 0) return 0;
+  if (z < 10) return lgamma(z + x) - lgamma(z);
+  const w = z + x;
+  return (z - 0.5) * Math.log1p(x / z) + x * Math.log(w) - x + (stirlingTail(w) - stirlingTail(z));
+}
+
+/** The asymptotic series of ψ(w) beyond ln w − 1/(2w): 1/(12w²) − 1/(120w⁴) + … (subtracted). */
+function digammaTail(w: number): number {
+  const inv2 = 1 / (w * w);
+  return inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 / 132))));
+}
+
+/**
+ * ψ(z+x) − ψ(z) for z > 0, x ≥ 0, accurate where z is huge and x small beside it: for z ≥ 10 the
+ * difference of the asymptotic series, log1p(x/z) + x/(2z(z+x)) − (tail(z+x) − tail(z)).
+ */
+export function digammaDifference(z: number, x: number): number {
+  if (x === 0) return 0;
+  if (z < 10) return digamma(z + x) - digamma(z);
+  const w = z + x;
+  return Math.log1p(x / z) + x / (2 * z * w) - (digammaTail(w) - digammaTail(z));
+}
+
 /** ψ(x) = d/dx ln Γ(x): recurrence up to x ≥ 10, then the asymptotic series; reflection for x ≤ 0. */
 export function digamma(x: number): number {
   if (x <= 0) {

@@ -25,6 +25,11 @@ export interface MinimizeOptions {
    * costs time. Off when absent.
    */
   giveUpNearBound?: number;
+  /**
+   * Checked after every accepted step: true stops the search there ('left', not converged) — the
+   * caller has seen where the search is heading and goes on another way.
+   */
+  leaveWhen?: (x: readonly number[]) => boolean;
 }
 
 /** Iterations in a row at the bound after which a runaway fit is abandoned. */
@@ -40,7 +45,7 @@ export interface MinimizeResult {
    * Why it stopped: 'no-descent' when not even a steepest-descent step from a fresh Hessian
    * improves f (a restart from here would try exactly that again).
    */
-  stop: 'converged' | 'no-descent' | 'stalled' | 'runaway' | 'iterations' | 'not-finite';
+  stop: 'converged' | 'no-descent' | 'stalled' | 'runaway' | 'left' | 'iterations' | 'not-finite';
 }
 
 /**
@@ -140,6 +145,10 @@ export function minimizeBfgs(
     }
     if (maxAbs(g) < gradTol) converged = true;
     else if (Math.abs(fPrev - f) <= 1e-15 * (1 + Math.abs(f)) && maxAbs(s) < 1e-10) converged = maxAbs(g) < gradTol * 1e3;
+    if (!converged && options.leaveWhen?.(x)) {
+      stop = 'left';
+      break;
+    }
     // Creeping along a flat ridge (f no longer changes in 12 significant digits): stop; it is an
     // optimum only if the gradient is small.
     stalled = Math.abs(fPrev - f) <= 1e-12 * (1 + Math.abs(f)) ? stalled + 1 : 0;

@@ -35,6 +35,14 @@ export function modelProblem(code: string, params: Record<string, number | strin
           en: `This history shows almost no customers dropping out (about ${n('percent')}% chance of leaving after a purchase), so P(alive) is close to 100% for everyone. A longer history is needed to tell who has left.`,
         },
       };
+    case 'same_dropout':
+      return {
+        code,
+        message: {
+          zh: `这段历史显示所有客户在每次购买后停止购买的概率相同 (约 ${n('percent')}%), 看不出哪些客户更容易流失; 模型按这一共同概率计算, 活跃概率只取决于各客户自己的购买频率和沉默时间。`,
+          en: `This history shows every customer with the same chance of stopping after a purchase (about ${n('percent')}%): no customers are more prone to leave than others. The model uses that one chance, so P(alive) turns only on each customer's own buying rate and silence.`,
+        },
+      };
     case 'too_few_customers':
       return {
         code,

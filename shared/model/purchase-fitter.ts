@@ -24,7 +24,9 @@ export interface PurchaseFitter {
 export function convergedFit(data: RfmData, model: PurchaseModelName): FittedParams | null {
   const fit = fitBgNbdData(data, model);
   const out: FittedParams = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, ll: fit.ll };
-  return fit.converged && Object.values(out).every(Number.isFinite) ? out : null;
+  if (!fit.converged || !Object.values(out).every(Number.isFinite)) return null;
+  if (fit.sameDropout) out.sameDropout = true;
+  return out;
 }
 
 /** Both fits, one after the other. */

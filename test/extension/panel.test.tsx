@@ -129,7 +129,7 @@ describe('customer card', () => {
     expect(screen.getByTestId('churn-basis').textContent).toBe('from the purchase model, raised by the warning signs');
     cleanup();
     mount(<CustomerCard customer={{ ...huaxin(), churnRisk: { ...huaxin().churnRisk, probability: null, horizonDays: null, basis: 'signs' as const } }} />);
-    expect(screen.getByTestId('churn-basis').textContent).toBe('no purchase history to model: from the warning signs alone');
+    expect(screen.getByTestId('churn-basis').textContent).toBe('from the warning signs alone (no purchase-model figure for this customer)');
   });
 
   it('shows P(alive) and CLV when the customer comes from a transaction log with a fitted model', () => {

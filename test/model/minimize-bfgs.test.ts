@@ -15,6 +15,28 @@ describe('minimizeBfgs', () => {
     expect(r.x[1]).toBeCloseTo(1, 8);
   });
 
+  it('leaves at the first accepted step where leaveWhen holds, not converged, and only there', () => {
+    // Rosenbrock from (−1.2, 1): the path passes x₀ > 0 on its way to (1, 1).
+    const fg = (x: readonly number[], g: number[]): number => {
+      const [a, b] = [x[0]!, x[1]!];
+      g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+      g[1] = 200 * (b - a * a);
+      return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+    };
+    const seen: number[] = [];
+    const r = minimizeBfgs(fg, [-1.2, 1], { gradTol: 1e-10, maxStep: 10, leaveWhen: (x) => {
+        seen.push(x[0]!);
+        return x[0]! > 0;
+      },
+    });
+    expect(r.stop).toBe('left');
+    expect(r.converged).toBe(false);
+    expect(r.x[0]).toBeGreaterThan(0);
+    // Every earlier accepted point had x₀ ≤ 0; the search ended at the first that did not.
+    expect(seen.slice(0, -1).every((v) => v <= 0)).toBe(true);
+    expect(seen[seen.length - 1]).toBe(r.x[0]);
+  });
+
   it('minimises a quadratic in a few iterations', () => {
     // f = ½ xᵀAx − bᵀx with A = [[4, 1], [1, 3]], b = [1, 2]: minimum at A⁻¹b = [1/11, 7/11]
     const fg = (x: readonly number[], g: number[]): number => {

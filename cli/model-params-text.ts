@@ -1,0 +1,23 @@
+/**
+ * A fitted purchase model's parameters in one line, as the CLI prints them: r, α, a and b (Fader,
+ * Hardie & Lee 2005) — or, for a fit in the limit of one drop-out chance for every customer, r, α
+ * and that chance p = a/(a+b), since a and b there only stand for a → ∞, b → ∞.
+ */
+import type { FittedParams } from '../shared/model/choose-model';
+import type { Lang } from '../shared/types';
+
+const SAME = {
+  en: (p: string) => `drop-out p = ${p}% for every customer (a, b → ∞)`,
+  zh: (p: string) => `流失概率 p = ${p}% (所有客户相同, a、b → ∞)`,
+};
+
+/** "r = …  α = …  a = …  b = …", five significant digits. */
+export function modelParamsText(p: FittedParams, lang: Lang): string {
+  const head = `r = ${sig(p.r)}  α = ${sig(p.alpha)}`;
+  if (p.sameDropout) return `${head}  ${SAME[lang](sig((100 * p.a) / (p.a + p.b)))}`;
+  return `${head}  a = ${sig(p.a)}  b = ${sig(p.b)}`;
+}
+
+function sig(v: number): string {
+  return Number(v.toPrecision(5)).toString();
+}
