@@ -55,12 +55,14 @@ export function distinctPoints(rows: readonly RfmPoint[]): DistinctPoints {
   let count = 0;
   for (let i = 0; i < n; i++) {
     const row = rows[i]!;
+    // FNV-1a over the 64 bits of x, t_x and T in turn; −0 and 0 hash alike (v + 0 is +0 for both).
     let h = 0x811c9dc5;
-    for (const v of [row.x, row.tx, row.T]) {
-      bits[0] = v === 0 ? 0 : v; // −0 and 0 hash alike
-      h = Math.imul(h ^ words[0]!, 0x01000193);
-      h = Math.imul(h ^ words[1]!, 0x01000193);
-    }
+    bits[0] = row.x + 0;
+    h = Math.imul(Math.imul(h ^ words[0]!, 0x01000193) ^ words[1]!, 0x01000193);
+    bits[0] = row.tx + 0;
+    h = Math.imul(Math.imul(h ^ words[0]!, 0x01000193) ^ words[1]!, 0x01000193);
+    bits[0] = row.T + 0;
+    h = Math.imul(Math.imul(h ^ words[0]!, 0x01000193) ^ words[1]!, 0x01000193);
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
       const at = slots[slot]!;
