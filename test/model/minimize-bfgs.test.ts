@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { minimizeBfgs } from '../../shared/model';
 
+/** Rosenbrock's function (1 − a)² + 100(b − a²)² and its gradient: minimum 0 at (1, 1). */
+function rosenbrock(x: readonly number[], g: number[]): number {
+  const [a, b] = [x[0]!, x[1]!];
+  g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
+  g[1] = 200 * (b - a * a);
+  return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
+}
+
 describe('minimizeBfgs', () => {
   it('finds the minimum of the Rosenbrock function at (1, 1)', () => {
-    const fg = (x: readonly number[], g: number[]): number => {
-      const [a, b] = [x[0]!, x[1]!];
-      g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
-      g[1] = 200 * (b - a * a);
-      return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
-    };
-    const r = minimizeBfgs(fg, [-1.2, 1], { gradTol: 1e-10, maxStep: 10 });
+    const r = minimizeBfgs(rosenbrock, [-1.2, 1], { gradTol: 1e-10, maxStep: 10 });
     expect(r.converged).toBe(true);
     expect(r.x[0]).toBeCloseTo(1, 8);
     expect(r.x[1]).toBeCloseTo(1, 8);
@@ -17,18 +19,12 @@ describe('minimizeBfgs', () => {
 
   it('leaves at the first accepted step where leaveWhen holds, not converged, and only there', () => {
     // Rosenbrock from (−1.2, 1): the path passes x₀ > 0 on its way to (1, 1).
-    const fg = (x: readonly number[], g: number[]): number => {
-      const [a, b] = [x[0]!, x[1]!];
-      g[0] = -2 * (1 - a) - 400 * a * (b - a * a);
-      g[1] = 200 * (b - a * a);
-      return (1 - a) ** 2 + 100 * (b - a * a) ** 2;
-    };
     const seen: number[] = [];
-    const r = minimizeBfgs(fg, [-1.2, 1], { gradTol: 1e-10, maxStep: 10, leaveWhen: (x) => {
-        seen.push(x[0]!);
-        return x[0]! > 0;
-      },
-    });
+    const leaveWhen = (x: readonly number[]): boolean => {
+      seen.push(x[0]!);
+      return x[0]! > 0;
+    };
+    const r = minimizeBfgs(rosenbrock, [-1.2, 1], { gradTol: 1e-10, maxStep: 10, leaveWhen });
     expect(r.stop).toBe('left');
     expect(r.converged).toBe(false);
     expect(r.x[0]).toBeGreaterThan(0);
