@@ -11,7 +11,7 @@ const SAME = {
   zh: (p: string) => `流失概率 p = ${p}% (所有客户相同, a、b → ∞)`,
 };
 
-/** "r = …  α = …  a = …  b = …", five significant digits. */
+/** "r = …  α = …  a = …  b = …", five significant digits (the parameters range from 1e−8 to 1e5). */
 export function modelParamsText(p: FittedParams, lang: Lang): string {
   const head = `r = ${sig(p.r)}  α = ${sig(p.alpha)}`;
   if (p.sameDropout) return `${head}  ${SAME[lang](sig((100 * p.a) / (p.a + p.b)))}`;

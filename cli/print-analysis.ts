@@ -300,8 +300,6 @@ function rowCounts(lang: Lang, r: Analysis['summary']['rows']) {
   return { read: num(lang, r.read), accepted: num(lang, r.accepted), rejected: num(lang, r.rejected), skipped: num(lang, r.skipped) };
 }
 
-/** Significant digits for model parameters, which range from 1e-8 to 1e5. */
-
 /**
  * Row errors as a manager reads them: one line for a single error, one line per kind of error
  * (reason and column) with its count and first rows when the same problem repeats.

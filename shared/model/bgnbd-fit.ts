@@ -7,6 +7,7 @@
 import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
 import { minimizeBfgs } from './minimize-bfgs';
 import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
+import { dropoutSpread, SAME_DROPOUT_KAPPA, SAME_DROPOUT_SPREAD } from './same-dropout';
 
 export interface BgNbdFit extends BgNbdParams {
   ll: number;
@@ -17,7 +18,8 @@ export interface BgNbdFit extends BgNbdParams {
   /**
    * True when the likelihood is highest in the limit where every customer has the same drop-out
    * chance p after a purchase (a, b → ∞ at a/(a+b) = p): a and b are then p·κ and (1−p)·κ with
-   * κ = SAME_DROPOUT_KAPPA, which is that limit to double precision.
+   * κ = SAME_DROPOUT_KAPPA, which the likelihood and the predictions take as the limit itself
+   * (same-dropout.ts).
    */
   sameDropout: boolean;
 }
@@ -31,31 +33,11 @@ export interface BgNbdFit extends BgNbdParams {
 export const BGNBD_LOG_BOUND = 20;
 
 /**
- * a + b standing for the limit of equal drop-out chances. The Beta(a, b) of drop-out chances then
- * has a squared coefficient of variation (1−p)/(p(κ+1)) ≤ 10⁻³ for any p ≥ 10⁻⁹ the fit allows, so
- * every customer's chance is p; the likelihood stays exact there (ln Γ differences, not lgammas).
+ * Where the limit's boundary is checked: the limit's p with drop-out chances that differ by about
+ * 1% (squared coefficient of variation 10⁻⁴), a + b at most 10¹⁰ so that the finite formulas apply.
  */
-export const SAME_DROPOUT_KAPPA = 1e12;
-
-/**
- * The squared coefficient of variation of the Beta(a, b) of drop-out chances, b/(a(a+b+1)), under
- * which a four-parameter fit is taken to be heading for the limit of equal chances: customers'
- * chances then differ by under about 3%, and on such data the likelihood only rises as a and b
- * grow together, never reaching a finite optimum.
- */
-export const SAME_DROPOUT_SPREAD = 1e-3;
-
-/** The Beta(a, b)'s squared coefficient of variation, b/(a(a+b+1)). */
-export function dropoutSpread(a: number, b: number): number {
-  return b / (a * (a + b + 1));
-}
-
-/**
- * a + b where the limit's boundary is checked: the likelihood there, with the limit's r, α and p,
- * must not be higher than in the limit (else the optimum has drop-out chances that differ, and the
- * four-parameter fit goes on).
- */
-const BOUNDARY_CHECK_KAPPA = 1e8;
+const BOUNDARY_CHECK_SPREAD = 1e-4;
+const BOUNDARY_CHECK_MAX_KAPPA = 1e10;
 
 /** How much lower the limit's log-likelihood may be than the 4-parameter fit's and still be taken. */
 const LIMIT_TOLERANCE = 0.01;
@@ -69,8 +51,9 @@ export function fitBgNbd(rows: readonly RfmPoint[], model: PurchaseModelName = '
  * Fit on already-aggregated columnar data (see aggregateRfm); `model` picks BG/NBD or MBG/NBD.
  * When the four-parameter fit runs along the ridge of equal drop-out chances (a and b growing
  * together), the model is fitted in that limit — three parameters r, α and the common drop-out
- * chance p — and taken when its likelihood is as high: the maximum-likelihood estimate is then on
- * the boundary, a homogeneous drop-out, and the fit has converged to it.
+ * chance p — and taken when it converges, its likelihood is as high, and letting the chances differ
+ * would not raise it (boundaryHolds): the maximum-likelihood estimate is then on the boundary, one
+ * drop-out chance for everyone. Otherwise the four-parameter search goes on to its end.
  */
 export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'): BgNbdFit {
   const total = data.total > 0 ? data.total : 1;
@@ -113,7 +96,7 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
   const spent = { iterations: four.iterations + limit.iterations, evaluations: four.evaluations + limit.evaluations };
   const ll = -limit.f * total;
   const params = sameDropoutParams(limit.x);
-  if (limit.converged && ll >= -four.f * total - LIMIT_TOLERANCE && boundaryHolds(params, ll, data, model)) {
+  if (limit.converged && ll >= -four.f * total - LIMIT_TOLERANCE && boundaryHolds(params, data, model)) {
     return { ...params, ll, ...spent, converged: true, sameDropout: true };
   }
   // Not the limit after all: the four-parameter search goes on from where it left, to the end.
@@ -122,13 +105,17 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
 }
 
 /**
- * The limit is a maximum on the boundary only if letting drop-out chances differ a little — a + b
- * finite, the same r, α and p — does not raise the likelihood (a one-sided first-order condition).
+ * The limit is a maximum on the boundary only if letting drop-out chances differ a little does not
+ * raise the likelihood (a one-sided first-order condition): with the limit's r, α and p and chances
+ * differing by about 1%, the likelihood must not fall as a + b grows, ∂ℓ/∂ln(a+b) = ∂ℓ/∂ln a +
+ * ∂ℓ/∂ln b ≥ 0 (up to rounding, 10⁻⁹ per customer).
  */
-function boundaryHolds(params: BgNbdParams, ll: number, data: RfmData, model: PurchaseModelName): boolean {
+export function boundaryHolds(params: BgNbdParams, data: RfmData, model: PurchaseModelName): boolean {
   const share = params.a / (params.a + params.b);
-  const near = { ...params, a: share * BOUNDARY_CHECK_KAPPA, b: (1 - share) * BOUNDARY_CHECK_KAPPA };
-  return bgnbdLogLikelihoodData(near, data, null, model) <= ll + 1e-9 * Math.abs(ll);
+  const kappa = Math.min((1 - share) / (share * BOUNDARY_CHECK_SPREAD) - 1, BOUNDARY_CHECK_MAX_KAPPA);
+  const g = [0, 0, 0, 0];
+  bgnbdLogLikelihoodData({ ...params, a: share * kappa, b: (1 - share) * kappa }, data, g, model);
+  return g[2]! + g[3]! >= -1e-9 * data.total;
 }
 
 interface Settled {

@@ -9,8 +9,12 @@
  * there a customer with x repeat purchases has had x + 1 chances to drop out instead of x, so
  * B(a, b+x)/B(a, b) becomes B(a, b+x+1)/B(a, b) and the drop-out term a/(b+x)·(α+t_x)^−(r+x) is
  * present for every x, including x = 0. `offset` (0 BG/NBD, 1 MBG/NBD) is that extra chance.
+ *
+ * In the limit of one drop-out chance p for everyone (a + b ≥ SAME_DROPOUT_FROM, same-dropout.ts)
+ * B(a, b+x)/B(a, b) is (1−p)^x and a/(b+x−1) is p/(1−p), computed as such.
  */
 import { digammaDifference, lgammaRatio } from './gamma-functions';
+import { inSameDropoutLimit, limitLogs } from './same-dropout';
 import { aggregateRfm, levelsOf, type RfmData, type RfmPoint } from './rfm-data';
 
 /** Which model of the BG/NBD family: the original, or the modified one (drop-out also at the first purchase). */
@@ -45,6 +49,12 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
   const logA4Const = new Float64Array(nx); // ln a − ln(b+x−1+k0)
   const lnAlpha = Math.log(alpha);
   const ab = a + b;
+  // In the limit of one drop-out chance p for everyone (same-dropout.ts), B(a, b+xb)/B(a, b) is
+  // (1−p)^xb and a/(b+xb−1) is p/(1−p), exactly; the gradient is then along p alone.
+  const limit = inSameDropoutLimit(a, b);
+  const { lnP, ln1mP } = limitLogs(a, b);
+  const share = a / ab;
+  let gLimit = 0;
   let total = 0;
   let gr = 0;
   let ga = 0;
@@ -56,15 +66,18 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
     const w = data.xWeight[k]!;
     // ln B(a, b+xb)/B(a, b) as differences of ln Γ over the same shift, which stay exact when a
     // and b are large (drop-out chances alike across customers), where lgammas would cancel.
-    constPart[k] = lgammaRatio(r, x) + r * lnAlpha + lgammaRatio(b, xb) - lgammaRatio(ab, xb);
-    logA4Const[k] = xb > 0 ? Math.log(a) - Math.log(b + xb - 1) : -Infinity;
+    constPart[k] = lgammaRatio(r, x) + r * lnAlpha + (limit ? xb * ln1mP : lgammaRatio(b, xb) - lgammaRatio(ab, xb));
+    logA4Const[k] = xb > 0 ? (limit ? lnP - ln1mP : Math.log(a) - Math.log(b + xb - 1)) : -Infinity;
     total += w * constPart[k]!;
     if (grad) {
       gr += w * (digammaDifference(r, x) + lnAlpha);
       gAlpha += w * (r / alpha);
-      const psiABx = digammaDifference(ab, xb);
-      ga -= w * psiABx;
-      gb += w * (digammaDifference(b, xb) - psiABx);
+      if (limit) gLimit -= w * xb * share; // ∂/∂logit p of xb·ln(1−p)
+      else {
+        const psiABx = digammaDifference(ab, xb);
+        ga -= w * psiABx;
+        gb += w * (digammaDifference(b, xb) - psiABx);
+      }
     }
   }
   const n = data.tx.length;
@@ -110,8 +123,15 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
   if (grad) {
     grad[0] = gr * r;
     grad[1] = gAlpha * alpha;
-    grad[2] = ga * a;
-    grad[3] = gb * b;
+    if (limit) {
+      // The likelihood depends on p = a/(a+b) alone: ∂/∂ln a = −∂/∂ln b = ∂/∂logit p, whose
+      // drop-out terms (∂ ln(p/(1−p))/∂logit p = 1) were summed into ga·a.
+      grad[2] = gLimit + ga * a;
+      grad[3] = -grad[2];
+    } else {
+      grad[2] = ga * a;
+      grad[3] = gb * b;
+    }
   }
   return total;
 }

@@ -9,10 +9,14 @@
  * Filiztekin 2007, Appendix A eq. 5; expectation as corrected by Wagner & Hoppe 2008) a customer has
  * had one more chance to drop out, so b+x−1 becomes b+x in P(alive) — for every x, also x = 0 — and
  * b becomes b+1 in the expectation of a customer who is alive.
+ *
+ * Parameters in the limit of one drop-out chance p for everyone (a + b ≥ SAME_DROPOUT_FROM; see
+ * same-dropout.ts) are taken as that limit: a/(b+x−1) is p/(1−p) and the ₂F₁ a power.
  */
 import { dropOffset, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
 import { bridgeSingularity } from './bridge-singularity';
 import { hyp2f1 } from './hyp2f1';
+import { inSameDropoutLimit, limitAliveExpectation, limitLogs } from './same-dropout';
 
 /**
  * P(alive | x, t_x, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)); 1 when x = 0
@@ -22,7 +26,9 @@ import { hyp2f1 } from './hyp2f1';
 export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number, model: PurchaseModelName = 'bgnbd'): number {
   const xb = x + dropOffset(model);
   if (xb <= 0) return 1;
-  const L = Math.log(p.a) - Math.log(p.b + xb - 1) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+  // a/(b+xb−1), or p/(1−p) in the limit of one drop-out chance for everyone (same-dropout.ts).
+  const logOdds = inSameDropoutLimit(p.a, p.b) ? oddsInLimit(p) : Math.log(p.a) - Math.log(p.b + xb - 1);
+  const L = logOdds + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
   if (L > 0) {
     const e = Math.exp(-L);
     return e / (1 + e);
@@ -69,6 +75,9 @@ const NEAR_ONE = 1e-4;
 
 /** (a+b'+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b'+x−1; −t/(α+T))] with b' = b + offset, continuous through a = 1. */
 function aliveExpectation(p: BgNbdParams, t: number, x: number, T: number, offset: number): number {
+  // In the limit the ₂F₁ is a power (same-dropout.ts); its series there would need thousands of
+  // terms once t/(α+T) is large.
+  if (inSameDropoutLimit(p.a, p.b)) return limitAliveExpectation(p.a / (p.a + p.b), p.r, p.alpha, t, x, T);
   if (Math.abs(p.a - 1) >= NEAR_ONE) return aliveExpectationAt(p, t, x, T, offset, p.a);
   // Removable singularity at a = 1: bridge it from a = 1 ± 1e−4, 1 ± 2e−4.
   return bridgeSingularity((a) => aliveExpectationAt(p, t, x, T, offset, a), 1, NEAR_ONE, p.a);
@@ -79,4 +88,10 @@ function aliveExpectationAt(p: BgNbdParams, t: number, x: number, T: number, off
   const c = a + p.b + offset + x - 1;
   const f = hyp2f1(p.r + x, a - 1, c, -t / (p.alpha + T));
   return (c * (1 - f)) / (a - 1);
+}
+
+/** ln(p/(1−p)) of the limit. */
+function oddsInLimit(p: BgNbdParams): number {
+  const { lnP, ln1mP } = limitLogs(p.a, p.b);
+  return lnP - ln1mP;
 }

@@ -39,8 +39,8 @@ export function modelProblem(code: string, params: Record<string, number | strin
       return {
         code,
         message: {
-          zh: `这段历史显示所有客户在每次购买后停止购买的概率相同 (约 ${n('percent')}%), 看不出哪些客户更容易流失; 模型按这一共同概率计算, 活跃概率只取决于各客户自己的购买频率和沉默时间。`,
-          en: `This history shows every customer with the same chance of stopping after a purchase (about ${n('percent')}%): no customers are more prone to leave than others. The model uses that one chance, so P(alive) turns only on each customer's own buying rate and silence.`,
+          zh: `从这段历史中分辨不出哪些客户在购买后更容易停止购买, 因此模型对所有客户采用同一个流失概率 (每次购买后约 ${n('percent')}%); 活跃概率只取决于各客户自己的购买频率和沉默时间。`,
+          en: `This history cannot tell customers' chances of stopping after a purchase apart, so the model gives everyone the same one (about ${n('percent')}% after each purchase); P(alive) then turns only on each customer's own buying rate and silence.`,
         },
       };
     case 'too_few_customers':

@@ -4,7 +4,10 @@ import { matchHeaders } from '../../shared/ingest/headers';
 import { readCustomers } from '../../shared/ingest/read-customers';
 import { rfmFromTable } from '../../shared/model/table-history';
 import { aggregateRfm, type RfmData } from '../../shared/model/rfm-data';
-import { dropoutSpread, fitBgNbdData, SAME_DROPOUT_SPREAD } from '../../shared/model/bgnbd-fit';
+import { boundaryHolds, fitBgNbdData } from '../../shared/model/bgnbd-fit';
+import { bgnbdExpectedPurchases, bgnbdPAlive } from '../../shared/model/bgnbd-predict';
+import { fitRfmRows } from '../../shared/model/fit-model';
+import { dropoutSpread, SAME_DROPOUT_KAPPA, SAME_DROPOUT_SPREAD } from '../../shared/model/same-dropout';
 import { bgnbdLogLikelihoodData, type PurchaseModelName } from '../../shared/model/bgnbd-likelihood';
 import { lgamma } from '../../shared/model/gamma-functions';
 import { isoToDay } from '../../shared/ingest/parse-date';
@@ -118,5 +121,82 @@ describe('simulated customers: the fit tells one drop-out chance from differing 
     expect(settled).toBeGreaterThanOrEqual(196);
     expect(limits).toBeGreaterThan(50);
     expect(limits).toBeLessThan(150);
+  });
+});
+
+describe('the limit is checked on its boundary', () => {
+  const simulate = (a: number, b: number, n: number, seed: number) => {
+    const random = mulberry32(seed);
+    const rows = [];
+    for (let i = 0; i < n; i++) rows.push(simulateBgNbdCustomer({ r: 2, alpha: 4, a, b }, 10 + Math.floor(random() * 60), random));
+    return aggregateRfm(rows);
+  };
+
+  it('holds where one chance fits, fails where chances that differ fit better', () => {
+    // Chances alike (p = 10%, a + b = 10⁹), five samples of 20,000: where the fit takes the limit
+    // the likelihood still rises towards it; where a sample happens to fit chances that differ a
+    // little better (a finite optimum), the check at the limit's r, α, p says so.
+    let limits = 0;
+    for (const seed of [3, 4, 5, 6, 7]) {
+      const alike = simulate(1e8, 9e8, 20000, seed);
+      const fit = fitBgNbdData(alike, 'bgnbd');
+      expect(fit.converged).toBe(true);
+      const q = fit.a / (fit.a + fit.b);
+      const atLimit = { r: fit.r, alpha: fit.alpha, a: q * SAME_DROPOUT_KAPPA, b: (1 - q) * SAME_DROPOUT_KAPPA };
+      expect(boundaryHolds(atLimit, alike, 'bgnbd')).toBe(fit.sameDropout);
+      if (fit.sameDropout) limits++;
+    }
+    expect(limits).toBeGreaterThanOrEqual(3);
+    // Chances that differ (a = 20, b = 180: CV² 0.045), 20,000 customers: the four-parameter
+    // optimum is finite, and at the limit's r, α, p, chances that differ by 1% already fit better.
+    const differ = simulate(20, 180, 20000, 3);
+    const fit = fitBgNbdData(differ, 'bgnbd');
+    expect(fit.sameDropout).toBe(false);
+    expect(fit.converged).toBe(true);
+    const p = fit.a / (fit.a + fit.b);
+    expect(boundaryHolds({ r: fit.r, alpha: fit.alpha, a: p * SAME_DROPOUT_KAPPA, b: (1 - p) * SAME_DROPOUT_KAPPA }, differ, 'bgnbd')).toBe(false);
+  });
+});
+
+describe('predictions in the limit', () => {
+  const p = 0.005;
+  const limit = { r: 0.8, alpha: 3, a: p * SAME_DROPOUT_KAPPA, b: (1 - p) * SAME_DROPOUT_KAPPA };
+
+  it('P(alive) uses p/(1−p), and the expected purchases (1/p)·[1 − (1 + p·t/(α+T))^−(r+x)]·P(alive)', () => {
+    const [x, tx, T, t] = [4, 120, 300, 365];
+    const odds = p / (1 - p);
+    const pAlive = 1 / (1 + odds * ((limit.alpha + T) / (limit.alpha + tx)) ** (limit.r + x));
+    expect(bgnbdPAlive(limit, x, tx, T)).toBeCloseTo(pAlive, 14);
+    const expected = ((1 - (1 + (p * t) / (limit.alpha + T)) ** -(limit.r + x)) / p) * pAlive;
+    expect(bgnbdExpectedPurchases(limit, t, x, tx, T)).toBeCloseTo(expected, 12);
+  });
+
+  it('is what the finite formulas approach: at a + b = 10⁸ they agree to about 10⁻⁶', () => {
+    const near = { ...limit, a: p * 1e8, b: (1 - p) * 1e8 };
+    for (const [x, tx, T, t] of [[0, 0, 50, 90], [3, 40, 100, 90], [12, 200, 210, 365]] as const) {
+      expect(Math.abs(bgnbdPAlive(near, x, tx, T) / bgnbdPAlive(limit, x, tx, T) - 1)).toBeLessThan(1e-6);
+      expect(Math.abs(bgnbdExpectedPurchases(near, t, x, tx, T) / bgnbdExpectedPurchases(limit, t, x, tx, T) - 1)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('a year ahead for customers of a few days (t/(α+T) in the hundreds) gives finite figures, not a failed model', () => {
+    // 3,000 customers with one drop-out chance of 0.5% and purchase rates Gamma(0.8, 3 days),
+    // ages 0–700 days, in days, over 365 days: the ₂F₁ series at a + b = 10¹² needed more terms
+    // than it has once t/(α+T) passes about 70, and one NaN failed the whole model.
+    const random = mulberry32(3);
+    const rows = [];
+    for (let i = 0; i < 3000; i++) {
+      const c = simulateBgNbdCustomer({ r: 0.8, alpha: 3, a: p * 1e9, b: (1 - p) * 1e9 }, Math.floor(random() * 700), random);
+      rows.push({ key: `c${i}`, x: c.x, tx: c.tx, T: c.T, meanRepeatSpend: null });
+    }
+    const r = fitRfmRows(rows, [], { asOfDay: 20000, unit: 'days', horizonDays: 365, annualDiscountRate: 0 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.chosen.params.sameDropout).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toEqual(['same_dropout']);
+    expect(r.warnings[0]!.message.en).toContain("cannot tell customers' chances of stopping after a purchase apart");
+    const young = r.customers.get('c1')!;
+    expect(Number.isFinite(young.expectedPurchases)).toBe(true);
+    for (const f of r.customers.values()) expect(Number.isFinite(f.expectedPurchases) && f.pAlive >= 0 && f.pAlive <= 1).toBe(true);
   });
 });
