@@ -8,7 +8,7 @@ import { boundaryHolds, fitBgNbdData } from '../../shared/model/bgnbd-fit';
 import { bgnbdExpectedPurchases, bgnbdPAlive } from '../../shared/model/bgnbd-predict';
 import { fitRfmRows } from '../../shared/model/fit-model';
 import { dropoutSpread, SAME_DROPOUT_KAPPA, SAME_DROPOUT_SPREAD } from '../../shared/model/same-dropout';
-import { bgnbdLogLikelihoodData, type PurchaseModelName } from '../../shared/model/bgnbd-likelihood';
+import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from '../../shared/model/bgnbd-likelihood';
 import { lgamma } from '../../shared/model/gamma-functions';
 import { isoToDay } from '../../shared/ingest/parse-date';
 import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
@@ -34,6 +34,14 @@ function limitLogLikelihood(r: number, alpha: number, p: number, data: RfmData, 
     total += data.weight[i]! * (head + top + Math.log(Math.exp(stay - top) + Math.exp(left - top)));
   }
   return total;
+}
+
+/** n customers drawn from BG/NBD itself (simulateBgNbdCustomer), ages from `youngest` to `youngest + spread` periods, aggregated. */
+function simulated(params: BgNbdParams, n: number, youngest: number, spread: number, seed: number): RfmData {
+  const random = mulberry32(seed);
+  const rows = [];
+  for (let i = 0; i < n; i++) rows.push(simulateBgNbdCustomer(params, youngest + Math.floor(random() * spread), random));
+  return aggregateRfm(rows);
 }
 
 describe('a fit along the ridge of equal drop-out chances', () => {
@@ -72,13 +80,8 @@ describe('a fit along the ridge of equal drop-out chances', () => {
 });
 
 describe('simulated customers: the fit tells one drop-out chance from differing ones', () => {
-  // Customers drawn from BG/NBD itself (simulateBgNbdCustomer), ages 20–100 weeks, r = 0.8, α = 10.
-  const simulate = (a: number, b: number, n: number, seed: number) => {
-    const random = mulberry32(seed);
-    const rows = [];
-    for (let i = 0; i < n; i++) rows.push(simulateBgNbdCustomer({ r: 0.8, alpha: 10, a, b }, 20 + Math.floor(random() * 80), random));
-    return aggregateRfm(rows);
-  };
+  // Customers drawn from BG/NBD itself, ages 20–100 weeks, r = 0.8, α = 10.
+  const simulate = (a: number, b: number, n: number, seed: number) => simulated({ r: 0.8, alpha: 10, a, b }, n, 20, 80, seed);
 
   it('one chance p = 5% for everyone (a, b = 5·10⁵, 9.5·10⁶): the limit, with r, α and p recovered', () => {
     const fit = fitBgNbdData(simulate(5e5, 9.5e6, 5000, 11), 'bgnbd');
@@ -135,12 +138,8 @@ describe('simulated customers: the fit tells one drop-out chance from differing 
 });
 
 describe('the limit is checked on its boundary', () => {
-  const simulate = (a: number, b: number, n: number, seed: number) => {
-    const random = mulberry32(seed);
-    const rows = [];
-    for (let i = 0; i < n; i++) rows.push(simulateBgNbdCustomer({ r: 2, alpha: 4, a, b }, 10 + Math.floor(random() * 60), random));
-    return aggregateRfm(rows);
-  };
+  // Ages 10–70 weeks, r = 2, α = 4.
+  const simulate = (a: number, b: number, n: number, seed: number) => simulated({ r: 2, alpha: 4, a, b }, n, 10, 60, seed);
 
   it('holds where one chance fits, fails where chances that differ fit better', () => {
     // Chances alike (p = 10%, a + b = 10⁹), five samples of 20,000: where the fit takes the limit
