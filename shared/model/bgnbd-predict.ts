@@ -14,8 +14,7 @@
  * same-dropout.ts) are taken as that limit: a/(b+x−1) is p/(1−p) and the ₂F₁ a power.
  */
 import { dropOffset, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
-import { bridgeSingularity } from './bridge-singularity';
-import { hyp2f1 } from './hyp2f1';
+import { aliveExpectationByQuadrature, aliveExpectationBySeries } from './alive-expectation';
 import { inSameDropoutLimit, limitAliveExpectation, limitLogs } from './same-dropout';
 
 /**
@@ -71,23 +70,21 @@ export function bgnbdNoPurchaseProbability(p: BgNbdParams, h: number, x: number,
   return 1 - buy;
 }
 
-const NEAR_ONE = 1e-4;
-
-/** (a+b'+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b'+x−1; −t/(α+T))] with b' = b + offset, continuous through a = 1. */
+/**
+ * (a+b'+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b'+x−1; −t/(α+T))] with b' = b + offset: the expected
+ * purchases of a customer who is alive, between 1 − (1+w)^−(r+x) (drop out after the next purchase)
+ * and (r+x)·w (never drop out), w = t/(α+T). Eq. 10's series where w is small and the series well
+ * conditioned; otherwise the integral over the drop-out chance, to which it is equal
+ * (alive-expectation.ts) — the ₂F₁ through Pfaff's transformation and its 1−z connection lost every
+ * digit there for large b + x. In the limit of one drop-out chance, its closed form.
+ */
 function aliveExpectation(p: BgNbdParams, t: number, x: number, T: number, offset: number): number {
-  // In the limit the ₂F₁ is a power (same-dropout.ts); its series there would need thousands of
-  // terms once t/(α+T) is large.
   if (inSameDropoutLimit(p.a, p.b)) return limitAliveExpectation(p.a / (p.a + p.b), p.r, p.alpha, t, x, T);
-  if (Math.abs(p.a - 1) >= NEAR_ONE) return aliveExpectationAt(p, t, x, T, offset, p.a);
-  // Removable singularity at a = 1: bridge it from a = 1 ± 1e−4, 1 ± 2e−4.
-  return bridgeSingularity((a) => aliveExpectationAt(p, t, x, T, offset, a), 1, NEAR_ONE, p.a);
-}
-
-/** The expectation above at a given a (a ≠ 1). */
-function aliveExpectationAt(p: BgNbdParams, t: number, x: number, T: number, offset: number, a: number): number {
-  const c = a + p.b + offset + x - 1;
-  const f = hyp2f1(p.r + x, a - 1, c, -t / (p.alpha + T));
-  return (c * (1 - f)) / (a - 1);
+  const k = p.r + x;
+  const w = t / (p.alpha + T);
+  const B = p.b + offset + x;
+  const viaSeries = aliveExpectationBySeries(k, w, p.a, B);
+  return Number.isNaN(viaSeries) ? aliveExpectationByQuadrature(k, w, p.a, B) : viaSeries;
 }
 
 /** ln(p/(1−p)) of the limit. */
