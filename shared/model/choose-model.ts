@@ -51,8 +51,8 @@ export function choosePurchaseModel(bgnbd: FittedParams | null, mbgnbd: FittedPa
       model,
       params: win,
       why: {
-        zh: `${NAME[model]} 的对数似然 ${ll(win)} 高于 ${NAME[other]} 的 ${ll(lose)} (两者参数个数相同), 因此采用 ${NAME[model]}。`,
-        en: `${NAME[model]} has the higher log-likelihood, ${ll(win)} against ${ll(lose)} for ${NAME[other]} (both have four parameters), so ${NAME[model]} is used.`,
+        zh: `${NAME[model]} 的对数似然 ${ll(win)} 高于 ${NAME[other]} 的 ${ll(lose)} (${limitNote(bgnbd, mbgnbd).zh}), 因此采用 ${NAME[model]}。`,
+        en: `${NAME[model]} has the higher log-likelihood, ${ll(win)} against ${ll(lose)} for ${NAME[other]} (${limitNote(bgnbd, mbgnbd).en}), so ${NAME[model]} is used.`,
       },
     };
   }
@@ -65,5 +65,16 @@ export function choosePurchaseModel(bgnbd: FittedParams | null, mbgnbd: FittedPa
       zh: `${NAME[other]} 在这份数据上没有得到稳定的拟合结果, 因此采用 ${NAME[model]}。`,
       en: `${NAME[other]} did not settle on this data, so ${NAME[model]} is used.`,
     },
+  };
+}
+
+/** How the two fits' parameters compare: four each, or a fit at the limit of one drop-out chance (three). */
+function limitNote(bgnbd: FittedParams, mbgnbd: FittedParams): { zh: string; en: string } {
+  const atLimit = [bgnbd.sameDropout ? 'BG/NBD' : null, mbgnbd.sameDropout ? 'MBG/NBD' : null].filter((m) => m !== null);
+  if (atLimit.length === 0) return { zh: '两者参数个数相同', en: 'both have four parameters' };
+  if (atLimit.length === 2) return { zh: '两者都在所有客户流失概率相同的极限处拟合, 各用三个参数', en: 'both fitted at the limit of one drop-out chance for everyone, with three parameters each' };
+  return {
+    zh: `${atLimit[0]} 在所有客户流失概率相同的极限处拟合, 只用三个参数`,
+    en: `${atLimit[0]} fitted at the limit of one drop-out chance for everyone, with three parameters`,
   };
 }

@@ -24,6 +24,7 @@ describe('the churn-risk basis line says where the risk comes from', () => {
     expect(r.stdout).toMatch(/basis: the purchase model's chance of no order in the next 90 days \([\d,]+ customers\)/);
     expect(r.stdout).toMatch(/BG\/NBD \(weeks\): r = [\d.]+ {2}α = [\d.]+ {2}drop-out p = [\d.]+% for every customer \(a, b → ∞\)/);
     expect(r.stdout).not.toContain('not fitted');
+    expect(r.stdout).toContain('(both fitted at the limit of one drop-out chance for everyone, with three parameters each)');
     const json = JSON.parse((await analyzeText('customers.csv', toDelimited(generateCustomers(3000, { seed: 7, asOf: '2026-11-28' })), ['--json'])).stdout);
     const model = json.summary.model;
     expect(model[model.model].sameDropout).toBe(true);
