@@ -17,6 +17,11 @@ const REFERENCE: [number, number, number, number, number][] = [
   [50, 3, 0.3, 0.05, 7.120492469878777],
   [50, 2, 0.07, 0.001, 2.046312412743507],
   [0.25, 1.5, 0.07, 0.5, 0.3490981734148195],
+  // w ≤ 0.9, where the series answers: CDNOW's fit (r = 0.243, a = 0.793, b = 2.426) at x = 0 and 5,
+  // and a large b + x.
+  [0.243, 0.85, 0.793, 2.426, 0.1850483590238138],
+  [5.243, 0.5, 0.793, 7.426, 2.299449113668158],
+  [50, 0.3, 9.4, 3829, 14.72289650473123],
 ];
 
 describe('a living customer’s expected purchases, E[Y(t) | alive]', () => {
@@ -24,7 +29,15 @@ describe('a living customer’s expected purchases, E[Y(t) | alive]', () => {
     for (const [k, w, a, B, ref] of REFERENCE) expect(Math.abs(aliveExpectationByQuadrature(k, w, a, B) / ref - 1)).toBeLessThan(1e-13);
   });
 
-  it('a customer two days old, a year ahead (t/(α+T) = 73): mpmath’s value, where the old route gave −8.7e23', () => {
+  it('the series gives mpmath’s values where w ≤ 0.9 (to 1e−13), and answers NaN beyond', () => {
+    for (const [k, w, a, B, ref] of REFERENCE) {
+      const s = aliveExpectationBySeries(k, w, a, B);
+      if (w <= SERIES_UP_TO) expect(Math.abs(s / ref - 1)).toBeLessThan(1e-13);
+      else expect(s).toBeNaN();
+    }
+  });
+
+  it('a customer two days old, a year ahead (t/(α+T) = 73): mpmath’s value, where the old route gave −2.1e24', () => {
     // BG/NBD with r = 0.8, α = 3 days, a = 9.41, b = 3829: a fit on 3,000 simulated customers.
     const e = bgnbdExpectedPurchases({ r: 0.8, alpha: 3, a: 9.41, b: 3829 }, 365, 0, 0, 2);
     expect(Math.abs(e / 50.43861082083978 - 1)).toBeLessThan(1e-12);

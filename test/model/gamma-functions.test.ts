@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { digamma, digammaDifference, lgamma, lgammaRatio } from '../../shared/model/gamma-functions';
+import { digamma, digammaDifference, lgamma, lgammaRatio, lgammaSigned } from '../../shared/model/gamma-functions';
 
 const big = fc.double({ min: 1e-3, max: 1e13, noNaN: true });
 const shift = fc.double({ min: 0, max: 300, noNaN: true });
@@ -50,5 +50,25 @@ describe('ln Γ(z+x) − ln Γ(z) and ψ(z+x) − ψ(z) without cancellation', (
       }),
       { numRuns: 500, seed: 20261130 },
     );
+  });
+});
+
+describe('gamma functions', () => {
+  it('ln Γ at known points', () => {
+    expect(lgamma(0.5)).toBeCloseTo(0.5 * Math.log(Math.PI), 13);
+    expect(lgamma(1)).toBeCloseTo(0, 13);
+    expect(lgamma(10)).toBeCloseTo(Math.log(362880), 11);
+    expect(lgamma(100)).toBeCloseTo(359.1342053695754, 10);
+    // Γ(−1/2) = −2√π
+    const g = lgammaSigned(-0.5);
+    expect(g.sign).toBe(-1);
+    expect(g.log).toBeCloseTo(Math.log(2 * Math.sqrt(Math.PI)), 12);
+    expect(lgammaSigned(-2).sign).toBe(0);
+  });
+  it('ψ at known points', () => {
+    const euler = 0.5772156649015329;
+    expect(digamma(1)).toBeCloseTo(-euler, 13);
+    expect(digamma(0.25)).toBeCloseTo(-euler - Math.PI / 2 - 3 * Math.log(2), 12);
+    expect(digamma(50)).toBeCloseTo(3.9019896734278921, 12);
   });
 });
