@@ -41,11 +41,21 @@ const MAX_NODES = 100_000;
  * alive, with k = r+x and w = t/(α+T). a, B > 0, w ≥ 0.
  */
 export function aliveExpectationByQuadrature(k: number, w: number, a: number, B: number): number {
+  return aliveExpectationsByQuadrature(k, [w], a, B)[0]!;
+}
+
+/**
+ * The same for several w at once (a horizon cut into discounting periods): one set of nodes and
+ * densities, the integrand taken at each w. The flat tails are placed for the largest w, which
+ * holds them for every smaller one.
+ */
+export function aliveExpectationsByQuadrature(k: number, ws: readonly number[], a: number, B: number): number[] {
   const mode = Math.log(a) - Math.log(B);
   const top = a * mode - (a + B) * softplus(mode);
   const width = Math.sqrt(1 / a + 1 / B);
+  const most = Math.max(0, ...ws);
   // Beyond these the integrand is constant to 1e−12 and the density a pure exponential in y.
-  const flatLeft = Math.max(Math.log(1e-12 / ((k * w + 1) * (a + B + 1))), -745);
+  const flatLeft = Math.max(Math.log(1e-12 / ((k * most + 1) * (a + B + 1))), -745);
   const flatRight = -flatLeft;
   const edge = (dir: -1 | 1, stop: number): number => {
     let step = width;
@@ -62,28 +72,29 @@ export function aliveExpectationByQuadrature(k: number, w: number, a: number, B:
   // gave 1e−11 on heavy-tailed densities).
   const n = Math.min(MAX_NODES, Math.max(32, Math.ceil((right - left) / (Math.min(width, 1) / 3))));
   const h = (right - left) / n;
-  let num = 0;
+  const m = ws.length;
+  const num = new Array<number>(m).fill(0);
   let den = 0;
   for (let i = 0; i <= n; i++) {
     const y = left + i * h;
     const d = Math.exp(logDensity(y, a, B, top));
     const p = 1 / (1 + Math.exp(-y));
-    num += d * boughtWithChance(p, k, w);
+    for (let j = 0; j < m; j++) num[j]! += d * boughtWithChance(p, k, ws[j]!);
     den += d;
   }
   // The trapezoidal rule over the whole line: beyond a flat edge the integrand is e^(a·y) (left)
   // or e^(−B·y) (right) times a constant, and its nodes there sum as a geometric series.
   if (left <= flatLeft) {
     const d = Math.exp(logDensity(left, a, B, top)) / Math.expm1(a * h);
-    num += d * k * w;
+    for (let j = 0; j < m; j++) num[j]! += d * k * ws[j]!;
     den += d;
   }
   if (right >= flatRight) {
     const d = Math.exp(logDensity(right, a, B, top)) / Math.expm1(B * h);
-    num += d * boughtWithChance(1, k, w);
+    for (let j = 0; j < m; j++) num[j]! += d * boughtWithChance(1, k, ws[j]!);
     den += d;
   }
-  return num / den;
+  return num.map((v) => v / den);
 }
 
 /** Beyond this w the series converges too slowly (its terms shrink like wⁿ); the integral is used. */

@@ -14,7 +14,7 @@
  * same-dropout.ts) are taken as that limit: a/(b+x−1) is p/(1−p) and the ₂F₁ a power.
  */
 import { dropOffset, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
-import { aliveExpectationByQuadrature, aliveExpectationBySeries } from './alive-expectation';
+import { aliveExpectationByQuadrature, aliveExpectationBySeries, aliveExpectationsByQuadrature } from './alive-expectation';
 import { inSameDropoutLimit, limitAliveExpectation, limitLogs } from './same-dropout';
 
 /**
@@ -44,6 +44,32 @@ export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number, mo
 export function bgnbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number, model: PurchaseModelName = 'bgnbd'): number {
   if (!(t > 0)) return 0;
   return aliveExpectation(p, t, x, T, dropOffset(model)) * bgnbdPAlive(p, x, tx, T, model);
+}
+
+/**
+ * bgnbdExpectedPurchases at several horizons ts (a horizon cut into discounting periods), the same
+ * numbers: P(alive) once, and the horizons the series cannot take integrated over one set of nodes.
+ */
+export function bgnbdExpectedPurchasesOver(p: BgNbdParams, ts: readonly number[], x: number, tx: number, T: number, model: PurchaseModelName = 'bgnbd'): number[] {
+  const alive = bgnbdPAlive(p, x, tx, T, model);
+  const offset = dropOffset(model);
+  const out = ts.map((t) => (t > 0 ? NaN : 0));
+  const rest: number[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    if (out[i] === 0) continue;
+    if (inSameDropoutLimit(p.a, p.b)) out[i] = limitAliveExpectation(p.a / (p.a + p.b), p.r, p.alpha, ts[i]!, x, T) * alive;
+    else {
+      const viaSeries = aliveExpectationBySeries(p.r + x, ts[i]! / (p.alpha + T), p.a, p.b + offset + x);
+      if (Number.isNaN(viaSeries)) rest.push(i);
+      else out[i] = viaSeries * alive;
+    }
+  }
+  if (rest.length > 0) {
+    const ws = rest.map((i) => ts[i]! / (p.alpha + T));
+    const integrals = aliveExpectationsByQuadrature(p.r + x, ws, p.a, p.b + offset + x);
+    for (let j = 0; j < rest.length; j++) out[rest[j]!] = integrals[j]! * alive;
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@
  * discounted.
  */
 import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
-import { bgnbdExpectedPurchases } from './bgnbd-predict';
+import { bgnbdExpectedPurchases, bgnbdExpectedPurchasesOver } from './bgnbd-predict';
 import { gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
 import { unitDays, type TimeUnit } from './summarize-rfm';
 
@@ -37,12 +37,13 @@ export function discountedExpectedPurchases(
   if (!(H > 0)) return 0;
   if (d === 0) return bgnbdExpectedPurchases(p, H / perUnit, customer.x, customer.tx, customer.T, options.model);
   const K = Math.max(1, Math.ceil(H / DISCOUNT_PERIOD_DAYS));
+  const taus = Array.from({ length: K }, (_, i) => ((i + 1) * H) / K);
+  const expected = bgnbdExpectedPurchasesOver(p, taus.map((tau) => tau / perUnit), customer.x, customer.tx, customer.T, options.model);
   let prev = 0;
   let total = 0;
-  for (let k = 1; k <= K; k++) {
-    const tau = (k * H) / K;
-    const e = bgnbdExpectedPurchases(p, tau / perUnit, customer.x, customer.tx, customer.T, options.model);
-    total += (e - prev) * (1 + d) ** (-tau / 365);
+  for (let k = 0; k < K; k++) {
+    const e = expected[k]!;
+    total += (e - prev) * (1 + d) ** (-taus[k]! / 365);
     prev = e;
   }
   return total;

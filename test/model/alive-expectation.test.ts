@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aliveExpectationByQuadrature, aliveExpectationBySeries, SERIES_UP_TO } from '../../shared/model/alive-expectation';
-import { bgnbdExpectedPurchases } from '../../shared/model/bgnbd-predict';
+import { bgnbdExpectedPurchases, bgnbdExpectedPurchasesOver } from '../../shared/model/bgnbd-predict';
 import { fitRfmRows } from '../../shared/model/fit-model';
 import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
 import { mulberry32 } from '../../shared/prng';
@@ -61,6 +61,23 @@ describe('a living customer’s expected purchases, E[Y(t) | alive]', () => {
   it('the series answers for the usual customers: w up to 0.9 and parameters of real fits', () => {
     // CDNOW's BG/NBD (Fader, Hardie & Lee 2005): r = 0.243, α = 4.414, a = 0.793, b = 2.426.
     for (const x of [0, 1, 5, 20]) for (const w of [0.01, 0.3, 0.9]) expect(Number.isNaN(aliveExpectationBySeries(0.243 + x, w, 0.793, 2.426 + x))).toBe(false);
+  });
+
+  it('several horizons at once (the discounting periods) give each horizon’s own figure, for both models and in the limit', () => {
+    const fits = [
+      { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+      { r: 0.8, alpha: 3, a: 9.41, b: 3829 },
+      { r: 0.66, alpha: 8.4, a: 0.00088 * 1e12, b: (1 - 0.00088) * 1e12 },
+    ];
+    const ts = [0, 0.5, 4, 13, 52, 365];
+    for (const p of fits)
+      for (const model of ['bgnbd', 'mbgnbd'] as const)
+        for (const [x, tx, T] of [[0, 0, 2], [3, 10, 30], [12, 200, 210]] as const) {
+          const together = bgnbdExpectedPurchasesOver(p, ts, x, tx, T, model);
+          for (let i = 0; i < ts.length; i++) {
+            expect(Math.abs(together[i]! - bgnbdExpectedPurchases(p, ts[i]!, x, tx, T, model))).toBeLessThanOrEqual(1e-12 * (1 + together[i]!));
+          }
+        }
   });
 
   it('a model fitted on customers a few days old is used a year ahead, not failed as "numeric"', () => {
