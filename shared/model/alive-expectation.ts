@@ -20,8 +20,12 @@ function softplus(y: number): number {
   return y > 0 ? y + Math.log1p(Math.exp(-y)) : Math.log1p(Math.exp(y));
 }
 
-/** (1 − (1 + p·w)^−k)/p, and k·w at p = 0. */
-function boughtWithChance(p: number, k: number, w: number): number {
+/**
+ * What a living customer with drop-out chance p expects to buy: (1 − (1 + p·w)^−k)/p, written with
+ * expm1 and log1p so that it stays exact as p → 0, where it is k·w. This is the whole expectation in
+ * the limit of one drop-out chance for everyone (same-dropout.ts).
+ */
+export function boughtWithChance(p: number, k: number, w: number): number {
   return p === 0 ? k * w : -Math.expm1(-k * Math.log1p(p * w)) / p;
 }
 

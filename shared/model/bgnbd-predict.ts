@@ -14,8 +14,8 @@
  * same-dropout.ts) are taken as that limit: a/(b+x−1) is p/(1−p) and the ₂F₁ a power.
  */
 import { dropOffset, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
-import { aliveExpectationByQuadrature, aliveExpectationBySeries, aliveExpectationsByQuadrature } from './alive-expectation';
-import { inSameDropoutLimit, limitAliveExpectation, limitLogs } from './same-dropout';
+import { aliveExpectationBySeries, aliveExpectationsByQuadrature, boughtWithChance } from './alive-expectation';
+import { inSameDropoutLimit, limitLogs } from './same-dropout';
 
 /**
  * P(alive | x, t_x, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)); 1 when x = 0
@@ -42,8 +42,7 @@ export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number, mo
  * first two factors, and its own P(alive).
  */
 export function bgnbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number, model: PurchaseModelName = 'bgnbd'): number {
-  if (!(t > 0)) return 0;
-  return aliveExpectation(p, t, x, T, dropOffset(model)) * bgnbdPAlive(p, x, tx, T, model);
+  return bgnbdExpectedPurchasesOver(p, [t], x, tx, T, model)[0]!;
 }
 
 /**
@@ -51,24 +50,9 @@ export function bgnbdExpectedPurchases(p: BgNbdParams, t: number, x: number, tx:
  * numbers: P(alive) once, and the horizons the series cannot take integrated over one set of nodes.
  */
 export function bgnbdExpectedPurchasesOver(p: BgNbdParams, ts: readonly number[], x: number, tx: number, T: number, model: PurchaseModelName = 'bgnbd'): number[] {
+  const out = aliveExpectations(p, ts, x, T, dropOffset(model));
   const alive = bgnbdPAlive(p, x, tx, T, model);
-  const offset = dropOffset(model);
-  const out = ts.map((t) => (t > 0 ? NaN : 0));
-  const rest: number[] = [];
-  for (let i = 0; i < ts.length; i++) {
-    if (out[i] === 0) continue;
-    if (inSameDropoutLimit(p.a, p.b)) out[i] = limitAliveExpectation(p.a / (p.a + p.b), p.r, p.alpha, ts[i]!, x, T) * alive;
-    else {
-      const viaSeries = aliveExpectationBySeries(p.r + x, ts[i]! / (p.alpha + T), p.a, p.b + offset + x);
-      if (Number.isNaN(viaSeries)) rest.push(i);
-      else out[i] = viaSeries * alive;
-    }
-  }
-  if (rest.length > 0) {
-    const ws = rest.map((i) => ts[i]! / (p.alpha + T));
-    const integrals = aliveExpectationsByQuadrature(p.r + x, ws, p.a, p.b + offset + x);
-    for (let j = 0; j < rest.length; j++) out[rest[j]!] = integrals[j]! * alive;
-  }
+  for (let i = 0; i < out.length; i++) out[i]! *= alive;
   return out;
 }
 
@@ -97,20 +81,29 @@ export function bgnbdNoPurchaseProbability(p: BgNbdParams, h: number, x: number,
 }
 
 /**
- * (a+b'+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b'+x−1; −t/(α+T))] with b' = b + offset: the expected
- * purchases of a customer who is alive, between 1 − (1+w)^−(r+x) (drop out after the next purchase)
- * and (r+x)·w (never drop out), w = t/(α+T). Eq. 10's series where w is small and the series well
- * conditioned; otherwise the integral over the drop-out chance, to which it is equal
- * (alive-expectation.ts) — the ₂F₁ through Pfaff's transformation and its 1−z connection lost every
- * digit there for large b + x. In the limit of one drop-out chance, its closed form.
+ * (a+b'+x−1)/(a−1) · [1 − ₂F₁(r+x, a−1; a+b'+x−1; −t/(α+T))] with b' = b + offset, for each t: the
+ * expected purchases of a customer who is alive, between 1 − (1+w)^−(r+x) (drop out after the next
+ * purchase) and (r+x)·w (never drop out), w = t/(α+T); 0 for t ≤ 0. Eq. 10's series where w is small
+ * and the series well conditioned; otherwise the integral over the drop-out chance, to which it is
+ * equal (alive-expectation.ts) — the ₂F₁ through Pfaff's transformation and its 1−z connection lost
+ * every digit there for large b + x. In the limit of one drop-out chance, the integrand at that p.
  */
-function aliveExpectation(p: BgNbdParams, t: number, x: number, T: number, offset: number): number {
-  if (inSameDropoutLimit(p.a, p.b)) return limitAliveExpectation(p.a / (p.a + p.b), p.r, p.alpha, t, x, T);
+function aliveExpectations(p: BgNbdParams, ts: readonly number[], x: number, T: number, offset: number): number[] {
   const k = p.r + x;
-  const w = t / (p.alpha + T);
   const B = p.b + offset + x;
-  const viaSeries = aliveExpectationBySeries(k, w, p.a, B);
-  return Number.isNaN(viaSeries) ? aliveExpectationByQuadrature(k, w, p.a, B) : viaSeries;
+  const limit = inSameDropoutLimit(p.a, p.b);
+  const out = new Array<number>(ts.length);
+  const rest: number[] = [];
+  for (let i = 0; i < ts.length; i++) {
+    const w = ts[i]! > 0 ? ts[i]! / (p.alpha + T) : 0;
+    out[i] = w === 0 ? 0 : limit ? boughtWithChance(p.a / (p.a + p.b), k, w) : aliveExpectationBySeries(k, w, p.a, B);
+    if (Number.isNaN(out[i])) rest.push(i);
+  }
+  if (rest.length > 0) {
+    const integrals = aliveExpectationsByQuadrature(k, rest.map((i) => ts[i]! / (p.alpha + T)), p.a, B);
+    for (let j = 0; j < rest.length; j++) out[rest[j]!] = integrals[j]!;
+  }
+  return out;
 }
 
 /** ln(p/(1−p)) of the limit. */

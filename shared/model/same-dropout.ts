@@ -1,8 +1,8 @@
 /**
  * The BG/NBD family's limit of one drop-out chance for every customer (Fader, Hardie & Lee 2005
  * eq. 6 and 10 as a, b → ∞ at a/(a+b) = p): the Beta(a, b) of drop-out chances shrinks to the point
- * p, so B(a, b+x)/B(a, b) → (1−p)^x, a/(b+x−1) → p/(1−p), and the ₂F₁ of the expected purchases
- * becomes a power. A fit made in this limit is held as a = p·κ, b = (1−p)·κ with κ =
+ * p, so B(a, b+x)/B(a, b) → (1−p)^x, a/(b+x−1) → p/(1−p), and a living customer's expected
+ * purchases are the integrand of alive-expectation.ts at that one p. A fit made in this limit is held as a = p·κ, b = (1−p)·κ with κ =
  * SAME_DROPOUT_KAPPA, beyond anything a four-parameter fit can reach; the likelihood and the
  * predictions take every a + b that large as the limit itself, in closed form.
  */
@@ -37,17 +37,4 @@ export function inSameDropoutLimit(a: number, b: number): boolean {
 export function limitLogs(a: number, b: number): { lnP: number; ln1mP: number } {
   const lnSum = Math.log(a + b);
   return { lnP: Math.log(a) - lnSum, ln1mP: Math.log(b) - lnSum };
-}
-
-/**
- * A customer's expected purchases over the next t periods while alive, in the limit: each of the
- * Gamma(r+x, α+T) rate's Poisson purchases ends in drop-out with chance p, so
- * (1/p)·[1 − (1 + p·t/(α+T))^−(r+x)] — the limit of (a+b+x−1)/(a−1)·[1 − ₂F₁(r+x, a−1; a+b+x−1;
- * −t/(α+T))] — written with expm1 and log1p so that it stays exact as p → 0, where it is
- * (r+x)·t/(α+T).
- */
-export function limitAliveExpectation(p: number, r: number, alpha: number, t: number, x: number, T: number): number {
-  const w = t / (alpha + T);
-  if (p === 0) return (r + x) * w;
-  return -Math.expm1(-(r + x) * Math.log1p(p * w)) / p;
 }
