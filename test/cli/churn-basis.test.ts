@@ -19,13 +19,14 @@ describe('the churn-risk basis line says where the risk comes from', () => {
   it('a generated table of 3,000 customers: the model, fitted where every customer has the same drop-out chance', async () => {
     // The generator draws every customer's drop-out from one small chance: the fit reaches the
     // limit of equal chances, and the churn risk starts from the model's probability.
-    const r = await analyzeText('customers.csv', toDelimited(generateCustomers(3000, { seed: 7, asOf: '2026-11-28' })));
+    const csv = toDelimited(generateCustomers(3000, { seed: 7, asOf: '2026-11-28' }));
+    const r = await analyzeText('customers.csv', csv);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/basis: the purchase model's chance of no order in the next 90 days \([\d,]+ customers\)/);
     expect(r.stdout).toMatch(/BG\/NBD \(weeks\): r = [\d.]+ {2}α = [\d.]+ {2}drop-out p = [\d.]+% for every customer \(a, b → ∞\)/);
     expect(r.stdout).not.toContain('not fitted');
     expect(r.stdout).toContain('(both fitted at the limit of one drop-out chance for everyone, with three parameters each)');
-    const json = JSON.parse((await analyzeText('customers.csv', toDelimited(generateCustomers(3000, { seed: 7, asOf: '2026-11-28' })), ['--json'])).stdout);
+    const json = JSON.parse((await analyzeText('customers.csv', csv, ['--json'])).stdout);
     const model = json.summary.model;
     expect(model[model.model].sameDropout).toBe(true);
     expect(json.customers.filter((c: { churnRisk: { basis: string } }) => c.churnRisk.basis === 'model').length).toBeGreaterThan(2000);
