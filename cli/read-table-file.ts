@@ -254,6 +254,9 @@ class WholeLines {
 
   /** The bytes held and `part` (at `at` in the file) up to its last line break, and where they start; keeps the rest. */
   take(part: Uint8Array, at: number): { bytes: Uint8Array; at: number } {
+    // Nothing to take (a chunk that held only part of the byte-order mark): holding an empty piece
+    // would keep `at` of the mark's bytes as where the next bytes start.
+    if (part.length === 0) return { bytes: part, at: this.held.length === 0 ? at : this.heldAt };
     if (this.held.length === 0) this.heldAt = at;
     let end = part.length;
     while (end > 0 && part[end - 1] !== 0x0a && !(this.orCr && part[end - 1] === 0x0d)) end--;

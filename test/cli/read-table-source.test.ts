@@ -203,6 +203,19 @@ describe('readTableSource: a file read as a stream with lines in another encodin
     );
   });
 
+  it('a mark cut between chunks of 1 and 7 bytes leaves the UTF-8 line of a GB18030 file where it is (found by the property above)', () => {
+    // A chunk holding only part of the mark once kept an empty piece, and the next bytes were then
+    // placed two bytes early: the UTF-8 line 'é' was decoded as GB18030 ('茅').
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('id,name\n'), 0xc3, 0xa9, 0x2c, 0x22, 0x0a, 0x22, 0x0a, 0x2c, 0xbb, 0xaa, 0xb6, 0xab]);
+    const whole = readTableSource(source(bytes, [1 << 20], false), 'en');
+    expect(whole.table).toEqual([
+      ['id', 'name'],
+      ['é', '\n'],
+      ['', '华东'],
+    ]);
+    for (const sizes of [[1, 7], [1], [2, 1], [3]]) expect(readTableSource(source(bytes, sizes, true), 'en')).toEqual(whole);
+  });
+
   it('a file of control characters read as GB18030, without a line break (decoded only at its end), is named as binary', () => {
     const bytes = new Uint8Array([0xbb, 0xaa, ...Array.from({ length: 300 }, (_, i) => 1 + (i % 7))]);
     expect(() => readTableSource(source(bytes, [64], true), 'en')).toThrow(/binary|not text|二进制/i);
