@@ -1,7 +1,8 @@
 /**
  * A fitted purchase model's parameters in one line, as the CLI prints them: r, α, a and b (Fader,
  * Hardie & Lee 2005) — or, for a fit in the limit of one drop-out chance for every customer, r, α
- * and that chance p = a/(a+b), since a and b there only stand for a → ∞, b → ∞.
+ * and that chance p = a/(a+b), since a and b there only stand for a → ∞, b → ∞; for a fit in the
+ * limit where nobody drops out, r and α with that said.
  */
 import type { FittedParams } from '../shared/model/choose-model';
 import type { Lang } from '../shared/types';
@@ -11,9 +12,15 @@ const SAME = {
   zh: (p: string) => `流失概率 p = ${p}% (所有客户相同, a、b → ∞)`,
 };
 
+const NONE = {
+  en: 'no customer drops out (a → 0; b has no effect)',
+  zh: '没有客户流失 (a → 0, b 不起作用)',
+};
+
 /** "r = …  α = …  a = …  b = …", five significant digits (the parameters range from 1e−8 to 1e5). */
 export function modelParamsText(p: FittedParams, lang: Lang): string {
   const head = `r = ${sig(p.r)}  α = ${sig(p.alpha)}`;
+  if (p.noDropout) return `${head}  ${NONE[lang]}`;
   if (p.sameDropout) return `${head}  ${SAME[lang](sig((100 * p.a) / (p.a + p.b)))}`;
   return `${head}  a = ${sig(p.a)}  b = ${sig(p.b)}`;
 }

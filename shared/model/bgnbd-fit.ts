@@ -8,6 +8,7 @@ import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from
 import { minimizeBfgs } from './minimize-bfgs';
 import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
 import { dropoutSpread, SAME_DROPOUT_KAPPA, SAME_DROPOUT_SPREAD } from './same-dropout';
+import { NO_DROPOUT_B, noDropoutHolds } from './no-dropout';
 
 export interface BgNbdFit extends BgNbdParams {
   ll: number;
@@ -22,6 +23,11 @@ export interface BgNbdFit extends BgNbdParams {
    * (same-dropout.ts).
    */
   sameDropout: boolean;
+  /**
+   * True when the likelihood is highest where no customer ever drops out (a → 0: the NBD model, no-dropout.ts):
+   * a is then 0 and b NO_DROPOUT_B, which has no effect.
+   */
+  noDropout: boolean;
 }
 
 /**
@@ -54,8 +60,58 @@ export function fitBgNbd(rows: readonly RfmPoint[], model: PurchaseModelName = '
  * chance p — and taken when it converges, its likelihood is as high, and letting the chances differ
  * would not raise it (boundaryHolds): the maximum-likelihood estimate is then on the boundary, one
  * drop-out chance for everyone. Otherwise the four-parameter search goes on to its end.
+ *
+ * A search that still does not settle has mostly run a to 0: its customers show no sign of
+ * dropping out. Two more fits are then tried, and the converged one with the higher likelihood
+ * taken: the limit where nobody drops out (fitNoDropout), and the search again from a small a and b
+ * (RESTART_DROPOUT) — a Beta with most of its mass near p = 0 and a little near p = 1, which the
+ * search from a = b = 1 can miss when it heads for b → ∞ instead.
  */
 export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'): BgNbdFit {
+  const fit = fitWithDropout(data, model);
+  if (fit.converged || !Number.isFinite(fit.ll)) return fit;
+  const none = fitNoDropout(data, model, fit);
+  const again = fitWithDropout(data, model, { r: fit.r, alpha: fit.alpha, ...RESTART_DROPOUT });
+  let best: BgNbdFit | null = none;
+  if (again.converged && (best === null || again.ll > best.ll)) best = again;
+  const spent = { iterations: fit.iterations + again.iterations + (none?.iterations ?? 0), evaluations: fit.evaluations + again.evaluations + (none?.evaluations ?? 0) };
+  return best === null ? { ...fit, ...spent } : { ...best, ...spent };
+}
+
+/** Where the search starts again when it did not settle from a = b = 1: most drop-out chances near 0. */
+const RESTART_DROPOUT = { a: 0.05, b: 0.5 };
+
+/**
+ * When the search with drop-out does not settle, the limit where nobody drops out (no-dropout.ts):
+ * r and α fitted with a = 0, and taken when that fit converges, its likelihood is at least as high
+ * as where the search stopped (less LIMIT_TOLERANCE), and no small share of drop-out would raise it
+ * for any b (noDropoutHolds). Null when one of these fails.
+ */
+function fitNoDropout(data: RfmData, model: PurchaseModelName, failed: BgNbdFit): BgNbdFit | null {
+  const total = data.total > 0 ? data.total : 1;
+  const toParams = (theta: readonly number[]): BgNbdParams => ({ r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: 0, b: NO_DROPOUT_B });
+  const g4 = [0, 0, 0, 0];
+  const objective = {
+    fg: (theta: readonly number[], g: number[]): number => {
+      const ll = bgnbdLogLikelihoodData(toParams(theta), data, g4, model);
+      g[0] = -g4[0]! / total;
+      g[1] = -g4[1]! / total;
+      return -ll / total;
+    },
+    value: (theta: readonly number[]): number => -bgnbdLogLikelihoodData(toParams(theta), data, null, model) / total,
+  };
+  const run = settle(objective, [Math.log(failed.r), Math.log(failed.alpha)]);
+  const ll = -run.f * total;
+  const params = toParams(run.x);
+  if (!run.converged || !(ll >= failed.ll - LIMIT_TOLERANCE) || !noDropoutHolds(params, data, model)) return null;
+  return { ...params, ll, iterations: run.iterations, evaluations: run.evaluations, converged: true, sameDropout: false, noDropout: true };
+}
+
+/**
+ * The fit with drop-out: four parameters, or the limit of one drop-out chance for everyone; from
+ * `from` when given, else from r = 1, α matching the purchase rate, a = b = 1.
+ */
+function fitWithDropout(data: RfmData, model: PurchaseModelName, from?: BgNbdParams): BgNbdFit {
   const total = data.total > 0 ? data.total : 1;
   const objective = (toParams: (theta: readonly number[]) => BgNbdParams, chain: (p: BgNbdParams, g4: number[], g: number[]) => void) => {
     const g4 = [0, 0, 0, 0];
@@ -77,7 +133,7 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
     sumT += data.weight[i]! * data.T[i]!;
   }
   const alpha0 = Math.max(sumT, 1e-6) / Math.max(sumX, 1e-6 * total);
-  const start = [0, Math.log(Math.min(Math.max(alpha0, 1e-6), 1e6)), 0, 0];
+  const start = from ? [Math.log(from.r), Math.log(from.alpha), Math.log(from.a), Math.log(from.b)] : [0, Math.log(Math.min(Math.max(alpha0, 1e-6), 1e6)), 0, 0];
   const four4 = objective(fourParams, copyGradient);
   const onRidge = (theta: readonly number[]): boolean => dropoutSpread(Math.exp(theta[2]!), Math.exp(theta[3]!)) <= SAME_DROPOUT_SPREAD;
   // Searched until it converges or heads for the ridge of equal drop-out chances.
@@ -88,6 +144,7 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
     ...spent,
     converged: run.converged,
     sameDropout: false,
+    noDropout: false,
   });
   if (four.converged || !Number.isFinite(four.f) || !onRidge(four.x)) return asFit(four, four);
   const p4 = fourParams(four.x);
@@ -97,7 +154,7 @@ export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'):
   const ll = -limit.f * total;
   const params = sameDropoutParams(limit.x);
   if (limit.converged && ll >= -four.f * total - LIMIT_TOLERANCE && boundaryHolds(params, data, model)) {
-    return { ...params, ll, ...spent, converged: true, sameDropout: true };
+    return { ...params, ll, ...spent, converged: true, sameDropout: true, noDropout: false };
   }
   // Not the limit after all: the four-parameter search goes on from where it left, to the end.
   const rest = settle(four4, four.x);

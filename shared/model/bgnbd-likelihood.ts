@@ -11,7 +11,8 @@
  * present for every x, including x = 0. `offset` (0 BG/NBD, 1 MBG/NBD) is that extra chance.
  *
  * In the limit of one drop-out chance p for everyone (a + b ≥ SAME_DROPOUT_FROM, same-dropout.ts)
- * B(a, b+x)/B(a, b) is (1−p)^x and a/(b+x−1) is p/(1−p), computed as such.
+ * B(a, b+x)/B(a, b) is (1−p)^x and a/(b+x−1) is p/(1−p), computed as such. In the limit where
+ * nobody drops out (a = 0, no-dropout.ts) the drop-out term's log is −∞ and the sum is the NBD's.
  */
 import { digammaDifference, lgammaRatio } from './gamma-functions';
 import { inSameDropoutLimit, limitLogs } from './same-dropout';
@@ -116,8 +117,11 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
       const w3 = 1 - w4;
       gr -= w * (w3 * lnAT + w4 * lnAtx);
       gAlpha -= w * rx * (w3 / (alpha + Ts[i]!) + w4 / (alpha + txs[i]!));
-      ga += (w * w4) / a;
-      gb -= (w * w4) / (b + x + k0 - 1);
+      // w4 is 0 where a is 0 (no drop-out, no-dropout.ts): that term is then 0, not 0/0.
+      if (w4 > 0) {
+        ga += (w * w4) / a;
+        gb -= (w * w4) / (b + x + k0 - 1);
+      }
     }
   }
   if (grad) {

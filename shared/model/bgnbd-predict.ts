@@ -11,11 +11,14 @@
  * b becomes b+1 in the expectation of a customer who is alive.
  *
  * Parameters in the limit of one drop-out chance p for everyone (a + b ≥ SAME_DROPOUT_FROM; see
- * same-dropout.ts) are taken as that limit: a/(b+x−1) is p/(1−p) and the ₂F₁ a power.
+ * same-dropout.ts) are taken as that limit: a/(b+x−1) is p/(1−p) and the ₂F₁ a power. With a = 0,
+ * the limit where nobody drops out (no-dropout.ts), P(alive) is 1 and a customer's expected
+ * purchases are (r+x)·t/(α+T).
  */
 import { dropOffset, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
 import { aliveExpectationBySeries, aliveExpectationsByQuadrature, boughtWithChance } from './alive-expectation';
 import { inSameDropoutLimit, limitLogs } from './same-dropout';
+import { inNoDropoutLimit } from './no-dropout';
 
 /**
  * P(alive | x, t_x, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)); 1 when x = 0
@@ -96,7 +99,8 @@ function aliveExpectations(p: BgNbdParams, ts: readonly number[], x: number, T: 
   const rest: number[] = [];
   for (let i = 0; i < ts.length; i++) {
     const w = ts[i]! > 0 ? ts[i]! / (p.alpha + T) : 0;
-    out[i] = w === 0 ? 0 : limit ? boughtWithChance(p.a / (p.a + p.b), k, w) : aliveExpectationBySeries(k, w, p.a, B);
+    // In the limit where nobody drops out (a = 0, no-dropout.ts) the integrand at p = 0: (r+x)·w.
+    out[i] = w === 0 ? 0 : inNoDropoutLimit(p) ? k * w : limit ? boughtWithChance(p.a / (p.a + p.b), k, w) : aliveExpectationBySeries(k, w, p.a, B);
     if (Number.isNaN(out[i])) rest.push(i);
   }
   if (rest.length > 0) {

@@ -6,8 +6,11 @@
  */
 import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
 
-/** `sameDropout`: fitted in the limit of one drop-out chance for every customer (see bgnbd-fit.ts). */
-export type FittedParams = BgNbdParams & { ll: number; sameDropout?: boolean };
+/**
+ * `sameDropout`: fitted in the limit of one drop-out chance for every customer; `noDropout`: in the
+ * limit where no customer drops out, a = 0 (see bgnbd-fit.ts).
+ */
+export type FittedParams = BgNbdParams & { ll: number; sameDropout?: boolean; noDropout?: boolean };
 
 export interface PurchaseModelChoice {
   model: PurchaseModelName;
@@ -68,13 +71,19 @@ export function choosePurchaseModel(bgnbd: FittedParams | null, mbgnbd: FittedPa
   };
 }
 
-/** How the two fits' parameters compare: four each, or a fit at the limit of one drop-out chance (three). */
+/**
+ * How the two fits' parameters compare: four each, or a fit at a limit — one drop-out chance for
+ * everyone (three: r, α, p) or nobody dropping out (two: r, α).
+ */
 function limitNote(bgnbd: FittedParams, mbgnbd: FittedParams): { zh: string; en: string } {
-  const atLimit = [bgnbd.sameDropout ? 'BG/NBD' : null, mbgnbd.sameDropout ? 'MBG/NBD' : null].filter((m) => m !== null);
+  const fits = [
+    { name: 'BG/NBD', p: bgnbd },
+    { name: 'MBG/NBD', p: mbgnbd },
+  ];
+  const atLimit = fits.filter((f) => f.p.sameDropout || f.p.noDropout);
   if (atLimit.length === 0) return { zh: '两者参数个数相同', en: 'both have four parameters' };
-  if (atLimit.length === 2) return { zh: '两者都在所有客户流失概率相同的极限处拟合, 各用三个参数', en: 'both fitted at the limit of one drop-out chance for everyone, with three parameters each' };
-  return {
-    zh: `${atLimit[0]} 在所有客户流失概率相同的极限处拟合, 只用三个参数`,
-    en: `${atLimit[0]} fitted at the limit of one drop-out chance for everyone, with three parameters`,
-  };
+  if (bgnbd.sameDropout && mbgnbd.sameDropout) return { zh: '两者都在所有客户流失概率相同的极限处拟合, 各用三个参数', en: 'both fitted at the limit of one drop-out chance for everyone, with three parameters each' };
+  const zh = atLimit.map((f) => (f.p.noDropout ? `${f.name} 在没有客户流失的极限处拟合, 只用两个参数` : `${f.name} 在所有客户流失概率相同的极限处拟合, 只用三个参数`));
+  const en = atLimit.map((f) => (f.p.noDropout ? `${f.name} fitted at the limit where no customer drops out, with two parameters` : `${f.name} fitted at the limit of one drop-out chance for everyone, with three parameters`));
+  return { zh: zh.join('; '), en: en.join('; ') };
 }

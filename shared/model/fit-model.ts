@@ -170,7 +170,7 @@ function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string;
   const dropout = fit.a / (fit.a + fit.b);
   const percent = (dropout * 100).toPrecision(2);
   // Almost no drop-out says more than drop-out alike for all, and covers it.
-  const warnings = dropout < 1e-3 ? [modelProblem('no_dropout_seen', { percent })] : fit.sameDropout ? [modelProblem('same_dropout', { percent })] : [];
+  const warnings = fit.noDropout ? [modelProblem('no_dropout')] : dropout < 1e-3 ? [modelProblem('no_dropout_seen', { percent })] : fit.sameDropout ? [modelProblem('same_dropout', { percent })] : [];
   return {
     ok: true,
     unit: options.unit,

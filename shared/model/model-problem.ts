@@ -35,6 +35,14 @@ export function modelProblem(code: string, params: Record<string, number | strin
           en: `This history shows almost no customers dropping out (about ${n('percent')}% chance of leaving after a purchase), so P(alive) is close to 100% for everyone. A longer history is needed to tell who has left.`,
         },
       };
+    case 'no_dropout':
+      return {
+        code,
+        message: {
+          zh: `这段历史最符合"没有客户流失"的情形, 因此模型认为每位客户都仍然活跃 (活跃概率 100%); 流失风险取决于各客户自己的购买频率: 在预测期内一次也不购买的概率。更长的交易历史才能看出谁已经离开。`,
+          en: `This history fits best with no customer dropping out, so the model takes every customer as still active (P(alive) 100%); churn risk then turns on each customer's own buying rate: the chance of no purchase in the horizon. A longer history is needed to tell who has left.`,
+        },
+      };
     case 'same_dropout':
       return {
         code,

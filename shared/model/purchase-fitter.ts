@@ -26,6 +26,7 @@ export function convergedFit(data: RfmData, model: PurchaseModelName): FittedPar
   const out: FittedParams = { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, ll: fit.ll };
   if (!fit.converged || !Object.values(out).every(Number.isFinite)) return null;
   if (fit.sameDropout) out.sameDropout = true;
+  if (fit.noDropout) out.noDropout = true;
   return out;
 }
 

@@ -13,9 +13,8 @@ import { gamma } from '../sample/distributions';
  */
 export function simulateBgNbdCustomer(p: BgNbdParams, T: number, random: () => number): { x: number; tx: number; T: number } {
   const lambda = gamma(random, p.r, 1) / p.alpha;
-  const ga = gamma(random, p.a, 1);
-  const gb = gamma(random, p.b, 1);
-  const drop = ga / (ga + gb);
+  // a = 0 is the limit where nobody drops out (no-dropout.ts).
+  const drop = p.a === 0 ? 0 : dropChance(p, random);
   let t = 0;
   let x = 0;
   let tx = 0;
@@ -27,4 +26,11 @@ export function simulateBgNbdCustomer(p: BgNbdParams, T: number, random: () => n
     if (random() < drop) break;
   }
   return { x, tx, T };
+}
+
+/** p ~ Beta(a, b), as the ratio of two Gamma draws. */
+function dropChance(p: BgNbdParams, random: () => number): number {
+  const ga = gamma(random, p.a, 1);
+  const gb = gamma(random, p.b, 1);
+  return ga / (ga + gb);
 }
