@@ -26,7 +26,7 @@ const TEXT = {
     zh: '无法拟合模型 (至少需要 {min} 个有效客户, 其中要有复购者): 请传入参数',
     en: 'The model could not be fitted (it needs at least {min} valid customers, some of them repeat buyers): pass the parameters',
   },
-  params: { zh: '参数应为 {n} 个正数: {names}', en: 'params must be {n} positive numbers: {names}' },
+  params: { zh: '参数应为 {n} 个正数: {names} (a 可以为 0: 没有客户流失)', en: 'params must be {n} positive numbers: {names} (a may be 0: no customer drops out)' },
   horizon: { zh: '预测期应为正数', en: 'horizon must be a positive number' },
 };
 
@@ -39,12 +39,15 @@ function column(v: unknown): unknown[] {
   return asGrid(v).map((r) => r[0]);
 }
 
-/** Positive numbers from a range or "a,b,c" text; null when absent. */
+/**
+ * Positive numbers from a range or "a,b,c" text; null when absent. The third, BG/NBD's a, may be 0:
+ * the fit's limit where no customer drops out (shared/model/no-dropout.ts).
+ */
 function paramList(v: unknown, n: number, names: string, lang: Lang): number[] | null {
   if (v === undefined || v === null || v === '') return null;
   const raw = Array.isArray(v) ? asGrid(v).flat() : String(v).split(/[,;\s，]+/);
   const nums = raw.filter((x) => x !== '' && x !== null).map((x) => parseNumber(x));
-  const ok = nums.every((p) => p?.ok && p.value > 0);
+  const ok = nums.every((p, i) => p?.ok && (p.value > 0 || (i === 2 && p.value === 0)));
   if (nums.length !== n || !ok) throw new Error(text(lang, 'params', { n, names }));
   return nums.map((p) => (p as { value: number }).value);
 }

@@ -39,8 +39,8 @@ export function modelProblem(code: string, params: Record<string, number | strin
       return {
         code,
         message: {
-          zh: `这段历史最符合"没有客户流失"的情形, 因此模型认为每位客户都仍然活跃 (活跃概率 100%); 流失风险取决于各客户自己的购买频率: 在预测期内一次也不购买的概率。更长的交易历史才能看出谁已经离开。`,
-          en: `This history fits best with no customer dropping out, so the model takes every customer as still active (P(alive) 100%); churn risk then turns on each customer's own buying rate: the chance of no purchase in the horizon. A longer history is needed to tell who has left.`,
+          zh: `这段历史最符合"没有客户流失"的情形, 因此模型认为每位客户都仍然活跃 (活跃概率 100%)。模型给出的"预测期内不购买的概率"只取决于客户的购买频率, 不看最近一次购买距今多久: 沉默已久的客户请另行留意。`,
+          en: `This history fits best with no customer dropping out, so the model takes every customer as still active (P(alive) 100%). Its chance of no purchase in the horizon then depends on how often a customer buys, not on how long ago they last bought: watch long silences yourself.`,
         },
       };
     case 'same_dropout':

@@ -20,37 +20,97 @@ export function inNoDropoutLimit(p: { a: number }): boolean {
 }
 
 /**
- * Values of b at which the boundary condition is checked: 10⁻⁴ to 10¹⁰, at factors of √10. Below
- * and above them the condition's sign no longer changes: ∂ℓ/∂a behaves as c/b at both ends.
+ * ∂ℓ/∂a at a = 0 as a function of b, split into its rising and falling parts (`up` − `down`). From
+ * eq. 6, per customer, −(ψ(b+x') − ψ(b)) + δ(x'>0)/(b+x'−1) · ((α+T)/(α+t_x))^(r+x), where x' is x
+ * plus the model's extra drop-out chance (MBG/NBD); both parts are sums of positive terms.
  */
-const B_GRID = Array.from({ length: 29 }, (_, k) => 10 ** (-4 + k / 2));
-
-/**
- * The limit is the maximum-likelihood estimate only if no small share of drop-out raises the
- * likelihood, whatever b: the one-sided condition ∂ℓ/∂a ≤ 0 at a = 0 for every b > 0 (on B_GRID).
- * From eq. 6, per customer, ∂ℓ/∂a at a = 0 is −(ψ(b+x') − ψ(b)) + δ(x'>0)/(b+x'−1) · ((α+T)/(α+t_x))^(r+x),
- * x' = x plus the model's extra drop-out chance (MBG/NBD); the sum must not exceed rounding
- * (10⁻⁹ of the sum of its terms' sizes).
- */
-export function noDropoutHolds(params: BgNbdParams, data: RfmData, model: PurchaseModelName): boolean {
+export function dropoutSlope(params: BgNbdParams, data: RfmData, model: PurchaseModelName): (b: number) => { up: number; down: number } {
   const k0 = dropOffset(model);
   const { r, alpha } = params;
-  // Per row, ((α+T)/(α+t_x))^(r+x) where the drop-out term exists (0 where it does not).
+  // Per row, the weight times ((α+T)/(α+t_x))^(r+x) where the drop-out term exists (0 where it does not).
   const n = data.tx.length;
   const odds = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = data.xs[data.xIndex[i]!]!;
-    if (x + k0 > 0) odds[i] = Math.exp((r + x) * (Math.log(alpha + data.T[i]!) - Math.log(alpha + data.tx[i]!)));
+    if (x + k0 > 0) odds[i] = data.weight[i]! * Math.exp((r + x) * (Math.log(alpha + data.T[i]!) - Math.log(alpha + data.tx[i]!)));
   }
-  for (const b of B_GRID) {
+  return (b) => {
     let up = 0;
     let down = 0;
     for (let k = 0; k < data.xs.length; k++) down += data.xWeight[k]! * digammaDifference(b, data.xs[k]! + k0);
-    for (let i = 0; i < n; i++) {
-      const xb = data.xs[data.xIndex[i]!]! + k0;
-      if (xb > 0) up += (data.weight[i]! * odds[i]!) / (b + xb - 1);
-    }
-    if (!(up - down <= 1e-9 * (up + down))) return false;
+    for (let i = 0; i < n; i++) if (odds[i]! > 0) up += odds[i]! / (b + data.xs[data.xIndex[i]!]! + k0 - 1);
+    return { up, down };
+  };
+}
+
+/** Grid of b: 10⁻⁴ to 10¹⁰ at factors of 10^(1/8); each local peak of the slope is then refined. */
+const B_GRID = Array.from({ length: 14 * 8 + 1 }, (_, k) => 10 ** (-4 + k / 8));
+
+/**
+ * The limit is the maximum-likelihood estimate only if no small share of drop-out raises the
+ * likelihood, whatever b: the one-sided condition ∂ℓ/∂a ≤ 0 at a = 0 for every b > 0
+ * (dropoutSlope), up to rounding (10⁻⁹ of the sum of its terms' sizes). Checked at both ends
+ * exactly — b·∂ℓ/∂a tends to Σ_{x'=1} odds − #{x' ≥ 1} as b → 0 and to Σ odds − Σ x' as b → ∞ —
+ * and in between on a grid, each local peak of the slope refined by a golden-section search in
+ * ln b, so a window where it turns positive between grid points is found.
+ */
+export function noDropoutHolds(params: BgNbdParams, data: RfmData, model: PurchaseModelName): boolean {
+  const k0 = dropOffset(model);
+  const slope = dropoutSlope(params, data, model);
+  // The two ends.
+  const r = params.r;
+  let upZero = 0;
+  let downZero = 0;
+  let upInf = 0;
+  let downInf = 0;
+  for (let i = 0; i < data.tx.length; i++) {
+    const x = data.xs[data.xIndex[i]!]!;
+    const xb = x + k0;
+    if (xb === 0) continue;
+    const w = data.weight[i]!;
+    const o = w * Math.exp((r + x) * (Math.log(params.alpha + data.T[i]!) - Math.log(params.alpha + data.tx[i]!)));
+    if (xb === 1) upZero += o;
+    downZero += w;
+    upInf += o;
+    downInf += w * xb;
+  }
+  if (!(upZero - downZero <= 1e-9 * (upZero + downZero)) || !(upInf - downInf <= 1e-9 * (upInf + downInf))) return false;
+  const excess = (b: number): number => {
+    const { up, down } = slope(b);
+    return (up - down) / (up + down);
+  };
+  const values = B_GRID.map(excess);
+  for (let k = 0; k < values.length; k++) {
+    if (!(values[k]! <= 1e-9)) return false;
+    const peak = (k === 0 || values[k]! >= values[k - 1]!) && (k === values.length - 1 || values[k]! >= values[k + 1]!);
+    if (peak && refinedPeak(excess, Math.log(B_GRID[Math.max(0, k - 1)]!), Math.log(B_GRID[Math.min(values.length - 1, k + 1)]!)) > 1e-9) return false;
   }
   return true;
+}
+
+/** The largest value of f(e^y) for y in [lo, hi], by golden-section search (40 steps). */
+function refinedPeak(f: (b: number) => number, lo: number, hi: number): number {
+  const g = (Math.sqrt(5) - 1) / 2;
+  let a = lo;
+  let d = hi;
+  let c1 = d - g * (d - a);
+  let c2 = a + g * (d - a);
+  let f1 = f(Math.exp(c1));
+  let f2 = f(Math.exp(c2));
+  for (let i = 0; i < 40; i++) {
+    if (f1 >= f2) {
+      d = c2;
+      c2 = c1;
+      f2 = f1;
+      c1 = d - g * (d - a);
+      f1 = f(Math.exp(c1));
+    } else {
+      a = c1;
+      c1 = c2;
+      f1 = f2;
+      c2 = a + g * (d - a);
+      f2 = f(Math.exp(c2));
+    }
+  }
+  return Math.max(f1, f2);
 }

@@ -56,6 +56,13 @@ describe('RAPPORT_PALIVE', () => {
     expect(ex.customFunction('RAPPORT_PALIVE', 2, 30.43, 38.86, [[0.243, 4.414, 0.793, 2.426]])).toBeCloseTo(0.72657, 4);
   });
 
+  it('takes a = 0, the fit where no customer drops out: P(alive) 1; a negative a is refused', () => {
+    const ex = h.open(workbookWith([[]]));
+    expect(ex.customFunction('RAPPORT_PALIVE', 5, 10, 38, '0.9, 7, 0, 1')).toBe(1);
+    expect(() => ex.customFunction('RAPPORT_PALIVE', 5, 10, 38, '0.9, 7, -1, 1')).toThrow(/a may be 0/);
+    expect(() => ex.customFunction('RAPPORT_PALIVE', 5, 10, 38, '0, 7, 0.5, 1')).toThrow(/positive numbers/);
+  });
+
   it('fits the model on the rows given when no parameters are passed', () => {
     const rows = simulate(800, 3);
     const p = fitBgNbd(rows);

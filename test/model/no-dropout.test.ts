@@ -5,7 +5,7 @@ import { bgnbdExpectedPurchases, bgnbdNoPurchaseProbability, bgnbdPAlive } from 
 import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from '../../shared/model/bgnbd-likelihood';
 import { fitBothModels } from '../../shared/model/purchase-fitter';
 import { choosePurchaseModel } from '../../shared/model/choose-model';
-import { NO_DROPOUT_B, noDropoutHolds } from '../../shared/model/no-dropout';
+import { dropoutSlope, NO_DROPOUT_B, noDropoutHolds } from '../../shared/model/no-dropout';
 import { lgamma } from '../../shared/model/gamma-functions';
 import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
 import { mulberry32 } from '../../shared/prng';
@@ -81,24 +81,66 @@ describe('the limit where no customer drops out (a = 0)', () => {
     });
   }
 
-  it('the boundary condition agrees with the likelihood: at a small a, ℓ rises exactly where ∂ℓ/∂a > 0', () => {
-    // Customers who bought once long ago and not since: a little drop-out explains them better.
-    const stale = aggregateRfm([
-      ...Array.from({ length: 40 }, () => ({ x: 1, tx: 1, T: 80 })),
-      ...Array.from({ length: 60 }, (_, i) => ({ x: 5 + (i % 7), tx: 70 + (i % 9), T: 80 })),
-    ]);
-    // Steady buyers up to the cut-off: none looks gone.
-    const steady = aggregateRfm(Array.from({ length: 100 }, (_, i) => ({ x: 3 + (i % 11), tx: 78 + (i % 3) / 2, T: 80 })));
+  it('the slope ∂ℓ/∂a at a = 0 is the likelihood\'s own, for every b (Richardson differences at small a)', () => {
+    const { data: d } = population(5);
     for (const model of ['bgnbd', 'mbgnbd'] as const) {
-      for (const [d, holds] of [
-        [stale, false],
-        [steady, true],
-      ] as const) {
-        expect(noDropoutHolds(LIMIT, d, model)).toBe(holds);
-        // Where it fails, some b lets a small a raise the likelihood; where it holds, none does.
-        const rises = [1e-3, 0.1, 1, 10, 1e3, 1e6].some((b) => bgnbdLogLikelihoodData({ ...LIMIT, a: 1e-7, b }, d, null, model) > bgnbdLogLikelihoodData(LIMIT, d, null, model));
-        expect(rises).toBe(!holds);
+      const slope = dropoutSlope(LIMIT, d, model);
+      for (const b of [1e-3, 0.3, 1, 2.5, 40, 1e4]) {
+        const ll = (a: number) => bgnbdLogLikelihoodData({ ...LIMIT, a, b }, d, null, model);
+        const l0 = ll(0);
+        // A step small beside b: the likelihood bends in a on the scale of b.
+        const h = 1e-4 * Math.min(1, b);
+        const fd = (4 * (ll(h / 2) - l0) / (h / 2) - (ll(h) - l0) / h) / 3;
+        const { up, down } = slope(b);
+        expect(Math.abs(up - down - fd)).toBeLessThan(1e-4 * (up + down));
       }
+    }
+  });
+
+  // Customers who bought once long ago and not since, beside steady buyers: a little drop-out
+  // explains them better.
+  const stale = aggregateRfm([
+    ...Array.from({ length: 40 }, () => ({ x: 1, tx: 1, T: 80 })),
+    ...Array.from({ length: 60 }, (_, i) => ({ x: 5 + (i % 7), tx: 70 + (i % 9), T: 80 })),
+  ]);
+  // Steady buyers up to the cut-off: none looks gone.
+  const steady = aggregateRfm(Array.from({ length: 100 }, (_, i) => ({ x: 3 + (i % 11), tx: 78 + (i % 3) / 2, T: 80 })));
+  // Two one-time buyers gone quiet among many heavy, recent ones: only a Beta with mass at both
+  // p = 0 and p = 1 (b under about 0.03) explains them; at larger b the heavy buyers' many purchases
+  // outweigh them.
+  const onlySmallB = aggregateRfm([
+    ...Array.from({ length: 2 }, () => ({ x: 1, tx: 1, T: 80 })),
+    ...Array.from({ length: 150 }, (_, i) => ({ x: 30 + (i % 5), tx: 79 + (i % 2) / 2, T: 80 })),
+  ]);
+  // Customers with three purchases and a silence of about a third of their time: only a Beta spread
+  // thinly near p = 0 (b above a few hundred) lets drop-out explain them.
+  const onlyLargeB = (tx: number) =>
+    aggregateRfm([...Array.from({ length: 30 }, () => ({ x: 3, tx, T: 80 })), ...Array.from({ length: 3 }, () => ({ x: 6, tx: 79, T: 80 }))]);
+
+  it('the boundary condition fails exactly where some b lets a small a raise the likelihood', () => {
+    const bs = [1e-4, 1e-3, 0.01, 0.1, 1, 10, 100, 1e3, 1e4, 1e6, 1e8];
+    const risesAt = (d: RfmData, model: PurchaseModelName, a = 1e-8) =>
+      bs.filter((b) => bgnbdLogLikelihoodData({ ...LIMIT, a, b }, d, null, model) > bgnbdLogLikelihoodData(LIMIT, d, null, model));
+    for (const model of ['bgnbd', 'mbgnbd'] as const) {
+      expect(noDropoutHolds(LIMIT, steady, model)).toBe(true);
+      expect(risesAt(steady, model)).toEqual([]);
+      expect(noDropoutHolds(LIMIT, stale, model)).toBe(false);
+      expect(risesAt(stale, model).length).toBeGreaterThan(3);
+    }
+    // Where only small b (or only large b) lets drop-out in, the check still finds it.
+    expect(noDropoutHolds(LIMIT, onlySmallB, 'bgnbd')).toBe(false);
+    expect(risesAt(onlySmallB, 'bgnbd')).toEqual([1e-4, 1e-3, 0.01]);
+    for (const [model, tx] of [
+      ['bgnbd', 56],
+      ['mbgnbd', 51.8],
+    ] as const) {
+      const d = onlyLargeB(tx);
+      expect(noDropoutHolds(LIMIT, d, model)).toBe(false);
+      // (At b = 10⁸ the rise, a·∂ℓ/∂a, is below the likelihood's rounding.)
+      const rises = risesAt(d, model, 1e-6);
+      expect(rises).toContain(1e4);
+      expect(rises).toContain(1e6);
+      expect(rises.filter((b) => b <= 100)).toEqual([]);
     }
   });
 });
@@ -152,12 +194,16 @@ describe('fitting customers who never drop out', () => {
     }
   });
 
-  it('populations with real drop-out never take the limit', () => {
+  it('populations with real drop-out never take the limit, and the condition refuses it at their true rates', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const random = mulberry32(1000 + seed);
       const truth = { r: 0.8, alpha: 6, a: 0.8 + random(), b: 2 + 3 * random() };
       const rows = Array.from({ length: 400 }, () => simulateBgNbdCustomer(truth, 20 + Math.floor(random() * 60), random));
-      for (const model of ['bgnbd', 'mbgnbd'] as PurchaseModelName[]) expect(fitBgNbdData(aggregateRfm(rows), model).noDropout).toBe(false);
+      const d = aggregateRfm(rows);
+      for (const model of ['bgnbd', 'mbgnbd'] as PurchaseModelName[]) {
+        expect(fitBgNbdData(d, model).noDropout).toBe(false);
+        expect(noDropoutHolds({ ...truth, a: 0, b: NO_DROPOUT_B }, d, model)).toBe(false);
+      }
     }
   });
 
@@ -188,7 +234,7 @@ describe('the model on customers who never drop out, end to end', () => {
     const p = result.chosen.params;
     expect(p.noDropout).toBe(true);
     expect(result.warnings.map((w) => w.code)).toEqual(['no_dropout']);
-    expect(result.warnings[0]!.message.en).toContain('fits best with no customer dropping out');
+    expect(result.warnings[0]!.message.en).toContain('not on how long ago they last bought');
     for (const [i, c] of rows.entries()) {
       const f = result.customers.get(`c${i}`)!;
       expect(f.pAlive).toBe(1);
