@@ -9,6 +9,7 @@ import { minimizeBfgs } from './minimize-bfgs';
 import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
 import { dropoutSpread, SAME_DROPOUT_KAPPA, SAME_DROPOUT_SPREAD } from './same-dropout';
 import { NO_DROPOUT_B, noDropoutHolds } from './no-dropout';
+import { TWO_POINT_EPSILON } from './two-point-dropout';
 
 export interface BgNbdFit extends BgNbdParams {
   ll: number;
@@ -28,6 +29,11 @@ export interface BgNbdFit extends BgNbdParams {
    * a is then 0 and b NO_DROPOUT_B, which has no effect.
    */
   noDropout: boolean;
+  /**
+   * True when the likelihood is highest where each customer's drop-out chance is 0 or 1 (a, b → 0 at
+   * a/(a+b) = π, two-point-dropout.ts): a and b are then π·ε and (1−π)·ε with ε = TWO_POINT_EPSILON.
+   */
+  twoPoint: boolean;
 }
 
 /**
@@ -61,21 +67,85 @@ export function fitBgNbd(rows: readonly RfmPoint[], model: PurchaseModelName = '
  * would not raise it (boundaryHolds): the maximum-likelihood estimate is then on the boundary, one
  * drop-out chance for everyone. Otherwise the four-parameter search goes on to its end.
  *
- * A search that still does not settle has mostly run a to 0: its customers show no sign of
- * dropping out. Two more fits are then tried, and the converged one with the higher likelihood
- * taken: the limit where nobody drops out (fitNoDropout), and the search again from a small a and b
- * (RESTART_DROPOUT) — a Beta with most of its mass near p = 0 and a little near p = 1, which the
- * search from a = b = 1 can miss when it heads for b → ∞ instead.
+ * A search that still does not settle has mostly run a to 0: its customers show little sign of
+ * dropping out. Three more fits are then tried, and the converged one with the higher likelihood
+ * taken: the limit where nobody drops out (fitNoDropout), the limit where each customer's chance is
+ * 0 or 1 (fitTwoPoint), and the search again from a small a and b (RESTART_DROPOUT) — a Beta with
+ * most of its mass near p = 0 and a little near p = 1, which the search from a = b = 1 can miss when
+ * it heads for b → ∞ instead. A fit whose purchase rates are all alike (r and α growing together,
+ * purchaseRatesAlike) is never taken from these.
  */
 export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'): BgNbdFit {
   const fit = fitWithDropout(data, model);
   if (fit.converged || !Number.isFinite(fit.ll)) return fit;
   const none = fitNoDropout(data, model, fit);
+  const split = fitTwoPoint(data, model, fit);
   const again = fitWithDropout(data, model, { r: fit.r, alpha: fit.alpha, ...RESTART_DROPOUT });
-  let best: BgNbdFit | null = none;
-  if (again.converged && (best === null || again.ll > best.ll)) best = again;
-  const spent = { iterations: fit.iterations + again.iterations + (none?.iterations ?? 0), evaluations: fit.evaluations + again.evaluations + (none?.evaluations ?? 0) };
+  let best: BgNbdFit | null = null;
+  for (const c of [none, split.fit, again]) if (c?.converged && !purchaseRatesAlike(c, data, model) && (best === null || c.ll > best.ll)) best = c;
+  const spent = {
+    iterations: fit.iterations + again.iterations + (none?.iterations ?? 0) + split.iterations,
+    evaluations: fit.evaluations + again.evaluations + (none?.evaluations ?? 0) + split.evaluations,
+  };
   return best === null ? { ...fit, ...spent } : { ...best, ...spent };
+}
+
+/**
+ * True when the fit sits on the ridge where r and α grow together (the Gamma of purchase rates
+ * narrowing to one rate for everyone, a Poisson process): scaling both by 1,000 does not lower the
+ * likelihood. Such a fit has no finite optimum, whatever the search reported (a search along that
+ * ridge can stop inside the bound, its gradient vanishing as the likelihood flattens).
+ */
+function purchaseRatesAlike(fit: BgNbdParams & { ll: number }, data: RfmData, model: PurchaseModelName): boolean {
+  const scaled = bgnbdLogLikelihoodData({ ...fit, r: fit.r * 1e3, alpha: fit.alpha * 1e3 }, data, null, model);
+  return scaled >= fit.ll - 1e-9 * data.total;
+}
+
+/**
+ * The limit of drop-out chances 0 or 1 (two-point-dropout.ts): r, α and the share π who drop out at
+ * their first chance, held as a = π·ε, b = (1−π)·ε. Taken (`fit`) when that fit converges, its
+ * likelihood is at least as high as where the failed search stopped (less LIMIT_TOLERANCE), and
+ * letting the chances move off 0 and 1 would not raise it (twoPointHolds); `fit` is null otherwise.
+ */
+function fitTwoPoint(data: RfmData, model: PurchaseModelName, failed: BgNbdFit): { fit: BgNbdFit | null; iterations: number; evaluations: number } {
+  const total = data.total > 0 ? data.total : 1;
+  const g4 = [0, 0, 0, 0];
+  const objective = {
+    fg: (theta: readonly number[], g: number[]): number => {
+      const p = twoPointParams(theta);
+      const ll = bgnbdLogLikelihoodData(p, data, g4, model);
+      sameDropoutGradient(p, g4, g);
+      for (let i = 0; i < 3; i++) g[i] = -g[i]! / total;
+      return -ll / total;
+    },
+    value: (theta: readonly number[]): number => -bgnbdLogLikelihoodData(twoPointParams(theta), data, null, model) / total,
+  };
+  // From where the search stopped, its share of drop-out when that is neither 0 nor 1, else 10%.
+  const share = failed.a / (failed.a + failed.b);
+  const start = share > 1e-3 && share < 0.999 ? share : 0.1;
+  const run = settle(objective, [Math.log(failed.r), Math.log(failed.alpha), Math.log(start) - Math.log1p(-start)]);
+  const ll = -run.f * total;
+  const params = twoPointParams(run.x);
+  const spent = { iterations: run.iterations, evaluations: run.evaluations };
+  if (!run.converged || !(ll >= failed.ll - LIMIT_TOLERANCE) || !twoPointHolds(params, data, model)) return { fit: null, ...spent };
+  return { fit: { ...params, ll, ...spent, converged: true, sameDropout: false, noDropout: false, twoPoint: true }, ...spent };
+}
+
+/** ε at which twoPointHolds looks: a + b small enough for the first-order term, large enough for the finite formulas. */
+const TWO_POINT_CHECK = 1e-6;
+
+/**
+ * The limit of drop-out chances 0 or 1 is a maximum on the boundary only if moving the chances off
+ * 0 and 1 does not raise the likelihood: with the limit's r, α and π at a + b = TWO_POINT_CHECK,
+ * ∂ℓ/∂ln(a+b) = ∂ℓ/∂ln a + ∂ℓ/∂ln b ≤ 0 (up to rounding, 10⁻¹² per customer). ℓ is linear in a + b
+ * near 0 at fixed π (B(a, b+x)/B(a, b) = (1−π)(1 − π(a+b)ψ(x)) + O((a+b)²)), so its sign there is
+ * the boundary's.
+ */
+export function twoPointHolds(params: BgNbdParams, data: RfmData, model: PurchaseModelName): boolean {
+  const share = params.a / (params.a + params.b);
+  const g = [0, 0, 0, 0];
+  bgnbdLogLikelihoodData({ ...params, a: share * TWO_POINT_CHECK, b: (1 - share) * TWO_POINT_CHECK }, data, g, model);
+  return g[2]! + g[3]! <= 1e-12 * data.total;
 }
 
 /** Where the search starts again when it did not settle from a = b = 1: most drop-out chances near 0. */
@@ -104,7 +174,7 @@ function fitNoDropout(data: RfmData, model: PurchaseModelName, failed: BgNbdFit)
   const ll = -run.f * total;
   const params = toParams(run.x);
   if (!run.converged || !(ll >= failed.ll - LIMIT_TOLERANCE) || !noDropoutHolds(params, data, model)) return null;
-  return { ...params, ll, iterations: run.iterations, evaluations: run.evaluations, converged: true, sameDropout: false, noDropout: true };
+  return { ...params, ll, iterations: run.iterations, evaluations: run.evaluations, converged: true, sameDropout: false, noDropout: true, twoPoint: false };
 }
 
 /**
@@ -145,6 +215,7 @@ function fitWithDropout(data: RfmData, model: PurchaseModelName, from?: BgNbdPar
     converged: run.converged,
     sameDropout: false,
     noDropout: false,
+    twoPoint: false,
   });
   if (four.converged || !Number.isFinite(four.f) || !onRidge(four.x)) return asFit(four, four);
   const p4 = fourParams(four.x);
@@ -154,7 +225,7 @@ function fitWithDropout(data: RfmData, model: PurchaseModelName, from?: BgNbdPar
   const ll = -limit.f * total;
   const params = sameDropoutParams(limit.x);
   if (limit.converged && ll >= -four.f * total - LIMIT_TOLERANCE && boundaryHolds(params, data, model)) {
-    return { ...params, ll, ...spent, converged: true, sameDropout: true, noDropout: false };
+    return { ...params, ll, ...spent, converged: true, sameDropout: true, noDropout: false, twoPoint: false };
   }
   // Not the limit after all: the four-parameter search goes on from where it left, to the end.
   const rest = settle(four4, four.x);
@@ -229,7 +300,18 @@ function sameDropoutParams(theta: readonly number[]): BgNbdParams {
   return { r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: p * SAME_DROPOUT_KAPPA, b: q * SAME_DROPOUT_KAPPA };
 }
 
-/** ∂/∂ logit p = (1 − p) ∂/∂ ln a − p ∂/∂ ln b, as ln a = ln p + ln κ and ln b = ln(1 − p) + ln κ. */
+/** (ln r, ln α, logit π) → parameters in the limit of drop-out chances 0 or 1: a = πε, b = (1−π)ε. */
+function twoPointParams(theta: readonly number[]): BgNbdParams {
+  const t = theta[2]!;
+  const p = 1 / (1 + Math.exp(-t));
+  const q = 1 / (1 + Math.exp(t));
+  return { r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: p * TWO_POINT_EPSILON, b: q * TWO_POINT_EPSILON };
+}
+
+/**
+ * ∂/∂ logit p = (1 − p) ∂/∂ ln a − p ∂/∂ ln b, as ln a = ln p + ln κ and ln b = ln(1 − p) + ln κ (for
+ * both limits, κ = SAME_DROPOUT_KAPPA or TWO_POINT_EPSILON).
+ */
 function sameDropoutGradient(p: BgNbdParams, g4: number[], g: number[]): void {
   const share = p.a / (p.a + p.b);
   g[0] = g4[0]!;

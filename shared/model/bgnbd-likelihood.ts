@@ -12,10 +12,13 @@
  *
  * In the limit of one drop-out chance p for everyone (a + b ≥ SAME_DROPOUT_FROM, same-dropout.ts)
  * B(a, b+x)/B(a, b) is (1−p)^x and a/(b+x−1) is p/(1−p), computed as such. In the limit where
- * nobody drops out (a = 0, no-dropout.ts) the drop-out term's log is −∞ and the sum is the NBD's.
+ * nobody drops out (a = 0, no-dropout.ts) the drop-out term's log is −∞ and the sum is the NBD's. In
+ * the limit of drop-out chances 0 or 1 (a + b ≤ TWO_POINT_BELOW, two-point-dropout.ts) the factors are
+ * that limit's, in closed form.
  */
 import { digammaDifference, lgammaRatio } from './gamma-functions';
 import { inSameDropoutLimit, limitLogs } from './same-dropout';
+import { inTwoPointLimit } from './two-point-dropout';
 import { aggregateRfm, levelsOf, type RfmData, type RfmPoint } from './rfm-data';
 
 /** Which model of the BG/NBD family: the original, or the modified one (drop-out also at the first purchase). */
@@ -53,6 +56,9 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
   // In the limit of one drop-out chance p for everyone (same-dropout.ts), B(a, b+xb)/B(a, b) is
   // (1−p)^xb and a/(b+xb−1) is p/(1−p), exactly; the gradient is then along p alone.
   const limit = inSameDropoutLimit(a, b);
+  // In the limit of drop-out chances 0 or 1 (two-point-dropout.ts), with π = a/(a+b): B(a, b+xb)/B(a, b)
+  // is 1 − π for xb ≥ 1 and a/(b+xb−1) is π/(1−π) for xb = 1, 0 beyond; the gradient is along π alone.
+  const twoPoint = inTwoPointLimit(a, b);
   const { lnP, ln1mP } = limitLogs(a, b);
   const share = a / ab;
   let gLimit = 0;
@@ -67,13 +73,19 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
     const w = data.xWeight[k]!;
     // ln B(a, b+xb)/B(a, b) as differences of ln Γ over the same shift, which stay exact when a
     // and b are large (drop-out chances alike across customers), where lgammas would cancel.
-    constPart[k] = lgammaRatio(r, x) + r * lnAlpha + (limit ? xb * ln1mP : lgammaRatio(b, xb) - lgammaRatio(ab, xb));
-    logA4Const[k] = xb > 0 ? (limit ? lnP - ln1mP : Math.log(a) - Math.log(b + xb - 1)) : -Infinity;
+    if (twoPoint) {
+      constPart[k] = lgammaRatio(r, x) + r * lnAlpha + (xb > 0 ? ln1mP : 0);
+      logA4Const[k] = xb === 1 ? lnP - ln1mP : -Infinity;
+    } else {
+      constPart[k] = lgammaRatio(r, x) + r * lnAlpha + (limit ? xb * ln1mP : lgammaRatio(b, xb) - lgammaRatio(ab, xb));
+      logA4Const[k] = xb > 0 ? (limit ? lnP - ln1mP : Math.log(a) - Math.log(b + xb - 1)) : -Infinity;
+    }
     total += w * constPart[k]!;
     if (grad) {
       gr += w * (digammaDifference(r, x) + lnAlpha);
       gAlpha += w * (r / alpha);
       if (limit) gLimit -= w * xb * share; // ∂/∂logit p of xb·ln(1−p)
+      else if (twoPoint) gLimit -= xb > 0 ? w * share : 0; // ∂/∂logit π of ln(1−π)
       else {
         const psiABx = digammaDifference(ab, xb);
         ga -= w * psiABx;
@@ -127,7 +139,7 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
   if (grad) {
     grad[0] = gr * r;
     grad[1] = gAlpha * alpha;
-    if (limit) {
+    if (limit || twoPoint) {
       // The likelihood depends on p = a/(a+b) alone: ∂/∂ln a = −∂/∂ln b = ∂/∂logit p, whose
       // drop-out terms (∂ ln(p/(1−p))/∂logit p = 1) were summed into ga·a.
       grad[2] = gLimit + ga * a;

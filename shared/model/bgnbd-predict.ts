@@ -13,12 +13,14 @@
  * Parameters in the limit of one drop-out chance p for everyone (a + b ≥ SAME_DROPOUT_FROM; see
  * same-dropout.ts) are taken as that limit: a/(b+x−1) is p/(1−p) and the ₂F₁ a power. With a = 0,
  * the limit where nobody drops out (no-dropout.ts), P(alive) is 1 and a customer's expected
- * purchases are (r+x)·t/(α+T).
+ * purchases are (r+x)·t/(α+T). With a + b ≤ TWO_POINT_BELOW, the limit of drop-out chances 0 or 1
+ * (two-point-dropout.ts), in that limit's closed forms.
  */
 import { dropOffset, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
 import { aliveExpectationBySeries, aliveExpectationsByQuadrature, boughtWithChance } from './alive-expectation';
 import { inSameDropoutLimit, limitLogs } from './same-dropout';
 import { inNoDropoutLimit } from './no-dropout';
+import { inTwoPointLimit } from './two-point-dropout';
 
 /**
  * P(alive | x, t_x, T) = 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)); 1 when x = 0
@@ -29,7 +31,8 @@ export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number, mo
   const xb = x + dropOffset(model);
   if (xb <= 0) return 1;
   // a/(b+xb−1), or p/(1−p) in the limit of one drop-out chance for everyone (same-dropout.ts).
-  const logOdds = inSameDropoutLimit(p.a, p.b) ? oddsInLimit(p) : Math.log(p.a) - Math.log(p.b + xb - 1);
+  // In the limit of drop-out chances 0 or 1 (two-point-dropout.ts): π/(1−π) at the first chance, 0 after.
+  const logOdds = inSameDropoutLimit(p.a, p.b) ? oddsInLimit(p) : inTwoPointLimit(p.a, p.b) ? (xb === 1 ? oddsInLimit(p) : -Infinity) : Math.log(p.a) - Math.log(p.b + xb - 1);
   const L = logOdds + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
   if (L > 0) {
     const e = Math.exp(-L);
@@ -95,12 +98,27 @@ function aliveExpectations(p: BgNbdParams, ts: readonly number[], x: number, T: 
   const k = p.r + x;
   const B = p.b + offset + x;
   const limit = inSameDropoutLimit(p.a, p.b);
+  const twoPoint = inTwoPointLimit(p.a, p.b);
+  const share = p.a / (p.a + p.b);
   const out = new Array<number>(ts.length);
   const rest: number[] = [];
   for (let i = 0; i < ts.length; i++) {
     const w = ts[i]! > 0 ? ts[i]! / (p.alpha + T) : 0;
     // In the limit where nobody drops out (a = 0, no-dropout.ts) the integrand at p = 0: (r+x)·w.
-    out[i] = w === 0 ? 0 : inNoDropoutLimit(p) ? k * w : limit ? boughtWithChance(p.a / (p.a + p.b), k, w) : aliveExpectationBySeries(k, w, p.a, B);
+    // In the limit of drop-out chances 0 or 1 (two-point-dropout.ts) a living customer with a chance
+    // behind them has p = 0; one with none yet (BG/NBD, x = 0) has p = 1 with probability π.
+    out[i] =
+      w === 0
+        ? 0
+        : inNoDropoutLimit(p)
+          ? k * w
+          : twoPoint
+            ? x + offset === 0
+              ? (1 - share) * k * w + share * boughtWithChance(1, k, w)
+              : k * w
+            : limit
+              ? boughtWithChance(share, k, w)
+              : aliveExpectationBySeries(k, w, p.a, B);
     if (Number.isNaN(out[i])) rest.push(i);
   }
   if (rest.length > 0) {

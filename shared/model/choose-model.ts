@@ -8,9 +8,10 @@ import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
 
 /**
  * `sameDropout`: fitted in the limit of one drop-out chance for every customer; `noDropout`: in the
- * limit where no customer drops out, a = 0 (see bgnbd-fit.ts).
+ * limit where no customer drops out, a = 0; `twoPoint`: in the limit where each customer's chance is
+ * 0 or 1, a, b → 0 (see bgnbd-fit.ts).
  */
-export type FittedParams = BgNbdParams & { ll: number; sameDropout?: boolean; noDropout?: boolean };
+export type FittedParams = BgNbdParams & { ll: number; sameDropout?: boolean; noDropout?: boolean; twoPoint?: boolean };
 
 export interface PurchaseModelChoice {
   model: PurchaseModelName;
@@ -80,10 +81,18 @@ function limitNote(bgnbd: FittedParams, mbgnbd: FittedParams): { zh: string; en:
     { name: 'BG/NBD', p: bgnbd },
     { name: 'MBG/NBD', p: mbgnbd },
   ];
-  const atLimit = fits.filter((f) => f.p.sameDropout || f.p.noDropout);
+  const atLimit = fits.filter((f) => f.p.sameDropout || f.p.noDropout || f.p.twoPoint);
   if (atLimit.length === 0) return { zh: '两者参数个数相同', en: 'both have four parameters' };
   if (bgnbd.sameDropout && mbgnbd.sameDropout) return { zh: '两者都在所有客户流失概率相同的极限处拟合, 各用三个参数', en: 'both fitted at the limit of one drop-out chance for everyone, with three parameters each' };
-  const zh = atLimit.map((f) => (f.p.noDropout ? `${f.name} 在没有客户流失的极限处拟合, 只用两个参数` : `${f.name} 在所有客户流失概率相同的极限处拟合, 只用三个参数`));
-  const en = atLimit.map((f) => (f.p.noDropout ? `${f.name} fitted at the limit where no customer drops out, with two parameters` : `${f.name} fitted at the limit of one drop-out chance for everyone, with three parameters`));
+  const zh = atLimit.map((f) =>
+    f.p.noDropout ? `${f.name} 在没有客户流失的极限处拟合, 只用两个参数` : f.p.twoPoint ? `${f.name} 在每位客户流失概率非 0 即 1 的极限处拟合, 只用三个参数` : `${f.name} 在所有客户流失概率相同的极限处拟合, 只用三个参数`,
+  );
+  const en = atLimit.map((f) =>
+    f.p.noDropout
+      ? `${f.name} fitted at the limit where no customer drops out, with two parameters`
+      : f.p.twoPoint
+        ? `${f.name} fitted at the limit where each customer's drop-out chance is 0 or 1, with three parameters`
+        : `${f.name} fitted at the limit of one drop-out chance for everyone, with three parameters`,
+  );
   return { zh: zh.join('; '), en: en.join('; ') };
 }

@@ -170,7 +170,8 @@ function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string;
   const dropout = fit.a / (fit.a + fit.b);
   const percent = (dropout * 100).toPrecision(2);
   // Almost no drop-out says more than drop-out alike for all, and covers it.
-  const warnings = fit.noDropout ? [modelProblem('no_dropout')] : dropout < 1e-3 ? [modelProblem('no_dropout_seen', { percent })] : fit.sameDropout ? [modelProblem('same_dropout', { percent })] : [];
+  const when = model === 'mbgnbd' ? { when_zh: '首次购买后就不再购买', when_en: 'they never buy again after the first purchase' } : { when_zh: '第一次回购后就不再购买', when_en: 'they stop after their first repeat purchase' };
+  const warnings = fit.noDropout ? [modelProblem('no_dropout')] : fit.twoPoint ? [modelProblem('two_point_dropout', { percent, ...when })] : dropout < 1e-3 ? [modelProblem('no_dropout_seen', { percent })] : fit.sameDropout ? [modelProblem('same_dropout', { percent })] : [];
   return {
     ok: true,
     unit: options.unit,

@@ -27,6 +27,7 @@ export function convergedFit(data: RfmData, model: PurchaseModelName): FittedPar
   if (!fit.converged || !Object.values(out).every(Number.isFinite)) return null;
   if (fit.sameDropout) out.sameDropout = true;
   if (fit.noDropout) out.noDropout = true;
+  if (fit.twoPoint) out.twoPoint = true;
   return out;
 }
 

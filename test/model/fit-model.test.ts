@@ -24,7 +24,7 @@ function sig(v: number, n: number): number {
 /** Every number a user could see in a result. */
 function numbersOf(result: ModelResult): number[] {
   if (!result.ok) return [];
-  const { sameDropout: _same, noDropout: _none, ...params } = result.chosen.params;
+  const { sameDropout: _same, noDropout: _none, twoPoint: _two, ...params } = result.chosen.params;
   const out: number[] = [...Object.values(params)];
   if (result.gammaGamma) out.push(...Object.values(result.gammaGamma));
   for (const f of result.customers.values()) {

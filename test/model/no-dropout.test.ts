@@ -146,17 +146,17 @@ describe('the limit where no customer drops out (a = 0)', () => {
 });
 
 describe('fitting customers who never drop out', () => {
-  // Before the limit and the second start, 35 of these 100 populations got no purchase model at
+  // Before the limits and the second start, 35 of these 100 populations got no purchase model at
   // all: both searches ran a to 0 without settling.
   const runs = Array.from({ length: 100 }, (_, k) => {
     const p = population(k + 1);
     return { ...p, fits: fitBothModels(p.data), bg: fitBgNbdData(p.data, 'bgnbd') };
   });
 
-  it('at least 95 of 100 populations get a model, and at least 30 of them through the limit', () => {
+  it('at least 98 of 100 populations get a model, and at least 30 of them through the limit', () => {
     const withModel = runs.filter((r) => choosePurchaseModel(r.fits.bgnbd, r.fits.mbgnbd) !== null).length;
     const viaLimit = runs.filter((r) => r.fits.bgnbd?.noDropout || r.fits.mbgnbd?.noDropout).length;
-    expect(withModel).toBeGreaterThanOrEqual(95);
+    expect(withModel).toBeGreaterThanOrEqual(98);
     expect(viaLimit).toBeGreaterThanOrEqual(30);
   });
 
