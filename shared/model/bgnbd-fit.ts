@@ -68,27 +68,39 @@ export function fitBgNbd(rows: readonly RfmPoint[], model: PurchaseModelName = '
  * drop-out chance for everyone. Otherwise the four-parameter search goes on to its end.
  *
  * A search that still does not settle has mostly run a to 0: its customers show little sign of
- * dropping out. Three more fits are then tried, and the converged one with the higher likelihood
- * taken: the limit where nobody drops out (fitNoDropout), the limit where each customer's chance is
+ * dropping out. So has one that settles with a below DROPOUT_EDGE. Three more fits are then tried,
+ * and the more likely of those accepted taken: the limit where nobody drops out (fitNoDropout), the limit where each customer's chance is
  * 0 or 1 (fitTwoPoint), and the search again from a small a and b (RESTART_DROPOUT) — a Beta with
  * most of its mass near p = 0 and a little near p = 1, which the search from a = b = 1 can miss when
- * it heads for b → ∞ instead. A fit whose purchase rates are all alike (r and α growing together,
- * purchaseRatesAlike) is never taken from these.
+ * it heads for b → ∞ instead (taken only off the edge, as likely as the first search, and more
+ * likely than a limit by over LIMIT_TOLERANCE). A fit whose purchase rates are all alike (r and α
+ * growing together, purchaseRatesAlike) is never taken from these. When none is, the first search's
+ * result stands.
  */
 export function fitBgNbdData(data: RfmData, model: PurchaseModelName = 'bgnbd'): BgNbdFit {
   const fit = fitWithDropout(data, model);
-  if (fit.converged || !Number.isFinite(fit.ll)) return fit;
+  if (!Number.isFinite(fit.ll) || (fit.converged && !(fit.a < DROPOUT_EDGE))) return fit;
   const none = fitNoDropout(data, model, fit);
   const split = fitTwoPoint(data, model, fit);
   const again = fitWithDropout(data, model, { r: fit.r, alpha: fit.alpha, ...RESTART_DROPOUT });
-  let best: BgNbdFit | null = null;
-  for (const c of [none, split.fit, again]) if (c?.converged && !purchaseRatesAlike(c, data, model) && (best === null || c.ll > best.ll)) best = c;
   const spent = {
-    iterations: fit.iterations + again.iterations + (none?.iterations ?? 0) + split.iterations,
-    evaluations: fit.evaluations + again.evaluations + (none?.evaluations ?? 0) + split.evaluations,
+    iterations: fit.iterations + none.iterations + split.iterations + again.iterations,
+    evaluations: fit.evaluations + none.evaluations + split.evaluations + again.evaluations,
   };
+  const taken = (c: BgNbdFit | null): c is BgNbdFit => c?.converged === true && !purchaseRatesAlike(c, data, model);
+  let best: BgNbdFit | null = null;
+  for (const c of [none.fit, split.fit]) if (taken(c) && (best === null || c.ll > best.ll)) best = c;
+  // The restart only where it settles off the edge, is as likely as where the first search stopped,
+  // and beats a limit by more than the tolerance (a near-tie goes to the limit, which says what it is).
+  if (taken(again) && !(again.a < DROPOUT_EDGE) && again.ll >= fit.ll - LIMIT_TOLERANCE && (best === null || again.ll > best.ll + LIMIT_TOLERANCE)) best = again;
   return best === null ? { ...fit, ...spent } : { ...best, ...spent };
 }
+
+/**
+ * Below this a the search is at the edge where drop-out vanishes, even when it reports converging:
+ * its gradient in ln a, a·∂ℓ/∂a, falls below the tolerance there before ln a reaches its bound.
+ */
+const DROPOUT_EDGE = 1e-6;
 
 /**
  * True when the fit sits on the ridge where r and α grow together (the Gamma of purchase rates
@@ -155,9 +167,9 @@ const RESTART_DROPOUT = { a: 0.05, b: 0.5 };
  * When the search with drop-out does not settle, the limit where nobody drops out (no-dropout.ts):
  * r and α fitted with a = 0, and taken when that fit converges, its likelihood is at least as high
  * as where the search stopped (less LIMIT_TOLERANCE), and no small share of drop-out would raise it
- * for any b (noDropoutHolds). Null when one of these fails.
+ * for any b (noDropoutHolds); `fit` is null when one of these fails.
  */
-function fitNoDropout(data: RfmData, model: PurchaseModelName, failed: BgNbdFit): BgNbdFit | null {
+function fitNoDropout(data: RfmData, model: PurchaseModelName, failed: BgNbdFit): { fit: BgNbdFit | null; iterations: number; evaluations: number } {
   const total = data.total > 0 ? data.total : 1;
   const toParams = (theta: readonly number[]): BgNbdParams => ({ r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: 0, b: NO_DROPOUT_B });
   const g4 = [0, 0, 0, 0];
@@ -173,8 +185,9 @@ function fitNoDropout(data: RfmData, model: PurchaseModelName, failed: BgNbdFit)
   const run = settle(objective, [Math.log(failed.r), Math.log(failed.alpha)]);
   const ll = -run.f * total;
   const params = toParams(run.x);
-  if (!run.converged || !(ll >= failed.ll - LIMIT_TOLERANCE) || !noDropoutHolds(params, data, model)) return null;
-  return { ...params, ll, iterations: run.iterations, evaluations: run.evaluations, converged: true, sameDropout: false, noDropout: true, twoPoint: false };
+  const spent = { iterations: run.iterations, evaluations: run.evaluations };
+  if (!run.converged || !(ll >= failed.ll - LIMIT_TOLERANCE) || !noDropoutHolds(params, data, model)) return { fit: null, ...spent };
+  return { fit: { ...params, ll, ...spent, converged: true, sameDropout: false, noDropout: true, twoPoint: false }, ...spent };
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
- * BG/NBD or MBG/NBD? Both have the same four parameters (r, α, a, b), so the one with the higher
- * maximised log-likelihood fits the data better by every criterion that counts parameters (AIC, BIC
- * penalise both alike) — the comparison Batislam, Denizel & Filiztekin (2007) make. A model whose fit
- * did not converge is never chosen.
+ * BG/NBD or MBG/NBD? Both are families of the same four parameters (r, α, a, b), so the one with the
+ * higher maximised log-likelihood fits the data better by every criterion that counts parameters
+ * (AIC, BIC penalise both alike) — the comparison Batislam, Denizel & Filiztekin (2007) make. A
+ * maximum at one of the family's limits (one drop-out chance for all, none, or chances of 0 or 1)
+ * is still that family's maximum, and is compared as such; the reason given names the limit. A model
+ * whose fit did not converge is never chosen.
  */
 import type { BgNbdParams, PurchaseModelName } from './bgnbd-likelihood';
 

@@ -39,16 +39,16 @@ export function modelProblem(code: string, params: Record<string, number | strin
       return {
         code,
         message: {
-          zh: `这段历史最符合"没有客户流失"的情形, 因此模型认为每位客户都仍然活跃 (活跃概率 100%)。模型给出的"预测期内不购买的概率"只取决于客户的购买频率, 不看最近一次购买距今多久: 沉默已久的客户请另行留意。`,
-          en: `This history fits best with no customer dropping out, so the model takes every customer as still active (P(alive) 100%). Its chance of no purchase in the horizon then depends on how often a customer buys, not on how long ago they last bought: watch long silences yourself.`,
+          zh: `这段历史最符合"没有客户流失"的情形, 因此模型认为每位客户都仍然活跃 (活跃概率 100%)。模型给出的"预测期内不购买的概率"只取决于客户的购买频率和成为客户的时长, 不看最近一次购买距今多久: 沉默已久的客户请另行留意。`,
+          en: `This history fits best with no customer dropping out, so the model takes every customer as still active (P(alive) 100%). Its chance of no purchase in the horizon then depends on how often a customer buys and how long they have been one, not on how long ago they last bought: watch long silences yourself.`,
         },
       };
     case 'two_point_dropout':
       return {
         code,
         message: {
-          zh: `这段历史最符合"每位客户要么在第一次机会就流失, 要么永不流失"的情形: 约 ${n('percent')}% 的客户属于前者 (${n('when_zh')})。其余客户被视为一直活跃, 他们在预测期内不购买的概率只取决于购买频率, 不看最近一次购买距今多久。`,
-          en: `This history fits best with each customer either dropping out at their first chance or never: about ${n('percent')}% are of the first kind (${n('when_en')}). The others count as active for good, so their chance of no purchase in the horizon depends on how often they buy, not on how long ago they last bought.`,
+          zh: `这段历史最符合"每位客户要么在第一次机会就流失, 要么永不流失"的情形: 约 ${n('percent')}% 的客户属于前者 (${n('when_zh')})。其余客户被视为一直活跃, 他们在预测期内不购买的概率只取决于购买频率和成为客户的时长, 不看最近一次购买距今多久。`,
+          en: `This history fits best with each customer either dropping out at their first chance or never: about ${n('percent')}% are of the first kind (${n('when_en')}). The others count as active for good, so their chance of no purchase in the horizon depends on how often they buy and how long they have been customers, not on how long ago they last bought.`,
         },
       };
     case 'same_dropout':

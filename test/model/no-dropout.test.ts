@@ -129,6 +129,13 @@ describe('the limit where no customer drops out (a = 0)', () => {
     }
     // Where only small b (or only large b) lets drop-out in, the check still finds it.
     expect(noDropoutHolds(LIMIT, onlySmallB, 'bgnbd')).toBe(false);
+    // At these rates the slope turns positive only below the grid's first b (10⁻⁴): the b → 0 end
+    // alone refuses the limit.
+    const edge = { ...LIMIT, r: 0.8147884, alpha: 7 };
+    expect(noDropoutHolds(edge, onlySmallB, 'bgnbd')).toBe(false);
+    const slope = dropoutSlope(edge, onlySmallB, 'bgnbd');
+    for (const b of [1e-4, 1e-2, 1, 1e4]) expect(slope(b).up).toBeLessThan(slope(b).down);
+    expect(slope(1e-9).up).toBeGreaterThan(slope(1e-9).down);
     expect(risesAt(onlySmallB, 'bgnbd')).toEqual([1e-4, 1e-3, 0.01]);
     for (const [model, tx] of [
       ['bgnbd', 56],
@@ -158,6 +165,26 @@ describe('fitting customers who never drop out', () => {
     const viaLimit = runs.filter((r) => r.fits.bgnbd?.noDropout || r.fits.mbgnbd?.noDropout).length;
     expect(withModel).toBeGreaterThanOrEqual(98);
     expect(viaLimit).toBeGreaterThanOrEqual(30);
+  });
+
+  it('the limit is refused where a little drop-out at some b would raise the likelihood, even when it is as likely as where the search stopped', () => {
+    // Population 59, MBG/NBD: the search runs a to 0 without settling; the limit there would do as
+    // well, but fails its condition, and neither other fallback settles: no MBG/NBD fit.
+    const { data, fits } = runs[58]!;
+    expect(fits.mbgnbd).toBeNull();
+    const failed = fitBgNbdData(data, 'mbgnbd');
+    expect(failed.converged).toBe(false);
+    expect(noDropoutHolds({ r: failed.r, alpha: failed.alpha, a: 0, b: NO_DROPOUT_B }, data, 'mbgnbd')).toBe(false);
+    expect(bgnbdLogLikelihoodData({ r: failed.r, alpha: failed.alpha, a: 0, b: NO_DROPOUT_B }, data, null, 'mbgnbd')).toBeGreaterThanOrEqual(failed.ll - 0.01);
+  });
+
+  it('a second start that settles below where the first search stopped is not taken', () => {
+    // Population 859, MBG/NBD: the first search stops at log-likelihood −7205.401 without settling;
+    // the second start settles at −7205.723 — not the maximum, so MBG/NBD has no fit here.
+    const { data } = population(859);
+    const fit = fitBgNbdData(data, 'mbgnbd');
+    expect(fit.converged).toBe(false);
+    expect(fit.ll).toBeCloseTo(-7205.401, 2);
   });
 
   it('a search started again from a small a and b finds the optimum the first search missed', () => {

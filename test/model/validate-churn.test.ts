@@ -99,8 +99,15 @@ describe('validation on Online Retail (cut-off 2011-09-09, next 90 days)', () =>
   it('churn risk ranks churners at least as well as recency (tie within 0.01)', () => {
     expect(v.customers).toBe(273);
     expect(v.auc.churnRisk!).toBeGreaterThanOrEqual(v.auc.recency! - 0.01);
-    expect(v.auc.churnRisk!.toFixed(3)).toBe('0.682');
+    expect(v.auc.churnRisk!.toFixed(3)).toBe('0.681');
     expect(v.auc.recency!.toFixed(3)).toBe('0.638');
+  });
+
+  it('the model is MBG/NBD at drop-out chances of 0 or 1, and its P(alive) ranks churners (it gave 0.433 at the no-drop-out edge)', () => {
+    const model = r.result.analysis.summary.model as { model: string; mbgnbd: { twoPoint?: boolean } };
+    expect(model.model).toBe('mbgnbd');
+    expect(model.mbgnbd.twoPoint).toBe(true);
+    expect(v.auc.pAlive!.toFixed(3)).toBe('0.607');
   });
 
   it('the analysis at the cut-off has no customer who first bought later, and row counts add up', () => {
@@ -125,12 +132,12 @@ describe('rapport validate', () => {
     const en = await run([retail, '--as-of', '2011-09-09', '--horizon', '90', '--lang', 'en']);
     expect(en.err).toBe('');
     expect(en.code).toBe(0);
-    expect(en.out).toMatch(/churn risk \(the 0–100 score\)\s+0\.682/);
+    expect(en.out).toMatch(/churn risk \(the 0–100 score\)\s+0\.681/);
     expect(en.out).toMatch(/days since last purchase \(recency\)\s+0\.638/);
     expect(en.out).toContain('Customers: 273; churned (no purchase in the holdout): 118 (43.2%)');
     expect(en.out).toMatch(/^7\+\s+13\s+3\.615\s+\d\.\d{3}$/m);
     const zh = await run([retail, '--as-of', '2011-09-09', '--horizon', '90', '--lang', 'zh']);
-    expect(zh.out).toMatch(/流失风险 \(0–100 分\)\s+0\.682/);
+    expect(zh.out).toMatch(/流失风险 \(0–100 分\)\s+0\.681/);
   });
 
   it('refuses a holdout that runs past the end of the log, and missing options, with exit 2', async () => {
