@@ -4,7 +4,7 @@
  * then restarted once from the optimum with a fresh Hessian to confirm convergence. The same fit
  * serves the modified BG/NBD (Batislam, Denizel & Filiztekin 2007) with `model = 'mbgnbd'`.
  */
-import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
+import { bgnbdLogLikelihoodData, dropOffset, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
 import { minimizeBfgs } from './minimize-bfgs';
 import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
 import { dropoutSpread, SAME_DROPOUT_KAPPA, SAME_DROPOUT_SPREAD } from './same-dropout';
@@ -143,21 +143,35 @@ function fitTwoPoint(data: RfmData, model: PurchaseModelName, failed: BgNbdFit):
   return { fit: { ...params, ll, ...spent, converged: true, sameDropout: false, noDropout: false, twoPoint: true }, ...spent };
 }
 
-/** ε at which twoPointHolds looks: a + b small enough for the first-order term, large enough for the finite formulas. */
-const TWO_POINT_CHECK = 1e-6;
-
 /**
  * The limit of drop-out chances 0 or 1 is a maximum on the boundary only if moving the chances off
- * 0 and 1 does not raise the likelihood: with the limit's r, α and π at a + b = TWO_POINT_CHECK,
- * ∂ℓ/∂ln(a+b) = ∂ℓ/∂ln a + ∂ℓ/∂ln b ≤ 0 (up to rounding, 10⁻¹² per customer). ℓ is linear in a + b
- * near 0 at fixed π (B(a, b+x)/B(a, b) = (1−π)(1 − π(a+b)ψ(x)) + O((a+b)²)), so its sign there is
- * the boundary's.
+ * 0 and 1 does not raise the likelihood: with a = πε, b = (1−π)ε, ∂ℓ/∂ε at ε = 0 ≤ 0 (up to rounding,
+ * 10⁻¹² of the sum of its terms' sizes). From eq. 6, B(a, b+n)/B(a, b) = (1−π)(1 − πε·H_{n−1}) + O(ε²)
+ * and B(a+1, b+n−1)/B(a, b) = πε(1−π)/(n−1) + O(ε²) for n ≥ 2 (H the harmonic numbers), while n = 1
+ * does not depend on ε; so ∂ℓ/∂ε at 0 = π·Σ_{x'≥2} [((α+T)/(α+t_x))^(r+x)/(x'−1) − H_{x'−1}] over the
+ * customers, x' = x plus the model's extra drop-out chance — taken in closed form at the limit itself,
+ * not by differences at a small ε, where ℓ is linear only while ε is far below every customer's
+ * 1/((α+T)/(α+t_x))^(r+x).
  */
 export function twoPointHolds(params: BgNbdParams, data: RfmData, model: PurchaseModelName): boolean {
-  const share = params.a / (params.a + params.b);
-  const g = [0, 0, 0, 0];
-  bgnbdLogLikelihoodData({ ...params, a: share * TWO_POINT_CHECK, b: (1 - share) * TWO_POINT_CHECK }, data, g, model);
-  return g[2]! + g[3]! <= 1e-12 * data.total;
+  const k0 = dropOffset(model);
+  const { r, alpha } = params;
+  // Harmonic numbers up to the largest x' − 1.
+  let top = 0;
+  for (let k = 0; k < data.xs.length; k++) top = Math.max(top, data.xs[k]! + k0 - 1);
+  const harmonic = new Float64Array(top + 1);
+  for (let m = 1; m <= top; m++) harmonic[m] = harmonic[m - 1]! + 1 / m;
+  let up = 0;
+  let down = 0;
+  for (let i = 0; i < data.tx.length; i++) {
+    const x = data.xs[data.xIndex[i]!]!;
+    const n = x + k0;
+    if (n < 2) continue;
+    const w = data.weight[i]!;
+    up += (w * Math.exp((r + x) * (Math.log(alpha + data.T[i]!) - Math.log(alpha + data.tx[i]!)))) / (n - 1);
+    down += w * harmonic[n - 1]!;
+  }
+  return up - down <= 1e-12 * (up + down);
 }
 
 /** Where the search starts again when it did not settle from a = b = 1: most drop-out chances near 0. */

@@ -78,7 +78,7 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
       logA4Const[k] = xb === 1 ? lnP - ln1mP : -Infinity;
     } else {
       constPart[k] = lgammaRatio(r, x) + r * lnAlpha + (limit ? xb * ln1mP : lgammaRatio(b, xb) - lgammaRatio(ab, xb));
-      logA4Const[k] = xb > 0 ? (limit ? lnP - ln1mP : Math.log(a) - Math.log(b + xb - 1)) : -Infinity;
+      logA4Const[k] = xb > 0 ? (limit ? lnP - ln1mP : Math.log(a) - Math.log(b + (xb - 1))) : -Infinity; // b + (xb − 1): exact for small b
     }
     total += w * constPart[k]!;
     if (grad) {
@@ -132,7 +132,7 @@ export function bgnbdLogLikelihoodData(params: BgNbdParams, data: RfmData, grad:
       // w4 is 0 where a is 0 (no drop-out, no-dropout.ts): that term is then 0, not 0/0.
       if (w4 > 0) {
         ga += (w * w4) / a;
-        gb -= (w * w4) / (b + x + k0 - 1);
+        gb -= (w * w4) / (b + (x + k0 - 1));
       }
     }
   }

@@ -32,7 +32,7 @@ export function bgnbdPAlive(p: BgNbdParams, x: number, tx: number, T: number, mo
   if (xb <= 0) return 1;
   // a/(b+xb−1), or p/(1−p) in the limit of one drop-out chance for everyone (same-dropout.ts).
   // In the limit of drop-out chances 0 or 1 (two-point-dropout.ts): π/(1−π) at the first chance, 0 after.
-  const logOdds = inSameDropoutLimit(p.a, p.b) ? oddsInLimit(p) : inTwoPointLimit(p.a, p.b) ? (xb === 1 ? oddsInLimit(p) : -Infinity) : Math.log(p.a) - Math.log(p.b + xb - 1);
+  const logOdds = inSameDropoutLimit(p.a, p.b) ? oddsInLimit(p) : inTwoPointLimit(p.a, p.b) ? (xb === 1 ? oddsInLimit(p) : -Infinity) : Math.log(p.a) - Math.log(p.b + (xb - 1));
   const L = logOdds + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
   if (L > 0) {
     const e = Math.exp(-L);

@@ -22,7 +22,8 @@ function lgammaPositive(x: number): number {
   // Lanczos for Γ(x) with x in (0, 10): Γ(x) = Γ(x+1)/x.
   const z = x - 1;
   let s = LANCZOS[0]!;
-  for (let i = 1; i < LANCZOS.length; i++) s += LANCZOS[i]! / (z + i);
+  // z + i written x + (i − 1): for tiny x, z = x − 1 would already have lost x's low digits.
+  for (let i = 1; i < LANCZOS.length; i++) s += LANCZOS[i]! / (x + (i - 1));
   const t = z + LANCZOS_G + 0.5;
   return HALF_LOG_2PI + (z + 0.5) * Math.log(t) - t + Math.log(s);
 }

@@ -30,9 +30,18 @@ export function simulateBgNbdCustomer(p: BgNbdParams, T: number, random: () => n
   return { x, tx, T };
 }
 
-/** p ~ Beta(a, b), as the ratio of two Gamma draws. */
+/**
+ * p ~ Beta(a, b), as the ratio of two Gamma draws taken in logs: for small shapes a Gamma draw
+ * (Γ(shape+1)·U^(1/shape)) underflows to 0, and both at once would give 0/0.
+ */
 function dropChance(p: BgNbdParams, random: () => number): number {
-  const ga = gamma(random, p.a, 1);
-  const gb = gamma(random, p.b, 1);
-  return ga / (ga + gb);
+  const la = logGammaDraw(random, p.a);
+  const lb = logGammaDraw(random, p.b);
+  return 1 / (1 + Math.exp(lb - la));
+}
+
+/** ln of a Gamma(shape, 1) draw, the same draw as gamma(random, shape, 1) (Marsaglia–Tsang, boosted below shape 1). */
+function logGammaDraw(random: () => number, shape: number): number {
+  if (shape < 1) return Math.log(gamma(random, shape + 1, 1)) + Math.log(1 - random()) / shape;
+  return Math.log(gamma(random, shape, 1));
 }

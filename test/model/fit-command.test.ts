@@ -108,6 +108,26 @@ describe('rapport fit on the messy online-retail log', () => {
   });
 });
 
+describe('rapport fit at the limits of the drop-out Beta (Online Retail, cut-off 2011-09-09)', () => {
+  it('--json flags each fit\'s limit, and the text says what each means', async () => {
+    const json = await run([retail, '--as-of', '2011-09-09', '--json', '--lang', 'en']);
+    expect(json.code).toBe(0);
+    const fit = JSON.parse(json.out) as FitJson & { bgnbd: { noDropout?: boolean }; mbgnbd: { twoPoint?: boolean; a: number; b: number }; warnings: { code: string; message: string }[] };
+    expect(fit.bgnbd.noDropout).toBe(true);
+    expect(fit.bgnbd.a).toBe(0);
+    expect(fit.mbgnbd.twoPoint).toBe(true);
+    expect(fit.model).toBe('mbgnbd');
+    expect(fit.warnings.map((w) => w.code)).toEqual(['two_point_dropout']);
+    // MBG/NBD's first chance is right after the first purchase.
+    expect(fit.warnings[0]!.message).toContain('they never buy again after the first purchase');
+    const share = (100 * fit.mbgnbd.a) / (fit.mbgnbd.a + fit.mbgnbd.b);
+    const text = await run([retail, '--as-of', '2011-09-09', '--lang', 'en']);
+    expect(text.out).toContain(`MBG/NBD: r = `);
+    expect(text.out).toContain(`${Number(share.toPrecision(5))}% of customers drop out at their first chance, the rest never (a, b → 0)`);
+    expect(text.out).toContain('BG/NBD: r = 1.3308  α = 20.618  no customer drops out (a → 0; b has no effect)');
+  });
+});
+
 describe('rapport fit on unusable input: exit 2 with a plain message', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'rapport-fit-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

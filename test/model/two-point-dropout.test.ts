@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateRfm, type RfmData } from '../../shared/model/rfm-data';
+import { aggregateRfm, columnar, type RfmData } from '../../shared/model/rfm-data';
 import { fitBgNbdData, twoPointHolds } from '../../shared/model/bgnbd-fit';
 import { bgnbdExpectedPurchases, bgnbdNoPurchaseProbability, bgnbdPAlive } from '../../shared/model/bgnbd-predict';
 import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from '../../shared/model/bgnbd-likelihood';
@@ -135,6 +135,37 @@ describe('the limit where each drop-out chance is 0 or 1 (a, b → 0 at a/(a+b) 
   });
 });
 
+describe('the boundary condition where differences at a small a + b would mislead', () => {
+  it('many one-time repeat buyers and ten gone quiet after two: the slope is positive, the check says so', () => {
+    // 100,000 customers with x = 1 (their likelihood does not depend on a + b at all) and 10 with two
+    // repeat purchases long ago: b + x − 1 computed as (b + x) − 1 once lost b's digits here.
+    const data = columnar([1, 2], [5, 10], [40, 40], [1e5, 10]);
+    const p = at(0.8, 6, 0.99);
+    expect(twoPointHolds(p, data, 'bgnbd')).toBe(false);
+    const eps = 1e-9;
+    expect(bgnbdLogLikelihoodData({ ...p, a: 0.99 * eps, b: 0.01 * eps }, data, null, 'bgnbd')).toBeGreaterThan(bgnbdLogLikelihoodData(p, data, null, 'bgnbd'));
+  });
+
+  it('ten million customers of the limit and one outlier: the outlier raises the likelihood near the limit, though at a + b = 10⁻⁶ the slope is negative', () => {
+    const base = population(0.4, 400, 3, 'bgnbd');
+    const fit = fitBgNbdData(base, 'bgnbd');
+    const p = at(fit.r, fit.alpha, fit.a / (fit.a + fit.b));
+    expect(twoPointHolds(p, base, 'bgnbd')).toBe(true);
+    // The same points, each 25,000 times (10⁷ customers), and one who bought 20 times in the first period and never since.
+    const x = [...base.xIndex].map((k) => base.xs[k]!);
+    const data = columnar([...x, 20], [...base.tx, 1], [...base.T, 79], [...base.weight].map((w) => w * 25_000).concat(1));
+    expect(twoPointHolds(p, data, 'bgnbd')).toBe(false);
+    const ll0 = bgnbdLogLikelihoodData(p, data, null, 'bgnbd');
+    const small = (eps: number) => bgnbdLogLikelihoodData({ ...p, a: (p.a / TWO_POINT_EPSILON) * eps, b: (p.b / TWO_POINT_EPSILON) * eps }, data, null, 'bgnbd');
+    expect(small(1e-10)).toBeGreaterThan(ll0);
+    // A check by the slope at a + b = 10⁻⁶ would pass: there the outlier's rise has saturated and
+    // the ten million's fall dominates.
+    const g = [0, 0, 0, 0];
+    bgnbdLogLikelihoodData({ ...p, a: (p.a / TWO_POINT_EPSILON) * 1e-6, b: (p.b / TWO_POINT_EPSILON) * 1e-6 }, data, g, 'bgnbd');
+    expect(g[2]! + g[3]!).toBeLessThan(0);
+  });
+});
+
 describe('fitting customers whose drop-out chances are 0 or 1', () => {
   it('populations drawn from that limit settle, and a fit taken there recovers π', () => {
     let limits = 0;
@@ -178,7 +209,10 @@ describe('fitting customers whose drop-out chances are 0 or 1', () => {
     expect(p.twoPoint).toBe(true);
     expect(result.warnings.map((w) => w.code)).toEqual(['two_point_dropout']);
     expect(result.warnings[0]!.message.en).toMatch(/either dropping out at their first chance or never: about \d+% are of the first kind/);
+    // BG/NBD's first chance is after the first repeat purchase.
+    expect(result.warnings[0]!.message.en).toContain('they stop after their first repeat purchase');
     expect(modelParamsText(p, 'en')).toMatch(/^r = [\d.]+ {2}α = [\d.]+ {2}[\d.]+% of customers drop out at their first chance, the rest never \(a, b → 0\)$/);
+    expect(modelParamsText({ ...at(0.8, 6, 0.25), ll: 0, twoPoint: true }, 'en')).toBe('r = 0.8  α = 6  25% of customers drop out at their first chance, the rest never (a, b → 0)');
     for (const f of result.customers.values()) expect(f.pAlive >= 0 && f.pAlive <= 1 && Number.isFinite(f.expectedPurchases)).toBe(true);
   });
 });
