@@ -78,7 +78,7 @@ export const RAPPORT_SHARE = custom.RAPPORT_SHARE;
  * @param {Object[][]} frequency Repeat purchases x. 复购次数 x。
  * @param {Object[][]} recency Time of the last purchase since the first, t_x (weeks or days). 末次购买距首次购买的时间 t_x。
  * @param {Object[][]} age Time since the first purchase, T (same unit). 首次购买至今的时间 T (同一单位)。
- * @param {number[]|string} params Optional r, alpha, a, b (a range or comma-separated text). 可选参数 r, alpha, a, b。
+ * @param {number[]|string} params Optional r, alpha, a, b (a range or comma-separated text); a = 0: nobody drops out; a + b ≤ 1e-11: each chance 0 or 1. 可选参数 r, alpha, a, b; a = 0 表示无人流失。
  * @return P(alive) of each customer, 0–1. 每个客户的活跃概率。
  * @customfunction
  */
