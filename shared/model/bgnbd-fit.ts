@@ -171,7 +171,8 @@ export function twoPointHolds(params: BgNbdParams, data: RfmData, model: Purchas
     up += (w * Math.exp((r + x) * (Math.log(alpha + data.T[i]!) - Math.log(alpha + data.tx[i]!)))) / (n - 1);
     down += w * harmonic[n - 1]!;
   }
-  return up - down <= 1e-12 * (up + down);
+  // A customer whose odds overflow (many purchases, long silent) makes the slope +∞: the limit fails.
+  return Number.isFinite(up) && up - down <= 1e-12 * (up + down);
 }
 
 /** Where the search starts again when it did not settle from a = b = 1: most drop-out chances near 0. */

@@ -38,7 +38,7 @@ export function dropoutSlope(params: BgNbdParams, data: RfmData, model: Purchase
     let up = 0;
     let down = 0;
     for (let k = 0; k < data.xs.length; k++) down += data.xWeight[k]! * digammaDifference(b, data.xs[k]! + k0);
-    for (let i = 0; i < n; i++) if (odds[i]! > 0) up += odds[i]! / (b + data.xs[data.xIndex[i]!]! + k0 - 1);
+    for (let i = 0; i < n; i++) if (odds[i]! > 0) up += odds[i]! / (b + (data.xs[data.xIndex[i]!]! + k0 - 1));
     return { up, down };
   };
 }
@@ -74,6 +74,8 @@ export function noDropoutHolds(params: BgNbdParams, data: RfmData, model: Purcha
     upInf += o;
     downInf += w * xb;
   }
+  // Odds that overflow (many purchases, long silent) make a slope +∞: the limit fails.
+  if (!Number.isFinite(upZero) || !Number.isFinite(upInf)) return false;
   if (!(upZero - downZero <= 1e-9 * (upZero + downZero)) || !(upInf - downInf <= 1e-9 * (upInf + downInf))) return false;
   const excess = (b: number): number => {
     const { up, down } = slope(b);

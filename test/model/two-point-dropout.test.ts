@@ -4,6 +4,7 @@ import { fitBgNbdData, twoPointHolds } from '../../shared/model/bgnbd-fit';
 import { bgnbdExpectedPurchases, bgnbdNoPurchaseProbability, bgnbdPAlive } from '../../shared/model/bgnbd-predict';
 import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from '../../shared/model/bgnbd-likelihood';
 import { TWO_POINT_EPSILON } from '../../shared/model/two-point-dropout';
+import { noDropoutHolds } from '../../shared/model/no-dropout';
 import { lgamma } from '../../shared/model/gamma-functions';
 import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
 import { fitRfmRows } from '../../shared/model/fit-model';
@@ -136,6 +137,14 @@ describe('the limit where each drop-out chance is 0 or 1 (a, b → 0 at a/(a+b) 
 });
 
 describe('the boundary condition where differences at a small a + b would mislead', () => {
+  it('a customer whose odds overflow (200 purchases, then silent for 99 periods) fails the limit, not passes it', () => {
+    // ((α+T)/(α+t_x))^(r+x) = (100.5/1.5)^201 is beyond the largest double: the slope is +∞.
+    const data = columnar([1, 200], [50, 1], [100, 100], [1000, 1]);
+    const p = { r: 1, alpha: 0.5, a: 0.3 * TWO_POINT_EPSILON, b: 0.7 * TWO_POINT_EPSILON };
+    expect(twoPointHolds(p, data, 'bgnbd')).toBe(false);
+    expect(noDropoutHolds({ r: 1, alpha: 0.5, a: 0, b: 1 }, data, 'bgnbd')).toBe(false);
+  });
+
   it('many one-time repeat buyers and ten gone quiet after two: the slope is positive, the check says so', () => {
     // 100,000 customers with x = 1 (their likelihood does not depend on a + b at all) and 10 with two
     // repeat purchases long ago: b + x − 1 computed as (b + x) − 1 once lost b's digits here.
