@@ -113,34 +113,48 @@ function purchaseRatesAlike(fit: BgNbdParams & { ll: number }, data: RfmData, mo
   return scaled >= fit.ll - 1e-9 * data.total;
 }
 
+/** One of the limits tried when the first search does not settle: its fit, or null, and what it cost. */
+interface LimitTry {
+  fit: BgNbdFit | null;
+  iterations: number;
+  evaluations: number;
+}
+
+/**
+ * A limit of the Beta of drop-out chances, fitted from `start` (its own parameters θ, mapped by
+ * `toParams`, gradient by `chain`) and taken (`fit`) when that fit converges, its likelihood is at
+ * least as high as where the failed search stopped (less LIMIT_TOLERANCE), and `holds` — the
+ * limit's one-sided boundary condition — says no step off it raises the likelihood.
+ */
+function fitLimit(
+  data: RfmData,
+  model: PurchaseModelName,
+  failed: BgNbdFit,
+  limit: { toParams: (theta: readonly number[]) => BgNbdParams; chain: Chain; start: number[]; holds: (p: BgNbdParams, data: RfmData, model: PurchaseModelName) => boolean; flag: 'noDropout' | 'twoPoint' },
+): LimitTry {
+  const run = settle(objectiveOf(data, model, limit.toParams, limit.chain), limit.start);
+  const ll = -run.f * (data.total > 0 ? data.total : 1);
+  const params = limit.toParams(run.x);
+  const spent = { iterations: run.iterations, evaluations: run.evaluations };
+  if (!run.converged || !(ll >= failed.ll - LIMIT_TOLERANCE) || !limit.holds(params, data, model)) return { fit: null, ...spent };
+  return { fit: { ...params, ll, ...spent, converged: true, sameDropout: false, noDropout: false, twoPoint: false, [limit.flag]: true }, ...spent };
+}
+
 /**
  * The limit of drop-out chances 0 or 1 (two-point-dropout.ts): r, α and the share π who drop out at
- * their first chance, held as a = π·ε, b = (1−π)·ε. Taken (`fit`) when that fit converges, its
- * likelihood is at least as high as where the failed search stopped (less LIMIT_TOLERANCE), and
- * letting the chances move off 0 and 1 would not raise it (twoPointHolds); `fit` is null otherwise.
+ * their first chance, held as a = π·ε, b = (1−π)·ε, started from the failed search's share of
+ * drop-out when that is neither 0 nor 1, else 10%; checked by twoPointHolds.
  */
-function fitTwoPoint(data: RfmData, model: PurchaseModelName, failed: BgNbdFit): { fit: BgNbdFit | null; iterations: number; evaluations: number } {
-  const total = data.total > 0 ? data.total : 1;
-  const g4 = [0, 0, 0, 0];
-  const objective = {
-    fg: (theta: readonly number[], g: number[]): number => {
-      const p = twoPointParams(theta);
-      const ll = bgnbdLogLikelihoodData(p, data, g4, model);
-      sameDropoutGradient(p, g4, g);
-      for (let i = 0; i < 3; i++) g[i] = -g[i]! / total;
-      return -ll / total;
-    },
-    value: (theta: readonly number[]): number => -bgnbdLogLikelihoodData(twoPointParams(theta), data, null, model) / total,
-  };
-  // From where the search stopped, its share of drop-out when that is neither 0 nor 1, else 10%.
+function fitTwoPoint(data: RfmData, model: PurchaseModelName, failed: BgNbdFit): LimitTry {
   const share = failed.a / (failed.a + failed.b);
   const start = share > 1e-3 && share < 0.999 ? share : 0.1;
-  const run = settle(objective, [Math.log(failed.r), Math.log(failed.alpha), Math.log(start) - Math.log1p(-start)]);
-  const ll = -run.f * total;
-  const params = twoPointParams(run.x);
-  const spent = { iterations: run.iterations, evaluations: run.evaluations };
-  if (!run.converged || !(ll >= failed.ll - LIMIT_TOLERANCE) || !twoPointHolds(params, data, model)) return { fit: null, ...spent };
-  return { fit: { ...params, ll, ...spent, converged: true, sameDropout: false, noDropout: false, twoPoint: true }, ...spent };
+  return fitLimit(data, model, failed, {
+    toParams: twoPointParams,
+    chain: sameDropoutGradient,
+    start: [Math.log(failed.r), Math.log(failed.alpha), Math.log(start) - Math.log1p(-start)],
+    holds: twoPointHolds,
+    flag: 'twoPoint',
+  });
 }
 
 /**
@@ -179,30 +193,42 @@ export function twoPointHolds(params: BgNbdParams, data: RfmData, model: Purchas
 const RESTART_DROPOUT = { a: 0.05, b: 0.5 };
 
 /**
- * When the search with drop-out does not settle, the limit where nobody drops out (no-dropout.ts):
- * r and α fitted with a = 0, and taken when that fit converges, its likelihood is at least as high
- * as where the search stopped (less LIMIT_TOLERANCE), and no small share of drop-out would raise it
- * for any b (noDropoutHolds); `fit` is null when one of these fails.
+ * The limit where nobody drops out (no-dropout.ts): r and α fitted with a = 0 from where the failed
+ * search stopped; checked by noDropoutHolds (no small share of drop-out raises the likelihood, for
+ * any b).
  */
-function fitNoDropout(data: RfmData, model: PurchaseModelName, failed: BgNbdFit): { fit: BgNbdFit | null; iterations: number; evaluations: number } {
-  const total = data.total > 0 ? data.total : 1;
-  const toParams = (theta: readonly number[]): BgNbdParams => ({ r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: 0, b: NO_DROPOUT_B });
-  const g4 = [0, 0, 0, 0];
-  const objective = {
-    fg: (theta: readonly number[], g: number[]): number => {
-      const ll = bgnbdLogLikelihoodData(toParams(theta), data, g4, model);
-      g[0] = -g4[0]! / total;
-      g[1] = -g4[1]! / total;
-      return -ll / total;
+function fitNoDropout(data: RfmData, model: PurchaseModelName, failed: BgNbdFit): LimitTry {
+  return fitLimit(data, model, failed, {
+    toParams: (theta) => ({ r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: 0, b: NO_DROPOUT_B }),
+    chain: (_p, g4, g) => {
+      g[0] = g4[0]!;
+      g[1] = g4[1]!;
     },
-    value: (theta: readonly number[]): number => -bgnbdLogLikelihoodData(toParams(theta), data, null, model) / total,
+    start: [Math.log(failed.r), Math.log(failed.alpha)],
+    holds: noDropoutHolds,
+    flag: 'noDropout',
+  });
+}
+
+/** How a parameterisation's gradient g follows from the likelihood's gradient g4 in (ln r, ln α, ln a, ln b). */
+type Chain = (p: BgNbdParams, g4: number[], g: number[]) => void;
+
+/**
+ * The minimised objective of a parameterisation θ → parameters: the mean negative log-likelihood
+ * and its gradient in θ (through `chain`), and the value alone for line searches.
+ */
+function objectiveOf(data: RfmData, model: PurchaseModelName, toParams: (theta: readonly number[]) => BgNbdParams, chain: Chain) {
+  const total = data.total > 0 ? data.total : 1;
+  const g4 = [0, 0, 0, 0];
+  const fg = (theta: readonly number[], g: number[]): number => {
+    const p = toParams(theta);
+    const ll = bgnbdLogLikelihoodData(p, data, g4, model);
+    chain(p, g4, g);
+    for (let i = 0; i < g.length; i++) g[i] = -g[i]! / total;
+    return -ll / total;
   };
-  const run = settle(objective, [Math.log(failed.r), Math.log(failed.alpha)]);
-  const ll = -run.f * total;
-  const params = toParams(run.x);
-  const spent = { iterations: run.iterations, evaluations: run.evaluations };
-  if (!run.converged || !(ll >= failed.ll - LIMIT_TOLERANCE) || !noDropoutHolds(params, data, model)) return { fit: null, ...spent };
-  return { fit: { ...params, ll, ...spent, converged: true, sameDropout: false, noDropout: true, twoPoint: false }, ...spent };
+  const value = (theta: readonly number[]): number => -bgnbdLogLikelihoodData(toParams(theta), data, null, model) / total;
+  return { fg, value };
 }
 
 /**
@@ -211,18 +237,6 @@ function fitNoDropout(data: RfmData, model: PurchaseModelName, failed: BgNbdFit)
  */
 function fitWithDropout(data: RfmData, model: PurchaseModelName, from?: BgNbdParams): BgNbdFit {
   const total = data.total > 0 ? data.total : 1;
-  const objective = (toParams: (theta: readonly number[]) => BgNbdParams, chain: (p: BgNbdParams, g4: number[], g: number[]) => void) => {
-    const g4 = [0, 0, 0, 0];
-    const fg = (theta: readonly number[], g: number[]): number => {
-      const p = toParams(theta);
-      const ll = bgnbdLogLikelihoodData(p, data, g4, model);
-      chain(p, g4, g);
-      for (let i = 0; i < g.length; i++) g[i] = -g[i]! / total;
-      return -ll / total;
-    };
-    const value = (theta: readonly number[]): number => -bgnbdLogLikelihoodData(toParams(theta), data, null, model) / total;
-    return { fg, value };
-  };
   // Start: r = 1, α so that r/α matches the observed purchase rate, a = b = 1.
   let sumX = 0;
   let sumT = 0;
@@ -232,7 +246,7 @@ function fitWithDropout(data: RfmData, model: PurchaseModelName, from?: BgNbdPar
   }
   const alpha0 = Math.max(sumT, 1e-6) / Math.max(sumX, 1e-6 * total);
   const start = from ? [Math.log(from.r), Math.log(from.alpha), Math.log(from.a), Math.log(from.b)] : [0, Math.log(Math.min(Math.max(alpha0, 1e-6), 1e6)), 0, 0];
-  const four4 = objective(fourParams, copyGradient);
+  const four4 = objectiveOf(data, model, fourParams, copyGradient);
   const onRidge = (theta: readonly number[]): boolean => dropoutSpread(Math.exp(theta[2]!), Math.exp(theta[3]!)) <= SAME_DROPOUT_SPREAD;
   // Searched until it converges or heads for the ridge of equal drop-out chances.
   const four = settle(four4, start, onRidge);
@@ -248,7 +262,7 @@ function fitWithDropout(data: RfmData, model: PurchaseModelName, from?: BgNbdPar
   if (four.converged || !Number.isFinite(four.f) || !onRidge(four.x)) return asFit(four, four);
   const p4 = fourParams(four.x);
   const dropout = p4.a / (p4.a + p4.b);
-  const limit = settle(objective(sameDropoutParams, sameDropoutGradient), [four.x[0]!, four.x[1]!, Math.log(dropout) - Math.log1p(-dropout)]);
+  const limit = settle(objectiveOf(data, model, sameDropoutParams, sameDropoutGradient), [four.x[0]!, four.x[1]!, Math.log(dropout) - Math.log1p(-dropout)]);
   const spent = { iterations: four.iterations + limit.iterations, evaluations: four.evaluations + limit.evaluations };
   const ll = -limit.f * total;
   const params = sameDropoutParams(limit.x);
