@@ -10,6 +10,7 @@ import { aggregateRfm, type RfmData, type RfmPoint } from './rfm-data';
 import { dropoutSpread, SAME_DROPOUT_KAPPA, SAME_DROPOUT_SPREAD } from './same-dropout';
 import { NO_DROPOUT_B, noDropoutHolds } from './no-dropout';
 import { TWO_POINT_EPSILON } from './two-point-dropout';
+import { weightedSilenceOdds } from './silence-odds';
 
 export interface BgNbdFit extends BgNbdParams {
   ll: number;
@@ -169,7 +170,7 @@ function fitTwoPoint(data: RfmData, model: PurchaseModelName, failed: BgNbdFit):
  */
 export function twoPointHolds(params: BgNbdParams, data: RfmData, model: PurchaseModelName): boolean {
   const k0 = dropOffset(model);
-  const { r, alpha } = params;
+  const odds = weightedSilenceOdds(params.r, params.alpha, data, k0);
   // Harmonic numbers up to the largest x' − 1.
   let top = 0;
   for (let k = 0; k < data.xs.length; k++) top = Math.max(top, data.xs[k]! + k0 - 1);
@@ -177,13 +178,11 @@ export function twoPointHolds(params: BgNbdParams, data: RfmData, model: Purchas
   for (let m = 1; m <= top; m++) harmonic[m] = harmonic[m - 1]! + 1 / m;
   let up = 0;
   let down = 0;
-  for (let i = 0; i < data.tx.length; i++) {
-    const x = data.xs[data.xIndex[i]!]!;
-    const n = x + k0;
+  for (let i = 0; i < odds.length; i++) {
+    const n = data.xs[data.xIndex[i]!]! + k0;
     if (n < 2) continue;
-    const w = data.weight[i]!;
-    up += (w * Math.exp((r + x) * (Math.log(alpha + data.T[i]!) - Math.log(alpha + data.tx[i]!)))) / (n - 1);
-    down += w * harmonic[n - 1]!;
+    up += odds[i]! / (n - 1);
+    down += data.weight[i]! * harmonic[n - 1]!;
   }
   // A customer whose odds overflow (many purchases, long silent) makes the slope +∞: the limit fails.
   return Number.isFinite(up) && up - down <= 1e-12 * (up + down);

@@ -10,6 +10,7 @@
 import { dropOffset, type BgNbdParams, type PurchaseModelName } from './bgnbd-likelihood';
 import { digammaDifference } from './gamma-functions';
 import type { RfmData } from './rfm-data';
+import { weightedSilenceOdds } from './silence-odds';
 
 /** b held beside a = 0: any positive value gives the same likelihood and predictions. */
 export const NO_DROPOUT_B = 1;
@@ -26,19 +27,16 @@ export function inNoDropoutLimit(p: { a: number }): boolean {
  */
 export function dropoutSlope(params: BgNbdParams, data: RfmData, model: PurchaseModelName): (b: number) => { up: number; down: number } {
   const k0 = dropOffset(model);
-  const { r, alpha } = params;
-  // Per row, the weight times ((α+T)/(α+t_x))^(r+x) where the drop-out term exists (0 where it does not).
-  const n = data.tx.length;
-  const odds = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = data.xs[data.xIndex[i]!]!;
-    if (x + k0 > 0) odds[i] = data.weight[i]! * Math.exp((r + x) * (Math.log(alpha + data.T[i]!) - Math.log(alpha + data.tx[i]!)));
-  }
+  return slopeOf(weightedSilenceOdds(params.r, params.alpha, data, k0), data, k0);
+}
+
+/** dropoutSlope from the rows' weighted silence odds (weightedSilenceOdds). */
+function slopeOf(odds: Float64Array, data: RfmData, k0: number): (b: number) => { up: number; down: number } {
   return (b) => {
     let up = 0;
     let down = 0;
     for (let k = 0; k < data.xs.length; k++) down += data.xWeight[k]! * digammaDifference(b, data.xs[k]! + k0);
-    for (let i = 0; i < n; i++) if (odds[i]! > 0) up += odds[i]! / (b + (data.xs[data.xIndex[i]!]! + k0 - 1));
+    for (let i = 0; i < odds.length; i++) if (odds[i]! > 0) up += odds[i]! / (b + (data.xs[data.xIndex[i]!]! + k0 - 1));
     return { up, down };
   };
 }
@@ -56,26 +54,24 @@ const B_GRID = Array.from({ length: 14 * 8 + 1 }, (_, k) => 10 ** (-4 + k / 8));
  */
 export function noDropoutHolds(params: BgNbdParams, data: RfmData, model: PurchaseModelName): boolean {
   const k0 = dropOffset(model);
-  const slope = dropoutSlope(params, data, model);
+  const odds = weightedSilenceOdds(params.r, params.alpha, data, k0);
+  const slope = slopeOf(odds, data, k0);
   // The two ends.
-  const r = params.r;
   let upZero = 0;
   let downZero = 0;
   let upInf = 0;
   let downInf = 0;
-  for (let i = 0; i < data.tx.length; i++) {
-    const x = data.xs[data.xIndex[i]!]!;
-    const xb = x + k0;
+  for (let i = 0; i < odds.length; i++) {
+    const xb = data.xs[data.xIndex[i]!]! + k0;
     if (xb === 0) continue;
     const w = data.weight[i]!;
-    const o = w * Math.exp((r + x) * (Math.log(params.alpha + data.T[i]!) - Math.log(params.alpha + data.tx[i]!)));
-    if (xb === 1) upZero += o;
+    if (xb === 1) upZero += odds[i]!;
     downZero += w;
-    upInf += o;
+    upInf += odds[i]!;
     downInf += w * xb;
   }
   // Odds that overflow (many purchases, long silent) make a slope +∞: the limit fails.
-  if (!Number.isFinite(upZero) || !Number.isFinite(upInf)) return false;
+  if (!Number.isFinite(upInf)) return false; // upInf sums every odds, upZero some of them
   if (!(upZero - downZero <= 1e-9 * (upZero + downZero)) || !(upInf - downInf <= 1e-9 * (upInf + downInf))) return false;
   const excess = (b: number): number => {
     const { up, down } = slope(b);
