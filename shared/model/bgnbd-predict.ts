@@ -97,28 +97,12 @@ export function bgnbdNoPurchaseProbability(p: BgNbdParams, h: number, x: number,
 function aliveExpectations(p: BgNbdParams, ts: readonly number[], x: number, T: number, offset: number): number[] {
   const k = p.r + x;
   const B = p.b + offset + x;
-  const limit = inSameDropoutLimit(p.a, p.b);
-  const twoPoint = inTwoPointLimit(p.a, p.b);
-  const share = p.a / (p.a + p.b);
+  const inLimit = limitExpectation(p, k, x + offset);
   const out = new Array<number>(ts.length);
   const rest: number[] = [];
   for (let i = 0; i < ts.length; i++) {
     const w = ts[i]! > 0 ? ts[i]! / (p.alpha + T) : 0;
-    // In the limit where nobody drops out (a = 0, no-dropout.ts) the integrand at p = 0: (r+x)·w.
-    // In the limit of drop-out chances 0 or 1 (two-point-dropout.ts) a living customer with a chance
-    // behind them has p = 0; one with none yet (BG/NBD, x = 0) has p = 1 with probability π.
-    out[i] =
-      w === 0
-        ? 0
-        : inNoDropoutLimit(p)
-          ? k * w
-          : twoPoint
-            ? x + offset === 0
-              ? (1 - share) * k * w + share * boughtWithChance(1, k, w)
-              : k * w
-            : limit
-              ? boughtWithChance(share, k, w)
-              : aliveExpectationBySeries(k, w, p.a, B);
+    out[i] = w === 0 ? 0 : inLimit ? inLimit(w) : aliveExpectationBySeries(k, w, p.a, B);
     if (Number.isNaN(out[i])) rest.push(i);
   }
   if (rest.length > 0) {
@@ -126,6 +110,23 @@ function aliveExpectations(p: BgNbdParams, ts: readonly number[], x: number, T: 
     for (let j = 0; j < rest.length; j++) out[rest[j]!] = integrals[j]!;
   }
   return out;
+}
+
+/**
+ * A living customer's expected purchases as a function of w = t/(α+T) when the parameters stand for
+ * one of the Beta's limits, in closed form (k = r + x; `chances` = x plus the model's extra drop-out
+ * chance); null for a finite Beta:
+ * - nobody drops out (a = 0, no-dropout.ts): the integrand at p = 0, k·w;
+ * - drop-out chances 0 or 1 (two-point-dropout.ts): a living customer with a chance behind them has
+ *   p = 0, k·w; one with none yet (BG/NBD, x = 0) has p = 1 with probability π;
+ * - one drop-out chance p for everyone (same-dropout.ts): the integrand at that p.
+ */
+function limitExpectation(p: BgNbdParams, k: number, chances: number): ((w: number) => number) | null {
+  const share = p.a / (p.a + p.b);
+  if (inNoDropoutLimit(p)) return (w) => k * w;
+  if (inTwoPointLimit(p.a, p.b)) return chances === 0 ? (w) => (1 - share) * k * w + share * boughtWithChance(1, k, w) : (w) => k * w;
+  if (inSameDropoutLimit(p.a, p.b)) return (w) => boughtWithChance(share, k, w);
+  return null;
 }
 
 /** ln(p/(1−p)) of the limit. */

@@ -74,27 +74,31 @@ export function choosePurchaseModel(bgnbd: FittedParams | null, mbgnbd: FittedPa
   };
 }
 
+/** The words for a fit at each of the Beta's limits, and how many parameters it uses. */
+const LIMITS = {
+  noDropout: { zh: '在没有客户流失的极限处拟合, 只用两个参数', en: 'fitted at the limit where no customer drops out, with two parameters' },
+  twoPoint: { zh: '在每位客户流失概率非 0 即 1 的极限处拟合, 只用三个参数', en: "fitted at the limit where each customer's drop-out chance is 0 or 1, with three parameters" },
+  sameDropout: { zh: '在所有客户流失概率相同的极限处拟合, 只用三个参数', en: 'fitted at the limit of one drop-out chance for everyone, with three parameters' },
+} as const;
+
+/** The limit a fit was made at, if any. */
+function limitOf(p: FittedParams): keyof typeof LIMITS | null {
+  return p.noDropout ? 'noDropout' : p.twoPoint ? 'twoPoint' : p.sameDropout ? 'sameDropout' : null;
+}
+
 /**
- * How the two fits' parameters compare: four each, or a fit at a limit — one drop-out chance for
- * everyone (three: r, α, p) or nobody dropping out (two: r, α).
+ * How the two fits' parameters compare: four each, or a fit at a limit — nobody dropping out (two:
+ * r, α), drop-out chances 0 or 1 or one chance for everyone (three: r, α and a share).
  */
 function limitNote(bgnbd: FittedParams, mbgnbd: FittedParams): { zh: string; en: string } {
-  const fits = [
-    { name: 'BG/NBD', p: bgnbd },
-    { name: 'MBG/NBD', p: mbgnbd },
-  ];
-  const atLimit = fits.filter((f) => f.p.sameDropout || f.p.noDropout || f.p.twoPoint);
+  const atLimit = [
+    { name: 'BG/NBD', limit: limitOf(bgnbd) },
+    { name: 'MBG/NBD', limit: limitOf(mbgnbd) },
+  ].filter((f) => f.limit !== null);
   if (atLimit.length === 0) return { zh: '两者参数个数相同', en: 'both have four parameters' };
   if (bgnbd.sameDropout && mbgnbd.sameDropout) return { zh: '两者都在所有客户流失概率相同的极限处拟合, 各用三个参数', en: 'both fitted at the limit of one drop-out chance for everyone, with three parameters each' };
-  const zh = atLimit.map((f) =>
-    f.p.noDropout ? `${f.name} 在没有客户流失的极限处拟合, 只用两个参数` : f.p.twoPoint ? `${f.name} 在每位客户流失概率非 0 即 1 的极限处拟合, 只用三个参数` : `${f.name} 在所有客户流失概率相同的极限处拟合, 只用三个参数`,
-  );
-  const en = atLimit.map((f) =>
-    f.p.noDropout
-      ? `${f.name} fitted at the limit where no customer drops out, with two parameters`
-      : f.p.twoPoint
-        ? `${f.name} fitted at the limit where each customer's drop-out chance is 0 or 1, with three parameters`
-        : `${f.name} fitted at the limit of one drop-out chance for everyone, with three parameters`,
-  );
-  return { zh: zh.join('; '), en: en.join('; ') };
+  return {
+    zh: atLimit.map((f) => `${f.name} ${LIMITS[f.limit!].zh}`).join('; '),
+    en: atLimit.map((f) => `${f.name} ${LIMITS[f.limit!].en}`).join('; '),
+  };
 }

@@ -7,6 +7,7 @@
 import { FIT_HERE, type PurchaseFits, type PurchaseFitter } from './purchase-fitter';
 import { bgnbdNoPurchaseProbability, bgnbdPAlive } from './bgnbd-predict';
 import { choosePurchaseModel, type FittedParams, type PurchaseModelChoice } from './choose-model';
+import type { PurchaseModelName } from './bgnbd-likelihood';
 import { discountedExpectedPurchases } from './clv';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
 import {
@@ -166,12 +167,8 @@ function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string;
     spend[i] = expectedSpend;
   }
   const customers = new ModelFigureTable(keys, points.pointOf, figures, spend, model);
-  // Mean drop-out probability after a purchase, a / (a + b): near zero, P(alive) cannot discriminate.
-  const dropout = fit.a / (fit.a + fit.b);
-  const percent = (dropout * 100).toPrecision(2);
-  // Almost no drop-out says more than drop-out alike for all, and covers it.
-  const when = model === 'mbgnbd' ? { when_zh: '首次购买后就不再购买', when_en: 'they never buy again after the first purchase' } : { when_zh: '第一次回购后就不再购买', when_en: 'they stop after their first repeat purchase' };
-  const warnings = fit.noDropout ? [modelProblem('no_dropout')] : fit.twoPoint ? [modelProblem('two_point_dropout', { percent, ...when })] : dropout < 1e-3 ? [modelProblem('no_dropout_seen', { percent })] : fit.sameDropout ? [modelProblem('same_dropout', { percent })] : [];
+  const warning = dropoutWarning(fit, model);
+  const warnings = warning ? [warning] : [];
   return {
     ok: true,
     unit: options.unit,
@@ -187,6 +184,25 @@ function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string;
     excluded: excludedOut,
     counts: { customers: rows.length, repeat, fittedOn: fitRows.length },
   };
+}
+
+/**
+ * What the chosen fit says about drop-out, when it says something a user must know: a fit at one of
+ * the Beta's limits names it; otherwise almost no drop-out (under 0.1% a purchase) says more than
+ * drop-out alike for all, and covers it.
+ */
+function dropoutWarning(fit: FittedParams, model: PurchaseModelName): ModelProblem | null {
+  // Mean drop-out probability after a purchase, a / (a + b): near zero, P(alive) cannot discriminate.
+  const dropout = fit.a / (fit.a + fit.b);
+  const percent = (dropout * 100).toPrecision(2);
+  if (fit.noDropout) return modelProblem('no_dropout');
+  if (fit.twoPoint) {
+    const when = model === 'mbgnbd' ? { when_zh: '首次购买后就不再购买', when_en: 'they never buy again after the first purchase' } : { when_zh: '第一次回购后就不再购买', when_en: 'they stop after their first repeat purchase' };
+    return modelProblem('two_point_dropout', { percent, ...when });
+  }
+  if (dropout < 1e-3) return modelProblem('no_dropout_seen', { percent });
+  if (fit.sameDropout) return modelProblem('same_dropout', { percent });
+  return null;
 }
 
 function checkOptions(o: FitModelOptions): string | null {

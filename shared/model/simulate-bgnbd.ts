@@ -7,6 +7,7 @@
 import type { BgNbdParams } from './bgnbd-likelihood';
 import { gamma } from '../sample/distributions';
 import { inTwoPointLimit } from './two-point-dropout';
+import { inNoDropoutLimit } from './no-dropout';
 
 /**
  * Simulate one customer observed for T periods after the first purchase: returns (x, t_x, T).
@@ -16,7 +17,7 @@ export function simulateBgNbdCustomer(p: BgNbdParams, T: number, random: () => n
   const lambda = gamma(random, p.r, 1) / p.alpha;
   // a = 0 is the limit where nobody drops out (no-dropout.ts); a + b ≤ TWO_POINT_BELOW the limit of
   // chances 0 or 1 (two-point-dropout.ts), where Gamma draws of shape 10⁻¹² underflow to 0.
-  const drop = p.a === 0 ? 0 : inTwoPointLimit(p.a, p.b) ? (random() < p.a / (p.a + p.b) ? 1 : 0) : dropChance(p, random);
+  const drop = inNoDropoutLimit(p) ? 0 : inTwoPointLimit(p.a, p.b) ? (random() < p.a / (p.a + p.b) ? 1 : 0) : dropChance(p, random);
   let t = 0;
   let x = 0;
   let tx = 0;
