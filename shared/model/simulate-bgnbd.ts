@@ -5,6 +5,7 @@
  * benchmark to check that a fit recovers the parameters.
  */
 import type { BgNbdParams } from './bgnbd-likelihood';
+import type { RfmRow } from './summarize-rfm';
 import { gamma } from '../sample/distributions';
 import { inTwoPointLimit } from './two-point-dropout';
 import { inNoDropoutLimit } from './no-dropout';
@@ -45,4 +46,17 @@ function dropChance(p: BgNbdParams, random: () => number): number {
 function logGammaDraw(random: () => number, shape: number): number {
   if (shape < 1) return Math.log(gamma(random, shape + 1, 1)) + Math.log(1 - random()) / shape;
   return Math.log(gamma(random, shape, 1));
+}
+
+/**
+ * n customers simulated as simulateBgNbdCustomer does, keyed c0, c1, …, as the model's fit takes
+ * them (RfmRow, no spend); customer i observed for ageOf(i) periods (drawn before the customer).
+ */
+export function simulateRfmRows(p: BgNbdParams, n: number, ageOf: (i: number) => number, random: () => number): RfmRow[] {
+  const rows: RfmRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = simulateBgNbdCustomer(p, ageOf(i), random);
+    rows.push({ key: `c${i}`, x: c.x, tx: c.tx, T: c.T, meanRepeatSpend: null });
+  }
+  return rows;
 }

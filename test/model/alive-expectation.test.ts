@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { aliveExpectationByQuadrature, aliveExpectationBySeries, aliveExpectationsByQuadrature, SERIES_UP_TO } from '../../shared/model/alive-expectation';
 import { bgnbdExpectedPurchases } from '../../shared/model/bgnbd-predict';
 import { fitRfmRows } from '../../shared/model/fit-model';
-import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
+import { simulateRfmRows } from '../../shared/model/simulate-bgnbd';
 import { mulberry32 } from '../../shared/prng';
 
 /**
@@ -77,11 +77,7 @@ describe('a living customer’s expected purchases, E[Y(t) | alive]', () => {
   it('a model fitted on customers a few days old is used a year ahead, not failed as "numeric"', () => {
     // 3,000 customers drawn with a = 50, b = 20,000, r = 0.8, α = 3 days, ages 0–700 days.
     const random = mulberry32(1);
-    const rows = [];
-    for (let i = 0; i < 3000; i++) {
-      const c = simulateBgNbdCustomer({ r: 0.8, alpha: 3, a: 50, b: 2e4 }, Math.floor(random() * 700), random);
-      rows.push({ key: `c${i}`, x: c.x, tx: c.tx, T: c.T, meanRepeatSpend: null });
-    }
+    const rows = simulateRfmRows({ r: 0.8, alpha: 3, a: 50, b: 2e4 }, 3000, () => Math.floor(random() * 700), random);
     const r = fitRfmRows(rows, [], { asOfDay: 20000, unit: 'days', horizonDays: 365, annualDiscountRate: 0.1 });
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fitSample, keyHash, kthSmallest, MAX_FIT_CUSTOMERS } from '../../shared/model/fit-sample';
 import { fitRfmRows } from '../../shared/model/fit-model';
-import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
-import type { RfmRow } from '../../shared/model/summarize-rfm';
+import { simulateRfmRows } from '../../shared/model/simulate-bgnbd';
 import { mulberry32 } from '../../shared/prng';
 
 describe('fitSample', () => {
@@ -40,12 +39,7 @@ describe('a purchase model on more customers than MAX_FIT_CUSTOMERS', () => {
     const truth = { r: 0.5, alpha: 20, a: 0.8, b: 2.5 };
     const random = mulberry32(11);
     const n = MAX_FIT_CUSTOMERS + 10_000;
-    const rows: RfmRow[] = [];
-    for (let i = 0; i < n; i++) {
-      const T = 30 + (i % 360);
-      const c = simulateBgNbdCustomer(truth, T, random);
-      rows.push({ key: `c${i}`, x: c.x, tx: c.tx, T: c.T, meanRepeatSpend: null });
-    }
+    const rows = simulateRfmRows(truth, n, (i) => 30 + (i % 360), random);
     const r = fitRfmRows(rows, [], { asOfDay: 20_000, unit: 'days', horizonDays: 90, annualDiscountRate: 0 });
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -7,7 +7,7 @@ import { fitBothModels } from '../../shared/model/purchase-fitter';
 import { choosePurchaseModel } from '../../shared/model/choose-model';
 import { dropoutSlope, NO_DROPOUT_B, noDropoutHolds } from '../../shared/model/no-dropout';
 import { lgamma } from '../../shared/model/gamma-functions';
-import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
+import { simulateBgNbdCustomer, simulateRfmRows } from '../../shared/model/simulate-bgnbd';
 import { mulberry32 } from '../../shared/prng';
 import { modelParamsText } from '../../cli/model-params-text';
 import { fitRfmRows } from '../../shared/model/fit-model';
@@ -250,11 +250,7 @@ describe('the model on customers who never drop out, end to end', () => {
     const n = 30 + Math.floor(random() * 470);
     const r = 0.3 + random() * 2;
     const alpha = 1 + random() * 20;
-    const rows = [];
-    for (let i = 0; i < n; i++) {
-      const c = simulateBgNbdCustomer({ r, alpha, a: 0, b: 1 }, 5 + Math.floor(random() * 80), random);
-      rows.push({ key: `c${i}`, x: c.x, tx: c.tx, T: c.T, meanRepeatSpend: null });
-    }
+    const rows = simulateRfmRows({ r, alpha, a: 0, b: 1 }, n, () => 5 + Math.floor(random() * 80), random);
     const result = fitRfmRows(rows, [], { asOfDay: 20000, unit: 'weeks', horizonDays: 91, annualDiscountRate: 0 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;

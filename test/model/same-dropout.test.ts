@@ -11,7 +11,7 @@ import { dropoutSpread, SAME_DROPOUT_KAPPA, SAME_DROPOUT_SPREAD } from '../../sh
 import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from '../../shared/model/bgnbd-likelihood';
 import { lgamma } from '../../shared/model/gamma-functions';
 import { isoToDay } from '../../shared/ingest/parse-date';
-import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
+import { simulateBgNbdCustomer, simulateRfmRows } from '../../shared/model/simulate-bgnbd';
 import { mulberry32 } from '../../shared/prng';
 
 /**
@@ -193,11 +193,7 @@ describe('predictions in the limit', () => {
     // ages 0–700 days, in days, over 365 days: the ₂F₁ series at a + b = 10¹² needed more terms
     // than it has once t/(α+T) passes about 70, and one NaN failed the whole model.
     const random = mulberry32(3);
-    const rows = [];
-    for (let i = 0; i < 3000; i++) {
-      const c = simulateBgNbdCustomer({ r: 0.8, alpha: 3, a: p * 1e9, b: (1 - p) * 1e9 }, Math.floor(random() * 700), random);
-      rows.push({ key: `c${i}`, x: c.x, tx: c.tx, T: c.T, meanRepeatSpend: null });
-    }
+    const rows = simulateRfmRows({ r: 0.8, alpha: 3, a: p * 1e9, b: (1 - p) * 1e9 }, 3000, () => Math.floor(random() * 700), random);
     const r = fitRfmRows(rows, [], { asOfDay: 20000, unit: 'days', horizonDays: 365, annualDiscountRate: 0 });
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -6,7 +6,7 @@ import { bgnbdLogLikelihoodData, type BgNbdParams, type PurchaseModelName } from
 import { TWO_POINT_EPSILON } from '../../shared/model/two-point-dropout';
 import { noDropoutHolds } from '../../shared/model/no-dropout';
 import { lgamma } from '../../shared/model/gamma-functions';
-import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
+import { simulateBgNbdCustomer, simulateRfmRows } from '../../shared/model/simulate-bgnbd';
 import { fitRfmRows } from '../../shared/model/fit-model';
 import { mulberry32 } from '../../shared/prng';
 import { modelParamsText } from '../../cli/model-params-text';
@@ -206,11 +206,7 @@ describe('fitting customers whose drop-out chances are 0 or 1', () => {
 
   it('end to end: the notice names the share who leave at once, the CLI line the limit', () => {
     const random = mulberry32(3);
-    const rows = [];
-    for (let i = 0; i < 400; i++) {
-      const c = simulateBgNbdCustomer(at(0.8, 6, 0.53), 20 + Math.floor(random() * 60), random);
-      rows.push({ key: `c${i}`, x: c.x, tx: c.tx, T: c.T, meanRepeatSpend: null });
-    }
+    const rows = simulateRfmRows(at(0.8, 6, 0.53), 400, () => 20 + Math.floor(random() * 60), random);
     const result = fitRfmRows(rows, [], { asOfDay: 20000, unit: 'weeks', horizonDays: 91, annualDiscountRate: 0 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
