@@ -6,7 +6,7 @@
  * `rows` (the default): the file into a table of strings. `columns`: a customer table read as
  * `rapport analyze` reads it on one thread, its rows handed out as they are parsed and read into
  * the customers' columns (CustomerTableReader, up to its finish: day/month orders, repeated keys),
- * without the analysis that follows.
+ * its plain lines read straight into them (ReadOptions.lines), without the analysis that follows.
  */
 import { readTableFile } from '../cli/read-table-file';
 import { findHeaderRow } from '../shared/ingest/find-header-row';
@@ -40,6 +40,8 @@ function intoColumns(path: string): number {
       for (const r of rows) first.push(r);
       if (first.length > 20) reader = start();
     },
+    // As rapport analyze reads a customer table: its lines straight into the columns once the header is known.
+    lines: () => reader,
   });
   return (reader ?? start()).finish().customers.count;
 }

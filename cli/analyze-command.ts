@@ -173,7 +173,8 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
     if (io.progress && (size === null || size >= PROGRESS_MIN_BYTES)) progress = io.progress;
     source = file === '-' ? CLI_TEXT[lang].stdin : file;
     // A large regular file: its second part may be read by a second thread (SecondPart).
-    const second = size === null ? null : SecondPart.plan(file, size, lang);
+    // --csv needs the widest row of the file, so its rows are all made (no line reading).
+    const second = size === null ? null : SecondPart.plan(file, size, lang, !values.csv);
     const secondDone = () => second?.progress() ?? { rows: 0, bytes: 0 };
     const onProgress = (b: number, total: number | null, r: number) => progress.reading(b + secondDone().bytes, total, r + secondDone().rows);
     // --csv reads a regular file twice; standard input, a pipe or a device cannot be, and is held.
@@ -200,7 +201,8 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
       let how = 'on one thread';
       const readStart = performance.now();
       try {
-        read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows, split: second ?? undefined });
+        const lines = values.csv ? undefined : () => stream.lineReader;
+        read = readTableFile(file, lang, { stdin: io.stdin, onProgress, onRows, split: second ?? undefined, lines });
         rowCount = read.rowCount;
         if (read.stoppedAt !== null && second && format) {
           const rowsBefore = rowCount;

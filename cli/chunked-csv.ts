@@ -13,6 +13,15 @@ import { detectDelimiter, endsWithLineBreak, guessLineBreak, parseRecovering, ty
 import { CellCache } from '../shared/csv/cell-cache';
 import { splitDelimited } from '../shared/csv/split-delimited';
 
+/**
+ * Where rows can be read without being made: rows as rows, and the lines of a quote-free text as
+ * the rows they cut into (CustomerTableReader).
+ */
+export interface LineReader {
+  add(rows: string[][], firstIndex: number): void;
+  addLines(text: string, firstIndex: number, delimiter: string, linebreak: string): { rows: number; end: number };
+}
+
 /** Papa Parse guesses the line break from the first 1 MB of text (guessLineEndings). */
 const NEWLINE_SAMPLE = 1024 * 1024;
 /** Text is parsed in pieces of at least this many characters. */
@@ -36,8 +45,16 @@ export class ChunkedCsvParser {
   /** Every row so far was cut by splitDelimited (the text so far is plain RFC 4180; see endsCleanly). */
   private plainOnly = true;
 
-  /** Rows already handed out by takeRows (they come before `rows`). */
+  /** Rows already handed out by takeRows or read by the line reader (they come before `rows`). */
   private taken = 0;
+
+  /**
+   * Where the rows may go without being made, once the caller reads every further row the same way
+   * (null until then): a piece of plain text with no quote in it is handed over as lines, the rows
+   * parsed before it as rows, and neither comes out of takeRows. `readByLines` counts them.
+   */
+  lineReader: (() => LineReader | null) | null = null;
+  readByLines = 0;
 
   /** Rows parsed so far, handed out or not. */
   get rowCount(): number {
@@ -104,6 +121,12 @@ export class ChunkedCsvParser {
     if (eol < 0) return text;
     const after = eol + this.newline.length;
     const head = this.pending + text.slice(0, after);
+    const left = this.readAsLines(head);
+    if (left.length < head.length) {
+      // Read by the line reader, up to a row it leaves to the parser (kept pending, with what follows).
+      this.pending = left;
+      return text.slice(after);
+    }
     const before = this.rows.length;
     if (!splitDelimited(head, this.delimiter, this.newline, this.rows, this.cache)) return text;
     if (this.rows.length > before + 1) this.rows.pop(); // the empty row after head's final line break
@@ -135,12 +158,34 @@ export class ChunkedCsvParser {
     this.newline = guessLineBreak(this.pending, this.delimiter);
   }
 
+  /**
+   * Hand a piece of whole rows to the line reader, when there is one and the text so far is plain
+   * RFC 4180: first the rows parsed before it, then the piece, which it reads as splitDelimited would
+   * cut it up to a row whose quoting is not plain (CustomerTableReader.addLines). Returns what it
+   * left of the piece: '' when it read it all, the whole piece when there is no line reader.
+   */
+  private readAsLines(piece: string): string {
+    if (this.lineReader === null || !this.plainOnly || this.delimiter.length !== 1) return piece;
+    const lines = this.lineReader();
+    if (lines === null) return piece;
+    if (this.rows.length > 0) {
+      const rows = this.rows.splice(0);
+      lines.add(rows, this.taken);
+      this.taken += rows.length;
+      this.readByLines += rows.length;
+    }
+    const read = lines.addLines(piece, this.taken, this.delimiter, this.newline);
+    this.taken += read.rows;
+    this.readByLines += read.rows;
+    return piece.slice(read.end);
+  }
+
   private parsePending(final: boolean): void {
     if (!this.started) {
       if (!final && this.pending.length < NEWLINE_SAMPLE) return;
       this.start();
     }
-    const text = this.pending;
+    let text = this.pending;
     let piece: string;
     let rest: string;
     if (final) {
@@ -153,6 +198,18 @@ export class ChunkedCsvParser {
       rest = text.slice(cut + this.newline.length);
     }
     if (piece.length === 0) return;
+    const left = this.readAsLines(piece);
+    if (left.length === 0) {
+      this.pending = rest;
+      this.nextTry = this.piece;
+      return;
+    }
+    if (left.length < piece.length) {
+      // The line reader stopped at a row that is not plain RFC 4180: the rest is read below.
+      piece = left;
+      text = left + rest;
+      this.pending = text;
+    }
     const before = this.rows.length;
     if (!splitDelimited(piece, this.delimiter, this.newline, this.rows, this.cache)) {
       const r = Papa.parse<string[]>(piece, { delimiter: this.delimiter, newline: this.newline, skipEmptyLines: false });

@@ -14,7 +14,7 @@ import { texts } from '../shared/i18n/texts';
 import type { Lang, Notice } from '../shared/types';
 import { asciiText, decodeBytesFast } from './ascii-text';
 import { fileSource, memorySource, readStdinChunks, type ByteSource } from './byte-source';
-import { ChunkedCsvParser } from './chunked-csv';
+import { ChunkedCsvParser, type LineReader } from './chunked-csv';
 import { binaryMessage } from './file-kind';
 import { CLI_TEXT } from './i18n';
 import { decideEncoding, type FallbackLines, sniffEncoding, type StreamEncoding, streamEncodingNotices } from './stream-encoding';
@@ -85,6 +85,12 @@ export interface ReadOptions {
   onRows?: (rows: string[][], firstIndex: number, read: RowsRead) => void;
   /** Where the reading of a streamed file may stop (see SplitPoint); `stoppedAt` tells whether it did. */
   split?: SplitPoint;
+  /**
+   * With onRows: where rows may be read without being made, once every further row is read there
+   * (ChunkedCsvParser.lineReader). Rows read there are not handed to onRows, which is still called,
+   * with no rows, numbered after them, as the reading goes on.
+   */
+  lines?: () => LineReader | null;
 }
 
 const TEXT = texts({
@@ -95,20 +101,20 @@ const TEXT = texts({
 /** Read `path` ("-" for standard input) into rows of strings. */
 export function readTableFile(path: string, lang: Lang = 'en', options: ReadOptions = {}): TableFile {
   const source = path === '-' ? memorySource(CLI_TEXT[lang].stdin, (options.stdin ?? readStdinChunks)()) : fileSource(path, lang);
-  return readTableSource(source, lang, options.onProgress, options.onRows, options.split);
+  return readTableSource(source, lang, options.onProgress, options.onRows, options.split, options.lines);
 }
 
 /** Read a byte source into rows (see readTableFile). */
-export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows'], split?: SplitPoint): TableFile {
+export function readTableSource(source: ByteSource, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows'], split?: SplitPoint, lines?: ReadOptions['lines']): TableFile {
   const t = TEXT[lang];
   const name = source.name;
   const sniffed = sniffEncoding(source, lang);
   if (sniffed === null) throw new UsageError(fill(t.empty, { name }));
-  const whole = source.size === null || source.size <= wholeFileBytes() ? readWhole(source, name, lang, onProgress, onRows) : null;
+  const whole = source.size === null || source.size <= wholeFileBytes() ? readWhole(source, name, lang, onProgress, onRows, lines) : null;
   if (whole) return whole;
   // Rows handed out as they are read cannot be taken back: the encoding is decided on all the bytes first.
   const encoding = decideEncoding(source, sniffed);
-  const read = decodeAndParse(source, encoding, onProgress, onRows, split);
+  const read = decodeAndParse(source, encoding, onProgress, onRows, split, undefined, 0, lines);
   if (read.controls) throw new UsageError(binaryMessage('binary', name, lang));
   if (read.bytes === 0) throw new UsageError(fill(t.empty, { name }));
   if (!read.hasData) throw new UsageError(noData(name, lang));
@@ -122,10 +128,18 @@ export function readTableSource(source: ByteSource, lang: Lang, onProgress?: Rea
  * byte `from` of the file), read in its format: handed to `onRows` numbered from `firstIndex` on.
  * Returns how many rows there were and the quotes read as ordinary characters, numbered the same way.
  */
-export function readTableContinuation(source: ByteSource, format: TextFormat, from: number, firstIndex: number, onRows: NonNullable<ReadOptions['onRows']>, onProgress?: ReadOptions['onProgress']): { rowCount: number; bytes: number; strayQuotes: StrayQuote[] } {
+export function readTableContinuation(
+  source: ByteSource,
+  format: TextFormat,
+  from: number,
+  firstIndex: number,
+  onRows: NonNullable<ReadOptions['onRows']>,
+  onProgress?: ReadOptions['onProgress'],
+  lines?: ReadOptions['lines'],
+): { rowCount: number; bytes: number; strayQuotes: StrayQuote[] } {
   const parser = ChunkedCsvParser.continuing(format.delimiter, format.newline, TEXT_PIECE);
   const encoding: StreamEncoding = { name: format.encoding, skip: 0, confidence: 1, fallback: format.fallback };
-  const read = decodeAndParse(source, encoding, onProgress, (rows, first, at) => onRows(rows, firstIndex + first, at), undefined, parser, from);
+  const read = decodeAndParse(source, encoding, onProgress, (rows, first, at) => onRows(rows, firstIndex + first, at), undefined, parser, from, lines);
   return { rowCount: read.rowCount, bytes: read.bytes, strayQuotes: read.strayQuotes.map((q) => ({ ...q, row: q.row + firstIndex })) };
 }
 
@@ -136,7 +150,7 @@ export function readTableContinuation(source: ByteSource, format: TextFormat, fr
  * piece at a time (ChunkedCsvParser, the same rows) and the rows are handed out as they are parsed,
  * so that they need not all be held at once.
  */
-function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows']): TableFile | null {
+function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: ReadOptions['onProgress'], onRows?: ReadOptions['onRows'], lines?: ReadOptions['lines']): TableFile | null {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
   const limit = wholeFileBytes();
@@ -152,7 +166,7 @@ function readWhole(source: ByteSource, name: string, lang: Lang, onProgress?: Re
     all.set(c, at);
     at += c.length;
   }
-  if (onRows) return parseInPieces(all, source, name, lang, onRows, onProgress);
+  if (onRows) return parseInPieces(all, source, name, lang, onRows, onProgress, lines);
   const read = readDelimited(all, lang, decodeBytesFast);
   const first = new FirstRows();
   first.look(read.rows, true);
@@ -205,17 +219,31 @@ class FirstRows {
 }
 
 /** A whole file's bytes decoded at once and parsed a piece at a time, its rows handed to `onRows` (see readWhole). */
-function parseInPieces(all: Uint8Array, source: ByteSource, name: string, lang: Lang, onRows: NonNullable<ReadOptions['onRows']>, onProgress?: ReadOptions['onProgress']): TableFile {
+function parseInPieces(
+  all: Uint8Array,
+  source: ByteSource,
+  name: string,
+  lang: Lang,
+  onRows: NonNullable<ReadOptions['onRows']>,
+  onProgress?: ReadOptions['onProgress'],
+  lines?: ReadOptions['lines'],
+): TableFile {
   const bytes = all.length;
   const { text, encoding, notices } = decodedText(all, lang, decodeBytesFast);
   const parser = new ChunkedCsvParser(TEXT_PIECE);
+  parser.lineReader = lines ?? null;
   const first = new FirstRows();
   let handed = 0;
   let hasData = false;
+  let byLines = 0;
   const take = (parsed: string[][], reached: number, final: boolean) => {
     const rows = first.pass(parsed, final);
     if (first.notText) throw new UsageError(binaryMessage('binary', name, lang));
-    if (rows.length === 0) return;
+    // Rows the line reader read come before these (see ReadOptions.lines).
+    const lined = parser.readByLines - byLines;
+    byLines = parser.readByLines;
+    handed += lined;
+    if (rows.length === 0 && lined === 0) return;
     for (let i = 0; i < rows.length && !hasData; i++) hasData = rows[i]!.some((c) => c.trim() !== '');
     // How far into the bytes these rows reach, in proportion to the text parsed.
     onRows(rows, handed, { bytes: final ? bytes : Math.round((bytes * reached) / text.length), totalBytes: bytes, format: null });
@@ -303,10 +331,12 @@ function decodeAndParse(
   split?: SplitPoint,
   preset?: ChunkedCsvParser,
   base = 0,
+  lineReader?: ReadOptions['lines'],
 ): { rows: string[][]; rowCount: number; hasData: boolean; delimiter: string; bytes: number; controls: boolean; strayQuotes: StrayQuote[]; stoppedAt: number | null } {
   const decoder = new TextDecoder(encoding.name, { ignoreBOM: true });
   // Rows handed out are parsed a small piece at a time (see TEXT_PIECE); rows kept, as they come.
   const parser = preset ?? (onRows ? new ChunkedCsvParser(TEXT_PIECE) : new ChunkedCsvParser());
+  parser.lineReader = lineReader ?? null;
   let bytes = 0;
   /** Bytes of the mark not yet skipped (it may be cut between chunks); a continuation starts after it. */
   let markLeft = preset === undefined ? encoding.skip : 0;
@@ -319,9 +349,14 @@ function decodeAndParse(
   /** The source turned out not to be text. */
   const controls = (): boolean => first?.notText === true;
   /** `reach`: how far into the bytes the rows go (about: in proportion to the text parsed). */
+  let byLines = 0;
   const handOut = (parsed: string[][], reach: number, final = false) => {
     const rows = first ? first.pass(parsed, final) : parsed;
-    if (rows.length === 0) return;
+    // Rows the line reader read come before these (see ReadOptions.lines).
+    const lined = parser.readByLines - byLines;
+    byLines = parser.readByLines;
+    handed += lined;
+    if (rows.length === 0 && lined === 0) return;
     for (const r of rows) if (!hasData && r.some((c) => c.trim() !== '')) hasData = true;
     onRows!(rows, handed, { bytes: reach, totalBytes: source.size, format: { encoding: encoding.name, delimiter: parser.delimiter, newline: parser.newline, fallback: encoding.fallback } });
     handed += rows.length;

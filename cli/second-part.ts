@@ -42,6 +42,11 @@ export interface SecondPartJob {
   lang: Lang;
   /** The byte offset its part starts at: just after a line feed. */
   split: number;
+  /**
+   * Read plain lines straight into the customers' columns (CustomerTableReader.addLines) rather
+   * than into rows first; false when the widest row must be known (the --csv output).
+   */
+  byLines: boolean;
   columns: readonly Column[];
   format: TextFormat;
   expectedRows: number;
@@ -64,16 +69,17 @@ export class SecondPart {
   private over = false;
   private job: Omit<SecondPartJob, 'flags' | 'port' | 'columns' | 'format' | 'expectedRows'>;
 
-  private constructor(path: string, lang: Lang, split: number) {
-    this.job = { path, lang, split };
+  private constructor(path: string, lang: Lang, split: number, byLines: boolean) {
+    this.job = { path, lang, split, byLines };
   }
 
   /**
    * A second part for a file of `size` bytes, starting after the first line feed past FIRST_SHARE
    * of it; null when the file is read whole anyway (up to wholeFileBytes()), has no such line feed,
    * there is no worker script to run it (workerScript), or RAPPORT_THREADS=1 asks for one thread.
+   * `byLines`: see SecondPartJob.
    */
-  static plan(path: string, size: number, lang: Lang): SecondPart | null {
+  static plan(path: string, size: number, lang: Lang, byLines = true): SecondPart | null {
     if (workerScript() === null || size <= wholeFileBytes() || process.env.RAPPORT_THREADS === '1') return null;
     const from = Math.floor(size * FIRST_SHARE);
     const fd = openSync(path, 'r');
@@ -82,7 +88,7 @@ export class SecondPart {
       const n = readSync(fd, buf, 0, buf.length, from);
       const lf = buf.subarray(0, n).indexOf(0x0a);
       if (lf < 0 || from + lf + 1 >= size) return null;
-      return new SecondPart(path, lang, from + lf + 1);
+      return new SecondPart(path, lang, from + lf + 1, byLines);
     } finally {
       closeSync(fd);
     }
@@ -191,6 +197,7 @@ export function readSecondPart(job: SecondPartJob): void {
         Atomics.store(counters, ROWS, first + rows.length);
       },
       (bytes) => Atomics.store(counters, KILOBYTES, Math.floor(bytes / 1024)),
+      job.byLines ? () => reader : undefined,
     );
     const part = reader.part();
     const message: SecondPartMessage = { part, rowCount: read.rowCount, bytes: read.bytes, widest, strayQuotes: read.strayQuotes };

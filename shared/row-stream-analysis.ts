@@ -84,6 +84,15 @@ export class RowStreamAnalysis {
   }
 
   /**
+   * Where the rows can go without being made, once the header has shown a customer table (null
+   * before, and for anything else): its reader, which reads a plain text's lines straight into
+   * the customers' columns (CustomerTableReader.addLines) and is what push gives rows to.
+   */
+  get lineReader(): CustomerTableReader | null {
+    return this.reader;
+  }
+
+  /**
    * The part another reader of customerColumns read of the rows after those pushed so far, numbering
    * them from the start of its part; `rowsBefore` is how many rows come before it (see
    * CustomerTableReader.absorb).

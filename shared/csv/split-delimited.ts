@@ -142,6 +142,17 @@ function quotedLine(text: string, pos: number, end: number, delimiter: string, l
   }
 }
 
+/**
+ * The row that starts at `pos` of well-formed text whose line holds a quote, read into `row` as
+ * splitDelimited reads it (a quoted field may run over line breaks). Returns the index after the
+ * row's line break (the text's length when the text ends the row), or −1 at a quoted field that
+ * does not close properly (or does not close before the end of the text).
+ */
+export function splitQuotedRow(text: string, pos: number, delimiter: string, linebreak: string, row: string[], cache: CellCache): number {
+  const next = quotedLine(text, pos, endOfLine(text, linebreak, pos), delimiter, linebreak, row, cache, { cut: text.indexOf(delimiter, pos) });
+  return next === MALFORMED ? -1 : next === END_OF_TEXT ? text.length : next;
+}
+
 /** Puts `cell` at index `j` of a row made as wide as the row before it (extended when narrower). */
 function place(row: string[], j: number, cell: string): void {
   if (j < row.length) row[j] = cell;

@@ -139,6 +139,12 @@ export class CustomerColumns {
     if (capacity > this.competitor.length) this.grow(capacity);
   }
 
+  /** Room for `more` slots after those held, grown as `add` grows the columns (doubling), so that adding them does not grow the columns again. */
+  ensure(more: number): void {
+    const need = this.count + more;
+    if (need > this.competitor.length) this.grow(Math.max(need, this.competitor.length * 2));
+  }
+
   private grow(capacity: number): void {
     const c = new Int8Array(capacity).fill(-1);
     c.set(this.competitor);

@@ -59,6 +59,11 @@ export class DateColumnOrders {
     }
   }
 
+  /** Count one cell of date column d (its index in `columns`), as count counts the cells of rows. */
+  countCell(d: number, cell: string): void {
+    if (cell.includes('/') || cell.includes('.')) this.tallies[d]!.add(cell);
+  }
+
   /** Each column's counts so far (in `columns` order), to add to those of another part of the table. */
   counts(): [number, number][] {
     return this.tallies.map((t) => t.counts());

@@ -92,6 +92,36 @@ export function plainEmail(cell: unknown): string | null {
   return typeof cell === 'string' && PLAIN.test(cell) ? cell : null;
 }
 
+/**
+ * The addresses of a cell that lists plain lower-case ASCII addresses (each as plainEmail takes
+ * one) separated by , ; 、 ， ； or blanks: what splitEmails gives for it (duplicates dropped, none
+ * invalid), cut in one pass rather than by splitEmails's regular expressions; null for any other
+ * cell. A large table's lists of addresses are mostly this.
+ */
+export function plainEmailList(cell: string): string[] | null {
+  const n = cell.length;
+  let list: string[] | null = null;
+  for (let i = 0; i < n; ) {
+    if (isListSeparator(cell.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && !isListSeparator(cell.charCodeAt(j))) j++;
+    const one = cell.slice(i, j);
+    if (!PLAIN.test(one)) return null;
+    if (list === null) list = [one];
+    else if (!list.includes(one)) list.push(one);
+    i = j;
+  }
+  return list;
+}
+
+/** A character of splitEmails's separators [,;、，；\s]. */
+function isListSeparator(c: number): boolean {
+  return c === 0x2c || c === 0x3b || c === 0x3001 || c === 0xff0c || c === 0xff1b || isSpace(c);
+}
+
 /** A pragmatic address check: local@domain.tld, letters (any script), digits and the usual marks. */
 const EMAIL = /^[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,}$/u;
 

@@ -13,7 +13,7 @@ import type { Column, Lang, Notice } from '../types';
 import { BAD, CellReader, ownText, textOrNull } from './cell-reader';
 import { appendAll } from '../append-all';
 import { DateColumnOrders } from './day-orders';
-import { orderFreeDate } from './read-customers';
+import { orderFreeDate } from './customer-row';
 import { KeyDictionary, NO_KEY, UNSEEN } from './key-dictionary';
 import { KeyDescriptions, type DescribedKeys, type DescriptiveColumns } from './log-descriptions';
 import type { RowCounts } from './read-customers';

@@ -294,12 +294,8 @@ export function parseDate(cell: unknown, order: DayOrder): number | null | 'inva
   if (typeof cell === 'string' && (cell.length === 10 || isIsoDateTime(cell))) {
     // Fast path for the commonest forms, 'YYYY-MM-DD' and 'YYYY-MM-DD hh:mm[:ss]' (the time is
     // dropped), read digit by digit.
-    if (cell.charCodeAt(4) === 45 && cell.charCodeAt(7) === 45) {
-      const y = digitsAt(cell, 0, 4);
-      const m = digitsAt(cell, 5, 2);
-      const d = digitsAt(cell, 8, 2);
-      if (y >= 0 && m >= 0 && d >= 0) return dayOrInvalid(y, m, d);
-    }
+    const iso = isoDateAt(cell, 0);
+    if (iso !== undefined) return iso;
   }
   if (isBlankCell(cell)) return null;
   if (typeof cell === 'number') return fromNumber(cell);
@@ -324,6 +320,18 @@ function isIsoDateTime(s: string): boolean {
   if (sep !== 32 && sep !== 84) return false;
   if (s.charCodeAt(13) !== 58 || digitsAt(s, 11, 2) < 0 || digitsAt(s, 14, 2) < 0) return false;
   return n === 16 || (s.charCodeAt(16) === 58 && digitsAt(s, 17, 2) >= 0);
+}
+
+/**
+ * The day of the 'YYYY-MM-DD' (ASCII digits) at text[from…], as parseDate reads it: 'invalid' for
+ * a date that does not exist; undefined when the ten characters there are not of that form.
+ */
+export function isoDateAt(text: string, from: number): number | 'invalid' | undefined {
+  if (text.charCodeAt(from + 4) !== 45 || text.charCodeAt(from + 7) !== 45) return undefined;
+  const y = digitsAt(text, from, 4);
+  const m = digitsAt(text, from + 5, 2);
+  const d = digitsAt(text, from + 8, 2);
+  return y >= 0 && m >= 0 && d >= 0 ? dayOrInvalid(y, m, d) : undefined;
 }
 
 /** The value of `len` ASCII digits at `at`, or -1 when one of them is not a digit. */

@@ -38,13 +38,20 @@ function checked(value: number, percent: boolean): ParsedNumber {
  * says why). Most cells of a CSV log look like this.
  */
 export function plainDecimal(text: string): number {
-  const n = text.length;
-  let i = text.charCodeAt(0) === 45 ? 1 : 0;
-  const negative = i === 1;
+  return plainDecimalAt(text, 0, text.length);
+}
+
+/**
+ * plainDecimal of the cell text.slice(from, to), read in place: a reader that cuts its cells out of
+ * a file's text reads most numbers without making a string of them.
+ */
+export function plainDecimalAt(text: string, from: number, to: number): number {
+  let i = text.charCodeAt(from) === 45 && from < to ? from + 1 : from;
+  const negative = i > from;
   let mantissa = 0;
   let digits = 0;
   let point = -1; // digits before the '.'
-  for (; i < n; i++) {
+  for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
@@ -53,7 +60,7 @@ export function plainDecimal(text: string): number {
     else return NaN;
   }
   if (digits === 0 || point === digits) return NaN;
-  return decimalValue(text, negative ? 1 : 0, mantissa, digits, point, negative);
+  return decimalValue(text, negative ? from + 1 : from, to, mantissa, digits, point, negative);
 }
 
 /**
@@ -61,10 +68,10 @@ export function plainDecimal(text: string): number {
  * the integer `mantissa`; NaN out of range (MAX_MAGNITUDE, MIN_MAGNITUDE). Up to 15 digits the
  * mantissa and the power of ten are exact doubles, so one division rounds as Number(text) does
  * (Clinger 1990, "How to read floating point numbers accurately", the exact fast path); longer
- * numbers are left to Number, on text[from…] without its thousands commas.
+ * numbers are left to Number, on text[from…to) without its thousands commas.
  */
-function decimalValue(text: string, from: number, mantissa: number, digits: number, point: number, negative: boolean): number {
-  let value = digits > 15 ? Number(text.slice(from).replace(/,/g, '')) : point < 0 ? mantissa : mantissa / POW10[digits - point]!;
+function decimalValue(text: string, from: number, to: number, mantissa: number, digits: number, point: number, negative: boolean): number {
+  let value = digits > 15 ? Number(text.slice(from, to).replace(/,/g, '')) : point < 0 ? mantissa : mantissa / POW10[digits - point]!;
   if (negative) value = -value;
   if (!(Math.abs(value) <= MAX_MAGNITUDE) || (value !== 0 && Math.abs(value) < MIN_MAGNITUDE)) return NaN;
   return value === 0 ? 0 : value;
@@ -115,7 +122,7 @@ export function groupedDecimal(text: string): number {
   }
   if ((commas === 0 && !currency) || digits === 0 || (commas > 0 && point < 0 && group !== 3) || point === digits) return NaN;
   if (commas === 1 && point < 0 && !firstNonZero) return NaN;
-  return decimalValue(text, start, mantissa, digits, point, negative);
+  return decimalValue(text, start, n, mantissa, digits, point, negative);
 }
 
 /**

@@ -5,16 +5,18 @@
  */
 import type { Column, Field, Lang, Notice, RowError } from '../types';
 import { noticeText } from '../i18n/messages';
-import { BAD, CellReader, keyOf, ownText, textOrNull, type Read } from './cell-reader';
+import { CellReader, keyOf, ownText } from './cell-reader';
 import { TextDictionary } from './text-dictionary';
 import { compareInputs, mergeInputs, type CustomerInput } from './customer-input';
 import { CustomerColumns } from './customer-columns';
-import { plainEmail, splitEmails } from './emails';
 import { DomainCache } from './domain-cache';
-import { skipIfNotData } from './row-kind';
+import { keySettlesSkip, skipIfNotData } from './row-kind';
+import { cutLine, LinePlan, lineRepeatsHeaders, readLine } from './customer-line';
+import { CellCache } from '../csv/cell-cache';
+import { splitQuotedRow } from '../csv/split-delimited';
 import { DateColumnOrders } from './day-orders';
-import { parseDate, parseDateBothWays } from './parse-date';
-import { BothWays, DATE_FIELD_OF, type DateField } from './both-ways-dates';
+import { BothWays, DATE_FIELD_OF } from './both-ways-dates';
+import { num, readRow, type DeferredDate, type RowPlan } from './customer-row';
 import { appendPacked, packColumns, type PackedColumns } from './packed-columns';
 import type { TextField } from './customer-columns';
 
@@ -78,17 +80,6 @@ export interface CustomerReadPart {
 /** The reader's dictionary of each repeating text field. */
 const DICTIONARY_OF: Record<TextField, keyof RowPlan['texts']> = { owner: 'owner', segment: 'segment', region: 'region', competitorName: 'competitor', churnReasonText: 'churnReason' };
 
-/** A date cell read once the column's day/month order is known (see CustomerTableReader). */
-interface DeferredDate {
-  slot: number;
-  field: DateField;
-  rowNo: number;
-  column: Column;
-  cell: string;
-  /** Where its error, if any, goes among the errors: as if it had been read in its turn. */
-  errorAt: number;
-}
-
 /**
  * Reads a customer table a batch of rows at a time, so that a file's rows can be let go as soon
  * as they are read: memory then grows with the customers, not with the file. The result is that
@@ -111,6 +102,10 @@ export class CustomerTableReader {
   private readonly rows: RowCounts = { read: 0, accepted: 0, rejected: 0, skipped: 0 };
   /** The accepted rows' inputs, one slot per row, in reading order. */
   private readonly store: CustomerColumns;
+  /** How addLines reads a line in place, made at its first call. */
+  private lines: LinePlan | null = null;
+  /** Equal short cells of the rows addLines cuts share one string. */
+  private readonly cells = new CellCache();
 
   /**
    * `expectedRows`, when known, sizes the columns once instead of growing them. `copyText` is for
@@ -166,17 +161,77 @@ export class CustomerTableReader {
       const errorsBefore = reader.errors.length;
       const deferredBefore = this.deferred.length;
       readRow(row, rowNo, key, plan, reader, cache);
-      let fatal = false;
-      for (let e = errorsBefore; e < reader.errors.length; e++) if (reader.errors[e]!.fatal) fatal = true;
-      if (fatal) {
-        this.deferred.length = deferredBefore; // a rejected row's dates are never read
-        for (const b of this.bothWays) b.dropSlot(this.store.count - 1);
-        this.store.dropLast();
-        counts.rejected++;
-        continue;
-      }
-      counts.accepted++;
+      this.settle(errorsBefore, deferredBefore);
     }
+  }
+
+  /**
+   * Read the rows of a piece of well-formed delimited text as data rows, the first being the
+   * table's row firstIndex (0-based): the rows splitDelimited cuts from it with this delimiter (one
+   * character) and line break; a line break at its end ends the last row, and no row follows it.
+   * Gives what add gives for those rows, mostly without making them: a line without a quote whose
+   * key cell settles whether it is data (keySettlesSkip) and that does not repeat the headers is
+   * read in place (readLine); any other is cut into its row and read by add. Returns the rows read
+   * and where the reading ended: the text's length, or the start of a row whose quoting is not
+   * plain RFC 4180 (never closed, or followed by other text), which is left to the caller.
+   */
+  addLines(text: string, firstIndex: number, delimiter: string, linebreak: string): { rows: number; end: number } {
+    const { reader, rows: counts, keyCol, plan, cache } = this;
+    if (this.lines === null) this.lines = new LinePlan(this.columns, plan, this.dateOrders);
+    const lines = this.lines;
+    const n = text.length;
+    // At most one row per line break, and one after the last.
+    let breaks = 1;
+    for (let i = text.indexOf(linebreak); i >= 0; i = text.indexOf(linebreak, i + linebreak.length)) breaks++;
+    lines.bind(this.store, breaks);
+    let quote = text.indexOf('"');
+    let count = 0;
+    let pos = 0;
+    for (; pos < n; count++) {
+      let eol = text.indexOf(linebreak, pos);
+      if (eol < 0) eol = n;
+      if (quote >= 0 && quote < pos) quote = text.indexOf('"', pos);
+      const rowNo = firstIndex + count + 1;
+      let key: string | null = null;
+      if (cutLine(text, pos, eol, delimiter, quote, lines)) {
+        const cell = text.slice(lines.starts[keyCol.index]!, lines.ends[keyCol.index]!);
+        if (keySettlesSkip(cell) && !lineRepeatsHeaders(text, lines)) key = keyOf(cell);
+      }
+      if (key !== null) {
+        counts.read++;
+        const errorsBefore = reader.errors.length;
+        const deferredBefore = this.deferred.length;
+        readLine(text, rowNo, plan.copyText ? ownText(key) : key, lines, plan, reader, cache, this.dateOrders);
+        this.settle(errorsBefore, deferredBefore);
+        pos = eol + linebreak.length;
+      } else if (quote < 0 || quote >= eol) {
+        this.add([text.slice(pos, eol).split(delimiter)], firstIndex + count);
+        pos = eol + linebreak.length;
+      } else {
+        // A quote on this line: its row as splitDelimited cuts it (a quoted field may go over lines).
+        const row: string[] = [];
+        const next = splitQuotedRow(text, pos, delimiter, linebreak, row, this.cells);
+        if (next < 0) break;
+        this.add([row], firstIndex + count);
+        pos = next;
+      }
+    }
+    return { rows: count, end: Math.min(pos, n) };
+  }
+
+  /** The row just read into the last slot: rejected (its slot given back) when one of its errors is fatal, else accepted. */
+  private settle(errorsBefore: number, deferredBefore: number): void {
+    const { reader, rows: counts } = this;
+    let fatal = false;
+    for (let e = errorsBefore; e < reader.errors.length; e++) if (reader.errors[e]!.fatal) fatal = true;
+    if (fatal) {
+      this.deferred.length = deferredBefore; // a rejected row's dates are never read
+      for (const b of this.bothWays) b.dropSlot(this.store.count - 1);
+      this.store.dropLast();
+      counts.rejected++;
+      return;
+    }
+    counts.accepted++;
   }
 
   /**
@@ -267,52 +322,6 @@ export class CustomerTableReader {
   }
 }
 
-/** Both readings of the last cell orderFreeDate found to depend on the day/month order. */
-const readings: { mdy: number | null | 'invalid'; dmy: number | null | 'invalid' } = { mdy: null, dmy: null };
-
-/**
- * A date cell's reading when it reads the same in both day/month orders (ISO dates, serial numbers,
- * month names…); undefined when the column's order decides it ("3/4/2026"), both readings then in
- * `readings`.
- */
-export function orderFreeDate(cell: unknown): number | null | 'invalid' | undefined {
-  if (typeof cell !== 'string') return parseDate(cell, 'mdy');
-  const c = cell.charCodeAt(0);
-  // yyyy-… and yyyy/…: the year comes first, the order of the rest is fixed.
-  if (cell.length >= 5 && c >= 48 && c <= 57 && isDigit(cell, 1) && isDigit(cell, 2) && isDigit(cell, 3) && !isDigit(cell, 4)) return parseDate(cell, 'mdy');
-  parseDateBothWays(cell, readings);
-  return readings.mdy === readings.dmy ? readings.mdy : undefined;
-}
-
-/**
- * A date cell read into slot's field now, or once its column's day/month order is known: a cell
- * that is a plausible date both ways ("3/4/2026") is stored month first with its day-first reading
- * beside it (BothWays); any other whose reading depends on the order (a date one way only, or an
- * implausible one either way) is kept as text — a copy, for rows cut from a file's chunks — and read
- * at the end.
- */
-function readDate(slot: number, field: DeferredDate['field'], rowNo: number, column: Column, cell: unknown, plan: RowPlan, reader: CellReader): void {
-  const d = orderFreeDate(cell);
-  if (d !== undefined) {
-    plan.store.num[field][slot] = num(reader.checkDate(rowNo, column, cell, d));
-    return;
-  }
-  const { mdy, dmy } = readings;
-  if (typeof mdy === 'number' && typeof dmy === 'number' && reader.plausibleDay(mdy) && reader.plausibleDay(dmy)) {
-    plan.store.num[field][slot] = mdy;
-    plan.bothWays(column, slot, dmy);
-  } else plan.defer({ slot, field, rowNo, column, cell: plan.copyText ? ownText(cell as string) : (cell as string) });
-}
-
-const isDigit = (s: string, i: number) => {
-  const c = s.charCodeAt(i);
-  return c >= 48 && c <= 57;
-};
-
-const v = <T>(r: Read<T>): T | null => (r === BAD ? null : r);
-/** A number read into a column: NaN where the cell gave none. */
-const num = (r: Read<number>): number => (r === BAD || r === null ? NaN : r);
-
 /**
  * Merge a duplicate key's rows in a canonical order (by their content, not their position), so
  * that which row comes first never changes the merged customer; the rows are listed ascending.
@@ -325,155 +334,3 @@ function mergeGroup(group: CustomerInput[]): CustomerInput {
   return first;
 }
 
-/** What readRow needs to know about the table, worked out once: its columns and which fields it has. */
-interface RowPlan {
-  columns: readonly Column[];
-  hasProfit: boolean;
-  hasShare: boolean;
-  /** One kept copy per value of the columns whose values repeat. */
-  texts: Record<'owner' | 'segment' | 'region' | 'churnReason' | 'competitor', TextDictionary>;
-  /** Keep a date that depends on the column's day/month order, to read once the order is known. */
-  defer: (d: Omit<DeferredDate, 'errorAt'>) => void;
-  /** Note a date stored month first whose day-first reading is `dmy` (see BothWays). */
-  bothWays: (column: Column, slot: number, dmy: number) => void;
-  /** Where the rows' inputs are written. */
-  store: CustomerColumns;
-  /** Copy the text a customer keeps (see CustomerTableReader). */
-  copyText: boolean;
-}
-
-/** Read one data row into a new slot of the plan's store (errors go to the reader); returns the slot. */
-function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowPlan, reader: CellReader, cache: DomainCache): number {
-  const store = plan.store;
-  const j = store.add(key, rowNo);
-  const n = store.num;
-  const t = store.text;
-  const profitFatal = plan.hasProfit;
-  let domainCell: string | null = null;
-  const columns = plan.columns;
-  for (let k = 0; k < columns.length; k++) {
-    const col = columns[k]!;
-    const cell = row[col.index];
-    switch (col.field) {
-      case 'name': {
-        const name = textOrNull(cell);
-        if (name !== null) store.name[j] = plan.copyText ? ownText(name) : name;
-        break;
-      }
-      case 'owner':
-        t.owner[j] = plan.texts.owner.orNull(textOrNull(cell));
-        break;
-      case 'segment':
-        t.segment[j] = plan.texts.segment.orNull(textOrNull(cell));
-        break;
-      case 'region':
-        t.region[j] = plan.texts.region.orNull(textOrNull(cell));
-        break;
-      case 'churn_reason':
-        t.churnReasonText[j] = plan.texts.churnReason.orNull(textOrNull(cell));
-        break;
-      case 'revenue':
-        n.revenue[j] = num(reader.amount(rowNo, col, cell, true));
-        break;
-      case 'profit':
-        n.profit[j] = num(reader.amount(rowNo, col, cell, profitFatal));
-        break;
-      case 'revenue_prev':
-        n.revenuePrev[j] = num(reader.amount(rowNo, col, cell, false));
-        break;
-      case 'cost_to_serve':
-        n.costToServe[j] = num(reader.amount(rowNo, col, cell, false));
-        break;
-      case 'wallet':
-        n.wallet[j] = num(reader.amount(rowNo, col, cell, false));
-        break;
-      case 'potential':
-        n.potential[j] = num(reader.amount(rowNo, col, cell, false));
-        break;
-      case 'receivable':
-        n.receivable[j] = num(reader.amount(rowNo, col, cell, false));
-        break;
-      case 'overdue_amount':
-        n.overdueAmount[j] = num(reader.amount(rowNo, col, cell, false));
-        break;
-      case 'credit_limit':
-        n.creditLimit[j] = num(reader.amount(rowNo, col, cell, false));
-        break;
-      case 'orders':
-        n.orders[j] = num(reader.count(rowNo, col, cell));
-        break;
-      case 'suppliers':
-        n.suppliers[j] = num(reader.count(rowNo, col, cell));
-        break;
-      case 'complaints':
-        n.complaints[j] = num(reader.count(rowNo, col, cell));
-        break;
-      case 'complaints_open':
-        n.complaintsOpen[j] = num(reader.count(rowNo, col, cell));
-        break;
-      case 'overdue_days':
-        n.overdueDays[j] = num(reader.count(rowNo, col, cell));
-        break;
-      case 'first_purchase':
-        readDate(j, 'firstPurchase', rowNo, col, cell, plan, reader);
-        break;
-      case 'last_purchase':
-        readDate(j, 'lastPurchase', rowNo, col, cell, plan, reader);
-        break;
-      case 'last_contact':
-        readDate(j, 'lastContact', rowNo, col, cell, plan, reader);
-        break;
-      case 'share':
-        n.share[j] = num(reader.share(rowNo, col, cell));
-        break;
-      case 'share_prev':
-        n.sharePrev[j] = num(reader.share(rowNo, col, cell));
-        break;
-      case 'email': {
-        const one = plainEmail(cell);
-        if (one !== null) {
-          store.emails[j] = plan.copyText ? ownText(one) : one;
-          break;
-        }
-        const split = splitEmails(cell);
-        store.setEmails(j, plan.copyText ? split.emails.map(ownText) : split.emails);
-        const invalid = split.invalid;
-        for (const bad of invalid) reader.fail(rowNo, col, bad, 'bad_email', false);
-        break;
-      }
-      case 'domain':
-        domainCell = textOrNull(cell);
-        break;
-      case 'competitor': {
-        const c = reader.competitor(cell);
-        if (c) {
-          store.competitor[j] = c.buys ? 1 : 0;
-          t.competitorName[j] = plan.texts.competitor.orNull(c.name);
-        }
-        break;
-      }
-      case 'switching_cost':
-        store.switchingCost[j] = v(reader.switchingCost(rowNo, col, cell));
-        break;
-      case 'satisfaction':
-        n.satisfaction[j] = num(reader.satisfaction(rowNo, col, cell));
-        break;
-      default:
-        break;
-    }
-  }
-  const domains: string[] = [];
-  if (domainCell !== null)
-    for (const part of (domainCell as string).split(/[\s,;、，；]+/)) {
-      const d = part ? cache.of(part) : null;
-      if (d && !domains.includes(d)) domains.push(d);
-    }
-  // The emails' company domains follow, worked out when the customer is built (store.emailDomain).
-  if (domains.length) store.setDomains(j, domains);
-  // Profit = revenue − cost to serve, and share = revenue / wallet, when the table lacks them.
-  const revenue = n.revenue[j]!;
-  if (!plan.hasProfit && Number.isNaN(n.profit[j]!) && !Number.isNaN(n.costToServe[j]!) && !Number.isNaN(revenue)) n.profit[j] = revenue - n.costToServe[j]!;
-  const wallet = n.wallet[j]!;
-  if (!plan.hasShare && Number.isNaN(n.share[j]!) && wallet > 0 && !Number.isNaN(revenue)) n.share[j] = Math.min(1, Math.max(0, revenue / wallet));
-  return j;
-}

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDelimited } from '../../shared/csv/parse-delimited';
 import { ChunkedCsvParser, parseInPieces } from '../../cli/chunked-csv';
+import { CustomerTableReader } from '../../shared/ingest/read-customers';
+import { findHeaderRow } from '../../shared/ingest/find-header-row';
+import { asCustomerColumns, headerAt } from '../../shared/analysis-steps';
+import { generateCustomers } from '../../shared/sample/generate-customers';
 
 /** Repeat rows until the text is past 1 MB, so the reader has to cut it into pieces. */
 function bigText(lines: string[], newline: string, trailing: boolean): string {
@@ -150,5 +154,72 @@ describe('a text cut where it ends cleanly (endsCleanly) reads, from there on, a
     expect(inTwo(stray, stray.indexOf('c,2'), 4096)).toBeNull();
     const plain = `${start('\n')}"a, b",1\nc,2\n`;
     expect(inTwo(plain, plain.indexOf('c,2'), 4096)?.rows).toEqual(parseDelimited(plain).rows);
+  });
+});
+
+describe('a customer table read through a line reader (rows read straight from the text) gives what its rows give', () => {
+  /** A generated customer table's text (over 1 MB, so that it is read in pieces), with quoted cells, cells over two lines, and `extra` lines pasted in. */
+  function customerText(seed: number, newline: string, extra: string[]): string {
+    const table = generateCustomers(16000, { seed, lang: 'zh', asOf: '2026-11-28' }).map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
+    const lines = table.map((r, i) => r.map((c, k) => (c.includes(',') || c.includes('"') || (i % 7 === 3 && k === 1) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
+    // A name over two lines, and a note with a doubled quote.
+    lines[40] = lines[40]!.replace(/^([^,]*),([^,]*),/, '$1,"$2\nzweite Zeile",');
+    lines[50] = lines[50]!.replace(/^([^,]*),([^,]*),/, '$1,"$2 ""HQ""",');
+    extra.forEach((line, k) => lines.splice(9000 + k * 3000, 0, line));
+    return lines.join(newline) + newline;
+  }
+
+  /** What a CustomerTableReader reads of the text's rows as the CLI hands them out (ReadOptions.lines). */
+  function readThrough(text: string, piece: number, push: number, withLines: boolean) {
+    const first: string[][] = [];
+    let reader: CustomerTableReader | null = null;
+    const p = new ChunkedCsvParser(piece);
+    if (withLines) p.lineReader = () => reader;
+    let handed = 0;
+    let byLines = 0;
+    const take = (rows: string[][]) => {
+      handed += p.readByLines - byLines;
+      byLines = p.readByLines;
+      if (reader) reader.add(rows, handed);
+      else {
+        for (const r of rows) first.push(r);
+        if (first.length > 20) {
+          const header = headerAt(first, findHeaderRow(first), 'zh', []);
+          reader = new CustomerTableReader(asCustomerColumns(header.match.columns), 'zh', 0, true);
+          reader.add(first, 0, header.start);
+        }
+      }
+      handed += rows.length;
+    };
+    for (let i = 0; i < text.length; i += push) {
+      p.push(text.slice(i, i + push));
+      take(p.takeRows());
+    }
+    p.end();
+    take(p.takeRows());
+    const r = (reader as CustomerTableReader | null)!.finish();
+    return { customers: r.customers.toInputs(), errors: r.reader.errors, notices: r.notices, rows: r.rows, rowCount: p.rowCount, strayQuotes: p.strayQuotes, lines: p.readByLines };
+  }
+
+  it.each([
+    ['plain RFC 4180, LF', '\n', [] as string[]],
+    ['plain RFC 4180, CRLF', '\r\n', []],
+    ['a quote never closed, and a closed quote followed by text', '\n', ['C9000001,"Acme 4,5', 'C9000002,"ab"cd,x']],
+    ['a repeated header, a blank line, a totals row and a row cut short', '\r\n', ['客户编号,客户名称,邮箱', '', '合计,,,,,,100', 'C9000003,short']],
+  ])('%s', (_, newline, extra) => {
+    const text = customerText(7, newline, extra);
+    for (const [piece, push] of [
+      [65_536, 65_536],
+      [10_000, 7_777],
+    ] as const) {
+      const want = readThrough(text, piece, push, false);
+      const got = readThrough(text, piece, push, true);
+      expect(want.lines).toBe(0);
+      // Most rows were read straight from the text (all of them after a stray quote would be read as rows).
+      if (extra.some((l) => l.includes('"'))) expect(got.lines).toBeGreaterThan(0);
+      else expect(got.lines).toBeGreaterThan(want.rowCount / 2);
+      expect({ ...got, lines: 0 }).toEqual({ ...want, lines: 0 });
+      expect(got.rowCount).toBe(parseDelimited(text).rows.length);
+    }
   });
 });

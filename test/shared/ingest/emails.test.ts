@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plainEmail, splitEmails, withoutDisplayNames } from '../../../shared/ingest/emails';
+import { plainEmail, plainEmailList, splitEmails, withoutDisplayNames } from '../../../shared/ingest/emails';
 
 describe('splitEmails', () => {
   it.each([
@@ -126,5 +126,38 @@ describe('withoutDisplayNames', () => {
     const cell = `${'a'.repeat(400_000)}<`;
     expect(withoutDisplayNames(cell)).toBe(cell);
     expect(splitEmails(`${'a '.repeat(100_000)}x@y.com`).emails).toEqual(['x@y.com']);
+  });
+});
+
+describe('plainEmailList', () => {
+  it.each([
+    ['a@acme.com; b@acme.com', ['a@acme.com', 'b@acme.com']],
+    ['a@acme.com、b@acme.cn，c@x.org；a@acme.com', ['a@acme.com', 'b@acme.cn', 'c@x.org']],
+    [' a@acme.com ,\tb@acme.com\u3000', ['a@acme.com', 'b@acme.com']],
+    ['a@acme.com', ['a@acme.com']],
+    ['A@acme.com; b@acme.com', null],
+    ['a@acme.com; <b@acme.com>', null],
+    ['a@acme.com; not an address', null],
+    ['', null],
+    [' ; ', null],
+  ])('%j → %j', (cell, expected) => {
+    expect(plainEmailList(cell)).toEqual(expected);
+  });
+
+  it('property: whenever it answers, splitEmails reads the same cell as those addresses and nothing invalid', () => {
+    const one = fc.oneof(
+      fc.stringMatching(/^[a-z0-9._%+-]{1,8}@([a-z0-9-]{1,5}\.){1,2}[a-z]{1,3}$/),
+      fc.stringMatching(/^[A-Za-z0-9._%+<>"-]{1,8}@([A-Za-z0-9-]{1,5}\.){1,2}[A-Za-z]{1,3}$/),
+      fc.constantFrom('a@acme.com', 'mailto:a@acme.com', '无', 'N/A', '-', 'x'),
+    );
+    const separator = fc.constantFrom(',', ';', '、', '，', '；', ' ', '\n', '\u3000', '\u2028', '; ', ',,', '|', '');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(one, separator), { maxLength: 5 }), fc.constantFrom('', ' ', ';'), (parts, lead) => {
+        const cell = lead + parts.map(([a, s]) => a + s).join('');
+        const list = plainEmailList(cell);
+        if (list !== null) expect(splitEmails(cell)).toEqual({ emails: list, invalid: [] });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
