@@ -163,9 +163,11 @@ describe('a customer table read through a line reader (rows read straight from t
     const table = generateCustomers(16000, { seed, lang: 'zh', asOf: '2026-11-28' }).map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
     const lines = table.map((r, i) => r.map((c, k) => (c.includes(',') || c.includes('"') || (i % 7 === 3 && k === 1) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
     // A name over two lines, and a note with a doubled quote.
-    lines[40] = lines[40]!.replace(/^([^,]*),([^,]*),/, '$1,"$2\nzweite Zeile",');
+    lines[40] = lines[40]!.replace(/^([^,]*),([^,]*),/, '$1,"$2\n第二行",');
     lines[50] = lines[50]!.replace(/^([^,]*),([^,]*),/, '$1,"$2 ""HQ""",');
-    extra.forEach((line, k) => lines.splice(9000 + k * 3000, 0, line));
+    extra.forEach((line, k) => {
+      lines.splice(9000 + k * 3000, 0, line);
+    });
     return lines.join(newline) + newline;
   }
 
