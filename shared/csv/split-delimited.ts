@@ -146,10 +146,12 @@ function quotedLine(text: string, pos: number, end: number, delimiter: string, l
  * The row that starts at `pos` of well-formed text whose line holds a quote, read into `row` as
  * splitDelimited reads it (a quoted field may run over line breaks). Returns the index after the
  * row's line break (the text's length when the text ends the row), or −1 at a quoted field that
- * does not close properly (or does not close before the end of the text).
+ * does not close properly (or does not close before the end of the text). `cursor.cut` is the
+ * next delimiter at or after `pos`, or before it (then searched again), or −1 when none is left in
+ * the text; it is left at the next one after the row.
  */
-export function splitQuotedRow(text: string, pos: number, delimiter: string, linebreak: string, row: string[], cache: CellCache): number {
-  const next = quotedLine(text, pos, endOfLine(text, linebreak, pos), delimiter, linebreak, row, cache, { cut: text.indexOf(delimiter, pos) });
+export function splitQuotedRow(text: string, pos: number, delimiter: string, linebreak: string, row: string[], cache: CellCache, cursor: { cut: number }): number {
+  const next = quotedLine(text, pos, endOfLine(text, linebreak, pos), delimiter, linebreak, row, cache, cursor);
   return next === MALFORMED ? -1 : next === END_OF_TEXT ? text.length : next;
 }
 

@@ -101,6 +101,13 @@ export class LinePlan {
   /** Where each cell of the line being read starts and ends (its text, inside the quotes of a quoted cell). */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /**
+   * The first delimiter at or after `cutFrom` (−1: none left in the text), carried from line to line
+   * so that a line without one (a single column) does not search the rest of the text each time.
+   * Set by addLines for each text (the first delimiter in it, from 0).
+   */
+  cut = -1;
+  cutFrom = 0;
 
   constructor(headers: readonly Column[], plan: RowPlan, dateOrders: DateColumnOrders) {
     this.headers = headers;
@@ -164,7 +171,11 @@ export function cutLine(text: string, from: number, eol: number, delimiter: stri
       at++;
       continue;
     }
-    const k = text.indexOf(delimiter, at);
+    let k = plan.cut;
+    if (k >= 0 && k < at) {
+      k = plan.cut = text.indexOf(delimiter, at);
+      plan.cutFrom = at;
+    }
     const end = k < 0 || k >= eol ? eol : k;
     if (quote >= 0 && quote < end) return false;
     if (end === eol && c < width - 1) return false;

@@ -180,10 +180,13 @@ export class CustomerTableReader {
     if (this.lines === null) this.lines = new LinePlan(this.columns, plan, this.dateOrders);
     const lines = this.lines;
     const n = text.length;
-    // At most one row per line break, and one after the last.
-    let breaks = 1;
-    for (let i = text.indexOf(linebreak); i >= 0; i = text.indexOf(linebreak, i + linebreak.length)) breaks++;
-    lines.bind(this.store, breaks);
+    // One row per line break, and one more when the text does not end with one: the columns are
+    // sized for them once (not beyond: a table sized for its rows stays that size).
+    let rows = text.endsWith(linebreak) ? 0 : 1;
+    for (let i = text.indexOf(linebreak); i >= 0; i = text.indexOf(linebreak, i + linebreak.length)) rows++;
+    lines.bind(this.store, rows);
+    lines.cut = text.indexOf(delimiter);
+    lines.cutFrom = 0;
     let quote = text.indexOf('"');
     let count = 0;
     let pos = 0;
@@ -210,7 +213,10 @@ export class CustomerTableReader {
       } else {
         // A quote on this line: its row as splitDelimited cuts it (a quoted field may go over lines).
         const row: string[] = [];
-        const next = splitQuotedRow(text, pos, delimiter, linebreak, row, this.cells);
+        // The carried delimiter is the next one from here only if it was searched from here or before.
+        if (lines.cutFrom > pos) lines.cut = text.indexOf(delimiter, pos);
+        lines.cutFrom = pos;
+        const next = splitQuotedRow(text, pos, delimiter, linebreak, row, this.cells, lines);
         if (next < 0) break;
         this.add([row], firstIndex + count);
         pos = next;

@@ -146,4 +146,24 @@ describe('a customer table read from its text line by line gives what its rows g
       [4, '满意度', 'not_a_level'],
     ]);
   });
+
+  it('a line the shortcut declines after cutting some of its cells (a doubled quote) is read from its start', () => {
+    const header = ['客户编号', '客户名称', '邮箱', '负责人'];
+    const columns = asCustomerColumns(headerAt([header], 0, 'zh', []).match.columns);
+    const text = 'C1,甲公司,"""",王芳\nC2,乙公司,b@x.cn,李强\n';
+    const reader = new CustomerTableReader(columns, 'zh', 0, true);
+    expect(reader.addLines(text, 1, ',', '\n')).toEqual({ rows: 2, end: text.length });
+    const [c1, c2] = reader.finish().customers.toInputs();
+    expect([c1!.key, c1!.name, c1!.owner, c2!.key, c2!.emails, c2!.owner]).toEqual(['C1', '甲公司', '王芳', 'C2', ['b@x.cn'], '李强']);
+  });
+
+  it('columns sized for the rows to come stay that size', () => {
+    const header = ['客户编号', '本期销售额'];
+    const columns = asCustomerColumns(headerAt([header], 0, 'zh', []).match.columns);
+    const n = 5000;
+    const text = Array.from({ length: n }, (_, i) => `C${String(i).padStart(5, '0')},${i}\n`).join('');
+    const reader = new CustomerTableReader(columns, 'zh', n, true);
+    expect(reader.addLines(text, 1, ',', '\n').rows).toBe(n);
+    expect(reader.finish().customers.num.revenue.buffer.byteLength).toBe(8 * n);
+  });
 });
