@@ -55,6 +55,15 @@ export class ChunkedCsvParser {
    */
   lineReader: (() => LineReader | null) | null = null;
   readByLines = 0;
+  /** Rows the line reader read since takeLinesRead last asked. */
+  private linesUntaken = 0;
+
+  /** How many rows the line reader read since the last call: they come before the rows takeRows hands out now. */
+  takeLinesRead(): number {
+    const n = this.linesUntaken;
+    this.linesUntaken = 0;
+    return n;
+  }
 
   /** Rows parsed so far, handed out or not. */
   get rowCount(): number {
@@ -173,10 +182,12 @@ export class ChunkedCsvParser {
       lines.add(rows, this.taken);
       this.taken += rows.length;
       this.readByLines += rows.length;
+      this.linesUntaken += rows.length;
     }
     const read = lines.addLines(piece, this.taken, this.delimiter, this.newline);
     this.taken += read.rows;
     this.readByLines += read.rows;
+    this.linesUntaken += read.rows;
     return piece.slice(read.end);
   }
 

@@ -235,13 +235,11 @@ function parseInPieces(
   const first = new FirstRows();
   let handed = 0;
   let hasData = false;
-  let byLines = 0;
   const take = (parsed: string[][], reached: number, final: boolean) => {
     const rows = first.pass(parsed, final);
     if (first.notText) throw new UsageError(binaryMessage('binary', name, lang));
     // Rows the line reader read come before these (see ReadOptions.lines).
-    const lined = parser.readByLines - byLines;
-    byLines = parser.readByLines;
+    const lined = parser.takeLinesRead();
     handed += lined;
     if (rows.length === 0 && lined === 0) return;
     for (let i = 0; i < rows.length && !hasData; i++) hasData = rows[i]!.some((c) => c.trim() !== '');
@@ -349,12 +347,10 @@ function decodeAndParse(
   /** The source turned out not to be text. */
   const controls = (): boolean => first?.notText === true;
   /** `reach`: how far into the bytes the rows go (about: in proportion to the text parsed). */
-  let byLines = 0;
   const handOut = (parsed: string[][], reach: number, final = false) => {
     const rows = first ? first.pass(parsed, final) : parsed;
     // Rows the line reader read come before these (see ReadOptions.lines).
-    const lined = parser.readByLines - byLines;
-    byLines = parser.readByLines;
+    const lined = parser.takeLinesRead();
     handed += lined;
     if (rows.length === 0 && lined === 0) return;
     for (const r of rows) if (!hasData && r.some((c) => c.trim() !== '')) hasData = true;

@@ -178,10 +178,8 @@ describe('a customer table read through a line reader (rows read straight from t
     const p = new ChunkedCsvParser(piece);
     if (withLines) p.lineReader = () => reader;
     let handed = 0;
-    let byLines = 0;
     const take = (rows: string[][]) => {
-      handed += p.readByLines - byLines;
-      byLines = p.readByLines;
+      handed += p.takeLinesRead();
       if (reader) reader.add(rows, handed);
       else {
         for (const r of rows) first.push(r);
