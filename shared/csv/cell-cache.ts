@@ -29,9 +29,7 @@ export class CellCache {
     // The empty string and one-character Latin-1 strings are shared by the engine already.
     if (length === 0) return '';
     if (length === 1 && text.charCodeAt(start) < 256) return text.slice(start, end);
-    let h = length;
-    for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-    const slot = column * SLOTS + ((h ^ (h >>> 9)) & (SLOTS - 1));
+    const slot = column * SLOTS + (textHash(text, start, end) & (SLOTS - 1));
     const cached = this.slots[slot];
     const n = ++this.lookups[column]!;
     if (cached !== undefined && cached.length === length && sameText(cached, text, start)) {
@@ -45,8 +43,15 @@ export class CellCache {
   }
 }
 
+/** A hash of text.slice(start, end), computed in place (its low bits mixed with its high ones). */
+export function textHash(text: string, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h ^ (h >>> 9);
+}
+
 /** `cell` equals text.slice(start, start + cell.length), compared in place (no call into the engine per cell). */
-function sameText(cell: string, text: string, start: number): boolean {
+export function sameText(cell: string, text: string, start: number): boolean {
   for (let k = 0; k < cell.length; k++) if (cell.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
   return true;
 }

@@ -6,6 +6,7 @@
  * names its row, and is read afresh every time).
  */
 import { ownText } from './cell-reader';
+import { sameText, textHash } from '../csv/cell-cache';
 
 /** Slots by default (a power of two): a direct-mapped memo, the newest cell wins its slot. */
 const SLOTS = 1024;
@@ -36,13 +37,10 @@ export class CellMemo<T> {
       this.slot = -1;
       return UNKNOWN;
     }
-    let h = length;
-    for (let i = from; i < to; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-    const slot = (h ^ (h >>> 11)) & this.mask;
+    const slot = textHash(text, from, to) & this.mask;
     this.slot = slot;
     const known = this.texts[slot];
-    if (known === undefined || known.length !== length) return UNKNOWN;
-    for (let k = 0; k < length; k++) if (known.charCodeAt(k) !== text.charCodeAt(from + k)) return UNKNOWN;
+    if (known === undefined || known.length !== length || !sameText(known, text, from)) return UNKNOWN;
     return this.values[slot] as T;
   }
 

@@ -15,7 +15,7 @@ import type { DomainCache } from './domain-cache';
 import type { DateColumnOrders } from './day-orders';
 import { plainDecimalAt } from './parse-number';
 import { isoDateAt } from './parse-date';
-import { finishRow, orderFreeDate, readCell, readDate, type RowPlan } from './customer-row';
+import { DICTIONARY_OF, finishRow, orderFreeDate, readCell, readDate, type RowPlan } from './customer-row';
 import type { CustomerColumns, NumberField, TextField } from './customer-columns';
 
 /** How a column's cells are read on the shortcut. */
@@ -48,12 +48,11 @@ const AMOUNTS: Partial<Record<Field, NumberField>> = {
 };
 const COUNTS: Partial<Record<Field, NumberField>> = { orders: 'orders', suppliers: 'suppliers', complaints: 'complaints', complaints_open: 'complaintsOpen', overdue_days: 'overdueDays' };
 const SHARES: Partial<Record<Field, NumberField>> = { share: 'share', share_prev: 'sharePrev' };
-const REPEATED: Partial<Record<Field, { field: TextField; dictionary: keyof RowPlan['texts'] }>> = {
-  owner: { field: 'owner', dictionary: 'owner' },
-  segment: { field: 'segment', dictionary: 'segment' },
-  region: { field: 'region', dictionary: 'region' },
-  churn_reason: { field: 'churnReasonText', dictionary: 'churnReason' },
-};
+/** The repeating text fields a table's columns name, and the customer field each is read into (its dictionary: DICTIONARY_OF). */
+const REPEATED_FIELD: Partial<Record<Field, TextField>> = { owner: 'owner', segment: 'segment', region: 'region', churn_reason: 'churnReasonText' };
+const REPEATED: Partial<Record<Field, { field: TextField; dictionary: keyof RowPlan['texts'] }>> = Object.fromEntries(
+  Object.entries(REPEATED_FIELD).map(([column, field]) => [column, { field, dictionary: DICTIONARY_OF[field] }]),
+);
 const ANSWERS: ReadonlySet<Field> = new Set(['competitor', 'switching_cost', 'satisfaction']);
 /** The other fields readCell reads (any field it does not read is skipped). */
 const CELLS: ReadonlySet<Field> = new Set(['name', 'email']);

@@ -5,7 +5,7 @@
  */
 import type { Column } from '../types';
 import { BAD, type CellReader, ownText, textOrNull, type Read } from './cell-reader';
-import type { CustomerColumns } from './customer-columns';
+import type { CustomerColumns, TextField } from './customer-columns';
 import { plainEmail, plainEmailList, splitEmails } from './emails';
 import type { DomainCache } from './domain-cache';
 import { parseDate, parseDateBothWays } from './parse-date';
@@ -85,6 +85,9 @@ export interface RowPlan {
   /** Copy the text a customer keeps (see CustomerTableReader). */
   copyText: boolean;
 }
+
+/** The reader's dictionary of each repeating text field. */
+export const DICTIONARY_OF: Record<TextField, keyof RowPlan['texts']> = { owner: 'owner', segment: 'segment', region: 'region', competitorName: 'competitor', churnReasonText: 'churnReason' };
 
 /** Read one data row into a new slot of the plan's store (errors go to the reader); returns the slot. */
 export function readRow(row: readonly unknown[], rowNo: number, key: string, plan: RowPlan, reader: CellReader, cache: DomainCache): number {

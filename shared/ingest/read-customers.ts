@@ -16,9 +16,8 @@ import { CellCache } from '../csv/cell-cache';
 import { splitQuotedRow } from '../csv/split-delimited';
 import { DateColumnOrders } from './day-orders';
 import { BothWays, DATE_FIELD_OF } from './both-ways-dates';
-import { num, readRow, type DeferredDate, type RowPlan } from './customer-row';
+import { DICTIONARY_OF, num, readRow, type DeferredDate, type RowPlan } from './customer-row';
 import { appendPacked, packColumns, type PackedColumns } from './packed-columns';
-import type { TextField } from './customer-columns';
 
 export interface RowCounts {
   read: number;
@@ -77,8 +76,6 @@ export interface CustomerReadPart {
   deferred: (Omit<DeferredDate, 'column'> & { column: number })[];
 }
 
-/** The reader's dictionary of each repeating text field. */
-const DICTIONARY_OF: Record<TextField, keyof RowPlan['texts']> = { owner: 'owner', segment: 'segment', region: 'region', competitorName: 'competitor', churnReasonText: 'churnReason' };
 
 /**
  * Reads a customer table a batch of rows at a time, so that a file's rows can be let go as soon
