@@ -1,17 +1,19 @@
 /**
- * The purchase model's two fits (BG/NBD and MBG/NBD, method §9) with a thread of their own. The
- * thread is started with the reading of a large file, so that it is ready when the model's data
- * are (finishAnalysis starts the fits before the table-wide rules and waits for them after). Each
- * fit is taken by whichever thread is free first: the fitting thread takes BG/NBD, then MBG/NBD;
- * the CLI's thread, done with the rules, takes any not yet taken and waits for the others. The fits
- * are the same code on the same numbers wherever they run, so the model is the one one thread would
- * have fitted. Should the thread fail, the CLI's thread makes the fits it is missing itself.
+ * The purchase model's two fits (BG/NBD and MBG/NBD, method §9) and every customer's figures under
+ * the better one, with a thread of their own. The thread is started with the reading of a large
+ * file, so that it is ready when the model's data are (finishAnalysis starts the model before the
+ * table-wide rules and waits for it after). Each step is taken by whichever thread is free first:
+ * the fitting thread takes BG/NBD, then MBG/NBD, then — when it made both — the figures; the CLI's
+ * thread, done with the rules, takes any step not yet taken and waits for the others. The steps are
+ * the same code on the same numbers wherever they run, so the model is the one one thread would
+ * have made. Should the thread fail, the CLI's thread makes what it is missing itself.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { PurchaseModelName } from '../shared/model/bgnbd-likelihood';
 import type { FittedParams } from '../shared/model/choose-model';
-import { convergedFit, FIT_HERE, type PurchaseFits, type PurchaseFitter } from '../shared/model/purchase-fitter';
-import type { RfmData } from '../shared/model/rfm-data';
+import type { PointFigures } from '../shared/model/model-figure-table';
+import { completeWork, convergedFit, FIT_HERE, type ModelJob, type ModelWork, type PurchaseFitter } from '../shared/model/purchase-fitter';
+import type { DistinctPoints } from '../shared/model/rfm-data';
 import { workerScript } from './worker-script';
 
 /** Files from this size get the thread (smaller ones are analysed in well under a second). */
@@ -27,16 +29,21 @@ const MIN_POINTS = 20_000;
  */
 const WAIT_MS = 5_000;
 
-/** The fits, in the order both threads take them. */
+/** The fits, in the order both threads take them; the figures are the step after them. */
 const MODELS: readonly PurchaseModelName[] = ['bgnbd', 'mbgnbd'];
+const FIGURES = MODELS.length;
+const STEPS = MODELS.length + 1;
 
-/** Per fit (MODELS order), in the shared `claims`: 0 free, 1 taken by the CLI's thread, 2 by the fitting thread. */
+/** Per step (MODELS, then FIGURES), in the shared `claims`: 0 free, 1 taken by the CLI's thread, 2 by the fitting thread. */
 const FREE = 0;
 const HERE = 1;
 const THERE = 2;
-/** Per fit, in the shared `done`: 0 not yet, 1 posted on the port, 2 the thread failed. */
+/** Per step, in the shared `done`: 0 not yet, 1 posted on the port, 2 the thread failed. */
 const POSTED = 1;
 const FAILED = 2;
+
+/** The thread's messages: a fit, or the points and figures. */
+type Answer = { model: PurchaseModelName; fit: FittedParams | null } | { points: DistinctPoints; figures: PointFigures | null };
 
 /** What the fitting thread is given when it starts. */
 export interface FitThreadSetup {
@@ -53,8 +60,8 @@ export interface FitThreadSetup {
 export function threadFitter(size: number | null, onThread?: () => void): (PurchaseFitter & { stop(): void }) | null {
   const script = workerScript();
   if (script === null || size === null || size < FROM_BYTES || process.env.RAPPORT_THREADS === '1') return null;
-  const claims = new Int32Array(new SharedArrayBuffer(4 * MODELS.length));
-  const done = new Int32Array(new SharedArrayBuffer(4 * MODELS.length));
+  const claims = new Int32Array(new SharedArrayBuffer(4 * STEPS));
+  const done = new Int32Array(new SharedArrayBuffer(4 * STEPS));
   const { port1, port2 } = new MessageChannel();
   const setup: FitThreadSetup = { claims: claims.buffer as SharedArrayBuffer, done: done.buffer as SharedArrayBuffer, port: port2 };
   let worker: Worker | null;
@@ -73,52 +80,80 @@ export function threadFitter(size: number | null, onThread?: () => void): (Purch
   };
   return {
     stop,
-    start(data: RfmData) {
-      if (worker === null || data.T.length < MIN_POINTS) {
+    start(job: ModelJob) {
+      if (worker === null || job.data.T.length < MIN_POINTS) {
         stop();
-        return FIT_HERE.start(data);
+        return FIT_HERE.start(job);
       }
-      port1.postMessage(data);
-      return (): PurchaseFits => {
-        // Every fit still free is taken here first; then the thread's are waited for.
-        const mine = MODELS.map((_, k) => Atomics.compareExchange(claims, k, FREE, HERE) === FREE);
-        const fits = MODELS.map((model, k) => (mine[k] ? convergedFit(data, model) : undefined));
+      port1.postMessage(job);
+      return (): ModelWork => {
         const received = new Map<PurchaseModelName, FittedParams | null>();
-        for (let k = 0; k < MODELS.length; k++) {
-          if (mine[k]) continue;
+        let work: { points: DistinctPoints; figures: PointFigures | null } | null = null;
+        /** Waits for step k if the thread has it; false when it failed or did not answer in time. */
+        const waitFor = (k: number): void => {
           const deadline = Date.now() + WAIT_MS;
           while (Atomics.load(done, k) === 0 && Date.now() < deadline) Atomics.wait(done, k, 0, 100);
           for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-            const answer = m.message as { model: PurchaseModelName; fit: FittedParams | null };
-            received.set(answer.model, answer.fit);
+            const answer = m.message as Answer;
+            if ('model' in answer) received.set(answer.model, answer.fit);
+            else work = answer;
           }
+        };
+        // Every fit still free is taken here first; then the thread's are waited for.
+        const mine = MODELS.map((_, k) => Atomics.compareExchange(claims, k, FREE, HERE) === FREE);
+        const fits = MODELS.map((model, k) => (mine[k] ? convergedFit(job.data, model) : undefined));
+        for (let k = 0; k < MODELS.length; k++) {
+          if (mine[k]) continue;
+          waitFor(k);
           // Not received: the thread failed, or did not answer in time. The fit is the same made here.
           const model = MODELS[k]!;
-          fits[k] = received.has(model) ? received.get(model)! : convergedFit(data, model);
+          fits[k] = received.has(model) ? received.get(model)! : convergedFit(job.data, model);
         }
+        const both = { bgnbd: fits[0]!, mbgnbd: fits[1]! };
+        // The figures: made here when free (the thread takes them only after making both fits), else waited for.
+        if (Atomics.compareExchange(claims, FIGURES, FREE, HERE) !== FREE) waitFor(FIGURES);
         stop();
         if (received.size > 0) onThread?.();
-        return { bgnbd: fits[0]!, mbgnbd: fits[1]! };
+        return work ? { fits: both, ...(work as { points: DistinctPoints; figures: PointFigures | null }) } : completeWork(job, both);
       };
     },
   };
 }
 
-/** The fitting thread's work (run by cli/worker.mjs): wait for the data, then take each fit still free. */
+/**
+ * The fitting thread's work (run by cli/worker.mjs): wait for the job, take each fit still free,
+ * then, when it made both, the figures if still free.
+ */
 export function runFitThread(setup: FitThreadSetup): void {
   const claims = new Int32Array(setup.claims);
   const done = new Int32Array(setup.done);
-  setup.port.once('message', (data: RfmData) => {
+  const answer = (k: number, make: () => { message: Answer; transfer: ArrayBuffer[] }) => {
+    try {
+      const { message, transfer } = make();
+      setup.port.postMessage(message, transfer);
+      Atomics.store(done, k, POSTED);
+    } catch {
+      Atomics.store(done, k, FAILED);
+    }
+    Atomics.notify(done, k);
+  };
+  setup.port.once('message', (job: ModelJob) => {
+    const made = new Map<PurchaseModelName, FittedParams | null>();
     for (let k = 0; k < MODELS.length; k++) {
       if (Atomics.compareExchange(claims, k, FREE, THERE) !== FREE) continue;
-      try {
-        setup.port.postMessage({ model: MODELS[k], fit: convergedFit(data, MODELS[k]!) });
-        Atomics.store(done, k, POSTED);
-      } catch {
-        Atomics.store(done, k, FAILED);
-      }
-      Atomics.notify(done, k);
+      answer(k, () => {
+        const fit = convergedFit(job.data, MODELS[k]!);
+        made.set(MODELS[k]!, fit);
+        return { message: { model: MODELS[k]!, fit }, transfer: [] };
+      });
     }
+    if (made.size === MODELS.length && Atomics.compareExchange(claims, FIGURES, FREE, THERE) === FREE)
+      answer(FIGURES, () => {
+        const { points, figures } = completeWork(job, { bgnbd: made.get('bgnbd')!, mbgnbd: made.get('mbgnbd')! });
+        // The arrays go to the CLI's thread without a copy.
+        const arrays = [points.x, points.tx, points.T, points.count, points.pointOf, ...(figures ? [figures.pAlive, figures.expectedPurchases, figures.discounted, figures.pNoPurchase] : [])];
+        return { message: { points, figures }, transfer: [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))] };
+      });
     setup.port.close();
   });
 }

@@ -4,11 +4,9 @@
  * better by log-likelihood used — Gamma-Gamma (note 025) and CLV, with every failure turned into a
  * ModelProblem so that no NaN or Infinity reaches a user.
  */
-import { FIT_HERE, type PurchaseFits, type PurchaseFitter } from './purchase-fitter';
-import { bgnbdNoPurchaseProbability, bgnbdPAlive } from './bgnbd-predict';
+import { FIT_HERE, type ModelWork, type PurchaseFitter } from './purchase-fitter';
 import { choosePurchaseModel, type FittedParams, type PurchaseModelChoice } from './choose-model';
 import type { PurchaseModelName } from './bgnbd-likelihood';
-import { discountedExpectedPurchases } from './clv';
 import { fitGammaGamma, gammaGammaExpectedSpend, type GammaGammaParams } from './gamma-gamma';
 import {
   exclusionMessage,
@@ -19,10 +17,10 @@ import {
   type ModelProblem,
 } from './model-problem';
 import type { PurchaseHistory } from './purchase-history';
-import { aggregateRfm, distinctPoints } from './rfm-data';
+import { aggregateRfm, pointColumns } from './rfm-data';
 import { fitSample } from './fit-sample';
-import { ModelFigureTable, type PointFigures } from './model-figure-table';
-import { summarizeRfm, unitDays, type RfmRow, type TimeUnit } from './summarize-rfm';
+import { ModelFigureTable } from './model-figure-table';
+import { summarizeRfm, type RfmRow, type TimeUnit } from './summarize-rfm';
 
 export interface FitModelOptions {
   /** Calibration cut-off, days since 1970-01-01 (inclusive). */
@@ -84,8 +82,8 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
 
 /**
  * fitRfmRows in two steps: the checks, the fit sample and its data now, and the two purchase-model
- * fits started with `fitter` (which may run them elsewhere); the function returned waits for them
- * and completes the model (the choice, Gamma-Gamma, every customer's figures).
+ * fits with every customer's figures started with `fitter` (which may run them elsewhere); the
+ * function returned waits for them and completes the model (the choice, Gamma-Gamma, the table).
  */
 export function startRfmFit(rows: readonly RfmRow[], excluded: readonly { code: string; count: number }[], options: FitModelOptions, fitter: PurchaseFitter): () => ModelResult {
   const bad = checkOptions(options);
@@ -95,14 +93,16 @@ export function startRfmFit(rows: readonly RfmRow[], excluded: readonly { code: 
   if (repeat < MIN_REPEAT_CUSTOMERS) return () => ({ ok: false, problem: modelProblem('too_few_repeat_customers', { have: repeat }) });
   // Fitted on a hash-chosen sample when the table is very large; applied to every customer below.
   const fitRows = fitSample(rows);
-  const fits = fitter.start(aggregateRfm(fitRows));
-  return () => completeFit(rows, excluded, repeat, fitRows, fits(), options);
+  const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
+  const figures = { unit: options.unit, horizonDays: options.horizonDays, annualDiscountRate: options.annualDiscountRate, churnHorizonDays };
+  const work = fitter.start({ data: aggregateRfm(fitRows), points: pointColumns(rows), figures });
+  return () => completeFit(rows, excluded, repeat, fitRows, work(), options);
 }
 
-/** The model from both fits: the better one chosen, Gamma-Gamma fitted, every customer's figures. */
-function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string; count: number }[], repeat: number, fitRows: readonly RfmRow[], fits: PurchaseFits, options: FitModelOptions): ModelResult {
+/** The model from the fitter's work: the better fit chosen, Gamma-Gamma fitted, every customer's figures in a table. */
+function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string; count: number }[], repeat: number, fitRows: readonly RfmRow[], work: ModelWork, options: FitModelOptions): ModelResult {
   const excludedOut = excluded.map((e) => ({ ...e, message: exclusionMessage(e.code, e.count) }));
-  const { bgnbd, mbgnbd } = fits;
+  const { bgnbd, mbgnbd } = work.fits;
   const chosen = choosePurchaseModel(bgnbd, mbgnbd);
   if (!chosen) return { ok: false, problem: modelProblem('fit_failed') };
   const fit = chosen.params;
@@ -124,37 +124,8 @@ function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string;
     else gammaGammaProblem = modelProblem('spend_fit_failed');
   }
 
+  if (work.figures === null) return { ok: false, problem: modelProblem('numeric') };
   const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
-  const churnH = churnHorizonDays / unitDays(options.unit);
-  const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate, model };
-  // Identical (x, t_x, T) give identical purchase figures: each distinct one is computed once.
-  const points = distinctPoints(rows);
-  const m = points.x.length;
-  const figures: PointFigures = {
-    x: points.x,
-    tx: points.tx,
-    T: points.T,
-    pAlive: new Float64Array(m),
-    expectedPurchases: new Float64Array(m),
-    discounted: new Float64Array(m),
-    pNoPurchase: new Float64Array(m),
-  };
-  const undiscounted = { ...clvOptions, annualDiscountRate: 0 };
-  for (let k = 0; k < m; k++) {
-    const point = { x: points.x[k]!, tx: points.tx[k]!, T: points.T[k]! };
-    const pAlive = bgnbdPAlive(fit, point.x, point.tx, point.T, model);
-    const expected = discountedExpectedPurchases(fit, point, undiscounted);
-    const discounted = options.annualDiscountRate === 0 ? expected : discountedExpectedPurchases(fit, point, clvOptions);
-    const pNoPurchase = bgnbdNoPurchaseProbability(fit, churnH, point.x, point.tx, point.T, model);
-    const finite = Number.isFinite(pAlive) && Number.isFinite(expected) && Number.isFinite(discounted) && Number.isFinite(pNoPurchase);
-    if (!finite || pAlive < 0 || pAlive > 1 || pNoPurchase < 0 || pNoPurchase > 1 || expected < 0 || discounted < 0) {
-      return { ok: false, problem: modelProblem('numeric') };
-    }
-    figures.pAlive[k] = pAlive;
-    figures.expectedPurchases[k] = expected;
-    figures.discounted[k] = discounted;
-    figures.pNoPurchase[k] = pNoPurchase;
-  }
   // Expected spend per purchase, NaN where there is none (no Gamma-Gamma fit).
   const spend = new Float64Array(rows.length).fill(NaN);
   const keys: string[] = new Array(rows.length);
@@ -166,7 +137,7 @@ function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string;
     if (!(Number.isFinite(expectedSpend) && expectedSpend >= 0)) return { ok: false, problem: modelProblem('numeric') };
     spend[i] = expectedSpend;
   }
-  const customers = new ModelFigureTable(keys, points.pointOf, figures, spend, model);
+  const customers = new ModelFigureTable(keys, work.points.pointOf, work.figures, spend, model);
   const warning = dropoutWarning(fit, model);
   const warnings = warning ? [warning] : [];
   return {

@@ -1,13 +1,16 @@
 /**
- * Where the two purchase-model fits of an analysis run (method §9: BG/NBD and MBG/NBD are both
- * fitted by maximum likelihood, the better one used). They are the model's costliest step and need
- * only the aggregated (x, t_x, T) data, so a surface may run them elsewhere — another thread — while
- * the table-wide rules run; the core runs them here, when their result is asked for.
+ * Where the purchase model's costliest steps of an analysis run (method §9): the two fits (BG/NBD and
+ * MBG/NBD are both fitted by maximum likelihood, the better one used), then the figures of every
+ * customer's (x, t_x, T) under the better one. They need only numbers — the fit sample's aggregated
+ * data and every customer's point — so a surface may run them elsewhere (another thread) while the
+ * table-wide rules run; the core runs them here, when their result is asked for.
  */
 import { fitBgNbdData } from './bgnbd-fit';
 import type { PurchaseModelName } from './bgnbd-likelihood';
-import type { FittedParams } from './choose-model';
-import type { RfmData } from './rfm-data';
+import { choosePurchaseModel, type FittedParams } from './choose-model';
+import type { PointFigures } from './model-figure-table';
+import { pointFigures, type FigureOptions } from './point-figures';
+import { distinctPointsOf, type DistinctPoints, type PointColumns, type RfmData } from './rfm-data';
 
 /** Both models' converged fits (null: that model did not converge). */
 export interface PurchaseFits {
@@ -15,9 +18,25 @@ export interface PurchaseFits {
   mbgnbd: FittedParams | null;
 }
 
+/** What a fitter is given: the fit sample's aggregated data, every customer's point, and what the figures depend on. */
+export interface ModelJob {
+  data: RfmData;
+  points: PointColumns;
+  figures: FigureOptions;
+}
+
+/** What it gives back. */
+export interface ModelWork {
+  fits: PurchaseFits;
+  /** Every customer's distinct point (in the order of ModelJob.points). */
+  points: DistinctPoints;
+  /** The figures of each distinct point under the better fit; null when neither fit converged or a figure is not a number. */
+  figures: PointFigures | null;
+}
+
 export interface PurchaseFitter {
-  /** Start both fits on `data`; the function returned gives them, waiting for them if need be. */
-  start(data: RfmData): () => PurchaseFits;
+  /** Start the job; the function returned gives its work, waiting for it if need be. */
+  start(job: ModelJob): () => ModelWork;
 }
 
 /** A converged fit of one model with finite parameters, else null. */
@@ -36,5 +55,12 @@ export function fitBothModels(data: RfmData): PurchaseFits {
   return { bgnbd: convergedFit(data, 'bgnbd'), mbgnbd: convergedFit(data, 'mbgnbd') };
 }
 
-/** The fits run on the caller's thread, when they are asked for. */
-export const FIT_HERE: PurchaseFitter = { start: (data) => () => fitBothModels(data) };
+/** The rest of a job once its fits are made: every customer's distinct point, and their figures under the better fit. */
+export function completeWork(job: ModelJob, fits: PurchaseFits): ModelWork {
+  const points = distinctPointsOf(job.points);
+  const chosen = choosePurchaseModel(fits.bgnbd, fits.mbgnbd);
+  return { fits, points, figures: chosen ? pointFigures(points, chosen.params, chosen.model, job.figures) : null };
+}
+
+/** The whole job on the caller's thread, when it is asked for. */
+export const FIT_HERE: PurchaseFitter = { start: (job) => () => completeWork(job, fitBothModels(job.data)) };

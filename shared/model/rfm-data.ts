@@ -35,12 +35,41 @@ export interface DistinctPoints {
   pointOf: Int32Array;
 }
 
-/**
- * The distinct (x, t_x, T) of `rows` (exact equality): an open-addressing hash table on the bits
- * of the three numbers, so 1,000,000 rows group in tens of milliseconds.
- */
-export function distinctPoints(rows: readonly RfmPoint[]): DistinctPoints {
+/** The (x, t_x, T) of many customers, column by column. */
+export interface PointColumns {
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+}
+
+/** The rows' (x, t_x, T) as three columns. */
+export function pointColumns(rows: readonly RfmPoint[]): PointColumns {
   const n = rows.length;
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = rows[i]!;
+    x[i] = row.x;
+    tx[i] = row.tx;
+    T[i] = row.T;
+  }
+  return { x, tx, T };
+}
+
+/** The distinct (x, t_x, T) of `rows` (exact equality), as distinctPointsOf their columns. */
+export function distinctPoints(rows: readonly RfmPoint[]): DistinctPoints {
+  return distinctPointsOf(pointColumns(rows));
+}
+
+/**
+ * The distinct (x, t_x, T) of some customers' columns (exact equality; −0 is 0), in order of first
+ * sight: an open-addressing hash table on the bits of the three numbers, so 1,000,000 customers
+ * group in a few hundred milliseconds at most.
+ */
+export function distinctPointsOf(points: PointColumns): DistinctPoints {
+  const { x: xs, tx: txs, T: Ts } = points;
+  const n = xs.length;
   let size = 16;
   while (size < n * 2) size *= 2;
   const mask = size - 1;
@@ -54,29 +83,31 @@ export function distinctPoints(rows: readonly RfmPoint[]): DistinctPoints {
   const words = new Uint32Array(bits.buffer);
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const row = rows[i]!;
+    const px = xs[i]!;
+    const ptx = txs[i]!;
+    const pT = Ts[i]!;
     // FNV-1a over the 64 bits of x, t_x and T in turn; −0 and 0 hash alike (v + 0 is +0 for both).
     let h = 0x811c9dc5;
-    bits[0] = row.x + 0;
+    bits[0] = px + 0;
     h = Math.imul(Math.imul(h ^ words[0]!, 0x01000193) ^ words[1]!, 0x01000193);
-    bits[0] = row.tx + 0;
+    bits[0] = ptx + 0;
     h = Math.imul(Math.imul(h ^ words[0]!, 0x01000193) ^ words[1]!, 0x01000193);
-    bits[0] = row.T + 0;
+    bits[0] = pT + 0;
     h = Math.imul(Math.imul(h ^ words[0]!, 0x01000193) ^ words[1]!, 0x01000193);
     let slot = (h ^ (h >>> 15)) & mask;
     for (;;) {
       const at = slots[slot]!;
       if (at === -1) {
         slots[slot] = count;
-        x[count] = row.x;
-        tx[count] = row.tx;
-        T[count] = row.T;
+        x[count] = px;
+        tx[count] = ptx;
+        T[count] = pT;
         w[count] = 1;
         pointOf[i] = count;
         count++;
         break;
       }
-      if (x[at] === row.x && tx[at] === row.tx && T[at] === row.T) {
+      if (x[at] === px && tx[at] === ptx && T[at] === pT) {
         w[at]! += 1;
         pointOf[i] = at;
         break;

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { threadFitter } from '../../cli/fit-thread';
 import { setWorkerScript } from '../../cli/worker-script';
-import { fitBothModels } from '../../shared/model/purchase-fitter';
-import { aggregateRfm } from '../../shared/model/rfm-data';
+import { completeWork, fitBothModels, type ModelJob } from '../../shared/model/purchase-fitter';
+import { aggregateRfm, pointColumns, type RfmPoint } from '../../shared/model/rfm-data';
 import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
 import { mulberry32 } from '../../shared/prng';
 import { toDelimited } from '../../shared/csv/to-delimited';
@@ -15,12 +15,21 @@ import { generateCustomers } from '../../shared/sample/generate-customers';
 const WORKER = new URL('../../cli/worker.mjs', import.meta.url);
 const CLI = resolve(__dirname, '../../cli/rapport.mjs');
 
-/** 25,000 simulated customers (Fader, Hardie & Lee's CDNOW parameters), observed for 39 to 78 weeks: that many distinct points. */
-function simulated(seed: number) {
-  const random = mulberry32(seed);
-  const rows = Array.from({ length: 25_000 }, () => simulateBgNbdCustomer({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39 + 39 * random(), random));
-  return aggregateRfm(rows);
+const FIGURES = { unit: 'weeks', horizonDays: 90, annualDiscountRate: 0.1, churnHorizonDays: 60 } as const;
+
+/** A job on these customers: fitted on all of them, figures for all of them. */
+function jobOf(rows: readonly RfmPoint[]): ModelJob {
+  return { data: aggregateRfm(rows), points: pointColumns(rows), figures: FIGURES };
 }
+
+/** 25,000 simulated customers (Fader, Hardie & Lee's CDNOW parameters), observed for 39 to 78 weeks: that many distinct points. */
+function simulated(seed: number): ModelJob {
+  const random = mulberry32(seed);
+  return jobOf(Array.from({ length: 25_000 }, () => simulateBgNbdCustomer({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39 + 39 * random(), random)));
+}
+
+/** The job's work made on this thread. */
+const here = (job: ModelJob) => completeWork(job, fitBothModels(job.data));
 
 /** A file size that gets the thread. */
 const LARGE = 64 * 1024 * 1024;
@@ -33,42 +42,56 @@ afterEach(() => setWorkerScript(null));
 describe('the purchase model fitted with a thread of its own gives the fits of one thread', () => {
   it('the CLI thread asking late (the fitting thread has taken its fits) or at once (it takes what is free)', () => {
     setWorkerScript(WORKER);
-    const data = simulated(7);
-    expect(data.T.length).toBeGreaterThan(20_000);
-    const want = fitBothModels(data);
-    expect(want.bgnbd).not.toBeNull();
+    const job = simulated(7);
+    expect(job.data.T.length).toBeGreaterThan(20_000);
+    const want = here(job);
+    expect(want.fits.bgnbd).not.toBeNull();
+    expect(want.figures).not.toBeNull();
 
     let used = 0;
     const late = threadFitter(LARGE, () => used++)!;
-    const waitLate = late.start(data);
+    const waitLate = late.start(job);
     sleep(8_000); // long enough for the thread to load and take a fit at least
     expect(waitLate()).toEqual(want);
     expect(used).toBe(1);
 
     const early = threadFitter(LARGE)!;
-    expect(early.start(data)()).toEqual(want);
+    expect(early.start(job)()).toEqual(want);
   }, 120_000);
 
   it('a thread that fails: the CLI thread makes every fit', () => {
     setWorkerScript(new URL('../fixtures/cli/failing-worker.mjs', import.meta.url));
-    const data = simulated(8);
+    const job = simulated(8);
     let used = 0;
     const fitter = threadFitter(LARGE, () => used++)!;
-    const wait = fitter.start(data);
+    const wait = fitter.start(job);
     sleep(2_000);
-    expect(wait()).toEqual(fitBothModels(data));
+    expect(wait()).toEqual(here(job));
     expect(used).toBe(0);
   }, 120_000);
 
   it('a thread that takes a fit and dies: the CLI thread makes that fit itself after a short wait', () => {
     setWorkerScript(new URL('../fixtures/cli/dying-fit-worker.mjs', import.meta.url));
-    const data = simulated(9);
+    const job = simulated(9);
     const fitter = threadFitter(LARGE)!;
-    const wait = fitter.start(data);
+    const wait = fitter.start(job);
     sleep(2_000); // the thread has taken BG/NBD and died
     const t0 = Date.now();
-    expect(wait()).toEqual(fitBothModels(data));
+    expect(wait()).toEqual(here(job));
     expect(Date.now() - t0).toBeLessThan(20_000);
+  }, 120_000);
+
+  it('a thread that takes the figures and dies: the CLI thread makes the fits and the figures itself after a short wait', () => {
+    setWorkerScript(new URL('../fixtures/cli/dying-figures-worker.mjs', import.meta.url));
+    const job = simulated(10);
+    let used = 0;
+    const fitter = threadFitter(LARGE, () => used++)!;
+    const wait = fitter.start(job);
+    sleep(2_000); // the thread has taken the figures and died
+    const t0 = Date.now();
+    expect(wait()).toEqual(here(job));
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(used).toBe(0);
   }, 120_000);
 
   it('no thread for a small file or one of unknown size, nor with RAPPORT_THREADS=1', () => {
@@ -86,9 +109,9 @@ describe('the purchase model fitted with a thread of its own gives the fits of o
   it('small data are fitted here, without the thread', () => {
     setWorkerScript(WORKER);
     const random = mulberry32(3);
-    const data = aggregateRfm(Array.from({ length: 500 }, () => simulateBgNbdCustomer({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, random)));
+    const job = jobOf(Array.from({ length: 500 }, () => simulateBgNbdCustomer({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, 39, random)));
     let used = 0;
-    expect(threadFitter(LARGE, () => used++)!.start(data)()).toEqual(fitBothModels(data));
+    expect(threadFitter(LARGE, () => used++)!.start(job)()).toEqual(here(job));
     expect(used).toBe(0);
   });
 
