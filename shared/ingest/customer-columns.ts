@@ -1,13 +1,15 @@
 /**
  * The customers' inputs held column by column: one Float64Array per number or date field (NaN
- * where the data has none), one array per text field. A million customers are then a few dozen
- * arrays rather than a million objects with a boxed number per field, so the table-wide rules read
- * contiguous memory and the garbage collector has little to walk. A customer's CustomerInput is
+ * where the data has none), one array per text field, and the texts every customer has its own of
+ * (names, e-mail addresses) in TextColumns. A million customers are then a few dozen arrays rather
+ * than a million objects with a boxed number per field, so the table-wide rules read contiguous
+ * memory and the garbage collector has little to walk. A customer's CustomerInput is
  * built from the columns only when a rule or a surface needs that one customer.
  */
 import type { SwitchingCost } from '../types';
 import { emptyInput, type CustomerInput } from './customer-input';
 import { sortIdsByText } from './sort-by-text';
+import { TextColumn } from './text-column';
 
 /** The number and date fields (dates as day numbers), each one Float64Array. */
 export const NUMBER_FIELDS = [
@@ -61,9 +63,14 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 export class CustomerColumns {
   count = 0;
   key: string[];
-  name: string[];
+  /** Each customer's name; null: none read, the key stands for it (nameAt). */
+  name: TextColumn;
   rows: Few<number>[];
-  emails: Few<string>[];
+  /**
+   * Each customer's e-mail addresses, one text per customer with a line break between addresses
+   * (an address never holds one: every reader takes them from plainEmail or splitEmails); null: none.
+   */
+  emails: TextColumn;
   domains: Few<string>[];
   competitor: Int8Array;
   switchingCost: (SwitchingCost | null)[];
@@ -87,9 +94,9 @@ export class CustomerColumns {
     // trim and select cut them to the customers held.
     const list = <T>(): T[] => new Array<T>(capacity);
     this.key = list();
-    this.name = list();
+    this.name = new TextColumn(capacity);
     this.rows = list();
-    this.emails = list();
+    this.emails = new TextColumn(capacity, 24);
     this.domains = list();
     this.switchingCost = list();
     this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, list()])) as unknown as Record<TextField, (string | null)[]>;
@@ -112,9 +119,9 @@ export class CustomerColumns {
     const j = this.count;
     if (j === this.competitor.length) this.grow(Math.max(1024, j * 2));
     this.key[j] = key;
-    this.name[j] = key;
+    this.name.set(j, null);
     this.rows[j] = row;
-    this.emails[j] = null;
+    this.emails.set(j, null);
     this.domains[j] = null;
     this.switchingCost[j] = null;
     const t = this.text;
@@ -146,6 +153,8 @@ export class CustomerColumns {
   }
 
   private grow(capacity: number): void {
+    this.name.grow(capacity);
+    this.emails.grow(capacity);
     const c = new Int8Array(capacity).fill(-1);
     c.set(this.competitor);
     this.competitor = c;
@@ -164,8 +173,8 @@ export class CustomerColumns {
   /**
    * Customer j's inputs written over every field of `into`, which is returned: a caller that reads
    * the customers one at a time and keeps nothing of `into` reuses one object for all of them.
-   * `lists` false leaves rows, emails and domains as one frozen empty list, for rules that read none
-   * of them.
+   * `lists` false leaves rows, emails and domains as one frozen empty list and the name as the key,
+   * for rules that read none of them.
    */
   fill(j: number, into: CustomerInput, lists = true): CustomerInput {
     const n = this.num;
@@ -173,8 +182,8 @@ export class CustomerColumns {
     const t = this.text;
     into.key = this.key[j]!;
     into.rows = lists ? many(this.rows[j]!) : NONE;
-    into.name = this.name[j]!;
-    into.emails = lists ? many(this.emails[j]!) : NONE;
+    into.name = lists ? this.nameAt(j) : into.key;
+    into.emails = lists ? this.emailsAt(j) : NONE;
     into.domains = lists ? this.domainsAt(j) : NONE;
     into.owner = t.owner[j]!;
     into.segment = t.segment[j]!;
@@ -212,9 +221,8 @@ export class CustomerColumns {
     const domains = many(this.domains[j]!);
     const of = this.emailDomain;
     if (of === null) return domains;
-    const emails = this.emails[j]!;
-    if (emails === null) return domains;
-    for (const e of Array.isArray(emails) ? emails : [emails]) {
+    if (this.emails.isNull(j)) return domains;
+    for (const e of this.emailsAt(j)) {
       const d = of(e.slice(e.lastIndexOf('@') + 1));
       if (d && !domains.includes(d)) domains.push(d);
     }
@@ -226,6 +234,17 @@ export class CustomerColumns {
     return Array.from({ length: this.count }, (_, j) => this.inputAt(j));
   }
 
+  /** Customer j's name (its key when the table gave none). */
+  nameAt(j: number): string {
+    return this.name.get(j) ?? this.key[j]!;
+  }
+
+  /** Customer j's e-mail addresses (a fresh array). */
+  emailsAt(j: number): string[] {
+    const text = this.emails.get(j);
+    return text === null ? [] : text.split('\n');
+  }
+
   /** Customer j's input rows (a fresh array). */
   rowsAt(j: number): number[] {
     return many(this.rows[j]!);
@@ -234,9 +253,9 @@ export class CustomerColumns {
   /** Write a whole input into slot j (a merged customer). */
   set(j: number, c: CustomerInput): void {
     this.key[j] = c.key;
-    this.name[j] = c.name;
+    this.name.set(j, c.name === c.key ? null : c.name);
     this.rows[j] = few(c.rows);
-    this.emails[j] = few(c.emails);
+    this.setEmails(j, c.emails);
     this.domains[j] = few(c.domains);
     this.competitor[j] = c.competitor === null ? -1 : c.competitor ? 1 : 0;
     this.switchingCost[j] = c.switchingCost;
@@ -273,7 +292,7 @@ export class CustomerColumns {
 
   /** Set slot j's emails or domains from a list. */
   setEmails(j: number, emails: readonly string[]): void {
-    this.emails[j] = few(emails);
+    this.emails.set(j, emails.length === 0 ? null : emails.length === 1 ? emails[0]! : emails.join('\n'));
   }
 
   setDomains(j: number, domains: readonly string[]): void {
@@ -286,7 +305,7 @@ export class CustomerColumns {
     const n = this.count;
     this.competitor = this.competitor.subarray(0, n);
     for (const f of NUMBER_FIELDS) this.num[f] = this.num[f].subarray(0, n);
-    for (const a of [this.key, this.name, this.rows, this.emails, this.domains, this.switchingCost, ...TEXT_FIELDS.map((f) => this.text[f])] as unknown[][]) a.length = n;
+    for (const a of [this.key, this.rows, this.domains, this.switchingCost, ...TEXT_FIELDS.map((f) => this.text[f])] as unknown[][]) a.length = n;
     return this;
   }
 
@@ -299,9 +318,9 @@ export class CustomerColumns {
       for (let i = 0; i < m; i++) to[i] = from[order[i]!]!;
     };
     pick(this.key, out.key);
-    pick(this.name, out.name);
+    out.name = this.name.select(order);
     pick(this.rows, out.rows);
-    pick(this.emails, out.emails);
+    out.emails = this.emails.select(order);
     pick(this.domains, out.domains);
     pick(this.switchingCost, out.switchingCost);
     for (const f of TEXT_FIELDS) pick(this.text[f], out.text[f]);

@@ -112,7 +112,11 @@ export function readCell(j: number, col: Column, cell: unknown, rowNo: number, p
   switch (col.field) {
     case 'name': {
       const name = textOrNull(cell);
-      if (name !== null) store.name[j] = plan.copyText ? ownText(name) : name;
+      if (name !== null) {
+        // A cell cut from a file's text is copied into the column's own store (see TextColumn).
+        if (plan.copyText) store.name.set(j, name);
+        else store.name.keep(j, name);
+      }
       break;
     }
     case 'owner':
@@ -187,16 +191,17 @@ export function readCell(j: number, col: Column, cell: unknown, rowNo: number, p
     case 'email': {
       const one = plainEmail(cell);
       if (one !== null) {
-        store.emails[j] = plan.copyText ? ownText(one) : one;
+        if (plan.copyText) store.emails.set(j, one);
+        else store.emails.keep(j, one);
         break;
       }
       const list = typeof cell === 'string' ? plainEmailList(cell) : null;
       if (list !== null) {
-        store.setEmails(j, plan.copyText ? list.map(ownText) : list);
+        store.setEmails(j, list);
         break;
       }
       const split = splitEmails(cell);
-      store.setEmails(j, plan.copyText ? split.emails.map(ownText) : split.emails);
+      store.setEmails(j, split.emails);
       const invalid = split.invalid;
       for (const bad of invalid) reader.fail(rowNo, col, bad, 'bad_email', false);
       break;

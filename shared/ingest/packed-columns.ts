@@ -1,12 +1,13 @@
 /**
  * A CustomerColumns table in a form that crosses from one thread to another cheaply: the number
- * columns as typed arrays (moved, not copied), every text column as one string with the end of each
- * value, and the columns whose values repeat (owners, regions, switching costs…) as codes into a
+ * columns and the names and e-mail addresses as typed arrays (moved, not copied), every other text
+ * column as one string with the end of each value, and the columns whose values repeat (owners, regions, switching costs…) as codes into a
  * list of their distinct values. Copying a million short strings one by one between threads costs
  * more than reading them did; one long string per column costs a memory copy.
  */
 import type { SwitchingCost } from '../types';
 import { type CustomerColumns, NUMBER_FIELDS, TEXT_FIELDS, type NumberField, type TextField } from './customer-columns';
+import type { PackedTextColumn } from './text-column';
 
 /** Texts (or nulls) as one string and where each ends; a null is a value of length 0 marked in `nulls`. */
 export interface PackedTexts {
@@ -30,9 +31,9 @@ export interface PackedCodes {
 export interface PackedColumns {
   count: number;
   key: PackedTexts;
-  name: PackedTexts;
+  name: PackedTextColumn;
   rows: PackedLists<Float64Array>;
-  emails: PackedLists<PackedTexts>;
+  emails: PackedTextColumn;
   domains: PackedLists<PackedTexts>;
   competitor: Int8Array;
   switchingCost: PackedCodes;
@@ -140,14 +141,13 @@ function unpackCodes<T extends string>(p: PackedCodes, into: (T | null)[], at: n
 export function packColumns(store: CustomerColumns): PackedColumns {
   const n = store.count;
   const rows = packLists(store.rows, n);
-  const emails = packLists(store.emails, n);
   const domains = packLists(store.domains, n);
   return {
     count: n,
     key: packTexts(store.key, n),
-    name: packTexts(store.name, n),
+    name: store.name.pack(n),
     rows: { values: Float64Array.from(rows.values), counts: rows.counts },
-    emails: { values: packTexts(emails.values), counts: emails.counts },
+    emails: store.emails.pack(n),
     domains: { values: packTexts(domains.values), counts: domains.counts },
     // Views of the reader's own arrays, not copies: moved to the other thread with their buffers.
     competitor: store.competitor.subarray(0, n),
@@ -159,7 +159,7 @@ export function packColumns(store: CustomerColumns): PackedColumns {
 
 /** The typed arrays of a packed table, to move (transfer) rather than copy to another thread. */
 export function packedBuffers(p: PackedColumns): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [p.key.ends, p.key.nulls, p.name.ends, p.name.nulls, p.rows.values, p.rows.counts, p.emails.counts, p.emails.values.ends, p.emails.values.nulls, p.domains.counts, p.domains.values.ends, p.domains.values.nulls, p.competitor, p.switchingCost.codes];
+  const arrays: ArrayBufferView[] = [p.key.ends, p.key.nulls, p.name.chars, p.name.lengths, p.rows.values, p.rows.counts, p.emails.chars, p.emails.lengths, p.domains.counts, p.domains.values.ends, p.domains.values.nulls, p.competitor, p.switchingCost.codes];
   for (const f of TEXT_FIELDS) arrays.push(p.text[f].codes);
   for (const f of NUMBER_FIELDS) arrays.push(p.num[f]);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
@@ -174,11 +174,9 @@ export function appendPacked(store: CustomerColumns, p: PackedColumns, rowsBefor
   const at = store.count;
   store.reserve(at + p.count);
   unpackTexts(p.key, store.key, at);
-  unpackTexts(p.name, store.name, at);
+  store.name.unpack(p.name, at);
   unpackLists(p.rows.values.map((row) => row + rowsBefore), p.rows.counts, store.rows, at);
-  const emails: (string | null)[] = new Array(p.emails.values.ends.length);
-  unpackTexts(p.emails.values, emails, 0);
-  unpackLists(emails as string[], p.emails.counts, store.emails, at);
+  store.emails.unpack(p.emails, at);
   const domains: (string | null)[] = new Array(p.domains.values.ends.length);
   unpackTexts(p.domains.values, domains, 0);
   unpackLists(domains as string[], p.domains.counts, store.domains, at);

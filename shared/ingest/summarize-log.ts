@@ -153,7 +153,7 @@ export function summarizeCustomers(
 
 /** Copy key `id`'s descriptive fields into customer j; the company domains of its emails. */
 function describe(out: CustomerColumns, j: number, d: DescribedKeys, id: number): void {
-  out.name[j] = d.names[id] ?? out.key[j]!;
+  out.name.set(j, d.names[id] ?? null);
   out.text.owner[j] = d.owners[id]!;
   out.text.segment[j] = d.segments[id]!;
   out.text.region[j] = d.regions[id]!;
