@@ -5,7 +5,8 @@
  * 16 bits at most, and a pass is skipped when every value shares its digit — integer amounts and
  * day numbers leave the low mantissa bits at zero, so they sort in one or two passes. Stable: equal
  * values keep their index order, and −0 is equal to +0 (as === has it), so zeros of either sign
- * stay in index order too.
+ * stay in index order too. Values that are all decimals of a few places within a 32-bit span
+ * (amounts of money, shares in percent) are sorted by their scaled integers instead: two passes.
  * Values must not be NaN (the callers leave missing values out first).
  */
 
@@ -48,18 +49,19 @@ export function argsortShared(values: Float64Array, idx: Uint32Array): Uint32Arr
   // The sortable key of each listed value, as four 16-bit digits (hi…lo), in idx's order.
   const { bits, order: first, next: second } = scratchFor(m);
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
-  for (let k = 0; k < m; k++) {
-    const i = idx[k]!;
-    let h = words[2 * i + HI]!;
-    let l = words[2 * i + LO]!;
-    if (h === 0x80000000 && l === 0) h = 0; // −0 is +0: equal values keep their index order
-    if (h & 0x80000000) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else h = (h | 0x80000000) >>> 0;
-    bits[2 * k] = h;
-    bits[2 * k + 1] = l;
-  }
+  if (!scaledKeys(values, idx, bits))
+    for (let k = 0; k < m; k++) {
+      const i = idx[k]!;
+      let h = words[2 * i + HI]!;
+      let l = words[2 * i + LO]!;
+      if (h === 0x80000000 && l === 0) h = 0; // −0 is +0: equal values keep their index order
+      if (h & 0x80000000) {
+        h = ~h >>> 0;
+        l = ~l >>> 0;
+      } else h = (h | 0x80000000) >>> 0;
+      bits[2 * k] = h;
+      bits[2 * k + 1] = l;
+    }
   let order = first; // positions into bits / idx
   for (let k = 0; k < m; k++) order[k] = k;
   let next = second;
@@ -88,6 +90,40 @@ export function argsortShared(values: Float64Array, idx: Uint32Array): Uint32Arr
   const out = scratchFor(m).out.subarray(0, m);
   for (let k = 0; k < m; k++) out[k] = idx[order[k]!]!;
   return out;
+}
+
+/** Decimal places tried for scaledKeys: whole numbers up to hundredths of a hundredth. */
+const MAX_PLACES = 4;
+const SPAN = 2 ** 32;
+
+/**
+ * The listed values as 32-bit sort keys in `bits` (high words 0), when for some number of decimal
+ * places d ≤ MAX_PLACES every value v is exactly round(v·10^d)/10^d and the scaled values span less
+ * than 2^32; false (bits untouched) otherwise. The keys order as the values do: v < w gives
+ * round(v·s) ≤ round(w·s), and equal keys would make v and w both that key / s. −0 and 0 share a key.
+ */
+function scaledKeys(values: Float64Array, idx: Uint32Array, bits: Uint32Array): boolean {
+  const m = idx.length;
+  for (let d = 0, s = 1; d <= MAX_PLACES; d++, s *= 10) {
+    let min = Infinity;
+    let max = -Infinity;
+    let k = 0;
+    for (; k < m; k++) {
+      const v = values[idx[k]!]!;
+      const scaled = Math.round(v * s);
+      if (scaled / s !== v || !Number.isFinite(scaled)) break;
+      if (scaled < min) min = scaled;
+      if (scaled > max) max = scaled;
+    }
+    if (k < m) continue;
+    if (max - min >= SPAN) return false;
+    for (k = 0; k < m; k++) {
+      bits[2 * k] = 0;
+      bits[2 * k + 1] = Math.round(values[idx[k]!]! * s) - min;
+    }
+    return true;
+  }
+  return false;
 }
 
 /** The indices of the values that are not NaN, ascending, in a working array shared between calls (as argsortShared). */

@@ -52,6 +52,29 @@ describe('argsortShared', () => {
     );
   });
 
+  it('decimals of a few places (sorted by their scaled integers) order as the comparator sort does', () => {
+    // Amounts with up to four places, a span near the 32-bit limit, −0, and values that are not such
+    // decimals (0.1 + 0.2, a third, a tiny or huge number) mixed in rarely, which end the shortcut.
+    const decimal = fc.oneof(
+      { weight: 20, arbitrary: fc.tuple(fc.integer({ min: -5e8, max: 5e8 }), fc.integer({ min: 0, max: 4 })).map(([x, d]) => x / 10 ** d) },
+      { weight: 2, arbitrary: fc.constantFrom(0, -0, 42949672.95, -42949672.95, 2 ** 31, -(2 ** 31)) },
+      { weight: 1, arbitrary: fc.constantFrom(0.1 + 0.2, 1 / 3, 1e-7, 1e15, Infinity) },
+    );
+    fc.assert(
+      fc.property(fc.array(decimal, { maxLength: 300 }), fc.boolean(), (xs, subset) => {
+        const v = Float64Array.from(xs);
+        const idx = Uint32Array.from([...xs.keys()].filter((i) => !subset || i % 3 !== 1));
+        expect(argsort(v, idx)).toEqual(referenceOrder(v, [...idx]));
+      }),
+      { numRuns: 500, seed: 20261201 },
+    );
+    // Cents spanning just under and just over 2^32 of them.
+    for (const top of [42949672.95, 42949672.96]) {
+      const v = Float64Array.from([top, 0, 12.34, -0, 12.3, top, 0.01]);
+      expect(argsort(v, Uint32Array.from(v.keys()))).toEqual(referenceOrder(v, [...v.keys()]));
+    }
+  });
+
   it('sorts only the indices it is given, and worked examples', () => {
     const v = Float64Array.from([3, -1, 2, -0, 0, -Infinity, 2]);
     expect(argsort(v, Uint32Array.from([0, 1, 2, 3, 4, 5, 6]))).toEqual([5, 1, 3, 4, 2, 6, 0]);
