@@ -83,17 +83,16 @@ export function orderDescending(values: Float64Array, keys: readonly string[]): 
   const n = values.length;
   // Ascending by value; within equal values the indices stay ascending (the sort is stable).
   const asc = argsortShared(values, allShared(n));
-  // Runs of equal values, from the largest down. Within a run the indices ascend; when the keys
-  // already ascend (the core sorts its customers by key) that is the key order and no run needs sorting.
+  // Runs of equal values, from the largest down. Within a run the indices ascend; when the run's keys
+  // ascend with them (the core sorts its customers by key) that is the key order and the run needs no sorting.
   const starts: number[] = [];
   for (let lo = 0; lo < n; lo = runEnd(values, asc, lo)) starts.push(lo);
-  const keysAscending = isAscending(keys);
   const out = new Uint32Array(n);
   let w = 0;
   let end = n;
   for (let r = starts.length - 1; r >= 0; r--) {
     const start = starts[r]!;
-    if (end - start === 1 || keysAscending) for (let k = start; k < end; k++) out[w++] = asc[k]!;
+    if (end - start === 1 || keysAscend(keys, asc, start, end)) for (let k = start; k < end; k++) out[w++] = asc[k]!;
     else {
       const group = Array.from(asc.subarray(start, end)).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
       for (const g of group) out[w++] = g;
@@ -103,8 +102,8 @@ export function orderDescending(values: Float64Array, keys: readonly string[]): 
   return out;
 }
 
-/** True when keys[i] < keys[i + 1] throughout (strictly: equal keys fall back to the index). */
-function isAscending(keys: readonly string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) return false;
+/** True when the keys of order[start…end) ascend strictly (equal keys fall back to the index, so a run with them is sorted). */
+function keysAscend(keys: readonly string[], order: Uint32Array, start: number, end: number): boolean {
+  for (let k = start + 1; k < end; k++) if (!(keys[order[k - 1]!]! < keys[order[k]!]!)) return false;
   return true;
 }
