@@ -17,10 +17,10 @@ import {
   type ModelProblem,
 } from './model-problem';
 import type { PurchaseHistory } from './purchase-history';
-import { aggregateRfm, pointColumns } from './rfm-data';
-import { fitSample } from './fit-sample';
+import { aggregatePoints, type PointColumns } from './rfm-data';
+import { sampleIndices } from './fit-sample';
 import { ModelFigureTable } from './model-figure-table';
-import { summarizeRfm, type RfmRow, type TimeUnit } from './summarize-rfm';
+import { rfmTableOf, summarizeRfm, type RfmRow, type RfmTable, type TimeUnit } from './summarize-rfm';
 
 export interface FitModelOptions {
   /** Calibration cut-off, days since 1970-01-01 (inclusive). */
@@ -85,36 +85,56 @@ export function fitRfmRows(rows: readonly RfmRow[], excluded: readonly { code: s
  * fits with every customer's figures started with `fitter` (which may run them elsewhere); the
  * function returned waits for them and completes the model (the choice, Gamma-Gamma, the table).
  */
-export function startRfmFit(rows: readonly RfmRow[], excluded: readonly { code: string; count: number }[], options: FitModelOptions, fitter: PurchaseFitter): () => ModelResult {
+export function startRfmFit(rows: readonly RfmRow[] | RfmTable, excluded: readonly { code: string; count: number }[], options: FitModelOptions, fitter: PurchaseFitter): () => ModelResult {
   const bad = checkOptions(options);
   if (bad) return () => ({ ok: false, problem: modelProblem('bad_options', { what: bad }) });
-  const repeat = rows.filter((r) => r.x > 0).length;
-  if (rows.length < MIN_CUSTOMERS) return () => ({ ok: false, problem: modelProblem('too_few_customers', { have: rows.length }) });
+  const table = isRfmTable(rows) ? rows : rfmTableOf(rows);
+  let repeat = 0;
+  for (let i = 0; i < table.count; i++) if (table.x[i]! > 0) repeat++;
+  if (table.count < MIN_CUSTOMERS) return () => ({ ok: false, problem: modelProblem('too_few_customers', { have: table.count }) });
   if (repeat < MIN_REPEAT_CUSTOMERS) return () => ({ ok: false, problem: modelProblem('too_few_repeat_customers', { have: repeat }) });
   // Fitted on a hash-chosen sample when the table is very large; applied to every customer below.
-  const fitRows = fitSample(rows);
+  const sample = sampleIndices(table.key);
+  const points = { x: table.x, tx: table.tx, T: table.T };
   const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
   const figures = { unit: options.unit, horizonDays: options.horizonDays, annualDiscountRate: options.annualDiscountRate, churnHorizonDays };
-  const work = fitter.start({ data: aggregateRfm(fitRows), points: pointColumns(rows), figures });
-  return () => completeFit(rows, excluded, repeat, fitRows, work(), options);
+  const work = fitter.start({ data: aggregatePoints(sample === null ? points : pick(points, sample)), points, figures });
+  return () => completeFit(table, excluded, repeat, sample, work(), options);
 }
 
-/** The model from the fitter's work: the better fit chosen, Gamma-Gamma fitted, every customer's figures in a table. */
-function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string; count: number }[], repeat: number, fitRows: readonly RfmRow[], work: ModelWork, options: FitModelOptions): ModelResult {
+function isRfmTable(rows: readonly RfmRow[] | RfmTable): rows is RfmTable {
+  return !Array.isArray(rows);
+}
+
+/** The points at `at`, in its order. */
+function pick(points: PointColumns, at: Uint32Array): PointColumns {
+  const take = (c: Float64Array) => Float64Array.from(at, (i) => c[i]!);
+  return { x: take(points.x), tx: take(points.tx), T: take(points.T) };
+}
+
+/** The model from the fitter's work: the better fit chosen, Gamma-Gamma fitted on the fit sample (`sample`: its rows; null: all), every customer's figures in a table. */
+function completeFit(table: RfmTable, excluded: readonly { code: string; count: number }[], repeat: number, sample: Uint32Array | null, work: ModelWork, options: FitModelOptions): ModelResult {
   const excludedOut = excluded.map((e) => ({ ...e, message: exclusionMessage(e.code, e.count) }));
   const { bgnbd, mbgnbd } = work.fits;
   const chosen = choosePurchaseModel(bgnbd, mbgnbd);
   if (!chosen) return { ok: false, problem: modelProblem('fit_failed') };
   const fit = chosen.params;
   const model = chosen.model;
+  const meanSpend = table.meanRepeatSpend;
 
   // Gamma-Gamma on repeat customers with positive net repeat spend.
   let gammaGamma: (GammaGammaParams & { ll: number }) | null = null;
   let gammaGammaProblem: ModelProblem | null = null;
-  const spendRows = fitRows
-    .filter((r) => r.x > 0 && r.meanRepeatSpend !== null && r.meanRepeatSpend > 0)
-    .map((r) => ({ x: r.x, meanSpend: r.meanRepeatSpend! }));
-  if (rows.every((r) => r.meanRepeatSpend === null)) gammaGammaProblem = modelProblem(repeat > 0 ? 'no_spend_history' : 'no_spend');
+  const spendRows: { x: number; meanSpend: number }[] = [];
+  if (meanSpend !== null) {
+    const fitted = sample ?? { length: table.count };
+    for (let k = 0; k < fitted.length; k++) {
+      const i = sample === null ? k : sample[k]!;
+      const spend = meanSpend[i]!;
+      if (table.x[i]! > 0 && spend > 0) spendRows.push({ x: table.x[i]!, meanSpend: spend });
+    }
+  }
+  if (meanSpend === null || meanSpend.every(Number.isNaN)) gammaGammaProblem = modelProblem(repeat > 0 ? 'no_spend_history' : 'no_spend');
   else if (spendRows.length === 0) gammaGammaProblem = modelProblem('no_spend');
   else if (spendRows.length < MIN_SPEND_CUSTOMERS) gammaGammaProblem = modelProblem('too_few_spend_customers', { have: spendRows.length });
   else {
@@ -127,17 +147,15 @@ function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string;
   if (work.figures === null) return { ok: false, problem: modelProblem('numeric') };
   const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
   // Expected spend per purchase, NaN where there is none (no Gamma-Gamma fit).
-  const spend = new Float64Array(rows.length).fill(NaN);
-  const keys: string[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    keys[i] = row.key;
-    if (!gammaGamma) continue;
-    const expectedSpend = gammaGammaExpectedSpend(gammaGamma, row.x, row.meanRepeatSpend ?? 0);
-    if (!(Number.isFinite(expectedSpend) && expectedSpend >= 0)) return { ok: false, problem: modelProblem('numeric') };
-    spend[i] = expectedSpend;
-  }
-  const customers = new ModelFigureTable(keys, work.points.pointOf, work.figures, spend, model);
+  const spend = new Float64Array(table.count).fill(NaN);
+  if (gammaGamma)
+    for (let i = 0; i < table.count; i++) {
+      const m = meanSpend![i]!;
+      const expectedSpend = gammaGammaExpectedSpend(gammaGamma, table.x[i]!, Number.isNaN(m) ? 0 : m);
+      if (!(Number.isFinite(expectedSpend) && expectedSpend >= 0)) return { ok: false, problem: modelProblem('numeric') };
+      spend[i] = expectedSpend;
+    }
+  const customers = new ModelFigureTable(table.key, work.points.pointOf, work.figures, spend, model);
   const warning = dropoutWarning(fit, model);
   const warnings = warning ? [warning] : [];
   return {
@@ -153,7 +171,7 @@ function completeFit(rows: readonly RfmRow[], excluded: readonly { code: string;
     warnings,
     customers,
     excluded: excludedOut,
-    counts: { customers: rows.length, repeat, fittedOn: fitRows.length },
+    counts: { customers: table.count, repeat, fittedOn: sample === null ? table.count : sample.length },
   };
 }
 

@@ -42,21 +42,31 @@ export function kthSmallest(values: Uint32Array, k: number): number {
  * key), in their original order.
  */
 export function fitSample<R extends { key: string }>(rows: readonly R[], max = MAX_FIT_CUSTOMERS): readonly R[] {
-  if (rows.length <= max) return rows;
-  const hashes = new Uint32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) hashes[i] = keyHash(rows[i]!.key);
+  const picked = sampleIndices(rows.map((r) => r.key), max);
+  return picked === null ? rows : Array.from(picked, (i) => rows[i]!);
+}
+
+/**
+ * fitSample by the rows' keys: the indices of the rows to fit on, ascending, or null for all of them
+ * (at most `max` rows).
+ */
+export function sampleIndices(keys: readonly string[], max = MAX_FIT_CUSTOMERS): Uint32Array | null {
+  const n = keys.length;
+  if (n <= max) return null;
+  const hashes = new Uint32Array(n);
+  for (let i = 0; i < n; i++) hashes[i] = keyHash(keys[i]!);
   const threshold = kthSmallest(hashes, max);
-  const out: R[] = [];
+  let below = 0;
   const ties: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    if (hashes[i]! < threshold) out.push(rows[i]!);
+  for (let i = 0; i < n; i++) {
+    if (hashes[i]! < threshold) below++;
     else if (hashes[i] === threshold) ties.push(i);
   }
   // Rows at the threshold hash: the lowest keys fill the sample up to max.
-  ties.sort((a, b) => (rows[a]!.key < rows[b]!.key ? -1 : rows[a]!.key > rows[b]!.key ? 1 : 0));
-  const chosen = new Set(ties.slice(0, max - out.length));
-  if (chosen.size === 0) return out;
-  const merged: R[] = [];
-  for (let i = 0; i < rows.length; i++) if (hashes[i]! < threshold || chosen.has(i)) merged.push(rows[i]!);
-  return merged;
+  ties.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const chosen = new Set(ties.slice(0, max - below));
+  const out = new Uint32Array(below + chosen.size);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (hashes[i]! < threshold || chosen.has(i)) out[m++] = i;
+  return out;
 }

@@ -10,7 +10,7 @@ import type { RfmSummary } from './summarize-rfm';
 import { startRfmFit, type FitModelOptions, type ModelResult } from './fit-model';
 import { FIT_HERE, type PurchaseFitter } from './purchase-fitter';
 import type { ModelFigureTable } from './model-figure-table';
-import { anyHistory, asHistoryColumns, rfmFromTable, type TableHistory, type TableHistoryColumns } from './table-history';
+import { anyHistory, asHistoryColumns, rfmTableFromTable, type TableHistory, type TableHistoryColumns } from './table-history';
 
 export type AnalysisModel =
   | { ok: true; figures: ModelFigureTable; summary: Record<string, unknown>; why: string }
@@ -44,7 +44,7 @@ export function startTableFit(rows: readonly TableHistory[] | TableHistoryColumn
   const table = asHistoryColumns(rows);
   if (!anyHistory(table)) return null;
   const o = options(asOfDay, settings);
-  const { rows: rfm, excluded } = rfmFromTable(table, { asOfDay, unit: o.unit });
+  const { table: rfm, excluded } = rfmTableFromTable(table, { asOfDay, unit: o.unit });
   const done = startRfmFit(rfm, excluded, o, fitter);
   return () => toAnalysis(done(), 'customers', lang);
 }

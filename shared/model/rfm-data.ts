@@ -120,7 +120,12 @@ export function distinctPointsOf(points: PointColumns): DistinctPoints {
 
 /** Group identical (x, t_x, T) rows with counts, in the columnar form the likelihoods read. */
 export function aggregateRfm(rows: readonly RfmPoint[]): RfmData {
-  const d = distinctPoints(rows);
+  return aggregatePoints(pointColumns(rows));
+}
+
+/** aggregateRfm of points held column by column. */
+export function aggregatePoints(points: PointColumns): RfmData {
+  const d = distinctPointsOf(points);
   return columnar(d.x, d.tx, d.T, d.count);
 }
 

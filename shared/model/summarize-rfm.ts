@@ -29,6 +29,39 @@ export interface RfmRow {
   meanRepeatSpend: number | null;
 }
 
+/**
+ * The same rows column by column: a million customers' summaries are then five arrays rather than a
+ * million objects. `meanRepeatSpend` is NaN where a row's is null, and null when every row's is.
+ */
+export interface RfmTable {
+  count: number;
+  key: readonly string[];
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  meanRepeatSpend: Float64Array | null;
+}
+
+/** Rows as an RfmTable. */
+export function rfmTableOf(rows: readonly RfmRow[]): RfmTable {
+  const n = rows.length;
+  const x = new Float64Array(n);
+  const tx = new Float64Array(n);
+  const T = new Float64Array(n);
+  let spend: Float64Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    x[i] = r.x;
+    tx[i] = r.tx;
+    T[i] = r.T;
+    if (r.meanRepeatSpend !== null) {
+      if (spend === null) spend = new Float64Array(n).fill(NaN);
+      spend[i] = r.meanRepeatSpend;
+    }
+  }
+  return { count: n, key: rows.map((r) => r.key), x, tx, T, meanRepeatSpend: spend };
+}
+
 export interface RfmSummary {
   rows: RfmRow[];
   excluded: { code: string; count: number }[];

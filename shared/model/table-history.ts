@@ -4,7 +4,7 @@
  * first, T = analysis date − first, in the model's unit. Rows that cannot give a consistent history
  * are left out of the model and counted, never guessed.
  */
-import { EXCLUDED_AFTER_CUTOFF, unitDays, type RfmCut, type RfmRow, type RfmSummary } from './summarize-rfm';
+import { EXCLUDED_AFTER_CUTOFF, unitDays, type RfmCut, type RfmRow, type RfmSummary, type RfmTable } from './summarize-rfm';
 
 /** What a customer-table row offers the model; dates are days since 1970-01-01. */
 export interface TableHistory {
@@ -32,9 +32,21 @@ export const EXCLUDED_INCONSISTENT = 'inconsistent_history';
  * meanRepeatSpend is null: a table gives no spend per purchase.
  */
 export function rfmFromTable(table: readonly TableHistory[] | TableHistoryColumns, options: RfmCut): RfmSummary {
+  const { table: t, excluded } = rfmTableFromTable(table, options);
+  const rows: RfmRow[] = new Array(t.count);
+  for (let i = 0; i < t.count; i++) rows[i] = { key: t.key[i]!, x: t.x[i]!, tx: t.tx[i]!, T: t.T[i]!, meanRepeatSpend: null };
+  return { rows, excluded };
+}
+
+/** rfmFromTable's rows column by column (an RfmTable), for a table of any size. */
+export function rfmTableFromTable(table: readonly TableHistory[] | TableHistoryColumns, options: RfmCut): { table: RfmTable; excluded: { code: string; count: number }[] } {
   const cols = asHistoryColumns(table);
   const per = unitDays(options.unit);
-  const out: RfmRow[] = [];
+  const key: string[] = [];
+  const x = new Float64Array(cols.count);
+  const tx = new Float64Array(cols.count);
+  const T = new Float64Array(cols.count);
+  let m = 0;
   let incomplete = 0;
   let after = 0;
   let inconsistent = 0;
@@ -55,13 +67,17 @@ export function rfmFromTable(table: readonly TableHistory[] | TableHistoryColumn
       inconsistent++;
       continue;
     }
-    out.push({ key: cols.key[i]!, x: orders - 1, tx: (last - first) / per, T: (options.asOfDay - first) / per, meanRepeatSpend: null });
+    key.push(cols.key[i]!);
+    x[m] = orders - 1;
+    tx[m] = (last - first) / per;
+    T[m] = (options.asOfDay - first) / per;
+    m++;
   }
   const excluded: { code: string; count: number }[] = [];
   if (after > 0) excluded.push({ code: EXCLUDED_AFTER_CUTOFF, count: after });
   if (inconsistent > 0) excluded.push({ code: EXCLUDED_INCONSISTENT, count: inconsistent });
   if (incomplete > 0) excluded.push({ code: EXCLUDED_INCOMPLETE, count: incomplete });
-  return { rows: out, excluded };
+  return { table: { count: m, key, x: x.subarray(0, m), tx: tx.subarray(0, m), T: T.subarray(0, m), meanRepeatSpend: null }, excluded };
 }
 
 /** True when at least one customer has all of orders, first and last purchase. */
