@@ -20,22 +20,39 @@ const RADIX = 1 << 16;
 /**
  * Working arrays kept between calls: a table's ranks sort a dozen columns of the same length, and
  * allocating 16 bytes per value each time would be garbage the collector must chase (large typed
- * arrays live outside the heap and their allocation itself prompts full collections).
+ * arrays live outside the heap and their allocation itself prompts full collections). Each pass
+ * moves every value's key (high and low word) with its index, so that a pass reads its input in
+ * order rather than looking each key up where it was first written.
  */
 interface Scratch {
-  bits: Uint32Array;
-  order: Uint32Array;
-  next: Uint32Array;
-  out: Uint32Array;
+  hi: Uint32Array;
+  lo: Uint32Array;
+  at: Uint32Array;
+  hi2: Uint32Array;
+  lo2: Uint32Array;
+  at2: Uint32Array;
   present: Uint32Array;
 }
 let scratch: Scratch | null = null;
 const COUNT = new Uint32Array(RADIX);
 
 function scratchFor(m: number): Scratch {
-  if (scratch === null || scratch.order.length < m)
-    scratch = { bits: new Uint32Array(2 * m), order: new Uint32Array(m), next: new Uint32Array(m), out: new Uint32Array(m), present: new Uint32Array(m) };
+  if (scratch === null || scratch.at.length < m) {
+    const u = () => new Uint32Array(m);
+    scratch = { hi: u(), lo: u(), at: u(), hi2: u(), lo2: u(), at2: u(), present: u() };
+  }
   return scratch;
+}
+
+/**
+ * Indices in ascending order of their values, with each one's sortable key (two 32-bit words):
+ * two values are equal exactly when their keys are, so a run of ties is found by reading the keys
+ * in order rather than the values at the indices.
+ */
+export interface SortedShared {
+  order: Uint32Array;
+  hi: Uint32Array;
+  lo: Uint32Array;
 }
 
 /**
@@ -44,12 +61,22 @@ function scratchFor(m: number): Scratch {
  * module's functions (callers read it at once, as the ranks do).
  */
 export function argsortShared(values: Float64Array, idx: Uint32Array): Uint32Array {
+  return sortShared(values, idx).order;
+}
+
+/** argsortShared with the sorted values' keys (SortedShared), valid until the next call as well. */
+export function sortShared(values: Float64Array, idx: Uint32Array): SortedShared {
   const m = idx.length;
-  if (m < 2) return scratchFor(Math.max(1, values.length)).out.subarray(0, m).fill(idx[0] ?? 0);
+  const sc = scratchFor(Math.max(1, values.length, m));
+  let hi = sc.hi;
+  let lo = sc.lo;
+  let at = sc.at;
+  let hi2 = sc.hi2;
+  let lo2 = sc.lo2;
+  let at2 = sc.at2;
   // The sortable key of each listed value, as four 16-bit digits (hi…lo), in idx's order.
-  const { bits, order: first, next: second } = scratchFor(m);
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
-  if (!scaledKeys(values, idx, bits))
+  if (!scaledKeys(values, idx, hi, lo))
     for (let k = 0; k < m; k++) {
       const i = idx[k]!;
       let h = words[2 * i + HI]!;
@@ -59,20 +86,18 @@ export function argsortShared(values: Float64Array, idx: Uint32Array): Uint32Arr
         h = ~h >>> 0;
         l = ~l >>> 0;
       } else h = (h | 0x80000000) >>> 0;
-      bits[2 * k] = h;
-      bits[2 * k + 1] = l;
+      hi[k] = h;
+      lo[k] = l;
     }
-  let order = first; // positions into bits / idx
-  for (let k = 0; k < m; k++) order[k] = k;
-  let next = second;
+  for (let k = 0; k < m; k++) at[k] = idx[k]!;
   const count = COUNT;
-  for (let d = 0; d < DIGITS; d++) {
+  for (let d = 0; d < DIGITS && m > 1; d++) {
     // digit d: 0 = low 16 bits of the low word … 3 = high 16 bits of the high word
-    const word = d < 2 ? 1 : 0;
+    const key = d < 2 ? lo : hi;
     const shift = d % 2 === 0 ? 0 : 16;
     count.fill(0);
-    for (let k = 0; k < m; k++) count[(bits[2 * k + word]! >>> shift) & 0xffff]!++;
-    if (count[(bits[word]! >>> shift) & 0xffff] === m) continue; // every value shares this digit
+    for (let k = 0; k < m; k++) count[(key[k]! >>> shift) & 0xffff]!++;
+    if (count[(key[0]! >>> shift) & 0xffff] === m) continue; // every value shares this digit
     let sum = 0;
     for (let b = 0; b < RADIX; b++) {
       const c = count[b]!;
@@ -80,16 +105,16 @@ export function argsortShared(values: Float64Array, idx: Uint32Array): Uint32Arr
       sum += c;
     }
     for (let k = 0; k < m; k++) {
-      const p = order[k]!;
-      next[count[(bits[2 * p + word]! >>> shift) & 0xffff]!++] = p;
+      const to = count[(key[k]! >>> shift) & 0xffff]!++;
+      hi2[to] = hi[k]!;
+      lo2[to] = lo[k]!;
+      at2[to] = at[k]!;
     }
-    const t = order;
-    order = next;
-    next = t;
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [at, at2] = [at2, at];
   }
-  const out = scratchFor(m).out.subarray(0, m);
-  for (let k = 0; k < m; k++) out[k] = idx[order[k]!]!;
-  return out;
+  return { order: at.subarray(0, m), hi: hi.subarray(0, m), lo: lo.subarray(0, m) };
 }
 
 /** Decimal places tried for scaledKeys: whole numbers up to hundredths of a hundredth. */
@@ -97,12 +122,12 @@ const MAX_PLACES = 4;
 const SPAN = 2 ** 32;
 
 /**
- * The listed values as 32-bit sort keys in `bits` (high words 0), when for some number of decimal
+ * The listed values as 32-bit sort keys in `lo` (`hi` 0), when for some number of decimal
  * places d ≤ MAX_PLACES every value v is exactly round(v·10^d)/10^d and the scaled values span less
- * than 2^32; false (bits untouched) otherwise. The keys order as the values do: v < w gives
+ * than 2^32; false (keys untouched) otherwise. The keys order as the values do: v < w gives
  * round(v·s) ≤ round(w·s), and equal keys would make v and w both that key / s. −0 and 0 share a key.
  */
-function scaledKeys(values: Float64Array, idx: Uint32Array, bits: Uint32Array): boolean {
+function scaledKeys(values: Float64Array, idx: Uint32Array, hi: Uint32Array, lo: Uint32Array): boolean {
   const m = idx.length;
   for (let d = 0, s = 1; d <= MAX_PLACES; d++, s *= 10) {
     let min = Infinity;
@@ -118,8 +143,8 @@ function scaledKeys(values: Float64Array, idx: Uint32Array, bits: Uint32Array): 
     if (k < m) continue;
     if (max - min >= SPAN) return false;
     for (k = 0; k < m; k++) {
-      bits[2 * k] = 0;
-      bits[2 * k + 1] = Math.round(values[idx[k]!]! * s) - min;
+      hi[k] = 0;
+      lo[k] = Math.round(values[idx[k]!]! * s) - min;
     }
     return true;
   }

@@ -3,14 +3,16 @@
  * (argsort.ts), so that a million customers rank in a few linear passes, not comparator sorts.
  */
 
-import { allShared, argsortShared, presentShared } from './argsort';
+import { allShared, presentShared, sortShared, type SortedShared } from './argsort';
 
-/** The end of the run of values equal to values[order[lo]] (equal by ===, so -0 and +0 are one run). */
-function runEnd(values: Float64Array, order: Uint32Array, lo: number): number {
-  const v = values[order[lo]!]!;
-  let hi = lo + 1;
-  while (hi < order.length && values[order[hi]!]! === v) hi++;
-  return hi;
+/** The end of the run of sorted values equal to the one at `from` (their keys equal: -0 and +0 are one run). */
+function runEnd(sorted: SortedShared, from: number): number {
+  const { hi, lo } = sorted;
+  const h = hi[from]!;
+  const l = lo[from]!;
+  let end = from + 1;
+  while (end < hi.length && hi[end] === h && lo[end] === l) end++;
+  return end;
 }
 
 /**
@@ -22,11 +24,12 @@ function runEnd(values: Float64Array, order: Uint32Array, lo: number): number {
 export function percentileRanks(values: Float64Array, into?: Float64Array): Float64Array {
   const counted = countedRanks(values, into);
   if (counted) return counted;
-  const order = argsortShared(values, presentShared(values));
+  const sorted = sortShared(values, presentShared(values));
+  const order = sorted.order;
   const m = order.length;
   const out = (into ?? new Float64Array(values.length)).fill(NaN);
   for (let lo = 0; lo < m; ) {
-    const hi = runEnd(values, order, lo);
+    const hi = runEnd(sorted, lo);
     const rank = m === 1 ? 0.5 : (lo + (hi - lo - 1) / 2) / (m - 1);
     for (let k = lo; k < hi; k++) out[order[k]!] = rank;
     lo = hi;
@@ -82,11 +85,12 @@ function countedRanks(values: Float64Array, into?: Float64Array): Float64Array |
 export function orderDescending(values: Float64Array, keys: readonly string[]): Uint32Array {
   const n = values.length;
   // Ascending by value; within equal values the indices stay ascending (the sort is stable).
-  const asc = argsortShared(values, allShared(n));
+  const sorted = sortShared(values, allShared(n));
+  const asc = sorted.order;
   // Runs of equal values, from the largest down. Within a run the indices ascend; when the run's keys
   // ascend with them (the core sorts its customers by key) that is the key order and the run needs no sorting.
   const starts: number[] = [];
-  for (let lo = 0; lo < n; lo = runEnd(values, asc, lo)) starts.push(lo);
+  for (let lo = 0; lo < n; lo = runEnd(sorted, lo)) starts.push(lo);
   const out = new Uint32Array(n);
   let w = 0;
   let end = n;

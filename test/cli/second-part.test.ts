@@ -149,7 +149,7 @@ describe('a large customer file read in two parts on two threads gives what one 
 
 describe('two threads within the memory allowed', () => {
   it('a customer table too large for the memory allowed (RAPPORT_MEMORY_MB), with a second thread allowed: the plain message and exit 2', () => {
-    const path = write('too-big.csv', toDelimited(generateCustomers(60_000, { seed: 3 })));
+    const path = write('too-big.csv', toDelimited(generateCustomers(150_000, { seed: 3 })));
     const r = rapport([path, '--lang', 'en'], { ...STREAMED, RAPPORT_MEMORY_MB: '24' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/rapport: The input is too large to analyse in the memory available here \(\d+\.\d GB\)\. Split it/);
