@@ -23,9 +23,10 @@ const FROM_BYTES = 8 * 1024 * 1024;
 const MIN_POINTS = 20_000;
 
 /**
- * How long the CLI's thread waits for a fit the thread has taken before making it itself (a fit on
+ * How long the CLI's thread waits for a step the thread has taken before making it itself (a fit on
  * the sample of at most 50,000 customers takes well under a second; should the thread have died,
- * the wait is not long, and a fit made twice is the same fit).
+ * the wait is not long, and a step made twice is the same step). The figures take longer with more
+ * customers: while the thread reports progress on them, the wait goes on.
  */
 const WAIT_MS = 5_000;
 
@@ -33,6 +34,8 @@ const WAIT_MS = 5_000;
 const MODELS: readonly PurchaseModelName[] = ['bgnbd', 'mbgnbd'];
 const FIGURES = MODELS.length;
 const STEPS = MODELS.length + 1;
+/** The slot of `done` the thread counts up in as it makes the figures. */
+const PROGRESS = STEPS;
 
 /** Per step (MODELS, then FIGURES), in the shared `claims`: 0 free, 1 taken by the CLI's thread, 2 by the fitting thread. */
 const FREE = 0;
@@ -61,7 +64,7 @@ export function threadFitter(size: number | null, onThread?: () => void): (Purch
   const script = workerScript();
   if (script === null || size === null || size < FROM_BYTES || process.env.RAPPORT_THREADS === '1') return null;
   const claims = new Int32Array(new SharedArrayBuffer(4 * STEPS));
-  const done = new Int32Array(new SharedArrayBuffer(4 * STEPS));
+  const done = new Int32Array(new SharedArrayBuffer(4 * (STEPS + 1)));
   const { port1, port2 } = new MessageChannel();
   const setup: FitThreadSetup = { claims: claims.buffer as SharedArrayBuffer, done: done.buffer as SharedArrayBuffer, port: port2 };
   let worker: Worker | null;
@@ -91,8 +94,16 @@ export function threadFitter(size: number | null, onThread?: () => void): (Purch
         let work: { points: DistinctPoints; figures: PointFigures | null } | null = null;
         /** Waits for step k if the thread has it; false when it failed or did not answer in time. */
         const waitFor = (k: number): void => {
-          const deadline = Date.now() + WAIT_MS;
-          while (Atomics.load(done, k) === 0 && Date.now() < deadline) Atomics.wait(done, k, 0, 100);
+          let deadline = Date.now() + WAIT_MS;
+          let progress = Atomics.load(done, PROGRESS);
+          while (Atomics.load(done, k) === 0 && Date.now() < deadline) {
+            Atomics.wait(done, k, 0, 100);
+            const now = Atomics.load(done, PROGRESS);
+            if (now !== progress) {
+              progress = now;
+              deadline = Date.now() + WAIT_MS;
+            }
+          }
           for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
             const answer = m.message as Answer;
             if ('model' in answer) received.set(answer.model, answer.fit);
@@ -149,7 +160,7 @@ export function runFitThread(setup: FitThreadSetup): void {
     }
     if (made.size === MODELS.length && Atomics.compareExchange(claims, FIGURES, FREE, THERE) === FREE)
       answer(FIGURES, () => {
-        const { points, figures } = completeWork(job, { bgnbd: made.get('bgnbd')!, mbgnbd: made.get('mbgnbd')! });
+        const { points, figures } = completeWork(job, { bgnbd: made.get('bgnbd')!, mbgnbd: made.get('mbgnbd')! }, () => Atomics.add(done, PROGRESS, 1));
         // The arrays go to the CLI's thread without a copy.
         const arrays = [points.x, points.tx, points.T, points.count, points.pointOf, ...(figures ? [figures.pAlive, figures.expectedPurchases, figures.discounted, figures.pNoPurchase] : [])];
         return { message: { points, figures }, transfer: [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))] };

@@ -134,7 +134,7 @@ function completeFit(table: RfmTable, excluded: readonly { code: string; count: 
       if (table.x[i]! > 0 && spend > 0) spendRows.push({ x: table.x[i]!, meanSpend: spend });
     }
   }
-  if (meanSpend === null || meanSpend.every(Number.isNaN)) gammaGammaProblem = modelProblem(repeat > 0 ? 'no_spend_history' : 'no_spend');
+  if (!table.spendNotANumber && (meanSpend === null || meanSpend.every(Number.isNaN))) gammaGammaProblem = modelProblem(repeat > 0 ? 'no_spend_history' : 'no_spend');
   else if (spendRows.length === 0) gammaGammaProblem = modelProblem('no_spend');
   else if (spendRows.length < MIN_SPEND_CUSTOMERS) gammaGammaProblem = modelProblem('too_few_spend_customers', { have: spendRows.length });
   else {
@@ -148,6 +148,8 @@ function completeFit(table: RfmTable, excluded: readonly { code: string; count: 
   const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
   // Expected spend per purchase, NaN where there is none (no Gamma-Gamma fit).
   const spend = new Float64Array(table.count).fill(NaN);
+  // A mean spend that is NaN gives an expected spend that is not a number.
+  if (gammaGamma && table.spendNotANumber) return { ok: false, problem: modelProblem('numeric') };
   if (gammaGamma)
     for (let i = 0; i < table.count; i++) {
       const m = meanSpend![i]!;

@@ -23,12 +23,16 @@ export interface FigureOptions {
   churnHorizonDays: number;
 }
 
+/** Points between two calls of pointFigures' `tick`. */
+const TICK_POINTS = 4096;
+
 /**
  * Each point's figures under the fitted `model`; null when any of them is not a finite number in
  * its range (a probability in 0…1, expectations not negative), which the model reports as a
- * numeric problem rather than show.
+ * numeric problem rather than show. `tick`, when given, is called every few thousand points (a
+ * thread waiting for the figures can tell work going on from a thread that died).
  */
-export function pointFigures(points: PointColumns, fit: FittedParams, model: PurchaseModelName, options: FigureOptions): PointFigures | null {
+export function pointFigures(points: PointColumns, fit: FittedParams, model: PurchaseModelName, options: FigureOptions, tick?: () => void): PointFigures | null {
   const m = points.x.length;
   const churnH = options.churnHorizonDays / unitDays(options.unit);
   const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate, model };
@@ -43,6 +47,7 @@ export function pointFigures(points: PointColumns, fit: FittedParams, model: Pur
     pNoPurchase: new Float64Array(m),
   };
   for (let k = 0; k < m; k++) {
+    if (tick && k % TICK_POINTS === 0) tick();
     const point = { x: points.x[k]!, tx: points.tx[k]!, T: points.T[k]! };
     const pAlive = bgnbdPAlive(fit, point.x, point.tx, point.T, model);
     const expected = discountedExpectedPurchases(fit, point, undiscounted);

@@ -55,11 +55,12 @@ export function fitBothModels(data: RfmData): PurchaseFits {
   return { bgnbd: convergedFit(data, 'bgnbd'), mbgnbd: convergedFit(data, 'mbgnbd') };
 }
 
-/** The rest of a job once its fits are made: every customer's distinct point, and their figures under the better fit. */
-export function completeWork(job: ModelJob, fits: PurchaseFits): ModelWork {
+/** The rest of a job once its fits are made: every customer's distinct point, and their figures under the better fit (`tick`: see pointFigures). */
+export function completeWork(job: ModelJob, fits: PurchaseFits, tick?: () => void): ModelWork {
   const points = distinctPointsOf(job.points);
+  tick?.();
   const chosen = choosePurchaseModel(fits.bgnbd, fits.mbgnbd);
-  return { fits, points, figures: chosen ? pointFigures(points, chosen.params, chosen.model, job.figures) : null };
+  return { fits, points, figures: chosen ? pointFigures(points, chosen.params, chosen.model, job.figures, tick) : null };
 }
 
 /** The whole job on the caller's thread, when it is asked for. */

@@ -32,6 +32,8 @@ export interface RfmRow {
 /**
  * The same rows column by column: a million customers' summaries are then five arrays rather than a
  * million objects. `meanRepeatSpend` is NaN where a row's is null, and null when every row's is.
+ * `spendNotANumber`: some row's mean spend is a number that is NaN (an overflow in its sums), which
+ * is not the same as none: the model reports it as a numeric problem rather than read it as none.
  */
 export interface RfmTable {
   count: number;
@@ -40,6 +42,7 @@ export interface RfmTable {
   tx: Float64Array;
   T: Float64Array;
   meanRepeatSpend: Float64Array | null;
+  spendNotANumber?: boolean;
 }
 
 /** Rows as an RfmTable. */
@@ -49,6 +52,7 @@ export function rfmTableOf(rows: readonly RfmRow[]): RfmTable {
   const tx = new Float64Array(n);
   const T = new Float64Array(n);
   let spend: Float64Array | null = null;
+  let notANumber = false;
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
     x[i] = r.x;
@@ -57,9 +61,10 @@ export function rfmTableOf(rows: readonly RfmRow[]): RfmTable {
     if (r.meanRepeatSpend !== null) {
       if (spend === null) spend = new Float64Array(n).fill(NaN);
       spend[i] = r.meanRepeatSpend;
+      if (Number.isNaN(r.meanRepeatSpend)) notANumber = true;
     }
   }
-  return { count: n, key: rows.map((r) => r.key), x, tx, T, meanRepeatSpend: spend };
+  return { count: n, key: rows.map((r) => r.key), x, tx, T, meanRepeatSpend: spend, spendNotANumber: notANumber };
 }
 
 export interface RfmSummary {

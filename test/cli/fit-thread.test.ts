@@ -94,6 +94,17 @@ describe('the purchase model fitted with a thread of its own gives the fits of o
     expect(used).toBe(0);
   }, 120_000);
 
+  it('a thread still making the figures after the wait for a silent thread: the CLI thread waits while progress comes', () => {
+    setWorkerScript(new URL('../fixtures/cli/slow-figures-worker.mjs', import.meta.url));
+    const job = simulated(11);
+    const fitter = threadFitter(LARGE)!;
+    const wait = fitter.start(job);
+    sleep(1_000); // the thread has taken the figures and reports progress for 12 s in all
+    const t0 = Date.now();
+    expect(wait()).toEqual(here(job));
+    expect(Date.now() - t0).toBeGreaterThan(9_000); // a silent thread is given 5 s
+  }, 120_000);
+
   it('no thread for a small file or one of unknown size, nor with RAPPORT_THREADS=1', () => {
     setWorkerScript(WORKER);
     expect(threadFitter(1_000_000)).toBeNull();

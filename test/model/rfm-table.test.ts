@@ -58,3 +58,25 @@ describe('the model on customers column by column (RfmTable) is the model on the
     ]);
   });
 });
+
+describe('a mean spend that is NaN (an overflow) is not read as none', () => {
+  const opts = { asOfDay: 20_000, unit: 'weeks', horizonDays: 365, annualDiscountRate: 0.1 } as const;
+  /** 40 customers: every third without repeat purchases (spend null), the others with `spendOf(i)`. */
+  const rows = (spendOf: (i: number) => number): RfmRow[] =>
+    Array.from({ length: 40 }, (_, i) => {
+      const repeat = i % 3 !== 0;
+      return { key: `k${String(i).padStart(3, '0')}`, x: repeat ? (i % 5) + 1 : 0, tx: repeat ? 3 + (i % 7) : 0, T: 12 + (i % 11), meanRepeatSpend: repeat ? spendOf(i) : null };
+    });
+
+  it('every repeat customer NaN: Gamma-Gamma has no spend to fit on (not "no spend history")', () => {
+    const r = startRfmFit(rows(() => NaN), [], opts, FIT_HERE)();
+    expect(r.ok && r.gammaGammaProblem?.code).toBe('no_spend');
+  });
+
+  it('one NaN among spends Gamma-Gamma is fitted on: the model reports a numeric problem', () => {
+    const valid = startRfmFit(rows((i) => 20 + i), [], opts, FIT_HERE)();
+    expect(valid.ok && valid.gammaGamma).not.toBeNull();
+    const r = startRfmFit(rows((i) => (i === 1 ? NaN : 20 + i)), [], opts, FIT_HERE)();
+    expect(r.ok ? null : r.problem.code).toBe('numeric');
+  });
+});
