@@ -38,17 +38,8 @@ export function kthSmallest(values: Uint32Array, k: number): number {
 }
 
 /**
- * The rows to fit on: all of them up to `max`, else the `max` rows whose keys hash lowest (ties by
- * key), in their original order.
- */
-export function fitSample<R extends { key: string }>(rows: readonly R[], max = MAX_FIT_CUSTOMERS): readonly R[] {
-  const picked = sampleIndices(rows.map((r) => r.key), max);
-  return picked === null ? rows : Array.from(picked, (i) => rows[i]!);
-}
-
-/**
- * fitSample by the rows' keys: the indices of the rows to fit on, ascending, or null for all of them
- * (at most `max` rows).
+ * The rows to fit on, by their keys: all of them up to `max` (null), else the indices, ascending, of
+ * the `max` rows whose keys hash lowest (ties by key).
  */
 export function sampleIndices(keys: readonly string[], max = MAX_FIT_CUSTOMERS): Uint32Array | null {
   const n = keys.length;

@@ -57,11 +57,6 @@ export function pointColumns(rows: readonly RfmPoint[]): PointColumns {
   return { x, tx, T };
 }
 
-/** The distinct (x, t_x, T) of `rows` (exact equality), as distinctPointsOf their columns. */
-export function distinctPoints(rows: readonly RfmPoint[]): DistinctPoints {
-  return distinctPointsOf(pointColumns(rows));
-}
-
 /**
  * The distinct (x, t_x, T) of some customers' columns (exact equality; −0 is 0), in order of first
  * sight: an open-addressing hash table on the bits of the three numbers, so 1,000,000 customers

@@ -3,6 +3,7 @@
  * spend the Gamma-Gamma model needs (method §9; Fader, Hardie & Lee 2005 §2).
  */
 import type { PurchaseHistory } from './purchase-history';
+import { pointColumns } from './rfm-data';
 
 export type TimeUnit = 'days' | 'weeks';
 
@@ -48,23 +49,16 @@ export interface RfmTable {
 /** Rows as an RfmTable. */
 export function rfmTableOf(rows: readonly RfmRow[]): RfmTable {
   const n = rows.length;
-  const x = new Float64Array(n);
-  const tx = new Float64Array(n);
-  const T = new Float64Array(n);
   let spend: Float64Array | null = null;
   let notANumber = false;
   for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    x[i] = r.x;
-    tx[i] = r.tx;
-    T[i] = r.T;
-    if (r.meanRepeatSpend !== null) {
-      if (spend === null) spend = new Float64Array(n).fill(NaN);
-      spend[i] = r.meanRepeatSpend;
-      if (Number.isNaN(r.meanRepeatSpend)) notANumber = true;
-    }
+    const m = rows[i]!.meanRepeatSpend;
+    if (m === null) continue;
+    if (spend === null) spend = new Float64Array(n).fill(NaN);
+    spend[i] = m;
+    if (Number.isNaN(m)) notANumber = true;
   }
-  return { count: n, key: rows.map((r) => r.key), x, tx, T, meanRepeatSpend: spend, spendNotANumber: notANumber };
+  return { count: n, key: rows.map((r) => r.key), ...pointColumns(rows), meanRepeatSpend: spend, spendNotANumber: notANumber };
 }
 
 export interface RfmSummary {

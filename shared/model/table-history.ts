@@ -4,7 +4,7 @@
  * first, T = analysis date − first, in the model's unit. Rows that cannot give a consistent history
  * are left out of the model and counted, never guessed.
  */
-import { EXCLUDED_AFTER_CUTOFF, unitDays, type RfmCut, type RfmRow, type RfmSummary, type RfmTable } from './summarize-rfm';
+import { EXCLUDED_AFTER_CUTOFF, unitDays, type RfmCut, type RfmTable } from './summarize-rfm';
 
 /** What a customer-table row offers the model; dates are days since 1970-01-01. */
 export interface TableHistory {
@@ -27,18 +27,10 @@ export const EXCLUDED_INCOMPLETE = 'incomplete_history';
 export const EXCLUDED_INCONSISTENT = 'inconsistent_history';
 
 /**
- * (x, t_x, T) per customer of a table at `asOfDay`. Left out and counted: incomplete rows, rows
- * whose first purchase is after the analysis date, inconsistent rows (see the constants).
- * meanRepeatSpend is null: a table gives no spend per purchase.
+ * (x, t_x, T) per customer of a table at `asOfDay`, column by column. Left out and counted:
+ * incomplete rows, rows whose first purchase is after the analysis date, inconsistent rows (see the
+ * constants). meanRepeatSpend is null: a table gives no spend per purchase.
  */
-export function rfmFromTable(table: readonly TableHistory[] | TableHistoryColumns, options: RfmCut): RfmSummary {
-  const { table: t, excluded } = rfmTableFromTable(table, options);
-  const rows: RfmRow[] = new Array(t.count);
-  for (let i = 0; i < t.count; i++) rows[i] = { key: t.key[i]!, x: t.x[i]!, tx: t.tx[i]!, T: t.T[i]!, meanRepeatSpend: null };
-  return { rows, excluded };
-}
-
-/** rfmFromTable's rows column by column (an RfmTable), for a table of any size. */
 export function rfmTableFromTable(table: readonly TableHistory[] | TableHistoryColumns, options: RfmCut): { table: RfmTable; excluded: { code: string; count: number }[] } {
   const cols = asHistoryColumns(table);
   const per = unitDays(options.unit);

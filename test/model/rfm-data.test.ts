@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distinctPoints } from '../../shared/model/rfm-data';
+import { distinctPointsOf, pointColumns } from '../../shared/model/rfm-data';
 
-describe('distinctPoints', () => {
+describe('distinctPointsOf', () => {
   // A few values each, so points repeat; −0 beside 0 and values one ulp apart.
   const value = fc.constantFrom(0, -0, 1, 2.5, 1 / 7, 1 / 7 + 2 ** -55, 52, 1e9);
   const rows = fc.array(fc.record({ x: value, tx: value, T: value }), { maxLength: 300 });
@@ -10,7 +10,7 @@ describe('distinctPoints', () => {
   it('property: groups rows exactly as equal (x, t_x, T) — −0 as 0 — in order of first sight, with counts', () => {
     fc.assert(
       fc.property(rows, (list) => {
-        const d = distinctPoints(list);
+        const d = distinctPointsOf(pointColumns(list));
         const keyOf = (x: number, tx: number, T: number) => `${x + 0}|${tx + 0}|${T + 0}`;
         const first = new Map<string, number>();
         const count = new Map<string, number>();

@@ -3,7 +3,7 @@ import { startRfmFit } from '../../shared/model/fit-model';
 import { FIT_HERE } from '../../shared/model/purchase-fitter';
 import { simulateBgNbdCustomer } from '../../shared/model/simulate-bgnbd';
 import { rfmTableOf, type RfmRow } from '../../shared/model/summarize-rfm';
-import { rfmFromTable, rfmTableFromTable } from '../../shared/model/table-history';
+import { rfmTableFromTable } from '../../shared/model/table-history';
 import { mulberry32 } from '../../shared/prng';
 
 const OPTIONS = { asOfDay: 20_000, unit: 'weeks', horizonDays: 90, annualDiscountRate: 0.1, churnHorizonDays: 60 } as const;
@@ -18,24 +18,38 @@ function rows(n: number, seed: number, withSpend: boolean): RfmRow[] {
   });
 }
 
-describe('the model on customers column by column (RfmTable) is the model on their rows', () => {
-  it.each([
-    ['3,000 customers with spend (no sample)', 3_000, true],
-    ['60,000 customers without spend (fitted on a sample of 50,000)', 60_000, false],
-  ])('%s', (_, n, withSpend) => {
-    const list = rows(n, n, withSpend);
-    const fromRows = startRfmFit(list, [], OPTIONS, FIT_HERE)();
-    const fromTable = startRfmFit(rfmTableOf(list), [], OPTIONS, FIT_HERE)();
-    expect(fromRows.ok).toBe(true);
-    expect(fromTable).toEqual(fromRows);
-    if (!fromRows.ok || !fromTable.ok) return;
-    expect(fromRows.counts.fittedOn).toBe(Math.min(n, 50_000));
-    expect(fromRows.gammaGamma === null).toBe(!withSpend);
-    // The same figures for every customer, read back by key.
-    for (const k of [list[0]!.key, list[n - 1]!.key]) expect(fromTable.customers.get(k)).toEqual(fromRows.customers.get(k));
+describe('customers column by column (RfmTable)', () => {
+  it('rows as columns: each value in its row\'s place, a null spend as NaN, no spend column when none has one', () => {
+    const t = rfmTableOf([
+      { key: 'a', x: 2, tx: 5.5, T: 10, meanRepeatSpend: 12.5 },
+      { key: 'b', x: 0, tx: 0, T: 3, meanRepeatSpend: null },
+      { key: 'c', x: 1, tx: -0, T: 7, meanRepeatSpend: NaN },
+    ]);
+    expect(t.count).toBe(3);
+    expect(t.key).toEqual(['a', 'b', 'c']);
+    expect(Array.from(t.x)).toEqual([2, 0, 1]);
+    expect(Array.from(t.tx)).toEqual([5.5, 0, -0]);
+    expect(Array.from(t.T)).toEqual([10, 3, 7]);
+    expect(Array.from(t.meanRepeatSpend!)).toEqual([12.5, NaN, NaN]);
+    expect(t.spendNotANumber).toBe(true);
+    const none = rfmTableOf([{ key: 'a', x: 1, tx: 1, T: 2, meanRepeatSpend: null }]);
+    expect(none.meanRepeatSpend).toBeNull();
+    expect(none.spendNotANumber).toBe(false);
+  });
+
+  it('the model on 3,000 simulated customers with spend: fitted on all, Gamma-Gamma fitted, every customer scored', () => {
+    const list = rows(3_000, 3_000, true);
+    const r = startRfmFit(rfmTableOf(list), [], OPTIONS, FIT_HERE)();
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.counts).toEqual({ customers: 3_000, repeat: list.filter((c) => c.x > 0).length, fittedOn: 3_000 });
+    expect(r.gammaGamma).not.toBeNull();
+    expect(r.customers.size).toBe(3_000);
+    const repeat = list.find((c) => c.x > 0)!;
+    expect(r.customers.get(repeat.key)!.expectedSpend).toBeGreaterThan(0);
   }, 60_000);
 
-  it("a customer table's histories: the same rows, kept and left out alike", () => {
+  it("a customer table's histories by hand: which are kept, which left out and why", () => {
     const table = [
       { key: 'a', orders: 3, firstPurchase: 19_000, lastPurchase: 19_900 },
       { key: 'b', orders: 1, firstPurchase: 19_500, lastPurchase: 19_500 },
@@ -50,7 +64,6 @@ describe('the model on customers column by column (RfmTable) is the model on the
     expect(Array.from(t.tx)).toEqual([900 / 7, 0]);
     expect(Array.from(t.T)).toEqual([1000 / 7, 500 / 7]);
     expect(t.meanRepeatSpend).toBeNull();
-    expect(rfmFromTable(table, cut)).toEqual({ rows: [{ key: 'a', x: 2, tx: 900 / 7, T: 1000 / 7, meanRepeatSpend: null }, { key: 'b', x: 0, tx: 0, T: 500 / 7, meanRepeatSpend: null }], excluded });
     expect(excluded).toEqual([
       { code: 'first_purchase_after_cutoff', count: 1 },
       { code: 'inconsistent_history', count: 1 },

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generateCustomers } from '../../shared/sample/generate-customers';
 import { matchHeaders } from '../../shared/ingest/headers';
 import { readCustomers } from '../../shared/ingest/read-customers';
-import { rfmFromTable } from '../../shared/model/table-history';
-import { aggregateRfm, type RfmData } from '../../shared/model/rfm-data';
+import { rfmTableFromTable } from '../../shared/model/table-history';
+import { aggregatePoints, aggregateRfm, type RfmData } from '../../shared/model/rfm-data';
 import { boundaryHolds, fitBgNbdData } from '../../shared/model/bgnbd-fit';
 import { bgnbdExpectedPurchases, bgnbdPAlive } from '../../shared/model/bgnbd-predict';
 import { fitRfmRows } from '../../shared/model/fit-model';
@@ -52,7 +52,7 @@ describe('a fit along the ridge of equal drop-out chances', () => {
   const table = generateCustomers(5000, { seed: 7, asOf: '2026-11-28' });
   const columns = matchHeaders(table[0] as string[]).columns.map((c) => (c.field === 'date' ? { ...c, field: 'last_purchase' as const } : c));
   const inputs = readCustomers(table, columns, 'en', 1).customers;
-  const data = aggregateRfm(rfmFromTable(inputs, { asOfDay: isoToDay('2026-11-28')!, unit: 'weeks' }).rows);
+  const data = aggregatePoints(rfmTableFromTable(inputs, { asOfDay: isoToDay('2026-11-28')!, unit: 'weeks' }).table);
 
   for (const model of ['bgnbd', 'mbgnbd'] as const) {
     it(`${model}: converges in the limit, with the limit's likelihood, and no direction improves it`, () => {
