@@ -112,11 +112,7 @@ export function readCell(j: number, col: Column, cell: unknown, rowNo: number, p
   switch (col.field) {
     case 'name': {
       const name = textOrNull(cell);
-      if (name !== null) {
-        // A cell cut from a file's text is copied into the column's own store (see TextColumn).
-        if (plan.copyText) store.name.set(j, name);
-        else store.name.keep(j, name);
-      }
+      if (name !== null) store.name.put(j, name, plan.copyText);
       break;
     }
     case 'owner':
@@ -191,8 +187,7 @@ export function readCell(j: number, col: Column, cell: unknown, rowNo: number, p
     case 'email': {
       const one = plainEmail(cell);
       if (one !== null) {
-        if (plan.copyText) store.emails.set(j, one);
-        else store.emails.keep(j, one);
+        store.emails.put(j, one, plan.copyText);
         break;
       }
       const list = typeof cell === 'string' ? plainEmailList(cell) : null;

@@ -79,6 +79,12 @@ export class TextColumn {
     this.length[j] = KEPT;
   }
 
+  /** Slot j becomes `text`: copied (`copy`: a cell cut from a file's text), else kept as it is. */
+  put(j: number, text: string, copy: boolean): void {
+    if (copy) this.set(j, text);
+    else this.keep(j, text);
+  }
+
   /** Room for `slots` slots in all (new ones null). */
   grow(slots: number): void {
     if (slots <= this.length.length) return;
