@@ -91,8 +91,8 @@ export function threadFitter(size: number | null, onThread?: () => void): (Purch
       port1.postMessage(job);
       return (): ModelWork => {
         const received = new Map<PurchaseModelName, FittedParams | null>();
-        let work: { points: DistinctPoints; figures: PointFigures | null } | null = null;
-        /** Waits for step k if the thread has it; false when it failed or did not answer in time. */
+        const figures: { from: { points: DistinctPoints; figures: PointFigures | null } | null } = { from: null };
+        /** Waits for step k while the thread has it (until it answers, fails, or is silent for WAIT_MS), then takes its answers. */
         const waitFor = (k: number): void => {
           let deadline = Date.now() + WAIT_MS;
           let progress = Atomics.load(done, PROGRESS);
@@ -107,7 +107,7 @@ export function threadFitter(size: number | null, onThread?: () => void): (Purch
           for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
             const answer = m.message as Answer;
             if ('model' in answer) received.set(answer.model, answer.fit);
-            else work = answer;
+            else figures.from = answer;
           }
         };
         // Every fit still free is taken here first; then the thread's are waited for.
@@ -125,7 +125,7 @@ export function threadFitter(size: number | null, onThread?: () => void): (Purch
         if (Atomics.compareExchange(claims, FIGURES, FREE, HERE) !== FREE) waitFor(FIGURES);
         stop();
         if (received.size > 0) onThread?.();
-        return work ? { fits: both, ...(work as { points: DistinctPoints; figures: PointFigures | null }) } : completeWork(job, both);
+        return figures.from ? { fits: both, ...figures.from } : completeWork(job, both);
       };
     },
   };
