@@ -15,8 +15,9 @@ export interface MinimizeOptions {
   /** Coordinates are kept inside [−bound, bound]. */
   bound?: number;
   /**
-   * f alone, giving exactly fg's value: the line search then rejects a trial step on f and takes
-   * the gradient only of a step it accepts (the same path, fewer gradients).
+   * f alone, giving exactly fg's value: once the line search has turned down the full step, it
+   * rejects the shorter trial steps on f and takes the gradient only of a step it accepts (the same
+   * path, fewer gradients). The full step, usually taken, is evaluated with its gradient at once.
    */
   value?: (x: readonly number[]) => number;
   /**
@@ -55,6 +56,15 @@ export interface MinimizeResult {
  * steepest-descent direction that fails too ends the search).
  */
 const MAX_HALVINGS = 20;
+
+/**
+ * The smallest change of f, relative to f, that an evaluation resolves: about a hundred units in
+ * the last place of a double (2.2e−16 each), as a likelihood summed over many thousands of terms
+ * carries that much rounding. Once the full step is turned down, a shorter step whose predicted
+ * decrease (step × slope, the first-order change) is below it is not tried: its sufficient-decrease
+ * test would only compare rounding noise, and each halving would cost an evaluation and find nothing.
+ */
+const F_RESOLUTION = 2e-14;
 
 /** Gradient size below which a point where no step improves f counts as the optimum. */
 const STUCK_GRAD_TOL = 1e-6;
@@ -101,9 +111,16 @@ export function minimizeBfgs(
     const gn: number[] = new Array<number>(n).fill(0);
     let fn = f;
     for (let tries = 0; tries <= MAX_HALVINGS; tries++) {
+      // The full step is always tried (near the optimum it is taken on the gradient's word, f
+      // unchanged); a shorter one that could lower f by less than f's rounding cannot be told from
+      // no step, and the direction is given up (steepest descent's only where the gradient counts
+      // as small anyway).
+      if (tries > 0 && -step * slope < F_RESOLUTION * (1 + Math.abs(f)) && (!fresh || maxAbs(g) < STUCK_GRAD_TOL)) break;
       xn = x.map((v, i) => clamp(v + step * d[i]!, bound));
       evaluations++;
-      if (value) {
+      // The full step is usually taken, so it gets f and the gradient at once; once a step has
+      // been turned down, the shorter ones are screened on f alone (when given).
+      if (value && tries > 0) {
         const fv = value(xn);
         if (!(Number.isFinite(fv) && fv <= f + 1e-4 * step * slope)) {
           step *= 0.5;

@@ -72,6 +72,50 @@ describe('minimizeBfgs', () => {
   });
 });
 
+describe('minimizeBfgs near the rounding of f', () => {
+  /** A deterministic wobble in [−1, 1) from the bits of x: rounding noise that does not change between calls at the same x. */
+  function wobble(x: readonly number[], salt: number): number {
+    let h = salt;
+    for (const w of new Uint32Array(new Float64Array(x).buffer)) h = Math.imul(h ^ w, 0x01000193);
+    return (h >>> 0) / 2 ** 31 - 1;
+  }
+  /**
+   * Σ (i+1)(x_i − 1)² + 9, as a likelihood summed over many terms comes out: its value carries
+   * rounding of about 10⁻¹³ and its gradient of about 3·10⁻⁸ — above gradTol, so the search can only
+   * end where no step can be told from no step.
+   */
+  function noisy() {
+    const calls = { fg: 0, value: 0 };
+    const fg = (x: readonly number[], g: number[]): number => {
+      calls.fg++;
+      let f = 9;
+      for (let i = 0; i < x.length; i++) {
+        g[i] = 2 * (i + 1) * (x[i]! - 1) + 3e-8 * wobble(x, i + 7);
+        f += (i + 1) * (x[i]! - 1) ** 2;
+      }
+      return f + 1e-13 * wobble(x, 1);
+    };
+    const value = (x: readonly number[]): number => {
+      calls.value++;
+      calls.fg--;
+      return fg(x, [0, 0, 0, 0]);
+    };
+    return { fg, value, calls };
+  }
+
+  it('settles without halving steps into the rounding of f, and evaluates each full step once', () => {
+    const { fg, value, calls } = noisy();
+    const r = minimizeBfgs(fg, [3, -2, 0.5, 4], { value });
+    expect(r.converged).toBe(true);
+    for (const v of r.x) expect(Math.abs(v - 1)).toBeLessThan(1e-7);
+    // Halving until a step is a millionth of the full one, after every step the rounding turned
+    // down, took 141 trial points here; a step too small to change f beyond its rounding is not tried.
+    expect(r.evaluations).toBeLessThan(30);
+    // A full step taken is one call with its gradient, not a value first and then the gradient.
+    expect(calls.fg + calls.value).toBeLessThanOrEqual(r.evaluations + 1);
+  });
+});
+
 describe('minimizeBfgs says why it stopped', () => {
   const quadratic = (x: readonly number[], g: number[]): number => {
     g[0] = 2 * (x[0]! - 1);
