@@ -30,12 +30,36 @@ interface Peer {
   duckdbGroupByLogCpuMs?: number;
   duckdbReadAbcCustomersCpuMs?: number;
   threads: number;
+  /** The sort baseline (bench/baseline.ts) on the machine the figures were measured on. */
+  sortBaselineMs?: number;
   measured: string;
 }
 
-function peer(): Peer | null {
+/** Where DuckDB is installed for bench/peer/duckdb.mjs (outside the repository: bench/peer/README.md). */
+const PEER_DIR = process.env.DUCKDB_PEER_DIR ?? join(tmpdir(), 'duckdb-peer');
+
+/**
+ * DuckDB's figures on the bench files in `dir`: measured now, in this run, when DuckDB is installed
+ * at PEER_DIR (so that every ratio compares runs on the same machine at the same time); else those
+ * stored in bench/peer/duckdb-figures.json, with a warning when they were measured on a machine
+ * whose sort baseline differs from this run's by more than a fifth. Null when there are none.
+ */
+function peer(ctx: BenchContext, dir: string): Peer | null {
+  if (existsSync(join(PEER_DIR, 'node_modules/@duckdb/node-api'))) {
+    const r = spawnSync(process.execPath, [join(here, 'peer/duckdb.mjs'), dir], { encoding: 'utf8', env: { ...process.env, DUCKDB_PEER_DIR: PEER_DIR } });
+    const last = r.status === 0 ? r.stdout.trim().split('\n').pop() : undefined;
+    if (last?.startsWith('{')) return { ...(JSON.parse(last) as Omit<Peer, 'measured'>), measured: `measured in this run by bench/peer/duckdb.mjs, DuckDB from ${PEER_DIR}` };
+    ctx.line(`DuckDB at ${PEER_DIR} did not run (${String(r.stderr).trim().split('\n')[0] ?? `exit ${r.status}`}): the stored figures are used`);
+  }
   const p = join(here, 'peer/duckdb-figures.json');
-  return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as Peer) : null;
+  if (!existsSync(p)) return null;
+  const stored = JSON.parse(readFileSync(p, 'utf8')) as Peer;
+  const ratio = stored.sortBaselineMs ? ctx.baselineMs / stored.sortBaselineMs : null;
+  if (ratio === null || ratio < 0.8 || ratio > 1.25)
+    ctx.line(
+      `WARNING: the stored DuckDB figures were measured ${ratio === null ? 'with no sort baseline' : `beside a sort baseline of ${stored.sortBaselineMs} ms, this run's is ${ctx.baselineMs.toFixed(1)} ms`}: the ratios below may not hold on this machine; install DuckDB (bench/peer/README.md) to measure it in the run`,
+    );
+  return stored;
 }
 
 interface CliRun {
@@ -106,10 +130,10 @@ async function countLines(path: string): Promise<number> {
 export async function run(ctx: BenchContext): Promise<void> {
   const files = ensureBenchFiles(undefined, quick ? ['log1m', 'customers1m'] : ['log1m', 'customers1m', 'customers1mShuffled', 'customers2m']);
   const mb = (p: string) => statSync(p).size / 1e6;
-  const p = peer();
+  const p = peer(ctx, dirname(files.log1m));
   if (p)
     ctx.line(
-      `DuckDB on this machine (${p.measured}, ${p.threads} threads, CSV reading included): group-by of the log ${p.duckdbGroupByLogMs} ms (CPU ${p.duckdbGroupByLogCpuMs ?? '?'} ms); read + ABC tiers of the customers ${p.duckdbReadAbcCustomersMs} ms (CPU ${p.duckdbReadAbcCustomersCpuMs ?? '?'} ms)`,
+      `DuckDB (${p.measured}, ${p.threads} threads, CSV reading included): group-by of the log ${p.duckdbGroupByLogMs} ms (CPU ${p.duckdbGroupByLogCpuMs ?? '?'} ms); read + ABC tiers of the customers ${p.duckdbReadAbcCustomersMs} ms (CPU ${p.duckdbReadAbcCustomersCpuMs ?? '?'} ms)`,
     );
   else ctx.line('no DuckDB figures (bench/peer/duckdb-figures.json): ratios to DuckDB not shown');
   // The CLI as `npm install` leaves it: bundled (cli/worker.mjs runs the sources instead when one is newer than the bundle).
