@@ -90,31 +90,41 @@ export function sortShared(values: Float64Array, idx: Uint32Array): SortedShared
       lo[k] = l;
     }
   for (let k = 0; k < m; k++) at[k] = idx[k]!;
-  const count = COUNT;
   for (let d = 0; d < DIGITS && m > 1; d++) {
     // digit d: 0 = low 16 bits of the low word … 3 = high 16 bits of the high word
-    const key = d < 2 ? lo : hi;
-    const shift = d % 2 === 0 ? 0 : 16;
-    count.fill(0);
-    for (let k = 0; k < m; k++) count[(key[k]! >>> shift) & 0xffff]!++;
-    if (count[(key[0]! >>> shift) & 0xffff] === m) continue; // every value shares this digit
-    let sum = 0;
-    for (let b = 0; b < RADIX; b++) {
-      const c = count[b]!;
-      count[b] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < m; k++) {
-      const to = count[(key[k]! >>> shift) & 0xffff]!++;
-      hi2[to] = hi[k]!;
-      lo2[to] = lo[k]!;
-      at2[to] = at[k]!;
-    }
+    if (!radixPass(d < 2 ? lo : hi, d % 2 === 0 ? 0 : 16, m, hi, lo, at, hi2, lo2, at2)) continue;
     [hi, hi2] = [hi2, hi];
     [lo, lo2] = [lo2, lo];
     [at, at2] = [at2, at];
   }
   return { order: at.subarray(0, m), hi: hi.subarray(0, m), lo: lo.subarray(0, m) };
+}
+
+/**
+ * One stable counting pass on a 16-bit digit, from (hi, lo, at) into (hi2, lo2, at2); false, moving
+ * nothing, when every key shares the digit. A function of its own so that the engine compiles it
+ * during a sort's first pass and runs the later passes compiled: a table sorts each column once,
+ * and with the passes inline in sortShared each sort ran mostly uncompiled (on the 1M-row log's
+ * customers, about twice the time in the profile).
+ */
+function radixPass(key: Uint32Array, shift: number, m: number, hi: Uint32Array, lo: Uint32Array, at: Uint32Array, hi2: Uint32Array, lo2: Uint32Array, at2: Uint32Array): boolean {
+  const count = COUNT;
+  count.fill(0);
+  for (let k = 0; k < m; k++) count[(key[k]! >>> shift) & 0xffff]!++;
+  if (count[(key[0]! >>> shift) & 0xffff] === m) return false;
+  let sum = 0;
+  for (let b = 0; b < RADIX; b++) {
+    const c = count[b]!;
+    count[b] = sum;
+    sum += c;
+  }
+  for (let k = 0; k < m; k++) {
+    const to = count[(key[k]! >>> shift) & 0xffff]!++;
+    hi2[to] = hi[k]!;
+    lo2[to] = lo[k]!;
+    at2[to] = at[k]!;
+  }
+  return true;
 }
 
 /** Decimal places tried for scaledKeys: whole numbers up to hundredths of a hundredth. */
