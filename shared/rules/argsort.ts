@@ -76,20 +76,8 @@ export function sortShared(values: Float64Array, idx: Uint32Array): SortedShared
   let at2 = sc.at2;
   // The sortable key of each listed value, as four 16-bit digits (hi…lo), in idx's order.
   const words = new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
-  if (!scaledKeys(values, idx, hi, lo))
-    for (let k = 0; k < m; k++) {
-      const i = idx[k]!;
-      let h = words[2 * i + HI]!;
-      let l = words[2 * i + LO]!;
-      if (h === 0x80000000 && l === 0) h = 0; // −0 is +0: equal values keep their index order
-      if (h & 0x80000000) {
-        h = ~h >>> 0;
-        l = ~l >>> 0;
-      } else h = (h | 0x80000000) >>> 0;
-      hi[k] = h;
-      lo[k] = l;
-    }
-  for (let k = 0; k < m; k++) at[k] = idx[k]!;
+  if (!scaledKeys(values, idx, hi, lo)) bitKeys(words, idx, hi, lo);
+  at.set(idx);
   for (let d = 0; d < DIGITS && m > 1; d++) {
     // digit d: 0 = low 16 bits of the low word … 3 = high 16 bits of the high word
     if (!radixPass(d < 2 ? lo : hi, d % 2 === 0 ? 0 : 16, m, hi, lo, at, hi2, lo2, at2)) continue;
@@ -98,6 +86,22 @@ export function sortShared(values: Float64Array, idx: Uint32Array): SortedShared
     [at, at2] = [at2, at];
   }
   return { order: at.subarray(0, m), hi: hi.subarray(0, m), lo: lo.subarray(0, m) };
+}
+
+/** The sortable key of each listed value from its bits (the double's two 32-bit words), in idx's order. */
+function bitKeys(words: Uint32Array, idx: Uint32Array, hi: Uint32Array, lo: Uint32Array): void {
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    let h = words[2 * i + HI]!;
+    let l = words[2 * i + LO]!;
+    if (h === 0x80000000 && l === 0) h = 0; // −0 is +0: equal values keep their index order
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    hi[k] = h;
+    lo[k] = l;
+  }
 }
 
 /**
