@@ -4,7 +4,7 @@
  * the analysis date, a customer table's read customers, then the model, the rules and the summary.
  */
 import type { AnalyzeOptions, Column, Customer, LazyAnalysis, Lang, Notice, RowError, TableKind } from './types';
-import type { RfmSummary } from './model/summarize-rfm';
+import type { RfmTableSummary } from './model/summarize-rfm';
 import { resolveSettings, type Settings } from './settings';
 import { noticeText, settingsProblemText } from './i18n/messages';
 import { label } from './i18n/labels';
@@ -40,7 +40,7 @@ export interface TableRead {
   /** The customers' inputs, in key order. */
   customers: CustomerColumns;
   /** A log's summary for the purchase model (null for a customer table, or without the model). */
-  rfm: RfmSummary | null;
+  rfm: RfmTableSummary | null;
   rows: RowCounts;
   errors: RowError[];
   asOfDay: number;

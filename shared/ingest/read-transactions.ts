@@ -18,7 +18,7 @@
  */
 import type { Column, Lang, Notice, RowError } from '../types';
 import type { PurchaseHistory } from '../model/purchase-history';
-import type { RfmSummary, TimeUnit } from '../model/summarize-rfm';
+import type { RfmTableSummary, TimeUnit } from '../model/summarize-rfm';
 import { noticeText } from '../i18n/messages';
 import type { CustomerColumns } from './customer-columns';
 import { columnIndex, dateColumnsOf, keyColumn, type RowCounts } from './read-customers';
@@ -52,7 +52,7 @@ export interface TransactionRead {
   customers: CustomerColumns;
   histories: PurchaseHistory[];
   /** The model's (x, t_x, T) summary at the analysis date (see TransactionOptions.rfmUnit). */
-  rfm: RfmSummary | null;
+  rfm: RfmTableSummary | null;
   errors: RowError[];
   notices: Notice[];
   rows: RowCounts;

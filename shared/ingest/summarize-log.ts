@@ -4,7 +4,7 @@
  * the probabilistic model needs — summed straight from the arrays.
  */
 import type { PurchaseHistory } from '../model/purchase-history';
-import { rfmExclusions, rfmRow, unitDays, type RfmCut, type RfmRow, type RfmSummary } from '../model/summarize-rfm';
+import { RfmTableBuilder, rfmExclusions, unitDays, type RfmCut, type RfmTableSummary } from '../model/summarize-rfm';
 import { CustomerColumns } from './customer-columns';
 import type { LogColumns } from './log-columns';
 import type { DescribedKeys } from './log-descriptions';
@@ -32,17 +32,17 @@ export function summarizeCustomers(
   periods: Periods,
   withHistories: boolean,
   rfm: RfmCut | null = null,
-): { customers: CustomerColumns; histories: PurchaseHistory[]; rfm: RfmSummary | null } {
+): { customers: CustomerColumns; histories: PurchaseHistory[]; rfm: RfmTableSummary | null } {
   const { amount, ints, start } = grouped;
   const { curStart, prevStart, prevKnown } = periods;
   const customers = grouped.ids.length;
   const out = new CustomerColumns(Math.max(1, customers));
   const { orders: ordersOf, firstPurchase, lastPurchase, revenue: revenueOf, revenuePrev: revenuePrevOf, gapBeforeCurrent } = out.num;
   const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
-  const rfmRows: RfmRow[] = [];
+  // The model's rows straight into columns (not an object per customer).
+  const rfmRows = rfm ? new RfmTableBuilder(customers, rfm.asOfDay, unitDays(rfm.unit)) : null;
   let afterCutoff = 0;
   let noPurchases = 0;
-  const perUnit = rfm ? unitDays(rfm.unit) : 1;
   // When the accepted rows never go back in time, each customer's rows are already in day order.
   const dayOrdered = log.dayOrdered;
   let most = 0;
@@ -126,10 +126,10 @@ export function summarizeCustomers(
       }
     }
     if (days) histories[c] = { key, days, amounts: amounts!, returns };
-    if (rfm) {
+    if (rfmRows) {
       if (orders === 0) noPurchases++;
       else if (upTo === 0) afterCutoff++;
-      else rfmRows.push(rfmRow(key, firstDay, lastUpTo, upTo, gross, repeat, returns, rfm.asOfDay, perUnit));
+      else rfmRows.add(key, firstDay, lastUpTo, upTo, gross, repeat, returns);
     }
     // The customer's row list: its rows in row order.
     const j = out.add(key, Math.abs(ints[4 * lo + 3]!));
@@ -148,7 +148,7 @@ export function summarizeCustomers(
     if (gap !== null) gapBeforeCurrent[j] = gap;
     if (log.described) describe(out, j, log.described, id);
   }
-  return { customers: out.trim(), histories, rfm: rfm ? { rows: rfmRows, excluded: rfmExclusions(afterCutoff, noPurchases) } : null };
+  return { customers: out.trim(), histories, rfm: rfmRows ? { table: rfmRows.table(), excluded: rfmExclusions(afterCutoff, noPurchases) } : null };
 }
 
 /** Copy key `id`'s descriptive fields into customer j; the company domains of its emails. */

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../types';
 import type { Settings } from '../settings';
-import type { RfmSummary } from './summarize-rfm';
+import type { RfmTableSummary } from './summarize-rfm';
 import { startRfmFit, type FitModelOptions, type ModelResult } from './fit-model';
 import { FIT_HERE, type PurchaseFitter } from './purchase-fitter';
 import type { ModelFigureTable } from './model-figure-table';
@@ -26,8 +26,8 @@ function options(asOfDay: number, settings: Settings): FitModelOptions {
  * `rfm`, in the settings' unit), its two purchase-model fits started by `fitter`; the function
  * returned completes it.
  */
-export function startLogFit(rfm: RfmSummary, asOfDay: number, settings: Settings, lang: Lang, fitter: PurchaseFitter): () => AnalysisModel {
-  const done = startRfmFit(rfm.rows, rfm.excluded, options(asOfDay, settings), fitter);
+export function startLogFit(rfm: RfmTableSummary, asOfDay: number, settings: Settings, lang: Lang, fitter: PurchaseFitter): () => AnalysisModel {
+  const done = startRfmFit(rfm.table, rfm.excluded, options(asOfDay, settings), fitter);
   return () => toAnalysis(done(), 'transactions', lang);
 }
 

@@ -66,6 +66,12 @@ export interface RfmSummary {
   excluded: { code: string; count: number }[];
 }
 
+/** An RfmSummary with its rows as an RfmTable. */
+export interface RfmTableSummary {
+  table: RfmTable;
+  excluded: { code: string; count: number }[];
+}
+
 /** Customers whose first purchase is after the cut-off (they do not exist yet at the cut-off). */
 export const EXCLUDED_AFTER_CUTOFF = 'first_purchase_after_cutoff';
 /** Customers with no dated purchase at all. */
@@ -137,13 +143,74 @@ export function summarizeRfm(
  */
 export function rfmRow(key: string, first: number, last: number, upTo: number, gross: number, repeat: number, returns: number, asOf: number, perUnit: number): RfmRow {
   const x = upTo - 1;
-  let meanRepeatSpend: number | null = null;
-  if (x > 0) {
-    const kept = Number.isFinite(returns) ? Math.max(0, returns) : 0;
-    const keep = gross > 0 ? Math.max(0, 1 - kept / gross) : 0;
-    meanRepeatSpend = (repeat * keep) / x;
+  return { key, x, tx: (last - first) / perUnit, T: (asOf - first) / perUnit, meanRepeatSpend: meanRepeatSpendOf(x, gross, repeat, returns) };
+}
+
+/**
+ * The mean spend of x repeat purchase days (null when x = 0): their `repeat` spend net of the
+ * customer's `returns`, spread over all its `gross` spend in proportion (see summarizeRfm).
+ */
+export function meanRepeatSpendOf(x: number, gross: number, repeat: number, returns: number): number | null {
+  if (!(x > 0)) return null;
+  const kept = Number.isFinite(returns) ? Math.max(0, returns) : 0;
+  const keep = gross > 0 ? Math.max(0, 1 - kept / gross) : 0;
+  return (repeat * keep) / x;
+}
+
+/**
+ * An RfmTable filled row by row, for a known number of rows at most: what rfmTableOf gives of the
+ * same rows made by rfmRow, without an object per row.
+ */
+export class RfmTableBuilder {
+  private readonly key: string[] = [];
+  private readonly x: Float64Array;
+  private readonly tx: Float64Array;
+  private readonly T: Float64Array;
+  private readonly spend: Float64Array;
+  private anySpend = false;
+  private notANumber = false;
+  private count = 0;
+
+  constructor(
+    capacity: number,
+    private readonly asOf: number,
+    private readonly perUnit: number,
+  ) {
+    this.x = new Float64Array(capacity);
+    this.tx = new Float64Array(capacity);
+    this.T = new Float64Array(capacity);
+    this.spend = new Float64Array(capacity);
   }
-  return { key, x, tx: (last - first) / perUnit, T: (asOf - first) / perUnit, meanRepeatSpend };
+
+  /** The row rfmRow makes of the same figures. */
+  add(key: string, first: number, last: number, upTo: number, gross: number, repeat: number, returns: number): void {
+    const i = this.count++;
+    const x = upTo - 1;
+    this.key.push(key);
+    this.x[i] = x;
+    this.tx[i] = (last - first) / this.perUnit;
+    this.T[i] = (this.asOf - first) / this.perUnit;
+    const m = meanRepeatSpendOf(x, gross, repeat, returns);
+    if (m === null) this.spend[i] = NaN;
+    else {
+      this.anySpend = true;
+      this.spend[i] = m;
+      if (Number.isNaN(m)) this.notANumber = true;
+    }
+  }
+
+  table(): RfmTable {
+    const n = this.count;
+    return {
+      count: n,
+      key: this.key,
+      x: this.x.subarray(0, n),
+      tx: this.tx.subarray(0, n),
+      T: this.T.subarray(0, n),
+      meanRepeatSpend: this.anySpend ? this.spend.subarray(0, n) : null,
+      spendNotANumber: this.notANumber,
+    };
+  }
 }
 
 /** The customers left out of the model, counted: first purchase after the cut-off, no purchase. */
