@@ -82,6 +82,12 @@ export class CustomerColumns {
    * customer keeps only the domains its domain cell gave, or its merged list).
    */
   emailDomain: ((host: string) => string | null) | null = null;
+  /**
+   * True when the keys ascend strictly with the slots (key[0] < key[1] < …, texts compared as
+   * JavaScript compares them): set by the readers, which put their customers in key order, one slot
+   * per key. The ranks then break ties by slot without comparing keys (orderDescending).
+   */
+  keysAscending = false;
 
   /**
    * Room for `capacity` customers. `blank` false leaves the number columns at 0 rather than NaN and

@@ -321,7 +321,9 @@ export class CustomerTableReader {
     // Rows already in key order, each its own customer (a file sorted by its id): the columns as they are.
     let inPlace = kept === store.count;
     for (let k = 0; k < kept && inPlace; k++) inPlace = keep[k] === k;
-    return { customers: inPlace ? store.trim() : store.select(keep.subarray(0, kept)), reader, notices, rows: this.rows };
+    const customers = inPlace ? store.trim() : store.select(keep.subarray(0, kept));
+    customers.keysAscending = true; // in key order, each run of one key merged into one slot
+    return { customers, reader, notices, rows: this.rows };
   }
 }
 

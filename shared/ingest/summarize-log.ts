@@ -148,6 +148,7 @@ export function summarizeCustomers(
     if (gap !== null) gapBeforeCurrent[j] = gap;
     if (log.described) describe(out, j, log.described, id);
   }
+  out.keysAscending = true; // one slot per key, in key order (groupByCustomer)
   return { customers: out.trim(), histories, rfm: rfmRows ? { table: rfmRows.table(), excluded: rfmExclusions(afterCutoff, noPurchases) } : null };
 }
 

@@ -37,6 +37,7 @@ export function hasTierMetric(revenue: Float64Array, profit: Float64Array): bool
  * Tier every customer. `keys` break ties (and make the result independent of row order);
  * `negativeProfit[i]` marks loss-makers, who are D whatever their metric. `ranked` false (no
  * revenue or profit figure in the table) leaves every tier null; the ranking is still returned.
+ * `keysAscending`: keys[0] < keys[1] < … is known (see orderDescending).
  */
 export function abcTiers(
   metric: Float64Array,
@@ -44,9 +45,10 @@ export function abcTiers(
   limits: { a: number; b: number; d: number },
   negativeProfit?: (i: number) => boolean,
   ranked = true,
+  keysAscending = false,
 ): TierResult {
   const n = metric.length;
-  const order = orderDescending(metric, keys);
+  const order = orderDescending(metric, keys, keysAscending);
   let total = 0;
   for (let i = 0; i < n; i++) if (metric[i]! > 0) total += metric[i]!;
   const tiers: (Tier | null)[] = new Array(n);
@@ -88,7 +90,7 @@ export function abcTiers(
  */
 export function paretoShares(values: Float64Array): Float64Array {
   const keys = Array.from({ length: values.length }, (_, i) => String(i).padStart(10, '0'));
-  const { order } = abcTiers(values, keys, { a: 0, b: 0, d: 0 });
+  const { order } = abcTiers(values, keys, { a: 0, b: 0, d: 0 }, undefined, true, true); // the padded positions ascend
   let total = 0;
   for (const v of values) if (v > 0) total += v;
   const out = new Float64Array(values.length);

@@ -80,23 +80,24 @@ function countedRanks(values: Float64Array, into?: Float64Array): Float64Array |
 
 /**
  * The order of indices by value descending, ties by key ascending (method §3: "ties by key"), so
- * that row order never changes a result. Values must not be NaN.
+ * that row order never changes a result. Values must not be NaN. `keysAscending`: the caller knows
+ * that keys[0] < keys[1] < … (CustomerColumns.keysAscending), so that index order is key order and
+ * no key is compared.
  */
-export function orderDescending(values: Float64Array, keys: readonly string[]): Uint32Array {
+export function orderDescending(values: Float64Array, keys: readonly string[], keysAscending = false): Uint32Array {
   const n = values.length;
   // Ascending by value; within equal values the indices stay ascending (the sort is stable).
   const sorted = sortShared(values, allShared(n));
   const asc = sorted.order;
-  // Runs of equal values, from the largest down. Within a run the indices ascend; when the run's keys
-  // ascend with them (the core sorts its customers by key) that is the key order and the run needs no sorting.
-  const starts: number[] = [];
-  for (let lo = 0; lo < n; lo = runEnd(sorted, lo)) starts.push(lo);
+  // Runs of equal values, from the largest down, found from the end of the ascending order (no list
+  // of the runs is made). Within a run the indices ascend; when the run's keys ascend with them (the
+  // core sorts its customers by key) that is the key order and the run needs no sorting.
   const out = new Uint32Array(n);
   let w = 0;
-  let end = n;
-  for (let r = starts.length - 1; r >= 0; r--) {
-    const start = starts[r]!;
-    if (end - start === 1 || keysAscend(keys, asc, start, end)) for (let k = start; k < end; k++) out[w++] = asc[k]!;
+  for (let end = n; end > 0; ) {
+    const start = runStart(sorted, end);
+    if (end - start === 1) out[w++] = asc[start]!;
+    else if (keysAscending || keysAscend(keys, asc, start, end)) for (let k = start; k < end; k++) out[w++] = asc[k]!;
     else {
       const group = Array.from(asc.subarray(start, end)).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
       for (const g of group) out[w++] = g;
@@ -104,6 +105,16 @@ export function orderDescending(values: Float64Array, keys: readonly string[]): 
     end = start;
   }
   return out;
+}
+
+/** The start of the run of sorted values equal to the one before `end` (as runEnd, from the other side). */
+function runStart(sorted: SortedShared, end: number): number {
+  const { hi, lo } = sorted;
+  const h = hi[end - 1]!;
+  const l = lo[end - 1]!;
+  let start = end - 1;
+  while (start > 0 && hi[start - 1] === h && lo[start - 1] === l) start--;
+  return start;
 }
 
 /** True when the keys of order[start…end) ascend strictly (equal keys fall back to the index, so a run with them is sorted). */
