@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureBenchFiles } from '../scripts/generate-bench-files';
 import type { BenchContext } from './baseline';
+import { intoPageCache } from './page-cache';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CLI = join(here, '../cli/rapport.mjs');
@@ -72,8 +73,9 @@ interface CliRun {
   outBytes: number;
 }
 
-/** Run the CLI as its own process; stdout to `outFile` (or /dev/null). */
+/** Run the CLI as its own process; stdout to `outFile` (or /dev/null). Its input file is read into the page cache first, untimed. */
 function runCli(args: string[], outFile?: string, env: Record<string, string> = {}): CliRun {
+  intoPageCache(args[0]!);
   const tmp = mkdtempSync(join(tmpdir(), 'rapport-cli-bench-'));
   const rssFile = join(tmp, 'rss');
   const cpuFile = join(tmp, 'cpu');
@@ -143,6 +145,7 @@ export async function run(ctx: BenchContext): Promise<void> {
 
   // --- the CSV reader alone, in a process of its own per file (as the CLI reads it) ------------------
   for (const f of [files.log1m, files.customers1m]) {
+    intoPageCache(f);
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'read-table.child.ts'), f], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (r.status !== 0) {
       ctx.line(`read CSV into rows: ${f.split('/').pop()} — FAILED (exit ${r.status}): ${String(r.stderr).trim().split('\n')[0]}`);
@@ -160,6 +163,7 @@ export async function run(ctx: BenchContext): Promise<void> {
   // The customer table into its customers' columns, as `rapport analyze` reads it on one thread (without the analysis).
   {
     const f = files.customers1m;
+    intoPageCache(f);
     const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'read-table.child.ts'), f, 'columns'], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (r.status !== 0) ctx.line(`read CSV into customer columns: ${f.split('/').pop()} — FAILED (exit ${r.status}): ${String(r.stderr).trim().split('\n')[0]}`);
     else {
