@@ -99,7 +99,7 @@ export function tableRules(inputs: CustomerColumns, asOfDay: number, settings: S
   const by = useProfit ? profit : revenue;
   for (let i = 0; i < n; i++) metric[i] = Number.isNaN(by[i]!) ? 0 : by[i]!;
   const tiered = n === 0 || hasTierMetric(revenue.subarray(0, n), profit.subarray(0, n));
-  const tiers = abcTiers(metric, inputs.key, settings.tiers, (i) => profit[i]! < 0, tiered, inputs.keysAscending);
+  const tiers = abcTiers(metric, inputs.keysAscending ? null : inputs.key, settings.tiers, (i) => profit[i]! < 0, tiered);
   const scores = valueScores(inputs, asOfDay, useProfit, settings);
   const classes = valueClasses(inputs, tiers.tiers, settings.mgcTop);
   const pyr = pyramid(metric, tiers.order, settings.pyramid);

@@ -85,7 +85,7 @@ export class CustomerColumns {
   /**
    * True when the keys ascend strictly with the slots (key[0] < key[1] < …, texts compared as
    * JavaScript compares them): set by the readers, which put their customers in key order, one slot
-   * per key. The ranks then break ties by slot without comparing keys (orderDescending).
+   * per key. The ranks then break ties by slot without comparing keys (orderDescending with no keys).
    */
   keysAscending = false;
 

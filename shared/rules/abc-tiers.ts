@@ -34,21 +34,20 @@ export function hasTierMetric(revenue: Float64Array, profit: Float64Array): bool
 }
 
 /**
- * Tier every customer. `keys` break ties (and make the result independent of row order);
+ * Tier every customer. `keys` break ties (and make the result independent of row order); null when
+ * index order is key order (see orderDescending);
  * `negativeProfit[i]` marks loss-makers, who are D whatever their metric. `ranked` false (no
  * revenue or profit figure in the table) leaves every tier null; the ranking is still returned.
- * `keysAscending`: keys[0] < keys[1] < … is known (see orderDescending).
  */
 export function abcTiers(
   metric: Float64Array,
-  keys: readonly string[],
+  keys: readonly string[] | null,
   limits: { a: number; b: number; d: number },
   negativeProfit?: (i: number) => boolean,
   ranked = true,
-  keysAscending = false,
 ): TierResult {
   const n = metric.length;
-  const order = orderDescending(metric, keys, keysAscending);
+  const order = orderDescending(metric, keys);
   let total = 0;
   for (let i = 0; i < n; i++) if (metric[i]! > 0) total += metric[i]!;
   const tiers: (Tier | null)[] = new Array(n);
@@ -89,8 +88,7 @@ export function abcTiers(
  * positive total held by this value and every larger one (ties by position).
  */
 export function paretoShares(values: Float64Array): Float64Array {
-  const keys = Array.from({ length: values.length }, (_, i) => String(i).padStart(10, '0'));
-  const { order } = abcTiers(values, keys, { a: 0, b: 0, d: 0 }, undefined, true, true); // the padded positions ascend
+  const { order } = abcTiers(values, null, { a: 0, b: 0, d: 0 }); // ties by position
   let total = 0;
   for (const v of values) if (v > 0) total += v;
   const out = new Float64Array(values.length);

@@ -80,11 +80,11 @@ function countedRanks(values: Float64Array, into?: Float64Array): Float64Array |
 
 /**
  * The order of indices by value descending, ties by key ascending (method §3: "ties by key"), so
- * that row order never changes a result. Values must not be NaN. `keysAscending`: the caller knows
- * that keys[0] < keys[1] < … (CustomerColumns.keysAscending), so that index order is key order and
- * no key is compared.
+ * that row order never changes a result. Values must not be NaN. `keys` null: index order is key
+ * order (keys[0] < keys[1] < …, as CustomerColumns.keysAscending says), so ties stay in index order
+ * and no key is compared.
  */
-export function orderDescending(values: Float64Array, keys: readonly string[], keysAscending = false): Uint32Array {
+export function orderDescending(values: Float64Array, keys: readonly string[] | null): Uint32Array {
   const n = values.length;
   // Ascending by value; within equal values the indices stay ascending (the sort is stable).
   const sorted = sortShared(values, allShared(n));
@@ -97,7 +97,7 @@ export function orderDescending(values: Float64Array, keys: readonly string[], k
   for (let end = n; end > 0; ) {
     const start = runStart(sorted, end);
     if (end - start === 1) out[w++] = asc[start]!;
-    else if (keysAscending || keysAscend(keys, asc, start, end)) for (let k = start; k < end; k++) out[w++] = asc[k]!;
+    else if (keys === null || keysAscend(keys, asc, start, end)) for (let k = start; k < end; k++) out[w++] = asc[k]!;
     else {
       const group = Array.from(asc.subarray(start, end)).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
       for (const g of group) out[w++] = g;

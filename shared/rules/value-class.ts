@@ -28,7 +28,7 @@ export function valueClasses(cols: CustomerColumns, tiers: readonly (Tier | null
     const v = headroom(revenue[i]!, revenuePrev[i]!, potential[i]!, wallet[i]!);
     h[i] = Number.isNaN(v) ? -Infinity : v;
   }
-  const order = orderDescending(h, cols.key, cols.keysAscending);
+  const order = orderDescending(h, cols.keysAscending ? null : cols.key);
   const mgc = new Uint8Array(n);
   const slots = Math.ceil(top * n - 1e-9);
   for (let p = 0; p < slots; p++) {
