@@ -18,7 +18,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ensureBenchFiles } from '../scripts/generate-bench-files';
 import type { BenchContext } from './baseline';
-import { intoPageCache } from './page-cache';
+import { intoPageCache } from './page-cache.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CLI = join(here, '../cli/rapport.mjs');

@@ -11,10 +11,10 @@
 //     and last date, total amount (what Rapport's log summary computes before its rules);
 //  2. the 1,000,000-customer table read and put in ABC tiers: profit descending (ties by id),
 //     the cumulative share before each customer, A below 80%, B below 95%, else C (method §3).
-import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { intoPageCache } from '../page-cache.mjs';
 
 const peerDir = process.env.DUCKDB_PEER_DIR ?? '/tmp/duckdb-peer';
 const require = createRequire(join(peerDir, 'package.json'));
@@ -28,18 +28,7 @@ const customers = join(dir, 'customers-1m.csv');
 const instance = await DuckDBInstance.create(':memory:', { threads });
 const con = await instance.connect();
 
-/**
- * Every byte of a file read once, untimed, before a timed run reads it from the page cache (as the
- * CLI's runs in bench/cli.bench.ts are: bench/page-cache.ts says why).
- */
-function intoPageCache(path) {
-  const fd = openSync(path, 'r');
-  const buf = new Uint8Array(8 << 20);
-  while (readSync(fd, buf, 0, buf.length, null) > 0);
-  closeSync(fd);
-}
-
-/** Best of 3 runs of `sql` on `file`: wall time and CPU time (user + system of this process, DuckDB's threads included). */
+/** Best of 3 runs of `sql` on `file`, each read from the page cache (../page-cache.mjs): wall time and CPU time (user + system of this process, DuckDB's threads included). */
 async function best(label, file, sql, check) {
   let bestMs = Infinity;
   let bestCpu = Infinity;
