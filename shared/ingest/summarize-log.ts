@@ -40,7 +40,8 @@ export function summarizeCustomers(
   const { orders: ordersOf, firstPurchase, lastPurchase, revenue: revenueOf, revenuePrev: revenuePrevOf, gapBeforeCurrent } = out.num;
   const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
   // The model's rows straight into columns (not an object per customer).
-  const rfmRows = rfm ? new RfmTableBuilder(customers, rfm.asOfDay, unitDays(rfm.unit)) : null;
+  const rfmRows = rfm ? new RfmTableBuilder(customers) : null;
+  const perUnit = rfm ? unitDays(rfm.unit) : 1;
   let afterCutoff = 0;
   let noPurchases = 0;
   // When the accepted rows never go back in time, each customer's rows are already in day order.
@@ -126,10 +127,10 @@ export function summarizeCustomers(
       }
     }
     if (days) histories[c] = { key, days, amounts: amounts!, returns };
-    if (rfmRows) {
+    if (rfm && rfmRows) {
       if (orders === 0) noPurchases++;
       else if (upTo === 0) afterCutoff++;
-      else rfmRows.add(key, firstDay, lastUpTo, upTo, gross, repeat, returns);
+      else rfmRows.add(key, firstDay, lastUpTo, upTo, gross, repeat, returns, rfm.asOfDay, perUnit);
     }
     // The customer's row list: its rows in row order.
     const j = out.add(key, Math.abs(ints[4 * lo + 3]!));

@@ -3,7 +3,6 @@
  * spend the Gamma-Gamma model needs (method §9; Fader, Hardie & Lee 2005 §2).
  */
 import type { PurchaseHistory } from './purchase-history';
-import { pointColumns } from './rfm-data';
 
 export type TimeUnit = 'days' | 'weeks';
 
@@ -48,17 +47,9 @@ export interface RfmTable {
 
 /** Rows as an RfmTable. */
 export function rfmTableOf(rows: readonly RfmRow[]): RfmTable {
-  const n = rows.length;
-  let spend: Float64Array | null = null;
-  let notANumber = false;
-  for (let i = 0; i < n; i++) {
-    const m = rows[i]!.meanRepeatSpend;
-    if (m === null) continue;
-    if (spend === null) spend = new Float64Array(n).fill(NaN);
-    spend[i] = m;
-    if (Number.isNaN(m)) notANumber = true;
-  }
-  return { count: n, key: rows.map((r) => r.key), ...pointColumns(rows), meanRepeatSpend: spend, spendNotANumber: notANumber };
+  const table = new RfmTableBuilder(rows.length);
+  for (const r of rows) table.push(r.key, r.x, r.tx, r.T, r.meanRepeatSpend);
+  return table.table();
 }
 
 export interface RfmSummary {
@@ -158,8 +149,8 @@ export function meanRepeatSpendOf(x: number, gross: number, repeat: number, retu
 }
 
 /**
- * An RfmTable filled row by row, for a known number of rows at most: what rfmTableOf gives of the
- * same rows made by rfmRow, without an object per row.
+ * An RfmTable filled row by row, for a known number of rows at most (a row made by `add` is the one
+ * rfmRow makes, without an object per row).
  */
 export class RfmTableBuilder {
   private readonly key: string[] = [];
@@ -171,11 +162,7 @@ export class RfmTableBuilder {
   private notANumber = false;
   private count = 0;
 
-  constructor(
-    capacity: number,
-    private readonly asOf: number,
-    private readonly perUnit: number,
-  ) {
+  constructor(capacity: number) {
     this.x = new Float64Array(capacity);
     this.tx = new Float64Array(capacity);
     this.T = new Float64Array(capacity);
@@ -183,19 +170,23 @@ export class RfmTableBuilder {
   }
 
   /** The row rfmRow makes of the same figures. */
-  add(key: string, first: number, last: number, upTo: number, gross: number, repeat: number, returns: number): void {
-    const i = this.count++;
+  add(key: string, first: number, last: number, upTo: number, gross: number, repeat: number, returns: number, asOf: number, perUnit: number): void {
     const x = upTo - 1;
+    this.push(key, x, (last - first) / perUnit, (asOf - first) / perUnit, meanRepeatSpendOf(x, gross, repeat, returns));
+  }
+
+  /** A row's values: a null mean spend is NaN in its column (the column is null when every row's is). */
+  push(key: string, x: number, tx: number, T: number, meanRepeatSpend: number | null): void {
+    const i = this.count++;
     this.key.push(key);
     this.x[i] = x;
-    this.tx[i] = (last - first) / this.perUnit;
-    this.T[i] = (this.asOf - first) / this.perUnit;
-    const m = meanRepeatSpendOf(x, gross, repeat, returns);
-    if (m === null) this.spend[i] = NaN;
+    this.tx[i] = tx;
+    this.T[i] = T;
+    if (meanRepeatSpend === null) this.spend[i] = NaN;
     else {
       this.anySpend = true;
-      this.spend[i] = m;
-      if (Number.isNaN(m)) this.notANumber = true;
+      this.spend[i] = meanRepeatSpend;
+      if (Number.isNaN(meanRepeatSpend)) this.notANumber = true;
     }
   }
 
