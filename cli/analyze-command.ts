@@ -186,14 +186,22 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
       const stream = new RowStreamAnalysis(options, fitter ?? undefined);
       let width = 0;
       let format: TextFormat | null = null;
+      /** Where the rows being pushed end: in the file, and in the table. */
+      let reach: { at: RowsRead; rows: number } | null = null;
+      // The second thread starts as soon as the header shows a customer table, before this thread
+      // reads the rows it gathered to find it (and sets aside the customers' columns).
+      if (second)
+        stream.onCustomerColumns = (columns) => {
+          const { at, rows } = reach!;
+          if (!second.started && at.format && at.bytes < second.at) second.start(columns, at.format, at.bytes / rows);
+        };
       const onRows = (rows: string[][], first: number, at: RowsRead) => {
         format = at.format ?? format;
         // The first rows and the share of the file they took: how many rows the whole file has.
         if (first === 0 && at.totalBytes !== null && at.bytes > 0) stream.expectRows((rows.length * at.totalBytes) / at.bytes);
         if (values.csv) width = Math.max(width, widestRow(rows));
+        reach = { at, rows: first + rows.length };
         stream.push(rows, first);
-        const columns = stream.customerColumns;
-        if (second && !second.started && columns && at.format && at.bytes < second.at) second.start(columns, at.format, at.bytes / (first + rows.length));
       };
       const before = values.csv ? fileStamp(file) : null;
       let read: TableFile;

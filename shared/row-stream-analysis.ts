@@ -44,6 +44,13 @@ export class RowStreamAnalysis {
   /** The number of rows the table is expected to have (0: unknown), to size the customers' columns once. */
   private expectedRows = 0;
 
+  /**
+   * Called once, when the header has shown a customer table, with the columns its rows are read by
+   * (customerColumns) — before the rows gathered so far are read, so that another reader of a later
+   * part of the table can start while this one reads them.
+   */
+  onCustomerColumns: ((columns: readonly Column[]) => void) | null = null;
+
   /** `fitter`: where the purchase model's two fits run (finishAnalysis); here by default. */
   constructor(
     private readonly options: AnalyzeOptions = {},
@@ -129,6 +136,7 @@ export class RowStreamAnalysis {
     this.header = { ...header, columns };
     appendAll(this.headerNotices, notices);
     // Rows are let go batch by batch: what customers keep must not hold the batches' text.
+    this.onCustomerColumns?.(columns);
     this.reader = new CustomerTableReader(columns, lang, this.expectedRows, true);
     this.reader.add(table, 0, header.start);
     this.gathered = [];

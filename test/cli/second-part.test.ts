@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { toDelimited } from '../../shared/csv/to-delimited';
 import { generateCustomers } from '../../shared/sample/generate-customers';
 import { generateTransactions } from '../../shared/sample/generate-transactions';
-import { secondPartRows } from '../../cli/second-part';
+import { firstShare, secondPartRows } from '../../cli/second-part';
 import { main, setWorkerScript } from '../../cli/main';
 import { analyzeCommand } from '../../cli/analyze-command';
 import { BufferedOutput } from '../../cli/output';
@@ -160,11 +160,20 @@ describe('two threads within the memory allowed', () => {
 
 describe('the second thread', () => {
   it('sizes its columns on the first rows, at most as many as the first part may set aside', () => {
-    // 60% of the file before the split: the 40% after it at the same bytes per row.
-    expect(secondPartRows(6_000_000, 100)).toBe(40_000);
+    // 4 MB after the split at 100 bytes per row; a part ending in a partial row rounds up.
+    expect(secondPartRows(4_000_000, 100)).toBe(40_000);
+    expect(secondPartRows(4_000_050, 100)).toBe(40_001);
     // A file whose first rows are blank lines (2 bytes each) would otherwise set aside millions.
-    expect(secondPartRows(600_000_000, 2)).toBe(PRESIZED_ROWS);
+    expect(secondPartRows(400_000_000, 2)).toBe(PRESIZED_ROWS);
     expect(secondPartRows(1000, 0)).toBe(0);
+  });
+
+  it('starts half way through a large file and up to 60% of the way through a smaller one', () => {
+    // 0.5 + 6 MiB / size: 6,291,456 / 233,000,000 = 0.027; 6,291,456 / 70,000,000 = 0.0899.
+    expect(firstShare(233_000_000)).toBeCloseTo(0.527, 3);
+    expect(firstShare(70_000_000)).toBeCloseTo(0.5899, 4);
+    expect(firstShare(50_000_000)).toBe(0.6);
+    expect(firstShare(10_000_000_000)).toBeCloseTo(0.5006, 4);
   });
 
   it('when it fails, the CLI thread reads the second part itself: the same output', async () => {

@@ -140,6 +140,25 @@ describe('a customer table read in two parts by two readers (as two threads read
     expect(plain(first.finish())).toEqual(want);
   });
 
+  it('says once, before reading the first rows, which columns a customer table is read by; a log never', () => {
+    const table = messyTable(5, 30, 'dmy');
+    const stream = new RowStreamAnalysis({ asOf: '2026-11-28' });
+    const heard: { columns: readonly unknown[]; readerThen: unknown }[] = [];
+    stream.onCustomerColumns = (columns) => heard.push({ columns, readerThen: stream.lineReader });
+    stream.push(table.slice(0, 3), 0);
+    stream.push(table.slice(3, 20), 3);
+    stream.push(table.slice(20), 20);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]!.readerThen).toBeNull();
+    expect(heard[0]!.columns).toBe(stream.customerColumns);
+    const log = new RowStreamAnalysis({ asOf: '2026-11-28' });
+    log.onCustomerColumns = () => heard.push({ columns: [], readerThen: null });
+    const rows: unknown[][] = [['Customer', 'Date', 'Amount']];
+    for (let i = 0; i < 30; i++) rows.push([`C${i % 4}`, `2025-0${1 + (i % 9)}-10`, 10 + i]);
+    log.push(rows, 0);
+    expect(heard).toHaveLength(1);
+  });
+
   it('a part with nothing in it changes nothing', () => {
     const table = messyTable(5, 30, 'dmy');
     const want = plain(analyzeLazily(table.map((r) => [...r]), { asOf: '2026-11-28' }));
