@@ -31,13 +31,31 @@ export function discountedExpectedPurchases(
   customer: { x: number; tx: number; T: number },
   options: ClvOptions,
 ): number {
+  return expectedPurchasesOverHorizon(p, customer, options).discounted;
+}
+
+/**
+ * Expected purchases over the horizon H both undiscounted, E[Y(H)] (bgnbdExpectedPurchases), and
+ * discounted (discountedExpectedPurchases), from one evaluation: the last discounting period ends
+ * at τ_K = H, so the E[Y(τ_K)] the discounted sum is made of is E[Y(H)] itself — the same number
+ * (the expectations at the K horizons are each evaluated as at one alone, and any integrated
+ * together share the nodes placed for the largest, H).
+ */
+export function expectedPurchasesOverHorizon(
+  p: BgNbdParams,
+  customer: { x: number; tx: number; T: number },
+  options: ClvOptions,
+): { expected: number; discounted: number } {
   const perUnit = unitDays(options.unit);
   const H = options.horizonDays;
   const d = options.annualDiscountRate ?? 0;
-  if (!(H > 0)) return 0;
-  if (d === 0) return bgnbdExpectedPurchases(p, H / perUnit, customer.x, customer.tx, customer.T, options.model);
+  if (!(H > 0)) return { expected: 0, discounted: 0 };
+  if (d === 0) {
+    const expected = bgnbdExpectedPurchases(p, H / perUnit, customer.x, customer.tx, customer.T, options.model);
+    return { expected, discounted: expected };
+  }
   const K = Math.max(1, Math.ceil(H / DISCOUNT_PERIOD_DAYS));
-  const taus = Array.from({ length: K }, (_, i) => ((i + 1) * H) / K);
+  const taus = Array.from({ length: K }, (_, i) => (i === K - 1 ? H : ((i + 1) * H) / K));
   const expected = bgnbdExpectedPurchasesOver(p, taus.map((tau) => tau / perUnit), customer.x, customer.tx, customer.T, options.model);
   let prev = 0;
   let total = 0;
@@ -46,7 +64,7 @@ export function discountedExpectedPurchases(
     total += (e - prev) * (1 + d) ** (-taus[k]! / 365);
     prev = e;
   }
-  return total;
+  return { expected: expected[K - 1]!, discounted: total };
 }
 
 /**

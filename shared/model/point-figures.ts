@@ -7,7 +7,7 @@
 import type { FittedParams } from './choose-model';
 import type { PurchaseModelName } from './bgnbd-likelihood';
 import { bgnbdNoPurchaseProbability, bgnbdPAlive } from './bgnbd-predict';
-import { discountedExpectedPurchases } from './clv';
+import { expectedPurchasesOverHorizon } from './clv';
 import type { PointFigures } from './model-figure-table';
 import type { PointColumns } from './rfm-data';
 import { unitDays, type TimeUnit } from './summarize-rfm';
@@ -36,7 +36,6 @@ export function pointFigures(points: PointColumns, fit: FittedParams, model: Pur
   const m = points.x.length;
   const churnH = options.churnHorizonDays / unitDays(options.unit);
   const clvOptions = { horizonDays: options.horizonDays, unit: options.unit, annualDiscountRate: options.annualDiscountRate, model };
-  const undiscounted = { ...clvOptions, annualDiscountRate: 0 };
   const figures: PointFigures = {
     x: points.x,
     tx: points.tx,
@@ -50,8 +49,7 @@ export function pointFigures(points: PointColumns, fit: FittedParams, model: Pur
     if (tick && k % TICK_POINTS === 0) tick();
     const point = { x: points.x[k]!, tx: points.tx[k]!, T: points.T[k]! };
     const pAlive = bgnbdPAlive(fit, point.x, point.tx, point.T, model);
-    const expected = discountedExpectedPurchases(fit, point, undiscounted);
-    const discounted = options.annualDiscountRate === 0 ? expected : discountedExpectedPurchases(fit, point, clvOptions);
+    const { expected, discounted } = expectedPurchasesOverHorizon(fit, point, clvOptions);
     const pNoPurchase = bgnbdNoPurchaseProbability(fit, churnH, point.x, point.tx, point.T, model);
     const finite = Number.isFinite(pAlive) && Number.isFinite(expected) && Number.isFinite(discounted) && Number.isFinite(pNoPurchase);
     if (!finite || pAlive < 0 || pAlive > 1 || pNoPurchase < 0 || pNoPurchase > 1 || expected < 0 || discounted < 0) return null;
