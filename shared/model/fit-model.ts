@@ -99,7 +99,11 @@ export function startRfmFit(rows: readonly RfmRow[] | RfmTable, excluded: readon
   const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
   const figures = { unit: options.unit, horizonDays: options.horizonDays, annualDiscountRate: options.annualDiscountRate, churnHorizonDays };
   const work = fitter.start({ data: aggregatePoints(sample === null ? points : pick(points, sample)), points, figures });
-  return () => completeFit(table, excluded, repeat, sample, work(), options);
+  return () => {
+    // Gamma-Gamma needs nothing of the purchase model: fitted here while the fitter's work may still be going on elsewhere.
+    const spend = spendModel(table, repeat, sample);
+    return completeFit(table, excluded, repeat, sample, spend, work(), options);
+  };
 }
 
 function isRfmTable(rows: readonly RfmRow[] | RfmTable): rows is RfmTable {
@@ -112,17 +116,17 @@ function pick(points: PointColumns, at: Uint32Array): PointColumns {
   return { x: take(points.x), tx: take(points.tx), T: take(points.T) };
 }
 
-/** The model from the fitter's work: the better fit chosen, Gamma-Gamma fitted on the fit sample (`sample`: its rows; null: all), every customer's figures in a table. */
-function completeFit(table: RfmTable, excluded: readonly { code: string; count: number }[], repeat: number, sample: Uint32Array | null, work: ModelWork, options: FitModelOptions): ModelResult {
-  const excludedOut = excluded.map((e) => ({ ...e, message: exclusionMessage(e.code, e.count) }));
-  const { bgnbd, mbgnbd } = work.fits;
-  const chosen = choosePurchaseModel(bgnbd, mbgnbd);
-  if (!chosen) return { ok: false, problem: modelProblem('fit_failed') };
-  const fit = chosen.params;
-  const model = chosen.model;
+/**
+ * Gamma-Gamma fitted on the repeat customers of the fit sample (`sample`: its rows; null: all) with
+ * positive net repeat spend, or the problem that kept it from being fitted; and every customer's
+ * expected spend under it (expectedSpends).
+ */
+function spendModel(
+  table: RfmTable,
+  repeat: number,
+  sample: Uint32Array | null,
+): { gammaGamma: (GammaGammaParams & { ll: number }) | null; gammaGammaProblem: ModelProblem | null; spend: Float64Array | null } {
   const meanSpend = table.meanRepeatSpend;
-
-  // Gamma-Gamma on repeat customers with positive net repeat spend.
   let gammaGamma: (GammaGammaParams & { ll: number }) | null = null;
   let gammaGammaProblem: ModelProblem | null = null;
   const spendRows: { x: number; meanSpend: number }[] = [];
@@ -143,20 +147,48 @@ function completeFit(table: RfmTable, excluded: readonly { code: string; count: 
     if (ok) gammaGamma = { p: gg.p, q: gg.q, v: gg.v, ll: gg.ll };
     else gammaGammaProblem = modelProblem('spend_fit_failed');
   }
+  return { gammaGamma, gammaGammaProblem, spend: expectedSpends(table, gammaGamma) };
+}
 
-  if (work.figures === null) return { ok: false, problem: modelProblem('numeric') };
-  const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
-  // Expected spend per purchase, NaN where there is none (no Gamma-Gamma fit).
+/**
+ * Every customer's expected spend per purchase under the Gamma-Gamma fit (NaN for all without one);
+ * null when one is not a finite, non-negative number — a mean spend that is not a number gives one
+ * that is not either — which makes the model a numeric problem.
+ */
+function expectedSpends(table: RfmTable, gammaGamma: GammaGammaParams | null): Float64Array | null {
   const spend = new Float64Array(table.count).fill(NaN);
-  // A mean spend that is NaN gives an expected spend that is not a number.
-  if (gammaGamma && table.spendNotANumber) return { ok: false, problem: modelProblem('numeric') };
-  if (gammaGamma)
-    for (let i = 0; i < table.count; i++) {
-      const m = meanSpend![i]!;
-      const expectedSpend = gammaGammaExpectedSpend(gammaGamma, table.x[i]!, Number.isNaN(m) ? 0 : m);
-      if (!(Number.isFinite(expectedSpend) && expectedSpend >= 0)) return { ok: false, problem: modelProblem('numeric') };
-      spend[i] = expectedSpend;
-    }
+  if (!gammaGamma) return spend;
+  if (table.spendNotANumber) return null;
+  const meanSpend = table.meanRepeatSpend!;
+  for (let i = 0; i < table.count; i++) {
+    const m = meanSpend[i]!;
+    const expectedSpend = gammaGammaExpectedSpend(gammaGamma, table.x[i]!, Number.isNaN(m) ? 0 : m);
+    if (!(Number.isFinite(expectedSpend) && expectedSpend >= 0)) return null;
+    spend[i] = expectedSpend;
+  }
+  return spend;
+}
+
+/** The model from the fitter's work and the spend model (spendModel): the better fit chosen, every customer's figures in a table. */
+function completeFit(
+  table: RfmTable,
+  excluded: readonly { code: string; count: number }[],
+  repeat: number,
+  sample: Uint32Array | null,
+  spendFit: ReturnType<typeof spendModel>,
+  work: ModelWork,
+  options: FitModelOptions,
+): ModelResult {
+  const excludedOut = excluded.map((e) => ({ ...e, message: exclusionMessage(e.code, e.count) }));
+  const { bgnbd, mbgnbd } = work.fits;
+  const chosen = choosePurchaseModel(bgnbd, mbgnbd);
+  if (!chosen) return { ok: false, problem: modelProblem('fit_failed') };
+  const fit = chosen.params;
+  const model = chosen.model;
+  const { gammaGamma, gammaGammaProblem, spend } = spendFit;
+
+  if (work.figures === null || spend === null) return { ok: false, problem: modelProblem('numeric') };
+  const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
   const customers = new ModelFigureTable(table.key, work.points.pointOf, work.figures, spend, model);
   const warning = dropoutWarning(fit, model);
   const warnings = warning ? [warning] : [];

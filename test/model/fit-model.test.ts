@@ -193,6 +193,21 @@ describe('fitModel problems instead of numbers', () => {
     expect(numbersOf(r).every(Number.isFinite)).toBe(true);
   });
 
+  it('a mean spend that is not a number (an overflow in its sums) beside a fitted Gamma-Gamma → a numeric problem, not a NaN spend', () => {
+    const random = mulberry32(11);
+    const rows = Array.from({ length: 300 }, (_, i) => {
+      const c = simulateBgNbdCustomer({ r: 0.5, alpha: 20, a: 0.8, b: 2.5 }, 20 + ((i * 37) % 380), random);
+      return { key: `c${i}`, x: c.x, tx: c.tx, T: c.T, meanRepeatSpend: c.x > 0 ? 10 + (i % 7) * 3 : null };
+    });
+    const fine = fitRfmRows(rows, [], opts);
+    expect(fine.ok && fine.gammaGamma !== null).toBe(true);
+    const repeatAt = rows.findIndex((r) => r.x > 0);
+    const overflowed = rows.map((r, i) => (i === repeatAt ? { ...r, meanRepeatSpend: Number.NaN } : r));
+    const r = fitRfmRows(overflowed, [], opts);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem.code).toBe('numeric');
+  });
+
   it('everything returned → the same spend problem, not a zero-spend model', () => {
     const histories = simulated(10, 1e6);
     const r = fitModel(histories, opts);
