@@ -180,8 +180,8 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
     // --csv reads a regular file twice; standard input, a pipe or a device cannot be, and is held.
     if (!values.csv || size !== null) {
       // A large file: a thread for the purchase model's fits, started now so that it is ready.
-      const fitter = threadFitter(size, () => {
-        if (process.env.RAPPORT_DEBUG) io.err('rapport: the purchase model was fitted with another thread\n');
+      const fitter = threadFitter(size, (waitedMs) => {
+        if (process.env.RAPPORT_DEBUG) io.err(`rapport: the purchase model was fitted with another thread (waited ${(waitedMs / 1000).toFixed(2)} s for it)\n`);
       });
       const stream = new RowStreamAnalysis(options, fitter ?? undefined);
       let width = 0;

@@ -58,9 +58,10 @@ export interface FitThreadSetup {
 /**
  * A fitter that shares the fits with a thread started now (see the file's comment), for a file of
  * `size` bytes; null for a small file or one of unknown size, when no thread can be started, or
- * when RAPPORT_THREADS=1 asks for one thread. `onThread` is called when the thread made a fit.
+ * when RAPPORT_THREADS=1 asks for one thread. `onThread` is called when the thread made a fit, with
+ * the milliseconds the CLI's thread spent waiting for the thread's steps.
  */
-export function threadFitter(size: number | null, onThread?: () => void): (PurchaseFitter & { stop(): void }) | null {
+export function threadFitter(size: number | null, onThread?: (waitedMs: number) => void): (PurchaseFitter & { stop(): void }) | null {
   const script = workerScript();
   if (script === null || size === null || size < FROM_BYTES || process.env.RAPPORT_THREADS === '1') return null;
   const claims = new Int32Array(new SharedArrayBuffer(4 * STEPS));
@@ -92,8 +93,10 @@ export function threadFitter(size: number | null, onThread?: () => void): (Purch
       return (): ModelWork => {
         const received = new Map<PurchaseModelName, FittedParams | null>();
         const figures: { from: { points: DistinctPoints; figures: PointFigures | null } | null } = { from: null };
+        let waitedMs = 0;
         /** Waits for step k while the thread has it (until it answers, fails, or is silent for WAIT_MS), then takes its answers. */
         const waitFor = (k: number): void => {
+          const t0 = performance.now();
           let deadline = Date.now() + WAIT_MS;
           let progress = Atomics.load(done, PROGRESS);
           while (Atomics.load(done, k) === 0 && Date.now() < deadline) {
@@ -109,6 +112,7 @@ export function threadFitter(size: number | null, onThread?: () => void): (Purch
             if ('model' in answer) received.set(answer.model, answer.fit);
             else figures.from = answer;
           }
+          waitedMs += performance.now() - t0;
         };
         // Every fit still free is taken here first; then the thread's are waited for.
         const mine = MODELS.map((_, k) => Atomics.compareExchange(claims, k, FREE, HERE) === FREE);
@@ -124,7 +128,7 @@ export function threadFitter(size: number | null, onThread?: () => void): (Purch
         // The figures: made here when free (the thread takes them only after making both fits), else waited for.
         if (Atomics.compareExchange(claims, FIGURES, FREE, HERE) !== FREE) waitFor(FIGURES);
         stop();
-        if (received.size > 0) onThread?.();
+        if (received.size > 0) onThread?.(waitedMs);
         return figures.from ? { fits: both, ...figures.from } : completeWork(job, both);
       };
     },
