@@ -116,16 +116,19 @@ function pick(points: PointColumns, at: Uint32Array): PointColumns {
   return { x: take(points.x), tx: take(points.tx), T: take(points.T) };
 }
 
+/** The spend side of the model: Gamma-Gamma (or why not) and every customer's expected spend (null: a numeric problem). */
+interface SpendModel {
+  gammaGamma: (GammaGammaParams & { ll: number }) | null;
+  gammaGammaProblem: ModelProblem | null;
+  spend: Float64Array | null;
+}
+
 /**
  * Gamma-Gamma fitted on the repeat customers of the fit sample (`sample`: its rows; null: all) with
  * positive net repeat spend, or the problem that kept it from being fitted; and every customer's
  * expected spend under it (expectedSpends).
  */
-function spendModel(
-  table: RfmTable,
-  repeat: number,
-  sample: Uint32Array | null,
-): { gammaGamma: (GammaGammaParams & { ll: number }) | null; gammaGammaProblem: ModelProblem | null; spend: Float64Array | null } {
+function spendModel(table: RfmTable, repeat: number, sample: Uint32Array | null): SpendModel {
   const meanSpend = table.meanRepeatSpend;
   let gammaGamma: (GammaGammaParams & { ll: number }) | null = null;
   let gammaGammaProblem: ModelProblem | null = null;
@@ -175,7 +178,7 @@ function completeFit(
   excluded: readonly { code: string; count: number }[],
   repeat: number,
   sample: Uint32Array | null,
-  spendFit: ReturnType<typeof spendModel>,
+  spendFit: SpendModel,
   work: ModelWork,
   options: FitModelOptions,
 ): ModelResult {
