@@ -10,6 +10,7 @@ import {
   fitBgNbd,
   type BgNbdParams,
 } from '../../shared/model';
+import { bgnbdParams, customerHistory } from './arbitraries';
 import { cdnowSummary } from './data-path';
 
 /** Round to n significant digits. */
@@ -129,15 +130,8 @@ describe('BG/NBD numerics (Hardie, "Overcoming the BG/NBD model\'s numerical pro
 });
 
 describe('BG/NBD properties', () => {
-  const params = fc.record({
-    r: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    alpha: fc.double({ min: 0.1, max: 100, noNaN: true }),
-    a: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    b: fc.double({ min: 0.05, max: 10, noNaN: true }),
-  });
-  const history = fc
-    .tuple(fc.integer({ min: 0, max: 200 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }))
-    .map(([x, f, T]) => ({ x, tx: x === 0 ? 0 : f * T, T }));
+  const params = bgnbdParams();
+  const history = customerHistory({ xMax: 200, tMin: 0, tMax: 500 });
 
   it('P(alive) lies in [0, 1]', () => {
     fc.assert(

@@ -6,18 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { SERIES_UP_TO } from '../../shared/model/alive-expectation';
 import { bgnbdExpectedPurchases } from '../../shared/model/bgnbd-predict';
 import { discountedExpectedPurchases, expectedPurchasesOverHorizon } from '../../shared/model/clv';
+import { bgnbdParams, customerHistory } from './arbitraries';
 
-const params = fc.record({
-  r: fc.double({ min: 0.05, max: 5, noNaN: true }),
-  alpha: fc.double({ min: 0.05, max: 60, noNaN: true }),
-  a: fc.double({ min: 0.05, max: 8, noNaN: true }),
-  b: fc.double({ min: 0.05, max: 12, noNaN: true }),
-});
-const customer = fc
-  .record({ x: fc.integer({ min: 0, max: 40 }), T: fc.double({ min: 0.5, max: 150, noNaN: true }), share: fc.double({ min: 0, max: 1, noNaN: true }) })
-  .map(({ x, T, share }) => ({ x, tx: x === 0 ? 0 : share * T, T }));
+const params = bgnbdParams({ alphaMin: 0.05, alphaMax: 60, aMax: 8, bMax: 12 });
+const customer = customerHistory({ xMax: 40, tMin: 0.5, tMax: 150 });
 
 describe('expected purchases over the horizon, undiscounted and discounted from one evaluation', () => {
   it('property: the undiscounted figure is bgnbdExpectedPurchases at H, bit for bit; the discounted one is the sum over the periods', () => {
@@ -51,6 +46,20 @@ describe('expected purchases over the horizon, undiscounted and discounted from 
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('both paths, by hand: a horizon the series takes and one only the quadrature takes give E[Y(H)] bit for bit', () => {
+    const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }; // Fader, Hardie & Lee's CDNOW estimates
+    const c = { x: 3, tx: 2, T: 3 };
+    for (const [H, path] of [[7, 'series'], [730, 'quadrature']] as const) {
+      const w = H / 7 / (p.alpha + c.T); // t/(α + T), in weeks
+      expect(w <= SERIES_UP_TO ? 'series' : 'quadrature').toBe(path);
+      for (const model of ['bgnbd', 'mbgnbd'] as const) {
+        const got = expectedPurchasesOverHorizon(p, c, { horizonDays: H, unit: 'weeks', annualDiscountRate: 0.1, model });
+        expect(Object.is(got.expected, bgnbdExpectedPurchases(p, H / 7, c.x, c.tx, c.T, model))).toBe(true);
+        expect(got.discounted).toBeLessThan(got.expected);
+      }
+    }
   });
 
   it('no horizon: nothing expected', () => {

@@ -20,6 +20,7 @@ import {
   fitBgNbd,
   type BgNbdParams,
 } from '../../shared/model';
+import { bgnbdParams, customerHistory } from './arbitraries';
 import { cdnowSummary } from './data-path';
 
 const P: BgNbdParams = { r: 0.25, alpha: 4.5, a: 0.8, b: 2.5 };
@@ -90,15 +91,8 @@ describe('MBG/NBD against an independent scipy implementation', () => {
 });
 
 describe('P(no purchase in h): properties of the closed form, both models', () => {
-  const params = fc.record({
-    r: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    alpha: fc.double({ min: 0.1, max: 100, noNaN: true }),
-    a: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    b: fc.double({ min: 0.05, max: 20, noNaN: true }),
-  });
-  const history = fc
-    .tuple(fc.integer({ min: 0, max: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.1, max: 200, noNaN: true }))
-    .map(([x, f, T]) => ({ x, tx: x === 0 ? 0 : f * T, T }));
+  const params = bgnbdParams({ bMax: 20 });
+  const history = customerHistory({ xMax: 50, tMin: 0.1, tMax: 200 });
 
   it('lies in [1 − P(alive), 1], falls as h grows, and is 1 at h = 0', () => {
     fc.assert(
