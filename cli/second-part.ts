@@ -38,8 +38,9 @@ export function firstShare(size: number): number {
 /**
  * What the first thread reads while the second starts and, at the end, packs its part: about a
  * quarter of a second of reading on this project's 2-core benchmark machine, of which half is the
- * first thread's extra share. Side by side on the 233 MB bench table, a split at 52–55% read it in
- * 3.5–3.6 s on average and one at 60% in 4.0 s.
+ * first thread's extra share. On the 233 MB bench table, with the split set by hand in a scratch
+ * build, RAPPORT_DEBUG's reading time averaged 3.5–3.6 s at 52–55% and 4.0 s at 60% (four runs each,
+ * alternately); the README gives the side-by-side runs of this rule against the old 60%.
  */
 const HEAD_START_BYTES = 6 << 20;
 
