@@ -9,8 +9,7 @@ import { analyzeLazily } from '../shared/analyze';
 import { matchHeaders } from '../shared/ingest/headers';
 import { summarizeTransactions } from '../shared/ingest/read-transactions';
 import { fitBgNbdData } from '../shared/model/bgnbd-fit';
-import { sampleIndices } from '../shared/model/fit-sample';
-import { aggregatePoints } from '../shared/model/rfm-data';
+import { fitSampleData, sampleIndices } from '../shared/model/fit-sample';
 import { generateTransactions } from '../shared/sample/generate-transactions';
 import { peakRssMiB, time, verdict, type BenchContext } from './baseline';
 
@@ -46,8 +45,7 @@ function fitSample(ctx: BenchContext, log: unknown[][]): void {
   const { columns } = matchHeaders(log[0]!);
   const rfm = summarizeTransactions(log, columns, 'en', { asOf: '2026-11-28', start: 1, rfmUnit: 'weeks' }).rfm!.table;
   const at = sampleIndices(rfm.key);
-  const take = (c: Float64Array) => (at === null ? c : Float64Array.from(at, (i) => c[i]!));
-  const data = aggregatePoints({ x: take(rfm.x), tx: take(rfm.tx), T: take(rfm.T) });
+  const data = fitSampleData(rfm, at);
   for (const model of ['bgnbd', 'mbgnbd'] as const) {
     const f = time(() => fitBgNbdData(data, model));
     ctx.report(

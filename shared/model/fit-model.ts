@@ -17,8 +17,7 @@ import {
   type ModelProblem,
 } from './model-problem';
 import type { PurchaseHistory } from './purchase-history';
-import { aggregatePoints, type PointColumns } from './rfm-data';
-import { sampleIndices } from './fit-sample';
+import { fitSampleData, sampleIndices } from './fit-sample';
 import { ModelFigureTable } from './model-figure-table';
 import { rfmTableOf, summarizeRfm, type RfmRow, type RfmTable, type TimeUnit } from './summarize-rfm';
 
@@ -98,7 +97,7 @@ export function startRfmFit(rows: readonly RfmRow[] | RfmTable, excluded: readon
   const points = { x: table.x, tx: table.tx, T: table.T };
   const churnHorizonDays = options.churnHorizonDays ?? options.horizonDays;
   const figures = { unit: options.unit, horizonDays: options.horizonDays, annualDiscountRate: options.annualDiscountRate, churnHorizonDays };
-  const work = fitter.start({ data: aggregatePoints(sample === null ? points : pick(points, sample)), points, figures });
+  const work = fitter.start({ data: fitSampleData(points, sample), points, figures });
   return () => {
     // Gamma-Gamma needs nothing of the purchase model: fitted here while the fitter's work may still be going on elsewhere.
     const spend = spendModel(table, repeat, sample);
@@ -108,12 +107,6 @@ export function startRfmFit(rows: readonly RfmRow[] | RfmTable, excluded: readon
 
 function isRfmTable(rows: readonly RfmRow[] | RfmTable): rows is RfmTable {
   return !Array.isArray(rows);
-}
-
-/** The points at `at`, in its order. */
-function pick(points: PointColumns, at: Uint32Array): PointColumns {
-  const take = (c: Float64Array) => Float64Array.from(at, (i) => c[i]!);
-  return { x: take(points.x), tx: take(points.tx), T: take(points.T) };
 }
 
 /** The spend side of the model: Gamma-Gamma (or why not) and every customer's expected spend (null: a numeric problem). */

@@ -6,6 +6,7 @@
  * that many customers chosen by a hash of their key — deterministic, and independent of row order —
  * and then applied to every customer.
  */
+import { aggregatePoints, type PointColumns, type RfmData } from './rfm-data';
 
 /** Above this many customers the fit uses a sample of this size. */
 export const MAX_FIT_CUSTOMERS = 50_000;
@@ -60,4 +61,14 @@ export function sampleIndices(keys: readonly string[], max = MAX_FIT_CUSTOMERS):
   let m = 0;
   for (let i = 0; i < n; i++) if (hashes[i]! < threshold || chosen.has(i)) out[m++] = i;
   return out;
+}
+
+/**
+ * The aggregated data the purchase model is fitted on: the points of the rows `sample` lists
+ * (sampleIndices), in its order, or every point (null).
+ */
+export function fitSampleData(points: PointColumns, sample: Uint32Array | null): RfmData {
+  if (sample === null) return aggregatePoints(points);
+  const take = (c: Float64Array) => Float64Array.from(sample, (i) => c[i]!);
+  return aggregatePoints({ x: take(points.x), tx: take(points.tx), T: take(points.T) });
 }
