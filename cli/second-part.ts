@@ -1,9 +1,13 @@
 /**
- * A large customer file read on two threads. The CLI's thread reads the file from its start, finds
- * the header and knows the table is a customer table; a second thread then reads the rest of the
- * file from a row boundary about half way in, into a CustomerTableReader of its own, and hands what
- * it read over (CustomerTableReader.part, absorbed by the first). The result is that of one thread
- * reading the whole file (test/cli/second-part.test.ts).
+ * A large file read on two threads. The CLI's thread reads the file from its start, finds the header
+ * and knows the table is a customer table or a transaction log; a second thread then reads the rest
+ * of the file from a row boundary about half way in, into a reader of its own (CustomerTableReader,
+ * LogColumnsReader), and hands what it read over (their part(), absorbed by the first's reader).
+ * The result is that of one thread reading the whole file (test/cli/second-part.test.ts).
+ *
+ * A log whose part holds a date that reads differently day first and month first ("3/1/2024") is
+ * left to the first thread: the second cannot read it before every row of the file is counted
+ * towards the column's order. It says so as soon as it meets one, and the first reads on itself.
  *
  * The second part starts just after a line feed. Whether a row starts there the first thread knows
  * when it gets there (its text so far plain RFC 4180, ending outside quotes: a quoted field may hold
@@ -16,6 +20,8 @@ import { getHeapStatistics } from 'node:v8';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { StrayQuote } from '../shared/csv/parse-delimited';
 import { CustomerTableReader, type CustomerReadPart } from '../shared/ingest/read-customers';
+import type { LogReadPart } from '../shared/ingest/log-columns';
+import { logReader } from '../shared/ingest/read-transactions';
 import { PRESIZED_ROWS } from '../shared/row-stream-analysis';
 import { packedBuffers } from '../shared/ingest/packed-columns';
 import type { Column, Lang } from '../shared/types';
@@ -48,6 +54,12 @@ const HEAD_START_BYTES = 6 << 20;
 const ROWS = 0;
 const KILOBYTES = 1;
 
+/**
+ * What the rows are read into: a customer table's columns (RowStreamAnalysis.customerColumns), or
+ * a transaction log by its header's columns and the analysis date (logReader).
+ */
+export type PartReading = { kind: 'customers'; columns: readonly Column[] } | { kind: 'log'; columns: Column[]; asOf: string | undefined };
+
 /** What the second thread is given. */
 export interface SecondPartJob {
   path: string;
@@ -59,7 +71,7 @@ export interface SecondPartJob {
    * than into rows first; false when the widest row must be known (the --csv output).
    */
   byLines: boolean;
-  columns: readonly Column[];
+  reading: PartReading;
   format: TextFormat;
   expectedRows: number;
   flags: SharedArrayBuffer;
@@ -68,9 +80,16 @@ export interface SecondPartJob {
 
 /** What the second thread hands back. */
 export type SecondPartMessage =
-  | { part: CustomerReadPart; rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[] }
+  | { part: CustomerReadPart | null; logPart: LogReadPart | null; rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[] }
   | { usageError: string }
-  | { failure: string };
+  | { failure: string }
+  | { declined: true };
+
+/** The second thread left its part to the first: a log's dates there need the whole file's day/month order. */
+export class PartDeclined extends Error {}
+
+/** Thrown on the second thread when its log reader starts holding rows for the day/month order. */
+class NeedsWholeFile extends Error {}
 
 /** The second thread of one file (see the file's comment). */
 export class SecondPart {
@@ -79,7 +98,7 @@ export class SecondPart {
   private result: Promise<SecondPartMessage> | null = null;
   /** Stopped, or past its split: never started (again). */
   private over = false;
-  private job: Omit<SecondPartJob, 'flags' | 'port' | 'columns' | 'format' | 'expectedRows'>;
+  private job: Omit<SecondPartJob, 'flags' | 'port' | 'reading' | 'format' | 'expectedRows'>;
 
   private constructor(path: string, lang: Lang, split: number, private readonly size: number, byLines: boolean) {
     this.job = { path, lang, split, byLines };
@@ -116,14 +135,14 @@ export class SecondPart {
   }
 
   /**
-   * Start the second thread on a customer table read by `columns` in `format`; `bytesPerRow`, from
-   * the rows read so far, sizes its columns. Formats that cannot be cut by bytes are left alone.
+   * Start the second thread on rows read as `reading` says, in `format`; `bytesPerRow`, from the
+   * rows read so far, sizes its columns. Formats that cannot be cut by bytes are left alone.
    */
-  start(columns: readonly Column[], format: TextFormat, bytesPerRow: number): void {
+  start(reading: PartReading, format: TextFormat, bytesPerRow: number): void {
     if (this.worker || this.over || format.encoding.startsWith('utf-16') || format.newline === '\r') return;
     const { port1, port2 } = new MessageChannel();
     const expectedRows = secondPartRows(this.size - this.job.split, bytesPerRow);
-    const job: SecondPartJob = { ...this.job, columns, format, expectedRows, flags: this.flags.buffer as SharedArrayBuffer, port: port2 };
+    const job: SecondPartJob = { ...this.job, reading, format, expectedRows, flags: this.flags.buffer as SharedArrayBuffer, port: port2 };
     // A third of this thread's heap: the second part holds at most half of the customers (40–47%),
     // while this thread holds the rest and then all of them. Should that not be enough, this thread reads the part itself (it has the whole
     // limit), so no file one thread can read is refused for being read on two.
@@ -161,13 +180,14 @@ export class SecondPart {
   }
 
   /** What the second thread read, once it has read it; `tick` is called meanwhile (for a progress line). */
-  async finish(tick: () => void): Promise<Extract<SecondPartMessage, { part: CustomerReadPart }>> {
+  async finish(tick: () => void): Promise<Extract<SecondPartMessage, { rowCount: number }>> {
     tick();
     const timer = setInterval(tick, 200);
     try {
       const m = await this.result!;
       if ('usageError' in m) throw new UsageError(m.usageError);
       if ('failure' in m) throw new Error(m.failure);
+      if ('declined' in m) throw new PartDeclined('the second part holds dates that need the whole file read first');
       return m;
     } finally {
       clearInterval(timer);
@@ -192,11 +212,17 @@ export function secondPartRows(bytes: number, bytesPerRow: number): number {
   return Math.min(PRESIZED_ROWS, Math.ceil(bytes / bytesPerRow));
 }
 
-/** The second thread's work (run by cli/worker.mjs): read its part, numbering rows from its start, and hand it over. */
+/**
+ * The second thread's work (run by cli/worker.mjs): read its part, numbering rows from its start,
+ * and hand it over — or, for a log whose part needs the day/month order of the whole file, decline
+ * as soon as that shows (see the file's comment).
+ */
 export function readSecondPart(job: SecondPartJob): void {
   const counters = new Int32Array(job.flags);
   try {
-    const reader = new CustomerTableReader(job.columns, job.lang, job.expectedRows, true);
+    const { reading } = job;
+    const customers = reading.kind === 'customers' ? new CustomerTableReader(reading.columns, job.lang, job.expectedRows, true) : null;
+    const log = reading.kind === 'log' ? logReader(reading.columns, job.lang, { asOf: reading.asOf }, job.expectedRows, true) : null;
     let widest = 0;
     const read = readTableContinuation(
       fileRange(job.path, job.lang, job.split, Infinity, null),
@@ -205,16 +231,24 @@ export function readSecondPart(job: SecondPartJob): void {
       0,
       (rows, first) => {
         widest = Math.max(widest, widestRow(rows));
-        reader.add(rows, first);
+        if (customers) customers.add(rows, first);
+        else {
+          log!.add(rows, first);
+          if (log!.holding) throw new NeedsWholeFile();
+        }
         Atomics.store(counters, ROWS, first + rows.length);
       },
       (bytes) => Atomics.store(counters, KILOBYTES, Math.floor(bytes / 1024)),
-      job.byLines ? () => reader : undefined,
+      job.byLines && customers ? () => customers : undefined,
     );
-    const part = reader.part();
-    const message: SecondPartMessage = { part, rowCount: read.rowCount, bytes: read.bytes, widest, strayQuotes: read.strayQuotes };
-    job.port.postMessage(message, [...packedBuffers(part.columns), ...part.bothWays.flatMap((b) => [b.slots.buffer as ArrayBuffer, b.days.buffer as ArrayBuffer])]);
+    const part = customers?.part() ?? null;
+    const logPart = log?.part() ?? null;
+    const message: SecondPartMessage = { part, logPart, rowCount: read.rowCount, bytes: read.bytes, widest, strayQuotes: read.strayQuotes };
+    const buffers: ArrayBuffer[] = part ? [...packedBuffers(part.columns), ...part.bothWays.flatMap((b) => [b.slots.buffer as ArrayBuffer, b.days.buffer as ArrayBuffer])] : [];
+    if (logPart) buffers.push(...[logPart.keyId, logPart.day, logPart.amount, logPart.row, logPart.later].map((a) => a.buffer as ArrayBuffer));
+    job.port.postMessage(message, buffers);
   } catch (e) {
-    job.port.postMessage(e instanceof UsageError ? { usageError: e.message } : { failure: e instanceof Error ? e.message : String(e) });
+    if (e instanceof NeedsWholeFile) job.port.postMessage({ declined: true } satisfies SecondPartMessage);
+    else job.port.postMessage(e instanceof UsageError ? { usageError: e.message } : { failure: e instanceof Error ? e.message : String(e) });
   }
 }

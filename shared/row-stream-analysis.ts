@@ -8,7 +8,7 @@ import { kindByColumns } from './ingest/detect-kind';
 import { CustomerTableReader, keyColumn, type CustomerReadPart } from './ingest/read-customers';
 import { keyOf } from './ingest/cell-reader';
 import { isoToDay } from './ingest/parse-date';
-import type { LogColumnsReader } from './ingest/log-columns';
+import type { LogColumnsReader, LogReadPart } from './ingest/log-columns';
 import { logReader, summarizeLog } from './ingest/read-transactions';
 import { AnalyzeError } from './analyze-error';
 import { TableHandover } from './table-handover';
@@ -50,6 +50,13 @@ export class RowStreamAnalysis {
    * part of the table can start while this one reads them.
    */
   onCustomerColumns: ((columns: readonly Column[]) => void) | null = null;
+
+  /**
+   * Called once, when the rows have shown a transaction log, with the header's columns (the log's
+   * are found from them: logReader) — before the rows gathered so far are read, so that another
+   * reader of a later part of the log can start while this one reads them.
+   */
+  onLogColumns: ((columns: readonly Column[]) => void) | null = null;
 
   /** `fitter`: where the purchase model's two fits run (finishAnalysis); here by default. */
   constructor(
@@ -109,6 +116,16 @@ export class RowStreamAnalysis {
     this.reader.absorb(part, rowsBefore);
   }
 
+  /**
+   * The part another reader of the log (logReader on the columns onLogColumns gave) read of the rows
+   * after those pushed so far, numbering them from the start of its part; `rowsBefore` is how many
+   * rows come before it (see LogColumnsReader.absorb).
+   */
+  absorbLog(part: LogReadPart, rowsBefore: number): void {
+    if (!this.log) throw new Error('absorbLog: the rows are not being read as a transaction log');
+    this.log.absorb(part, rowsBefore);
+  }
+
   /** Enough rows to find the header: read on as a customer table, or gather everything. */
   private start(): void {
     const table = this.gathered;
@@ -162,6 +179,7 @@ export class RowStreamAnalysis {
   /** The table is a transaction log: read what was gathered, and every batch from now on, into its columns. */
   private startLog(): void {
     const lang = this.options.lang ?? 'en';
+    this.onLogColumns?.(this.header!.columns);
     this.log = logReader(this.header!.columns, lang, { asOf: this.options.asOf }, this.expectedRows, true);
     this.log.add(this.gathered, 0, this.header!.start);
     this.gathered = [];

@@ -125,8 +125,8 @@ export class KeyDictionary {
     }
   }
 
-  /** The id of a key text, a new one when the key is new. */
-  private idOfKey(key: string | null): number {
+  /** The id of a key text (as keyOf gives it), a new one when the key is new. */
+  idOfKey(key: string | null): number {
     if (key === null) return NO_KEY;
     const h = hashText(key);
     const slots = this.slots;

@@ -9,7 +9,8 @@
  * Reading a cell is a pure function of the cell and its column, so the cache changes no result;
  * a cell that fails is never cached and is read (and reported) again on every row it stands in.
  */
-import type { Column, Lang, Notice } from '../types';
+import type { Column, Lang, Notice, RowError } from '../types';
+import { noticeText } from '../i18n/messages';
 import { BAD, CellReader, ownText, textOrNull } from './cell-reader';
 import { appendAll } from '../append-all';
 import { DateColumnOrders } from './day-orders';
@@ -63,6 +64,39 @@ export interface LogColumns {
   /** Rows dated after the analysis date (skipped). */
   afterAsOf: number;
   rows: RowCounts;
+}
+
+/**
+ * What a LogColumnsReader read of a later part of a log (its rows numbered from the start of the
+ * part), as plain data and typed arrays, to be read on another thread and added to the reader of
+ * the rows before it (LogColumnsReader.absorb). Its key ids are its own: `keys` gives their texts.
+ */
+export interface LogReadPart {
+  count: number;
+  keyId: Int32Array;
+  day: Int32Array;
+  amount: Float64Array;
+  /** Row numbers within the part (1 = its first row), negated for a cancellation. */
+  row: Int32Array;
+  dayOrdered: boolean;
+  keys: string[];
+  later: Uint8Array;
+  described: DescribedKeys | null;
+  minDay: number;
+  maxDay: number;
+  cancellations: number;
+  afterAsOf: number;
+  rows: RowCounts;
+  errors: RowError[];
+  /** The notices of its skipped rows, numbered within the part. */
+  notices: Notice[];
+  dayOrderCounts: [number, number][];
+}
+
+/** A part and the number of rows of the table before it. */
+interface AbsorbedPart {
+  part: LogReadPart;
+  rowsBefore: number;
 }
 
 /** Matches no cell: the "previous cell" before the first row. */
@@ -128,6 +162,8 @@ export class LogColumnsReader {
   private lastDay = 0;
   private readonly known = new Int32Array(BATCH);
   private readonly hashes = new Int32Array(BATCH);
+  /** Parts of the later rows read by other readers, added once the rows held here are read. */
+  private readonly parts: AbsorbedPart[] = [];
 
   /**
    * `dateColumns`: every date column of the table (each one's order is decided and noticed).
@@ -172,11 +208,63 @@ export class LogColumnsReader {
     if (stop < rows.length) this.held = [{ rows, firstIndex, from: stop }];
   }
 
+  /**
+   * True while rows are held for the day/month orders: a date cell read differently in the two
+   * orders has been met, and what follows it can be read only once every row has been counted.
+   */
+  get holding(): boolean {
+    return this.held !== null;
+  }
+
+  /**
+   * Everything read so far, for the reader of the rows before these (absorb); null while rows are
+   * held for the day/month orders (holding), which this reader cannot decide on its part alone.
+   * This reader is not used afterwards.
+   */
+  part(): LogReadPart | null {
+    if (this.held) return null;
+    const { count, dict } = this;
+    return {
+      count,
+      keyId: this.keyId.slice(0, count),
+      day: this.day.slice(0, count),
+      amount: this.amount.slice(0, count),
+      row: this.rowOf.slice(0, count),
+      dayOrdered: this.dayOrdered,
+      keys: dict.texts,
+      later: dict.later.slice(0, dict.texts.length),
+      described: this.describe ? { names: this.describe.names, emails: this.describe.emails, owners: this.describe.owners, segments: this.describe.segments, regions: this.describe.regions } : null,
+      minDay: this.minDay,
+      maxDay: this.maxDay,
+      cancellations: this.cancellations,
+      afterAsOf: this.afterAsOf,
+      rows: { ...this.rows },
+      errors: this.reader.errors,
+      notices: this.rowNotices,
+      dayOrderCounts: this.dateOrders.counts(),
+    };
+  }
+
+  /**
+   * Add what another reader of the same log read of the rows that follow all the rows given to
+   * this one (its part()), that reader having numbered its rows from 1: they are numbered on from
+   * `rowsBefore`, the rows of the table before that part. Its dates count towards the day/month
+   * orders now; its rows are added at finish, after any rows held here, so that the columns, the
+   * errors and the notices stay in row order. The result is that of one reader reading all the rows.
+   */
+  absorb(part: LogReadPart, rowsBefore: number): void {
+    this.dateOrders.addCounts(part.dayOrderCounts);
+    this.rows.read += part.rows.read;
+    this.parts.push({ part, rowsBefore });
+  }
+
   /** Decide the day/month orders, read the rows held for them: the log's columns, its reader and notices (the orders' first). */
   finish(): { log: LogColumns; reader: CellReader; notices: Notice[] } {
     const { notices } = this.dateOrders.decide(this.lang);
     for (const h of this.held ?? []) this.read(h.rows, h.firstIndex, h.from, false);
     this.held = null;
+    for (const { part, rowsBefore } of this.parts) this.addPart(part, rowsBefore);
+    this.parts.length = 0;
     appendAll(notices, this.rowNotices);
     const { dict, describe, count, keyId } = this;
     const keys = dict.texts;
@@ -329,6 +417,45 @@ export class LogColumnsReader {
     this.lastDateCell = lastDateCell;
     this.lastDay = lastDay;
     return stop;
+  }
+
+  /** The rows of a part (see absorb), after every row read here. */
+  private addPart(part: LogReadPart, rowsBefore: number): void {
+    const { dict, describe, lang } = this;
+    // The part's key ids as this reader's: its keys in the order they were first met there, after
+    // every key met here, as one reader would have met them.
+    const idOf = new Int32Array(part.keys.length);
+    for (let p = 0; p < part.keys.length; p++) {
+      const id = dict.idOfKey(part.keys[p]!);
+      idOf[p] = id;
+      if (part.later[p]) dict.later[id] = 1;
+    }
+    const count = this.count;
+    if (count + part.count > this.keyId.length) this.grow(count + part.count);
+    const { keyId, day, amount, rowOf } = this;
+    for (let k = 0; k < part.count; k++) {
+      keyId[count + k] = idOf[part.keyId[k]!]!;
+      day[count + k] = part.day[k]!;
+      amount[count + k] = part.amount[k]!;
+      const r = part.row[k]!;
+      rowOf[count + k] = r < 0 ? r - rowsBefore : r + rowsBefore;
+    }
+    if (part.count > 0) {
+      if (count > 0 && part.day[0]! < day[count - 1]!) this.dayOrdered = false;
+      this.dayOrdered &&= part.dayOrdered;
+    }
+    this.count = count + part.count;
+    this.minDay = Math.min(this.minDay, part.minDay);
+    this.maxDay = Math.max(this.maxDay, part.maxDay);
+    this.cancellations += part.cancellations;
+    this.afterAsOf += part.afterAsOf;
+    this.rows.accepted += part.rows.accepted;
+    this.rows.rejected += part.rows.rejected;
+    this.rows.skipped += part.rows.skipped;
+    if (describe && part.described) describe.absorb(part.described, idOf);
+    for (const e of part.errors) this.reader.errors.push({ ...e, row: e.row + rowsBefore });
+    // The notices of skipped rows name their row: said again with its number in the whole table.
+    for (const n of part.notices) this.rowNotices.push(n.row === undefined ? n : { ...n, row: n.row + rowsBefore, message: noticeText(lang, n.code, { row: n.row + rowsBefore }) });
   }
 
   /** Room for at least n accepted rows (the columns at least double). */

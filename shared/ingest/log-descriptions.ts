@@ -17,7 +17,8 @@ export interface DescriptiveColumns {
 
 /**
  * The descriptive fields of each key id (name, emails, owner, segment, region): when rows
- * disagree the smallest text wins, so row order never matters.
+ * disagree the smallest text wins, so row order never matters (a name cell that only repeats the
+ * key is passed over); the emails are all of them, in the order first met.
  */
 export interface DescribedKeys {
   /** null: the key's name is its key (no name cell seen). */
@@ -53,9 +54,9 @@ export class KeyDescriptions implements DescribedKeys {
     const { name, email, owner, segment, region } = this.columns;
     if (id >= this.names.length) this.fill(id + 1);
     if (name) {
+      // A name cell that only repeats the key says nothing: the name is the key when there is no other.
       const n = textOrNull(row[name.index]);
-      const had = this.names[id] ?? key;
-      if (n && (had === key || n < had)) this.names[id] = this.copyText ? ownText(n) : n;
+      if (n !== null && n !== key) smallestText(this.names, id, n, this.copyText);
     }
     if (email) {
       const found = splitEmails(row[email.index]).emails;
@@ -71,6 +72,27 @@ export class KeyDescriptions implements DescribedKeys {
     if (owner) smallestText(this.owners, id, row[owner.index], this.copyText);
     if (segment) smallestText(this.segments, id, row[segment.index], this.copyText);
     if (region) smallestText(this.regions, id, row[region.index], this.copyText);
+  }
+
+  /**
+   * Add the descriptions another reader gathered over its part of the same log, its key id p being
+   * this reader's idOf[p]: the smallest texts of both, the emails of both in the order they were met.
+   */
+  absorb(part: DescribedKeys, idOf: Int32Array): void {
+    const n = idOf.reduce((m, id) => Math.max(m, id + 1), this.names.length);
+    this.fill(n);
+    for (let p = 0; p < idOf.length; p++) {
+      const id = idOf[p]!;
+      smallestText(this.names, id, part.names[p] ?? null, false);
+      smallestText(this.owners, id, part.owners[p] ?? null, false);
+      smallestText(this.segments, id, part.segments[p] ?? null, false);
+      smallestText(this.regions, id, part.regions[p] ?? null, false);
+      const emails = part.emails[p];
+      if (!emails) continue;
+      const list = this.emails[id] ?? [];
+      this.emails[id] = list;
+      for (const e of emails) if (!list.includes(e)) list.push(e);
+    }
   }
 }
 

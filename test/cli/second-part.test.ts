@@ -17,7 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'rapport-two-threads-'));
 
 /**
  * Files from 100 KB on are streamed here (RAPPORT_STREAM_FROM_BYTES), so that files of a few
- * megabytes are read in two parts on two threads, as files over 64 MB are by default. (The first
+ * megabytes are read in two parts on two threads, as files over 8 MiB are by default. (The first
  * rows are read once the first megabyte has shown the line breaks: the files are large enough for
  * that to come well before the split.)
  */
@@ -92,7 +92,7 @@ describe('a large customer file read in two parts on two threads gives what one 
     // The checks that the parts were put together in order, not just in the same way twice.
     expect(out.errors.map((e: { row: number }) => e.row)).toEqual(expect.arrayContaining([103, 20_005, 21_005]));
     expect(out.notices.map((n: { code: string }) => n.code)).toEqual(expect.arrayContaining(['day_order', 'duplicate_key', 'skipped_blank', 'skipped_header', 'skipped_totals', 'stray_quote']));
-    // And what the file gives read whole (the default below 64 MB).
+    // And what the file gives read whole (the default up to 8 MiB).
     const whole = rapport([path, '--as-of', '2026-11-28', '--lang', 'en', '--json'], { RAPPORT_DEBUG: '1' });
     expect(whole.stdout).toBe(two.stdout);
   });
@@ -139,11 +139,61 @@ describe('a large customer file read in two parts on two threads gives what one 
     const { two } = bothWays(path);
     expect(two.stderr).toContain('read on one thread');
   });
+});
 
-  it('a transaction log is read on one thread (only customer tables are read in parts)', () => {
-    const path = write('log.csv', toDelimited(generateTransactions(120_000, { seed: 2, asOf: '2026-11-28' })));
-    const { two } = bothWays(path, []);
-    expect(two.stderr).toContain('read on one thread');
+/**
+ * A transaction log with the messes of a real one, in both halves: a title row, descriptive columns
+ * whose cells disagree between a customer's rows (the smallest name, owner; every email), amounts
+ * and a date that cannot be read, cancellations (order numbers starting with C), a blank row, a
+ * repeated header and a totals row after the split, rows after the analysis date — 120,000 generated
+ * order lines. Row k of the file is table[k − 1].
+ */
+function messyLog(): unknown[][] {
+  const generated = generateTransactions(120_000, { seed: 2, asOf: '2026-11-28' }) as unknown[][];
+  const header = ['客户编号', '客户名称', '邮箱', '负责人', '订单号', '日期', '金额'];
+  const rows = generated.slice(1).map(([key, date, amount], k) => {
+    const n = Number(String(key).slice(1));
+    return [key, k % 3 === 0 ? `客户 ${n}` : `Client ${n}`, k % 5 === 0 ? `buyer${n}@example.com` : `${n}@shop.cn`, k % 2 ? '王芳' : 'Li', k % 97 === 0 ? `C${k}` : `A${k}`, date, amount];
+  });
+  rows[500]![6] = 'abc';
+  rows[100_000]![6] = '约 3 万';
+  rows[110_000]![5] = '2024-02-30';
+  rows.splice(90_000, 0, header.map(() => ''), [...header]);
+  rows.push(header.map((_, i) => (i === 0 ? '合计' : '')));
+  return [['订单明细 2026'], header, ...rows];
+}
+
+describe('a large transaction log read in two parts on two threads gives what one thread gives', () => {
+  it('a messy log: the same JSON, errors, notices and row numbers, and what the file read whole gives', () => {
+    const path = write('messy-log.csv', toDelimited(messyLog()));
+    const { two } = bothWays(path, ['--json', '--as-of', '2026-06-30']);
+    expect(two.stderr).toMatch(/read on two threads, the second from byte \d+/);
+    const out = JSON.parse(two.stdout);
+    // Rows 503, 90,005 and 110,005 of the file (title, header, then rows[k] is row k + 3; two rows inserted at 90,000).
+    expect(out.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+      [503, '金额'],
+      [100_005, '金额'],
+      [110_005, '日期'],
+    ]);
+    const skipped = out.notices.filter((n: { code: string }) => n.code.startsWith('skipped_')).map((n: { row: number; code: string }) => [n.row, n.code]);
+    expect(skipped).toEqual([
+      [90_003, 'skipped_blank'],
+      [90_004, 'skipped_header'],
+      [120_005, 'skipped_totals'],
+    ]);
+    expect(out.notices.map((n: { code: string }) => n.code)).toEqual(expect.arrayContaining(['transactions', 'cancellations', 'after_as_of']));
+    const whole = rapport([path, '--as-of', '2026-06-30', '--lang', 'en', '--json'], { RAPPORT_DEBUG: '1' });
+    expect(whole.stderr).toContain('read on one thread');
+    expect(whole.stdout).toBe(two.stdout);
+  });
+
+  it('a log whose second part has dates that read differently day first and month first: the first thread reads it, the same output', () => {
+    const table = messyLog().map((r, k) => (k > 90_000 && typeof r[5] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r[5]) ? [...r.slice(0, 5), r[5].replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$2/$3/$1'), r[6]] : r));
+    const path = write('log-month-first.csv', toDelimited(table));
+    const { two } = bothWays(path, ['--json']);
+    expect(two.stderr).toMatch(/read on one thread \(the second thread left its part, whose dates need the whole file read first, after byte \d+\)/);
+    const out = JSON.parse(two.stdout);
+    expect(out.notices.map((n: { code: string }) => n.code)).toContain('day_order');
   });
 });
 
