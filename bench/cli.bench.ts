@@ -30,6 +30,9 @@ interface Peer {
   duckdbReadAbcCustomersMs: number;
   duckdbGroupByLogCpuMs?: number;
   duckdbReadAbcCustomersCpuMs?: number;
+  /** Page faults of DuckDB's best run (memory it touched for the first time). */
+  duckdbGroupByLogFaults?: number;
+  duckdbReadAbcCustomersFaults?: number;
   threads: number;
   /** The sort baseline (bench/baseline.ts) on the machine the figures were measured on. */
   sortBaselineMs?: number;
@@ -67,6 +70,9 @@ interface CliRun {
   ms: number;
   /** CPU time of the process (user + system, every thread): less sensitive than wall time to other load on the machine. */
   cpuMs: number;
+  /** The system part of cpuMs, and the minor page faults: memory the process touched for the first time (see touchCost). */
+  systemMs: number;
+  minorFaults: number;
   peakMiB: number;
   status: number | null;
   stderr: string;
@@ -89,9 +95,28 @@ function runCli(args: string[], outFile?: string, env: Record<string, string> = 
   const ms = performance.now() - t0;
   closeSync(fd);
   const peakMiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
-  const cpuMs = existsSync(cpuFile) ? Number(readFileSync(cpuFile, 'utf8')) : NaN;
+  const used = existsSync(cpuFile) ? (JSON.parse(readFileSync(cpuFile, 'utf8')) as { cpuMs: number; systemMs: number; minorFaults: number }) : { cpuMs: NaN, systemMs: NaN, minorFaults: NaN };
   rmSync(tmp, { recursive: true, force: true });
-  return { ms, cpuMs, peakMiB, status: r.status, stderr: String(r.stderr ?? ''), outBytes: outFile ? statSync(outFile).size : 0 };
+  return { ms, ...used, peakMiB, status: r.status, stderr: String(r.stderr ?? ''), outBytes: outFile ? statSync(outFile).size : 0 };
+}
+
+/**
+ * What it costs this machine to hand a process memory it has not touched before: one byte written
+ * per 4 KiB page of a fresh 256 MiB buffer (a page fault each), then again (no faults). On some
+ * virtual machines a fault costs several microseconds, and a run's time then follows the memory it
+ * touches more than the work it does.
+ */
+function touchCost(): { mib: number; firstMs: number; againMs: number; firstUs: number } {
+  const mib = 256;
+  const bytes = new Uint8Array(mib << 20);
+  const pass = () => {
+    const t0 = performance.now();
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (bytes[i]! + 1) & 255;
+    return performance.now() - t0;
+  };
+  const firstMs = pass();
+  const againMs = pass();
+  return { mib, firstMs, againMs, firstUs: (firstMs * 1000) / ((mib << 20) / 4096) };
 }
 
 /** The quickest of `n` runs of the CLI (a failed run, if any, instead), with every run's wall time. */
@@ -135,13 +160,17 @@ export async function run(ctx: BenchContext): Promise<void> {
   const p = peer(ctx, dirname(files.log1m));
   if (p)
     ctx.line(
-      `DuckDB (${p.measured}, ${p.threads} threads, CSV reading included): group-by of the log ${p.duckdbGroupByLogMs} ms (CPU ${p.duckdbGroupByLogCpuMs ?? '?'} ms); read + ABC tiers of the customers ${p.duckdbReadAbcCustomersMs} ms (CPU ${p.duckdbReadAbcCustomersCpuMs ?? '?'} ms)`,
+      `DuckDB (${p.measured}, ${p.threads} threads, CSV reading included): group-by of the log ${p.duckdbGroupByLogMs} ms (CPU ${p.duckdbGroupByLogCpuMs ?? '?'} ms, ${p.duckdbGroupByLogFaults?.toLocaleString('en-US') ?? '?'} page faults); read + ABC tiers of the customers ${p.duckdbReadAbcCustomersMs} ms (CPU ${p.duckdbReadAbcCustomersCpuMs ?? '?'} ms, ${p.duckdbReadAbcCustomersFaults?.toLocaleString('en-US') ?? '?'} page faults)`,
     );
   else ctx.line('no DuckDB figures (bench/peer/duckdb-figures.json): ratios to DuckDB not shown');
   // The CLI as `npm install` leaves it: bundled (cli/worker.mjs runs the sources instead when one is newer than the bundle).
   const built = spawnSync(process.execPath, ['--import', 'tsx', join(here, '../scripts/build-cli.ts')], { encoding: 'utf8' });
   ctx.line(built.status === 0 ? `the CLI runs from its bundle: ${built.stdout.trim()}` : `the bundle could not be built, the CLI runs from its sources: ${String(built.stderr).trim().split('\n')[0]}`);
   ctx.line(`machine load when the CLI runs started: ${loadavg().map((x) => x.toFixed(1)).join(', ')} (1, 5, 15 min) on ${cpus().length} cores — wall times grow with it; CPU times much less`);
+  const touch = touchCost();
+  ctx.line(
+    `memory touched for the first time: ${touch.firstUs.toFixed(1)} µs per 4 KiB page (${touch.mib} MiB in ${touch.firstMs.toFixed(0)} ms; touched again: ${touch.againMs.toFixed(0)} ms) — each run's page faults below cost about that each`,
+  );
 
   // --- the CSV reader alone, in a process of its own per file (as the CLI reads it) ------------------
   for (const f of [files.log1m, files.customers1m]) {
@@ -189,7 +218,8 @@ export async function run(ctx: BenchContext): Promise<void> {
       if (cpu) vs += `, CPU ${(r.cpuMs / cpu).toFixed(1)}× DuckDB's`;
     }
     const failed = r.status === 0 ? '' : ` — FAILED (exit ${r.status}): ${r.stderr.trim().split('\n')[0]}`;
-    ctx.report(name, r.ms, `CPU ${r.cpuMs.toFixed(0)} ms, peak ${r.peakMiB.toFixed(0)} MiB${vs}${extra ? `; ${extra}` : ''}${failed}`);
+    const faults = `${r.minorFaults.toLocaleString('en-US')} page faults, system ${r.systemMs.toFixed(0)} ms`;
+    ctx.report(name, r.ms, `CPU ${r.cpuMs.toFixed(0)} ms (${faults}), peak ${r.peakMiB.toFixed(0)} MiB${vs}${extra ? `; ${extra}` : ''}${failed}`);
   };
   const logPeer: [number, number | undefined] | undefined = p ? [p.duckdbGroupByLogMs, p.duckdbGroupByLogCpuMs] : undefined;
   const custPeer: [number, number | undefined] | undefined = p ? [p.duckdbReadAbcCustomersMs, p.duckdbReadAbcCustomersCpuMs] : undefined;

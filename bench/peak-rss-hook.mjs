@@ -1,6 +1,7 @@
 // Loaded with `node --import` by bench/cli.bench.ts: when the process ends, writes its peak resident
 // memory (maxRSS, KiB, worker threads included) to the file named in RAPPORT_BENCH_RSS_FILE, and
-// its CPU time (user + system, ms, all threads) to RAPPORT_BENCH_CPU_FILE.
+// its CPU time (user + system, ms, all threads) to RAPPORT_BENCH_CPU_FILE, as a JSON line with the
+// system part of that time and the minor page faults (memory touched for the first time).
 import { writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 
@@ -11,6 +12,6 @@ if (isMainThread && (rss || cpu))
     if (rss) writeFileSync(rss, String(process.resourceUsage().maxRSS));
     if (cpu) {
       const u = process.cpuUsage();
-      writeFileSync(cpu, String((u.user + u.system) / 1000));
+      writeFileSync(cpu, JSON.stringify({ cpuMs: (u.user + u.system) / 1000, systemMs: u.system / 1000, minorFaults: process.resourceUsage().minorPageFault }));
     }
   });

@@ -153,6 +153,13 @@ interface Input {
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(2)} s`;
 
 /**
+ * The memory the process has touched so far, for RAPPORT_DEBUG's lines: its page faults (each a
+ * page of memory touched for the first time, which costs several microseconds on some virtual
+ * machines: `npm run bench` prints what it costs there) and its resident memory.
+ */
+const touched = () => `${process.resourceUsage().minorPageFault.toLocaleString('en-US')} page faults so far, resident ${Math.round(process.memoryUsage.rss() / 2 ** 20)} MiB`;
+
+/**
  * Read the file, standard input or the built-in sample. A file's rows go to the analysis as they
  * are read (RowStreamAnalysis); for --csv the file is read again as its rows are written out, so
  * its rows are never all held. Standard input (which cannot be read twice) and the sample are
@@ -235,7 +242,7 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
         throw e;
       }
       // For whoever looks into a slow or odd run: how the file was read.
-      if (process.env.RAPPORT_DEBUG) io.err(`rapport: read ${how}, in ${seconds(readStart)}\n`);
+      if (process.env.RAPPORT_DEBUG) io.err(`rapport: read ${how}, in ${seconds(readStart)} (${touched()})\n`);
       const csvAgain = !values.csv
         ? null
         : (analysis: LazyAnalysis, write: (text: string) => void) => {
@@ -259,7 +266,7 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
           return stream.finish();
         } finally {
           fitter?.stop();
-          if (process.env.RAPPORT_DEBUG) io.err(`rapport: analysed in ${seconds(analyseStart)}\n`);
+          if (process.env.RAPPORT_DEBUG) io.err(`rapport: analysed in ${seconds(analyseStart)} (${touched()})\n`);
         }
       };
       return { analyse, csvRows: null, csvAgain, rowCount, source, fileNotices: read.notices, progress };
