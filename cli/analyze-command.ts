@@ -21,7 +21,7 @@ import type { BufferedOutput } from './output';
 import { formatAnalysis, formatNoCustomers } from './print-analysis';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type Progress } from './progress';
 import { readTableContinuation, readTableFile, type ReadOptions, type RowsRead, type TableFile, type TextFormat } from './read-table-file';
-import { type PartReading, SecondPart } from './second-part';
+import { PartDeclined, type PartReading, SecondPart } from './second-part';
 import { threadFitter } from './fit-thread';
 import { fileRange } from './byte-source';
 import { strayQuoteNotice } from '../shared/csv/read-delimited';
@@ -204,7 +204,6 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
         };
         stream.onCustomerColumns = (columns) => startSecond({ kind: 'customers', columns });
         stream.onLogColumns = (columns) => startSecond({ kind: 'log', columns: [...columns], asOf: options.asOf });
-        second.countsWanted = () => stream.logDayOrderCounts();
       }
       const onRows = (rows: string[][], first: number, at: RowsRead) => {
         format = at.format ?? format;
@@ -232,7 +231,9 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
           progress.reading(read.bytes + rest.bytes, size, rowCount); // the whole file read
           width = Math.max(width, rest.widest);
           for (const q of rest.strayQuotes) read.notices.push(strayQuoteNotice(q, lang));
-          how = rest.byThread ? `on two threads, the second from byte ${read.stoppedAt} (waited ${rest.waited} for it)` : `on one thread (the second thread failed after byte ${read.stoppedAt})`;
+          how = rest.byThread
+            ? `on two threads, the second from byte ${read.stoppedAt} (waited ${rest.waited} for it)`
+            : `on one thread (the second thread ${rest.declined ? 'left its part, whose dates need the whole file read first,' : 'failed'} after byte ${read.stoppedAt})`;
         } else second?.cancel(); // the reading never stopped for it (the file is not a customer table, or shrank)
       } catch (e) {
         // A file that cannot be read: the extra threads are not needed any more.
@@ -301,24 +302,26 @@ async function readSecondPart(
   lang: Lang,
   onRows: NonNullable<ReadOptions['onRows']>,
   progress: (bytes: number, rows: number) => void,
-): Promise<{ rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[]; byThread: boolean; waited: string }> {
+): Promise<{ rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[]; byThread: boolean; declined: boolean; waited: string }> {
   let got: Awaited<ReturnType<SecondPart['finish']>> | null = null;
+  let declined = false;
   const waitStart = performance.now();
   try {
     got = await second.finish(() => progress(0, 0));
   } catch (e) {
     if (e instanceof UsageError) throw e;
+    declined = e instanceof PartDeclined;
   }
   const waited = seconds(waitStart);
   if (got) {
     if (got.logPart) stream.absorbLog(got.logPart, rowsBefore);
     else if (got.part) stream.absorb(got.part, rowsBefore);
-    return { rowCount: got.rowCount, bytes: got.bytes, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true, waited };
+    return { rowCount: got.rowCount, bytes: got.bytes, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true, declined, waited };
   }
   // The second thread failed: this one reads its part.
   second.cancel();
   const read = readTableContinuation(fileRange(file, lang, second.at, Infinity, null), format, second.at, rowsBefore, onRows, (bytes, _total, rows) => progress(bytes, rows));
-  return { rowCount: read.rowCount, bytes: read.bytes, widest: 0, strayQuotes: read.strayQuotes, byThread: false, waited };
+  return { rowCount: read.rowCount, bytes: read.bytes, widest: 0, strayQuotes: read.strayQuotes, byThread: false, declined, waited };
 }
 
 /** A regular file's size, modification time and inode, to tell whether it changed between two readings. */

@@ -5,11 +5,9 @@
  * LogColumnsReader), and hands what it read over (their part(), absorbed by the first's reader).
  * The result is that of one thread reading the whole file (test/cli/second-part.test.ts).
  *
- * A log's date that reads differently day first and month first ("3/1/2024") can be read only once
- * every row of the file has been counted towards its column's order. The second thread holds the
- * rows from the first such date in its part, as one thread would hold them; when it has read its
- * part it asks the first for the counts of the rows before it (LogColumnsReader.dayOrderCounts),
- * decides the orders on the counts of the whole file, as the first will, and reads them.
+ * A log whose part holds a date that reads differently day first and month first ("3/1/2024") is
+ * left to the first thread: the second cannot read it before every row of the file is counted
+ * towards the column's order. It says so as soon as it meets one, and the first reads on itself.
  *
  * The second part starts just after a line feed. Whether a row starts there the first thread knows
  * when it gets there (its text so far plain RFC 4180, ending outside quotes: a quoted field may hold
@@ -55,8 +53,6 @@ const HEAD_START_BYTES = 6 << 20;
 /** The slots of the counters the two threads share: the second thread's rows and kilobytes read so far. */
 const ROWS = 0;
 const KILOBYTES = 1;
-/** Set to 1 once the first thread has answered the second's request for the day/month counts. */
-const ANSWERED = 2;
 
 /**
  * What the rows are read into: a customer table's columns (RowStreamAnalysis.customerColumns), or
@@ -87,23 +83,18 @@ export type SecondPartMessage =
   | { part: CustomerReadPart | null; logPart: LogReadPart | null; rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[] }
   | { usageError: string }
   | { failure: string }
-  /** A log's part holds rows for the day/month orders: the counts of the rows before it, please. */
-  | { needsCounts: true };
+  | { declined: true };
 
-/** The first thread's answer to needsCounts: the day/month counts of its rows (null: it has none to give). */
-interface CountsAnswer {
-  counts: (readonly [number, number])[] | null;
-}
+/** The second thread left its part to the first: a log's dates there need the whole file's day/month order. */
+export class PartDeclined extends Error {}
+
+/** Thrown on the second thread when its log reader starts holding rows for the day/month order. */
+class NeedsWholeFile extends Error {}
 
 /** The second thread of one file (see the file's comment). */
 export class SecondPart {
   private worker: Worker | null = null;
-  private readonly flags = new Int32Array(new SharedArrayBuffer(12));
-  /**
-   * The day/month counts of the rows this thread read (RowStreamAnalysis.logDayOrderCounts), asked
-   * for by a log's second thread once both have read their rows (see the file's comment).
-   */
-  countsWanted: (() => (readonly [number, number])[] | null) | null = null;
+  private readonly flags = new Int32Array(new SharedArrayBuffer(8));
   private result: Promise<SecondPartMessage> | null = null;
   /** Stopped, or past its split: never started (again). */
   private over = false;
@@ -159,22 +150,11 @@ export class SecondPart {
     const worker = new Worker(workerScript()!, { workerData: { secondPart: job }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 96 } });
     this.worker = worker;
     this.result = new Promise<SecondPartMessage>((resolve, reject) => {
-      port1.on('message', (m: SecondPartMessage) => {
-        if (!('needsCounts' in m)) {
-          resolve(m);
-          return;
-        }
-        // Asked once this thread waits for the part (its reading is synchronous): its counts are complete.
-        const answer: CountsAnswer = { counts: this.countsWanted?.() ?? null };
-        port1.postMessage(answer);
-        Atomics.store(this.flags, ANSWERED, 1);
-        Atomics.notify(this.flags, ANSWERED);
-      });
+      port1.once('message', (m: SecondPartMessage) => resolve(m));
       worker.once('error', (e: Error) => reject(e));
       worker.once('exit', () => {
         // The message may still be waiting on the channel when the thread has already ended.
-        let m = receiveMessageOnPort(port1);
-        while (m && 'needsCounts' in (m.message as SecondPartMessage)) m = receiveMessageOnPort(port1);
+        const m = receiveMessageOnPort(port1);
         if (m) resolve(m.message as SecondPartMessage);
         else reject(new Error('the second reading thread ended without its rows'));
         port1.close();
@@ -207,7 +187,7 @@ export class SecondPart {
       const m = await this.result!;
       if ('usageError' in m) throw new UsageError(m.usageError);
       if ('failure' in m) throw new Error(m.failure);
-      if ('needsCounts' in m) throw new Error('the second reading thread asked for counts after it ended');
+      if ('declined' in m) throw new PartDeclined('the second part holds dates that need the whole file read first');
       return m;
     } finally {
       clearInterval(timer);
@@ -252,28 +232,23 @@ export function readSecondPart(job: SecondPartJob): void {
       (rows, first) => {
         widest = Math.max(widest, widestRow(rows));
         if (customers) customers.add(rows, first);
-        else log!.add(rows, first);
+        else {
+          log!.add(rows, first);
+          if (log!.holding) throw new NeedsWholeFile();
+        }
         Atomics.store(counters, ROWS, first + rows.length);
       },
       (bytes) => Atomics.store(counters, KILOBYTES, Math.floor(bytes / 1024)),
       job.byLines && customers ? () => customers : undefined,
     );
     const part = customers?.part() ?? null;
-    const logPart = log ? (log.part() ?? log.part(countsOfRowsBefore(job, counters))) : null;
+    const logPart = log?.part() ?? null;
     const message: SecondPartMessage = { part, logPart, rowCount: read.rowCount, bytes: read.bytes, widest, strayQuotes: read.strayQuotes };
     const buffers: ArrayBuffer[] = part ? [...packedBuffers(part.columns), ...part.bothWays.flatMap((b) => [b.slots.buffer as ArrayBuffer, b.days.buffer as ArrayBuffer])] : [];
     if (logPart) buffers.push(...[logPart.keyId, logPart.day, logPart.amount, logPart.row, logPart.later].map((a) => a.buffer as ArrayBuffer));
     job.port.postMessage(message, buffers);
   } catch (e) {
-    job.port.postMessage(e instanceof UsageError ? { usageError: e.message } : { failure: e instanceof Error ? e.message : String(e) });
+    if (e instanceof NeedsWholeFile) job.port.postMessage({ declined: true } satisfies SecondPartMessage);
+    else job.port.postMessage(e instanceof UsageError ? { usageError: e.message } : { failure: e instanceof Error ? e.message : String(e) });
   }
-}
-
-/** On the second thread: the first thread's day/month counts, asked for and waited for (see SecondPart.countsWanted). */
-function countsOfRowsBefore(job: SecondPartJob, counters: Int32Array): (readonly [number, number])[] {
-  job.port.postMessage({ needsCounts: true } satisfies SecondPartMessage);
-  Atomics.wait(counters, ANSWERED, 0);
-  const answer = receiveMessageOnPort(job.port)?.message as CountsAnswer | undefined;
-  if (!answer?.counts) throw new Error('the first reading thread gave no day/month counts');
-  return answer.counts;
 }

@@ -126,15 +126,6 @@ export class RowStreamAnalysis {
     this.log.absorb(part, rowsBefore);
   }
 
-  /**
-   * The day/month counts of the log's rows pushed so far (LogColumnsReader.dayOrderCounts), for
-   * another reader of a later part of it (LogColumnsReader.part); null when the rows are not being
-   * read as a log.
-   */
-  logDayOrderCounts(): [number, number][] | null {
-    return this.log?.dayOrderCounts() ?? null;
-  }
-
   /** Enough rows to find the header: read on as a customer table, or gather everything. */
   private start(): void {
     const table = this.gathered;

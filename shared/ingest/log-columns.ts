@@ -216,28 +216,13 @@ export class LogColumnsReader {
     return this.held !== null;
   }
 
-  /** The counts of this reader's date cells that decide the day/month orders (DateColumnOrders.counts). */
-  dayOrderCounts(): [number, number][] {
-    return this.dateOrders.counts();
-  }
-
   /**
-   * Everything read so far, for the reader of the rows before these (absorb). Rows held for the
-   * day/month orders (holding) are read first, in the orders the counts of the whole table decide:
-   * this reader's and `otherCounts`, those of every other row of the table (the reader before's
-   * dayOrderCounts, once it has read all its rows) — the orders it will decide once it has absorbed
-   * this part. Null while rows are held and no `otherCounts` are given. This reader is not used
-   * afterwards.
+   * Everything read so far, for the reader of the rows before these (absorb); null while rows are
+   * held for the day/month orders (holding), which this reader cannot decide on its part alone.
+   * This reader is not used afterwards.
    */
-  part(otherCounts?: readonly (readonly [number, number])[]): LogReadPart | null {
-    const own = this.dateOrders.counts();
-    if (this.held) {
-      if (!otherCounts) return null;
-      this.dateOrders.addCounts(otherCounts);
-      this.dateOrders.decide(this.lang); // its notices are the other reader's to give
-      for (const h of this.held) this.read(h.rows, h.firstIndex, h.from, false);
-      this.held = null;
-    }
+  part(): LogReadPart | null {
+    if (this.held) return null;
     const { count, dict } = this;
     return {
       count,
@@ -256,7 +241,7 @@ export class LogColumnsReader {
       rows: { ...this.rows },
       errors: this.reader.errors,
       notices: this.rowNotices,
-      dayOrderCounts: own,
+      dayOrderCounts: this.dateOrders.counts(),
     };
   }
 
