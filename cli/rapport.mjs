@@ -17,8 +17,8 @@ const limitMb = Number(process.env.RAPPORT_MEMORY_MB) || Math.max(1024, Math.flo
 // objects in the old generation from then on; after reading a large table it sometimes does so for
 // sites the per-customer rules use, and their short-lived objects then fill the old generation
 // with hundreds of megabytes of fresh memory before a full collection. On the 1M-customer bench
-// table the analysis then took 4.5–5.1 s instead of 2.4–2.7 s, in about half the runs; with this
-// flag, 2.3–2.7 s in every run, the reading no slower (README, Benchmarks).
+// table the analysis then took 4–5 s instead of about 2.5 s, in about half the runs; with this flag
+// no run was slow that way, and the reading was no slower (README, Benchmarks: "This round").
 setFlagsFromString('--no-allocation-site-pretenuring');
 
 let tooBig = `rapport: the input is too large for the memory available here (${(limitMb / 1024).toFixed(1)} GB).\n`;
