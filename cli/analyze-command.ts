@@ -183,7 +183,14 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
     // --csv needs the widest row of the file, so its rows are all made (no line reading).
     const second = size === null ? null : SecondPart.plan(file, size, lang, !values.csv);
     const secondDone = () => second?.progress() ?? { rows: 0, bytes: 0 };
-    const onProgress = (b: number, total: number | null, r: number) => progress.reading(b + secondDone().bytes, total, r + secondDone().rows);
+    // Never shown going back: a second thread that gives its part up after reading some of it no
+    // longer counts, and this thread reads those bytes again.
+    let shown = { bytes: 0, rows: 0 };
+    const onProgress = (b: number, total: number | null, r: number) => {
+      const done = secondDone();
+      shown = { bytes: Math.max(shown.bytes, b + done.bytes), rows: Math.max(shown.rows, r + done.rows) };
+      progress.reading(shown.bytes, total, shown.rows);
+    };
     // --csv reads a regular file twice; standard input, a pipe or a device cannot be, and is held.
     if (!values.csv || size !== null) {
       // A large file: a thread for the purchase model's fits, started now so that it is ready.
@@ -234,7 +241,12 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
           how = rest.byThread
             ? `on two threads, the second from byte ${read.stoppedAt} (waited ${rest.waited} for it)`
             : `on one thread (the second thread ${rest.declined ? 'left its part, whose dates need the whole file read first,' : 'failed'} after byte ${read.stoppedAt})`;
-        } else second?.cancel(); // the reading never stopped for it (the file is not a customer table, or shrank)
+        } else {
+          // The reading never stopped for the second thread: the file is neither a customer table nor
+          // a log, a row does not start at the split, the file shrank, or the second thread gave up.
+          if (second?.gaveUp) how = `on one thread (the second thread ${second.declined ? 'left its part, whose dates need the whole file read first' : 'failed'}; this one read on past byte ${second.at})`;
+          second?.cancel();
+        }
       } catch (e) {
         // A file that cannot be read: the extra threads are not needed any more.
         fitter?.stop();
@@ -287,8 +299,9 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
 
 /**
  * The second part of a file read by a second thread (SecondPart), added to the analysis of the
- * first; should the second thread fail (run out of its memory, say), this thread reads that part
- * itself, through `onRows` as it read the first. Returns the part's rows and bytes, the widest the second
+ * first; should the second thread fail (run out of its memory, say) or decline its part (a log's
+ * dates there need the whole file read first) once this one has stopped at the split, this thread
+ * reads that part itself, through `onRows` as it read the first. Returns the part's rows and bytes, the widest the second
  * thread met (onRows sees those this thread reads), the quotes in it read as ordinary characters,
  * whether the second thread read it, and how long this thread waited for it. `progress` gets the
  * bytes and rows this thread has read of the part.
@@ -313,7 +326,8 @@ async function readSecondPart(
     declined = e instanceof PartDeclined;
   }
   const waited = seconds(waitStart);
-  if (got) {
+  // A part of neither kind would lose its rows: read it here instead (it cannot happen as the second thread is written).
+  if (got && (got.logPart || got.part)) {
     if (got.logPart) stream.absorbLog(got.logPart, rowsBefore);
     else if (got.part) stream.absorb(got.part, rowsBefore);
     return { rowCount: got.rowCount, bytes: got.bytes, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true, declined, waited };

@@ -7,7 +7,8 @@
  *
  * A log whose part holds a date that reads differently day first and month first ("3/1/2024") is
  * left to the first thread: the second cannot read it before every row of the file is counted
- * towards the column's order. It says so as soon as it meets one, and the first reads on itself.
+ * towards the column's order. It says so as soon as it meets one, and the first reads on past the
+ * split as if there had been no second thread.
  *
  * The second part starts just after a line feed. Whether a row starts there the first thread knows
  * when it gets there (its text so far plain RFC 4180, ending outside quotes: a quoted field may hold
@@ -50,9 +51,16 @@ export function firstShare(size: number): number {
  */
 const HEAD_START_BYTES = 6 << 20;
 
-/** The slots of the counters the two threads share: the second thread's rows and kilobytes read so far. */
+/**
+ * The slots of the counters the two threads share: the second thread's rows and kilobytes read so
+ * far, and whether it gave its part up (GAVE_UP: FAILED or DECLINED), which the first can see while
+ * it reads, before the message saying so can reach it.
+ */
 const ROWS = 0;
 const KILOBYTES = 1;
+const GAVE_UP = 2;
+const FAILED = 1;
+const DECLINED = 2;
 
 /**
  * What the rows are read into: a customer table's columns (RowStreamAnalysis.customerColumns), or
@@ -94,7 +102,7 @@ class NeedsWholeFile extends Error {}
 /** The second thread of one file (see the file's comment). */
 export class SecondPart {
   private worker: Worker | null = null;
-  private readonly flags = new Int32Array(new SharedArrayBuffer(8));
+  private readonly flags = new Int32Array(new SharedArrayBuffer(12));
   private result: Promise<SecondPartMessage> | null = null;
   /** Stopped, or past its split: never started (again). */
   private over = false;
@@ -169,14 +177,27 @@ export class SecondPart {
    */
   stop(rowBoundary: boolean): boolean {
     this.over = true;
-    if (this.worker && rowBoundary) return true;
+    if (this.worker && rowBoundary && !this.gaveUp) return true;
     this.cancel();
     return false;
   }
 
-  /** The second thread's rows and bytes read so far. */
+  /**
+   * The second thread gave its part up (failed, or declined a log whose dates need the whole file):
+   * the first reads on past the split (stop), and the second's rows and bytes no longer count.
+   */
+  get gaveUp(): boolean {
+    return Atomics.load(this.flags, GAVE_UP) !== 0;
+  }
+
+  /** The second thread gave its part up because a log's dates there need the whole file read first. */
+  get declined(): boolean {
+    return Atomics.load(this.flags, GAVE_UP) === DECLINED;
+  }
+
+  /** The second thread's rows and bytes read so far (none once it gave its part up: the first reads them again). */
   progress(): { rows: number; bytes: number } {
-    return this.worker ? { rows: Atomics.load(this.flags, ROWS), bytes: Atomics.load(this.flags, KILOBYTES) * 1024 } : { rows: 0, bytes: 0 };
+    return this.worker && !this.gaveUp ? { rows: Atomics.load(this.flags, ROWS), bytes: Atomics.load(this.flags, KILOBYTES) * 1024 } : { rows: 0, bytes: 0 };
   }
 
   /** What the second thread read, once it has read it; `tick` is called meanwhile (for a progress line). */
@@ -248,6 +269,8 @@ export function readSecondPart(job: SecondPartJob): void {
     if (logPart) buffers.push(...[logPart.keyId, logPart.day, logPart.amount, logPart.row, logPart.later].map((a) => a.buffer as ArrayBuffer));
     job.port.postMessage(message, buffers);
   } catch (e) {
+    // Said first through the shared counters, which the first thread reads while it reads.
+    if (!(e instanceof UsageError)) Atomics.store(counters, GAVE_UP, e instanceof NeedsWholeFile ? DECLINED : FAILED);
     if (e instanceof NeedsWholeFile) job.port.postMessage({ declined: true } satisfies SecondPartMessage);
     else job.port.postMessage(e instanceof UsageError ? { usageError: e.message } : { failure: e instanceof Error ? e.message : String(e) });
   }
