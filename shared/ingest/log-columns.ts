@@ -10,13 +10,13 @@
  * a cell that fails is never cached and is read (and reported) again on every row it stands in.
  */
 import type { Column, Lang, Notice, RowError } from '../types';
-import { noticeText } from '../i18n/messages';
 import { BAD, CellReader, ownText, textOrNull } from './cell-reader';
 import { appendAll } from '../append-all';
 import { DateColumnOrders } from './day-orders';
 import { orderFreeDate } from './customer-row';
 import { KeyDictionary, NO_KEY, UNSEEN } from './key-dictionary';
 import { KeyDescriptions, type DescribedKeys, type DescriptiveColumns } from './log-descriptions';
+import { renumberedErrors, renumberedNotices } from './renumber-rows';
 import type { RowCounts } from './read-customers';
 import { keySettlesSkip, repeatsHeaders, skipIfNotData } from './row-kind';
 import type { TextPrefixes } from './sort-by-text';
@@ -66,29 +66,17 @@ export interface LogColumns {
   rows: RowCounts;
 }
 
+/** What a LogColumnsReader has read so far, as columns (LogColumns without what finish adds). */
+type ColumnsRead = Omit<LogColumns, 'rowsOf' | 'prefixes'>;
+
 /**
- * What a LogColumnsReader read of a later part of a log (its rows numbered from the start of the
- * part), as plain data and typed arrays, to be read on another thread and added to the reader of
- * the rows before it (LogColumnsReader.absorb). Its key ids are its own: `keys` gives their texts.
+ * What a LogColumnsReader read of a later part of a log, to be read on another thread and added to
+ * the reader of the rows before it (LogColumnsReader.absorb): its columns, whose key ids are its
+ * own (`keys` gives their texts) and whose row numbers start at 1 with the part's first row; its
+ * errors and skipped rows' notices, numbered the same way; its date cells' day/month counts.
  */
-export interface LogReadPart {
-  count: number;
-  keyId: Int32Array;
-  day: Int32Array;
-  amount: Float64Array;
-  /** Row numbers within the part (1 = its first row), negated for a cancellation. */
-  row: Int32Array;
-  dayOrdered: boolean;
-  keys: string[];
-  later: Uint8Array;
-  described: DescribedKeys | null;
-  minDay: number;
-  maxDay: number;
-  cancellations: number;
-  afterAsOf: number;
-  rows: RowCounts;
+export interface LogReadPart extends ColumnsRead {
   errors: RowError[];
-  /** The notices of its skipped rows, numbered within the part. */
   notices: Notice[];
   dayOrderCounts: [number, number][];
 }
@@ -223,25 +211,27 @@ export class LogColumnsReader {
    */
   part(): LogReadPart | null {
     if (this.held) return null;
+    return { ...this.columnsRead(), errors: this.reader.errors, notices: this.rowNotices, dayOrderCounts: this.dateOrders.counts() };
+  }
+
+  /** The columns read so far, cut to the rows accepted (views, not copies). */
+  private columnsRead(): ColumnsRead {
     const { count, dict } = this;
     return {
       count,
-      keyId: this.keyId.slice(0, count),
-      day: this.day.slice(0, count),
-      amount: this.amount.slice(0, count),
-      row: this.rowOf.slice(0, count),
+      keyId: this.keyId.subarray(0, count),
+      day: this.day.subarray(0, count),
+      amount: this.amount.subarray(0, count),
+      row: this.rowOf.subarray(0, count),
       dayOrdered: this.dayOrdered,
       keys: dict.texts,
-      later: dict.later.slice(0, dict.texts.length),
-      described: this.describe ? { names: this.describe.names, emails: this.describe.emails, owners: this.describe.owners, segments: this.describe.segments, regions: this.describe.regions } : null,
+      later: dict.later,
+      described: this.describe,
       minDay: this.minDay,
       maxDay: this.maxDay,
       cancellations: this.cancellations,
       afterAsOf: this.afterAsOf,
-      rows: { ...this.rows },
-      errors: this.reader.errors,
-      notices: this.rowNotices,
-      dayOrderCounts: this.dateOrders.counts(),
+      rows: this.rows,
     };
   }
 
@@ -266,30 +256,12 @@ export class LogColumnsReader {
     for (const { part, rowsBefore } of this.parts) this.addPart(part, rowsBefore);
     this.parts.length = 0;
     appendAll(notices, this.rowNotices);
-    const { dict, describe, count, keyId } = this;
-    const keys = dict.texts;
-    describe?.fill(keys.length);
+    const { dict, count, keyId } = this;
+    this.describe?.fill(dict.texts.length);
     // Rows per key in a pass of its own: a short loop whose scattered increments overlap.
-    const rowsOf = new Int32Array(keys.length);
+    const rowsOf = new Int32Array(dict.texts.length);
     for (let k = 0; k < count; k++) rowsOf[keyId[k]!]!++;
-    const log: LogColumns = {
-      count,
-      keyId: keyId.subarray(0, count),
-      day: this.day.subarray(0, count),
-      amount: this.amount.subarray(0, count),
-      row: this.rowOf.subarray(0, count),
-      dayOrdered: this.dayOrdered,
-      keys,
-      rowsOf,
-      prefixes: dict.prefixes,
-      later: dict.later,
-      described: describe,
-      minDay: this.minDay,
-      maxDay: this.maxDay,
-      cancellations: this.cancellations,
-      afterAsOf: this.afterAsOf,
-      rows: this.rows,
-    };
+    const log: LogColumns = { ...this.columnsRead(), rowsOf, prefixes: dict.prefixes };
     return { log, reader: this.reader, notices };
   }
 
@@ -421,7 +393,7 @@ export class LogColumnsReader {
 
   /** The rows of a part (see absorb), after every row read here. */
   private addPart(part: LogReadPart, rowsBefore: number): void {
-    const { dict, describe, lang } = this;
+    const { dict, describe } = this;
     // The part's key ids as this reader's: its keys in the order they were first met there, after
     // every key met here, as one reader would have met them.
     const idOf = new Int32Array(part.keys.length);
@@ -433,10 +405,10 @@ export class LogColumnsReader {
     const count = this.count;
     if (count + part.count > this.keyId.length) this.grow(count + part.count);
     const { keyId, day, amount, rowOf } = this;
+    day.set(part.day, count);
+    amount.set(part.amount, count);
     for (let k = 0; k < part.count; k++) {
       keyId[count + k] = idOf[part.keyId[k]!]!;
-      day[count + k] = part.day[k]!;
-      amount[count + k] = part.amount[k]!;
       const r = part.row[k]!;
       rowOf[count + k] = r < 0 ? r - rowsBefore : r + rowsBefore;
     }
@@ -452,10 +424,9 @@ export class LogColumnsReader {
     this.rows.accepted += part.rows.accepted;
     this.rows.rejected += part.rows.rejected;
     this.rows.skipped += part.rows.skipped;
-    if (describe && part.described) describe.absorb(part.described, idOf);
-    for (const e of part.errors) this.reader.errors.push({ ...e, row: e.row + rowsBefore });
-    // The notices of skipped rows name their row: said again with its number in the whole table.
-    for (const n of part.notices) this.rowNotices.push(n.row === undefined ? n : { ...n, row: n.row + rowsBefore, message: noticeText(lang, n.code, { row: n.row + rowsBefore }) });
+    if (describe && part.described) describe.absorb(part.described, idOf, dict.texts.length);
+    appendAll(this.reader.errors, renumberedErrors(part.errors, rowsBefore));
+    appendAll(this.rowNotices, renumberedNotices(part.notices, rowsBefore, this.lang));
   }
 
   /** Room for at least n accepted rows (the columns at least double). */

@@ -58,17 +58,7 @@ export class KeyDescriptions implements DescribedKeys {
       const n = textOrNull(row[name.index]);
       if (n !== null && n !== key) smallestText(this.names, id, n, this.copyText);
     }
-    if (email) {
-      const found = splitEmails(row[email.index]).emails;
-      if (found.length > 0) {
-        let list = this.emails[id];
-        if (!list) {
-          list = [];
-          this.emails[id] = list;
-        }
-        for (const e of found) if (!list.includes(e)) list.push(this.copyText ? ownText(e) : e);
-      }
-    }
+    if (email) this.addEmails(id, splitEmails(row[email.index]).emails, this.copyText);
     if (owner) smallestText(this.owners, id, row[owner.index], this.copyText);
     if (segment) smallestText(this.segments, id, row[segment.index], this.copyText);
     if (region) smallestText(this.regions, id, row[region.index], this.copyText);
@@ -76,23 +66,30 @@ export class KeyDescriptions implements DescribedKeys {
 
   /**
    * Add the descriptions another reader gathered over its part of the same log, its key id p being
-   * this reader's idOf[p]: the smallest texts of both, the emails of both in the order they were met.
+   * this reader's idOf[p] (of `keyCount` in all): the smallest texts of both, the emails of both in
+   * the order they were met.
    */
-  absorb(part: DescribedKeys, idOf: Int32Array): void {
-    const n = idOf.reduce((m, id) => Math.max(m, id + 1), this.names.length);
-    this.fill(n);
+  absorb(part: DescribedKeys, idOf: Int32Array, keyCount: number): void {
+    this.fill(keyCount);
     for (let p = 0; p < idOf.length; p++) {
       const id = idOf[p]!;
       smallestText(this.names, id, part.names[p] ?? null, false);
       smallestText(this.owners, id, part.owners[p] ?? null, false);
       smallestText(this.segments, id, part.segments[p] ?? null, false);
       smallestText(this.regions, id, part.regions[p] ?? null, false);
-      const emails = part.emails[p];
-      if (!emails) continue;
-      const list = this.emails[id] ?? [];
-      this.emails[id] = list;
-      for (const e of emails) if (!list.includes(e)) list.push(e);
+      this.addEmails(id, part.emails[p] ?? [], false);
     }
+  }
+
+  /** Add to key `id`'s emails those of `found` it does not have yet, in their order. */
+  private addEmails(id: number, found: readonly string[], copy: boolean): void {
+    if (found.length === 0) return;
+    let list = this.emails[id];
+    if (!list) {
+      list = [];
+      this.emails[id] = list;
+    }
+    for (const e of found) if (!list.includes(e)) list.push(copy ? ownText(e) : e);
   }
 }
 

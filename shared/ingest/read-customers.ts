@@ -18,6 +18,8 @@ import { DateColumnOrders } from './day-orders';
 import { BothWays, DATE_FIELD_OF } from './both-ways-dates';
 import { DICTIONARY_OF, num, readRow, type DeferredDate, type RowPlan } from './customer-row';
 import { appendPacked, packColumns, type PackedColumns } from './packed-columns';
+import { renumberedErrors, renumberedNotices } from './renumber-rows';
+import { appendAll } from '../append-all';
 
 export interface RowCounts {
   read: number;
@@ -262,11 +264,9 @@ export class CustomerTableReader {
   absorb(part: CustomerReadPart, rowsBefore: number): void {
     const offset = this.store.count;
     const errorsBefore = this.reader.errors.length;
-    const { lang } = this;
     appendPacked(this.store, part.columns, rowsBefore, (field, value) => this.plan.texts[DICTIONARY_OF[field]].of(value));
-    for (const e of part.errors) this.reader.errors.push({ ...e, row: e.row + rowsBefore });
-    // The notices of skipped rows name their row: said again with its number in the whole table.
-    for (const n of part.notices) this.notices.push(n.row === undefined ? n : { ...n, row: n.row + rowsBefore, message: noticeText(lang, n.code, { row: n.row + rowsBefore }) });
+    appendAll(this.reader.errors, renumberedErrors(part.errors, rowsBefore));
+    appendAll(this.notices, renumberedNotices(part.notices, rowsBefore, this.lang));
     this.dateOrders.addCounts(part.dayOrderCounts);
     part.bothWays.forEach((cells, d) => {
       this.bothWays[d]!.addCells(cells, offset);
