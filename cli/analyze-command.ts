@@ -21,7 +21,7 @@ import type { BufferedOutput } from './output';
 import { formatAnalysis, formatNoCustomers } from './print-analysis';
 import { NO_PROGRESS, PROGRESS_MIN_BYTES, type Progress } from './progress';
 import { readTableContinuation, readTableFile, type ReadOptions, type RowsRead, type TableFile, type TextFormat } from './read-table-file';
-import { PartDeclined, type PartReading, SecondPart } from './second-part';
+import { type PartReading, SecondPart } from './second-part';
 import { threadFitter } from './fit-thread';
 import { fileRange } from './byte-source';
 import { strayQuoteNotice } from '../shared/csv/read-delimited';
@@ -238,13 +238,11 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
           progress.reading(read.bytes + rest.bytes, size, rowCount); // the whole file read
           width = Math.max(width, rest.widest);
           for (const q of rest.strayQuotes) read.notices.push(strayQuoteNotice(q, lang));
-          how = rest.byThread
-            ? `on two threads, the second from byte ${read.stoppedAt} (waited ${rest.waited} for it)`
-            : `on one thread (the second thread ${rest.declined ? 'left its part, whose dates need the whole file read first,' : 'failed'} after byte ${read.stoppedAt})`;
+          how = rest.byThread ? `on two threads, the second from byte ${read.stoppedAt} (waited ${rest.waited} for it)` : oneThread(second);
         } else {
           // The reading never stopped for the second thread: the file is neither a customer table nor
           // a log, a row does not start at the split, the file shrank, or the second thread gave up.
-          if (second?.gaveUp) how = `on one thread (the second thread ${second.declined ? 'left its part, whose dates need the whole file read first' : 'failed'}; this one read on past byte ${second.at})`;
+          if (second?.gaveUp) how = oneThread(second);
           second?.cancel();
         }
       } catch (e) {
@@ -297,6 +295,11 @@ async function readInput(file: string | undefined, values: { csv?: boolean; samp
   return { analyse: () => analyzeLazily(handover, options), csvRows: values.csv ? table : null, csvAgain: null, rowCount: table.length, source, fileNotices, progress };
 }
 
+/** How a file whose second thread gave its part up was read, for RAPPORT_DEBUG. */
+function oneThread(second: SecondPart): string {
+  return `on one thread (the second thread ${second.declined ? 'left its part, whose dates need the whole file read first,' : 'failed'} after byte ${second.at})`;
+}
+
 /**
  * The second part of a file read by a second thread (SecondPart), added to the analysis of the
  * first; should the second thread fail (run out of its memory, say) or decline its part (a log's
@@ -315,27 +318,24 @@ async function readSecondPart(
   lang: Lang,
   onRows: NonNullable<ReadOptions['onRows']>,
   progress: (bytes: number, rows: number) => void,
-): Promise<{ rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[]; byThread: boolean; declined: boolean; waited: string }> {
+): Promise<{ rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[]; byThread: boolean; waited: string }> {
   let got: Awaited<ReturnType<SecondPart['finish']>> | null = null;
-  let declined = false;
   const waitStart = performance.now();
   try {
     got = await second.finish(() => progress(0, 0));
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    declined = e instanceof PartDeclined;
   }
   const waited = seconds(waitStart);
-  // A part of neither kind would lose its rows: read it here instead (it cannot happen as the second thread is written).
-  if (got && (got.logPart || got.part)) {
-    if (got.logPart) stream.absorbLog(got.logPart, rowsBefore);
-    else if (got.part) stream.absorb(got.part, rowsBefore);
-    return { rowCount: got.rowCount, bytes: got.bytes, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true, declined, waited };
+  if (got) {
+    if (got.part.kind === 'log') stream.absorbLog(got.part.read, rowsBefore);
+    else stream.absorb(got.part.read, rowsBefore);
+    return { rowCount: got.rowCount, bytes: got.bytes, widest: got.widest, strayQuotes: got.strayQuotes.map((q) => ({ ...q, row: q.row + rowsBefore })), byThread: true, waited };
   }
   // The second thread failed: this one reads its part.
   second.cancel();
   const read = readTableContinuation(fileRange(file, lang, second.at, Infinity, null), format, second.at, rowsBefore, onRows, (bytes, _total, rows) => progress(bytes, rows));
-  return { rowCount: read.rowCount, bytes: read.bytes, widest: 0, strayQuotes: read.strayQuotes, byThread: false, declined, waited };
+  return { rowCount: read.rowCount, bytes: read.bytes, widest: 0, strayQuotes: read.strayQuotes, byThread: false, waited };
 }
 
 /** A regular file's size, modification time and inode, to tell whether it changed between two readings. */

@@ -86,18 +86,24 @@ export interface SecondPartJob {
   port: MessagePort;
 }
 
-/** What the second thread hands back. */
-export type SecondPartMessage =
-  | { part: CustomerReadPart | null; logPart: LogReadPart | null; rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[] }
-  | { usageError: string }
-  | { failure: string }
-  | { declined: true };
+/** What the second thread read, by the kind of reader that read it. */
+export type HandedPart = { kind: 'customers'; read: CustomerReadPart } | { kind: 'log'; read: LogReadPart };
 
-/** The second thread left its part to the first: a log's dates there need the whole file's day/month order. */
-export class PartDeclined extends Error {}
+/**
+ * What the second thread hands back: its part, or why it has none (a failure, or a log's dates
+ * that need the whole file read first: see SecondPart.declined).
+ */
+export type SecondPartMessage =
+  | { part: HandedPart; rowCount: number; bytes: number; widest: number; strayQuotes: StrayQuote[] }
+  | { usageError: string }
+  | { failure: string };
 
 /** Thrown on the second thread when its log reader starts holding rows for the day/month order. */
-class NeedsWholeFile extends Error {}
+class NeedsWholeFile extends Error {
+  constructor() {
+    super("the second part's dates need the whole file read first");
+  }
+}
 
 /** The second thread of one file (see the file's comment). */
 export class SecondPart {
@@ -208,7 +214,6 @@ export class SecondPart {
       const m = await this.result!;
       if ('usageError' in m) throw new UsageError(m.usageError);
       if ('failure' in m) throw new Error(m.failure);
-      if ('declined' in m) throw new PartDeclined('the second part holds dates that need the whole file read first');
       return m;
     } finally {
       clearInterval(timer);
@@ -262,16 +267,19 @@ export function readSecondPart(job: SecondPartJob): void {
       (bytes) => Atomics.store(counters, KILOBYTES, Math.floor(bytes / 1024)),
       job.byLines && customers ? () => customers : undefined,
     );
-    const part = customers?.part() ?? null;
-    const logPart = log?.part() ?? null;
-    const message: SecondPartMessage = { part, logPart, rowCount: read.rowCount, bytes: read.bytes, widest, strayQuotes: read.strayQuotes };
-    const buffers: ArrayBuffer[] = part ? [...packedBuffers(part.columns), ...part.bothWays.flatMap((b) => [b.slots.buffer as ArrayBuffer, b.days.buffer as ArrayBuffer])] : [];
-    if (logPart) buffers.push(...[logPart.keyId, logPart.day, logPart.amount, logPart.row, logPart.later].map((a) => a.buffer as ArrayBuffer));
-    job.port.postMessage(message, buffers);
+    // (A log reader's part is never null here: one that holds rows stopped the reading above.)
+    const part: HandedPart = customers ? { kind: 'customers', read: customers.part() } : { kind: 'log', read: log!.part()! };
+    const message: SecondPartMessage = { part, rowCount: read.rowCount, bytes: read.bytes, widest, strayQuotes: read.strayQuotes };
+    job.port.postMessage(message, transferable(part));
   } catch (e) {
     // Said first through the shared counters, which the first thread reads while it reads.
     if (!(e instanceof UsageError)) Atomics.store(counters, GAVE_UP, e instanceof NeedsWholeFile ? DECLINED : FAILED);
-    if (e instanceof NeedsWholeFile) job.port.postMessage({ declined: true } satisfies SecondPartMessage);
-    else job.port.postMessage(e instanceof UsageError ? { usageError: e.message } : { failure: e instanceof Error ? e.message : String(e) });
+    job.port.postMessage(e instanceof UsageError ? { usageError: e.message } : { failure: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** The buffers of a part's typed arrays, handed over rather than copied. */
+function transferable(part: HandedPart): ArrayBuffer[] {
+  if (part.kind === 'log') return [part.read.keyId, part.read.day, part.read.amount, part.read.row, part.read.later].map((a) => a.buffer as ArrayBuffer);
+  return [...packedBuffers(part.read.columns), ...part.read.bothWays.flatMap((b) => [b.slots.buffer as ArrayBuffer, b.days.buffer as ArrayBuffer])];
 }
