@@ -417,7 +417,8 @@ function decodeAndParse(
     }
     onProgress?.(bytes, source.size, parser.rowCount);
   };
-  for (const chunk of source.chunks()) {
+  // Every chunk is decoded, or its bytes copied (WholeLines, the decoder), before the next is read.
+  for (const chunk of source.chunks(true)) {
     // The split point within this chunk: the bytes before it, then the reading stops or goes on.
     const cut = split && bytes < split.at && bytes + chunk.length >= split.at ? split.at - bytes : -1;
     if (cut >= 0) {

@@ -224,7 +224,7 @@ class LineList {
 function isUtf8Source(source: ByteSource, skip: number): boolean {
   const check = new Utf8Check();
   let at = 0;
-  for (const chunk of source.chunks()) {
+  for (const chunk of source.chunks(true)) {
     // The mark may be cut between chunks.
     check.add(at >= skip ? chunk : chunk.subarray(Math.min(chunk.length, skip - at)));
     at += chunk.length;
