@@ -8,13 +8,13 @@
  * 500,000 index entries. Reading one customer reads its block (a hundred customers at 100k).
  *
  * Three stores, all keyed by block or bucket number:
- * - `customerBlocks`: each customer as its JSON text, with the keys in order. IndexedDB copies a
- *   string as it is, where an object graph is walked field by field both ways — 100,000 customers
- *   in blocks as objects took Chrome ~3 s to write and ~4 s to read; as text ~0.9 s and ~0.7 s,
- *   plus ~1 s to encode. JSON keeps what a backup keeps: a number that is not finite reads back as
- *   null, an undefined field as absent.
+ * - `customerBlocks`: each customer as JSON text (customer-item.ts: its values without their
+ *   field names), with the keys in order. IndexedDB copies a string as it is, where an object graph
+ *   is walked field by field both ways — 100,000 customers in blocks as objects took Chrome ~3 s to
+ *   write and ~4 s to read; as text ~0.9 s and ~0.7 s, plus ~1 s to encode. JSON keeps what a
+ *   backup keeps: a number that is not finite reads back as null, an undefined field as absent.
  * - `customerRows`: the few fields the customer list shows and filters on, so the list reads
- *   ~10 MB of rows and decodes no customer, not the customers' ~200 MB of JSON.
+ *   ~10 MB of rows and decodes no customer, not the customers' ~140 MB of JSON.
  * - `customerLookup`: address → keys (`e…`) and domain → keys (`d…`), as JSON text.
  *
  * `CustomerStore` (the database's `customers`) gives the few operations the extension needs —
@@ -23,6 +23,7 @@
  */
 import type { Table } from 'dexie';
 import type { CustomerRow, StoredCustomer } from './records';
+import { decodeCustomer, encodeCustomer } from './customer-item';
 
 /** Blocks (and look-up buckets of each kind): about 100 customers a block at 100,000. */
 export const BLOCKS = 1024;
@@ -109,10 +110,10 @@ export function blockRow(c: StoredCustomer): BlockRow {
   };
 }
 
-const decode = (item: string) => JSON.parse(item) as StoredCustomer;
+const decode = decodeCustomer;
 const bucketMap = (b: AddressBucket | undefined) => new Map<string, string[]>(b ? (JSON.parse(b.entries) as [string, string[]][]) : []);
 
-const sameResults = (a: StoredCustomer, b: StoredCustomer) => JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
+const sameResults = (a: StoredCustomer, b: StoredCustomer) => encodeCustomer({ ...a, updatedAt: '' }) === encodeCustomer({ ...b, updatedAt: '' });
 
 export interface PutOptions {
   /** Keep a stored customer whose results are the same (but for `updatedAt`) as is: not rewritten. */
@@ -174,7 +175,7 @@ export async function writeCustomerRows(t: CustomerTables, customers: readonly S
       const row = blockRow(c);
       diff(was?.row.emails ?? [], row.emails, c.key, emailBucket);
       diff(was?.row.domains ?? [], row.domains, c.key, domainBucket);
-      now.set(c.key, { row, item: JSON.stringify(c) });
+      now.set(c.key, { row, item: encodeCustomer(c) });
       writes++;
     }
     if (writes === 0) return null;

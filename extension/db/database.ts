@@ -20,6 +20,7 @@ import type {
   StoredCustomer,
 } from './records';
 import { CustomerStore, writeCustomerRows, type AddressBucket, type CustomerBlock, type RowBlock } from './customer-store';
+import { decodeCustomer, encodeCustomer } from './customer-item';
 import { registrableDomain, isFreeMail } from '../../shared/ingest/registrable-domain';
 
 export const DB_NAME = 'rapport';
@@ -61,7 +62,7 @@ export const SCHEMA_V4 = {
   meta: SCHEMA_V2.meta,
 } as const;
 
-export const CURRENT_VERSION = 4;
+export const CURRENT_VERSION = 5;
 
 type Row = Record<string, unknown>;
 
@@ -134,11 +135,19 @@ export async function upgradeToV3(tables: UpgradeTables): Promise<void> {
  */
 export async function upgradeToV4(_tables: UpgradeTables): Promise<void> {}
 
+/**
+ * v4 → v5 changes how a customer is written in its block (customer-item.ts: its values without
+ * their field names), not what a customer is: a backup's rows need nothing. The database's own
+ * upgrade writes its blocks again (`reencodeBlocks`).
+ */
+export async function upgradeToV5(_tables: UpgradeTables): Promise<void> {}
+
 /** Every upgrade, oldest first. */
 export const UPGRADES: readonly UpgradeStep[] = [
   { version: 2, run: upgradeToV2 },
   { version: 3, run: upgradeToV3 },
   { version: 4, run: upgradeToV4 },
+  { version: 5, run: upgradeToV5 },
 ];
 
 /** The upgrading database's version-3 customer records, written into blocks (the old store is then deleted). */
@@ -146,6 +155,16 @@ async function moveCustomersIntoBlocks(tx: Transaction): Promise<void> {
   const rows = (await tx.table('customers').toArray()) as StoredCustomer[];
   if (rows.length === 0) return;
   await writeCustomerRows({ blocks: tx.table('customerBlocks'), rows: tx.table('customerRows'), lookup: tx.table('customerLookup') }, rows);
+}
+
+/** Every customer of the upgrading database's blocks written again as encodeCustomer writes it (an item already so written reads and writes the same). */
+async function reencodeBlocks(tx: Transaction): Promise<void> {
+  await tx
+    .table('customerBlocks')
+    .toCollection()
+    .modify((b: CustomerBlock) => {
+      b.items = b.items.map((item) => encodeCustomer(decodeCustomer(item)));
+    });
 }
 
 /** The tables of a database at `version` (a backup of that version has exactly these). */
@@ -184,6 +203,10 @@ export class RapportDB extends Dexie {
     this.version(4).stores(SCHEMA_V4).upgrade(async (tx) => {
       await upgradeToV4(inTransaction(tx));
       await moveCustomersIntoBlocks(tx);
+    });
+    this.version(5).stores(SCHEMA_V4).upgrade(async (tx) => {
+      await upgradeToV5(inTransaction(tx));
+      await reencodeBlocks(tx);
     });
     this.customers = new CustomerStore(
       () => ({ blocks: this.customerBlocks, rows: this.customerRows, lookup: this.customerLookup }),

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import fc from 'fast-check';
-import { RapportDB, SCHEMA_V1, SCHEMA_V2, CURRENT_VERSION, TABLES, storesOf } from '../../extension/db/database';
+import { RapportDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V4, CURRENT_VERSION, TABLES, storesOf } from '../../extension/db/database';
+import { BLOCKS, blockOf, blockRow, hash } from '../../extension/db/customer-store';
+import { decodeCustomer, encodeCustomer } from '../../extension/db/customer-item';
 import { matchPerson } from '../../extension/db/match-person';
 import {
   addNote,
@@ -24,7 +26,7 @@ import { addChurnReason } from '../../extension/db/churn-reasons';
 import { clearAll, exportBackup, notesToCsv, restoreBackup, checkBackup, describeRestore, parseBackup } from '../../extension/db/backup';
 import { csvCell } from '../../extension/db/csv-cell';
 import { getLangChoice, setLangChoice, setSettingsJson, getSettings } from '../../extension/db/preferences';
-import type { Note } from '../../extension/db/records';
+import type { Note, StoredCustomer } from '../../extension/db/records';
 import { makeCustomer } from './make-customer';
 
 let n = 0;
@@ -110,7 +112,7 @@ describe('schema version 4', () => {
     v3.close();
     const d = db(name);
     await d.open();
-    expect(d.verno).toBe(4);
+    expect(d.verno).toBe(CURRENT_VERSION);
     expect(await d.customers.toArray()).toEqual([...rows].sort((a, b) => (a.key < b.key ? -1 : 1)));
     expect(await d.customers.get('K42')).toEqual(rows[42]);
     expect((await matchPerson(d, 'buyer7@firm0.com')).map((m) => m.customer.key)).toEqual(['K7']);
@@ -119,6 +121,48 @@ describe('schema version 4', () => {
     expect((await matchPerson(d, 'someone@firm3.com')).map((m) => m.customer.key)).toEqual(atFirm3);
     // far fewer records than customers
     expect(await d.customerBlocks.count()).toBeLessThan(300);
+  });
+});
+
+describe('schema version 5', () => {
+  it('writes version 4’s customers again without their field names: every customer and its look-ups kept', async () => {
+    const name = freshName();
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V2);
+    v4.version(4).stores(SCHEMA_V4);
+    // Blocks as version 4 wrote them: each customer as a JSON object.
+    const rows = Array.from({ length: 200 }, (_, i) => makeCustomer(`K${i}`, [`buyer${i}@firm${i % 5}.com`], [`firm${i % 5}.com`], { name: `Firm ${i}`, pAlive: i / 200 }));
+    const byBlock = new Map<number, StoredCustomer[]>();
+    for (const c of [...rows].sort((a, b) => (a.key < b.key ? -1 : 1))) byBlock.set(blockOf(c.key), [...(byBlock.get(blockOf(c.key)) ?? []), c]);
+    await v4.table('customerBlocks').bulkAdd([...byBlock].map(([id, cs]) => ({ id, keys: cs.map((c) => c.key), items: cs.map((c) => JSON.stringify(c)) })));
+    await v4.table('customerRows').bulkAdd([...byBlock].map(([id, cs]) => ({ id, rows: cs.map(blockRow) })));
+    const lookups = new Map<string, Map<string, string[]>>();
+    for (const c of rows)
+      for (const [bucket, value] of [[`e${hash(c.emails[0]!) % BLOCKS}`, c.emails[0]!], [`d${hash(c.domains[0]!) % BLOCKS}`, c.domains[0]!]] as const) {
+        const m = lookups.get(bucket) ?? new Map<string, string[]>();
+        m.set(value, [...(m.get(value) ?? []), c.key]);
+        lookups.set(bucket, m);
+      }
+    await v4.table('customerLookup').bulkAdd([...lookups].map(([id, m]) => ({ id, entries: JSON.stringify([...m]) })));
+    v4.close();
+
+    const d = db(name);
+    await d.open();
+    expect(d.verno).toBe(CURRENT_VERSION);
+    const sorted = [...rows].sort((a, b) => (a.key < b.key ? -1 : 1));
+    expect(await d.customers.toArray()).toStrictEqual(sorted);
+    expect(await d.customers.get('K42')).toStrictEqual(rows[42]);
+    expect((await matchPerson(d, 'buyer7@firm2.com')).map((m) => m.customer.key)).toEqual(['K7']);
+    // Every item is now written as encodeCustomer writes it, and is shorter than it was.
+    for (const b of await d.customerBlocks.toArray()) {
+      b.items.forEach((item, i) => {
+        expect(item).toBe(encodeCustomer(decodeCustomer(item)));
+        expect(item.startsWith('[')).toBe(true);
+        expect(item.length).toBeLessThan(JSON.stringify(byBlock.get(b.id)![i]).length);
+      });
+    }
   });
 });
 
