@@ -13,7 +13,11 @@
 import type { ScorePart } from '../../shared/types';
 import type { StoredCustomer } from './records';
 
-/** Every field of a stored customer, in the order its values are written. */
+/**
+ * Every field of a stored customer, in the order its values are written. Stored items depend on
+ * this order: a new field goes at the end; removing or reordering fields needs a new FORMAT (and
+ * a decoder for the old one).
+ */
 const STORED_FIELDS = [
   'key', 'rows', 'name', 'emails', 'domains', 'owner', 'segment', 'region',
   'revenue', 'revenuePrev', 'profit', 'costToServe', 'orders', 'firstPurchase', 'lastPurchase',
@@ -131,7 +135,8 @@ export function decodeCustomer(item: string): StoredCustomer {
   }
   const rest = parsed[at];
   if (rest !== null && typeof rest === 'object' && !Array.isArray(rest)) {
-    for (const [k, v] of Object.entries(rest)) if (!known.has(k) && k !== '__proto__') out[k] = v;
+    // A field a later list names may sit here in an item written before it was named: only the fields read above are passed over.
+    for (const [k, v] of Object.entries(rest)) if (!Object.hasOwn(out, k) && k !== '__proto__') out[k] = v;
   }
   return out as unknown as StoredCustomer;
 }

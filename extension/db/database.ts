@@ -157,13 +157,24 @@ async function moveCustomersIntoBlocks(tx: Transaction): Promise<void> {
   await writeCustomerRows({ blocks: tx.table('customerBlocks'), rows: tx.table('customerRows'), lookup: tx.table('customerLookup') }, rows);
 }
 
-/** Every customer of the upgrading database's blocks written again as encodeCustomer writes it (an item already so written reads and writes the same). */
+/**
+ * Every customer of the upgrading database's blocks written again as encodeCustomer writes it (an
+ * item already so written reads and writes the same). An item that does not read is left as it
+ * is: it fails where it failed before, when its customer is read, not the whole upgrade.
+ */
 async function reencodeBlocks(tx: Transaction): Promise<void> {
+  const again = (item: string): string => {
+    try {
+      return encodeCustomer(decodeCustomer(item));
+    } catch {
+      return item;
+    }
+  };
   await tx
     .table('customerBlocks')
     .toCollection()
     .modify((b: CustomerBlock) => {
-      b.items = b.items.map((item) => encodeCustomer(decodeCustomer(item)));
+      b.items = b.items.map(again);
     });
 }
 

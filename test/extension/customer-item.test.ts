@@ -30,6 +30,31 @@ describe('a stored customer written as its values without their names', () => {
     expect(packed / json).toBeLessThan(0.6);
   });
 
+  it('writes the format stored items depend on: the fields in their fixed order behind a mask of those present', () => {
+    const c = makeCustomer('C7', ['li@huaxin.cn'], ['huaxin.cn'], {
+      valueScore: { score: 61.5, parts: [{ part: 'value', rank: 0.5, weight: 0.4, points: 20, neutral: false }] },
+      pAlive: 0.9,
+    });
+    // Fields 0–29 all present: 2^30 − 1 = "hra0hr" in base 36. Fields 30–57: all but expectedPurchases,
+    // expectedSpend, clv and model (bits 20–23): 2^20 − 1 + 2^24 + 2^25 + 2^26 + 2^27 = 252,706,815 = "46gdtr".
+    const item =
+      '[1,"hra0hr.46gdtr","C7",[2],"Customer C7",["li@huaxin.cn"],["huaxin.cn"],null,null,null,1000,' +
+      'null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,null,' +
+      '1000,0,"A",["p",{"score":61.5},[["value",0.5,0.4,20,false]]],"maintain","iron","maturity",{"code":"maturity"},"stable",null,' +
+      '{"score":10,"factors":[],"silent":false},{"score":null,"grade":null,"alerts":[],"deductions":[]},"other_core",null,null,null,0.9,' +
+      '"import","2026-01-01T00:00:00.000Z",null,null]';
+    expect(encodeCustomer(c)).toBe(item);
+    expect(decodeCustomer(item)).toStrictEqual(asJson(c));
+  });
+
+  it('reads a field kept after the values in an item written before the field was named', () => {
+    const c = makeCustomer('C7', [], []);
+    // pAlive is a named field; its bit is clear here and its value sits in the trailing object, as in
+    // an item written by a version whose list did not name it yet.
+    const item = encodeCustomer(c).replace(/\]$/, ',{"pAlive":0.25}]');
+    expect(decodeCustomer(item)).toStrictEqual(asJson({ ...c, pAlive: 0.25 }));
+  });
+
   it('reads an item an earlier version wrote as a JSON object as that object', () => {
     const c = customers[7]!;
     expect(decodeCustomer(JSON.stringify(c))).toStrictEqual(asJson(c));

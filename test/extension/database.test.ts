@@ -166,6 +166,29 @@ describe('schema version 5', () => {
   });
 });
 
+describe('schema version 5, a block with an item that does not read', () => {
+  it('leaves that item as it was and upgrades the rest: the database opens', async () => {
+    const name = freshName();
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V2);
+    v4.version(4).stores(SCHEMA_V4);
+    const good = makeCustomer('A1', [], []);
+    const id = blockOf('A1');
+    await v4.table('customerBlocks').add({ id, keys: ['A0', 'A1'], items: ['{not json', JSON.stringify(good)] });
+    await v4.table('customerRows').add({ id, rows: [blockRow(makeCustomer('A0', [], [])), blockRow(good)] });
+    v4.close();
+    const d = db(name);
+    await d.open();
+    expect(d.verno).toBe(CURRENT_VERSION);
+    const block = await d.customerBlocks.get(id);
+    expect(block?.items[0]).toBe('{not json');
+    expect(block?.items[1]).toBe(encodeCustomer(good));
+    expect(await d.customers.get('A1')).toStrictEqual(good);
+  });
+});
+
 describe('matching a person', () => {
   it('exact address first, then registrable domain, never a free-mail domain', async () => {
     const d = db();
