@@ -90,10 +90,20 @@ export class CustomerColumns {
   keysAscending = false;
 
   /**
+   * The one column of NaN that the number fields nobody writes share (see the constructor's
+   * `written`), or null when every field has a column of its own.
+   */
+  private blankColumn: Float64Array | null = null;
+
+  /**
    * Room for `capacity` customers. `blank` false leaves the number columns at 0 rather than NaN and
    * the competitor column at 0: for a table whose every slot is written at once (select).
+   * `written`: the number fields the caller writes slot by slot (a log gives six of them); every
+   * other reads as unknown from one shared column of NaN, which is never written: `set` gives a
+   * field a column of its own first, `grow` gives every field one. A 1M-row log's 254,326 customers
+   * then take one column for those fifteen fields instead of fifteen (about 28 MB less memory touched).
    */
-  constructor(capacity = 1024, blank = true) {
+  constructor(capacity = 1024, blank = true, written: readonly NumberField[] = NUMBER_FIELDS) {
     this.competitor = new Int8Array(capacity);
     if (blank) this.competitor.fill(-1);
     // The lists are made at their full size once (not grown a customer at a time, copying as they go);
@@ -106,7 +116,18 @@ export class CustomerColumns {
     this.domains = list();
     this.switchingCost = list();
     this.text = Object.fromEntries(TEXT_FIELDS.map((f) => [f, list()])) as unknown as Record<TextField, (string | null)[]>;
-    this.num = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, blank ? new Float64Array(capacity).fill(NaN) : new Float64Array(capacity)])) as unknown as Record<NumberField, Float64Array>;
+    const shared = blank && written.length < NUMBER_FIELDS.length ? new Float64Array(capacity).fill(NaN) : null;
+    this.blankColumn = shared;
+    const column = (f: NumberField) => (shared !== null && !written.includes(f) ? shared : blank ? new Float64Array(capacity).fill(NaN) : new Float64Array(capacity));
+    this.num = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, column(f)])) as unknown as Record<NumberField, Float64Array>;
+  }
+
+  /** Every number field that shares the column of NaN given a column of its own (a copy), before a write that may reach any field. */
+  private ownColumns(): void {
+    const shared = this.blankColumn;
+    if (shared === null) return;
+    for (const f of NUMBER_FIELDS) if (this.num[f].buffer === shared.buffer) this.num[f] = this.num[f].slice();
+    this.blankColumn = null;
   }
 
   /** Columns holding these inputs, in their order. */
@@ -169,6 +190,7 @@ export class CustomerColumns {
       a.set(this.num[f]);
       this.num[f] = a;
     }
+    this.blankColumn = null;
   }
 
   /** Customer j's inputs as one new object, its lists fresh arrays the caller may change. */
@@ -258,6 +280,7 @@ export class CustomerColumns {
 
   /** Write a whole input into slot j (a merged customer). */
   set(j: number, c: CustomerInput): void {
+    this.ownColumns();
     this.key[j] = c.key;
     this.name.set(j, c.name === c.key ? null : c.name);
     this.rows[j] = few(c.rows);

@@ -5,11 +5,14 @@
  */
 import type { PurchaseHistory } from '../model/purchase-history';
 import { RfmTableBuilder, rfmExclusions, unitDays, type RfmCut, type RfmTableSummary } from '../model/summarize-rfm';
-import { CustomerColumns } from './customer-columns';
+import { CustomerColumns, type NumberField } from './customer-columns';
 import type { LogColumns } from './log-columns';
 import type { DescribedKeys } from './log-descriptions';
 import { sortByDay, type CustomerRows } from './log-groups';
 import { isFreeMail, registrableDomain } from './registrable-domain';
+
+/** The number fields a log gives its customers (summarizeCustomers writes these, and only these). */
+const LOG_FIELDS: readonly NumberField[] = ['orders', 'firstPurchase', 'lastPurchase', 'revenue', 'revenuePrev', 'gapBeforeCurrent'];
 
 /** The two periods: current (curStart, asOf], previous (prevStart, curStart]. */
 export interface Periods {
@@ -36,7 +39,7 @@ export function summarizeCustomers(
   const { amount, ints, start } = grouped;
   const { curStart, prevStart, prevKnown } = periods;
   const customers = grouped.ids.length;
-  const out = new CustomerColumns(Math.max(1, customers));
+  const out = new CustomerColumns(Math.max(1, customers), true, LOG_FIELDS);
   const { orders: ordersOf, firstPurchase, lastPurchase, revenue: revenueOf, revenuePrev: revenuePrevOf, gapBeforeCurrent } = out.num;
   const histories: PurchaseHistory[] = withHistories ? new Array(customers) : [];
   // The model's rows straight into columns (not an object per customer).

@@ -74,6 +74,30 @@ describe('CustomerColumns', () => {
     expect(cols.inputAt(3).revenue).toBe(103);
   });
 
+  it('fields nobody writes share one column of unknowns; a whole input written into a slot, and growth, give them columns of their own', () => {
+    const cols = new CustomerColumns(4, true, ['revenue', 'orders']);
+    const shared = NUMBER_FIELDS.filter((f) => f !== 'revenue' && f !== 'orders');
+    // One buffer behind every field not written: the memory of one column, all unknown.
+    expect(new Set(shared.map((f) => cols.num[f].buffer)).size).toBe(1);
+    expect(cols.num.revenue.buffer).not.toBe(cols.num.profit.buffer);
+    const a = cols.add('A', 2);
+    cols.num.revenue[a] = 100;
+    cols.num.orders[a] = 3;
+    expect(cols.inputAt(a)).toMatchObject({ revenue: 100, orders: 3, profit: null, share: null, satisfaction: null });
+    // A merged customer written whole: its profit lands in profit alone, not in every shared field.
+    const b = cols.add('B', 3);
+    cols.set(b, { ...emptyInput('B', 3), revenue: 5, profit: 7, satisfaction: 4 });
+    expect(cols.inputAt(b)).toMatchObject({ revenue: 5, profit: 7, satisfaction: 4, share: null, wallet: null, creditLimit: null });
+    expect(cols.inputAt(a)).toMatchObject({ revenue: 100, orders: 3, profit: null, satisfaction: null, share: null });
+    // Growing past the room keeps every value, each field in a column of its own.
+    const wide = new CustomerColumns(1, true, ['revenue']);
+    wide.num.revenue[wide.add('A', 2)] = 1;
+    for (let i = 0; i < 3; i++) wide.add(`K${i}`, 3 + i);
+    wide.num.profit[3] = 9;
+    expect(wide.inputAt(0)).toMatchObject({ revenue: 1, profit: null });
+    expect(wide.inputAt(3)).toMatchObject({ revenue: null, profit: 9, share: null });
+  });
+
   it('select takes the slots listed, in that order', () => {
     const inputs = ['C', 'A', 'B'].map((k, i) => Object.assign(emptyInput(k, i + 2), { revenue: i * 10 }));
     const cols = CustomerColumns.of(inputs).select(Uint32Array.from([1, 2, 0]));
