@@ -5,8 +5,8 @@
  * is written as a JSON array instead: a format number, a mask of the fields it has, then their
  * values in the order of STORED_FIELDS; the value score's parts the same way (packScore). A field
  * the list does not name (a customer of a later version, say) is kept in an object after the
- * values, so nothing a customer holds is lost. Values are JSON as before: a number that is not finite reads back as
- * null, an undefined field as absent.
+ * values, so nothing a customer holds is lost. Values are JSON as before: a number that is not
+ * finite reads back as null, an undefined field as absent.
  *
  * Items written by earlier versions (JSON objects) still read as they are.
  */
@@ -67,10 +67,11 @@ function packScore(v: unknown): unknown {
   return ['p', rest, packed];
 }
 
+/** A part with exactly a ScorePart's fields, each defined: written as an array, it reads back the same. */
 function plainPart(p: unknown): boolean {
   if (p === null || typeof p !== 'object' || Array.isArray(p)) return false;
   const q = p as Record<string, unknown>;
-  return q.part !== undefined && q.rank !== undefined && q.weight !== undefined && q.points !== undefined && q.neutral !== undefined && Object.keys(q).length === PART_FIELDS.length;
+  return Object.keys(q).length === PART_FIELDS.length && PART_FIELDS.every((f) => q[f] !== undefined);
 }
 
 function unpackScore(v: unknown): unknown {

@@ -110,7 +110,6 @@ export function blockRow(c: StoredCustomer): BlockRow {
   };
 }
 
-const decode = decodeCustomer;
 const bucketMap = (b: AddressBucket | undefined) => new Map<string, string[]>(b ? (JSON.parse(b.entries) as [string, string[]][]) : []);
 
 const sameResults = (a: StoredCustomer, b: StoredCustomer) => encodeCustomer({ ...a, updatedAt: '' }) === encodeCustomer({ ...b, updatedAt: '' });
@@ -171,7 +170,7 @@ export async function writeCustomerRows(t: CustomerTables, customers: readonly S
       const was = now.get(c.key);
       if (was) updated++;
       else added++;
-      if (was && opts.onlyChanged && sameResults(decode(was.item), c)) continue;
+      if (was && opts.onlyChanged && sameResults(decodeCustomer(was.item), c)) continue;
       const row = blockRow(c);
       diff(was?.row.emails ?? [], row.emails, c.key, emailBucket);
       diff(was?.row.domains ?? [], row.domains, c.key, domainBucket);
@@ -244,7 +243,7 @@ export class CustomerStore {
   async get(key: string): Promise<StoredCustomer | undefined> {
     const block = await this.tables().blocks.get(blockOf(key));
     const i = find(block?.keys, key);
-    return i >= 0 ? decode(block!.items[i]!) : undefined;
+    return i >= 0 ? decodeCustomer(block!.items[i]!) : undefined;
   }
 
   /** The customers of these keys, in the same order (undefined where there is none). */
@@ -255,7 +254,7 @@ export class CustomerStore {
     return keys.map((k) => {
       const b = blocks[at.get(blockOf(k))!];
       const i = find(b?.keys, k);
-      return i >= 0 ? decode(b!.items[i]!) : undefined;
+      return i >= 0 ? decodeCustomer(b!.items[i]!) : undefined;
     });
   }
 
@@ -278,7 +277,7 @@ export class CustomerStore {
   /** Every customer, in key order. */
   async toArray(): Promise<StoredCustomer[]> {
     const out: StoredCustomer[] = [];
-    for (const b of await this.tables().blocks.toArray()) for (const item of b.items) out.push(decode(item));
+    for (const b of await this.tables().blocks.toArray()) for (const item of b.items) out.push(decodeCustomer(item));
     return out.sort(byKey);
   }
 

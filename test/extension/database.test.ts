@@ -39,6 +39,13 @@ function db(name = freshName()): RapportDB {
   open.push(d);
   return d;
 }
+/** A database as version `version` of the extension left it (its schemas up to there), for an upgrade to start from. */
+function atVersion(name: string, version: 1 | 2 | 3 | 4): Dexie {
+  const old = new Dexie(name);
+  const schemas = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V2, SCHEMA_V4];
+  for (let v = 1; v <= version; v++) old.version(v).stores(schemas[v - 1]!);
+  return old;
+}
 afterEach(async () => {
   for (const d of open.splice(0)) {
     d.close();
@@ -49,8 +56,7 @@ afterEach(async () => {
 describe('schema versions', () => {
   it('upgrades a version-1 database with its data kept (domains derived, notes gain tags and deleted)', async () => {
     const name = freshName();
-    const v1 = new Dexie(name);
-    v1.version(1).stores(SCHEMA_V1);
+    const v1 = atVersion(name, 1);
     await v1.table('customers').add({ key: 'C1', name: 'Huaxin', emails: ['li.na@huaxin-machinery.com.cn', 'boss.li@qq.com'] });
     const at = '2025-01-02T00:00:00.000Z';
     await v1.table('notes').add({ id: 'n1', customerKey: 'C1', body: '报价已发', created: at, updated: at });
@@ -73,9 +79,7 @@ describe('schema versions', () => {
 describe('schema version 3', () => {
   it('keeps the table’s own facts beside the results: logged open complaints are taken off the stored count', async () => {
     const name = freshName();
-    const v2 = new Dexie(name);
-    v2.version(1).stores(SCHEMA_V1);
-    v2.version(2).stores(SCHEMA_V2);
+    const v2 = atVersion(name, 2);
     // version 2 stored the table's 1 open complaint plus the 2 logged here as 3
     await v2.table('customers').add({
       ...makeCustomer('C1', [], []),
@@ -101,10 +105,7 @@ describe('schema version 3', () => {
 describe('schema version 4', () => {
   it('moves version 3’s customer records into blocks: every customer, its fields and its look-ups kept', async () => {
     const name = freshName();
-    const v3 = new Dexie(name);
-    v3.version(1).stores(SCHEMA_V1);
-    v3.version(2).stores(SCHEMA_V2);
-    v3.version(3).stores(SCHEMA_V2);
+    const v3 = atVersion(name, 3);
     const rows = Array.from({ length: 300 }, (_, i) =>
       makeCustomer(`K${i}`, [`buyer${i}@firm${i % 7}.com`], [`firm${i % 7}.com`], { name: `Firm ${i}`, tableLastContact: '2026-01-05' }),
     );
@@ -127,11 +128,7 @@ describe('schema version 4', () => {
 describe('schema version 5', () => {
   it('writes version 4’s customers again without their field names: every customer and its look-ups kept', async () => {
     const name = freshName();
-    const v4 = new Dexie(name);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V2);
-    v4.version(4).stores(SCHEMA_V4);
+    const v4 = atVersion(name, 4);
     // Blocks as version 4 wrote them: each customer as a JSON object.
     const rows = Array.from({ length: 200 }, (_, i) => makeCustomer(`K${i}`, [`buyer${i}@firm${i % 5}.com`], [`firm${i % 5}.com`], { name: `Firm ${i}`, pAlive: i / 200 }));
     const byBlock = new Map<number, StoredCustomer[]>();
@@ -169,11 +166,7 @@ describe('schema version 5', () => {
 describe('schema version 5, a block with an item that does not read', () => {
   it('leaves that item as it was and upgrades the rest: the database opens', async () => {
     const name = freshName();
-    const v4 = new Dexie(name);
-    v4.version(1).stores(SCHEMA_V1);
-    v4.version(2).stores(SCHEMA_V2);
-    v4.version(3).stores(SCHEMA_V2);
-    v4.version(4).stores(SCHEMA_V4);
+    const v4 = atVersion(name, 4);
     const good = makeCustomer('A1', [], []);
     const id = blockOf('A1');
     await v4.table('customerBlocks').add({ id, keys: ['A0', 'A1'], items: ['{not json', JSON.stringify(good)] });
