@@ -14,7 +14,7 @@
  *   write and ~4 s to read; as text ~0.9 s and ~0.7 s, plus ~1 s to encode. JSON keeps what a
  *   backup keeps: a number that is not finite reads back as null, an undefined field as absent.
  * - `customerRows`: the few fields the customer list shows and filters on, so the list reads
- *   ~10 MB of rows and decodes no customer, not the customers' ~140 MB of JSON.
+ *   ~10 MB of rows and decodes no customer, not the customers' ~144 MB of JSON.
  * - `customerLookup`: address → keys (`e…`) and domain → keys (`d…`), as JSON text.
  *
  * `CustomerStore` (the database's `customers`) gives the few operations the extension needs —
